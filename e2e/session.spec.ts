@@ -1,0 +1,59 @@
+import { DEMO_MASTER, expect, logIn, test } from './fixtures.ts';
+
+test.describe('logging in', () => {
+  test('the demo master logs in, sees the shell, stays logged in across a reload, and logs out', async ({ page }) => {
+    await page.goto('/account');
+    await expect(page).toHaveURL(/\/login\?next=%2Faccount$/);
+
+    await page.getByLabel('User name').fill(DEMO_MASTER.userName);
+    await page.getByLabel('PIN code', { exact: true }).fill(DEMO_MASTER.pinCode);
+    await page.getByRole('button', { name: 'Log in' }).click();
+
+    await expect(page).toHaveURL(/\/account$/);
+    await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible();
+    await expect(page.getByText('Galaxy Community Schools')).toBeVisible();
+
+    await page.reload();
+    await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible();
+
+    await page.getByRole('button', { name: /Account menu for Luke Skywalker/ }).click();
+    await page.getByRole('menuitem', { name: 'Log out' }).click();
+    await expect(page).toHaveURL(/\/login$/);
+    await page.goto('/account');
+    await expect(page).toHaveURL(/\/login\?next=/);
+  });
+
+  test('a wrong PIN code shows the error and keeps the user name typed', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByLabel('User name').fill(DEMO_MASTER.userName);
+    await page.getByLabel('PIN code', { exact: true }).fill('not-the-pin');
+    await page.getByRole('button', { name: 'Log in' }).click();
+
+    await expect(page.getByRole('alert')).toHaveText('The user name or PIN code is not correct.');
+    await expect(page.getByLabel('User name')).toHaveValue(DEMO_MASTER.userName);
+    await expect(page.getByLabel('PIN code', { exact: true })).toBeFocused();
+  });
+
+  test('empty fields are explained next to each field', async ({ page }) => {
+    await page.goto('/login');
+    await page.getByRole('button', { name: 'Log in' }).click();
+    await expect(page.getByText('Enter your user name')).toBeVisible();
+    await expect(page.getByText('Enter your PIN code')).toBeVisible();
+  });
+
+  test('an unknown address inside the app shows the not-found page', async ({ page }) => {
+    await logIn(page);
+    await page.goto('/no/such/page');
+    await expect(page.getByRole('heading', { level: 1, name: 'Page not found' })).toBeVisible();
+  });
+
+  test('pages are served with a strict Content-Security-Policy', async ({ page }) => {
+    const response = await page.goto('/login');
+    const csp = response?.headers()['content-security-policy'] ?? '';
+    expect(csp).toContain("script-src 'self'");
+    expect(csp).not.toContain('unsafe-inline');
+    expect(csp).toContain("frame-ancestors 'none'");
+    expect(response?.headers()['x-content-type-options']).toBe('nosniff');
+  });
+});

@@ -1,0 +1,113 @@
+import js from '@eslint/js';
+import pluginQuery from '@tanstack/eslint-plugin-query';
+import boundaries from 'eslint-plugin-boundaries';
+import reactHooks from 'eslint-plugin-react-hooks';
+import reactRefresh from 'eslint-plugin-react-refresh';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+/**
+ * The architecture as lint errors (DESIGN.md "Layout"):
+ *   src/app -> src/features/* -> (src/api, src/components) -> (src/config, src/utils, src/hooks)
+ *   a feature never imports another feature; components never import the api; the api imports no UI;
+ *   server/bff and server/sandbox never import each other; both may use src/api/schemas (the contract).
+ */
+const allow = (from, to) => ({
+  from: { element: { type: from } },
+  allow: to.map((type) => ({ to: { element: { type } } })),
+});
+
+const architecture = {
+  files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'e2e/**/*.ts'],
+  plugins: { boundaries },
+  settings: {
+    'import/resolver': { typescript: { project: './tsconfig.json' } },
+    'boundaries/include': ['src/**/*', 'server/**/*', 'e2e/**/*'],
+    'boundaries/elements': [
+      { type: 'app', pattern: 'src/app' },
+      { type: 'feature', pattern: 'src/features/*', capture: ['feature'] },
+      { type: 'schemas', pattern: 'src/api/schemas' },
+      { type: 'api', pattern: 'src/api' },
+      { type: 'components', pattern: 'src/components' },
+      { type: 'shared', pattern: 'src/(config|utils|hooks)' },
+      { type: 'testing', pattern: 'src/testing' },
+      { type: 'bff', pattern: 'server/bff' },
+      { type: 'sandbox', pattern: 'server/sandbox' },
+      { type: 'server-common', pattern: 'server/(oauth1)' },
+      { type: 'server-testing', pattern: 'server/testing' },
+      { type: 'e2e', pattern: 'e2e' },
+    ],
+  },
+  rules: {
+    'boundaries/dependencies': [
+      'error',
+      {
+        default: 'disallow',
+        policies: [
+          allow('app', ['app', 'feature', 'api', 'schemas', 'components', 'shared']),
+          allow('feature', ['api', 'schemas', 'components', 'shared']),
+          // Within one feature anything goes; across features nothing does.
+          {
+            from: { element: { type: 'feature' } },
+            allow: [{ to: { element: { type: 'feature', captured: { feature: '{{ from.element.captured.feature }}' } } } }],
+          },
+          allow('api', ['api', 'schemas', 'shared']),
+          allow('schemas', ['schemas']),
+          allow('components', ['components', 'shared']),
+          allow('shared', ['shared']),
+          allow('testing', ['testing', 'app', 'api', 'schemas', 'components', 'shared']),
+          allow('bff', ['bff', 'server-common', 'schemas', 'server-testing']),
+          allow('sandbox', ['sandbox', 'server-common', 'schemas', 'server-testing']),
+          allow('server-common', ['server-common']),
+          allow('server-testing', ['server-testing', 'bff', 'sandbox', 'server-common', 'schemas']),
+          allow('e2e', ['e2e', 'schemas']),
+        ],
+      },
+    ],
+  },
+};
+
+export default tseslint.config(
+  { ignores: ['dist', 'node_modules', 'reports', 'test-results', 'playwright-report', 'data', 'bench/.cache'] },
+  {
+    extends: [js.configs.recommended, ...tseslint.configs.strict],
+    files: ['**/*.{ts,tsx,js}'],
+    languageOptions: { ecmaVersion: 2023, globals: { ...globals.node } },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+      '@typescript-eslint/consistent-type-imports': ['error', { fixStyle: 'inline-type-imports' }],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+      ],
+    },
+  },
+  {
+    files: ['src/**/*.{ts,tsx}'],
+    extends: [...pluginQuery.configs['flat/recommended-strict']],
+    languageOptions: { globals: { ...globals.browser } },
+    plugins: { 'react-hooks': reactHooks, 'react-refresh': reactRefresh },
+    rules: {
+      ...reactHooks.configs.recommended.rules,
+      'react-refresh/only-export-components': ['error', { allowConstantExport: true, allowExportNames: ['useNotify', 'useConfirm'] }],
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [
+            { name: 'zod', message: "Import { z } from '@/api/schemas/zod.ts' (CSP-safe configuration)." },
+            { name: 'react-router-dom', message: "Import from 'react-router'." },
+            { name: '@mui/material', message: "Import each component from its path, e.g. '@mui/material/Button'." },
+            { name: '@mui/icons-material', message: "Import each icon from its path, e.g. '@mui/icons-material/Add'." },
+          ],
+        },
+      ],
+    },
+  },
+  { files: ['src/api/schemas/zod.ts'], rules: { 'no-restricted-imports': 'off' } },
+  {
+    files: ['*.config.{ts,js}', 'vite.config.ts', 'playwright.config.ts', 'eslint.config.js'],
+    rules: { 'no-restricted-syntax': 'off' },
+  },
+  architecture,
+);

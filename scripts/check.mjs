@@ -1,0 +1,56 @@
+// `npm test`: every check in order — lint, typecheck, unit tests, build, e2e. A failing step does not hide the
+// others' results (e2e only needs the build); the last line sums the tests of vitest and Playwright.
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, readFileSync, rmSync } from 'node:fs';
+
+const steps = [
+  { name: 'lint', command: ['npx', 'eslint', '.', '--max-warnings', '0'] },
+  { name: 'typecheck', command: ['npx', 'tsc', '-b'] },
+  {
+    name: 'unit tests',
+    command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json'],
+  },
+  { name: 'build', command: ['npx', 'vite', 'build'] },
+  { name: 'e2e', command: ['npx', 'playwright', 'test'], needs: 'build' },
+];
+
+mkdirSync('reports', { recursive: true });
+rmSync('reports/unit.json', { force: true });
+rmSync('reports/e2e.json', { force: true });
+
+const started = Date.now();
+const failed = new Set();
+for (const step of steps) {
+  if (step.needs && failed.has(step.needs)) {
+    console.log(`\n=== ${step.name}: skipped (${step.needs} failed)`);
+    failed.add(step.name);
+    continue;
+  }
+  console.log(`\n=== ${step.name} [t=${Math.round((Date.now() - started) / 1000)}s]`);
+  const result = spawnSync(step.command[0], step.command.slice(1), { stdio: 'inherit', env: { ...process.env, FORCE_COLOR: '0' } });
+  if (result.status !== 0) failed.add(step.name);
+}
+
+const read = (file) => {
+  try {
+    return JSON.parse(readFileSync(file, 'utf8'));
+  } catch {
+    return null;
+  }
+};
+let passed = 0;
+let failedTests = 0;
+const unit = read('reports/unit.json');
+const e2e = read('reports/e2e.json');
+if (unit) {
+  passed += unit.numPassedTests;
+  failedTests += unit.numFailedTests;
+} else failedTests += 1;
+if (e2e) {
+  passed += e2e.stats.expected + e2e.stats.flaky;
+  failedTests += e2e.stats.unexpected;
+} else failedTests += 1;
+
+console.log(`\n${failed.size === 0 ? 'All checks passed' : `Failed: ${[...failed].join(', ')}`} in ${Math.round((Date.now() - started) / 1000)}s.`);
+console.log(`tests: ${passed} passed, ${failedTests} failed`);
+process.exit(failed.size === 0 && failedTests === 0 ? 0 : 1);

@@ -1,0 +1,59 @@
+import type { Context } from 'hono';
+import { errorResponse } from './errors.ts';
+import type { Sessions } from './sessions.ts';
+import type { Upstream } from './upstream.ts';
+
+/** Response headers worth passing to the browser; everything else (cookies, server details) stays behind. */
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-length', 'retry-after', 'content-disposition'];
+const SAFE_PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/;
+
+/** The API path of a request (`/api/v1/x?y` -> `/v1/x?y`), or null when it could leave the API (traversal, `//`). */
+export function apiPathOf(rawUrl: string, prefix: string): string | null {
+  const url = new URL(rawUrl);
+  const path = url.pathname.slice(prefix.length);
+  if (!SAFE_PATH.test(path) || path.includes('//') || path.includes('\\')) return null;
+  let decoded: string;
+  try {
+    decoded = decodeURIComponent(path);
+  } catch {
+    return null;
+  }
+  if (decoded.split('/').some((segment) => segment === '..' || segment === '.') || decoded.includes('\\')) return null;
+  return `${path}${url.search}`;
+}
+
+/**
+ * Forwards a request to the API as the signed-in user: same method, path, query and body, signed with
+ * OAuth 1.0a; the status and body come back unchanged.
+ */
+export function forwardToApi({ upstream, sessions }: { upstream: Upstream; sessions: Sessions }, prefix: string) {
+  return async (c: Context) => {
+    const session = sessions.read(c);
+    if (!session) return errorResponse(c, 'NotLoggedIn', 'You are not logged in.');
+    const path = apiPathOf(c.req.url, prefix);
+    const target = path === null ? null : upstream.resolve(path);
+    if (path === null || target === null) return errorResponse(c, 'InvalidPath', 'That API path is not allowed.');
+
+    const method = c.req.method;
+    const body = method === 'GET' || method === 'HEAD' ? null : await c.req.arrayBuffer();
+    let response: Response;
+    try {
+      response = await upstream.send(
+        { method, path, token: session.token, body: body && body.byteLength > 0 ? body : null, contentType: c.req.header('content-type') ?? null, signal: c.req.raw.signal },
+        target,
+      );
+    } catch (error) {
+      if ((error as Error).name === 'TimeoutError') return errorResponse(c, 'UpstreamTimeout', 'The Call-Em-All API took too long to answer.');
+      return errorResponse(c, 'UpstreamUnavailable', 'The Call-Em-All API cannot be reached. Try again in a moment.');
+    }
+    if (response.status === 401) sessions.clear(c);
+
+    const headers = new Headers();
+    for (const name of FORWARDED_RESPONSE_HEADERS) {
+      const value = response.headers.get(name);
+      if (value !== null) headers.set(name, value);
+    }
+    headers.set('cache-control', 'no-store');
+    return new Response(response.body, { status: response.status, headers });
+  };
+}

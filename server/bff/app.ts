@@ -1,0 +1,72 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { compress } from 'hono/compress';
+import { forwardToApi } from './api-proxy.ts';
+import { errorResponse } from './errors.ts';
+import { requireCsrfHeader, securityHeaders } from './security.ts';
+import { createSessionSealer } from './session-cookie.ts';
+import { sessionRoutes } from './session-routes.ts';
+import { createSessions } from './sessions.ts';
+import { staticSite } from './static-site.ts';
+import { createUpstream } from './upstream.ts';
+
+export interface BffOptions {
+  /** Where the v1 API lives: the real service, or the embedded sandbox's loopback URL. */
+  apiUrl: string;
+  appKey: string;
+  secretKey: string;
+  sessionSecret: string;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  trustProxy: boolean;
+  /** True when apiUrl is our embedded sandbox: its control routes are then reachable under /api/sandbox. */
+  sandbox: boolean;
+  /** The built SPA to serve; omitted in development, where Vite serves it. */
+  distDir?: string;
+}
+
+const MAX_BODY_BYTES = 128 * 1024 * 1024;
+
+/** Our server: the session, the signed path to the API, and the SPA. */
+export function createBffApp(options: BffOptions) {
+  const upstream = createUpstream({ baseUrl: options.apiUrl, appKey: options.appKey, secretKey: options.secretKey });
+  const sessions = createSessions({
+    sealer: createSessionSealer(options.sessionSecret),
+    idleMs: options.sessionIdleMs,
+    maxMs: options.sessionMaxMs,
+    trustProxy: options.trustProxy,
+  });
+  const deps = { upstream, sessions };
+
+  const app = new Hono();
+  app.use('*', securityHeaders);
+  app.use('*', compress());
+  app.onError((error, c) => {
+    console.error('[server] unexpected error on', c.req.method, c.req.path, error);
+    return errorResponse(c, 'UpstreamUnavailable', 'Something went wrong on our server. Try again.');
+  });
+
+  app.use('/api/*', requireCsrfHeader);
+  app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'InvalidRequest', 'The request body is too large.') }));
+  app.get('/api/health', (c) => c.json({ Status: 'ok' }));
+  app.get('/api/config', (c) => c.json({ Sandbox: options.sandbox }));
+  app.route('/api/session', sessionRoutes(deps));
+  app.all('/api/v1/*', forwardToApi(deps, '/api'));
+  if (options.sandbox) app.all('/api/sandbox/*', forwardToApi({ ...deps, upstream: sandboxControl(upstream) }, '/api'));
+  app.all('/api/*', (c) => errorResponse(c, 'NotFound', `There is no ${c.req.method} ${c.req.path}.`));
+
+  if (options.distDir) app.route('/', staticSite(options.distDir));
+  return app;
+}
+
+/** The sandbox's control routes live beside /v1 (under /sandbox); they are signed the same way. */
+function sandboxControl(upstream: ReturnType<typeof createUpstream>) {
+  return {
+    ...upstream,
+    resolve(path: string) {
+      if (!path.startsWith('/sandbox/')) return null;
+      const url = new URL(path, upstream.origin);
+      return url.origin === upstream.origin ? url : null;
+    },
+  };
+}

@@ -1,0 +1,115 @@
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+import { z } from 'zod';
+
+const booleanFlag = z
+  .enum(['true', 'false', '1', '0', 'yes', 'no'], { error: 'Use true or false' })
+  .transform((value) => value === 'true' || value === '1' || value === 'yes');
+
+const optionalText = z
+  .string()
+  .trim()
+  .optional()
+  .transform((value) => (value === '' ? undefined : value));
+
+/** Every setting, read from the environment (README lists them). */
+const environmentSchema = z.object({
+  PORT: z.coerce.number().int().min(0).max(65535).default(8080),
+  HOST: z.string().trim().min(1).default('127.0.0.1'),
+  CEA_API_URL: optionalText.pipe(
+    z
+      .url({ protocol: /^https?$/, error: 'Use an http(s) URL such as https://rest.text-em-all.com' })
+      .transform((url) => url.replace(/\/+$/, ''))
+      .optional(),
+  ),
+  CEA_APP_KEY: optionalText,
+  CEA_SECRET_KEY: optionalText,
+  SESSION_SECRET: optionalText.pipe(z.string().min(32, 'Use at least 32 characters').optional()),
+  DATA_DIR: z.string().trim().min(1).default('data'),
+  SANDBOX_DB: optionalText,
+  SANDBOX_CLOCK_SPEED: z.coerce.number().positive('Use a number above 0').max(100_000).default(1),
+  TRUST_PROXY: booleanFlag.default(false),
+  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(8 * 60),
+  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(7 * 24),
+});
+
+export interface ServerConfig {
+  port: number;
+  host: string;
+  /** The upstream API; null runs the embedded sandbox. */
+  apiUrl: string | null;
+  appKey: string;
+  secretKey: string;
+  sessionSecret: string;
+  sandbox: { databasePath: string; clockSpeed: number } | null;
+  trustProxy: boolean;
+  sessionIdleMs: number;
+  sessionMaxMs: number;
+  distDir: string;
+}
+
+export class ConfigError extends Error {
+  override name = 'ConfigError';
+}
+
+const generatedSecret = () => randomBytes(32).toString('base64url');
+
+/** A generated value kept in the data folder, so sessions and keys survive restarts. */
+function keptSecret(dataDir: string, fileName: string): string {
+  const path = join(dataDir, fileName);
+  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+  mkdirSync(dataDir, { recursive: true });
+  const value = generatedSecret();
+  writeFileSync(path, `${value}\n`, { mode: 0o600 });
+  return value;
+}
+
+export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = process.cwd()): ServerConfig {
+  const parsed = environmentSchema.safeParse(env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `  ${issue.path.join('.')}: ${issue.message}`);
+    throw new ConfigError(`Invalid settings:\n${problems.join('\n')}`);
+  }
+  const settings = parsed.data;
+  const dataDir = resolve(rootDir, settings.DATA_DIR);
+  const common = {
+    port: settings.PORT,
+    host: settings.HOST,
+    trustProxy: settings.TRUST_PROXY,
+    sessionIdleMs: settings.SESSION_IDLE_MINUTES * 60_000,
+    sessionMaxMs: settings.SESSION_MAX_HOURS * 3_600_000,
+    distDir: resolve(rootDir, 'dist'),
+  };
+
+  if (settings.CEA_API_URL) {
+    const missing = (['CEA_APP_KEY', 'CEA_SECRET_KEY', 'SESSION_SECRET'] as const).filter((name) => !settings[name]);
+    if (missing.length > 0) {
+      throw new ConfigError(`With CEA_API_URL set, these settings are required: ${missing.join(', ')}.`);
+    }
+    return {
+      ...common,
+      apiUrl: settings.CEA_API_URL,
+      appKey: settings.CEA_APP_KEY!,
+      secretKey: settings.CEA_SECRET_KEY!,
+      sessionSecret: settings.SESSION_SECRET!,
+      sandbox: null,
+    };
+  }
+
+  // Sandbox mode: whatever is unset is generated, and kept unless the database itself is in memory.
+  const databasePath = settings.SANDBOX_DB ?? join(dataDir, 'sandbox.db');
+  const inMemory = databasePath === ':memory:';
+  const secret = (name: string) => (inMemory ? generatedSecret() : keptSecret(dataDir, name));
+  return {
+    ...common,
+    apiUrl: null,
+    appKey: settings.CEA_APP_KEY ?? secret('sandbox-app-key'),
+    secretKey: settings.CEA_SECRET_KEY ?? secret('sandbox-secret-key'),
+    sessionSecret: settings.SESSION_SECRET ?? secret('session-secret'),
+    sandbox: {
+      databasePath: inMemory ? databasePath : resolve(rootDir, databasePath),
+      clockSpeed: settings.SANDBOX_CLOCK_SPEED,
+    },
+  };
+}

@@ -1,0 +1,53 @@
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { createBffApp } from './bff/app.ts';
+import type { ServerConfig } from './config.ts';
+import { startSandbox, type RunningSandbox } from './sandbox/sandbox.ts';
+
+export interface RunningServer {
+  url: string;
+  sandbox: RunningSandbox | null;
+  close(): Promise<void>;
+}
+
+/**
+ * Starts the embedded sandbox when no upstream is configured, then our server in front of it. The server reaches
+ * the sandbox only over signed HTTP, exactly as it reaches the real API.
+ */
+export async function startServer(config: ServerConfig, options: { serveApp?: boolean } = {}): Promise<RunningServer> {
+  const sandbox = config.sandbox
+    ? await startSandbox({
+        databasePath: config.sandbox.databasePath,
+        clockSpeed: config.sandbox.clockSpeed,
+        appKey: config.appKey,
+        secretKey: config.secretKey,
+      })
+    : null;
+
+  const app = createBffApp({
+    apiUrl: sandbox?.url ?? config.apiUrl!,
+    appKey: config.appKey,
+    secretKey: config.secretKey,
+    sessionSecret: config.sessionSecret,
+    sessionIdleMs: config.sessionIdleMs,
+    sessionMaxMs: config.sessionMaxMs,
+    trustProxy: config.trustProxy,
+    sandbox: sandbox !== null,
+    distDir: options.serveApp === false ? undefined : config.distDir,
+  });
+
+  const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
+    const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
+    started.once('error', reject);
+  });
+  const { port } = server.address() as AddressInfo;
+  const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;
+  return {
+    url: `http://${shownHost}:${port}`,
+    sandbox,
+    close: async () => {
+      await new Promise<void>((resolve) => server.close(() => resolve()));
+      await sandbox?.close();
+    },
+  };
+}

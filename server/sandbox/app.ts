@@ -1,0 +1,48 @@
+import { Hono } from 'hono';
+import { bodyLimit } from 'hono/body-limit';
+import { HTTPException } from 'hono/http-exception';
+import { authenticate } from './auth.ts';
+import type { SandboxDeps, SandboxEnv } from './context.ts';
+import { SandboxError } from './http/errors.ts';
+import { accountRoutes } from './routes/account.ts';
+import { controlRoutes } from './routes/control.ts';
+import { loginRoutes } from './routes/login.ts';
+
+const MAX_JSON_BYTES = 4 * 1024 * 1024;
+const MAX_UPLOAD_BYTES = 128 * 1024 * 1024;
+
+/** The sandbox: the v1 API on SQLite, signed like the real service, answering errors in the documented body. */
+export function createSandboxApp(deps: SandboxDeps) {
+  const app = new Hono<SandboxEnv>();
+
+  app.onError((error, c) => {
+    if (error instanceof SandboxError) return c.json(error.toBody(), error.status as 400);
+    if (error instanceof HTTPException && error.status === 413) {
+      return c.json(new SandboxError('PayloadTooLarge', 'The request body is too large.').toBody(), 413);
+    }
+    console.error('[sandbox] unexpected error on', c.req.method, c.req.path, error);
+    return c.json(new SandboxError('InternalError', 'The sandbox failed to handle this request.').toBody(), 500);
+  });
+  app.notFound((c) => {
+    throw new SandboxError('RouteNotFound', `There is no ${c.req.method} ${c.req.path} in the v1 API.`);
+  });
+
+  // Uploads (CSV files, audio) may be large; everything else is JSON of modest size.
+  app.use('*', async (c, next) => {
+    const isUpload = /^\/v1\/(fileuploads|audio\/[^/]+)$/i.test(c.req.path) && c.req.method === 'POST';
+    const limit = bodyLimit({
+      maxSize: isUpload ? MAX_UPLOAD_BYTES : MAX_JSON_BYTES,
+      onError: () => {
+        throw new SandboxError('PayloadTooLarge', `The request body is larger than ${isUpload ? '128 MB' : '4 MB'}.`);
+      },
+    });
+    return limit(c, next);
+  });
+  app.use('/v1/*', authenticate(deps));
+  app.use('/sandbox/*', authenticate(deps));
+
+  app.route('/v1', loginRoutes(deps));
+  app.route('/v1', accountRoutes(deps));
+  app.route('/sandbox', controlRoutes(deps));
+  return app;
+}

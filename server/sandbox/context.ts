@@ -1,0 +1,26 @@
+import type { SandboxClock } from './clock.ts';
+import type { SandboxDatabase } from './db/database.ts';
+
+export interface SandboxDeps {
+  db: SandboxDatabase;
+  clock: SandboxClock;
+  /** The one application the sandbox knows (AppKey = consumer key, SecretKey = consumer secret). */
+  appKey: string;
+  secretKey: string;
+}
+
+/** The signed-in user of a request, as routes need it for scoping and permissions. */
+export interface AuthUser {
+  userId: number;
+  accountId: number;
+  userName: string;
+  isMaster: boolean;
+  canSeeAllBroadcasts: boolean;
+  canSeeAllRoster: boolean;
+  canSeeAllAudio: boolean;
+  canSeeGroupAudio: boolean;
+  /** IANA zone from the user's State: request dates are read in it, response dates written in it. */
+  timeZone: string;
+}
+
+export type SandboxEnv = { Variables: { user: AuthUser } };

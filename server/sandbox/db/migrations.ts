@@ -1,0 +1,333 @@
+/**
+ * Versioned schema migrations, applied in order inside one transaction each; `PRAGMA user_version` records
+ * how many have run. Append new ones at the end; never edit one that has shipped.
+ *
+ * Conventions: times are INTEGER milliseconds since the epoch (UTC) on the sandbox clock; booleans are 0/1;
+ * API field names are mapped to these columns by the routes' serializers.
+ */
+export const migrations: readonly string[] = [
+  /* 1: the whole v1 model */ `
+  CREATE TABLE accounts (
+    account_id       INTEGER PRIMARY KEY,
+    company_name     TEXT    NOT NULL,
+    account_status   TEXT    NOT NULL DEFAULT 'Active',
+    address          TEXT    NOT NULL DEFAULT '',
+    city             TEXT    NOT NULL DEFAULT '',
+    state            TEXT    NOT NULL DEFAULT '',
+    zip              TEXT    NOT NULL DEFAULT '',
+    phone            TEXT    NOT NULL DEFAULT '',
+    call_balance     REAL    NOT NULL DEFAULT 0,
+    can_create_users INTEGER NOT NULL DEFAULT 0,
+    created_at       INTEGER NOT NULL
+  );
+
+  CREATE TABLE users (
+    user_id               INTEGER PRIMARY KEY,
+    account_id            INTEGER NOT NULL REFERENCES accounts(account_id),
+    user_name             TEXT    NOT NULL COLLATE NOCASE UNIQUE,
+    pin_hash              TEXT    NOT NULL,
+    first_name            TEXT    NOT NULL DEFAULT '',
+    last_name             TEXT    NOT NULL DEFAULT '',
+    email                 TEXT    NOT NULL DEFAULT '',
+    phone                 TEXT    NOT NULL DEFAULT '',
+    caller_id             TEXT    NOT NULL DEFAULT '',
+    retries               INTEGER NOT NULL DEFAULT 1,
+    max_message_length    INTEGER NOT NULL DEFAULT 120,
+    call_throttle         INTEGER NOT NULL DEFAULT 0,
+    continue_on_next_day  INTEGER NOT NULL DEFAULT 0,
+    start_minute          INTEGER NOT NULL DEFAULT 420,
+    stop_minute           INTEGER NOT NULL DEFAULT 1200,
+    -- bit 0 = Sunday ... bit 6 = Saturday; 0 is stored as 127 (every day)
+    calling_window_days   INTEGER NOT NULL DEFAULT 127,
+    state                 TEXT    NOT NULL DEFAULT 'TX',
+    is_master             INTEGER NOT NULL DEFAULT 0,
+    can_see_all_broadcasts INTEGER NOT NULL DEFAULT 0,
+    can_see_all_roster    INTEGER NOT NULL DEFAULT 0,
+    can_see_all_audio     INTEGER NOT NULL DEFAULT 0,
+    can_see_group_audio   INTEGER NOT NULL DEFAULT 0,
+    created_at            INTEGER NOT NULL
+  );
+  CREATE INDEX users_account ON users(account_id);
+
+  CREATE TABLE auth_tokens (
+    token      TEXT    PRIMARY KEY,
+    user_id    INTEGER NOT NULL REFERENCES users(user_id) ON DELETE CASCADE,
+    created_at INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE contacts (
+    person_id          INTEGER PRIMARY KEY,
+    account_id         INTEGER NOT NULL REFERENCES accounts(account_id),
+    owner_user_id      INTEGER NOT NULL REFERENCES users(user_id),
+    first_name         TEXT    NOT NULL DEFAULT '',
+    last_name          TEXT    NOT NULL DEFAULT '',
+    primary_phone      TEXT    NOT NULL,
+    secondary_phone    TEXT    NOT NULL DEFAULT '',
+    tertiary_phone     TEXT    NOT NULL DEFAULT '',
+    notes              TEXT    NOT NULL DEFAULT '',
+    integration_data   TEXT    NOT NULL DEFAULT '',
+    dnc_primary        INTEGER NOT NULL DEFAULT 0,
+    dnc_secondary      INTEGER NOT NULL DEFAULT 0,
+    dnc_tertiary       INTEGER NOT NULL DEFAULT 0,
+    optin_primary      TEXT    NOT NULL DEFAULT 'Unknown',
+    optin_secondary    TEXT    NOT NULL DEFAULT 'Unknown',
+    optin_tertiary     TEXT    NOT NULL DEFAULT 'Unknown',
+    -- in the Deleted folder (ListID -2) when set
+    deleted_at         INTEGER,
+    created_at         INTEGER NOT NULL,
+    last_updated       INTEGER NOT NULL
+  );
+  CREATE INDEX contacts_account ON contacts(account_id, deleted_at, person_id);
+  CREATE INDEX contacts_primary_phone ON contacts(account_id, primary_phone);
+  CREATE INDEX contacts_owner ON contacts(owner_user_id, deleted_at, person_id);
+
+  CREATE TABLE lists (
+    list_id            INTEGER PRIMARY KEY,
+    account_id         INTEGER NOT NULL REFERENCES accounts(account_id),
+    owner_user_id      INTEGER NOT NULL REFERENCES users(user_id),
+    list_name          TEXT    NOT NULL,
+    list_description   TEXT    NOT NULL DEFAULT '',
+    sms_name           TEXT    NOT NULL DEFAULT '',
+    is_auto_reply_on   INTEGER NOT NULL DEFAULT 0,
+    auto_reply_message TEXT    NOT NULL DEFAULT '',
+    created_at         INTEGER NOT NULL,
+    last_updated       INTEGER NOT NULL
+  );
+  CREATE INDEX lists_account ON lists(account_id);
+
+  CREATE TABLE list_members (
+    list_id   INTEGER NOT NULL REFERENCES lists(list_id) ON DELETE CASCADE,
+    person_id INTEGER NOT NULL REFERENCES contacts(person_id) ON DELETE CASCADE,
+    added_at  INTEGER NOT NULL,
+    PRIMARY KEY (list_id, person_id)
+  ) WITHOUT ROWID;
+  CREATE INDEX list_members_person ON list_members(person_id);
+
+  CREATE TABLE opt_outs (
+    account_id    INTEGER NOT NULL REFERENCES accounts(account_id),
+    phone_number  TEXT    NOT NULL,
+    do_not_call   INTEGER NOT NULL DEFAULT 0,
+    do_not_text   INTEGER NOT NULL DEFAULT 0,
+    global_opt_out INTEGER NOT NULL DEFAULT 0,
+    notes         TEXT    NOT NULL DEFAULT '',
+    -- Manual, Keypress, TextReply, Import
+    source        TEXT    NOT NULL DEFAULT 'Manual',
+    created_by_user_id INTEGER REFERENCES users(user_id),
+    opt_out_date  INTEGER NOT NULL,
+    PRIMARY KEY (account_id, phone_number)
+  ) WITHOUT ROWID;
+  CREATE INDEX opt_outs_date ON opt_outs(account_id, opt_out_date);
+
+  -- every opt-out and opt-in by channel, for a number's history
+  CREATE TABLE opt_out_events (
+    event_id      INTEGER PRIMARY KEY,
+    account_id    INTEGER NOT NULL,
+    phone_number  TEXT    NOT NULL,
+    -- OptOut or OptIn
+    action        TEXT    NOT NULL,
+    do_not_call   INTEGER NOT NULL,
+    do_not_text   INTEGER NOT NULL,
+    source        TEXT    NOT NULL,
+    notes         TEXT    NOT NULL DEFAULT '',
+    user_id       INTEGER,
+    broadcast_id  INTEGER,
+    created_at    INTEGER NOT NULL
+  );
+  CREATE INDEX opt_out_events_phone ON opt_out_events(account_id, phone_number, created_at);
+
+  CREATE TABLE text_numbers (
+    text_number_id    INTEGER PRIMARY KEY,
+    account_id        INTEGER NOT NULL REFERENCES accounts(account_id),
+    text_phone_number TEXT    NOT NULL,
+    name              TEXT    NOT NULL DEFAULT '',
+    description       TEXT    NOT NULL DEFAULT '',
+    is_default        INTEGER NOT NULL DEFAULT 0,
+    UNIQUE (account_id, text_phone_number)
+  );
+
+  CREATE TABLE audio (
+    audio_id      TEXT    PRIMARY KEY,
+    account_id    INTEGER NOT NULL REFERENCES accounts(account_id),
+    owner_user_id INTEGER NOT NULL REFERENCES users(user_id),
+    name          TEXT    NOT NULL,
+    description   TEXT    NOT NULL DEFAULT '',
+    favorite      INTEGER NOT NULL DEFAULT 0,
+    shared        INTEGER NOT NULL DEFAULT 0,
+    length_seconds INTEGER,
+    message_type  TEXT    NOT NULL DEFAULT 'NeverUsed',
+    read_only     INTEGER NOT NULL DEFAULT 0,
+    text_to_speech INTEGER NOT NULL DEFAULT 0,
+    tts_text      TEXT    NOT NULL DEFAULT '',
+    voice         TEXT    NOT NULL DEFAULT '',
+    content_type  TEXT,
+    file_name     TEXT,
+    data          BLOB,
+    deleted_at    INTEGER,
+    created_at    INTEGER NOT NULL,
+    last_used     INTEGER
+  ) WITHOUT ROWID;
+  CREATE INDEX audio_account ON audio(account_id, deleted_at);
+
+  CREATE TABLE file_uploads (
+    file_id       TEXT    PRIMARY KEY,
+    account_id    INTEGER NOT NULL REFERENCES accounts(account_id),
+    user_id       INTEGER NOT NULL REFERENCES users(user_id),
+    file_name     TEXT    NOT NULL DEFAULT '',
+    row_count     INTEGER NOT NULL DEFAULT 0,
+    created_at    INTEGER NOT NULL
+  ) WITHOUT ROWID;
+
+  CREATE TABLE file_upload_rows (
+    file_id          TEXT    NOT NULL REFERENCES file_uploads(file_id) ON DELETE CASCADE,
+    row_number       INTEGER NOT NULL,
+    first_name       TEXT    NOT NULL DEFAULT '',
+    last_name        TEXT    NOT NULL DEFAULT '',
+    primary_phone    TEXT    NOT NULL DEFAULT '',
+    secondary_phone  TEXT    NOT NULL DEFAULT '',
+    tertiary_phone   TEXT    NOT NULL DEFAULT '',
+    notes            TEXT    NOT NULL DEFAULT '',
+    integration_data TEXT    NOT NULL DEFAULT '',
+    PRIMARY KEY (file_id, row_number)
+  ) WITHOUT ROWID;
+
+  CREATE TABLE broadcasts (
+    broadcast_id          INTEGER PRIMARY KEY,
+    account_id            INTEGER NOT NULL REFERENCES accounts(account_id),
+    user_id               INTEGER NOT NULL REFERENCES users(user_id),
+    broadcast_name        TEXT    NOT NULL,
+    -- the requested type; each row is one channel ('Call' or 'Text'), combos have two linked rows
+    broadcast_type        TEXT    NOT NULL,
+    channel               TEXT    NOT NULL,
+    broadcast_status      TEXT    NOT NULL,
+    call_broadcast_id     INTEGER,
+    text_broadcast_id     INTEGER,
+    created_at            INTEGER NOT NULL,
+    start_at              INTEGER NOT NULL,
+    completed_at          INTEGER,
+    caller_id             TEXT    NOT NULL DEFAULT '',
+    audio_id              TEXT,
+    audio_vm_id           TEXT,
+    retry_times           INTEGER NOT NULL DEFAULT 1,
+    call_throttle         INTEGER NOT NULL DEFAULT 0,
+    max_message_length    INTEGER NOT NULL DEFAULT 120,
+    check_calling_window  INTEGER NOT NULL DEFAULT 1,
+    continue_on_next_day  INTEGER NOT NULL DEFAULT 0,
+    start_minute          INTEGER NOT NULL DEFAULT 420,
+    stop_minute           INTEGER NOT NULL DEFAULT 1200,
+    calling_window_days   INTEGER NOT NULL DEFAULT 127,
+    time_zone             TEXT    NOT NULL DEFAULT 'America/Chicago',
+    text_message          TEXT    NOT NULL DEFAULT '',
+    text_number_id        INTEGER,
+    has_custom_field      INTEGER NOT NULL DEFAULT 0,
+    -- JSON: survey and transfer-and-connect settings as requested
+    survey_json           TEXT,
+    transfer_json         TEXT,
+    credits_used          REAL    NOT NULL DEFAULT 0,
+    max_credit_cost       REAL    NOT NULL DEFAULT 0,
+    phone_number_count    INTEGER NOT NULL DEFAULT 0,
+    estimated_minutes     INTEGER NOT NULL DEFAULT 0,
+    estimated_completion  INTEGER,
+    not_enough_time       INTEGER NOT NULL DEFAULT 0,
+    calling_window_ignored INTEGER NOT NULL DEFAULT 0,
+    excluded_days_ignored INTEGER NOT NULL DEFAULT 0,
+    idempotency_key       TEXT,
+    parent_broadcast_id   INTEGER,
+    paused_at             INTEGER,
+    deleted_at            INTEGER
+  );
+  CREATE INDEX broadcasts_account ON broadcasts(account_id, deleted_at, broadcast_id);
+  CREATE INDEX broadcasts_user ON broadcasts(user_id, deleted_at, broadcast_id);
+  CREATE INDEX broadcasts_status ON broadcasts(broadcast_status);
+
+  -- one row per phone number of a broadcast (the details feed)
+  CREATE TABLE broadcast_recipients (
+    broadcast_id       INTEGER NOT NULL REFERENCES broadcasts(broadcast_id) ON DELETE CASCADE,
+    seq                INTEGER NOT NULL,
+    phone_number       TEXT    NOT NULL,
+    person_id          INTEGER,
+    first_name         TEXT    NOT NULL DEFAULT '',
+    last_name          TEXT    NOT NULL DEFAULT '',
+    notes              TEXT    NOT NULL DEFAULT '',
+    integration_data   TEXT    NOT NULL DEFAULT '',
+    -- Pending, InProgress, Retrying, Completed, Canceled, Expired
+    status             TEXT    NOT NULL DEFAULT 'Pending',
+    result_category    TEXT,
+    attempts           INTEGER NOT NULL DEFAULT 0,
+    next_attempt_at    INTEGER,
+    last_attempt_at    INTEGER,
+    survey_result      TEXT,
+    is_transfer_initiated INTEGER NOT NULL DEFAULT 0,
+    transfer_duration  INTEGER NOT NULL DEFAULT 0,
+    transfer_credits   REAL    NOT NULL DEFAULT 0,
+    credits            REAL    NOT NULL DEFAULT 0,
+    message_text       TEXT,
+    PRIMARY KEY (broadcast_id, seq)
+  ) WITHOUT ROWID;
+  CREATE INDEX broadcast_recipients_phone ON broadcast_recipients(broadcast_id, phone_number);
+  CREATE INDEX broadcast_recipients_due ON broadcast_recipients(status, next_attempt_at);
+
+  CREATE TABLE conversations (
+    conversation_id   INTEGER PRIMARY KEY,
+    account_id        INTEGER NOT NULL REFERENCES accounts(account_id),
+    text_number_id    INTEGER NOT NULL REFERENCES text_numbers(text_number_id),
+    phone_number      TEXT    NOT NULL,
+    user_id           INTEGER REFERENCES users(user_id),
+    broadcast_id      INTEGER,
+    is_done           INTEGER NOT NULL DEFAULT 0,
+    is_auto_opt_out   INTEGER NOT NULL DEFAULT 0,
+    unread_count      INTEGER NOT NULL DEFAULT 0,
+    last_message_id   INTEGER,
+    last_message_at   INTEGER,
+    created_at        INTEGER NOT NULL,
+    UNIQUE (text_number_id, phone_number)
+  );
+  CREATE INDEX conversations_account ON conversations(account_id, is_done, last_message_at);
+
+  CREATE TABLE text_messages (
+    message_id       INTEGER PRIMARY KEY,
+    conversation_id  INTEGER NOT NULL REFERENCES conversations(conversation_id) ON DELETE CASCADE,
+    -- Inbound or Outbound
+    direction        TEXT    NOT NULL,
+    body             TEXT    NOT NULL,
+    -- Queued, Sent, Delivered, Failed, Received
+    status           TEXT    NOT NULL,
+    user_id          INTEGER,
+    broadcast_id     INTEGER,
+    created_at       INTEGER NOT NULL
+  );
+  CREATE INDEX text_messages_conversation ON text_messages(conversation_id, message_id);
+
+  CREATE TABLE draft_broadcasts (
+    draft_broadcast_id INTEGER PRIMARY KEY,
+    account_id         INTEGER NOT NULL,
+    user_id            INTEGER NOT NULL,
+    body_json          TEXT    NOT NULL,
+    created_at         INTEGER NOT NULL
+  );
+
+  -- simulated inbound replies and other timed events, due on the sandbox clock
+  CREATE TABLE scheduled_events (
+    event_id     INTEGER PRIMARY KEY,
+    due_at       INTEGER NOT NULL,
+    kind         TEXT    NOT NULL,
+    payload_json TEXT    NOT NULL
+  );
+  CREATE INDEX scheduled_events_due ON scheduled_events(due_at);
+
+  CREATE TABLE credit_ledger (
+    entry_id     INTEGER PRIMARY KEY,
+    account_id   INTEGER NOT NULL,
+    broadcast_id INTEGER,
+    -- Call, Text, Transfer, Purchase
+    kind         TEXT    NOT NULL,
+    credits      REAL    NOT NULL,
+    created_at   INTEGER NOT NULL
+  );
+  CREATE INDEX credit_ledger_account ON credit_ledger(account_id, created_at);
+
+  CREATE TABLE sandbox_state (
+    key   TEXT PRIMARY KEY,
+    value TEXT NOT NULL
+  ) WITHOUT ROWID;
+  `,
+];

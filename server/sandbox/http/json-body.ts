@@ -1,0 +1,42 @@
+import type { Context } from 'hono';
+import type { z } from 'zod';
+import { SandboxError } from './errors.ts';
+
+/** Describes zod issues in one line a person can act on: "PrimaryPhone: Required; Notes: At most 50 characters". */
+export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
+  return issues
+    .slice(0, 10)
+    .map((issue) => {
+      const path = issue.path.map(String).join('.');
+      return path ? `${path}: ${issue.message}` : issue.message;
+    })
+    .join('; ');
+}
+
+/** Reads the JSON body; an empty body reads as `undefined` so "body or all" endpoints can tell. */
+export async function readJsonBody(c: Context): Promise<unknown> {
+  const text = await c.req.text();
+  if (text.trim() === '') return undefined;
+  const type = c.req.header('content-type') ?? 'application/json';
+  if (!/^application\/(.+\+)?json\b/i.test(type) && !/^text\/json\b/i.test(type)) {
+    throw new SandboxError('UnsupportedMediaType', 'Send the body as JSON (Content-Type: application/json).');
+  }
+  try {
+    return JSON.parse(text) as unknown;
+  } catch {
+    throw new SandboxError('InvalidJson', 'The request body is not valid JSON.');
+  }
+}
+
+export function parseWith<Schema extends z.ZodType>(schema: Schema, value: unknown): z.infer<Schema> {
+  const result = schema.safeParse(value);
+  if (!result.success) throw new SandboxError('ValidationFailed', describeIssues(result.error.issues));
+  return result.data;
+}
+
+/** Reads and validates a required JSON body. */
+export async function readBody<Schema extends z.ZodType>(c: Context, schema: Schema): Promise<z.infer<Schema>> {
+  const body = await readJsonBody(c);
+  if (body === undefined) throw new SandboxError('ValidationFailed', 'The request needs a JSON body.');
+  return parseWith(schema, body);
+}

@@ -1,0 +1,302 @@
+import type { Feed } from '../../../src/api/schemas/feed.ts';
+import type { SandboxDatabase } from '../db/database.ts';
+import { parseFilterDate } from '../time.ts';
+import { SandboxError } from './errors.ts';
+
+/**
+ * The query language every collection shares (docs/decisions/0002-feed-query-language.md):
+ *   page (1-based), pagesize (default 10, at most 1000), sortby=-Field,Field, search=text,
+ *   Field=value, and Field~op~value with op in eq ne gt gte lt lte contains in.
+ * Parameter and field names are case-insensitive; unknown names are refused with 400, never ignored.
+ */
+
+export type FieldType = 'string' | 'integer' | 'number' | 'boolean' | 'date';
+
+export interface FieldSpec {
+  /** The SQL expression the field maps to. */
+  sql: string;
+  type: FieldType;
+  filterable?: boolean;
+  sortable?: boolean;
+  /** Accepted values of an enumerated string field. */
+  values?: readonly string[];
+}
+
+export interface ListSpec {
+  fields: Record<string, FieldSpec>;
+  /** ORDER BY used when the request names none (without the tie-breaker). */
+  defaultSort: string;
+  /** A unique column appended to every ORDER BY so pages never overlap. */
+  tieBreaker: string;
+  /** Turns the `search` text into a condition; null means "matches nothing special" (no condition). */
+  search?: (term: string) => { sql: string; params: unknown[] } | null;
+  /** Other query parameters the endpoint reads itself (lowercase). */
+  extraParams?: readonly string[];
+}
+
+export interface ListQuery {
+  page: number;
+  pageSize: number;
+  where: string[];
+  params: unknown[];
+  orderBy: string;
+  search: string | null;
+  /** The endpoint's own parameters, by lowercase name. */
+  extras: Map<string, string>;
+}
+
+export const DEFAULT_PAGE_SIZE = 10;
+export const MAX_PAGE_SIZE = 1000;
+const operators = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'contains', 'in'] as const;
+type Operator = (typeof operators)[number];
+const comparisonSql: Record<'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte', string> = {
+  eq: '=',
+  ne: '<>',
+  gt: '>',
+  gte: '>=',
+  lt: '<',
+  lte: '<=',
+};
+
+const badQuery = (message: string) => new SandboxError('InvalidQueryParameter', message);
+
+function safeDecode(value: string): string {
+  try {
+    return decodeURIComponent(value.replace(/\+/g, ' '));
+  } catch {
+    throw badQuery(`The query string has a malformed escape sequence: ${value.slice(0, 40)}`);
+  }
+}
+
+/** The query's pairs in order, still encoded, so links can carry them on unchanged. */
+export function rawQueryPairs(url: URL): Array<[string, string]> {
+  const query = url.search.startsWith('?') ? url.search.slice(1) : url.search;
+  return query
+    .split('&')
+    .filter(Boolean)
+    .map((part) => {
+      const eq = part.indexOf('=');
+      return eq === -1 ? [part, ''] : [part.slice(0, eq), part.slice(eq + 1)];
+    });
+}
+
+function parsePositiveInt(name: string, value: string, max?: number): number {
+  if (!/^\d{1,9}$/.test(value.trim())) throw badQuery(`${name} must be a positive whole number.`);
+  const parsed = Number(value);
+  if (parsed < 1) throw badQuery(`${name} must be at least 1.`);
+  if (max !== undefined && parsed > max) throw badQuery(`${name} must be at most ${max}.`);
+  return parsed;
+}
+
+function findField(spec: ListSpec, name: string): [string, FieldSpec] | undefined {
+  const lower = name.toLowerCase();
+  return Object.entries(spec.fields).find(([fieldName]) => fieldName.toLowerCase() === lower);
+}
+
+function convertValue(field: string, fieldSpec: FieldSpec, raw: string, timeZone: string, endOfDay: boolean): unknown {
+  switch (fieldSpec.type) {
+    case 'string': {
+      if (fieldSpec.values) {
+        const match = fieldSpec.values.find((value) => value.toLowerCase() === raw.toLowerCase());
+        if (match === undefined) throw badQuery(`${field} must be one of: ${fieldSpec.values.join(', ')}.`);
+        return match;
+      }
+      return raw;
+    }
+    case 'integer':
+      if (!/^-?\d{1,15}$/.test(raw.trim())) throw badQuery(`${field} must be a whole number.`);
+      return Number(raw);
+    case 'number': {
+      const parsed = Number(raw);
+      if (raw.trim() === '' || !Number.isFinite(parsed)) throw badQuery(`${field} must be a number.`);
+      return parsed;
+    }
+    case 'boolean': {
+      const lower = raw.trim().toLowerCase();
+      if (lower === 'true' || lower === '1') return 1;
+      if (lower === 'false' || lower === '0') return 0;
+      throw badQuery(`${field} must be true or false.`);
+    }
+    case 'date': {
+      const parsed = parseFilterDate(raw, timeZone, endOfDay);
+      if (parsed === null) throw badQuery(`${field} must be a date such as 2024-01-31 or 2024-01-31 13:30.`);
+      return parsed;
+    }
+  }
+}
+
+const isBareDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
+const escapeLike = (value: string) => value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+
+function filterCondition(
+  field: string,
+  fieldSpec: FieldSpec,
+  op: Operator,
+  raw: string,
+  timeZone: string,
+): { sql: string; params: unknown[] } {
+  const column = fieldSpec.sql;
+  if (op === 'contains') {
+    if (fieldSpec.type !== 'string') throw badQuery(`contains works on text fields only, not ${field}.`);
+    return { sql: `${column} LIKE ? ESCAPE '\\'`, params: [`%${escapeLike(raw)}%`] };
+  }
+  if (op === 'in') {
+    const values = raw.split(',').filter((value) => value.length > 0);
+    if (values.length === 0 || values.length > 100) throw badQuery(`${field}~in~ needs 1 to 100 comma-separated values.`);
+    const converted = values.map((value) => convertValue(field, fieldSpec, value, timeZone, false));
+    return { sql: `${column} IN (${converted.map(() => '?').join(',')})`, params: converted };
+  }
+  // A bare date compared for equality means the whole day.
+  if (fieldSpec.type === 'date' && isBareDate(raw) && (op === 'eq' || op === 'ne')) {
+    const from = convertValue(field, fieldSpec, raw, timeZone, false);
+    const to = convertValue(field, fieldSpec, raw, timeZone, true);
+    return op === 'eq'
+      ? { sql: `${column} BETWEEN ? AND ?`, params: [from, to] }
+      : { sql: `(${column} IS NULL OR ${column} NOT BETWEEN ? AND ?)`, params: [from, to] };
+  }
+  const endOfDay = fieldSpec.type === 'date' && (op === 'lte' || op === 'gt');
+  const value = convertValue(field, fieldSpec, raw, timeZone, endOfDay);
+  const collate = fieldSpec.type === 'string' ? ' COLLATE NOCASE' : '';
+  return { sql: `${column}${collate} ${comparisonSql[op]} ?`, params: [value] };
+}
+
+function parseSort(spec: ListSpec, value: string): string {
+  const parts = value
+    .split(',')
+    .map((part) => part.trim())
+    .filter(Boolean);
+  if (parts.length === 0) throw badQuery('sortby needs at least one field, e.g. sortby=-LastUpdated.');
+  return parts
+    .map((part) => {
+      const descending = part.startsWith('-');
+      const name = part.replace(/^[-+]/, '');
+      const found = findField(spec, name);
+      if (!found || found[1].sortable === false) {
+        const sortable = Object.entries(spec.fields)
+          .filter(([, field]) => field.sortable !== false)
+          .map(([fieldName]) => fieldName);
+        throw badQuery(`Cannot sort by ${name}. Sort by one of: ${sortable.join(', ')}.`);
+      }
+      const collate = found[1].type === 'string' ? ' COLLATE NOCASE' : '';
+      return `${found[1].sql}${collate} ${descending ? 'DESC' : 'ASC'}`;
+    })
+    .join(', ');
+}
+
+export function parseListQuery(url: URL, spec: ListSpec, timeZone: string): ListQuery {
+  const query: ListQuery = {
+    page: 1,
+    pageSize: DEFAULT_PAGE_SIZE,
+    where: [],
+    params: [],
+    orderBy: `${spec.defaultSort}, ${spec.tieBreaker}`,
+    search: null,
+    extras: new Map(),
+  };
+  for (const [rawName, rawValue] of rawQueryPairs(url)) {
+    const name = safeDecode(rawName);
+    const value = safeDecode(rawValue);
+    const lower = name.toLowerCase();
+    if (lower === 'page') query.page = parsePositiveInt('page', value);
+    else if (lower === 'pagesize') query.pageSize = parsePositiveInt('pagesize', value, MAX_PAGE_SIZE);
+    else if (lower === 'sortby') query.orderBy = `${parseSort(spec, value)}, ${spec.tieBreaker}`;
+    else if (lower === 'search') {
+      const term = value.trim();
+      if (term.length > 200) throw badQuery('search is limited to 200 characters.');
+      if (term && spec.search) {
+        const condition = spec.search(term);
+        query.search = term;
+        if (condition) {
+          query.where.push(condition.sql);
+          query.params.push(...condition.params);
+        }
+      } else if (term) {
+        throw badQuery('This collection cannot be searched; use filters instead.');
+      }
+    } else if (spec.extraParams?.includes(lower)) query.extras.set(lower, value);
+    else {
+      const [fieldName = '', opName, ...rest] = name.split('~');
+      const op = (opName ?? 'eq').toLowerCase();
+      // `Field~op~value` carries its value in the name; `Field~op=value` is accepted too.
+      const operand = opName === undefined ? value : rest.length > 0 ? rest.join('~') : value;
+      if (!(operators as readonly string[]).includes(op)) {
+        throw badQuery(`Unknown operator "${opName}" in ${name}. Use one of: ${operators.join(', ')}.`);
+      }
+      const found = findField(spec, fieldName);
+      if (!found || found[1].filterable === false) {
+        const filterable = Object.entries(spec.fields)
+          .filter(([, field]) => field.filterable !== false)
+          .map(([field]) => field);
+        throw badQuery(`Unknown parameter ${fieldName}. Filter on one of: ${filterable.join(', ')}.`);
+      }
+      const condition = filterCondition(found[0], found[1], op as Operator, operand, timeZone);
+      query.where.push(condition.sql);
+      query.params.push(...condition.params);
+    }
+  }
+  return query;
+}
+
+/** Previous/Next links: the request's own path and query with `page` replaced, so filters carry over. */
+export function feedLinks(url: URL, page: number, pageSize: number, total: number) {
+  const pairs = rawQueryPairs(url).filter(([name]) => safeDecode(name).toLowerCase() !== 'page');
+  const link = (target: number) => {
+    const query = [...pairs.map(([name, value]) => (value === '' && name.includes('~') ? name : `${name}=${value}`)), `page=${target}`];
+    return `${url.pathname}?${query.join('&')}`;
+  };
+  const lastPage = Math.max(1, Math.ceil(total / pageSize));
+  return {
+    Previous: page > 1 ? link(Math.min(page - 1, lastPage)) : null,
+    Next: page < lastPage ? link(page + 1) : null,
+  };
+}
+
+type CachedStatement = ReturnType<SandboxDatabase['prepare']> & { all(...params: unknown[]): unknown[]; get(...params: unknown[]): unknown };
+
+const statementCache = new WeakMap<SandboxDatabase, Map<string, CachedStatement>>();
+
+/** Prepared statements are cached per database and SQL text; list queries repeat the same few shapes. */
+export function prepareCached(db: SandboxDatabase, sql: string): CachedStatement {
+  let cache = statementCache.get(db);
+  if (!cache) {
+    cache = new Map();
+    statementCache.set(db, cache);
+  }
+  let statement = cache.get(sql);
+  if (!statement) {
+    statement = db.prepare<unknown[]>(sql) as CachedStatement;
+    if (cache.size > 500) cache.clear();
+    cache.set(sql, statement);
+  }
+  return statement;
+}
+
+export interface FeedSource {
+  /** FROM clause, joins included. */
+  from: string;
+  /** Conditions every row must meet (scoping, permissions). */
+  where: string[];
+  params: unknown[];
+  select: string;
+}
+
+/** Runs a list query: one COUNT for `Size`, one page of rows, mapped to API items, with links. */
+export function queryFeed<Row, Item>(
+  db: SandboxDatabase,
+  url: URL,
+  source: FeedSource,
+  query: ListQuery,
+  toItem: (row: Row) => Item,
+): Feed<Item> {
+  const conditions = [...source.where, ...query.where];
+  const whereSql = conditions.length ? `WHERE ${conditions.map((c) => `(${c})`).join(' AND ')}` : '';
+  const params = [...source.params, ...query.params];
+  const { total } = prepareCached(db, `SELECT COUNT(*) AS total FROM ${source.from} ${whereSql}`).get(...params) as {
+    total: number;
+  };
+  const rows = prepareCached(
+    db,
+    `SELECT ${source.select} FROM ${source.from} ${whereSql} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`,
+  ).all(...params, query.pageSize, (query.page - 1) * query.pageSize) as Row[];
+  return { Size: total, Items: rows.map(toItem), ...feedLinks(url, query.page, query.pageSize, total) };
+}

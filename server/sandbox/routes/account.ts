@@ -1,0 +1,70 @@
+import { Hono } from 'hono';
+import type { Account } from '../../../src/api/schemas/account.ts';
+import type { SandboxDeps, SandboxEnv } from '../context.ts';
+import { SandboxError, notFound } from '../http/errors.ts';
+import { USER_COLUMNS, toApiUser, type UserRow } from '../model/users.ts';
+import { formatApiDate } from '../time.ts';
+
+interface AccountRow {
+  account_id: number;
+  company_name: string;
+  account_status: string;
+  address: string;
+  city: string;
+  state: string;
+  zip: string;
+  phone: string;
+  call_balance: number;
+  can_create_users: number;
+  created_at: number;
+  pending: number;
+}
+
+/** Credits are kept to two decimals (texts cost half a credit; transfers bill by the minute). */
+const credits = (value: number) => Math.round(value * 100) / 100;
+
+/** GET /v1/account and the account's users. */
+export function accountRoutes({ db }: SandboxDeps) {
+  const accountById = db.prepare<[number], AccountRow>(`
+    SELECT a.*, COALESCE((
+      SELECT SUM(MAX(b.max_credit_cost - b.credits_used, 0)) FROM broadcasts b
+      WHERE b.account_id = a.account_id AND b.deleted_at IS NULL
+        AND b.broadcast_status IN ('AuthorizationApproved', 'InProgress', 'Paused')
+    ), 0) AS pending
+    FROM accounts a WHERE a.account_id = ?`);
+  const userById = db.prepare<[number], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE user_id = ?`);
+
+  return new Hono<SandboxEnv>()
+    .get('/account', (c) => {
+      const user = c.get('user');
+      const row = accountById.get(user.accountId);
+      if (!row) throw notFound('Account', user.accountId);
+      const account: Account = {
+        Uri: '/v1/account',
+        AccountID: row.account_id,
+        CompanyName: row.company_name,
+        AccountStatus: row.account_status,
+        Address: row.address,
+        City: row.city,
+        State: row.state,
+        Zip: row.zip,
+        Phone: row.phone,
+        CallBalance: credits(row.call_balance),
+        PendingCallBalance: credits(row.pending),
+        AvailableCallUnits: credits(row.call_balance - row.pending),
+        CanCreateUsers: row.can_create_users === 1,
+        CreatedDate: formatApiDate(row.created_at, user.timeZone),
+      };
+      return c.json(account);
+    })
+    .get('/account/users/:id{-?[0-9]+}', (c) => {
+      const user = c.get('user');
+      const id = Number(c.req.param('id'));
+      const row = userById.get(id);
+      if (!row || row.account_id !== user.accountId) throw notFound('User', id);
+      if (row.user_id !== user.userId && !user.isMaster) {
+        throw new SandboxError('PermissionDenied', 'Only a master user may read other users of the account.');
+      }
+      return c.json(toApiUser(row));
+    });
+}

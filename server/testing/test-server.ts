@@ -1,0 +1,43 @@
+import { loadConfig } from '../config.ts';
+import { startServer, type RunningServer } from '../main.ts';
+
+export const DEMO_MASTER = { UserName: 'apitest@cea', PinCode: 'notmypwd123!!!' } as const;
+
+/** Our server on a fresh in-memory sandbox with the demo data, on a free port, without the built SPA. */
+export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer> {
+  const config = loadConfig({ PORT: '0', SANDBOX_DB: ':memory:', ...env });
+  return startServer(config, { serveApp: false });
+}
+
+/** A tiny browser stand-in: keeps the session cookie and sends the CSRF header on writes. */
+export function createBrowser(baseUrl: string) {
+  let cookie = '';
+  return {
+    get cookie() {
+      return cookie;
+    },
+    async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      const response = await fetch(`${baseUrl}${path}`, {
+        method,
+        headers: {
+          ...(cookie ? { cookie } : {}),
+          ...(method === 'GET' ? {} : { 'x-requested-with': 'callboard' }),
+          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
+          ...headers,
+        },
+        body: body === undefined ? undefined : JSON.stringify(body),
+      });
+      const setCookie = response.headers.get('set-cookie');
+      if (setCookie) {
+        const [pair] = setCookie.split(';');
+        cookie = pair?.endsWith('=') ? '' : (pair ?? '');
+      }
+      return response;
+    },
+    async login(credentials: { UserName: string; PinCode: string } = DEMO_MASTER) {
+      const response = await this.request('POST', '/api/session', credentials);
+      if (!response.ok) throw new Error(`Login failed: ${response.status} ${await response.text()}`);
+      return response.json() as Promise<Record<string, unknown>>;
+    },
+  };
+}

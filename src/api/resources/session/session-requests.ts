@@ -1,0 +1,29 @@
+import { z } from '../../schemas/zod.ts';
+import { apiRequest } from '../../api-client.ts';
+import { isApiError } from '../../api-error.ts';
+import { userSchema, type LoginInput, type User } from '../../schemas/user.ts';
+
+/** The signed-in user, or null when there is no session. */
+export async function getSession(signal?: AbortSignal): Promise<User | null> {
+  try {
+    return await apiRequest('/session', { schema: userSchema, signal });
+  } catch (error) {
+    if (isApiError(error) && error.status === 401) return null;
+    throw error;
+  }
+}
+
+export function logIn(credentials: LoginInput): Promise<User> {
+  return apiRequest('/session', { method: 'POST', body: credentials, schema: userSchema });
+}
+
+export async function logOut(): Promise<void> {
+  await apiRequest('/session', { method: 'DELETE', schema: z.unknown() });
+}
+
+export const serverConfigSchema = z.object({ Sandbox: z.boolean() });
+export type ServerConfig = z.infer<typeof serverConfigSchema>;
+
+export function getServerConfig(signal?: AbortSignal): Promise<ServerConfig> {
+  return apiRequest('/config', { schema: serverConfigSchema, signal });
+}

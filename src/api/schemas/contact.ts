@@ -1,0 +1,94 @@
+import { z } from './zod.ts';
+import { apiDateTimeSchema, uriSchema } from './common.ts';
+import { listRefInputSchema, listStubSchema } from './list.ts';
+
+/** No source documents the values: ours follow the help centre (docs/decisions/0009-text-opt-in-statuses.md). */
+export const textOptInStatuses = ['Unknown', 'OptedIn', 'OptedOut', 'NotTextable'] as const;
+export const textOptInStatusSchema = z.enum(textOptInStatuses);
+export type TextOptInStatus = z.infer<typeof textOptInStatusSchema>;
+
+export const contactSchema = z.object({
+  /** Our decision: optional, since the seed leaves it out everywhere but the create reply; see contactIdOf. */
+  PersonID: z.int().optional(),
+  Uri: uriSchema,
+  FirstName: z.string(),
+  LastName: z.string(),
+  PrimaryPhone: z.string(),
+  SecondaryPhone: z.string(),
+  TertiaryPhone: z.string(),
+  Notes: z.string(),
+  IntegrationData: z.string().optional(),
+  DoNotCallPrimaryPhone: z.boolean().optional(),
+  DoNotCallSecondaryPhone: z.boolean().optional(),
+  DoNotCallTertiaryPhone: z.boolean().optional(),
+  PrimaryPhoneTextOptInStatus: textOptInStatusSchema.optional(),
+  SecondaryPhoneTextOptInStatus: textOptInStatusSchema.optional(),
+  TertiaryPhoneTextOptInStatus: textOptInStatusSchema.optional(),
+  LastUpdated: apiDateTimeSchema.optional(),
+  Lists: z.array(listStubSchema).optional(),
+});
+export type Contact = z.infer<typeof contactSchema>;
+
+/** A contact's ID: `PersonID`, or else the number at the end of its `Uri`. */
+export function contactIdOf(contact: Pick<Contact, 'PersonID' | 'Uri'>): number | undefined {
+  if (contact.PersonID !== undefined) return contact.PersonID;
+  const match = /\/(\d+)\/?$/.exec(contact.Uri);
+  return match ? Number(match[1]) : undefined;
+}
+
+/**
+ * A person echoed back inside other models (draft broadcasts, failed contacts). Our decision: every field
+ * may be missing or null, since it repeats whatever the caller sent.
+ */
+export const personSchema = z.object({
+  FirstName: z.string().nullish(),
+  LastName: z.string().nullish(),
+  PrimaryPhone: z.string().nullish(),
+  SecondaryPhone: z.string().nullish(),
+  TertiaryPhone: z.string().nullish(),
+  Notes: z.string().nullish(),
+  IntegrationData: z.string().nullish(),
+});
+export type Person = z.infer<typeof personSchema>;
+
+const nameSchema = z.string().trim().max(50, 'At most 50 characters');
+/** Phones stay free text here: the sandbox normalises and checks them (NANP). */
+const phoneSchema = z.string().trim().max(20, 'At most 20 characters');
+const primaryPhoneSchema = z
+  .string({ error: 'Enter the primary phone number' })
+  .trim()
+  .min(1, 'Enter the primary phone number')
+  .max(20, 'At most 20 characters');
+const notesSchema = z.string().trim().max(50, 'At most 50 characters');
+const integrationDataSchema = z.string().max(512, 'At most 512 characters');
+
+/** Body of POST /v1/contacts. The contact lands in Everyone; `Lists` adds it to lists as well. */
+export const contactInputSchema = z.object({
+  FirstName: nameSchema.optional(),
+  LastName: nameSchema.optional(),
+  PrimaryPhone: primaryPhoneSchema,
+  SecondaryPhone: phoneSchema.optional(),
+  TertiaryPhone: phoneSchema.optional(),
+  Notes: notesSchema.optional(),
+  IntegrationData: integrationDataSchema.optional(),
+  Lists: z.array(listRefInputSchema).optional(),
+});
+export type ContactInput = z.infer<typeof contactInputSchema>;
+
+export const contactUpdateInputSchema = contactInputSchema.partial();
+export type ContactUpdateInput = z.infer<typeof contactUpdateInputSchema>;
+
+/**
+ * A person inside other request bodies (broadcast `Contacts`, draft broadcasts, a conversation's `Contact`).
+ * Optional fields also accept null: the .NET client serialises unset properties as null.
+ */
+export const personInputSchema = z.object({
+  FirstName: nameSchema.nullish(),
+  LastName: nameSchema.nullish(),
+  PrimaryPhone: primaryPhoneSchema,
+  SecondaryPhone: phoneSchema.nullish(),
+  TertiaryPhone: phoneSchema.nullish(),
+  Notes: notesSchema.nullish(),
+  IntegrationData: integrationDataSchema.nullish(),
+});
+export type PersonInput = z.infer<typeof personInputSchema>;

@@ -1,0 +1,26 @@
+import { z } from './zod.ts';
+import { personInputSchema, personSchema } from './contact.ts';
+
+/** A contact the API refused, inside an otherwise successful reply. */
+export const failedContactSchema = z.object({
+  ErrorCode: z.int(),
+  ErrorMessage: z.string(),
+  Contact: personSchema,
+});
+export type FailedContact = z.infer<typeof failedContactSchema>;
+
+/** Reply to POST /v1/draftbroadcasts: a staged broadcast and the single-sign-on URL that finishes it in the web app. */
+export const draftBroadcastSchema = z.object({
+  DraftBroadcastID: z.int(),
+  Contacts: z.array(personSchema).optional(),
+  FailedContacts: z.array(failedContactSchema).optional(),
+  SingleSignOnToken: z.string(),
+  SingleSignOnUrl: z.string(),
+});
+export type DraftBroadcast = z.infer<typeof draftBroadcastSchema>;
+
+/** Body of POST /v1/draftbroadcasts. Contacts are optional (a 2019 change in the .NET client). */
+export const draftBroadcastInputSchema = z.object({
+  Contacts: z.array(personInputSchema).nullish(),
+});
+export type DraftBroadcastInput = z.infer<typeof draftBroadcastInputSchema>;

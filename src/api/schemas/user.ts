@@ -1,0 +1,85 @@
+import { z } from './zod.ts';
+import { dayNameSchema, timeOfDaySchema, uriSchema, usStateSchema } from './common.ts';
+
+export const permissionsSchema = z.object({
+  CanSeeAllBroadcasts: z.boolean(),
+  CanSeeAllRoster: z.boolean(),
+  CanSeeAllAudio: z.boolean(),
+  CanSeeGroupAudio: z.boolean(),
+});
+export type Permissions = z.infer<typeof permissionsSchema>;
+
+export const userSchema = z.object({
+  Uri: uriSchema.optional(),
+  UserID: z.int(),
+  UserName: z.string(),
+  FirstName: z.string(),
+  LastName: z.string(),
+  Email: z.string(),
+  Phone: z.string(),
+  CallerID: z.string(),
+  Retries: z.int(),
+  MaxMessageLength: z.int(),
+  CallThrottle: z.int(),
+  ContinueOnNextDay: z.boolean(),
+  StartTimeOfDay: timeOfDaySchema,
+  StopTimeOfDay: timeOfDaySchema,
+  /** Days calls may go out; the API answers with all seven when the user set none. */
+  CallingWindowDays: z.array(dayNameSchema),
+  State: z.string(),
+  Permissions: permissionsSchema,
+  IsMasterUser: z.boolean().optional(),
+});
+export type User = z.infer<typeof userSchema>;
+
+/** A linked user as it appears inside other models. */
+export const userStubSchema = z.object({ Uri: uriSchema, UserID: z.int() });
+
+const nameSchema = z.string().trim().max(50, 'At most 50 characters');
+const phoneInputSchema = z.string().trim().max(20, 'At most 20 characters');
+
+/** The settings a user carries and may change (Create User and Update User Settings bodies). */
+export const userSettingsInputSchema = z.object({
+  FirstName: nameSchema,
+  LastName: nameSchema,
+  Email: z.union([z.literal(''), z.email('Enter a valid e-mail address').max(254)]),
+  Phone: phoneInputSchema,
+  CallerID: phoneInputSchema,
+  State: usStateSchema,
+  Retries: z.int('Enter a whole number').min(0, 'At least 0').max(10, 'At most 10'),
+  MaxMessageLength: z.int('Enter a whole number').min(10, 'At least 10 seconds').max(600, 'At most 600 seconds'),
+  CallThrottle: z.int('Enter a whole number').min(0, 'At least 0 (no limit)').max(1000, 'At most 1,000'),
+  ContinueOnNextDay: z.boolean(),
+  StartTimeOfDay: timeOfDaySchema,
+  StopTimeOfDay: timeOfDaySchema,
+  CallingWindowDays: z.array(dayNameSchema),
+  Permissions: permissionsSchema.partial(),
+});
+
+/** PIN codes are website passwords: at least 8 characters with a letter and a digit or symbol. */
+export const pinCodeSchema = z
+  .string()
+  .min(8, 'At least 8 characters')
+  .max(64, 'At most 64 characters')
+  .regex(/[A-Za-z]/, 'Include a letter')
+  .regex(/[^A-Za-z]/, 'Include a digit or a symbol');
+
+export const userCreateInputSchema = userSettingsInputSchema.partial().extend({
+  UserName: z.string().trim().min(3, 'At least 3 characters').max(100, 'At most 100 characters'),
+  PinCode: pinCodeSchema,
+});
+export type UserCreateInput = z.infer<typeof userCreateInputSchema>;
+
+export const userUpdateInputSchema = userSettingsInputSchema.partial().extend({
+  PinCode: pinCodeSchema.optional(),
+});
+export type UserUpdateInput = z.infer<typeof userUpdateInputSchema>;
+
+export const loginInputSchema = z.object({
+  UserName: z.string().trim().min(1, 'Enter your user name'),
+  PinCode: z.string().min(1, 'Enter your PIN code'),
+});
+export type LoginInput = z.infer<typeof loginInputSchema>;
+
+export const loginResultSchema = z.object({ UserID: z.int(), AuthToken: z.string() });
+export type LoginResult = z.infer<typeof loginResultSchema>;

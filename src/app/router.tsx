@@ -1,0 +1,41 @@
+import { createBrowserRouter, Navigate } from 'react-router';
+import { paths } from '@/config/paths.ts';
+import { AppLayout } from './app-layout.tsx';
+import { LoadingScreen } from '@/components/feedback/loading-screen.tsx';
+import { NotFoundPage } from './not-found-page.tsx';
+import { RequireSession } from './require-session.tsx';
+import { RouteErrorPage } from './route-error-page.tsx';
+
+/** Every page is its own chunk, loaded when first visited. */
+export function createAppRouter() {
+  return createBrowserRouter([
+    {
+      path: paths.login.path,
+      errorElement: <RouteErrorPage />,
+      hydrateFallbackElement: <LoadingScreen />,
+      lazy: async () => ({ Component: (await import('@/features/auth/pages/login-page.tsx')).LoginPage }),
+    },
+    {
+      element: (
+        <RequireSession>
+          <AppLayout />
+        </RequireSession>
+      ),
+      errorElement: <RouteErrorPage />,
+      hydrateFallbackElement: <LoadingScreen />,
+      children: [
+        {
+          errorElement: <RouteErrorPage />,
+          children: [
+            { index: true, element: <Navigate to={paths.account.href()} replace /> },
+            {
+              path: paths.account.path,
+              lazy: async () => ({ Component: (await import('@/features/account/pages/account-page.tsx')).AccountPage }),
+            },
+            { path: '*', element: <NotFoundPage /> },
+          ],
+        },
+      ],
+    },
+  ]);
+}

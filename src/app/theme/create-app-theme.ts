@@ -1,0 +1,82 @@
+import { alpha, createTheme } from '@mui/material/styles';
+import type {} from '@mui/x-data-grid/themeAugmentation';
+
+const brand = {
+  main: '#3551d4',
+  light: '#6f86f0',
+  dark: '#2437a0',
+};
+
+/**
+ * One theme with light and dark schemes, switched by a class on <html> so the user's choice (or the system's)
+ * applies before React renders anything else.
+ */
+export const appTheme = createTheme({
+  cssVariables: { colorSchemeSelector: 'class' },
+  colorSchemes: {
+    light: {
+      palette: {
+        primary: brand,
+        secondary: { main: '#0f8b8d' },
+        background: { default: '#f5f6fa', paper: '#ffffff' },
+        divider: 'rgba(20, 28, 56, 0.10)',
+        text: { primary: '#151a2d', secondary: '#525a73' },
+      },
+    },
+    dark: {
+      palette: {
+        primary: { main: '#8ea2ff', light: '#b4c1ff', dark: '#5f78e6' },
+        secondary: { main: '#4fd1c5' },
+        background: { default: '#0e1117', paper: '#161b24' },
+        divider: 'rgba(220, 228, 255, 0.12)',
+        text: { primary: '#e8ebf4', secondary: '#a3abc2' },
+      },
+    },
+  },
+  shape: { borderRadius: 10 },
+  typography: {
+    fontFamily: 'Roboto, "Helvetica Neue", Arial, sans-serif',
+    h1: { fontSize: '1.75rem', fontWeight: 600, letterSpacing: '-0.01em' },
+    h2: { fontSize: '1.375rem', fontWeight: 600 },
+    h3: { fontSize: '1.125rem', fontWeight: 600 },
+    button: { textTransform: 'none', fontWeight: 500 },
+    overline: { fontWeight: 600, letterSpacing: '0.08em' },
+  },
+  components: {
+    MuiButton: {
+      defaultProps: { disableElevation: true },
+      styleOverrides: { root: { borderRadius: 8 } },
+    },
+    MuiCard: {
+      defaultProps: { variant: 'outlined' },
+    },
+    MuiPaper: {
+      styleOverrides: { outlined: { borderColor: 'var(--mui-palette-divider)' } },
+    },
+    MuiTextField: {
+      defaultProps: { fullWidth: true },
+    },
+    MuiTooltip: {
+      defaultProps: { arrow: true },
+    },
+    MuiListItemButton: {
+      styleOverrides: {
+        root: ({ theme }) => ({
+          borderRadius: 8,
+          '&.Mui-selected': {
+            backgroundColor: alpha(brand.main, 0.1),
+            color: theme.vars.palette.primary.main,
+            '& .MuiListItemIcon-root': { color: theme.vars.palette.primary.main },
+            ...theme.applyStyles('dark', { backgroundColor: alpha('#8ea2ff', 0.14) }),
+          },
+        }),
+      },
+    },
+    MuiDataGrid: {
+      styleOverrides: {
+        root: { border: 'none', '--DataGrid-containerBackground': 'transparent' },
+        columnHeaderTitle: { fontWeight: 600 },
+      },
+    },
+  },
+});

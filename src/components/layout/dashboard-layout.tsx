@@ -1,0 +1,179 @@
+import MenuIcon from '@mui/icons-material/Menu';
+import AppBar from '@mui/material/AppBar';
+import Badge from '@mui/material/Badge';
+import Box from '@mui/material/Box';
+import Drawer from '@mui/material/Drawer';
+import IconButton from '@mui/material/IconButton';
+import Link from '@mui/material/Link';
+import List from '@mui/material/List';
+import ListItemButton from '@mui/material/ListItemButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import ListItemText from '@mui/material/ListItemText';
+import ListSubheader from '@mui/material/ListSubheader';
+import Stack from '@mui/material/Stack';
+import Toolbar from '@mui/material/Toolbar';
+import { useState, type ReactNode } from 'react';
+import { NavLink, useLocation } from 'react-router';
+
+export interface NavigationItem {
+  label: string;
+  href: string;
+  icon: ReactNode;
+  /** A count worth attention (unread replies, say); announced with the label. */
+  badge?: number;
+  /** Also highlight the item for deeper paths (e.g. /broadcasts/12 under Broadcasts). */
+  matchPrefix?: boolean;
+}
+
+export interface NavigationSection {
+  title?: string;
+  items: NavigationItem[];
+}
+
+export interface DashboardLayoutProps {
+  brand: ReactNode;
+  navigation: NavigationSection[];
+  /** The right side of the top bar: theme switch, account menu. */
+  toolbar: ReactNode;
+  /** Shown above the page content, e.g. a connection banner. */
+  banner?: ReactNode;
+  children: ReactNode;
+}
+
+const DRAWER_WIDTH = 248;
+
+function NavigationList({ sections, onNavigate }: { sections: NavigationSection[]; onNavigate?: () => void }) {
+  const { pathname } = useLocation();
+  return (
+    <Box component="nav" aria-label="Main" sx={{ px: 1.5, py: 2 }}>
+      {sections.map((section, index) => (
+        <List
+          key={section.title ?? index}
+          dense
+          subheader={
+            section.title ? (
+              <ListSubheader disableSticky sx={{ bgcolor: 'transparent', lineHeight: 2.5, fontSize: 12 }}>
+                {section.title}
+              </ListSubheader>
+            ) : undefined
+          }
+        >
+          {section.items.map((item) => {
+            const active = item.matchPrefix
+              ? pathname === item.href || pathname.startsWith(`${item.href}/`)
+              : pathname === item.href;
+            return (
+              <ListItemButton
+                key={item.href}
+                component={NavLink}
+                to={item.href}
+                selected={active}
+                onClick={onNavigate}
+                aria-current={active ? 'page' : undefined}
+                sx={{ mb: 0.25, py: 0.75 }}
+              >
+                <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
+                <ListItemText primary={item.label} slotProps={{ primary: { sx: { fontWeight: active ? 600 : 500 } } }} />
+                {item.badge ? (
+                  <Badge
+                    badgeContent={item.badge}
+                    color="primary"
+                    max={999}
+                    sx={{ mr: 1.5 }}
+                    slotProps={{ badge: { 'aria-label': `${item.badge} unread` } }}
+                  />
+                ) : null}
+              </ListItemButton>
+            );
+          })}
+        </List>
+      ))}
+    </Box>
+  );
+}
+
+/** The app's frame: a top bar, the navigation (a drawer on small screens) and the page. */
+export function DashboardLayout({ brand, navigation, toolbar, banner, children }: DashboardLayoutProps) {
+  const [mobileOpen, setMobileOpen] = useState(false);
+
+  return (
+    <Box sx={{ display: 'flex', minHeight: '100vh' }}>
+      <Link
+        href="#main-content"
+        sx={{
+          position: 'absolute',
+          left: 8,
+          top: -48,
+          zIndex: (theme) => theme.zIndex.tooltip,
+          bgcolor: 'background.paper',
+          px: 2,
+          py: 1,
+          borderRadius: 1,
+          '&:focus': { top: 8 },
+        }}
+      >
+        Skip to content
+      </Link>
+      <AppBar
+        position="fixed"
+        elevation={0}
+        color="inherit"
+        sx={{
+          zIndex: (theme) => theme.zIndex.drawer + 1,
+          borderBottom: 1,
+          borderColor: 'divider',
+          bgcolor: 'background.paper',
+        }}
+      >
+        <Toolbar sx={{ gap: 1 }}>
+          <IconButton
+            edge="start"
+            aria-label="Open navigation"
+            onClick={() => setMobileOpen(true)}
+            sx={{ display: { md: 'none' } }}
+          >
+            <MenuIcon />
+          </IconButton>
+          <Box sx={{ flexGrow: 1, minWidth: 0 }}>{brand}</Box>
+          <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
+            {toolbar}
+          </Stack>
+        </Toolbar>
+      </AppBar>
+
+      <Box component="aside" sx={{ width: { md: DRAWER_WIDTH }, flexShrink: { md: 0 } }}>
+        <Drawer
+          variant="temporary"
+          open={mobileOpen}
+          onClose={() => setMobileOpen(false)}
+          sx={{ display: { xs: 'block', md: 'none' }, '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}
+        >
+          <Toolbar />
+          <NavigationList sections={navigation} onNavigate={() => setMobileOpen(false)} />
+        </Drawer>
+        <Drawer
+          variant="permanent"
+          open
+          sx={{
+            display: { xs: 'none', md: 'block' },
+            '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box', borderRight: 1, borderColor: 'divider' },
+          }}
+        >
+          <Toolbar />
+          <NavigationList sections={navigation} />
+        </Drawer>
+      </Box>
+
+      <Box
+        component="main"
+        id="main-content"
+        tabIndex={-1}
+        sx={{ flexGrow: 1, minWidth: 0, outline: 'none', bgcolor: 'background.default' }}
+      >
+        <Toolbar />
+        {banner}
+        <Box sx={{ p: { xs: 2, sm: 3, lg: 4 } }}>{children}</Box>
+      </Box>
+    </Box>
+  );
+}

@@ -1,0 +1,47 @@
+/// <reference types="vitest/config" />
+import { fileURLToPath } from 'node:url';
+import react from '@vitejs/plugin-react';
+import { defineConfig } from 'vite';
+
+const apiPort = Number(process.env.API_PORT ?? 8081);
+
+export default defineConfig({
+  plugins: [react()],
+  resolve: {
+    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+  },
+  html: {
+    // The server replaces this placeholder with a fresh nonce per response (Content-Security-Policy).
+    cspNonce: '__CSP_NONCE__',
+  },
+  build: {
+    target: 'es2022',
+    sourcemap: false,
+    // Never inline assets as data: URLs (the CSP allows fonts and images from our own origin only).
+    assetsInlineLimit: 0,
+  },
+  server: {
+    proxy: { '/api': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false } },
+  },
+  test: {
+    projects: [
+      {
+        extends: true,
+        test: {
+          name: 'server',
+          environment: 'node',
+          include: ['server/**/*.test.ts'],
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'app',
+          environment: 'happy-dom',
+          include: ['src/**/*.test.{ts,tsx}'],
+          setupFiles: ['./src/testing/setup-tests.ts'],
+        },
+      },
+    ],
+  },
+});
