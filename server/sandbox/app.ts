@@ -5,6 +5,16 @@ import { authenticate } from './auth.ts';
 import type { SandboxDeps, SandboxEnv } from './context.ts';
 import { SandboxError } from './http/errors.ts';
 import { accountRoutes } from './routes/account.ts';
+import { contactRoutes } from './routes/contacts.ts';
+import { listRoutes } from './routes/lists.ts';
+import { fileUploadRoutes } from './routes/file-uploads.ts';
+import { broadcastRoutes } from './routes/broadcasts.ts';
+import { broadcastReportRoutes } from './routes/broadcast-reports.ts';
+import { audioRoutes } from './routes/audio.ts';
+import { textNumberRoutes } from './routes/text-numbers.ts';
+import { conversationRoutes } from './routes/conversations.ts';
+import { optOutRoutes } from './routes/opt-outs.ts';
+import { userRoutes } from './routes/users.ts';
 import { controlRoutes } from './routes/control.ts';
 import { loginRoutes } from './routes/login.ts';
 
@@ -43,6 +53,16 @@ export function createSandboxApp(deps: SandboxDeps) {
 
   app.route('/v1', loginRoutes(deps));
   app.route('/v1', accountRoutes(deps));
+  app.route('/v1', contactRoutes(deps));
+  app.route('/v1', listRoutes(deps));
+  app.route('/v1', fileUploadRoutes(deps));
+  app.route('/v1', broadcastRoutes(deps));
+  app.route('/v1', broadcastReportRoutes(deps));
+  app.route('/v1', audioRoutes(deps));
+  app.route('/v1', textNumberRoutes(deps));
+  app.route('/v1', conversationRoutes(deps));
+  app.route('/v1', optOutRoutes(deps));
+  app.route('/v1', userRoutes(deps));
   app.route('/sandbox', controlRoutes(deps));
   return app;
 }

@@ -1,4 +1,5 @@
 import { createBrowserRouter, Navigate } from 'react-router';
+import { accountRoutes } from '@/features/account/routes.tsx';
 import { paths } from '@/config/paths.ts';
 import { AppLayout } from './app-layout.tsx';
 import { LoadingScreen } from '@/components/feedback/loading-screen.tsx';
@@ -6,7 +7,7 @@ import { NotFoundPage } from './not-found-page.tsx';
 import { RequireSession } from './require-session.tsx';
 import { RouteErrorPage } from './route-error-page.tsx';
 
-/** Every page is its own chunk, loaded when first visited. */
+/** Each feature brings its routes; every page is its own chunk, loaded when first visited. */
 export function createAppRouter() {
   return createBrowserRouter([
     {
@@ -28,10 +29,7 @@ export function createAppRouter() {
           errorElement: <RouteErrorPage />,
           children: [
             { index: true, element: <Navigate to={paths.account.href()} replace /> },
-            {
-              path: paths.account.path,
-              lazy: async () => ({ Component: (await import('@/features/account/pages/account-page.tsx')).AccountPage }),
-            },
+            ...accountRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],
         },

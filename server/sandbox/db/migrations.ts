@@ -233,7 +233,22 @@ export const migrations: readonly string[] = [
     idempotency_key       TEXT,
     parent_broadcast_id   INTEGER,
     paused_at             INTEGER,
-    deleted_at            INTEGER
+    deleted_at            INTEGER,
+    -- running totals, kept by the simulator so reads never aggregate the recipients
+    total_completed        INTEGER NOT NULL DEFAULT 0,
+    live_person_total      INTEGER NOT NULL DEFAULT 0,
+    answering_machine_total INTEGER NOT NULL DEFAULT 0,
+    busy_no_answer_total   INTEGER NOT NULL DEFAULT 0,
+    invalid_number_total   INTEGER NOT NULL DEFAULT 0,
+    survey_response_total  INTEGER NOT NULL DEFAULT 0,
+    transfer_total         INTEGER NOT NULL DEFAULT 0,
+    -- JSON object: key pressed -> count
+    survey_responses_json  TEXT,
+    delivered_texts        INTEGER NOT NULL DEFAULT 0,
+    not_delivered_texts    INTEGER NOT NULL DEFAULT 0,
+    invalid_text_count     INTEGER NOT NULL DEFAULT 0,
+    text_replies           INTEGER NOT NULL DEFAULT 0,
+    text_opted_out         INTEGER NOT NULL DEFAULT 0
   );
   CREATE INDEX broadcasts_account ON broadcasts(account_id, deleted_at, broadcast_id);
   CREATE INDEX broadcasts_user ON broadcasts(user_id, deleted_at, broadcast_id);
@@ -249,8 +264,9 @@ export const migrations: readonly string[] = [
     last_name          TEXT    NOT NULL DEFAULT '',
     notes              TEXT    NOT NULL DEFAULT '',
     integration_data   TEXT    NOT NULL DEFAULT '',
-    -- Pending, InProgress, Retrying, Completed, Canceled, Expired
+    -- docs/decisions/0011-broadcast-results.md: Pending, In Progress, Retry Pending, Completed, Canceled, Expired
     status             TEXT    NOT NULL DEFAULT 'Pending',
+    -- the final (or, while retrying, the latest) result; null before the first attempt
     result_category    TEXT,
     attempts           INTEGER NOT NULL DEFAULT 0,
     next_attempt_at    INTEGER,

@@ -1,0 +1,214 @@
+import type { BroadcastDetail } from '../../../src/api/schemas/broadcast-detail.ts';
+import { statusCategoryOf, type Broadcast, type BroadcastStatus, type BroadcastType } from '../../../src/api/schemas/broadcast.ts';
+import type { AuthUser } from '../context.ts';
+import { formatApiDate, formatApiDateOrNull } from '../time.ts';
+
+/** One row of `broadcasts`: one channel of a broadcast (combo types have a 'Call' and a 'Text' row). */
+export interface BroadcastRow {
+  broadcast_id: number;
+  account_id: number;
+  user_id: number;
+  broadcast_name: string;
+  broadcast_type: BroadcastType;
+  channel: 'Call' | 'Text';
+  broadcast_status: BroadcastStatus;
+  call_broadcast_id: number | null;
+  text_broadcast_id: number | null;
+  created_at: number;
+  start_at: number;
+  completed_at: number | null;
+  caller_id: string;
+  audio_id: string | null;
+  audio_vm_id: string | null;
+  retry_times: number;
+  call_throttle: number;
+  max_message_length: number;
+  check_calling_window: number;
+  continue_on_next_day: number;
+  start_minute: number;
+  stop_minute: number;
+  calling_window_days: number;
+  time_zone: string;
+  text_message: string;
+  text_number_id: number | null;
+  has_custom_field: number;
+  survey_json: string | null;
+  transfer_json: string | null;
+  credits_used: number;
+  max_credit_cost: number;
+  phone_number_count: number;
+  estimated_minutes: number;
+  estimated_completion: number | null;
+  not_enough_time: number;
+  calling_window_ignored: number;
+  excluded_days_ignored: number;
+  idempotency_key: string | null;
+  parent_broadcast_id: number | null;
+  paused_at: number | null;
+  deleted_at: number | null;
+  total_completed: number;
+  live_person_total: number;
+  answering_machine_total: number;
+  busy_no_answer_total: number;
+  invalid_number_total: number;
+  survey_response_total: number;
+  transfer_total: number;
+  survey_responses_json: string | null;
+  delivered_texts: number;
+  not_delivered_texts: number;
+  invalid_text_count: number;
+  text_replies: number;
+  text_opted_out: number;
+}
+
+/** Extra columns a broadcast query joins in for the response. */
+export interface BroadcastRowWithJoins extends BroadcastRow {
+  text_phone_number: string | null;
+}
+
+/** The SELECT and FROM that produce BroadcastRowWithJoins (alias `b` for broadcasts). */
+export const BROADCAST_SELECT = 'b.*, tn.text_phone_number AS text_phone_number';
+export const BROADCAST_FROM = 'broadcasts b LEFT JOIN text_numbers tn ON tn.text_number_id = b.text_number_id';
+
+/** Broadcasts a user may see: the account's, not deleted, and their own unless they may see all. */
+export function broadcastScope(user: AuthUser, alias = 'b'): { sql: string; params: unknown[] } {
+  return user.canSeeAllBroadcasts
+    ? { sql: `${alias}.account_id = ? AND ${alias}.deleted_at IS NULL`, params: [user.accountId] }
+    : { sql: `${alias}.account_id = ? AND ${alias}.user_id = ? AND ${alias}.deleted_at IS NULL`, params: [user.accountId, user.userId] };
+}
+
+const credits = (value: number) => Math.round(value * 100) / 100;
+const audioStub = (audioId: string | null) => (audioId ? { Uri: `/v1/audio/${audioId}`, AudioID: audioId } : null);
+
+function parseJson<T>(text: string | null): T | null {
+  if (!text) return null;
+  try {
+    return JSON.parse(text) as T;
+  } catch {
+    return null;
+  }
+}
+
+/**
+ * A broadcast in the API's shape: the seed's call example for a call row, its text example for a text row.
+ * Dates are written in the reading user's time zone.
+ */
+export function toApiBroadcast(row: BroadcastRowWithJoins, timeZone: string): Broadcast {
+  const common = {
+    Uri: `/v1/broadcasts/${row.broadcast_id}`,
+    UriBroadcastDetails: `/v1/broadcasts/${row.broadcast_id}/details`,
+    BroadcastID: row.broadcast_id,
+    BroadcastName: row.broadcast_name,
+    BroadcastType: row.broadcast_type,
+    BroadcastStatus: row.broadcast_status,
+    BroadcastStatusCategory: statusCategoryOf(row.broadcast_status),
+    CreatedDate: formatApiDate(row.created_at, timeZone),
+    StartDate: formatApiDate(row.start_at, timeZone),
+    CompletedDate: formatApiDateOrNull(row.completed_at, timeZone),
+    CallerID: row.caller_id,
+    CreditsUsed: credits(row.credits_used),
+    MaxCreditCost: credits(row.max_credit_cost),
+    PhoneNumberCount: row.phone_number_count,
+    TotalCompleted: row.total_completed,
+    User: { Uri: `/v1/account/users/${row.user_id}`, UserID: row.user_id },
+    EstimatedDuration: row.estimated_minutes,
+    EstimatedCompletion: formatApiDateOrNull(row.estimated_completion, timeZone),
+    CallBroadcastID: row.call_broadcast_id ?? 0,
+    TextBroadcastID: row.text_broadcast_id ?? 0,
+  };
+  if (row.channel === 'Text') {
+    return {
+      ...common,
+      TextMessage: row.text_message,
+      TextNumberID: row.text_number_id,
+      TextPhoneNumber: row.text_phone_number,
+      HasCustomField: row.has_custom_field === 1,
+      DeliveredTexts: row.delivered_texts,
+      NotDeliveredTexts: row.not_delivered_texts,
+      InvalidTextCount: row.invalid_text_count,
+      TextReplies: row.text_replies,
+      TextOptedOut: row.text_opted_out,
+    };
+  }
+  const transfer = parseJson<{ TransferNumber?: string; TransferLines?: number }>(row.transfer_json);
+  return {
+    ...common,
+    TransferAndConnect: transfer
+      ? {
+          IsTransfer: true,
+          TransferLines: transfer.TransferLines ?? 1,
+          TransferNumber: transfer.TransferNumber ?? '',
+          TransferCreditsUsed: null,
+        }
+      : null,
+    Audio: audioStub(row.audio_id),
+    AudioVM: audioStub(row.audio_vm_id),
+    RetryTimes: row.retry_times,
+    CallThrottle: row.call_throttle,
+    MaxMessageLength: row.max_message_length,
+    LivePersonTotal: row.live_person_total,
+    AnsweringMachineTotal: row.answering_machine_total,
+    BusyNoAnswerTotal: row.busy_no_answer_total,
+    InvalidNumberTotal: row.invalid_number_total,
+    SurveyResponseTotal: row.survey_response_total,
+    TransferTotal: row.transfer_total,
+    SurveyResponses: parseJson<Record<string, number>>(row.survey_responses_json),
+    ExcludedDaysIgnored: row.excluded_days_ignored === 1,
+    CallingWindowIgnored: row.calling_window_ignored === 1,
+    NotEnoughTimeToComplete: row.not_enough_time === 1,
+  };
+}
+
+/** One row of `broadcast_recipients`. */
+export interface RecipientRow {
+  broadcast_id: number;
+  seq: number;
+  phone_number: string;
+  person_id: number | null;
+  first_name: string;
+  last_name: string;
+  notes: string;
+  integration_data: string;
+  status: string;
+  result_category: string | null;
+  attempts: number;
+  next_attempt_at: number | null;
+  last_attempt_at: number | null;
+  survey_result: string | null;
+  is_transfer_initiated: number;
+  transfer_duration: number;
+  transfer_credits: number;
+  credits: number;
+  message_text: string | null;
+}
+
+/** A per-number result in the seed's call or text detail shape. */
+export function toApiBroadcastDetail(row: RecipientRow, channel: 'Call' | 'Text', timeZone: string): BroadcastDetail {
+  const contact = {
+    UriCallBroadcast: `/v1/broadcasts/${row.broadcast_id}`,
+    PhoneNumber: row.phone_number,
+    FirstName: row.first_name,
+    LastName: row.last_name,
+    Notes: row.notes === '' ? null : row.notes,
+    IntegrationData: row.integration_data,
+  };
+  if (channel === 'Text') {
+    return {
+      ...contact,
+      TextResultCategory: row.result_category ?? '',
+      TextStatus: row.status,
+      ...(row.message_text !== null ? { MessageText: row.message_text } : {}),
+    };
+  }
+  return {
+    ...contact,
+    NumberOfAttempts: row.attempts,
+    LastCallTime: formatApiDateOrNull(row.last_attempt_at, timeZone),
+    SurveyResult: row.survey_result,
+    CallResultCategory: row.result_category ?? '',
+    CallStatus: row.status,
+    TransferDuration: row.transfer_duration,
+    TransferCredits: credits(row.transfer_credits),
+    IsTransferInitiated: row.is_transfer_initiated === 1,
+  };
+}
