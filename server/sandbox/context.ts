@@ -7,6 +7,8 @@ export interface SandboxDeps {
   /** The one application the sandbox knows (AppKey = consumer key, SecretKey = consumer secret). */
   appKey: string;
   secretKey: string;
+  /** Brings the simulated world up to the clock (called after the clock is advanced). */
+  simulate: () => void;
 }
 
 /** The signed-in user of a request, as routes need it for scoping and permissions. */

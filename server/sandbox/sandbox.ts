@@ -4,6 +4,8 @@ import { createSandboxApp } from './app.ts';
 import { createClock } from './clock.ts';
 import { openDatabase } from './db/database.ts';
 import { hasNoAccounts, seedDemoData } from './demo/demo-data.ts';
+import { createSimulator } from './simulator/simulator.ts';
+import { simulationSteps } from './simulator/steps.ts';
 
 export interface SandboxOptions {
   databasePath: string;
@@ -28,7 +30,11 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const db = openDatabase(options.databasePath);
   const clock = createClock(db, options.clockSpeed);
   if (options.seedDemo !== false && hasNoAccounts(db)) seedDemoData(db, clock.now());
-  const app = createSandboxApp({ db, clock, appKey: options.appKey, secretKey: options.secretKey });
+  const simulator = createSimulator(clock, simulationSteps({ db, clock }));
+  const app = createSandboxApp({ db, clock, appKey: options.appKey, secretKey: options.secretKey, simulate: simulator.tick });
+  // Catch up on whatever fell due while the sandbox was stopped, then keep up with the clock.
+  simulator.tick();
+  simulator.start();
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: options.port ?? 0 }, () => resolve(started));
@@ -38,6 +44,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
     url: `http://127.0.0.1:${port}`,
     close: () =>
       new Promise<void>((resolve) => {
+        simulator.stop();
         server.close(() => {
           db.close();
           resolve();

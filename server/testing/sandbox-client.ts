@@ -2,6 +2,8 @@ import { createSandboxApp } from '../sandbox/app.ts';
 import { createClock, type SandboxClock } from '../sandbox/clock.ts';
 import { openDatabase, type SandboxDatabase } from '../sandbox/db/database.ts';
 import { seedDemoData } from '../sandbox/demo/demo-data.ts';
+import { createSimulator, type Simulator } from '../sandbox/simulator/simulator.ts';
+import { simulationSteps } from '../sandbox/simulator/steps.ts';
 import { authorizationHeader } from '../oauth1/oauth1.ts';
 import { DEMO_MASTER } from './test-server.ts';
 
@@ -13,6 +15,8 @@ export interface SandboxHarness {
   app: ReturnType<typeof createSandboxApp>;
   db: SandboxDatabase;
   clock: SandboxClock;
+  /** Runs the simulation up to the clock (tests call it after moving the clock). */
+  simulator: Simulator;
   /** Sends a request signed with the app keys and `token` (none: the login token). */
   request(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: RequestInit["body"]; contentType?: string }): Promise<Response>;
   /** Logs in and returns a client bound to that user's AuthToken. */
@@ -32,12 +36,14 @@ export function createSandboxHarness(options: { seed?: boolean; clockSpeed?: num
   const db = openDatabase(':memory:');
   const clock = createClock(db, options.clockSpeed ?? 1);
   if (options.seed !== false) seedDemoData(db, clock.now());
-  const app = createSandboxApp({ db, clock, appKey: TEST_APP_KEY, secretKey: TEST_SECRET_KEY });
+  const simulator = createSimulator(clock, simulationSteps({ db, clock }));
+  const app = createSandboxApp({ db, clock, appKey: TEST_APP_KEY, secretKey: TEST_SECRET_KEY, simulate: simulator.tick });
 
   const harness: SandboxHarness = {
     app,
     db,
     clock,
+    simulator,
     async request(method, path, { token, body, rawBody, contentType } = {}) {
       const url = `${ORIGIN}${path}`;
       const headers: Record<string, string> = {

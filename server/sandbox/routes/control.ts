@@ -8,13 +8,14 @@ const advanceSchema = z.object({
 });
 
 /** The sandbox's own control routes, outside /v1: read and advance the simulated clock. */
-export function controlRoutes({ clock }: SandboxDeps) {
+export function controlRoutes({ clock, simulate }: SandboxDeps) {
   const state = () => ({ Now: new Date(clock.now()).toISOString(), Speed: clock.speed });
   return new Hono<SandboxEnv>()
     .get('/clock', (c) => c.json(state()))
     .post('/clock/advance', async (c) => {
       const { Minutes } = await readBody(c, advanceSchema);
       clock.advance(Minutes * 60_000);
+      simulate();
       return c.json(state());
     });
 }
