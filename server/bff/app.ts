@@ -3,6 +3,7 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { forwardToApi } from './api-proxy.ts';
 import { errorResponse } from './errors.ts';
+import { createIdempotencyCache } from './idempotency.ts';
 import { requireCsrfHeader, securityHeaders } from './security.ts';
 import { createSessionSealer } from './session-cookie.ts';
 import { sessionRoutes } from './session-routes.ts';
@@ -36,7 +37,7 @@ export function createBffApp(options: BffOptions) {
     maxMs: options.sessionMaxMs,
     trustProxy: options.trustProxy,
   });
-  const deps = { upstream, sessions };
+  const deps = { upstream, sessions, idempotency: createIdempotencyCache() };
 
   const app = new Hono();
   app.use('*', securityHeaders);
