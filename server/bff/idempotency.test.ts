@@ -25,7 +25,7 @@ describe('one broadcast per send', () => {
     await browser.login();
     const send = (key: string) => browser.request('POST', '/api/v1/broadcasts', broadcast, { 'idempotency-key': key });
     const [first, second] = await Promise.all([send('send-aaaaaaaa'), send('send-aaaaaaaa')]);
-    const [a, b] = (await Promise.all([first.json(), second.json()])) as Array<{ BroadcastID: number }>;
+    const [a, b] = (await Promise.all([first.json(), second.json()])) as [{ BroadcastID: number }, { BroadcastID: number }];
     expect(first.status).toBe(200);
     expect(second.status).toBe(200);
     expect(b.BroadcastID).toBe(a.BroadcastID);
@@ -43,7 +43,7 @@ describe('one broadcast per send', () => {
     const leia = createBrowser(server.url);
     await leia.login({ UserName: 'leia@cea', PinCode: 'alderaan-1977' });
     const send = (browser: typeof luke) => browser.request('POST', '/api/v1/broadcasts', broadcast, { 'idempotency-key': 'shared-key-123' });
-    const [a, b] = (await Promise.all([(await send(luke)).json(), (await send(leia)).json()])) as Array<{ BroadcastID: number }>;
+    const [a, b] = (await Promise.all([(await send(luke)).json(), (await send(leia)).json()])) as [{ BroadcastID: number }, { BroadcastID: number }];
     expect(a.BroadcastID).not.toBe(b.BroadcastID);
   });
 
