@@ -26,30 +26,31 @@ export const audioChoiceSchema = z.discriminatedUnion('source', [
 ]);
 export type AudioChoice = z.infer<typeof audioChoiceSchema>;
 
-export const typeStepSchema = z.object({
-  name: z.string().trim().min(1, 'Name the broadcast').max(100, 'At most 100 characters'),
+const typeFields = z.object({
+  name: z.string().max(100, 'At most 100 characters'),
   channel: z.enum(['voice', 'text', 'both']),
   callKind: z.enum(['announcement', 'survey']),
   /** For voice and text: text the mobiles and also call them ('and'), or only text them ('or'). */
   combo: z.enum(['and', 'or']),
 });
+export const typeStepSchema = typeFields.extend({
+  name: z.string().trim().min(1, 'Name the broadcast').max(100, 'At most 100 characters'),
+});
 
-export const recipientsStepSchema = z
-  .object({
+const recipientsFields = z.object({
     lists: z.array(z.object({ id: z.int(), name: z.string(), count: z.int() })),
     contacts: z.array(z.object({ personId: z.int(), name: z.string(), phone: z.string() })),
     pasted: z.string().max(200_000, 'Paste at most 10,000 numbers here; upload a file for more'),
     files: z.array(z.object({ fileId: z.string(), name: z.string(), rows: z.int() })),
     excluded: z.array(z.object({ name: z.string(), phone: z.string() })),
     primaryOnly: z.boolean(),
-  })
-  .refine(
+});
+export const recipientsStepSchema = recipientsFields.refine(
     (step) => step.lists.length + step.contacts.length + step.files.length > 0 || parsePastedNumbers(step.pasted).valid.length > 0,
     { message: 'Choose at least one list, contact, file or number', path: ['lists'] },
   );
 
-export const messageStepSchema = z
-  .object({
+const messageFields = z.object({
     audio: audioChoiceSchema.nullable(),
     voicemailAudio: audioChoiceSchema.nullable(),
     surveyQuestion: z.string().trim().max(300, 'At most 300 characters'),
@@ -67,8 +68,8 @@ export const messageStepSchema = z
     textNumberId: z.int().nullable(),
     // Which parts apply depends on the type chosen in the first step; `messageStepFor` adds those rules.
     needs: z.object({ voice: z.boolean(), text: z.boolean(), survey: z.boolean() }),
-  })
-  .superRefine((step, context) => {
+});
+export const messageStepSchema = messageFields.superRefine((step, context) => {
     if (step.needs.voice && step.audio === null) context.addIssue({ code: 'custom', path: ['audio'], message: 'Choose the message people hear' });
     if (step.needs.text && step.textMessage.trim() === '') context.addIssue({ code: 'custom', path: ['textMessage'], message: 'Write the text message' });
     if (step.needs.survey && step.surveyOptions.length === 0) context.addIssue({ code: 'custom', path: ['surveyOptions'], message: 'Offer at least one answer' });
@@ -81,8 +82,7 @@ export const messageStepSchema = z
     if (step.needs.voice && step.callerId === '') context.addIssue({ code: 'custom', path: ['callerId'], message: 'Enter the number calls come from' });
   });
 
-export const scheduleStepSchema = z
-  .object({
+const scheduleFields = z.object({
     startMode: z.enum(['now', 'later']),
     /** Wall-clock `YYYY-MM-DDTHH:mm` in the user's time zone. */
     startLocal: z.string(),
@@ -91,21 +91,23 @@ export const scheduleStepSchema = z
     retries: z.int('Enter a whole number').min(0, 'At least 0').max(10, 'At most 10'),
     callThrottle: z.int('Enter a whole number').min(0, 'At least 0 (no limit)').max(1000, 'At most 1,000'),
     maxMessageLength: z.int('Enter a whole number').min(10, 'At least 10 seconds').max(600, 'At most 600 seconds'),
-  })
-  .refine((step) => step.startMode === 'now' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(step.startLocal), {
+});
+export const scheduleStepSchema = scheduleFields.refine((step) => step.startMode === 'now' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(step.startLocal), {
     message: 'Pick a date and time',
     path: ['startLocal'],
   });
 
+/** A draft as saved; each step's own rules apply only when the user moves on from it. */
 export const broadcastDraftSchema = z.object({
   version: z.literal(1),
   /** Sent with the create: repeats of this draft's send get the first result (docs/decisions/0051). */
   idempotencyKey: z.string(),
   step: z.int().min(0).max(4),
-  type: typeStepSchema,
-  recipients: recipientsStepSchema,
-  message: messageStepSchema,
-  schedule: scheduleStepSchema,
+  // The fields only: a saved draft is allowed to be unfinished.
+  type: typeFields,
+  recipients: recipientsFields,
+  message: messageFields,
+  schedule: scheduleFields,
   /** Set once the broadcast was created: the draft then only links to it. */
   sentBroadcastId: z.int().nullable(),
   savedAt: z.int(),
