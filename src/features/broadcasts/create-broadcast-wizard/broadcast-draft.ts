@@ -44,9 +44,20 @@ const recipientsFields = z.object({
     files: z.array(z.object({ fileId: z.string(), name: z.string(), rows: z.int() })),
     excluded: z.array(z.object({ name: z.string(), phone: z.string() })),
     primaryOnly: z.boolean(),
+    /** People carried over from an earlier broadcast (duplicate, send again) or an API draft, names included. */
+    carried: z
+      .object({
+        label: z.string(),
+        people: z.array(
+          z.object({ FirstName: z.string(), LastName: z.string(), PrimaryPhone: z.string(), Notes: z.string(), IntegrationData: z.string() }),
+        ),
+      })
+      .nullable(),
 });
 export const recipientsStepSchema = recipientsFields.refine(
-    (step) => step.lists.length + step.contacts.length + step.files.length > 0 || parsePastedNumbers(step.pasted).valid.length > 0,
+    (step) =>
+      step.lists.length + step.contacts.length + step.files.length + (step.carried?.people.length ?? 0) > 0 ||
+      parsePastedNumbers(step.pasted).valid.length > 0,
     { message: 'Choose at least one list, contact, file or number', path: ['lists'] },
   );
 
@@ -120,7 +131,7 @@ export function newDraft(user: User, now: number = Date.now()): BroadcastDraft {
     idempotencyKey: crypto.randomUUID(),
     step: 0,
     type: { name: '', channel: 'voice', callKind: 'announcement', combo: 'and' },
-    recipients: { lists: [], contacts: [], pasted: '', files: [], excluded: [], primaryOnly: true },
+    recipients: { lists: [], contacts: [], pasted: '', files: [], excluded: [], primaryOnly: true, carried: null },
     message: {
       audio: null,
       voicemailAudio: null,
@@ -207,6 +218,7 @@ export function toCreateInput(draft: BroadcastDraft): BroadcastCreateInput {
   const needs = needsOf(draft.type);
   const { recipients, message, schedule } = draft;
   const contacts: PersonInput[] = [
+    ...(recipients.carried?.people ?? []),
     ...recipients.contacts.map((contact) => {
       const [firstName = '', ...rest] = contact.name.split(' ');
       return { FirstName: firstName, LastName: rest.join(' '), PrimaryPhone: contact.phone };
