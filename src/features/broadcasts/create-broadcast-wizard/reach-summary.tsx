@@ -10,25 +10,10 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import type { BroadcastPlan, SkippedNumbers } from '@/api/schemas/broadcast-plan.ts';
+import type { BroadcastPlan } from '@/api/schemas/broadcast-plan.ts';
 import { formatApiDateTime } from '@/utils/format-date.ts';
 import { formatCount, formatCredits } from '@/utils/format-number.ts';
-
-const SKIP_REASONS: Array<[keyof SkippedNumbers, string]> = [
-  ['OptedOut', 'opted out'],
-  ['DoNotCall', 'do not call'],
-  ['Invalid', 'invalid'],
-  ['Duplicate', 'duplicates'],
-  ['Excluded', 'excluded'],
-  ['NotTextable', 'cannot take texts'],
-];
-
-/** "57 skipped: 41 opted out, 9 invalid, 7 duplicates", or null when nothing is skipped. */
-export function describeSkipped(skipped: SkippedNumbers): string | null {
-  const parts = SKIP_REASONS.filter(([reason]) => skipped[reason] > 0).map(([reason, label]) => `${formatCount(skipped[reason])} ${label}`);
-  const total = SKIP_REASONS.reduce((sum, [reason]) => sum + skipped[reason], 0);
-  return total === 0 ? null : `${formatCount(total)} skipped: ${parts.join(', ')}`;
-}
+import { describeSkipped } from './describe-skipped.ts';
 
 function Figure({ icon, value, label }: { icon: ReactNode; value: string; label: string }) {
   return (

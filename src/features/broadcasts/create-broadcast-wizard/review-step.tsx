@@ -15,7 +15,7 @@ import { formatApiDateTime } from '@/utils/format-date.ts';
 import { formatCount, formatCredits } from '@/utils/format-number.ts';
 import { broadcastTypeOf, needsOf, parsePastedNumbers, toCreateInput, type AudioChoice, type BroadcastDraft } from './broadcast-draft.ts';
 import { describeCallingWindow } from './calling-window-text.ts';
-import { describeSkipped } from './reach-summary.tsx';
+import { describeSkipped } from './describe-skipped.ts';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
 
 /** Past this many numbers the review asks for a second look. */
