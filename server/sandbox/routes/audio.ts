@@ -3,6 +3,7 @@ import { Hono } from 'hono';
 import {
   DEFAULT_TTS_VOICE,
   audioMessageTypes,
+  audioNameOfFile,
   audioTtsCreateInputSchema,
   audioUpdateInputSchema,
   estimateSpeechSeconds,
@@ -25,9 +26,6 @@ function nameFromText(text: string): string {
   }
   return name;
 }
-
-/** The upload's name without its extension: `snow-day.mp3` -> `snow-day`. */
-const nameFromFile = (fileName: string) => fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '').trim().slice(0, 100) || 'Recording';
 
 /** Broadcast statuses that will still play their audio. */
 const UPCOMING_STATUSES = ['AuthorizationApproved', 'InProgress', 'Paused'];
@@ -180,7 +178,7 @@ export function audioRoutes({ db, clock }: SandboxDeps) {
         audio_id: id,
         account_id: user.accountId,
         owner_user_id: user.userId,
-        name: (name ?? nameFromFile(fileName)).slice(0, 100),
+        name: (name ?? audioNameOfFile(fileName)).slice(0, 100),
         description: '',
         favorite: 0,
         shared: 0,

@@ -115,3 +115,8 @@ export function estimateSpeechSeconds(text: string): number {
     .reduce((count, word) => count + Math.max(1, (word.match(/\d/g) ?? []).length), 0);
   return Math.max(1, Math.ceil(words / SPOKEN_WORDS_PER_SECOND));
 }
+
+/** The library name an uploaded file gets unless one is given: its name without the extension. */
+export function audioNameOfFile(fileName: string): string {
+  return fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '').trim().slice(0, 100) || 'Recording';
+}
