@@ -68,7 +68,7 @@ export function UsageCard({ state }: { state: string }) {
 
   return (
     <Card component="section" aria-labelledby="usage-title">
-      <CardContent sx={{ p: { xs: 2, sm: 3 } }}>
+      <CardContent>
         <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ justifyContent: 'space-between', mb: 2 }}>
           <Box>
             <Typography id="usage-title" variant="h3" component="h2">

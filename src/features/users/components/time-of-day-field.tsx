@@ -32,6 +32,7 @@ export function TimeOfDayField<Values extends FieldValues>({ control, name, labe
           minutesStep={5}
           slotProps={{
             textField: {
+              fullWidth: true,
               name: field.name,
               onBlur: field.onBlur,
               error: fieldState.invalid,

@@ -9,6 +9,7 @@ import {
   type UserCreateInput,
   type UserUpdateInput,
 } from '@/api/schemas/user.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
 import { z } from '@/api/schemas/zod.ts';
 
 /**
@@ -41,7 +42,7 @@ export function newUserDefaults(account: { State: string; Phone: string } | unde
     LastName: '',
     Email: '',
     Phone: '',
-    CallerID: account?.Phone ?? '',
+    CallerID: formatPhoneNumber(account?.Phone),
     State: (account?.State || 'TX') as UserFormInput['State'],
     Retries: 1,
     MaxMessageLength: 120,
@@ -61,8 +62,8 @@ export function userFormValuesOf(user: User): UserFormInput {
     FirstName: user.FirstName,
     LastName: user.LastName,
     Email: user.Email,
-    Phone: user.Phone,
-    CallerID: user.CallerID,
+    Phone: formatPhoneNumber(user.Phone),
+    CallerID: formatPhoneNumber(user.CallerID),
     State: user.State as UserFormInput['State'],
     Retries: user.Retries,
     MaxMessageLength: user.MaxMessageLength,
@@ -81,11 +82,12 @@ export function toCreateInput({ PinCode, ...values }: UserFormValues): UserCreat
 
 /** Update User Settings takes only what changed; permissions go only when the editor may change them. */
 export function toUpdateInput(values: UserFormValues, user: User, { includePermissions }: { includePermissions: boolean }): UserUpdateInput {
-  const current = userFormValuesOf(user);
+  // Compared with what the API holds (phone numbers as digits), not with what the form shows.
+  const current: Record<string, unknown> = { ...userFormValuesOf(user), Phone: user.Phone, CallerID: user.CallerID };
   const changes: Record<string, unknown> = {};
   for (const [key, value] of Object.entries(values) as [keyof UserFormValues, unknown][]) {
     if (key === 'PinCode' || key === 'Permissions') continue;
-    const before = key === 'CallingWindowDays' ? sortedDays(current.CallingWindowDays) : current[key];
+    const before = key === 'CallingWindowDays' ? sortedDays(current.CallingWindowDays as DayName[]) : current[key];
     const after = key === 'CallingWindowDays' ? sortedDays(values.CallingWindowDays) : value;
     if (JSON.stringify(before) !== JSON.stringify(after)) changes[key] = value;
   }

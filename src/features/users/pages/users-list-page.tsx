@@ -9,6 +9,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { GridColDef } from '@mui/x-data-grid';
 import { useQuery } from '@tanstack/react-query';
+import type { ReactNode } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { accountQueries } from '@/api/resources/account/account-queries.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
@@ -25,13 +26,13 @@ import { paths } from '@/config/paths.ts';
 import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
 import { timeZoneLabel } from '@/utils/us-states.ts';
 import { MasterOnlyNotice } from '../components/master-only-notice.tsx';
-import { audioAccess, formatCallingWindow, fullName } from '../user-summary.ts';
+import { audioAccess, formatCallingDays, formatTimeOfDay, fullName } from '../user-summary.ts';
 
 function AccessChips({ user }: { user: User }) {
   const chips = [
-    ['Broadcasts', user.Permissions.CanSeeAllBroadcasts ? 'All' : 'Own'],
-    ['Contacts', user.Permissions.CanSeeAllRoster ? 'All' : 'Own'],
-    ['Audio', audioAccess(user.Permissions)],
+    ['broadcasts', user.Permissions.CanSeeAllBroadcasts ? 'All' : 'Own'],
+    ['contacts', user.Permissions.CanSeeAllRoster ? 'All' : 'Own'],
+    ['audio', audioAccess(user.Permissions)],
   ] as const;
   return (
     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%' }}>
@@ -39,7 +40,7 @@ function AccessChips({ user }: { user: User }) {
         <Chip
           key={area}
           size="small"
-          label={`${area}: ${access}`}
+          label={`${access} ${area}`}
           color={access === 'All' ? 'primary' : 'default'}
           variant={access === 'All' ? 'filled' : 'outlined'}
         />
@@ -48,44 +49,61 @@ function AccessChips({ user }: { user: User }) {
   );
 }
 
+function TwoLines({ primary, secondary }: { primary: ReactNode; secondary: ReactNode }) {
+  return (
+    <Box sx={{ py: 1, lineHeight: 1.35, minWidth: 0 }}>
+      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>{primary}</Box>
+      <Typography variant="caption" color="text.secondary" noWrap component="p">
+        {secondary}
+      </Typography>
+    </Box>
+  );
+}
+
 const columns: GridColDef<User>[] = [
   {
     field: 'LastName',
     headerName: 'Name',
     flex: 1.2,
-    minWidth: 200,
+    minWidth: 220,
     renderCell: ({ row }) => (
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'center', height: '100%', minWidth: 0 }}>
-        <Link component={RouterLink} to={paths.users.edit.href(row.UserID)} underline="hover" noWrap sx={{ fontWeight: 500 }}>
-          {fullName(row)}
-        </Link>
-        {row.IsMasterUser && <Chip size="small" label="Master" color="secondary" variant="outlined" />}
-      </Stack>
+      <TwoLines
+        primary={
+          <>
+            <Link component={RouterLink} to={paths.users.edit.href(row.UserID)} underline="hover" noWrap sx={{ fontWeight: 500 }}>
+              {fullName(row)}
+            </Link>
+            {row.IsMasterUser && <Chip size="small" label="Master" color="secondary" variant="outlined" />}
+          </>
+        }
+        secondary={row.UserName}
+      />
     ),
   },
-  { field: 'UserName', headerName: 'User name', flex: 1, minWidth: 150 },
-  { field: 'Email', headerName: 'E-mail', flex: 1, minWidth: 170 },
-  { field: 'Phone', headerName: 'Phone', width: 140, sortable: false, valueFormatter: (value: string) => formatPhoneNumber(value) },
+  {
+    field: 'Email',
+    headerName: 'Contact',
+    flex: 1,
+    minWidth: 190,
+    renderCell: ({ row }) => (
+      <TwoLines primary={<Typography variant="body2" noWrap>{row.Email || '—'}</Typography>} secondary={formatPhoneNumber(row.Phone)} />
+    ),
+  },
   {
     field: 'State',
-    headerName: 'State',
-    width: 150,
-    renderCell: ({ row }) => (
-      <Box sx={{ lineHeight: 1.3, py: 1 }}>
-        <Typography variant="body2">{row.State}</Typography>
-        <Typography variant="caption" color="text.secondary">
-          {timeZoneLabel(timeZoneForState(row.State))}
-        </Typography>
-      </Box>
-    ),
-  },
-  {
-    field: 'CallingWindow',
     headerName: 'Calling window',
-    flex: 1.1,
+    flex: 1,
     minWidth: 200,
-    sortable: false,
-    valueGetter: (_value, row) => formatCallingWindow(row),
+    renderCell: ({ row }) => (
+      <TwoLines
+        primary={
+          <Typography variant="body2" noWrap>
+            {formatTimeOfDay(row.StartTimeOfDay)} – {formatTimeOfDay(row.StopTimeOfDay)}
+          </Typography>
+        }
+        secondary={`${formatCallingDays(row.CallingWindowDays)} · ${timeZoneLabel(timeZoneForState(row.State))} (${row.State})`}
+      />
+    ),
   },
   { field: 'Access', headerName: 'Sees', minWidth: 330, sortable: false, renderCell: ({ row }) => <AccessChips user={row} /> },
 ];
