@@ -64,7 +64,7 @@ test.describe('the audio library', () => {
     await page.getByRole('button', { name: 'New text-to-speech' }).click();
     const dialog = page.getByRole('dialog', { name: 'New text-to-speech message' });
     await dialog.getByLabel(/^Message/).fill('Early dismissal today at 1 p.m. because of the storm. Buses leave at 1:15. Stay safe, everyone.');
-    await expect(dialog.getByText(/^About 0:08 spoken · 1 credit per answered call/)).toBeVisible();
+    await expect(dialog.getByText(/^About 0:08 spoken · 1 credit per connected call/)).toBeVisible();
     await dialog.getByRole('combobox', { name: 'Voice' }).click();
     await page.getByRole('option', { name: 'Matthew · Man' }).click();
     await dialog.getByLabel('Name in the library').fill('Early dismissal (storm)');

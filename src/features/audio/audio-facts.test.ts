@@ -1,12 +1,14 @@
 import { describe, expect, it } from 'vitest';
-import { audioFileProblem, creditsPerAnsweredCall } from './audio-facts.ts';
+import { audioFileProblem, creditsPerConnectedCall, describeCallCost } from './audio-facts.ts';
 
 describe('audio facts', () => {
   it('charges one credit per started 30 seconds, up to the maximum message length', () => {
-    expect(creditsPerAnsweredCall(14, 120)).toBe(1);
-    expect(creditsPerAnsweredCall(30, 120)).toBe(1);
-    expect(creditsPerAnsweredCall(31, 120)).toBe(2);
-    expect(creditsPerAnsweredCall(300, 120)).toBe(4);
+    expect(creditsPerConnectedCall(14, 120)).toBe(1);
+    expect(creditsPerConnectedCall(30, 120)).toBe(1);
+    expect(creditsPerConnectedCall(31, 120)).toBe(2);
+    expect(creditsPerConnectedCall(300, 120)).toBe(4);
+    expect(describeCallCost(14, 120)).toBe('1 credit per connected call');
+    expect(describeCallCost(45, 120)).toBe('2 credits per connected call');
   });
 
   it('takes WAV and MP3 files only', () => {

@@ -14,11 +14,17 @@ export const voiceDescriptions: Record<TtsVoice, string> = {
 };
 
 /**
- * Credits one answered call costs with this message (docs/decisions/0011-broadcast-results.md): one per started
+ * Credits one connected call (a person or voicemail answering) costs with this message (docs/decisions/0011-broadcast-results.md): one per started
  * 30 seconds played, and no more is played than the sender's maximum message length.
  */
-export function creditsPerAnsweredCall(lengthSeconds: number, maxMessageLength: number): number {
+export function creditsPerConnectedCall(lengthSeconds: number, maxMessageLength: number): number {
   return Math.max(1, Math.ceil(Math.min(lengthSeconds, maxMessageLength) / 30));
+}
+
+/** "1 credit per connected call", "2 credits per connected call". */
+export function describeCallCost(lengthSeconds: number, maxMessageLength: number): string {
+  const credits = creditsPerConnectedCall(lengthSeconds, maxMessageLength);
+  return `${credits} credit${credits === 1 ? '' : 's'} per connected call`;
 }
 
 /** The files the library takes (docs/decisions/0042-audio-library.md); the server checks the content itself. */

@@ -29,7 +29,7 @@ import {
 import { type z } from '@/api/schemas/zod.ts';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { formatDuration } from '@/utils/format-duration.ts';
-import { creditsPerAnsweredCall, voiceDescriptions } from '../audio-facts.ts';
+import { describeCallCost, voiceDescriptions } from '../audio-facts.ts';
 import { useSpeechPreview } from '../use-speech-preview.ts';
 
 type TtsFormInput = z.input<typeof audioTtsCreateInputSchema>;
@@ -99,7 +99,7 @@ export function TtsDialog({ open, onClose, onCreated, maxMessageLength }: TtsDia
               required
               helperText={
                 seconds > 0
-                  ? `About ${formatDuration(seconds)} spoken · ${creditsPerAnsweredCall(seconds, maxMessageLength)} credit${creditsPerAnsweredCall(seconds, maxMessageLength) === 1 ? '' : 's'} per answered call · ${text.length.toLocaleString('en-US')} / 3,000 characters`
+                  ? `About ${formatDuration(seconds)} spoken · ${describeCallCost(seconds, maxMessageLength)} · ${text.length.toLocaleString('en-US')} / 3,000 characters`
                   : 'Write it as it should be read. Numbers are read digit by digit.'
               }
             />

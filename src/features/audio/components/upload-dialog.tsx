@@ -150,7 +150,7 @@ export function UploadDialog({ open, onClose, onUploaded }: UploadDialogProps) {
             helperText="The file name unless you type another"
           />
           <Typography variant="body2" color="text.secondary">
-            The length is read from the file itself. Each answered call costs a credit per started 30 seconds played.
+            The length is read from the file itself. Each connected call costs a credit per started 30 seconds played.
           </Typography>
         </Stack>
       </DialogContent>

@@ -40,7 +40,7 @@ import { PageContainer } from '@/components/layout/page-container.tsx';
 import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
 import { formatDuration } from '@/utils/format-duration.ts';
 import { formatApiDateTime, formatApiRelative } from '@/utils/format-date.ts';
-import { creditsPerAnsweredCall } from '../audio-facts.ts';
+import { describeCallCost } from '../audio-facts.ts';
 import { AudioDetailsDialog } from '../components/audio-details-dialog.tsx';
 import { NowPlayingCard } from '../components/now-playing-card.tsx';
 import { TtsDialog } from '../components/tts-dialog.tsx';
@@ -229,7 +229,7 @@ export function AudioListPage() {
           '—'
         ) : (
           <Tooltip
-            title={`${creditsPerAnsweredCall(row.Length, maxMessageLength)} credit(s) per answered call${row.TextToSpeech ? ' (estimated)' : ''}`}
+            title={`${describeCallCost(row.Length, maxMessageLength)}${row.TextToSpeech ? ' (estimated)' : ''}`}
           >
             <span>
               {row.TextToSpeech ? '≈ ' : ''}

@@ -33,7 +33,17 @@ export function CallingDaysField({ control, disabled }: { control: Control<UserF
               sx={{ flexWrap: 'wrap' }}
             >
               {dayNames.map((day) => (
-                <ToggleButton key={day} value={day} aria-label={day} sx={{ px: 1.5, minWidth: 52 }}>
+                <ToggleButton
+                  key={day}
+                  value={day}
+                  aria-label={day}
+                  sx={{
+                    px: 1.5,
+                    minWidth: 52,
+                    // Chosen days are filled, so the week reads at a glance.
+                    '&.Mui-selected, &.Mui-selected:hover': { bgcolor: 'primary.main', color: 'primary.contrastText' },
+                  }}
+                >
                   {day.slice(0, 3)}
                 </ToggleButton>
               ))}

@@ -49,6 +49,8 @@ export interface UserFormProps {
   defaultValues: UserFormInput;
   /** Create asks for a PIN code; edit offers to replace it. */
   mode: 'create' | 'edit';
+  /** Whose settings these are: the signed-in user's own ("you") or a colleague's. */
+  subject?: 'self' | 'colleague';
   /** Set when the signed-in user may not change these permissions: the switches show, disabled, with this reason. */
   permissionsReadOnlyReason?: string;
   submitLabel: string;
@@ -58,7 +60,16 @@ export interface UserFormProps {
 }
 
 /** Every setting of a user, as Create User and Update User Settings take them (docs/decisions/0040-users-and-permissions.md). */
-export function UserForm({ defaultValues, mode, permissionsReadOnlyReason, submitLabel, onSubmit, onCancel }: UserFormProps) {
+export function UserForm({
+  defaultValues,
+  mode,
+  subject = 'colleague',
+  permissionsReadOnlyReason,
+  submitLabel,
+  onSubmit,
+  onCancel,
+}: UserFormProps) {
+  const self = subject === 'self';
   const [showPin, setShowPin] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, setError, setFocus, formState } = useForm<UserFormInput, unknown, UserFormValues>({
@@ -88,7 +99,7 @@ export function UserForm({ defaultValues, mode, permissionsReadOnlyReason, submi
               {formError}
             </Alert>
           )}
-          <Section title="Sign-in" description="The user name and PIN code this person logs in with.">
+          <Section title="Sign-in" description={`The user name and PIN code ${self ? 'you log' : 'this person logs'} in with.`}>
             <Grid container columnSpacing={2} rowSpacing={1}>
               <Grid size={{ xs: 12, sm: 6 }}>
                 <FormTextField control={control} name="UserName" label="User name" autoComplete="off" required={mode === 'create'} />
@@ -147,7 +158,7 @@ export function UserForm({ defaultValues, mode, permissionsReadOnlyReason, submi
             title="Calling defaults"
             description="New broadcasts start from these settings; each broadcast can change them."
           >
-            <Grid container columnSpacing={2} rowSpacing={1}>
+            <Grid container columnSpacing={2} rowSpacing={2}>
               <Grid size={{ xs: 12, sm: 6 }}>
                 <FormTextField
                   control={control}
@@ -236,7 +247,7 @@ export function UserForm({ defaultValues, mode, permissionsReadOnlyReason, submi
             </Grid>
           </Section>
 
-          <Section title="Permissions" description="What this user sees besides their own work.">
+          <Section title="Permissions" description={`What ${self ? 'you see besides your' : 'this user sees besides their'} own work.`}>
             <PermissionSwitches control={control} readOnlyReason={permissionsReadOnlyReason} />
           </Section>
 

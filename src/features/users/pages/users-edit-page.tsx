@@ -36,6 +36,7 @@ export function UsersEditPage() {
       <UserForm
         key={current.UserID}
         mode="edit"
+        subject={current.UserID === me?.UserID ? 'self' : 'colleague'}
         defaultValues={userFormValuesOf(current)}
         submitLabel="Save changes"
         onCancel={() => void navigate(paths.users.list.href())}

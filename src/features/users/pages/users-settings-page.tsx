@@ -28,6 +28,7 @@ export function UsersSettingsPage() {
         // A fresh form after each save, starting from what the API now holds.
         key={user.dataUpdatedAt}
         mode="edit"
+        subject="self"
         defaultValues={userFormValuesOf(current)}
         permissionsReadOnlyReason={isMaster ? undefined : 'Only a master user can change your permissions.'}
         submitLabel="Save my settings"
