@@ -2,6 +2,7 @@ import { Hono } from 'hono';
 import type { DayName, TimeOfDay } from '../../../src/api/schemas/common.ts';
 import {
   callingWindowProblem,
+  defaultCallingSettings,
   userCreateInputSchema,
   userUpdateInputSchema,
   type Permissions,
@@ -28,7 +29,7 @@ const permissionColumns = {
 } as const satisfies Record<keyof Permissions, keyof UserRow>;
 
 /** The settings after applying a (partial) input; fields the input leaves out keep their current value. */
-function applySettings(current: UserSettingsRow, input: UserUpdateInput & { UserName?: string }): UserSettingsRow {
+function applySettings(current: UserSettingsRow, input: Omit<UserUpdateInput, 'CallingWindowDays'> & { CallingWindowDays?: readonly DayName[] }): UserSettingsRow {
   const next: UserSettingsRow = { ...current };
   if (input.UserName !== undefined) next.user_name = input.UserName;
   if (input.FirstName !== undefined) next.first_name = input.FirstName;
@@ -43,7 +44,7 @@ function applySettings(current: UserSettingsRow, input: UserUpdateInput & { User
   if (input.ContinueOnNextDay !== undefined) next.continue_on_next_day = flag(input.ContinueOnNextDay);
   if (input.StartTimeOfDay !== undefined) next.start_minute = minutes(input.StartTimeOfDay);
   if (input.StopTimeOfDay !== undefined) next.stop_minute = minutes(input.StopTimeOfDay);
-  if (input.CallingWindowDays !== undefined) next.calling_window_days = daysToMask(input.CallingWindowDays as DayName[]);
+  if (input.CallingWindowDays !== undefined) next.calling_window_days = daysToMask(input.CallingWindowDays);
   for (const [name, column] of Object.entries(permissionColumns)) {
     const value = input.Permissions?.[name as keyof Permissions];
     if (value !== undefined) next[column] = flag(value);
@@ -151,27 +152,28 @@ export function userRoutes({ db, clock }: SandboxDeps) {
         throw new SandboxError('PermissionDenied', 'This account may not create users. Ask Call-Em-All support to allow it.');
       }
       const input = await readBody(c, userCreateInputSchema);
-      // Defaults as documented (Retries 1, MaxMessageLength 120, every day); the rest per decision 0040.
-      const defaults: UserSettingsRow = {
+      const blank: UserSettingsRow = {
         user_name: input.UserName,
         first_name: '',
         last_name: '',
         email: '',
         phone: '',
         caller_id: account.phone,
-        retries: 1,
-        max_message_length: 120,
+        retries: 0,
+        max_message_length: 0,
         call_throttle: 0,
         continue_on_next_day: 0,
-        start_minute: 7 * 60,
-        stop_minute: 20 * 60,
-        calling_window_days: daysToMask([]),
+        start_minute: 0,
+        stop_minute: 0,
+        calling_window_days: 0,
         state: account.state,
+        // A permission flag left out is true: the seed's own example answers so (decision 0040).
         can_see_all_broadcasts: 1,
         can_see_all_roster: 1,
         can_see_all_audio: 1,
         can_see_group_audio: 1,
       };
+      const defaults = applySettings(blank, defaultCallingSettings);
       const settings = applySettings(defaults, input);
       checkCallingWindow(settings);
       ensureUserNameFree(settings.user_name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { audioAccess, formatCallingDays, formatCallingWindow, formatTimeOfDay } from './user-summary.ts';
+import { audioAccess, formatCallingDays, formatTimeOfDay } from './user-summary.ts';
 
 describe('user summaries', () => {
   it('writes times of day on a 12-hour clock', () => {
@@ -14,11 +14,6 @@ describe('user summaries', () => {
     expect(formatCallingDays(['Friday', 'Monday', 'Wednesday'])).toBe('Mon, Wed, Fri');
     expect(formatCallingDays(['Sunday', 'Monday', 'Saturday'])).toBe('Sun, Mon, Sat');
     expect(formatCallingDays(['Monday', 'Tuesday', 'Thursday', 'Friday', 'Saturday'])).toBe('Mon, Tue, Thu–Sat');
-  });
-
-  it('describes the whole window', () => {
-    const window = { StartTimeOfDay: { Hour: 7, Minute: 0 }, StopTimeOfDay: { Hour: 20, Minute: 0 } };
-    expect(formatCallingWindow({ ...window, CallingWindowDays: [] })).toBe('7:00 AM – 8:00 PM, every day');
   });
 
   it('names audio access', () => {

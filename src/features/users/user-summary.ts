@@ -28,12 +28,6 @@ export function formatCallingDays(days: readonly DayName[]): string {
     .join(', ');
 }
 
-/** "7:00 AM – 8:00 PM, every day". */
-export function formatCallingWindow(user: Pick<User, 'StartTimeOfDay' | 'StopTimeOfDay' | 'CallingWindowDays'>): string {
-  const days = formatCallingDays(user.CallingWindowDays);
-  return `${formatTimeOfDay(user.StartTimeOfDay)} – ${formatTimeOfDay(user.StopTimeOfDay)}, ${days === 'Every day' ? 'every day' : days}`;
-}
-
 export const fullName = (user: Pick<User, 'FirstName' | 'LastName' | 'UserName'>) =>
   `${user.FirstName} ${user.LastName}`.trim() || user.UserName;
 

@@ -4,13 +4,12 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
 import { useId } from 'react';
-import { Controller, useForm } from 'react-hook-form';
+import { useForm } from 'react-hook-form';
 import { useUpdateAudio } from '@/api/resources/audio/audio-mutations.ts';
 import { audioUpdateInputSchema, type Audio, type AudioUpdateInput } from '@/api/schemas/audio.ts';
+import { FormSwitch } from '@/components/form/form-switch.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 
@@ -44,16 +43,7 @@ export function AudioDetailsDialog({ item, onClose }: { item: Audio; onClose: ()
           <Stack spacing={1} sx={{ pt: 1 }}>
             <FormTextField control={control} name="Name" label="Name" required autoFocus />
             <FormTextField control={control} name="Description" label="Description" multiline minRows={2} />
-            <Controller
-              control={control}
-              name="Shared"
-              render={({ field }) => (
-                <FormControlLabel
-                  control={<Switch checked={Boolean(field.value)} onChange={(event) => field.onChange(event.target.checked)} />}
-                  label="Share with the team"
-                />
-              )}
-            />
+            <FormSwitch control={control} name="Shared" label="Share with the team" />
           </Stack>
         </DialogContent>
         <DialogActions>

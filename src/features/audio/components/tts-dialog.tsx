@@ -7,10 +7,8 @@ import Dialog from '@mui/material/Dialog';
 import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
@@ -27,6 +25,7 @@ import {
   type AudioTtsCreateInput,
 } from '@/api/schemas/audio.ts';
 import { type z } from '@/api/schemas/zod.ts';
+import { FormSwitch } from '@/components/form/form-switch.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { formatDuration } from '@/utils/format-duration.ts';
 import { describeCallCost, voiceDescriptions } from '../audio-facts.ts';
@@ -135,16 +134,7 @@ export function TtsDialog({ open, onClose, onCreated, maxMessageLength }: TtsDia
               />
               <FormTextField control={control} name="Name" label="Name in the library" placeholder="The first words of the message" />
             </Stack>
-            <Controller
-              control={control}
-              name="Shared"
-              render={({ field }) => (
-                <FormControlLabel
-                  control={<Switch checked={Boolean(field.value)} onChange={(event) => field.onChange(event.target.checked)} />}
-                  label="Share with the team"
-                />
-              )}
-            />
+            <FormSwitch control={control} name="Shared" label="Share with the team" />
             <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
               <Tooltip title={preview.supported ? '' : 'This browser cannot speak text aloud.'}>
                 <span>

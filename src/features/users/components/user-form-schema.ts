@@ -1,6 +1,7 @@
-import { dayNameSchema, type DayName } from '@/api/schemas/common.ts';
+import { dayNameSchema, dayNames, type DayName } from '@/api/schemas/common.ts';
 import {
   callingWindowProblem,
+  defaultCallingSettings,
   permissionsSchema,
   pinCodeSchema,
   userNameSchema,
@@ -44,13 +45,9 @@ export function newUserDefaults(account: { State: string; Phone: string } | unde
     Phone: '',
     CallerID: formatPhoneNumber(account?.Phone),
     State: (account?.State || 'TX') as UserFormInput['State'],
-    Retries: 1,
-    MaxMessageLength: 120,
-    CallThrottle: 0,
-    ContinueOnNextDay: false,
-    StartTimeOfDay: { Hour: 7, Minute: 0 },
-    StopTimeOfDay: { Hour: 20, Minute: 0 },
-    CallingWindowDays: ['Sunday', 'Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday', 'Saturday'],
+    ...defaultCallingSettings,
+    // Every day, ticked: the API's empty list means the same.
+    CallingWindowDays: [...dayNames],
     Permissions: { CanSeeAllBroadcasts: false, CanSeeAllRoster: false, CanSeeAllAudio: false, CanSeeGroupAudio: true },
   };
 }
@@ -71,7 +68,7 @@ export function userFormValuesOf(user: User): UserFormInput {
     ContinueOnNextDay: user.ContinueOnNextDay,
     StartTimeOfDay: user.StartTimeOfDay,
     StopTimeOfDay: user.StopTimeOfDay,
-    CallingWindowDays: user.CallingWindowDays.length === 0 ? newUserDefaults(undefined).CallingWindowDays : user.CallingWindowDays,
+    CallingWindowDays: user.CallingWindowDays.length === 0 ? [...dayNames] : user.CallingWindowDays,
     Permissions: user.Permissions,
   };
 }

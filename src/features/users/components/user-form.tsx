@@ -1,23 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
-import Visibility from '@mui/icons-material/Visibility';
-import VisibilityOff from '@mui/icons-material/VisibilityOff';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
-import FormControlLabel from '@mui/material/FormControlLabel';
 import Grid from '@mui/material/Grid';
-import IconButton from '@mui/material/IconButton';
 import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
-import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
 import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
 import { useState, type ReactNode } from 'react';
-import { Controller, useForm, type FieldPath } from 'react-hook-form';
+import { useForm, type Control, type FieldPath } from 'react-hook-form';
 import { fieldErrorsOf } from '@/api/field-errors.ts';
+import { FormSecretField } from '@/components/form/form-secret-field.tsx';
+import { FormSwitch } from '@/components/form/form-switch.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { CallingDaysField } from './calling-days-field.tsx';
 import { PermissionSwitches } from './permission-switches.tsx';
@@ -43,7 +40,33 @@ function Section({ title, description, children }: { title: string; description?
   );
 }
 
-const wholeNumber = (text: string) => (text.trim() === '' ? undefined : Number(text));
+interface WholeNumberFieldProps {
+  control: Control<UserFormInput>;
+  name: 'Retries' | 'CallThrottle' | 'MaxMessageLength';
+  label: string;
+  helperText: string;
+  min: number;
+  max: number;
+  unit?: string;
+}
+
+/** A number box for a whole-number setting; an empty box reads as missing, so the form says it is needed. */
+function WholeNumberField({ control, name, label, helperText, min, max, unit }: WholeNumberFieldProps) {
+  return (
+    <FormTextField
+      control={control}
+      name={name}
+      label={label}
+      type="number"
+      parse={(text) => (text.trim() === '' ? undefined : Number(text))}
+      helperText={helperText}
+      slotProps={{
+        htmlInput: { min, max },
+        input: unit ? { endAdornment: <InputAdornment position="end">{unit}</InputAdornment> } : undefined,
+      }}
+    />
+  );
+}
 
 export interface UserFormProps {
   defaultValues: UserFormInput;
@@ -70,7 +93,6 @@ export function UserForm({
   onCancel,
 }: UserFormProps) {
   const self = subject === 'self';
-  const [showPin, setShowPin] = useState(false);
   const [formError, setFormError] = useState<string | null>(null);
   const { control, handleSubmit, setError, setFocus, formState } = useForm<UserFormInput, unknown, UserFormValues>({
     resolver: zodResolver(userFormSchema({ pinRequired: mode === 'create' })),
@@ -105,33 +127,18 @@ export function UserForm({
                 <FormTextField control={control} name="UserName" label="User name" autoComplete="off" required={mode === 'create'} />
               </Grid>
               <Grid size={{ xs: 12, sm: 6 }}>
-                <FormTextField
+                <FormSecretField
                   control={control}
                   name="PinCode"
                   label={mode === 'create' ? 'PIN code' : 'New PIN code'}
+                  secretName="PIN code"
                   required={mode === 'create'}
-                  type={showPin ? 'text' : 'password'}
                   autoComplete="new-password"
                   helperText={
                     mode === 'create'
                       ? 'At least 8 characters, with a letter and a digit or symbol'
                       : 'Leave empty to keep the current PIN code'
                   }
-                  slotProps={{
-                    input: {
-                      endAdornment: (
-                        <InputAdornment position="end">
-                          <IconButton
-                            aria-label={showPin ? 'Hide PIN code' : 'Show PIN code'}
-                            onClick={() => setShowPin((shown) => !shown)}
-                            edge="end"
-                          >
-                            {showPin ? <VisibilityOff /> : <Visibility />}
-                          </IconButton>
-                        </InputAdornment>
-                      ),
-                    },
-                  }}
                 />
               </Grid>
             </Grid>
@@ -181,67 +188,30 @@ export function UserForm({
                 <CallingDaysField control={control} />
               </Grid>
               <Grid size={12}>
-                <Controller
-                  control={control}
-                  name="ContinueOnNextDay"
-                  render={({ field }) => (
-                    <FormControlLabel
-                      sx={{ alignItems: 'flex-start', ml: 0, gap: 1.5, mb: 2 }}
-                      control={
-                        <Switch
-                          checked={Boolean(field.value)}
-                          onChange={(event) => field.onChange(event.target.checked)}
-                          name={field.name}
-                          slotProps={{ input: { ref: field.ref } }}
-                          sx={{ mt: -0.5 }}
-                        />
-                      }
-                      label={
-                        <Box>
-                          <Typography variant="body1">Continue on the next day</Typography>
-                          <Typography variant="body2" color="text.secondary">
-                            Calls not finished when the window closes go out when it next opens; otherwise they expire.
-                          </Typography>
-                        </Box>
-                      }
-                    />
-                  )}
-                />
+                <Box sx={{ mb: 2 }}>
+                  <FormSwitch
+                    control={control}
+                    name="ContinueOnNextDay"
+                    label="Continue on the next day"
+                    description="Calls not finished when the window closes go out when it next opens; otherwise they expire."
+                  />
+                </Box>
               </Grid>
               <Grid size={{ xs: 12, sm: 4 }}>
-                <FormTextField
-                  control={control}
-                  name="Retries"
-                  label="Retries"
-                  type="number"
-                  parse={wholeNumber}
-                  helperText="For busy or unanswered calls"
-                  slotProps={{ htmlInput: { min: 0, max: 10 } }}
-                />
+                <WholeNumberField control={control} name="Retries" label="Retries" min={0} max={10} helperText="For busy or unanswered calls" />
               </Grid>
               <Grid size={{ xs: 12, sm: 4 }}>
-                <FormTextField
-                  control={control}
-                  name="CallThrottle"
-                  label="Call throttle"
-                  type="number"
-                  parse={wholeNumber}
-                  helperText="Calls at once; 0 for no limit"
-                  slotProps={{ htmlInput: { min: 0, max: 1000 } }}
-                />
+                <WholeNumberField control={control} name="CallThrottle" label="Call throttle" min={0} max={1000} helperText="Calls at once; 0 for no limit" />
               </Grid>
               <Grid size={{ xs: 12, sm: 4 }}>
-                <FormTextField
+                <WholeNumberField
                   control={control}
                   name="MaxMessageLength"
                   label="Maximum message length"
-                  type="number"
-                  parse={wholeNumber}
+                  min={10}
+                  max={600}
+                  unit="s"
                   helperText="Seconds of message played"
-                  slotProps={{
-                    htmlInput: { min: 10, max: 600 },
-                    input: { endAdornment: <InputAdornment position="end">s</InputAdornment> },
-                  }}
                 />
               </Grid>
             </Grid>
