@@ -6,9 +6,16 @@ export function silentMp3(frames: number, { id3 = false } = {}): Buffer {
   return Buffer.concat([tag, ...Array.from({ length: frames }, () => frame)]);
 }
 
-/** A multipart/form-data body as Python's requests writes it: one file part, CRLF line ends. */
-export function multipartBody(boundary: string, part: { name: string; fileName: string; contentType: string; data: Buffer }): Buffer {
+/** A multipart/form-data body as Python's requests writes it: text fields, then one file part, CRLF line ends. */
+export function multipartBody(
+  boundary: string,
+  part: { name: string; fileName: string; contentType: string; data: Buffer },
+  fields: Record<string, string> = {},
+): Buffer {
   return Buffer.concat([
+    ...Object.entries(fields).map(([name, value]) =>
+      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
+    ),
     Buffer.from(
       `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"\r\n` +
         `Content-Type: ${part.contentType}\r\n\r\n`,

@@ -152,6 +152,13 @@ describe('creating audio', () => {
     expect(item).toMatchObject({ Name: 'chime', Length: 3 });
   });
 
+  it('takes the name from a Name part when one is sent', async () => {
+    const master = await sandbox.as();
+    const body = multipartBody('n4me', { name: 'File', fileName: 'take-2.wav', contentType: 'audio/wav', data: chimeWav(2) }, { Name: 'Fire drill, take 2' });
+    const response = await master.request('POST', '/v1/audio/take-2.wav', { rawBody: body, contentType: 'multipart/form-data; boundary=n4me' });
+    expect(audioSchema.parse(await response.json())).toMatchObject({ Name: 'Fire drill, take 2', Length: 2 });
+  });
+
   it('refuses other kinds of files with 415 and broken ones with 400', async () => {
     const master = await sandbox.as();
     const text = multipartBody('b0undary', { name: 'File', fileName: 'notes.txt', contentType: 'audio/mpeg', data: Buffer.from('hello') });
