@@ -6,7 +6,7 @@ export const API_BASE = '/api';
 
 export interface RequestOptions<Schema extends z.ZodType> {
   method?: 'GET' | 'POST' | 'PUT' | 'PATCH' | 'DELETE';
-  /** A JSON-serialisable body, or a raw one (a File or string) sent with `contentType`. */
+  /** A JSON-serialisable body, a raw one (a File or string) sent with `contentType`, or FormData (multipart). */
   body?: unknown;
   contentType?: string;
   /** The response is parsed with this schema: a reply that breaks the contract fails loudly. */
@@ -32,7 +32,10 @@ export async function apiRequest<Schema extends z.ZodType>(
   if (method !== 'GET') requestHeaders['x-requested-with'] = 'callboard';
   let payload: BodyInit | undefined;
   if (body !== undefined) {
-    if (isRawBody(body)) {
+    if (body instanceof FormData) {
+      // The browser writes the multipart Content-Type itself, with the boundary it chose.
+      payload = body;
+    } else if (isRawBody(body)) {
       payload = body;
       requestHeaders['content-type'] = contentType ?? 'application/octet-stream';
     } else {

@@ -1,14 +1,27 @@
 import AccountBalanceOutlined from '@mui/icons-material/AccountBalanceOutlined';
+import LibraryMusicOutlined from '@mui/icons-material/LibraryMusicOutlined';
+import ManageAccountsOutlined from '@mui/icons-material/ManageAccountsOutlined';
+import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import type { User } from '@/api/schemas/user.ts';
 import type { NavigationSection } from '@/components/layout/dashboard-layout.tsx';
 import { paths } from '@/config/paths.ts';
 
 /** The areas of the app, as the signed-in user may use them. Only areas that work are listed. */
-export function navigationFor(_user: User): NavigationSection[] {
+export function navigationFor(user: User): NavigationSection[] {
   return [
     {
+      title: 'Messaging',
+      items: [{ label: 'Audio library', href: paths.audio.list.href(), icon: <LibraryMusicOutlined /> }],
+    },
+    {
       title: 'Administration',
-      items: [{ label: 'Account', href: paths.account.href(), icon: <AccountBalanceOutlined /> }],
+      items: [
+        ...(user.IsMasterUser
+          ? [{ label: 'Users', href: paths.users.list.href(), icon: <PeopleOutlined />, matchPrefix: true }]
+          : []),
+        { label: 'Account', href: paths.account.href(), icon: <AccountBalanceOutlined /> },
+        { label: 'My settings', href: paths.settings.href(), icon: <ManageAccountsOutlined /> },
+      ],
     },
   ];
 }

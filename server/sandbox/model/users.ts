@@ -39,9 +39,12 @@ export function maskToDays(mask: number): DayName[] {
 
 const timeOfDay = (minutes: number) => ({ Hour: Math.floor(minutes / 60), Minute: minutes % 60 });
 
-export function toApiUser(row: UserRow): User {
+/**
+ * A user exactly as the seed's Create User and Update User Settings answers show one: the same fields, in the same
+ * order (docs/decisions/0040-users-and-permissions.md).
+ */
+export function toDocumentedUser(row: UserRow): User {
   return {
-    Uri: `/v1/account/users/${row.user_id}`,
     UserID: row.user_id,
     UserName: row.user_name,
     FirstName: row.first_name,
@@ -63,8 +66,12 @@ export function toApiUser(row: UserRow): User {
       CanSeeAllAudio: row.can_see_all_audio === 1,
       CanSeeGroupAudio: row.can_see_group_audio === 1,
     },
-    IsMasterUser: row.is_master === 1,
   };
+}
+
+/** A user as reads answer one: the documented fields plus the self link of user stubs and `IsMasterUser`. */
+export function toApiUser(row: UserRow): User {
+  return { Uri: `/v1/account/users/${row.user_id}`, ...toDocumentedUser(row), IsMasterUser: row.is_master === 1 };
 }
 
 export const USER_COLUMNS = `user_id, account_id, user_name, first_name, last_name, email, phone, caller_id, retries,

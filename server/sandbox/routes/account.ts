@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { Account } from '../../../src/api/schemas/account.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
-import { SandboxError, notFound } from '../http/errors.ts';
-import { USER_COLUMNS, toApiUser, type UserRow } from '../model/users.ts';
+import { notFound } from '../http/errors.ts';
+import { createUsageReport } from '../model/account-usage.ts';
 import { formatApiDate } from '../time.ts';
 
 interface AccountRow {
@@ -23,8 +23,8 @@ interface AccountRow {
 /** Credits are kept to two decimals (texts cost half a credit; transfers bill by the minute). */
 const credits = (value: number) => Math.round(value * 100) / 100;
 
-/** GET /v1/account and the account's users. */
-export function accountRoutes({ db }: SandboxDeps) {
+/** GET /v1/account, and our usage report of its credits (docs/decisions/0041-account-usage.md). */
+export function accountRoutes({ db, clock }: SandboxDeps) {
   const accountById = db.prepare<[number], AccountRow>(`
     SELECT a.*, COALESCE((
       SELECT SUM(MAX(b.max_credit_cost - b.credits_used, 0)) FROM broadcasts b
@@ -32,7 +32,7 @@ export function accountRoutes({ db }: SandboxDeps) {
         AND b.broadcast_status IN ('AuthorizationApproved', 'InProgress', 'Paused')
     ), 0) AS pending
     FROM accounts a WHERE a.account_id = ?`);
-  const userById = db.prepare<[number], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE user_id = ?`);
+  const usage = createUsageReport(db, clock);
 
   return new Hono<SandboxEnv>()
     .get('/account', (c) => {
@@ -57,14 +57,5 @@ export function accountRoutes({ db }: SandboxDeps) {
       };
       return c.json(account);
     })
-    .get('/account/users/:id{-?[0-9]+}', (c) => {
-      const user = c.get('user');
-      const id = Number(c.req.param('id'));
-      const row = userById.get(id);
-      if (!row || row.account_id !== user.accountId) throw notFound('User', id);
-      if (row.user_id !== user.userId && !user.isMaster) {
-        throw new SandboxError('PermissionDenied', 'Only a master user may read other users of the account.');
-      }
-      return c.json(toApiUser(row));
-    });
+    .get('/account/usage', (c) => c.json(usage(c.get('user'), new URL(c.req.url))));
 }

@@ -1,5 +1,6 @@
 import { z } from './zod.ts';
 import { apiDateTimeSchema, uriSchema } from './common.ts';
+import { userStubSchema } from './user.ts';
 
 /** Text-to-speech voices (the Amazon Polly US-English set). */
 export const ttsVoices = [
@@ -39,6 +40,8 @@ export const audioSchema = z.object({
   Text: z.string(),
   /** A voice name (see ttsVoices); `""` for recordings. Kept a plain string so unknown voices still parse. */
   Voice: z.string(),
+  /** Ours (docs/decisions/0042-audio-library.md): who added it, as broadcasts name their creator. */
+  User: userStubSchema.optional(),
 });
 export type Audio = z.infer<typeof audioSchema>;
 
@@ -71,3 +74,49 @@ export type AudioIdInput = z.infer<typeof audioIdInputSchema>;
 /** `Audio` / `AudioVM` in a broadcast create body: `{AudioID}` or `{TextToSpeech: true, Text, Voice?}`. */
 export const audioInputSchema = z.union([ttsInputSchema, audioIdInputSchema]);
 export type AudioInput = z.infer<typeof audioInputSchema>;
+
+/** The voice Polly uses in the vendor's own examples, and ours when a request names none. */
+export const DEFAULT_TTS_VOICE: TtsVoice = 'Joanna';
+
+const audioNameSchema = z.string().trim().min(1, 'Enter a name').max(100, 'At most 100 characters');
+const audioDescriptionSchema = z.string().trim().max(500, 'At most 500 characters');
+
+/** POST /v1/audio: a text-to-speech item for the library (ours; the API documents TTS inside broadcasts only). */
+export const audioTtsCreateInputSchema = ttsInputSchema.extend({
+  Description: audioDescriptionSchema.optional(),
+  Favorite: z.boolean().optional(),
+  Shared: z.boolean().optional(),
+});
+export type AudioTtsCreateInput = z.infer<typeof audioTtsCreateInputSchema>;
+
+/** PUT /v1/audio/{id}: rename, describe, mark as favourite or share. */
+export const audioUpdateInputSchema = z.object({
+  Name: audioNameSchema.optional(),
+  Description: audioDescriptionSchema.optional(),
+  Favorite: z.boolean().optional(),
+  Shared: z.boolean().optional(),
+});
+export type AudioUpdateInput = z.infer<typeof audioUpdateInputSchema>;
+
+/** DELETE /v1/audio/{id} answers which item went. */
+export const audioDeleteResultSchema = z.object({ AudioID: z.string(), Deleted: z.literal(true) });
+
+/** Polly's standard voices speak about 150 words a minute at their default rate. */
+const SPOKEN_WORDS_PER_SECOND = 150 / 60;
+
+/**
+ * How long a text-to-speech message will play, in whole seconds (docs/decisions/0042-audio-library.md): words at
+ * 150 a minute, every digit counted as a word because numbers are read digit by digit; at least 1 second.
+ */
+export function estimateSpeechSeconds(text: string): number {
+  const words = text
+    .split(/\s+/)
+    .filter((word) => /[\p{L}\p{N}]/u.test(word))
+    .reduce((count, word) => count + Math.max(1, (word.match(/\d/g) ?? []).length), 0);
+  return Math.max(1, Math.ceil(words / SPOKEN_WORDS_PER_SECOND));
+}
+
+/** The library name an uploaded file gets unless one is given: its name without the extension. */
+export function audioNameOfFile(fileName: string): string {
+  return fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '').trim().slice(0, 100) || 'Recording';
+}

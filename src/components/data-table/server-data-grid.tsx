@@ -1,5 +1,6 @@
 import { DataGrid, type DataGridProps, type GridSortModel, type GridValidRowModel } from '@mui/x-data-grid';
 import type { ListSort } from '@/hooks/use-list-search-params.ts';
+import { cspNonce } from '@/utils/csp-nonce.ts';
 
 export interface ServerListState {
   page: number;
@@ -32,6 +33,8 @@ export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, row
   return (
     <DataGrid
       aria-label={label}
+      // The grid writes its CSS variables in a <style> of its own, which the CSP admits only with the page's nonce.
+      nonce={cspNonce()}
       paginationMode="server"
       sortingMode="server"
       filterMode="server"

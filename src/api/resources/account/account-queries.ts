@@ -1,5 +1,5 @@
-import { queryOptions } from '@tanstack/react-query';
-import { getAccount } from './account-requests.ts';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
+import { getAccount, getAccountUsage, type UsageRange } from './account-requests.ts';
 
 export const accountQueries = {
   all: () => ['account'] as const,
@@ -7,5 +7,11 @@ export const accountQueries = {
     queryOptions({
       queryKey: [...accountQueries.all(), 'detail'],
       queryFn: ({ signal }) => getAccount(signal),
+    }),
+  usage: (range: UsageRange) =>
+    queryOptions({
+      queryKey: [...accountQueries.all(), 'usage', range],
+      queryFn: ({ signal }) => getAccountUsage(range, signal),
+      placeholderData: keepPreviousData,
     }),
 };

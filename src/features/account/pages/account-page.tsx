@@ -8,9 +8,11 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
 import { accountQueries } from '@/api/resources/account/account-queries.ts';
+import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
 import { formatCredits } from '@/utils/format-number.ts';
+import { UsageCard } from '../components/usage-card.tsx';
 
 function Figure({ label, value, hint }: { label: string; value: ReactNode; hint?: string }) {
   return (
@@ -34,9 +36,10 @@ function Figure({ label, value, hint }: { label: string; value: ReactNode; hint?
 
 export function AccountPage() {
   const account = useQuery(accountQueries.detail());
+  const { data: me } = useQuery(sessionQueries.current());
 
   return (
-    <PageContainer title="Account" description="Your organisation's details and credit balance.">
+    <PageContainer title="Account" description="Your organisation's details, credit balance and usage.">
       {account.isError && (
         <QueryErrorAlert title="The account could not be loaded." error={account.error} onRetry={() => void account.refetch()} />
       )}
@@ -54,6 +57,7 @@ export function AccountPage() {
               <Figure label="Reserved" value={formatCredits(account.data.PendingCallBalance)} hint="Held for scheduled and running broadcasts" />
             </Grid>
           </Grid>
+          <UsageCard state={me?.State ?? account.data.State} />
           <Card>
             <CardContent>
               <Typography variant="h3" component="h2" sx={{ mb: 2 }}>

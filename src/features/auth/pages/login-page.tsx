@@ -1,24 +1,20 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
-import Visibility from '@mui/icons-material/Visibility';
-import VisibilityOff from '@mui/icons-material/VisibilityOff';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
-import IconButton from '@mui/material/IconButton';
-import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
 import { useForm } from 'react-hook-form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useLogIn } from '@/api/resources/session/session-mutations.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { loginInputSchema, type LoginInput } from '@/api/schemas/user.ts';
 import { ColorModeToggle } from '@/components/layout/color-mode-toggle.tsx';
+import { FormSecretField } from '@/components/form/form-secret-field.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { paths } from '@/config/paths.ts';
 import { useDocumentTitle } from '@/hooks/use-document-title.ts';
@@ -36,7 +32,6 @@ export function LoginPage() {
   const session = useQuery(sessionQueries.current());
   const { data: config } = useQuery(sessionQueries.serverConfig());
   const logIn = useLogIn();
-  const [showPin, setShowPin] = useState(false);
   const { control, handleSubmit, resetField, setFocus } = useForm<LoginInput>({
     resolver: zodResolver(loginInputSchema),
     defaultValues: { UserName: '', PinCode: '' },
@@ -98,28 +93,7 @@ export function LoginPage() {
                   </Alert>
                 )}
                 <FormTextField control={control} name="UserName" label="User name" autoComplete="username" autoFocus />
-                <FormTextField
-                  control={control}
-                  name="PinCode"
-                  label="PIN code"
-                  type={showPin ? 'text' : 'password'}
-                  autoComplete="current-password"
-                  slotProps={{
-                    input: {
-                      endAdornment: (
-                        <InputAdornment position="end">
-                          <IconButton
-                            aria-label={showPin ? 'Hide PIN code' : 'Show PIN code'}
-                            onClick={() => setShowPin((shown) => !shown)}
-                            edge="end"
-                          >
-                            {showPin ? <VisibilityOff /> : <Visibility />}
-                          </IconButton>
-                        </InputAdornment>
-                      ),
-                    },
-                  }}
-                />
+                <FormSecretField control={control} name="PinCode" label="PIN code" secretName="PIN code" autoComplete="current-password" />
                 <Button type="submit" variant="contained" size="large" loading={logIn.isPending} fullWidth>
                   Log in
                 </Button>

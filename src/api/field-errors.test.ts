@@ -1,0 +1,31 @@
+import { describe, expect, it } from 'vitest';
+import { ApiError } from './api-error.ts';
+import { fieldErrorsOf } from './field-errors.ts';
+
+const apiError = (errorName: string, message: string, status = 400) => new ApiError(message, { status, errorName });
+
+describe('fieldErrorsOf', () => {
+  it('puts each validation message on its field', () => {
+    const error = apiError('ValidationFailed', 'CallerID: Not a valid US phone number; StopTimeOfDay: The calling window must end after it starts');
+    expect(fieldErrorsOf(error, ['CallerID', 'StopTimeOfDay'])).toEqual({
+      fields: { CallerID: 'Not a valid US phone number', StopTimeOfDay: 'The calling window must end after it starts' },
+      message: null,
+    });
+  });
+
+  it('keeps messages for fields the form does not have', () => {
+    const error = apiError('ValidationFailed', 'Text: Enter the text to speak; Voice: Choose one of the listed voices');
+    expect(fieldErrorsOf(error, ['Text'])).toEqual({ fields: { Text: 'Enter the text to speak' }, message: 'Voice: Choose one of the listed voices' });
+  });
+
+  it('knows which field a duplicate user name concerns', () => {
+    const error = apiError('DuplicateUserName', 'The user name han@cea is taken. Choose another.', 409);
+    expect(fieldErrorsOf(error, ['UserName'])).toEqual({ fields: { UserName: 'The user name han@cea is taken. Choose another.' }, message: null });
+  });
+
+  it('leaves other errors to the form as a whole', () => {
+    const error = apiError('PermissionDenied', 'You may change your own settings but not your own Permissions.', 403);
+    expect(fieldErrorsOf(error, ['Permissions'])).toEqual({ fields: {}, message: 'You may change your own settings but not your own Permissions.' });
+    expect(fieldErrorsOf(new Error('offline'), ['UserName'])).toEqual({ fields: {}, message: 'offline' });
+  });
+});

@@ -1,0 +1,23 @@
+import { apiRequest } from '../../api-client.ts';
+import { buildListQuery, type ListParams } from '../../list-params.ts';
+import { feedSchema } from '../../schemas/feed.ts';
+import { userSchema, type User, type UserCreateInput, type UserUpdateInput } from '../../schemas/user.ts';
+
+const userFeedSchema = feedSchema(userSchema);
+
+export function listUsers(params: ListParams, signal?: AbortSignal) {
+  return apiRequest(`/v1/account/users${buildListQuery(params)}`, { schema: userFeedSchema, signal });
+}
+
+export function getUser(userId: number, signal?: AbortSignal): Promise<User> {
+  return apiRequest(`/v1/account/users/${userId}`, { schema: userSchema, signal });
+}
+
+export function createUser(input: UserCreateInput): Promise<User> {
+  return apiRequest('/v1/account/users', { method: 'POST', body: input, schema: userSchema });
+}
+
+/** Sends only the fields to change; the API answers the whole user. */
+export function updateUser(userId: number, input: UserUpdateInput): Promise<User> {
+  return apiRequest(`/v1/account/users/${userId}`, { method: 'PUT', body: input, schema: userSchema });
+}

@@ -1,0 +1,382 @@
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
+import EditOutlined from '@mui/icons-material/EditOutlined';
+import LibraryMusicOutlined from '@mui/icons-material/LibraryMusicOutlined';
+import MoreVert from '@mui/icons-material/MoreVert';
+import PlayArrow from '@mui/icons-material/PlayArrow';
+import RecordVoiceOverOutlined from '@mui/icons-material/RecordVoiceOverOutlined';
+import Star from '@mui/icons-material/Star';
+import StarBorder from '@mui/icons-material/StarBorder';
+import StopOutlined from '@mui/icons-material/StopOutlined';
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import ListItemIcon from '@mui/material/ListItemIcon';
+import Menu from '@mui/material/Menu';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import type { GridColDef } from '@mui/x-data-grid';
+import { useQuery } from '@tanstack/react-query';
+import { useMemo, useState } from 'react';
+import { useDeleteAudio, useUpdateAudio } from '@/api/resources/audio/audio-mutations.ts';
+import { audioQueries } from '@/api/resources/audio/audio-queries.ts';
+import { sessionQueries } from '@/api/resources/session/session-queries.ts';
+import { usersQueries } from '@/api/resources/users/users-queries.ts';
+import type { Filter } from '@/api/list-params.ts';
+import type { Audio } from '@/api/schemas/audio.ts';
+import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
+import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';
+import { useConfirm } from '@/components/feedback/confirm-dialog.tsx';
+import { EmptyState } from '@/components/feedback/empty-state.tsx';
+import { useNotify } from '@/components/feedback/notifications.tsx';
+import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
+import { PageContainer } from '@/components/layout/page-container.tsx';
+import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
+import { formatDuration } from '@/utils/format-duration.ts';
+import { formatApiDateTime, formatApiRelative } from '@/utils/format-date.ts';
+import { describeCallCost } from '../audio-facts.ts';
+import { AudioDetailsDialog } from '../components/audio-details-dialog.tsx';
+import { NowPlayingCard } from '../components/now-playing-card.tsx';
+import { TtsDialog } from '../components/tts-dialog.tsx';
+import { UploadDialog } from '../components/upload-dialog.tsx';
+import { useSpeechPreview } from '../use-speech-preview.ts';
+
+type AudioFilter = 'type' | 'favorites';
+const READ_ONLY_REASON = 'Only its owner or a master user can change it.';
+
+function RowActions({ item, onEdit, onDelete }: { item: Audio; onEdit: () => void; onDelete: () => void }) {
+  const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const run = (action: () => void) => () => {
+    setAnchor(null);
+    action();
+  };
+  return (
+    <>
+      <IconButton aria-label={`Actions for ${item.Name}`} aria-haspopup="menu" onClick={(event) => setAnchor(event.currentTarget)}>
+        <MoreVert />
+      </IconButton>
+      <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
+        <MenuItem onClick={run(onEdit)} disabled={item.ReadOnly}>
+          <ListItemIcon>
+            <EditOutlined fontSize="small" />
+          </ListItemIcon>
+          Edit details
+        </MenuItem>
+        <MenuItem onClick={run(onDelete)} disabled={item.ReadOnly} sx={{ color: 'error.main' }}>
+          <ListItemIcon sx={{ color: 'inherit' }}>
+            <DeleteOutlined fontSize="small" />
+          </ListItemIcon>
+          Delete
+        </MenuItem>
+        {item.ReadOnly && (
+          <Typography variant="caption" color="text.secondary" sx={{ display: 'block', px: 2, pt: 1, maxWidth: 220 }}>
+            {READ_ONLY_REASON}
+          </Typography>
+        )}
+      </Menu>
+    </>
+  );
+}
+
+/** The message library: recordings and text-to-speech messages to play, create, upload, favour and delete. */
+export function AudioListPage() {
+  const { data: me } = useQuery(sessionQueries.current());
+  const list = useListSearchParams<AudioFilter>({ filters: ['type', 'favorites'] });
+  const filters: Filter[] = [];
+  if (list.filters.type === 'recordings' || list.filters.type === 'tts') {
+    filters.push({ field: 'TextToSpeech', op: 'eq', value: list.filters.type === 'tts' });
+  }
+  if (list.filters.favorites === 'yes') filters.push({ field: 'Favorite', op: 'eq', value: true });
+  const audio = useQuery(
+    audioQueries.list({ page: list.page, pageSize: list.pageSize, sort: list.sort ? [list.sort] : undefined, search: list.search, filters }),
+  );
+  // Master users can name every owner; everyone else knows their own items and sees "Colleague" for the rest.
+  const users = useQuery({ ...usersQueries.list({ pageSize: 1000 }), enabled: me?.IsMasterUser === true });
+  const ownerNames = useMemo(
+    () => new Map((users.data?.Items ?? []).map((user) => [user.UserID, `${user.FirstName} ${user.LastName}`.trim() || user.UserName])),
+    [users.data],
+  );
+
+  const updateAudio = useUpdateAudio();
+  const deleteAudio = useDeleteAudio();
+  const confirm = useConfirm();
+  const notify = useNotify();
+  const speech = useSpeechPreview();
+  const [playing, setPlaying] = useState<Audio | null>(null);
+  const [dialog, setDialog] = useState<'tts' | 'upload' | null>(null);
+  const [editing, setEditing] = useState<Audio | null>(null);
+  const maxMessageLength = me?.MaxMessageLength ?? 120;
+
+  const play = (item: Audio) => {
+    if (item.TextToSpeech) {
+      if (speech.speakingKey === item.AudioID) {
+        speech.stop();
+        return;
+      }
+      speech.speak(item.AudioID, item.Text);
+    } else {
+      speech.stop();
+    }
+    setPlaying(item);
+  };
+
+  const remove = async (item: Audio) => {
+    const confirmed = await confirm({
+      title: `Delete ${item.Name}?`,
+      message: 'It leaves the library for everyone. Broadcasts that already played it keep their results.',
+      confirmLabel: 'Delete',
+      destructive: true,
+    });
+    if (!confirmed) return;
+    deleteAudio.mutate(item.AudioID, {
+      onSuccess: () => {
+        if (playing?.AudioID === item.AudioID) setPlaying(null);
+        notify({ message: `Deleted ${item.Name}.` });
+      },
+    });
+  };
+
+  const columns: GridColDef<Audio>[] = [
+    {
+      field: 'Favorite',
+      headerName: 'Favourite',
+      width: 64,
+      renderHeader: () => <Star fontSize="small" titleAccess="Favourite" color="action" />,
+      renderCell: ({ row }) => (
+        <Tooltip title={row.ReadOnly ? READ_ONLY_REASON : ''}>
+          <span>
+            <IconButton
+              aria-label={row.Favorite ? `Remove ${row.Name} from favourites` : `Add ${row.Name} to favourites`}
+              aria-pressed={row.Favorite === true}
+              disabled={row.ReadOnly}
+              onClick={() => updateAudio.mutate({ audioId: row.AudioID, input: { Favorite: !row.Favorite } })}
+            >
+              {row.Favorite ? <Star sx={{ color: 'warning.main' }} /> : <StarBorder />}
+            </IconButton>
+          </span>
+        </Tooltip>
+      ),
+    },
+    {
+      field: 'Play',
+      headerName: 'Play',
+      width: 64,
+      sortable: false,
+      renderCell: ({ row }) => {
+        const speaking = speech.speakingKey === row.AudioID;
+        if (row.TextToSpeech) {
+          return (
+            <Tooltip title={speech.supported ? '' : 'This browser cannot speak text aloud.'}>
+              <span>
+                <IconButton
+                  aria-label={speaking ? `Stop speaking ${row.Name}` : `Speak ${row.Name}`}
+                  disabled={!speech.supported}
+                  color="primary"
+                  onClick={() => play(row)}
+                >
+                  {speaking ? <StopOutlined /> : <RecordVoiceOverOutlined />}
+                </IconButton>
+              </span>
+            </Tooltip>
+          );
+        }
+        return (
+          <IconButton aria-label={`Play ${row.Name}`} color="primary" onClick={() => play(row)}>
+            <PlayArrow />
+          </IconButton>
+        );
+      },
+    },
+    {
+      field: 'Name',
+      headerName: 'Name',
+      flex: 1.6,
+      minWidth: 220,
+      renderCell: ({ row }) => {
+        const detail = row.TextToSpeech ? `“${row.Text}”` : row.Description;
+        return (
+          <Box sx={{ py: 1, minWidth: 0, lineHeight: 1.35 }}>
+            <Typography variant="body2" noWrap sx={{ fontWeight: 500 }}>
+              {row.Name}
+            </Typography>
+            {detail && (
+              <Typography variant="caption" color="text.secondary" noWrap component="p" title={detail}>
+                {detail}
+              </Typography>
+            )}
+          </Box>
+        );
+      },
+    },
+    {
+      field: 'TextToSpeech',
+      headerName: 'Type',
+      width: 190,
+      renderCell: ({ row }) => (row.TextToSpeech ? `Text-to-speech · ${row.Voice}` : 'Recording'),
+    },
+    {
+      field: 'Length',
+      headerName: 'Length',
+      width: 120,
+      renderCell: ({ row }) =>
+        row.Length === null ? (
+          '—'
+        ) : (
+          <Tooltip
+            title={`${describeCallCost(row.Length, maxMessageLength)}${row.TextToSpeech ? ' (estimated)' : ''}`}
+          >
+            <span>
+              {row.TextToSpeech ? '≈ ' : ''}
+              {formatDuration(row.Length)}
+            </span>
+          </Tooltip>
+        ),
+    },
+    {
+      field: 'LastUsed',
+      headerName: 'Last used',
+      width: 140,
+      renderCell: ({ row }) =>
+        row.LastUsed ? (
+          <Tooltip title={formatApiDateTime(row.LastUsed)}>
+            <span>{formatApiRelative(row.LastUsed)}</span>
+          </Tooltip>
+        ) : (
+          <Typography variant="body2" color="text.secondary" component="span">
+            Never used
+          </Typography>
+        ),
+    },
+    {
+      field: 'UserID',
+      headerName: 'Owner',
+      width: 200,
+      renderCell: ({ row }) => {
+        const ownerId = row.User?.UserID;
+        const owner = ownerId === me?.UserID ? 'You' : (ownerId !== undefined && ownerNames.get(ownerId)) || 'A colleague';
+        return (
+          <Stack direction="row" spacing={1} sx={{ alignItems: 'center', height: '100%' }}>
+            <Typography variant="body2" noWrap>
+              {owner}
+            </Typography>
+            {row.Shared && <Chip size="small" variant="outlined" label="Shared" />}
+          </Stack>
+        );
+      },
+    },
+    {
+      field: 'actions',
+      headerName: 'Actions',
+      width: 72,
+      sortable: false,
+      renderHeader: () => <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>Actions</Box>,
+      renderCell: ({ row }) => <RowActions item={row} onEdit={() => setEditing(row)} onDelete={() => void remove(row)} />,
+    },
+  ];
+
+  const filtered = Boolean(list.search || list.filters.type || list.filters.favorites);
+  const actions = (
+    <>
+      <Button variant="outlined" startIcon={<UploadFileOutlined />} onClick={() => setDialog('upload')}>
+        Upload audio
+      </Button>
+      <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setDialog('tts')}>
+        New text-to-speech
+      </Button>
+    </>
+  );
+
+  return (
+    <PageContainer
+      title="Audio library"
+      description="Recordings and text-to-speech messages for voice broadcasts."
+      actions={actions}
+    >
+      <Stack spacing={2}>
+        <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
+          <DebouncedSearchField value={list.search} onChange={list.setSearch} label="Search audio" placeholder="Name, description or words spoken" />
+          <ToggleButtonGroup
+            exclusive
+            size="small"
+            aria-label="Type"
+            value={list.filters.type || 'all'}
+            onChange={(_event, value: string | null) => value && list.setFilter('type', value === 'all' ? null : value)}
+          >
+            <ToggleButton value="all">All</ToggleButton>
+            <ToggleButton value="recordings">Recordings</ToggleButton>
+            <ToggleButton value="tts">Text-to-speech</ToggleButton>
+          </ToggleButtonGroup>
+          <ToggleButton
+            size="small"
+            value="favorites"
+            selected={list.filters.favorites === 'yes'}
+            onChange={() => list.setFilter('favorites', list.filters.favorites === 'yes' ? null : 'yes')}
+            sx={{ gap: 0.5, px: 1.5 }}
+          >
+            <Star fontSize="small" /> Favourites only
+          </ToggleButton>
+        </Stack>
+
+        {playing && (
+          <NowPlayingCard
+            key={playing.AudioID}
+            item={playing}
+            speaking={speech.speakingKey === playing.AudioID}
+            onClose={() => {
+              speech.stop();
+              setPlaying(null);
+            }}
+          />
+        )}
+
+        {audio.isError ? (
+          <QueryErrorAlert title="The audio library could not be loaded." error={audio.error} onRetry={() => void audio.refetch()} />
+        ) : (
+          <ServerDataGrid
+            label="Audio library"
+            list={list}
+            rows={audio.data?.Items ?? []}
+            rowCount={audio.data?.Size ?? 0}
+            loading={audio.isFetching}
+            columns={columns}
+            getRowId={(row) => row.AudioID}
+            getRowHeight={() => 60}
+            autoHeight
+            slots={{
+              noRowsOverlay: () => (
+                <EmptyState
+                  icon={<LibraryMusicOutlined />}
+                  title={filtered ? 'Nothing matches' : 'No audio yet'}
+                  description={
+                    filtered
+                      ? 'Try other words, or show every type.'
+                      : 'Upload a recording or write a text-to-speech message to use in voice broadcasts.'
+                  }
+                />
+              ),
+            }}
+          />
+        )}
+      </Stack>
+
+      <TtsDialog
+        open={dialog === 'tts'}
+        onClose={() => setDialog(null)}
+        maxMessageLength={maxMessageLength}
+        onCreated={(item) => notify({ message: `Created ${item.Name}.` })}
+      />
+      <UploadDialog
+        open={dialog === 'upload'}
+        onClose={() => setDialog(null)}
+        onUploaded={(item) => notify({ message: `Uploaded ${item.Name} (${formatDuration(item.Length ?? 0)}).` })}
+      />
+      {editing && <AudioDetailsDialog item={editing} onClose={() => setEditing(null)} />}
+    </PageContainer>
+  );
+}

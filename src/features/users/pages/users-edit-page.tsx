@@ -1,0 +1,67 @@
+import Chip from '@mui/material/Chip';
+import Skeleton from '@mui/material/Skeleton';
+import { useQuery } from '@tanstack/react-query';
+import { useNavigate, useParams } from 'react-router';
+import { sessionQueries } from '@/api/resources/session/session-queries.ts';
+import { useUpdateUser } from '@/api/resources/users/users-mutations.ts';
+import { usersQueries } from '@/api/resources/users/users-queries.ts';
+import { useNotify } from '@/components/feedback/notifications.tsx';
+import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
+import { PageContainer } from '@/components/layout/page-container.tsx';
+import { paths } from '@/config/paths.ts';
+import { BackToUsersLink } from '../components/back-to-users-link.tsx';
+import { MasterOnlyNotice } from '../components/master-only-notice.tsx';
+import { UserForm } from '../components/user-form.tsx';
+import { toUpdateInput, userFormValuesOf } from '../components/user-form-schema.ts';
+import { fullName } from '../user-summary.ts';
+
+/** A master user edits anyone on the account, permissions included. */
+export function UsersEditPage() {
+  const userId = Number(useParams().userId);
+  const { data: me } = useQuery(sessionQueries.current());
+  const isMaster = me?.IsMasterUser === true;
+  const user = useQuery({ ...usersQueries.detail(userId), enabled: isMaster && Number.isInteger(userId) });
+  const updateUser = useUpdateUser();
+  const notify = useNotify();
+  const navigate = useNavigate();
+
+  let content;
+  if (!isMaster) content = <MasterOnlyNotice />;
+  else if (user.isError) {
+    content = <QueryErrorAlert title="This user could not be loaded." error={user.error} onRetry={() => void user.refetch()} />;
+  } else if (user.isPending) content = <Skeleton variant="rounded" height={480} aria-label="Loading the user" />;
+  else {
+    const current = user.data;
+    content = (
+      <UserForm
+        key={current.UserID}
+        mode="edit"
+        subject={current.UserID === me?.UserID ? 'self' : 'colleague'}
+        defaultValues={userFormValuesOf(current)}
+        submitLabel="Save changes"
+        onCancel={() => void navigate(paths.users.list.href())}
+        onSubmit={async (values) => {
+          const changes = toUpdateInput(values, current, { includePermissions: true });
+          if (Object.keys(changes).length > 0) {
+            const saved = await updateUser.mutateAsync({ userId: current.UserID, input: changes });
+            notify({ message: `Saved the settings of ${fullName(saved)}.` });
+          } else {
+            notify({ message: 'Nothing changed.', severity: 'info' });
+          }
+          await navigate(paths.users.list.href());
+        }}
+      />
+    );
+  }
+
+  return (
+    <PageContainer
+      title={user.data ? fullName(user.data) : 'User'}
+      description={user.data ? `Logs in as ${user.data.UserName}.` : undefined}
+      eyebrow={<BackToUsersLink />}
+      actions={user.data?.IsMasterUser ? <Chip label="Master user" color="secondary" variant="outlined" /> : undefined}
+    >
+      {content}
+    </PageContainer>
+  );
+}

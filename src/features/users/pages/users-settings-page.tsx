@@ -1,0 +1,53 @@
+import Skeleton from '@mui/material/Skeleton';
+import { useQuery } from '@tanstack/react-query';
+import { sessionQueries } from '@/api/resources/session/session-queries.ts';
+import { useUpdateUser } from '@/api/resources/users/users-mutations.ts';
+import { usersQueries } from '@/api/resources/users/users-queries.ts';
+import { useNotify } from '@/components/feedback/notifications.tsx';
+import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
+import { PageContainer } from '@/components/layout/page-container.tsx';
+import { UserForm } from '../components/user-form.tsx';
+import { toUpdateInput, userFormValuesOf } from '../components/user-form-schema.ts';
+
+/** The signed-in user's own settings; only a master user may change their own permissions. */
+export function UsersSettingsPage() {
+  const { data: me } = useQuery(sessionQueries.current());
+  const user = useQuery({ ...usersQueries.detail(me?.UserID ?? 0), enabled: me !== undefined && me !== null });
+  const updateUser = useUpdateUser();
+  const notify = useNotify();
+  const isMaster = me?.IsMasterUser === true;
+
+  let content;
+  if (user.isError) {
+    content = <QueryErrorAlert title="Your settings could not be loaded." error={user.error} onRetry={() => void user.refetch()} />;
+  } else if (user.isPending) content = <Skeleton variant="rounded" height={480} aria-label="Loading your settings" />;
+  else {
+    const current = user.data;
+    content = (
+      <UserForm
+        // A fresh form after each save, starting from what the API now holds.
+        key={user.dataUpdatedAt}
+        mode="edit"
+        subject="self"
+        defaultValues={userFormValuesOf(current)}
+        permissionsReadOnlyReason={isMaster ? undefined : 'Only a master user can change your permissions.'}
+        submitLabel="Save my settings"
+        onSubmit={async (values) => {
+          const changes = toUpdateInput(values, current, { includePermissions: isMaster });
+          if (Object.keys(changes).length === 0) {
+            notify({ message: 'Nothing changed.', severity: 'info' });
+            return;
+          }
+          await updateUser.mutateAsync({ userId: current.UserID, input: changes });
+          notify({ message: 'Your settings are saved.' });
+        }}
+      />
+    );
+  }
+
+  return (
+    <PageContainer title="My settings" description="How you log in, and the defaults your new broadcasts start from.">
+      {content}
+    </PageContainer>
+  );
+}

@@ -1,0 +1,21 @@
+import type { RouteObject } from 'react-router';
+import { paths } from '@/config/paths.ts';
+
+export const usersRoutes: RouteObject[] = [
+  {
+    path: paths.users.list.path,
+    lazy: async () => ({ Component: (await import('./pages/users-list-page.tsx')).UsersListPage }),
+  },
+  {
+    path: paths.users.create.path,
+    lazy: async () => ({ Component: (await import('./pages/users-create-page.tsx')).UsersCreatePage }),
+  },
+  {
+    path: paths.users.edit.path,
+    lazy: async () => ({ Component: (await import('./pages/users-edit-page.tsx')).UsersEditPage }),
+  },
+  {
+    path: paths.settings.path,
+    lazy: async () => ({ Component: (await import('./pages/users-settings-page.tsx')).UsersSettingsPage }),
+  },
+];
