@@ -16,12 +16,11 @@ async function errorOf(response: Response) {
 describe('POST /v1/broadcasts', () => {
   it('accepts the documented Create Broadcast example and answers its fields', async () => {
     const sandbox = createSandboxHarness();
-    // The example names lists 2 and 14 and audio zx1234: give the demo account those.
+    // The example names lists 2 and 14 (the demo has audio zx1234): give the demo account those lists.
     sandbox.db.exec(`
       INSERT INTO lists (list_id, account_id, owner_user_id, list_name, created_at, last_updated) VALUES (2, 1, 73312, 'Two', 0, 0), (14, 1, 73312, 'Fourteen', 0, 0);
       INSERT INTO list_members (list_id, person_id, added_at) SELECT 2, person_id, 0 FROM contacts WHERE deleted_at IS NULL ORDER BY person_id LIMIT 4;
-      INSERT INTO list_members (list_id, person_id, added_at) SELECT 14, person_id, 0 FROM contacts WHERE deleted_at IS NULL ORDER BY person_id LIMIT 3 OFFSET 2;
-      INSERT INTO audio (audio_id, account_id, owner_user_id, name, length_seconds, created_at) VALUES ('zx1234', 1, 73312, 'Closing', 24, 0);`);
+      INSERT INTO list_members (list_id, person_id, added_at) SELECT 14, person_id, 0 FROM contacts WHERE deleted_at IS NULL ORDER BY person_id LIMIT 3 OFFSET 2;`);
     const example = seedExamples.find((entry) => entry.section === 'Broadcasts / Create Broadcast' && entry.kind === 'request')!;
     const master = await sandbox.as();
     const response = await master.request('POST', '/v1/broadcasts', { body: example.body });
