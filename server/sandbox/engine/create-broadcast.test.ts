@@ -56,7 +56,7 @@ describe('POST /v1/broadcasts', () => {
     const audio = sandbox.db.prepare('SELECT text_to_speech, tts_text, voice, length_seconds FROM audio WHERE audio_id = ?').get(
       (created.Audio as { AudioID: string }).AudioID,
     );
-    expect(audio).toEqual({ text_to_speech: 1, tts_text: tts.Text, voice: 'Joanna', length_seconds: 6 });
+    expect(audio).toEqual({ text_to_speech: 1, tts_text: tts.Text, voice: 'Joanna', length_seconds: 5 });
     const jack = sandbox.db.prepare('SELECT first_name, status FROM broadcast_recipients WHERE broadcast_id = ? AND phone_number = ?').get(created.BroadcastID, '2145551234');
     expect(jack).toEqual({ first_name: 'Jack', status: 'Pending' });
   });

@@ -13,7 +13,7 @@ import { isLandline } from '../simulator/outcomes.ts';
 import { parseStartDate } from '../time.ts';
 import { finishTime, nextWindowOpening, type CallingWindow } from './calling-window.ts';
 import { collectRecipients, type Recipient } from './recipients.ts';
-import { estimateSpeechSeconds } from './speech.ts';
+import { estimateSpeechSeconds } from '../../../src/api/schemas/audio.ts';
 
 /** The sandbox's practical limit when CallThrottle is 0 ("no limit"). */
 export const UNTHROTTLED_LINES = 50;
