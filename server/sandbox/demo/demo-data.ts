@@ -1,5 +1,6 @@
 import type { SandboxDatabase } from '../db/database.ts';
 import { daysToMask } from '../model/users.ts';
+import { seedDemoBroadcasts } from './demo-broadcasts.ts';
 import { hashPinCode } from '../pin-codes.ts';
 import { areaCodes, firstNames, lastNames } from './names.ts';
 import { createRandom, type Random } from './random.ts';
@@ -199,6 +200,7 @@ export function seedDemoData(db: SandboxDatabase, now: number): void {
     seedAccountAndUsers(context);
     seedContactsAndLists(context);
     seedOptOuts(context);
+    seedDemoBroadcasts(db, now);
   })();
 }
 
