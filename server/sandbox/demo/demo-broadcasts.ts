@@ -259,11 +259,12 @@ function simulateText(
   const text = plan.personalised ? personalise(plan.template, contact) : plan.template;
   const unsent: RecipientResult = { status: unreachedStatus(plan.outcome), result: null, attempts: 0, lastAttemptAt: null, nextAttemptAt: null, surveyResult: null, credits: 0, messageText: null };
   if (at > plan.stopAt) return unsent;
-  const sent = { ...unsent, status: 'Completed', attempts: 1, lastAttemptAt: at, messageText: plan.personalised ? text : null };
-  // Landlines cannot take texts (docs/decisions/0009-text-opt-in-statuses.md); the carrier refuses a few more.
-  if (contact.optin_primary === 'NotTextable' || random.chance(0.006)) return { ...sent, result: 'Invalid' };
-  if (random.chance(0.035)) return { ...sent, result: 'Not Delivered', credits: textCredits(text) };
-  return { ...sent, result: 'Delivered', credits: textCredits(text) };
+  const tried = { ...unsent, status: 'Completed', attempts: 1, lastAttemptAt: at };
+  // Landlines cannot take texts (docs/decisions/0009-text-opt-in-statuses.md): nothing is sent to them.
+  if (contact.optin_primary === 'NotTextable' || random.chance(0.006)) return { ...tried, result: 'Invalid' };
+  // What the carrier was handed: the personal text, when the message has merge fields.
+  const sent = { ...tried, credits: textCredits(text), messageText: plan.personalised ? text : null };
+  return random.chance(0.035) ? { ...sent, result: 'Not Delivered' } : { ...sent, result: 'Delivered' };
 }
 
 /** Seeds the demo broadcasts into a sandbox that already has the demo account, users, lists and opt-outs. */

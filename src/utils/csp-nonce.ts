@@ -1,0 +1,8 @@
+/**
+ * The page's Content-Security-Policy nonce, which our server writes into `<meta property="csp-nonce">` for every
+ * page (docs/decisions/0008-content-security-policy.md). Components that insert their own `<style>` need it.
+ */
+export function cspNonce(): string | undefined {
+  if (typeof document === 'undefined') return undefined;
+  return document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined;
+}
