@@ -23,23 +23,32 @@ export interface StatCardProps {
 
 /** One headline figure. A clickable one is a toggle button (its name is its label and value) that shows when it is in effect. */
 export function StatCard({ label, value, hint, footer, accent, onClick, selected = false, dense = false }: StatCardProps) {
+  // Inside a button only phrasing content is valid: a clickable card is made of spans, a plain one has a heading.
+  const inline = onClick !== undefined;
   const content = (
-    <CardContent sx={{ height: '100%' }}>
-      <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
-        {accent && <Box aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: accent, flexShrink: 0 }} />}
-        <Typography variant="overline" color="text.secondary" component="h3" sx={{ lineHeight: 1.6 }}>
+    <CardContent component={inline ? 'span' : 'div'} sx={{ height: '100%', display: 'block' }}>
+      <Box component="span" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
+        {accent && <Box component="span" aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: accent, flexShrink: 0 }} />}
+        <Typography variant="overline" color="text.secondary" component={inline ? 'span' : 'h3'} sx={{ lineHeight: 1.6 }}>
           {label}
         </Typography>
       </Box>
-      <Typography component="p" sx={{ fontSize: dense ? '1.25rem' : '1.75rem', fontWeight: 600, lineHeight: dense ? 1.5 : 1.25, mt: 0.25 }}>
+      <Typography
+        component={inline ? 'span' : 'p'}
+        sx={{ display: 'block', fontSize: dense ? '1.25rem' : '1.75rem', fontWeight: 600, lineHeight: dense ? 1.5 : 1.25, mt: 0.25 }}
+      >
         {value}
       </Typography>
       {hint && (
-        <Typography variant="body2" color="text.secondary" component="div" sx={{ mt: 0.5 }}>
+        <Typography variant="body2" color="text.secondary" component={inline ? 'span' : 'div'} sx={{ display: 'block', mt: 0.5 }}>
           {hint}
         </Typography>
       )}
-      {footer && <Box sx={{ mt: 1.5 }}>{footer}</Box>}
+      {footer && (
+        <Box component="span" sx={{ display: 'block', mt: 1.5 }}>
+          {footer}
+        </Box>
+      )}
     </CardContent>
   );
   return (

@@ -66,6 +66,7 @@ export function ResultBreakdown({ groups, total, selected, onSelect }: ResultBre
               <ButtonBase
                 onClick={() => toggle(group.value)}
                 aria-pressed={active}
+                aria-label={`${group.label}: ${formatCount(group.count)} (${percentOf(group.count, total)}%)`}
                 sx={{
                   width: '100%',
                   justifyContent: 'flex-start',
@@ -81,13 +82,18 @@ export function ResultBreakdown({ groups, total, selected, onSelect }: ResultBre
                 }}
               >
                 <Box aria-hidden sx={{ width: 12, height: 12, borderRadius: '3px', bgcolor: group.color, flexShrink: 0 }} />
-                <Typography variant="body2" noWrap sx={{ flexGrow: 1, textAlign: 'left' }}>
+                <Typography variant="body2" component="span" noWrap sx={{ flexGrow: 1, textAlign: 'left' }}>
                   {group.label}
                 </Typography>
-                <Typography variant="body2" sx={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>
+                <Typography variant="body2" component="span" sx={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>
                   {formatCount(group.count)}
                 </Typography>
-                <Typography variant="body2" color="text.secondary" sx={{ minWidth: 48, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}>
+                <Typography
+                  variant="body2"
+                  component="span"
+                  color="text.secondary"
+                  sx={{ minWidth: 48, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}
+                >
                   {percentOf(group.count, total)}%
                 </Typography>
               </ButtonBase>

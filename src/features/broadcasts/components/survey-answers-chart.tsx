@@ -67,7 +67,7 @@ export function SurveyAnswersChart({ responses, answeredCalls, selected, onSelec
                 '&.Mui-focusVisible': { outline: 2, outlineColor: 'primary.main', outlineOffset: 1 },
               }}
             >
-              <Typography variant="body2">
+              <Typography variant="body2" component="span">
                 Pressed {key}: <Box component="strong">{formatCount(responses[key] ?? 0)}</Box>
               </Typography>
             </ButtonBase>

@@ -276,7 +276,7 @@ export function BroadcastReportPage() {
       eyebrow={back}
       description={
         <Box component="span" sx={{ display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: 1, mt: 0.5 }}>
-          <span role="status" aria-live="polite">
+          <span role="status" aria-live="polite" aria-label="Broadcast status">
             <BroadcastStatusChip category={category} />
           </span>
           <span>
