@@ -179,7 +179,7 @@ export function broadcastReportRoutes({ db, clock }: SandboxDeps) {
   );
   const markDeleted = db.prepare<[number, number]>('UPDATE broadcasts SET deleted_at = ? WHERE broadcast_id = ?');
 
-  /** Applies an action to every half that can take it; refuses when none can (or, to delete, when any cannot). */
+  /** Applies an action to every half that can take it; refuses when none can, or, to delete, when any cannot (decision 0023). */
   const act = (user: AuthUser, id: number, action: Action, apply: (half: BroadcastRowWithJoins, now: number) => void) => {
     const row = findVisible(user, id);
     const halves = halvesOf(row);

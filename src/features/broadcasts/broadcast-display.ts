@@ -51,7 +51,7 @@ export function liveRefreshInterval(broadcasts: readonly Broadcast[]): number | 
 export const completedPercent = (broadcast: Broadcast) =>
   broadcast.PhoneNumberCount === 0 ? 0 : Math.min(100, (broadcast.TotalCompleted / broadcast.PhoneNumberCount) * 100);
 
-/** The report's result groups: the API's result values, plus "" for numbers not tried yet (decision 0011). */
+/** The report's result groups (docs/decisions/0021-report-figures-and-progress.md): the API's results, plus "" for none yet. */
 export interface ResultGroup {
   /** The API value (`Live Answer`, ...), or '' for no result yet. */
   value: string;

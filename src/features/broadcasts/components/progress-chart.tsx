@@ -18,7 +18,7 @@ const dayAndTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'short', timeSt
 const latestFirst: ListParams = { page: 1, pageSize: 1, sort: [{ field: 'LastCallTime', desc: true }] };
 
 /**
- * Numbers completed over time (docs/decisions/0021-progress-over-time.md): the API keeps no history, but each
+ * Numbers completed over time (docs/decisions/0021-report-figures-and-progress.md): the API keeps no history, but each
  * number's last call time is when it finished, so "completed by t" is the count of completed numbers whose last call
  * was at or before t, asked of the details feed for a few moments between the start and the last call.
  */
