@@ -215,20 +215,21 @@ export function toApiBroadcastDetail(row: RecipientRow, channel: 'Call' | 'Text'
 }
 
 /** The running totals of a broadcast row, as columns of `broadcasts`. */
-export interface RecipientTotals {
-  total_completed: number;
-  live_person_total: number;
-  answering_machine_total: number;
-  busy_no_answer_total: number;
-  invalid_number_total: number;
-  survey_response_total: number;
-  transfer_total: number;
-  survey_responses_json: string | null;
-  delivered_texts: number;
-  not_delivered_texts: number;
-  invalid_text_count: number;
-  credits_used: number;
-}
+export type RecipientTotals = Pick<
+  BroadcastRow,
+  | 'total_completed'
+  | 'live_person_total'
+  | 'answering_machine_total'
+  | 'busy_no_answer_total'
+  | 'invalid_number_total'
+  | 'survey_response_total'
+  | 'transfer_total'
+  | 'survey_responses_json'
+  | 'delivered_texts'
+  | 'not_delivered_texts'
+  | 'invalid_text_count'
+  | 'credits_used'
+>;
 
 /**
  * The totals a broadcast row must carry, counted from its recipients: each result counts the numbers whose latest

@@ -98,6 +98,8 @@ export function BroadcastResultsGrid({ broadcast, broadcastId, channel, groups, 
 
   const resultLabel = groups.find((group) => (group.value || NO_RESULT) === result)?.label;
   const fileWords = [resultLabel ?? '', status, answer ? `pressed ${answer}` : '', list.search ? 'search' : ''];
+  // Nothing was sent yet to a scheduled broadcast, so there is no group to send again to.
+  const started = broadcast.BroadcastStatus !== 'AuthorizationApproved';
   // The wizard rebuilds the group from the report's own filter: a result, a status, or both.
   const sendAgainHref =
     result === NO_RESULT || answer || list.search
@@ -140,25 +142,27 @@ export function BroadcastResultsGrid({ broadcast, broadcastId, channel, groups, 
         <DebouncedSearchField label="Search by name or phone" value={list.search} onChange={list.setSearch} />
         <Box sx={{ flexGrow: 1 }} />
         <Stack direction="row" spacing={1} sx={{ flexShrink: 0, '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
-          <Tooltip
-            title={
-              sendAgainHref
-                ? 'Opens a new broadcast with exactly these numbers'
-                : 'Choose a result or a status (no search) to send to that group'
-            }
-          >
-            <span>
-              <Button
-                variant="outlined"
-                startIcon={<ReplayOutlined />}
-                component={RouterLink}
-                to={sendAgainHref ?? ''}
-                disabled={!sendAgainHref || matching === 0}
-              >
-                Send again to {filtered ? 'this group' : 'everyone'}
-              </Button>
-            </span>
-          </Tooltip>
+          {started && (
+            <Tooltip
+              title={
+                sendAgainHref
+                  ? 'Opens a new broadcast with exactly these numbers'
+                  : 'Choose a result or a status (no search) to send to that group'
+              }
+            >
+              <span>
+                <Button
+                  variant="outlined"
+                  startIcon={<ReplayOutlined />}
+                  component={RouterLink}
+                  to={sendAgainHref ?? ''}
+                  disabled={!sendAgainHref || matching === 0}
+                >
+                  Send again to {filtered ? 'this group' : 'everyone'}
+                </Button>
+              </span>
+            </Tooltip>
+          )}
           <ExportResultsButton
             broadcastId={broadcastId}
             params={params}

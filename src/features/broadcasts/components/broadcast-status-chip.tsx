@@ -18,8 +18,28 @@ const looks: Record<BroadcastStatusCategory, { color: ChipProps['color']; icon: 
   Expired: { color: 'error', icon: <TimerOffOutlined /> },
 };
 
+const lightModeText = { info: '#01579b', warning: '#a84300' } as const;
+
 /** A broadcast's status category as a coloured chip with an icon, so it does not rely on colour alone. */
 export function BroadcastStatusChip({ category, size = 'small' }: { category: BroadcastStatusCategory; size?: ChipProps['size'] }) {
   const { color, icon } = looks[category];
-  return <Chip size={size} variant="outlined" color={color} icon={icon} label={categoryLabels[category]} sx={{ fontWeight: 500 }} />;
+  return (
+    <Chip
+      size={size}
+      variant="outlined"
+      color={color}
+      icon={icon}
+      label={categoryLabels[category]}
+      sx={[
+        { fontWeight: 500 },
+        // Info and warning are too light for small text on white; these darker shades pass WCAG AA in light mode.
+        (color === 'info' || color === 'warning') &&
+          ((theme) => {
+            const text = lightModeText[color];
+            const dark = theme.vars?.palette[color].light;
+            return { color: text, '& .MuiChip-icon': { color: text }, ...theme.applyStyles('dark', { color: dark, '& .MuiChip-icon': { color: dark } }) };
+          }),
+      ]}
+    />
+  );
 }

@@ -1,10 +1,10 @@
 import Box from '@mui/material/Box';
-import ButtonBase from '@mui/material/ButtonBase';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { PieChart } from '@mui/x-charts/PieChart';
 import { formatCount } from '@/utils/format-number.ts';
 import type { ResultGroup } from '../broadcast-display.ts';
+import { FilterToggle } from './filter-toggle.tsx';
 
 export interface ResultBreakdownProps {
   groups: ResultGroup[];
@@ -63,25 +63,13 @@ export function ResultBreakdown({ groups, total, selected, onSelect }: ResultBre
           const active = selected === group.value;
           return (
             <li key={group.value || 'none'}>
-              <ButtonBase
-                onClick={() => toggle(group.value)}
-                aria-pressed={active}
-                aria-label={`${group.label}: ${formatCount(group.count)} (${percentOf(group.count, total)}%)`}
-                sx={{
-                  width: '100%',
-                  justifyContent: 'flex-start',
-                  gap: 1.25,
-                  px: 1.25,
-                  py: 0.75,
-                  borderRadius: 1.5,
-                  border: 1,
-                  borderColor: active ? 'primary.main' : 'transparent',
-                  bgcolor: active ? 'action.selected' : 'transparent',
-                  '&:hover': { bgcolor: 'action.hover' },
-                  '&.Mui-focusVisible': { outline: 2, outlineColor: 'primary.main', outlineOffset: 1 },
-                }}
+              <FilterToggle
+                fullWidth
+                active={active}
+                onToggle={() => toggle(group.value)}
+                label={`${group.label}: ${formatCount(group.count)} (${percentOf(group.count, total)}%)`}
               >
-                <Box aria-hidden sx={{ width: 12, height: 12, borderRadius: '3px', bgcolor: group.color, flexShrink: 0 }} />
+                <Box component="span" aria-hidden sx={{ width: 12, height: 12, borderRadius: '3px', bgcolor: group.color, flexShrink: 0 }} />
                 <Typography variant="body2" component="span" noWrap sx={{ flexGrow: 1, textAlign: 'left' }}>
                   {group.label}
                 </Typography>
@@ -96,7 +84,7 @@ export function ResultBreakdown({ groups, total, selected, onSelect }: ResultBre
                 >
                   {percentOf(group.count, total)}%
                 </Typography>
-              </ButtonBase>
+              </FilterToggle>
             </li>
           );
         })}

@@ -1,9 +1,9 @@
 import Box from '@mui/material/Box';
-import ButtonBase from '@mui/material/ButtonBase';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { formatCount } from '@/utils/format-number.ts';
+import { FilterToggle } from './filter-toggle.tsx';
 
 export interface SurveyAnswersChartProps {
   /** Count per key pressed, as the API gives it: `{"1": 12, "2": 3}`. */
@@ -52,25 +52,11 @@ export function SurveyAnswersChart({ responses, answeredCalls, selected, onSelec
         {keys.map((key) => {
           const active = selected === key;
           return (
-            <ButtonBase
-              key={key}
-              onClick={() => toggle(key)}
-              aria-pressed={active}
-              sx={{
-                px: 1.25,
-                py: 0.5,
-                borderRadius: 1.5,
-                border: 1,
-                borderColor: active ? 'primary.main' : 'divider',
-                bgcolor: active ? 'action.selected' : 'transparent',
-                '&:hover': { bgcolor: 'action.hover' },
-                '&.Mui-focusVisible': { outline: 2, outlineColor: 'primary.main', outlineOffset: 1 },
-              }}
-            >
+            <FilterToggle key={key} active={active} onToggle={() => toggle(key)}>
               <Typography variant="body2" component="span">
                 Pressed {key}: <Box component="strong">{formatCount(responses[key] ?? 0)}</Box>
               </Typography>
-            </ButtonBase>
+            </FilterToggle>
           );
         })}
       </Stack>

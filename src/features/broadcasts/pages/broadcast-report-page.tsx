@@ -81,11 +81,14 @@ function TimingCard({ broadcast }: { broadcast: Broadcast }) {
   if (category === 'Scheduled') {
     return <StatCard dense label="Starts" value={formatApiDateTime(broadcast.StartDate)} hint={formatApiRelative(broadcast.StartDate)} />;
   }
-  if (category === 'InProgress' || category === 'Paused') {
+  if (category === 'Paused') {
+    return <StatCard dense label="Paused" value="Waiting to resume" hint={`Started ${formatApiDateTime(broadcast.StartDate)}`} />;
+  }
+  if (category === 'InProgress') {
     return (
       <StatCard
         dense
-        label={category === 'Paused' ? 'Estimated finish (when resumed)' : 'Estimated finish'}
+        label="Estimated finish"
         value={broadcast.EstimatedCompletion ? formatApiDateTime(broadcast.EstimatedCompletion) : 'Working it out…'}
         hint={`Started ${formatApiDateTime(broadcast.StartDate)}`}
       />
