@@ -52,6 +52,18 @@ test.describe('broadcasts', () => {
     await expect(page).toHaveURL(/category=Scheduled$/);
     await expect(grid.getByRole('link', { name: 'Graduation rehearsal schedule' })).toBeVisible();
     await expect(grid.getByText('Not started').first()).toBeVisible();
+
+    // A start date range long before the demo's first broadcast: nothing matches, and the way out is offered.
+    await page.getByRole('tab', { name: 'All' }).click();
+    await page.getByRole('group', { name: 'Starting until' }).getByRole('spinbutton', { name: 'Month' }).click();
+    await page.keyboard.type('01312000');
+    await expect(page).toHaveURL(/to=2000-01-31/);
+    await expect(page.getByText('No broadcast matches these filters')).toBeVisible();
+    await page.reload();
+    await expect(page.getByRole('group', { name: 'Starting until' })).toContainText('01/31/2000');
+    await page.getByRole('button', { name: 'Clear filters' }).click();
+    await expect(page).toHaveURL(/\/broadcasts$/);
+    await expect(grid.getByRole('link', { name: 'Snow day closure' })).toBeVisible();
   });
 
   test('a limited user sees only their own broadcasts', async ({ page }) => {

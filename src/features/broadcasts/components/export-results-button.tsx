@@ -78,7 +78,7 @@ export function ExportResultsButton({ broadcastId, params, columns, fileName, ma
   };
 
   const running = state.phase === 'running';
-  const percent = running && state.total ? (state.received / state.total) * 100 : 0;
+  const percent = running && state.total ? Math.round((state.received / state.total) * 100) : 0;
   return (
     <>
       <Button variant="outlined" startIcon={<FileDownloadOutlined />} onClick={() => void run()} disabled={matching === 0 || running}>
