@@ -109,7 +109,7 @@ const audio = {
   safety: { id: 'c41a4b', name: 'Field safety check-in', seconds: 35, messageType: 'SurveyLiveAnswer', text: 'Safety check-in. Press 1 if your site is clear, 2 if you need help.' },
   concert: { id: 'c41a52', name: 'Spring concert', seconds: 31, messageType: 'Announcement', text: 'The spring concert starts tonight at 7 in the gym. Performers arrive by 6:15.' },
   afterSchool: { id: 'c41a58', name: 'After-school program survey', seconds: 46, messageType: 'SurveyLiveAnswer', text: 'Would your child join an after-school program? Press 1 for yes, 2 for maybe, 3 for no.' },
-  snowDay: { id: 'af0277', name: 'Snow day closure', seconds: 26, messageType: 'Announcement', text: 'All schools are closed today because of snow. Stay safe and warm.' },
+  snowDay: { id: 'c41a5f', name: 'Snow day closure', seconds: 26, messageType: 'Announcement', text: 'All schools are closed today because of snow. Stay safe and warm.' },
   waterMain: { id: 'c41a61', name: 'Early dismissal', seconds: 34, messageType: 'Announcement', text: 'A water main break at Lincoln means early dismissal at 11:30 today. Buses leave at 11:45.' },
   yearbook: { id: 'c41a67', name: 'Yearbook orders', seconds: 28, messageType: 'Announcement', text: 'Yearbook orders close Friday. Order online or at the front office.' },
   graduation: { id: 'c41a6d', name: 'Graduation rehearsal', seconds: 39, messageType: 'Announcement', text: 'Graduation rehearsal is Thursday at 9 in the stadium. Staff please arrive by 8:30.' },
@@ -152,14 +152,30 @@ const replyTexts = [
   'Perfect, thank you', 'Can you send this in Spanish?', 'What time exactly?', 'Appreciate the reminder',
 ];
 
-/** The messages the demo broadcasts play, in the account's message library. */
-function seedAudio(db: SandboxDatabase, accountId: number, ownerId: number, now: number) {
+/**
+ * The messages the demo broadcasts play: a library item of the same name when the library has one, else a
+ * text-to-speech item added for them (shared, so every demo user can replay what their broadcasts played).
+ */
+function libraryAudio(db: SandboxDatabase, accountId: number, ownerId: number, now: number): Map<DemoAudio, { id: string; seconds: number }> {
+  const byName = db.prepare<[number, string], { audio_id: string; length_seconds: number | null }>(
+    'SELECT audio_id, length_seconds FROM audio WHERE account_id = ? AND name = ? AND deleted_at IS NULL ORDER BY created_at LIMIT 1',
+  );
   const insert = db.prepare(
     `INSERT OR IGNORE INTO audio (audio_id, account_id, owner_user_id, name, description, shared, length_seconds, message_type,
        text_to_speech, tts_text, voice, created_at)
      VALUES (?, ?, ?, ?, 'Used by a demo broadcast', 1, ?, ?, 1, ?, 'Joanna', ?)`,
   );
-  for (const item of Object.values(audio)) insert.run(item.id, accountId, ownerId, item.name, item.seconds, item.messageType, item.text, now - 160 * DAY);
+  const resolved = new Map<DemoAudio, { id: string; seconds: number }>();
+  for (const item of Object.values(audio) as DemoAudio[]) {
+    const existing = byName.get(accountId, item.name);
+    if (existing) {
+      resolved.set(item, { id: existing.audio_id, seconds: existing.length_seconds ?? item.seconds });
+      continue;
+    }
+    insert.run(item.id, accountId, ownerId, item.name, item.seconds, item.messageType, item.text, now - 160 * DAY);
+    resolved.set(item, { id: item.id, seconds: item.seconds });
+  }
+  return resolved;
 }
 
 /** A wall-clock time `daysAgo` days before now in a zone (negative: ahead), moved away from now to a calling day of `daysMask`. */
@@ -285,7 +301,7 @@ export function seedDemoBroadcasts(db: SandboxDatabase, now: number): void {
     }),
   ) as unknown as Record<DemoBroadcast['owner'], DemoUser>;
   const accountId = users.master.account_id;
-  seedAudio(db, accountId, users.master.user_id, now);
+  const messages = libraryAudio(db, accountId, users.master.user_id, now);
 
   // Who was on the list, and who could not be called or texted, when the broadcast was created.
   const listMembers = db.prepare<[number, number, number, number, string], DemoContact & { no_calls: number; no_texts: number }>(`
@@ -357,7 +373,9 @@ export function seedDemoBroadcasts(db: SandboxDatabase, now: number): void {
     ];
     for (const { id, channel, recipients } of channels) {
       const maxLength = 120;
-      const creditsPerCall = plan.audio ? callCredits(plan.audio.seconds, maxLength) : 1;
+      const played = plan.audio ? messages.get(plan.audio) : undefined;
+      const voicemail = plan.audioVm ? messages.get(plan.audioVm) : undefined;
+      const creditsPerCall = played ? callCredits(played.seconds, maxLength) : 1;
       const personalised = channel === 'Text' && /\{\{\s*\w+\s*\}\}/.test(plan.textMessage ?? '');
       const throttle = plan.throttle ?? user.call_throttle;
       const perMinute = channel === 'Call' ? callsPerMinute(throttle) : TEXTS_PER_MINUTE;
@@ -394,8 +412,8 @@ export function seedDemoBroadcasts(db: SandboxDatabase, now: number): void {
         start,
         completed: status === 'Complete' && completed === null ? lastAttempt + 30_000 : completed,
         callerId: user.caller_id,
-        audioId: channel === 'Call' ? (plan.audio?.id ?? null) : null,
-        audioVmId: channel === 'Call' ? (plan.audioVm?.id ?? null) : null,
+        audioId: channel === 'Call' ? (played?.id ?? null) : null,
+        audioVmId: channel === 'Call' ? (voicemail?.id ?? null) : null,
         retries: user.retries,
         throttle,
         maxLength,
@@ -425,8 +443,8 @@ export function seedDemoBroadcasts(db: SandboxDatabase, now: number): void {
         );
       });
       updateTotals.run({ id, ...totalsFromRecipients(db, id) });
-      if (plan.audio && channel === 'Call') audioLastUsed.run(start, plan.audio.id);
-      if (plan.audioVm && channel === 'Call') audioLastUsed.run(start, plan.audioVm.id);
+      if (played && channel === 'Call') audioLastUsed.run(start, played.id);
+      if (voicemail && channel === 'Call') audioLastUsed.run(start, voicemail.id);
 
       // The spend, one ledger entry per broadcast and day, so a usage chart has history.
       const spendByDay = new Map<string, { credits: number; at: number }>();

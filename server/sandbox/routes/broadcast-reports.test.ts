@@ -68,11 +68,15 @@ describe('reading broadcasts', () => {
       BroadcastType: 'Announcement',
       BroadcastStatus: 'Complete',
       BroadcastStatusCategory: 'Completed',
-      Audio: { AudioID: 'af0277', Uri: '/v1/audio/af0277' },
+
       User: { UserID: 73312, Uri: '/v1/account/users/73312' },
       Uri: `/v1/broadcasts/${BroadcastID}`,
       UriBroadcastDetails: `/v1/broadcasts/${BroadcastID}/details`,
     });
+    // The message it played is in the library.
+    const audioId = (body.Audio as { AudioID: string }).AudioID;
+    expect(body.Audio).toEqual({ Uri: `/v1/audio/${audioId}`, AudioID: audioId });
+    expect(sandbox.db.prepare("SELECT name FROM audio WHERE audio_id = ?").get(audioId)).toEqual({ name: 'Snow day closure' });
   });
 
   it("answers a text broadcast in the seed's text shape", async () => {

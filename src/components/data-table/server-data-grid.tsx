@@ -33,13 +33,13 @@ export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, row
   return (
     <DataGrid
       aria-label={label}
+      // The grid writes its CSS variables in a <style> of its own, which the CSP admits only with the page's nonce.
+      nonce={cspNonce()}
       paginationMode="server"
       sortingMode="server"
       filterMode="server"
       disableColumnFilter
       disableRowSelectionOnClick
-      // The grid writes its CSS variables in a <style> of its own, which the CSP lets in only with the page's nonce.
-      nonce={cspNonce()}
       rowCount={rowCount}
       pageSizeOptions={list.pageSizeOptions}
       paginationModel={{ page: list.page - 1, pageSize: list.pageSize }}
