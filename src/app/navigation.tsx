@@ -2,6 +2,7 @@ import AccountBalanceOutlined from '@mui/icons-material/AccountBalanceOutlined';
 import LibraryMusicOutlined from '@mui/icons-material/LibraryMusicOutlined';
 import ManageAccountsOutlined from '@mui/icons-material/ManageAccountsOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
+import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
 import type { User } from '@/api/schemas/user.ts';
 import type { NavigationSection } from '@/components/layout/dashboard-layout.tsx';
 import { paths } from '@/config/paths.ts';
@@ -9,6 +10,7 @@ import { paths } from '@/config/paths.ts';
 /** The areas of the app, as the signed-in user may use them. Only areas that work are listed. */
 export function navigationFor(user: User): NavigationSection[] {
   return [
+    { items: [{ label: 'Broadcasts', href: paths.broadcasts.list.href(), icon: <CampaignOutlined />, matchPrefix: true }] },
     {
       title: 'Messaging',
       items: [{ label: 'Audio library', href: paths.audio.list.href(), icon: <LibraryMusicOutlined /> }],

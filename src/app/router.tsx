@@ -2,6 +2,7 @@ import { createBrowserRouter, Navigate } from 'react-router';
 import { accountRoutes } from '@/features/account/routes.tsx';
 import { audioRoutes } from '@/features/audio/routes.tsx';
 import { usersRoutes } from '@/features/users/routes.tsx';
+import { broadcastRoutes } from '@/features/broadcasts/routes.tsx';
 import { paths } from '@/config/paths.ts';
 import { AppLayout } from './app-layout.tsx';
 import { LoadingScreen } from '@/components/feedback/loading-screen.tsx';
@@ -30,7 +31,8 @@ export function createAppRouter() {
         {
           errorElement: <RouteErrorPage />,
           children: [
-            { index: true, element: <Navigate to={paths.account.href()} replace /> },
+            { index: true, element: <Navigate to={paths.broadcasts.list.href()} replace /> },
+            ...broadcastRoutes,
             ...accountRoutes,
             ...usersRoutes,
             ...audioRoutes,

@@ -1,6 +1,7 @@
 import type { SandboxDatabase } from '../db/database.ts';
 import { daysToMask } from '../model/users.ts';
 import { seedDemoAudio } from './demo-audio.ts';
+import { seedDemoBroadcasts } from './demo-broadcasts.ts';
 import { hashPinCode } from '../pin-codes.ts';
 import { areaCodes, firstNames, lastNames } from './names.ts';
 import { createRandom, type Random } from './random.ts';
@@ -201,6 +202,7 @@ export function seedDemoData(db: SandboxDatabase, now: number): void {
     seedContactsAndLists(context);
     seedOptOuts(context);
     seedDemoAudio(db, now, DEMO_USER_IDS, DEMO_ACCOUNT_ID);
+    seedDemoBroadcasts(db, now);
   })();
 }
 

@@ -7,7 +7,7 @@ const TZ = 'America/Chicago';
 const spec: ListSpec = {
   fields: {
     BroadcastName: { sql: 'name', type: 'string' },
-    BroadcastStatus: { sql: 'status', type: 'string', values: ['Complete', 'InProgress'] },
+    BroadcastStatus: { sql: 'status', type: 'string', values: ['Complete', 'InProgress'], aliases: { Completed: 'Complete' } },
     PhoneNumberCount: { sql: 'count', type: 'integer' },
     StartDate: { sql: 'start_at', type: 'date' },
     IsDone: { sql: 'done', type: 'boolean' },
@@ -53,6 +53,11 @@ describe('parseListQuery', () => {
       'status COLLATE NOCASE <> ?',
     ]);
     expect(query.params).toEqual(['%50\\%\\_off%', 1, 2, 0, 'InProgress']);
+  });
+
+  it('accepts an enumerated value under another spelling', () => {
+    expect(parse('BroadcastStatus=Completed').params).toEqual(['Complete']);
+    expect(parse('BroadcastStatus~in~completed,InProgress').params).toEqual(['Complete', 'InProgress']);
   });
 
   it('sorts by several fields, descending with a minus', () => {

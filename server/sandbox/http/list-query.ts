@@ -20,6 +20,8 @@ export interface FieldSpec {
   sortable?: boolean;
   /** Accepted values of an enumerated string field. */
   values?: readonly string[];
+  /** Other spellings an enumerated field accepts, by spelling: e.g. `{ Completed: 'Complete' }`. */
+  aliases?: Readonly<Record<string, string>>;
 }
 
 export interface ListSpec {
@@ -97,8 +99,12 @@ function convertValue(field: string, fieldSpec: FieldSpec, raw: string, timeZone
   switch (fieldSpec.type) {
     case 'string': {
       if (fieldSpec.values) {
+        const alias = Object.entries(fieldSpec.aliases ?? {}).find(([spelling]) => spelling.toLowerCase() === raw.toLowerCase());
+        if (alias) return alias[1];
         const match = fieldSpec.values.find((value) => value.toLowerCase() === raw.toLowerCase());
-        if (match === undefined) throw badQuery(`${field} must be one of: ${fieldSpec.values.join(', ')}.`);
+        if (match === undefined) {
+          throw badQuery(`${field} must be one of: ${fieldSpec.values.map((value) => (value === '' ? '"" (empty)' : value)).join(', ')}.`);
+        }
         return match;
       }
       return raw;
@@ -126,7 +132,8 @@ function convertValue(field: string, fieldSpec: FieldSpec, raw: string, timeZone
 }
 
 const isBareDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+/** Escapes LIKE's wildcards in user text (used with `ESCAPE '\\'`). */
+export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 function filterCondition(
   field: string,

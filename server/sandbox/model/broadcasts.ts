@@ -1,6 +1,7 @@
 import type { BroadcastDetail } from '../../../src/api/schemas/broadcast-detail.ts';
 import { statusCategoryOf, type Broadcast, type BroadcastStatus, type BroadcastType } from '../../../src/api/schemas/broadcast.ts';
 import type { AuthUser } from '../context.ts';
+import type { SandboxDatabase } from '../db/database.ts';
 import { formatApiDate, formatApiDateOrNull } from '../time.ts';
 
 /** One row of `broadcasts`: one channel of a broadcast (combo types have a 'Call' and a 'Text' row). */
@@ -214,4 +215,54 @@ export function toApiBroadcastDetail(row: RecipientRow, channel: 'Call' | 'Text'
     TransferCredits: credits(row.transfer_credits),
     IsTransferInitiated: row.is_transfer_initiated === 1,
   };
+}
+
+/** The running totals of a broadcast row, as columns of `broadcasts`. */
+export type RecipientTotals = Pick<
+  BroadcastRow,
+  | 'total_completed'
+  | 'live_person_total'
+  | 'answering_machine_total'
+  | 'busy_no_answer_total'
+  | 'invalid_number_total'
+  | 'survey_response_total'
+  | 'transfer_total'
+  | 'survey_responses_json'
+  | 'delivered_texts'
+  | 'not_delivered_texts'
+  | 'invalid_text_count'
+  | 'credits_used'
+>;
+
+/**
+ * The totals a broadcast row must carry, counted from its recipients: each result counts the numbers whose latest
+ * result it is (whatever their status), `total_completed` the numbers with a final result, credits what every
+ * number cost. Replies and opt-outs after a text are counted as they arrive (inbound-texts.ts), not here.
+ */
+export function totalsFromRecipients(db: SandboxDatabase, broadcastId: number): RecipientTotals {
+  const totals = db
+    .prepare<[number], Omit<RecipientTotals, 'survey_responses_json'>>(
+      `SELECT
+         COUNT(*) FILTER (WHERE status = 'Completed') AS total_completed,
+         COUNT(*) FILTER (WHERE result_category = 'Live Answer') AS live_person_total,
+         COUNT(*) FILTER (WHERE result_category = 'Answering Machine') AS answering_machine_total,
+         COUNT(*) FILTER (WHERE result_category = 'Busy/No Answer') AS busy_no_answer_total,
+         COUNT(*) FILTER (WHERE result_category = 'Invalid Number') AS invalid_number_total,
+         COUNT(survey_result) AS survey_response_total,
+         COUNT(*) FILTER (WHERE is_transfer_initiated = 1) AS transfer_total,
+         COUNT(*) FILTER (WHERE result_category = 'Delivered') AS delivered_texts,
+         COUNT(*) FILTER (WHERE result_category = 'Not Delivered') AS not_delivered_texts,
+         COUNT(*) FILTER (WHERE result_category = 'Invalid') AS invalid_text_count,
+         ROUND(COALESCE(SUM(credits + transfer_credits), 0), 2) AS credits_used
+       FROM broadcast_recipients WHERE broadcast_id = ?`,
+    )
+    .get(broadcastId)!;
+  const answers = db
+    .prepare<[number], { survey_result: string; n: number }>(
+      `SELECT survey_result, COUNT(*) AS n FROM broadcast_recipients
+       WHERE broadcast_id = ? AND survey_result IS NOT NULL GROUP BY survey_result ORDER BY survey_result`,
+    )
+    .all(broadcastId);
+  const surveyResponses = answers.length > 0 ? JSON.stringify(Object.fromEntries(answers.map((a) => [a.survey_result, a.n]))) : null;
+  return { ...totals, survey_responses_json: surveyResponses };
 }

@@ -19,7 +19,8 @@ describe('the audio library: who sees what', () => {
   const idsFor = async (credentials?: { UserName: string; PinCode: string }) => {
     const client = await sandbox.as(credentials);
     const feed = audioFeed.parse(await client.json('GET', '/v1/audio?pagesize=100&sortby=AudioID'));
-    return feed.Items.map((item) => item.AudioID);
+    // Leave out the text-to-speech items the demo broadcasts made (c41a…): these tests are about the library's own.
+    return feed.Items.map((item) => item.AudioID).filter((id) => !id.startsWith('c41a'));
   };
 
   it('shows everything to users with CanSeeAllAudio', async () => {

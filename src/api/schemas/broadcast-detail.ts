@@ -1,6 +1,16 @@
 import { z } from './zod.ts';
 import { apiDateTimeSchema, uriSchema } from './common.ts';
 
+/** Per-number results and statuses (docs/decisions/0011-broadcast-results.md); empty before the first attempt. */
+export const callResultCategories = ['Live Answer', 'Answering Machine', 'Busy/No Answer', 'Invalid Number'] as const;
+export type CallResultCategory = (typeof callResultCategories)[number];
+export const callStatuses = ['Pending', 'In Progress', 'Retry Pending', 'Completed', 'Canceled', 'Expired'] as const;
+export type CallStatus = (typeof callStatuses)[number];
+export const textResultCategories = ['Delivered', 'Not Delivered', 'Invalid', 'Opted Out'] as const;
+export type TextResultCategory = (typeof textResultCategories)[number];
+export const textStatuses = ['Pending', 'Completed', 'Canceled', 'Expired'] as const;
+export type TextStatus = (typeof textStatuses)[number];
+
 /**
  * The result for one phone number of a broadcast (GET /v1/broadcasts/{id}/details). Call and text details
  * share the contact fields; the rest are optional because each type fills only its own.

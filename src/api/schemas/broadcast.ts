@@ -151,6 +151,10 @@ export const broadcastCreateResultSchema = broadcastSchema
   .required({ BroadcastID: true, PhoneNumberCount: true });
 export type BroadcastCreateResult = z.infer<typeof broadcastCreateResultSchema>;
 
+/** Reply to DELETE /v1/broadcasts/{id} (docs/decisions/0010-broadcast-lifecycle.md). */
+export const broadcastDeleteResultSchema = z.object({ BroadcastID: z.int(), Deleted: z.literal(true) });
+export type BroadcastDeleteResult = z.infer<typeof broadcastDeleteResultSchema>;
+
 /** `StartDate` in requests: `M/d/yyyy h:mmtt` (e.g. `2/1/2020 1:15PM`) in the user's time zone; `""` starts now. */
 export const startDateInputSchema = z
   .string()

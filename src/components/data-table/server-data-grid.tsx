@@ -28,7 +28,7 @@ export type ServerDataGridProps<Row extends GridValidRowModel> = Omit<
  * The DataGrid in server mode, driven by URL state: paging and sorting are the API's, never done in the browser.
  * The grid counts pages from 0, the API and the URL from 1.
  */
-export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, rowCount, ...props }: ServerDataGridProps<Row>) {
+export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, rowCount, sx, ...props }: ServerDataGridProps<Row>) {
   const sortModel: GridSortModel = list.sort ? [{ field: list.sort.field, sort: list.sort.desc ? 'desc' : 'asc' }] : [];
   return (
     <DataGrid
@@ -52,7 +52,11 @@ export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, row
         const [first] = model;
         list.setSort(first?.sort ? { field: first.field, desc: first.sort === 'desc' } : null);
       }}
-      sx={{ bgcolor: 'background.paper', borderRadius: 2, border: 1, borderColor: 'divider', ...props.sx }}
+      // An empty grid with autoHeight is two rows tall: room enough for an empty state's title and action.
+      sx={[
+        { bgcolor: 'background.paper', borderRadius: 2, border: 1, borderColor: 'divider', '--DataGrid-overlayHeight': '260px' },
+        ...(Array.isArray(sx) ? sx : [sx]),
+      ]}
       {...props}
     />
   );

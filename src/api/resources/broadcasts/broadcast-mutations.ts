@@ -1,0 +1,37 @@
+import { useMutation, useQueryClient } from '@tanstack/react-query';
+import type { Broadcast } from '../../schemas/broadcast.ts';
+import { accountQueries } from '../account/account-queries.ts';
+import { broadcastQueries } from './broadcast-queries.ts';
+import { cancelBroadcast, deleteBroadcast, pauseBroadcast, resumeBroadcast } from './broadcast-requests.ts';
+
+/** Acting on one half of a combo moves the other too, and stopping one frees its reserved credits: refresh all of them. */
+function useBroadcastAction(action: (broadcastId: number) => Promise<Broadcast>) {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: action,
+    onSuccess: async (broadcast, broadcastId) => {
+      queryClient.setQueryData(broadcastQueries.detail(broadcastId).queryKey, broadcast);
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: broadcastQueries.all() }),
+        queryClient.invalidateQueries({ queryKey: accountQueries.all() }),
+      ]);
+    },
+  });
+}
+
+export const usePauseBroadcast = () => useBroadcastAction(pauseBroadcast);
+export const useResumeBroadcast = () => useBroadcastAction(resumeBroadcast);
+export const useCancelBroadcast = () => useBroadcastAction(cancelBroadcast);
+
+export function useDeleteBroadcast() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: deleteBroadcast,
+    // The deleted broadcast's own entry is left alone: its page is being left, and a refetch would only answer 404.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: broadcastQueries.lists() }),
+        queryClient.invalidateQueries({ queryKey: accountQueries.all() }),
+      ]),
+  });
+}

@@ -1,0 +1,113 @@
+import BlockOutlined from '@mui/icons-material/BlockOutlined';
+import ContentCopyOutlined from '@mui/icons-material/ContentCopyOutlined';
+import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
+import PauseOutlined from '@mui/icons-material/PauseOutlined';
+import PlayArrowOutlined from '@mui/icons-material/PlayArrowOutlined';
+import Button from '@mui/material/Button';
+import { Link as RouterLink, useNavigate } from 'react-router';
+import {
+  useCancelBroadcast,
+  useDeleteBroadcast,
+  usePauseBroadcast,
+  useResumeBroadcast,
+} from '@/api/resources/broadcasts/broadcast-mutations.ts';
+import type { Broadcast, BroadcastStatus } from '@/api/schemas/broadcast.ts';
+import { useConfirm } from '@/components/feedback/confirm-dialog.tsx';
+import { useNotify } from '@/components/feedback/notifications.tsx';
+import { paths } from '@/config/paths.ts';
+import { formatCount } from '@/utils/format-number.ts';
+
+/** Which statuses each action may start from (docs/decisions/0010-broadcast-lifecycle.md). */
+const allowedFrom: Record<'pause' | 'resume' | 'cancel' | 'delete', readonly BroadcastStatus[]> = {
+  pause: ['AuthorizationApproved', 'InProgress'],
+  resume: ['Paused'],
+  cancel: ['AuthorizationApproved', 'InProgress', 'Paused'],
+  delete: ['AuthorizationApproved', 'Complete', 'Canceled', 'Expired'],
+};
+
+export interface BroadcastActionsProps {
+  broadcast: Broadcast;
+  broadcastId: number;
+  /** A combo's other half: actions move both, so both decide what is possible. */
+  otherHalf?: Broadcast;
+}
+
+/** Pause, resume, cancel, duplicate and delete: only the ones the broadcast's state allows are offered. */
+export function BroadcastActions({ broadcast, broadcastId, otherHalf }: BroadcastActionsProps) {
+  const confirm = useConfirm();
+  const notify = useNotify();
+  const navigate = useNavigate();
+  const pause = usePauseBroadcast();
+  const resume = useResumeBroadcast();
+  const cancel = useCancelBroadcast();
+  const remove = useDeleteBroadcast();
+  const halves = otherHalf ? [broadcast, otherHalf] : [broadcast];
+  const anyCan = (action: keyof typeof allowedFrom) => halves.some((half) => allowedFrom[action].includes(half.BroadcastStatus));
+  const busy = pause.isPending || resume.isPending || cancel.isPending || remove.isPending;
+  const both = otherHalf ? ' Both the calls and the texts are affected.' : '';
+  const unreached = halves.reduce((sum, half) => sum + Math.max(0, half.PhoneNumberCount - half.TotalCompleted), 0);
+
+  const doResume = () =>
+    resume.mutate(broadcastId, {
+      onSuccess: (updated) =>
+        notify({ message: updated.BroadcastStatus === 'AuthorizationApproved' ? 'Resumed. It starts at its scheduled time.' : 'Resumed.' }),
+    });
+  const doPause = () =>
+    pause.mutate(broadcastId, {
+      onSuccess: () => notify({ message: 'Paused. Nothing new goes out until you resume.', action: { label: 'Undo', onClick: doResume } }),
+    });
+  const doCancel = async () => {
+    const confirmed = await confirm({
+      title: 'Cancel this broadcast?',
+      message: `The ${formatCount(unreached)} numbers not reached yet will not be contacted. Numbers already reached keep their results. This cannot be undone.${both}`,
+      confirmLabel: 'Cancel broadcast',
+      cancelLabel: 'Keep it',
+      destructive: true,
+    });
+    if (confirmed) cancel.mutate(broadcastId, { onSuccess: () => notify({ message: 'Broadcast canceled.' }) });
+  };
+  const doDelete = async () => {
+    const scheduled = halves.some((half) => half.BroadcastStatus === 'AuthorizationApproved');
+    const confirmed = await confirm({
+      title: 'Delete this broadcast?',
+      message: `${scheduled ? 'It will not be sent. ' : ''}It disappears from the list and its results can no longer be read or exported.${both}`,
+      confirmLabel: 'Delete broadcast',
+      destructive: true,
+    });
+    if (!confirmed) return;
+    remove.mutate(broadcastId, {
+      onSuccess: () => {
+        notify({ message: `“${broadcast.BroadcastName}” was deleted.` });
+        void navigate(paths.broadcasts.list.href(), { replace: true });
+      },
+    });
+  };
+
+  return (
+    <>
+      {anyCan('pause') && (
+        <Button variant="outlined" startIcon={<PauseOutlined />} onClick={doPause} disabled={busy}>
+          Pause
+        </Button>
+      )}
+      {anyCan('resume') && (
+        <Button variant="contained" startIcon={<PlayArrowOutlined />} onClick={doResume} disabled={busy}>
+          Resume
+        </Button>
+      )}
+      {anyCan('cancel') && (
+        <Button variant="outlined" color="error" startIcon={<BlockOutlined />} onClick={() => void doCancel()} disabled={busy}>
+          Cancel broadcast
+        </Button>
+      )}
+      <Button variant="outlined" startIcon={<ContentCopyOutlined />} component={RouterLink} to={paths.broadcasts.create.href({ from: broadcastId })}>
+        Duplicate
+      </Button>
+      {halves.every((half) => allowedFrom.delete.includes(half.BroadcastStatus)) && (
+        <Button variant="outlined" color="error" startIcon={<DeleteOutlined />} onClick={() => void doDelete()} disabled={busy}>
+          Delete
+        </Button>
+      )}
+    </>
+  );
+}

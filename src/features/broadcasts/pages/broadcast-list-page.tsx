@@ -1,0 +1,202 @@
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import Typography from '@mui/material/Typography';
+import type { GridColDef } from '@mui/x-data-grid';
+import { keepPreviousData, useQuery } from '@tanstack/react-query';
+import { Link as RouterLink, useNavigate } from 'react-router';
+import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
+import type { Filter, ListParams } from '@/api/list-params.ts';
+import { broadcastIdOf, type Broadcast } from '@/api/schemas/broadcast.ts';
+import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';
+import { EmptyState } from '@/components/feedback/empty-state.tsx';
+import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
+import { PageContainer } from '@/components/layout/page-container.tsx';
+import { paths } from '@/config/paths.ts';
+import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
+import { formatApiDateTime, formatApiRelative } from '@/utils/format-date.ts';
+import { formatCount, formatCredits } from '@/utils/format-number.ts';
+import {
+  categoryOf,
+  channelLabels,
+  channelOf,
+  completedPercent,
+  isCombo,
+  liveRefreshInterval,
+  typeLabels,
+  broadcastListFilters,
+  type BroadcastListFilter,
+} from '../broadcast-display.ts';
+import { BroadcastListFilters } from '../components/broadcast-list-filters.tsx';
+import { BroadcastStatusChip } from '../components/broadcast-status-chip.tsx';
+
+function listParamsOf(list: { page: number; pageSize: number; sort: { field: string; desc: boolean } | null; search: string; filters: Record<BroadcastListFilter, string> }): ListParams {
+  const filters: Filter[] = [];
+  if (list.filters.category) filters.push({ field: 'BroadcastStatusCategory', op: 'eq', value: list.filters.category });
+  if (list.filters.type) filters.push({ field: 'BroadcastType', op: 'eq', value: list.filters.type });
+  if (list.filters.from) filters.push({ field: 'StartDate', op: 'gte', value: list.filters.from });
+  if (list.filters.to) filters.push({ field: 'StartDate', op: 'lte', value: list.filters.to });
+  return {
+    page: list.page,
+    pageSize: list.pageSize,
+    sort: list.sort ? [list.sort] : undefined,
+    search: list.search,
+    filters,
+  };
+}
+
+function ProgressCell({ broadcast }: { broadcast: Broadcast }) {
+  const percent = completedPercent(broadcast);
+  const category = categoryOf(broadcast);
+  const label = `${formatCount(broadcast.TotalCompleted)} of ${formatCount(broadcast.PhoneNumberCount)} done`;
+  if (category === 'InProgress' || category === 'Paused') {
+    return (
+      <Box sx={{ width: '100%', display: 'flex', alignItems: 'center', gap: 1 }}>
+        <LinearProgress
+          variant="determinate"
+          value={percent}
+          color={category === 'Paused' ? 'warning' : 'primary'}
+          aria-label={label}
+          sx={{ flexGrow: 1, height: 6, borderRadius: 3 }}
+        />
+        <Typography variant="body2" sx={{ minWidth: 40, textAlign: 'right' }}>
+          {Math.floor(percent)}%
+        </Typography>
+      </Box>
+    );
+  }
+  if (category === 'Scheduled') return <Typography variant="body2" color="text.secondary">Not started</Typography>;
+  return (
+    <Typography variant="body2" title={label}>
+      {Math.floor(percent)}%
+    </Typography>
+  );
+}
+
+const columns: GridColDef<Broadcast>[] = [
+  {
+    field: 'BroadcastName',
+    headerName: 'Broadcast',
+    flex: 1,
+    minWidth: 220,
+    renderCell: ({ row }) => (
+      <Box sx={{ py: 1, lineHeight: 1.3, minWidth: 0 }}>
+        <Link component={RouterLink} to={paths.broadcasts.report.href(broadcastIdOf(row)!)} underline="hover" sx={{ fontWeight: 500 }}>
+          {row.BroadcastName}
+        </Link>
+        {isCombo(row) && (
+          <Typography variant="caption" color="text.secondary" component="div">
+            {channelLabels[channelOf(row)]} of a combined broadcast
+          </Typography>
+        )}
+      </Box>
+    ),
+  },
+  {
+    field: 'BroadcastStatus',
+    headerName: 'Status',
+    width: 136,
+    renderCell: ({ row }) => <BroadcastStatusChip category={categoryOf(row)} />,
+  },
+  { field: 'BroadcastType', headerName: 'Type', width: 130, valueFormatter: (value: Broadcast['BroadcastType']) => typeLabels[value] },
+  {
+    field: 'StartDate',
+    headerName: 'Start',
+    width: 190,
+    renderCell: ({ row }) => (
+      <Box sx={{ py: 1, lineHeight: 1.3 }}>
+        <Typography variant="body2">{formatApiDateTime(row.StartDate)}</Typography>
+        <Typography variant="caption" color="text.secondary">
+          {formatApiRelative(row.StartDate)}
+        </Typography>
+      </Box>
+    ),
+  },
+  {
+    field: 'PhoneNumberCount',
+    headerName: 'Recipients',
+    type: 'number',
+    width: 100,
+    valueFormatter: (value: number) => formatCount(value),
+  },
+  {
+    field: 'TotalCompleted',
+    headerName: 'Completed',
+    width: 150,
+    renderCell: ({ row }) => <ProgressCell broadcast={row} />,
+  },
+  {
+    field: 'CreditsUsed',
+    headerName: 'Credits',
+    type: 'number',
+    width: 90,
+    valueFormatter: (value: number | null) => formatCredits(value ?? 0),
+  },
+];
+
+export function BroadcastListPage() {
+  const navigate = useNavigate();
+  const list = useListSearchParams<BroadcastListFilter>({ filters: broadcastListFilters });
+  const params = listParamsOf(list);
+  const broadcasts = useQuery({
+    ...broadcastQueries.list(params),
+    placeholderData: keepPreviousData,
+    // While anything on the page runs, it refreshes itself; never in a hidden tab.
+    refetchInterval: (query) => liveRefreshInterval(query.state.data?.Items ?? []),
+    refetchIntervalInBackground: false,
+  });
+  const filtered = Object.values(list.filters).some(Boolean) || list.search !== '';
+
+  return (
+    <PageContainer
+      title="Broadcasts"
+      description="Every call and text broadcast: what is running, what is scheduled, and how each one went."
+      actions={
+        <Button variant="contained" startIcon={<AddOutlined />} component={RouterLink} to={paths.broadcasts.create.href()}>
+          New broadcast
+        </Button>
+      }
+    >
+      <BroadcastListFilters filters={list.filters} search={list.search} onFiltersChange={list.setFilters} onSearchChange={list.setSearch} />
+      {broadcasts.isError && (
+        <Box sx={{ mb: 2 }}>
+          <QueryErrorAlert title="The broadcasts could not be loaded." error={broadcasts.error} onRetry={() => void broadcasts.refetch()} />
+        </Box>
+      )}
+      <ServerDataGrid
+        label="Broadcasts"
+        list={list}
+        rows={broadcasts.data?.Items ?? []}
+        rowCount={broadcasts.data?.Size ?? 0}
+        columns={columns}
+        getRowId={(row) => broadcastIdOf(row)!}
+        loading={broadcasts.isPending}
+        getRowHeight={() => 'auto'}
+        onRowClick={({ row }) => void navigate(paths.broadcasts.report.href(broadcastIdOf(row)!))}
+        autoHeight
+        sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' }, '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' } }}
+        slots={{
+          noRowsOverlay: () => (
+            <EmptyState
+              icon={<CampaignOutlined />}
+              title={filtered ? 'No broadcast matches these filters' : 'No broadcasts yet'}
+              description={filtered ? 'Try another status, type or date range.' : 'Send your first call or text to a list of contacts.'}
+              action={
+                filtered ? (
+                  <Button onClick={() => void navigate(paths.broadcasts.list.href())}>Clear filters</Button>
+                ) : (
+                  <Button variant="contained" component={RouterLink} to={paths.broadcasts.create.href()}>
+                    New broadcast
+                  </Button>
+                )
+              }
+            />
+          ),
+        }}
+      />
+    </PageContainer>
+  );
+}
