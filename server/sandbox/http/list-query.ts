@@ -126,7 +126,7 @@ function convertValue(field: string, fieldSpec: FieldSpec, raw: string, timeZone
 }
 
 const isBareDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
-const escapeLike = (value: string) => value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
+export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
 function filterCondition(
   field: string,
@@ -251,7 +251,11 @@ export function feedLinks(url: URL, page: number, pageSize: number, total: numbe
   };
 }
 
-type CachedStatement = ReturnType<SandboxDatabase['prepare']> & { all(...params: unknown[]): unknown[]; get(...params: unknown[]): unknown };
+type CachedStatement = ReturnType<SandboxDatabase['prepare']> & {
+  all(...params: unknown[]): unknown[];
+  get(...params: unknown[]): unknown;
+  run(...params: unknown[]): { changes: number; lastInsertRowid: number | bigint };
+};
 
 const statementCache = new WeakMap<SandboxDatabase, Map<string, CachedStatement>>();
 
