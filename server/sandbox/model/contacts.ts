@@ -93,7 +93,8 @@ export function contactConditions(user: AuthUser, folder: ContactFolder): { wher
         where: [
           scope.sql,
           'c.deleted_at IS NULL',
-          'EXISTS (SELECT 1 FROM list_members lm WHERE lm.list_id = ? AND lm.person_id = c.person_id)',
+          // Driven from the list's own index: cost follows the list's size, not the account's.
+          'c.person_id IN (SELECT lm.person_id FROM list_members lm WHERE lm.list_id = ?)',
         ],
         params: [...scope.params, folder.listId],
       };
@@ -280,10 +281,12 @@ export function findContactByPhone(
   const scope = contactScope(user);
   return prepareCached(
     db,
+    // Looked up through the phone index (imports do this once a row), then narrowed to the user's scope.
     `SELECT ${CONTACT_COLUMNS} FROM contacts c
-     WHERE ${scope.sql} AND c.primary_phone = ? AND c.deleted_at IS NULL AND c.person_id <> ?
+     WHERE c.person_id IN (SELECT p.person_id FROM contacts p WHERE p.account_id = ? AND p.primary_phone = ?)
+       AND ${scope.sql} AND c.deleted_at IS NULL AND c.person_id <> ?
      ORDER BY c.person_id LIMIT 1`,
-  ).get(...scope.params, phone, exceptPersonId) as ContactRow | undefined;
+  ).get(user.accountId, phone, ...scope.params, exceptPersonId) as ContactRow | undefined;
 }
 
 export function duplicateContactError(phone: string, existing: { person_id: number }): SandboxError {

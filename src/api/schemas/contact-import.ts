@@ -159,7 +159,7 @@ export function checkImportRow(raw: Partial<ImportValues>): ImportRowCheck {
     if (field !== 'PrimaryPhone' && values[field] === '') continue;
     const check = normalizePhoneNumber(values[field]);
     if (!check.ok) {
-      const problem = check.problem === 'empty' ? 'is missing' : `"${values[field]}": ${phoneProblemMessages[check.problem].toLowerCase()}`;
+      const problem = check.problem === 'empty' ? 'is missing' : `"${values[field]}": ${phoneProblemMessages[check.problem]}`;
       return { ok: false, reason: 'InvalidPhone', message: `${importFieldLabels[field]} ${problem}` };
     }
     if (check.repaired) repairedPhones.push(field);
