@@ -269,8 +269,8 @@ export function requireVisibleContact(db: SandboxDatabase, user: AuthUser, perso
 }
 
 /**
- * The active contact the user can see that already has this primary number (docs/decisions/0014-duplicate-
- * contacts.md); the oldest when, across owners, there are several.
+ * The active contact the user can see that already has this primary number; the oldest when, across owners, there
+ * are several (docs/decisions/0014-duplicate-contacts.md).
  */
 export function findContactByPhone(
   db: SandboxDatabase,
