@@ -130,6 +130,7 @@ export function checkContactPhones(input: Partial<Record<ContactPhoneField, stri
 export const contactFormSchema = contactInputSchema.superRefine((input, context) => {
   for (const issue of checkContactPhones(input).issues) context.addIssue({ code: 'custom', ...issue });
 });
+export type ContactFormValues = z.input<typeof contactFormSchema>;
 
 /** `{PersonID}` in bulk bodies (decision 0013). A numeric string is read as a number. */
 export const personRefInputSchema = z.object({
