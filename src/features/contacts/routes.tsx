@@ -7,6 +7,10 @@ export const contactRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('./pages/contact-list-page.tsx')).ContactListPage }),
   },
   {
+    path: paths.contacts.import.path,
+    lazy: async () => ({ Component: (await import('./pages/contact-import-page.tsx')).ContactImportPage }),
+  },
+  {
     path: paths.contacts.detail.path,
     lazy: async () => ({ Component: (await import('./pages/contact-detail-page.tsx')).ContactDetailPage }),
   },
