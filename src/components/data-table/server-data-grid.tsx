@@ -1,5 +1,6 @@
 import { DataGrid, type DataGridProps, type GridSortModel, type GridValidRowModel } from '@mui/x-data-grid';
 import type { ListSort } from '@/hooks/use-list-search-params.ts';
+import type { RowSelection } from './use-row-selection.ts';
 
 export interface ServerListState {
   page: number;
@@ -21,6 +22,8 @@ export type ServerDataGridProps<Row extends GridValidRowModel> = Omit<
   rowCount: number;
   /** Names the grid for screen readers. */
   label: string;
+  /** Checkbox selection kept across pages (useRowSelection); omit for a grid without selection. */
+  selection?: RowSelection;
 };
 
 /** The page's CSP nonce (our server puts a fresh one in this meta tag): the grid's own <style> element needs it. */
@@ -30,7 +33,7 @@ const cspNonce = typeof document === 'undefined' ? undefined : document.querySel
  * The DataGrid in server mode, driven by URL state: paging and sorting are the API's, never done in the browser.
  * The grid counts pages from 0, the API and the URL from 1.
  */
-export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, rowCount, ...props }: ServerDataGridProps<Row>) {
+export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, rowCount, selection, ...props }: ServerDataGridProps<Row>) {
   const sortModel: GridSortModel = list.sort ? [{ field: list.sort.field, sort: list.sort.desc ? 'desc' : 'asc' }] : [];
   return (
     <DataGrid
@@ -53,6 +56,14 @@ export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, row
         const [first] = model;
         list.setSort(first?.sort ? { field: first.field, desc: first.sort === 'desc' } : null);
       }}
+      {...(selection && {
+        checkboxSelection: true,
+        // Rows ticked on other pages stay ticked; "select all" on the header means this page only.
+        keepNonExistentRowsSelected: true,
+        disableRowSelectionExcludeModel: true,
+        rowSelectionModel: selection.model,
+        onRowSelectionModelChange: selection.onModelChange,
+      })}
       sx={{ bgcolor: 'background.paper', borderRadius: 2, border: 1, borderColor: 'divider', ...props.sx }}
       {...props}
     />

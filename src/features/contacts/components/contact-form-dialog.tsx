@@ -25,9 +25,9 @@ import {
   type ContactPhoneField,
 } from '@/api/schemas/contact.ts';
 import { formatPhoneNumber, normalizePhoneNumber } from '@/api/schemas/phone-number.ts';
+import { useNotify } from '@/components/feedback/notifications.tsx';
 import { FormCheckbox } from '@/components/form/form-checkbox.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
-import { useNotify } from '@/components/feedback/notifications.tsx';
 
 export interface ContactFormDialogProps {
   open: boolean;

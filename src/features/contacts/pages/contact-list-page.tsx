@@ -5,17 +5,18 @@ import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
-import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { GridColDef } from '@mui/x-data-grid';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
+import { feedParamsOf } from '@/api/list-params.ts';
 import { contactQueries } from '@/api/resources/contacts/contact-queries.ts';
 import { contactIdOf, contactNameOf, type Contact } from '@/api/schemas/contact.ts';
 import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
+import { LinkCell } from '@/components/data-table/link-cell.tsx';
 import { SelectionToolbar } from '@/components/data-table/selection-toolbar.tsx';
 import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';
 import { useRowSelection } from '@/components/data-table/use-row-selection.ts';
@@ -35,11 +36,7 @@ const columns: GridColDef<Contact>[] = [
     headerName: 'Name',
     flex: 1.2,
     minWidth: 180,
-    renderCell: ({ row }) => (
-      <Link component={RouterLink} to={paths.contacts.detail.href(contactIdOf(row)!)} underline="hover" sx={{ fontWeight: 500 }}>
-        {contactNameOf(row) || <Box component="span" sx={{ fontStyle: 'italic', color: 'text.secondary' }}>No name</Box>}
-      </Link>
-    ),
+    renderCell: ({ row }) => <LinkCell to={paths.contacts.detail.href(contactIdOf(row)!)} label={contactNameOf(row)} emptyLabel="No name" />,
   },
   {
     field: 'PrimaryPhone',
@@ -95,12 +92,7 @@ const columns: GridColDef<Contact>[] = [
 
 export function ContactListPage() {
   const list = useListSearchParams({ defaultSort: { field: 'LastUpdated', desc: true } });
-  const params = {
-    page: list.page,
-    pageSize: list.pageSize,
-    search: list.search,
-    sort: list.sort ? [{ field: list.sort.field, desc: list.sort.desc }] : [],
-  };
+  const params = feedParamsOf(list);
   const contacts = useQuery(contactQueries.list(params));
   const rows = contacts.data?.Items ?? [];
   const total = contacts.data?.Size ?? 0;
@@ -168,11 +160,7 @@ export function ContactListPage() {
           columns={columns}
           getRowId={(row) => contactIdOf(row)!}
           loading={contacts.isFetching}
-          checkboxSelection
-          keepNonExistentRowsSelected
-          disableRowSelectionExcludeModel
-          rowSelectionModel={selection.model}
-          onRowSelectionModelChange={selection.onModelChange}
+          selection={selection}
           disableColumnMenu
           autoHeight
           localeText={{ noRowsLabel: list.search ? `No contact matches “${list.search}”.` : 'No contacts.' }}

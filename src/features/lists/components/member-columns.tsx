@@ -1,9 +1,7 @@
-import Box from '@mui/material/Box';
-import Link from '@mui/material/Link';
 import type { GridColDef } from '@mui/x-data-grid';
-import { Link as RouterLink } from 'react-router';
 import { contactIdOf, contactNameOf, type Contact } from '@/api/schemas/contact.ts';
 import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { LinkCell } from '@/components/data-table/link-cell.tsx';
 import { paths } from '@/config/paths.ts';
 import { formatApiDay } from '@/utils/format-date.ts';
 
@@ -14,11 +12,7 @@ export const memberColumns: GridColDef<Contact>[] = [
     headerName: 'Name',
     flex: 1.2,
     minWidth: 180,
-    renderCell: ({ row }) => (
-      <Link component={RouterLink} to={paths.contacts.detail.href(contactIdOf(row)!)} underline="hover" sx={{ fontWeight: 500 }}>
-        {contactNameOf(row) || <Box component="span" sx={{ fontStyle: 'italic', color: 'text.secondary' }}>No name</Box>}
-      </Link>
-    ),
+    renderCell: ({ row }) => <LinkCell to={paths.contacts.detail.href(contactIdOf(row)!)} label={contactNameOf(row)} emptyLabel="No name" />,
   },
   { field: 'PrimaryPhone', headerName: 'Phone', width: 160, valueFormatter: (value: string) => formatPhoneNumber(value) },
   { field: 'Notes', headerName: 'Notes', flex: 1, minWidth: 140 },

@@ -4,6 +4,7 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
+import { feedParamsOf } from '@/api/list-params.ts';
 import { useDeleteContacts } from '@/api/resources/contacts/contact-mutations.ts';
 import { contactQueries } from '@/api/resources/contacts/contact-queries.ts';
 import { collectContactIds, type ContactSelection } from '@/api/resources/contacts/contact-requests.ts';
@@ -31,13 +32,7 @@ export function DeletedFolderPage() {
   const state = useListSearchParams();
   const folder = useQuery(listQueries.detail('deleted'));
   const contacts = useQuery(
-    contactQueries.list({
-      listId: 'deleted',
-      page: state.page,
-      pageSize: state.pageSize,
-      search: state.search,
-      sort: state.sort ? [{ field: state.sort.field, desc: state.sort.desc }] : [],
-    }),
+    contactQueries.list({ listId: 'deleted', ...feedParamsOf(state) }),
   );
   const rows = contacts.data?.Items ?? [];
   const total = contacts.data?.Size ?? 0;
@@ -152,11 +147,7 @@ export function DeletedFolderPage() {
             columns={memberColumns}
             getRowId={(row) => contactIdOf(row)!}
             loading={contacts.isFetching}
-            checkboxSelection
-            keepNonExistentRowsSelected
-            disableRowSelectionExcludeModel
-            rowSelectionModel={selection.model}
-            onRowSelectionModelChange={selection.onModelChange}
+            selection={selection}
             disableColumnMenu
             autoHeight
             localeText={{ noRowsLabel: state.search ? `No deleted contact matches “${state.search}”.` : 'Nothing here.' }}

@@ -15,8 +15,9 @@ import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { isApiError } from '@/api/api-error.ts';
-import type { ContactSelection } from '@/api/resources/contacts/contact-requests.ts';
+import { feedParamsOf } from '@/api/list-params.ts';
 import { contactQueries } from '@/api/resources/contacts/contact-queries.ts';
+import type { ContactSelection } from '@/api/resources/contacts/contact-requests.ts';
 import { useAddListMembers, useDeleteList, useRemoveListMembers } from '@/api/resources/lists/list-mutations.ts';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
 import { contactIdOf, type Contact } from '@/api/schemas/contact.ts';
@@ -51,13 +52,7 @@ function ListMembers({ list }: { list: ContactList }) {
   const editable = list.ListType === 'User';
   const state = useListSearchParams();
   const members = useQuery(
-    contactQueries.list({
-      listId,
-      page: state.page,
-      pageSize: state.pageSize,
-      search: state.search,
-      sort: state.sort ? [{ field: state.sort.field, desc: state.sort.desc }] : [],
-    }),
+    contactQueries.list({ listId, ...feedParamsOf(state) }),
   );
   const rows = members.data?.Items ?? [];
   const total = members.data?.Size ?? 0;
@@ -174,11 +169,7 @@ function ListMembers({ list }: { list: ContactList }) {
         columns={columns}
         getRowId={(row) => contactIdOf(row)!}
         loading={members.isFetching}
-        checkboxSelection={editable}
-        keepNonExistentRowsSelected
-        disableRowSelectionExcludeModel
-        rowSelectionModel={selection.model}
-        onRowSelectionModelChange={selection.onModelChange}
+        selection={editable ? selection : undefined}
         disableColumnMenu
         autoHeight
         localeText={{ noRowsLabel: state.search ? `No member matches “${state.search}”.` : 'No one in this list yet.' }}

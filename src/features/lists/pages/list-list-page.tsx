@@ -13,6 +13,7 @@ import type { GridColDef } from '@mui/x-data-grid';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink } from 'react-router';
+import { feedParamsOf } from '@/api/list-params.ts';
 import { useDeleteList } from '@/api/resources/lists/list-mutations.ts';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
 import { SYSTEM_LIST_IDS, type ContactList } from '@/api/schemas/list.ts';
@@ -37,12 +38,7 @@ const systemListHelp: Record<number, string> = {
 export function ListListPage() {
   const list = useListSearchParams();
   const lists = useQuery(
-    listQueries.list({
-      page: list.page,
-      pageSize: list.pageSize,
-      search: list.search,
-      sort: list.sort ? [{ field: list.sort.field, desc: list.sort.desc }] : [],
-    }),
+    listQueries.list(feedParamsOf(list)),
   );
   const confirm = useConfirm();
   const notify = useNotify();
