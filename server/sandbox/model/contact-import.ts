@@ -1,4 +1,4 @@
-import type { ContactImportResult, ImportProblemRow, ImportValues } from '../../../src/api/schemas/contact-import.ts';
+import { importFields, type ContactImportResult, type ImportProblemRow, type ImportValues } from '../../../src/api/schemas/contact-import.ts';
 import { SYSTEM_LIST_IDS } from '../../../src/api/schemas/list.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
@@ -104,6 +104,7 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
 
   const isMember = prepareCached(db, 'SELECT 1 AS member FROM list_members WHERE list_id = ? AND person_id = ?');
   const addMember = prepareCached(db, 'INSERT OR IGNORE INTO list_members (list_id, person_id, added_at) VALUES (?, ?, ?)');
+  // The contact columns in the order of importFields.
   const insertContact = prepareCached(
     db,
     `INSERT INTO contacts (account_id, owner_user_id, first_name, last_name, primary_phone, secondary_phone,
@@ -125,19 +126,7 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
         return 'New';
       }
       const personId = Number(
-        insertContact.run(
-          user.accountId,
-          user.userId,
-          values.FirstName,
-          values.LastName,
-          values.PrimaryPhone,
-          values.SecondaryPhone,
-          values.TertiaryPhone,
-          values.Notes,
-          values.IntegrationData,
-          now,
-          now,
-        ).lastInsertRowid,
+        insertContact.run(user.accountId, user.userId, ...importFields.map((field) => values[field]), now, now).lastInsertRowid,
       );
       joinList(personId, now);
       return 'New';

@@ -5,6 +5,7 @@ import {
   detectColumnMapping,
   emptyImportValues,
   importFieldHeaders,
+  importFields,
   looksLikeHeaderRow,
   type ImportRejectReason,
   type ImportValues,
@@ -78,6 +79,7 @@ export function storeFileUpload(
   }
 
   const fileId = randomUUID();
+  // The row's fields in the order of importFields.
   const insertRow = db.prepare(`
     INSERT INTO file_upload_rows (file_id, row_number, first_name, last_name, primary_phone, secondary_phone,
       tertiary_phone, notes, integration_data, problem, problem_detail)
@@ -117,19 +119,7 @@ export function storeFileUpload(
           firstRowOfPhone.set(values.PrimaryPhone, rowNumber);
         }
       }
-      insertRow.run(
-        fileId,
-        rowNumber,
-        values.FirstName,
-        values.LastName,
-        values.PrimaryPhone,
-        values.SecondaryPhone,
-        values.TertiaryPhone,
-        values.Notes,
-        values.IntegrationData,
-        problem,
-        detail,
-      );
+      insertRow.run(fileId, rowNumber, ...importFields.map((field) => values[field]), problem, detail);
       stored += 1;
     }
     if (stored === 0) throw invalidFile('The file has no rows of contacts.');

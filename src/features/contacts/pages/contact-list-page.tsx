@@ -75,7 +75,7 @@ const columns: GridColDef<Contact>[] = [
       return (
         <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%', overflow: 'hidden' }}>
           {lists.slice(0, 2).map((list) => (
-            <Chip key={list.ListID} size="small" label={list.ListName} />
+            <Chip key={list.ListID} size="small" label={list.ListName} title={list.ListName} sx={{ maxWidth: 120 }} />
           ))}
           {lists.length > 2 && <Chip size="small" variant="outlined" label={`+${lists.length - 2}`} />}
         </Stack>

@@ -136,6 +136,7 @@ export function ListListPage() {
         columns={columns}
         getRowId={(row) => row.ListID}
         getRowHeight={() => 'auto'}
+        sx={{ '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' } }}
         loading={lists.isFetching}
         disableColumnMenu
         autoHeight
