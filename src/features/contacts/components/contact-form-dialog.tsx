@@ -176,33 +176,35 @@ export function ContactFormDialog({ open, contact, onClose, onSaved }: ContactFo
               {mutation.error.message}
             </Alert>
           )}
-          <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
-            <FormTextField control={control} name="FirstName" label="First name" autoFocus sx={{ flex: 1 }} />
-            <FormTextField control={control} name="LastName" label="Last name" sx={{ flex: 1 }} />
-          </Stack>
-          {phoneRows.map((row) => (
-            <Stack key={row.phone} direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
-              <PhoneField control={control} name={row.phone} label={row.label} required={row.phone === 'PrimaryPhone'} />
-              <Box sx={{ pt: 1, minWidth: 130 }}>
-                <FormCheckbox control={control} name={row.doNotCall} label="Do not call" />
-              </Box>
+          <Stack spacing={1}>
+            <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>
+              <FormTextField control={control} name="FirstName" label="First name" autoFocus sx={{ flex: 1 }} />
+              <FormTextField control={control} name="LastName" label="Last name" sx={{ flex: 1 }} />
             </Stack>
-          ))}
-          <FormTextField
-            control={control}
-            name="Notes"
-            label="Notes"
-            fullWidth
-            helperText={`Up to ${CONTACT_LIMITS.notes} characters`}
-          />
-          <FormTextField
-            control={control}
-            name="IntegrationData"
-            label="Integration data"
-            fullWidth
-            helperText="An ID from another system, e.g. a student number"
-          />
-          {!editing && <ListsField control={control} />}
+            {phoneRows.map((row) => (
+              <Stack key={row.phone} direction="row" spacing={2} sx={{ alignItems: 'flex-start' }}>
+                <PhoneField control={control} name={row.phone} label={row.label} required={row.phone === 'PrimaryPhone'} />
+                <Box sx={{ pt: 1, minWidth: 130 }}>
+                  <FormCheckbox control={control} name={row.doNotCall} label="Do not call" />
+                </Box>
+              </Stack>
+            ))}
+            <FormTextField
+              control={control}
+              name="Notes"
+              label="Notes"
+              fullWidth
+              helperText={`Up to ${CONTACT_LIMITS.notes} characters`}
+            />
+            <FormTextField
+              control={control}
+              name="IntegrationData"
+              label="Integration data"
+              fullWidth
+              helperText="An ID from another system, e.g. a student number"
+            />
+            {!editing && <ListsField control={control} />}
+          </Stack>
         </Box>
       </DialogContent>
       <DialogActions>
