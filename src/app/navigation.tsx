@@ -3,6 +3,8 @@ import LibraryMusicOutlined from '@mui/icons-material/LibraryMusicOutlined';
 import ManageAccountsOutlined from '@mui/icons-material/ManageAccountsOutlined';
 import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
+import ContactPhoneOutlined from '@mui/icons-material/ContactPhoneOutlined';
+import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
 import type { User } from '@/api/schemas/user.ts';
 import type { NavigationSection } from '@/components/layout/dashboard-layout.tsx';
 import { paths } from '@/config/paths.ts';
@@ -14,6 +16,13 @@ export function navigationFor(user: User): NavigationSection[] {
     {
       title: 'Messaging',
       items: [{ label: 'Audio library', href: paths.audio.list.href(), icon: <LibraryMusicOutlined /> }],
+    },
+    {
+      title: 'Contacts',
+      items: [
+        { label: 'Contacts', href: paths.contacts.list.href(), icon: <ContactPhoneOutlined />, matchPrefix: true },
+        { label: 'Lists', href: paths.lists.list.href(), icon: <ListAltOutlined />, matchPrefix: true },
+      ],
     },
     {
       title: 'Administration',

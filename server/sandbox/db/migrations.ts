@@ -346,4 +346,10 @@ export const migrations: readonly string[] = [
     value TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  /* 2: uploaded rows keep why they cannot be used (docs/decisions/0017-file-uploads.md) */ `
+  -- NULL: the row's fields are normalised and usable. Otherwise InvalidPhone, DuplicateInFile or TooLong, and the
+  -- fields hold what the file said (trimmed), for the import's rejects.
+  ALTER TABLE file_upload_rows ADD COLUMN problem TEXT;
+  ALTER TABLE file_upload_rows ADD COLUMN problem_detail TEXT NOT NULL DEFAULT '';
+  `,
 ];
