@@ -346,4 +346,10 @@ export const migrations: readonly string[] = [
     value TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  /* 2: look phone numbers up: a number's contact by any of its phones, its results across broadcasts */ `
+  CREATE INDEX IF NOT EXISTS contacts_secondary_phone ON contacts(account_id, secondary_phone);
+  CREATE INDEX IF NOT EXISTS contacts_tertiary_phone ON contacts(account_id, tertiary_phone);
+  -- a number's results across broadcasts (its history page)
+  CREATE INDEX IF NOT EXISTS broadcast_recipients_by_phone ON broadcast_recipients(phone_number);
+  `,
 ];
