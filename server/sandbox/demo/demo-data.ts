@@ -1,6 +1,7 @@
 import type { SandboxDatabase } from '../db/database.ts';
 import { daysToMask } from '../model/users.ts';
 import { hashPinCode } from '../pin-codes.ts';
+import { seedDemoConversations } from './demo-conversations.ts';
 import { areaCodes, firstNames, lastNames } from './names.ts';
 import { createRandom, type Random } from './random.ts';
 
@@ -199,6 +200,7 @@ export function seedDemoData(db: SandboxDatabase, now: number): void {
     seedAccountAndUsers(context);
     seedContactsAndLists(context);
     seedOptOuts(context);
+    seedDemoConversations(context);
   })();
 }
 

@@ -206,7 +206,19 @@ export function insertTextMessage(
 /** Appended to the first text a number ever gets from the account (support: "Reply STOP to stop anytime"). */
 export const OPT_OUT_NOTICE = 'Reply STOP to opt out.';
 
-/** Seconds between handing a text to the carrier and its delivery report, on the sandbox clock. */
+/** The text as it goes out: with the opt-out notice when the account has never texted the number before. */
+export function withOptOutNotice(db: SandboxDatabase, accountId: number, phoneNumber: string, body: string): string {
+  const textedBefore = db
+    .prepare<[number, string], { found: number }>(
+      `SELECT EXISTS (
+         SELECT 1 FROM text_messages m JOIN conversations c ON c.conversation_id = m.conversation_id
+         WHERE c.account_id = ? AND c.phone_number = ? AND m.direction = 'Outbound') AS found`,
+    )
+    .get(accountId, phoneNumber)!.found;
+  return textedBefore ? body : `${body}\n\n${OPT_OUT_NOTICE}`;
+}
+
+/** Milliseconds between handing a text to the carrier and its delivery report, on the sandbox clock. */
 export const DELIVERY_DELAY_MS = 5_000;
 
 /**
@@ -217,18 +229,10 @@ export function sendConversationText(
   db: SandboxDatabase,
   text: { accountId: number; conversationId: number; phoneNumber: string; body: string; userId: number; at: number },
 ): number {
-  const textedBefore = db
-    .prepare<[number, string], { found: number }>(
-      `SELECT EXISTS (
-         SELECT 1 FROM text_messages m JOIN conversations c ON c.conversation_id = m.conversation_id
-         WHERE c.account_id = ? AND c.phone_number = ? AND m.direction = 'Outbound') AS found`,
-    )
-    .get(text.accountId, text.phoneNumber)!.found;
-  const body = textedBefore ? text.body : `${text.body}\n\n${OPT_OUT_NOTICE}`;
   const messageId = insertTextMessage(db, {
     conversationId: text.conversationId,
     direction: 'Outbound',
-    body,
+    body: withOptOutNotice(db, text.accountId, text.phoneNumber, text.body),
     status: 'Queued',
     userId: text.userId,
     at: text.at,
