@@ -1,5 +1,7 @@
 import { createBrowserRouter, Navigate } from 'react-router';
 import { accountRoutes } from '@/features/account/routes.tsx';
+import { conversationRoutes } from '@/features/conversations/routes.tsx';
+import { optOutRoutes } from '@/features/opt-outs/routes.tsx';
 import { paths } from '@/config/paths.ts';
 import { AppLayout } from './app-layout.tsx';
 import { LoadingScreen } from '@/components/feedback/loading-screen.tsx';
@@ -30,6 +32,8 @@ export function createAppRouter() {
           children: [
             { index: true, element: <Navigate to={paths.account.href()} replace /> },
             ...accountRoutes,
+            ...conversationRoutes,
+            ...optOutRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -23,6 +23,9 @@ export type ServerDataGridProps<Row extends GridValidRowModel> = Omit<
   label: string;
 };
 
+/** The page's CSP nonce (docs/decisions/0008-content-security-policy.md): the grid injects a <style> of its own. */
+const cspNonce = document.querySelector<HTMLMetaElement>('meta[property="csp-nonce"]')?.nonce || undefined;
+
 /**
  * The DataGrid in server mode, driven by URL state: paging and sorting are the API's, never done in the browser.
  * The grid counts pages from 0, the API and the URL from 1.
@@ -32,6 +35,7 @@ export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, row
   return (
     <DataGrid
       aria-label={label}
+      nonce={cspNonce}
       paginationMode="server"
       sortingMode="server"
       filterMode="server"
