@@ -5,10 +5,11 @@ import type { Announcement } from '@/hooks/use-announcement.ts';
  * A polite live region, visually hidden: screen readers say what it holds whenever it changes (results of
  * keyboard shortcuts, say). An invisible character alternates so a repeated message is still a change.
  */
-export function LiveRegion({ announcement }: { announcement: Announcement }) {
+export function LiveRegion({ announcement, label }: { announcement: Announcement; label: string }) {
   return (
     <Box
       role="status"
+      aria-label={label}
       aria-live="polite"
       aria-atomic="true"
       sx={{

@@ -73,7 +73,6 @@ export function MessageComposer({ conversationId, recipientName, ref, onSent, on
       component="form"
       noValidate
       onSubmit={(event) => void submit(event)}
-      aria-label={`Reply to ${recipientName}`}
       sx={{ borderTop: 1, borderColor: 'divider', px: { xs: 2, md: 3 }, pt: 2, pb: 1 }}
     >
       <FormTextField

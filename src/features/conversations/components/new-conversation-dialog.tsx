@@ -6,6 +6,7 @@ import DialogActions from '@mui/material/DialogActions';
 import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import MenuItem from '@mui/material/MenuItem';
+import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
@@ -15,7 +16,9 @@ import { textNumberQueries } from '@/api/resources/text-numbers/text-number-quer
 import { isApiError } from '@/api/api-error.ts';
 import { conversationSendInputSchema, type ConversationSendInput, type InboxConversation } from '@/api/schemas/conversation.ts';
 import { formatPhoneNumber, normalizePhoneNumber, phoneProblemMessages } from '@/api/schemas/phone-number.ts';
+import type { TextNumber } from '@/api/schemas/text-number.ts';
 import type { z } from '@/api/schemas/zod.ts';
+import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
 
@@ -35,26 +38,24 @@ export interface NewConversationDialogProps {
   textNumberId: number | null;
 }
 
-function NewConversationForm({
-  onClose,
-  onStarted,
-  textNumberId,
-  titleId,
-}: Omit<NewConversationDialogProps, 'open'> & { titleId: string }) {
-  const textNumbers = useQuery(textNumberQueries.list());
+interface NewConversationFormProps extends Omit<NewConversationDialogProps, 'open' | 'textNumberId'> {
+  titleId: string;
+  textNumbers: TextNumber[];
+  textNumberId: number;
+}
+
+function NewConversationForm({ onClose, onStarted, textNumberId, textNumbers, titleId }: NewConversationFormProps) {
   const start = useStartConversation();
-  const defaultNumber = textNumbers.data?.Items.find((number) => number.IsDefault) ?? textNumbers.data?.Items[0];
   const { control, handleSubmit, setError, formState } = useForm<
     ConversationSendInput,
     unknown,
     z.output<typeof newConversationSchema>
   >({
     resolver: zodResolver(newConversationSchema),
-    values: {
-      TextNumberID: textNumberId ?? defaultNumber?.TextNumberID ?? 0,
+    defaultValues: {
+      TextNumberID: textNumberId,
       LastMessage: { Message: '', Contact: { PrimaryPhone: '', FirstName: '', LastName: '' } },
     },
-    resetOptions: { keepDirtyValues: true },
   });
   const message = useWatch({ control, name: 'LastMessage.Message' }) ?? '';
 
@@ -88,8 +89,8 @@ function NewConversationForm({
               {formState.errors.root.message}
             </Alert>
           )}
-          <FormTextField control={control} name="TextNumberID" label="From" select parse={Number} disabled={!textNumbers.data}>
-            {(textNumbers.data?.Items ?? []).map((number) => (
+          <FormTextField control={control} name="TextNumberID" label="From" select parse={Number}>
+            {textNumbers.map((number) => (
               <MenuItem key={number.TextNumberID} value={number.TextNumberID}>
                 {number.Name} · {formatPhoneNumber(number.TextPhoneNumber)}
               </MenuItem>
@@ -133,11 +134,42 @@ function NewConversationForm({
 }
 
 /** Starts a conversation by phone number: the first text goes out at once. */
-export function NewConversationDialog({ open, onClose, ...props }: NewConversationDialogProps) {
+export function NewConversationDialog({ open, onClose, onStarted, textNumberId }: NewConversationDialogProps) {
   const titleId = useId();
+  const textNumbers = useQuery({ ...textNumberQueries.list(), enabled: open });
+  const numbers = textNumbers.data?.Items ?? [];
+  const from = numbers.find((number) => number.TextNumberID === textNumberId) ?? numbers.find((number) => number.IsDefault) ?? numbers[0];
   return (
     <Dialog open={open} onClose={onClose} maxWidth="sm" fullWidth aria-labelledby={titleId}>
-      {open && <NewConversationForm onClose={onClose} titleId={titleId} {...props} />}
+      {open &&
+        (textNumbers.isError ? (
+          <DialogContent>
+            <QueryErrorAlert title="The text numbers could not be loaded." error={textNumbers.error} onRetry={() => void textNumbers.refetch()} />
+          </DialogContent>
+        ) : textNumbers.data && !from ? (
+          <>
+            <DialogTitle id={titleId}>New text</DialogTitle>
+            <DialogContent>
+              <Alert severity="info">The account has no text number to send from. Ask Text-Em-All to add one.</Alert>
+            </DialogContent>
+            <DialogActions>
+              <Button onClick={onClose}>Close</Button>
+            </DialogActions>
+          </>
+        ) : !from ? (
+          <DialogContent role="status" aria-label="Loading the text numbers">
+            <Skeleton width="40%" height={32} />
+            <Skeleton variant="rounded" height={220} sx={{ mt: 2 }} />
+          </DialogContent>
+        ) : (
+          <NewConversationForm
+            onClose={onClose}
+            onStarted={onStarted}
+            titleId={titleId}
+            textNumbers={numbers}
+            textNumberId={from.TextNumberID}
+          />
+        ))}
     </Dialog>
   );
 }

@@ -211,7 +211,7 @@ export function ConversationInboxPage() {
         </>
       }
     >
-      <LiveRegion announcement={announcement} />
+      <LiveRegion announcement={announcement} label="Inbox announcements" />
       <Paper
         variant="outlined"
         sx={{

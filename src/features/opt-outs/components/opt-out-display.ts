@@ -1,4 +1,4 @@
-import type { OptOutEvent, OptOutSource } from '@/api/schemas/opt-out.ts';
+import type { OptOutEvent } from '@/api/schemas/opt-out.ts';
 import type { PhoneNumberBroadcast } from '@/api/schemas/phone-number-broadcast.ts';
 
 /** "calls and texts", "calls", "texts". */
@@ -7,22 +7,27 @@ export function channelsText(call: boolean, text: boolean): string {
   return call ? 'calls' : 'texts';
 }
 
-export const sourceLabels: Record<OptOutSource, string> = {
-  Manual: 'Added by hand',
-  Keypress: 'Pressed the opt-out key on a call',
-  TextReply: 'Texted a keyword',
-  Import: 'Imported',
-};
+/** How an opt-out or opt-in came about, as the end of a sentence: "replied STOP", "added by Leia Organa". */
+export function reasonOf(event: OptOutEvent): string {
+  const who = event.User ? `${event.User.FirstName} ${event.User.LastName}`.trim() : '';
+  const verb = event.Action === 'OptOut' ? 'added' : 'lifted';
+  switch (event.Source) {
+    // The sandbox notes the keyword itself: "Replied STOP".
+    case 'TextReply':
+      return event.Notes ? event.Notes.charAt(0).toLowerCase() + event.Notes.slice(1) : 'texted a keyword';
+    case 'Keypress':
+      return 'pressed the opt-out key on a call';
+    case 'Import':
+      return 'imported from a file';
+    case 'Manual':
+      return `${verb} ${who ? `by ${who}` : 'by hand'}${event.Notes ? `: “${event.Notes}”` : ''}`;
+  }
+}
 
-/** One history event as a sentence: "Opted out of calls and texts: replied STOP to broadcast 1204." */
+/** One history event as a sentence: "Opted out of calls and texts: replied STOP". */
 export function describeEvent(event: OptOutEvent): string {
   const what = `${event.Action === 'OptOut' ? 'Opted out of' : 'Opted back in to'} ${channelsText(event.DoNotCall, event.DoNotText)}`;
-  const by = event.User
-    ? `by ${`${event.User.FirstName} ${event.User.LastName}`.trim()}`
-    : event.Source === 'TextReply'
-      ? 'by texting'
-      : sourceLabels[event.Source].toLowerCase();
-  return `${what}, ${by}`;
+  return `${what}: ${reasonOf(event)}`;
 }
 
 export type ChannelChoice = 'Both' | 'Call' | 'Text';

@@ -13,10 +13,13 @@ import FormHelperText from '@mui/material/FormHelperText';
 import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
+import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
+import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useRemoveOptOut } from '@/api/resources/opt-outs/opt-out-mutations.ts';
+import { optOutQueries } from '@/api/resources/opt-outs/opt-out-queries.ts';
 import type { OptOutRemoval } from '@/api/resources/opt-outs/opt-out-requests.ts';
 import { optOutRemovalInputSchema, type OptOutRemovalResult } from '@/api/schemas/opt-out.ts';
 import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
@@ -44,12 +47,21 @@ export interface RemoveOptOutDialogProps {
   onRemoved: (result: OptOutRemovalResult, removal: OptOutRemoval) => void;
 }
 
-function RemoveOptOutForm({ optOut, onClose, onRemoved, titleId }: Omit<RemoveOptOutDialogProps, 'optOut'> & { optOut: RemovableOptOut; titleId: string }) {
+interface RemoveOptOutFormProps extends Omit<RemoveOptOutDialogProps, 'optOut'> {
+  optOut: RemovableOptOut;
+  titleId: string;
+  /** Its text opt-out came from a STOP reply: only the person can lift it. */
+  textLocked: boolean;
+}
+
+function RemoveOptOutForm({ optOut, onClose, onRemoved, titleId, textLocked }: RemoveOptOutFormProps) {
   const remove = useRemoveOptOut();
-  const both = optOut.DoNotCall && optOut.DoNotText;
+  const liftCall = optOut.DoNotCall;
+  const liftText = optOut.DoNotText && !textLocked;
+  const both = liftCall && liftText;
   const { control, handleSubmit, setError, formState } = useForm<RemoveOptOutForm, unknown, z.output<typeof removeOptOutFormSchema>>({
     resolver: zodResolver(removeOptOutFormSchema),
-    defaultValues: { Channel: both ? 'Both' : optOut.DoNotCall ? 'Call' : 'Text', Consent: false, Notes: '' },
+    defaultValues: { Channel: both ? 'Both' : liftCall ? 'Call' : 'Text', Consent: false, Notes: '' },
   });
 
   const submit = handleSubmit(({ Channel, Notes }) => {
@@ -68,55 +80,65 @@ function RemoveOptOutForm({ optOut, onClose, onRemoved, titleId }: Omit<RemoveOp
         <DialogContentText sx={{ mb: 2 }}>
           It is opted out of {channelsText(optOut.DoNotCall, optOut.DoNotText)}. Once opted back in, broadcasts reach it again.
         </DialogContentText>
+        {textLocked && (
+          <Alert severity="info" sx={{ mb: 2 }}>
+            Its text opt-out came from a STOP reply, so only the person can lift it, by texting UNSTOP.
+            {liftCall && ' Its call opt-out can be lifted here.'}
+          </Alert>
+        )}
         {formState.errors.root && (
           <Alert severity="error" sx={{ mb: 2 }}>
             {formState.errors.root.message}
           </Alert>
         )}
-        <Stack spacing={1.5}>
-          {both && (
+        {(liftCall || liftText) && (
+          <Stack spacing={1.5}>
+            {both && (
+              <Controller
+                control={control}
+                name="Channel"
+                render={({ field }) => (
+                  <FormControl>
+                    <FormLabel id={`${titleId}-channel`}>Opt back in to</FormLabel>
+                    <RadioGroup row aria-labelledby={`${titleId}-channel`} {...field}>
+                      {channelChoices.map((choice) => (
+                        <FormControlLabel key={choice.value} value={choice.value} control={<Radio />} label={choice.label} />
+                      ))}
+                    </RadioGroup>
+                  </FormControl>
+                )}
+              />
+            )}
+            <FormTextField control={control} name="Notes" label="How did they ask?" required autoFocus placeholder="Called the office on 5/3" />
             <Controller
               control={control}
-              name="Channel"
-              render={({ field }) => (
-                <FormControl>
-                  <FormLabel id={`${titleId}-channel`}>Opt back in to</FormLabel>
-                  <RadioGroup row aria-labelledby={`${titleId}-channel`} {...field}>
-                    {channelChoices.map((choice) => (
-                      <FormControlLabel key={choice.value} value={choice.value} control={<Radio />} label={choice.label} />
-                    ))}
-                  </RadioGroup>
+              name="Consent"
+              render={({ field, fieldState }) => (
+                <FormControl error={fieldState.invalid}>
+                  <FormControlLabel
+                    control={
+                      <Checkbox
+                        checked={field.value}
+                        onChange={(event) => field.onChange(event.target.checked)}
+                        slotProps={{ input: { ref: field.ref } }}
+                      />
+                    }
+                    label="The person asked to be contacted again, and I have their consent."
+                  />
+                  {fieldState.error && <FormHelperText>{fieldState.error.message}</FormHelperText>}
                 </FormControl>
               )}
             />
-          )}
-          <FormTextField control={control} name="Notes" label="How did they ask?" required autoFocus placeholder="Called the office on 5/3" />
-          <Controller
-            control={control}
-            name="Consent"
-            render={({ field, fieldState }) => (
-              <FormControl error={fieldState.invalid}>
-                <FormControlLabel
-                  control={
-                    <Checkbox
-                      checked={field.value}
-                      onChange={(event) => field.onChange(event.target.checked)}
-                      slotProps={{ input: { ref: field.ref } }}
-                    />
-                  }
-                  label="The person asked to be contacted again, and I have their consent."
-                />
-                {fieldState.error && <FormHelperText>{fieldState.error.message}</FormHelperText>}
-              </FormControl>
-            )}
-          />
-        </Stack>
+          </Stack>
+        )}
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>
-        <Button onClick={onClose}>Cancel</Button>
-        <Button type="submit" variant="contained" color="warning" loading={remove.isPending}>
-          Opt back in
-        </Button>
+        <Button onClick={onClose}>{liftCall || liftText ? 'Cancel' : 'Close'}</Button>
+        {(liftCall || liftText) && (
+          <Button type="submit" variant="contained" color="warning" loading={remove.isPending}>
+            {both ? 'Opt back in' : `Opt back in to ${liftCall ? 'calls' : 'texts'}`}
+          </Button>
+        )}
       </DialogActions>
     </form>
   );
@@ -125,9 +147,26 @@ function RemoveOptOutForm({ optOut, onClose, onRemoved, titleId }: Omit<RemoveOp
 /** Lifts an opt-out (or one of its channels) once the person has consented; the reason goes on record. */
 export function RemoveOptOutDialog({ optOut, onClose, onRemoved }: RemoveOptOutDialogProps) {
   const titleId = useId();
+  // How the text opt-out came about decides what a user may lift (the sandbox enforces it too).
+  const history = useQuery({ ...optOutQueries.history(optOut?.PhoneNumber ?? ''), enabled: optOut !== null });
+  const textSetBy = history.data?.Items.find((event) => event.Action === 'OptOut' && event.DoNotText);
   return (
     <Dialog open={optOut !== null} onClose={onClose} aria-labelledby={titleId} maxWidth="xs" fullWidth>
-      {optOut && <RemoveOptOutForm optOut={optOut} onClose={onClose} onRemoved={onRemoved} titleId={titleId} />}
+      {optOut &&
+        (history.isPending ? (
+          <DialogContent aria-label="Loading the opt-out" role="status">
+            <Skeleton width="70%" height={32} />
+            <Skeleton variant="rounded" height={120} sx={{ mt: 2 }} />
+          </DialogContent>
+        ) : (
+          <RemoveOptOutForm
+            optOut={optOut}
+            onClose={onClose}
+            onRemoved={onRemoved}
+            titleId={titleId}
+            textLocked={optOut.DoNotText && textSetBy?.Source === 'TextReply'}
+          />
+        ))}
     </Dialog>
   );
 }

@@ -34,7 +34,7 @@ import { formatApiDateTime, formatApiDay, formatApiRelative } from '@/utils/form
 import { formatCount } from '@/utils/format-number.ts';
 import { AddOptOutDialog } from '../components/add-opt-out-dialog.tsx';
 import { BroadcastResultsTable } from '../components/broadcast-results-table.tsx';
-import { channelsText, describeEvent } from '../components/opt-out-display.ts';
+import { channelsText, describeEvent, reasonOf } from '../components/opt-out-display.ts';
 import { RemoveOptOutDialog, type RemovableOptOut } from '../components/remove-opt-out-dialog.tsx';
 
 const BROADCASTS_SHOWN = 50;
@@ -67,11 +67,7 @@ function ChannelStatus({ icon, label, blocked, since }: { icon: ReactNode; label
           {label}
         </Typography>
         <Typography variant="body2" color="text.secondary">
-          {blocked
-            ? since
-              ? `Opted out on ${formatApiDay(since.EventDate)}: ${describeEvent(since).replace(/^Opted out of [^,]+, /, '')}${since.Notes ? ` (“${since.Notes}”)` : ''}.`
-              : 'Opted out.'
-            : 'Can be reached.'}
+          {blocked ? (since ? `Since ${formatApiDay(since.EventDate)}: ${reasonOf(since)}.` : 'Opted out.') : 'Can be reached.'}
         </Typography>
       </Box>
       <Stack
@@ -170,7 +166,6 @@ function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
                       secondary={
                         <>
                           {formatApiDateTime(event.EventDate)}
-                          {event.Notes && ` · “${event.Notes}”`}
                           {event.BroadcastID !== null && (
                             <>
                               {' · '}
