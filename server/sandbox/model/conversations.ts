@@ -4,6 +4,7 @@ import type { SandboxDatabase } from '../db/database.ts';
 import { scheduleEvent } from '../simulator/scheduled-events.ts';
 import { formatApiDate, formatApiDateOrNull } from '../time.ts';
 import { contactIdForPhoneSql } from './phone-contacts.ts';
+import { namedUserStub } from './users.ts';
 
 /** Conversations and their texts (docs/decisions/0030-conversations-and-text-messages.md). */
 
@@ -101,15 +102,7 @@ export function toApiTextMessage(row: TextMessageRow, timeZone: string): TextMes
     Message: row.body,
     Status: row.status,
     MessageDate: formatApiDate(row.created_at, timeZone),
-    User:
-      row.user_id === null
-        ? null
-        : {
-            Uri: `/v1/account/users/${row.user_id}`,
-            UserID: row.user_id,
-            FirstName: row.user_first_name ?? '',
-            LastName: row.user_last_name ?? '',
-          },
+    User: namedUserStub(row.user_id, row.user_first_name, row.user_last_name),
     // Outbound with neither a sender nor a broadcast: the system wrote it (the opt-out confirmation).
     IsAutomatic: row.direction === 'Outbound' && row.user_id === null && row.broadcast_id === null,
     BroadcastID: row.broadcast_id,

@@ -2,6 +2,7 @@ import type { OptOut, OptOutEvent, OptOutSource } from '../../../src/api/schemas
 import type { SandboxDatabase } from '../db/database.ts';
 import { formatApiDate } from '../time.ts';
 import { contactIdForPhoneSql } from './phone-contacts.ts';
+import { namedUserStub } from './users.ts';
 
 /**
  * Opt-outs by channel, and their history (docs/decisions/0032-opt-out-routes.md). Every change, whoever makes it
@@ -68,15 +69,7 @@ export function toApiOptOutEvent(row: OptOutEventRow, timeZone: string): OptOutE
     DoNotText: row.do_not_text === 1,
     Source: row.source,
     Notes: row.notes,
-    User:
-      row.user_id === null
-        ? null
-        : {
-            Uri: `/v1/account/users/${row.user_id}`,
-            UserID: row.user_id,
-            FirstName: row.user_first_name ?? '',
-            LastName: row.user_last_name ?? '',
-          },
+    User: namedUserStub(row.user_id, row.user_first_name, row.user_last_name),
     BroadcastID: row.broadcast_id,
     EventDate: formatApiDate(row.created_at, timeZone),
   };

@@ -16,7 +16,7 @@ import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
-import { useEffect, type Ref } from 'react';
+import { useEffect, type ReactElement, type Ref } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { useUpdateConversation } from '@/api/resources/conversations/conversation-mutations.ts';
 import { conversationQueries } from '@/api/resources/conversations/conversation-queries.ts';
@@ -42,6 +42,10 @@ export interface ConversationThreadProps {
   onMarkUnread: (conversation: InboxConversation) => void;
   onSent: (conversation: InboxConversation, message: TextMessage) => void;
   onLeaveComposer: () => void;
+}
+
+function LinkChip({ icon, label, to }: { icon: ReactElement; label: string; to: string }) {
+  return <Chip icon={icon} label={label} component={RouterLink} to={to} clickable size="small" variant="outlined" />;
 }
 
 function ThreadHeader({
@@ -95,36 +99,16 @@ function ThreadHeader({
           </Typography>
         )}
         {conversation.Broadcast && (
-          <Chip
+          <LinkChip
             icon={<CampaignOutlined />}
             label={`Replied to “${conversation.Broadcast.BroadcastName}”`}
-            component={RouterLink}
             to={paths.broadcasts.report.href(conversation.Broadcast.BroadcastID)}
-            clickable
-            size="small"
-            variant="outlined"
           />
         )}
         {conversation.PersonID !== null && (
-          <Chip
-            icon={<PersonOutlined />}
-            label="Contact"
-            component={RouterLink}
-            to={paths.contacts.detail.href(conversation.PersonID)}
-            clickable
-            size="small"
-            variant="outlined"
-          />
+          <LinkChip icon={<PersonOutlined />} label="Contact" to={paths.contacts.detail.href(conversation.PersonID)} />
         )}
-        <Chip
-          icon={<HistoryOutlined />}
-          label="Number history"
-          component={RouterLink}
-          to={paths.phoneNumbers.history.href(conversation.PhoneNumber)}
-          clickable
-          size="small"
-          variant="outlined"
-        />
+        <LinkChip icon={<HistoryOutlined />} label="Number history" to={paths.phoneNumbers.history.href(conversation.PhoneNumber)} />
       </Stack>
     </Box>
   );

@@ -135,7 +135,7 @@ function RemoveOptOutForm({ optOut, onClose, onRemoved, titleId, textLocked }: R
       <DialogActions sx={{ px: 3, pb: 2 }}>
         <Button onClick={onClose}>{liftCall || liftText ? 'Cancel' : 'Close'}</Button>
         {(liftCall || liftText) && (
-          <Button type="submit" variant="contained" color="warning" loading={remove.isPending}>
+          <Button type="submit" variant="contained" loading={remove.isPending}>
             {both ? 'Opt back in' : `Opt back in to ${liftCall ? 'calls' : 'texts'}`}
           </Button>
         )}
