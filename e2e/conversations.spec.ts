@@ -152,6 +152,20 @@ test.describe('conversations', () => {
     await expect(page.getByRole('dialog', { name: 'Keyboard shortcuts' })).toBeHidden();
   });
 
+  test('the inbox opens on one broadcast’s replies from a link, and the filter can be cleared', async ({ page }) => {
+    await logIn(page);
+    // A broadcast nobody replied to (the report page links here with its own ID).
+    await page.goto('/conversations?broadcast=999999');
+    await expect(page.getByRole('tab', { name: 'All', selected: true })).toBeVisible();
+    await expect(page.getByText('No replies to this broadcast yet.')).toBeVisible();
+    // A chip's delete key removes it, as MUI chips do.
+    await page.getByRole('button', { name: 'Replies to broadcast 999999' }).focus();
+    await page.keyboard.press('Delete');
+    await expect(page).toHaveURL(/\/conversations$/);
+    await expect(page.getByRole('tab', { name: 'Needs reply', selected: true })).toBeVisible();
+    await expect(page.getByRole('list', { name: 'Conversations' }).getByRole('link').first()).toBeVisible();
+  });
+
   test('the unread count shows in the navigation and the tab title, and opening a thread reads it', async ({ page }) => {
     await logIn(page);
     await page.goto('/conversations?queue=all');

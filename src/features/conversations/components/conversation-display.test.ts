@@ -28,10 +28,12 @@ describe('conversation display', () => {
     expect(messageSnippet(null)).toBe('No texts yet');
   });
 
-  it('reads the queue from the URL, needing a reply by default', () => {
+  it('reads the queue from the URL: needing a reply by default, every reply to a broadcast', () => {
     expect(parseQueue('done')).toBe('done');
     expect(parseQueue('all')).toBe('all');
     expect(parseQueue('')).toBe('open');
     expect(parseQueue('bogus')).toBe('open');
+    expect(parseQueue('', { broadcast: true })).toBe('all');
+    expect(parseQueue('open', { broadcast: true })).toBe('open');
   });
 });

@@ -34,8 +34,10 @@ export const inboxQueues = [
 ] as const;
 export type InboxQueue = (typeof inboxQueues)[number]['value'];
 
-export function parseQueue(value: string): InboxQueue {
-  return inboxQueues.some((queue) => queue.value === value) ? (value as InboxQueue) : 'open';
+/** The queue in the URL, or the default: all replies to one broadcast, else what needs a reply. */
+export function parseQueue(value: string, { broadcast = false } = {}): InboxQueue {
+  if (inboxQueues.some((queue) => queue.value === value)) return value as InboxQueue;
+  return broadcast ? 'all' : 'open';
 }
 
 /** How often the inbox, the open thread and the unread count look for new texts. */

@@ -60,9 +60,10 @@ export function ConversationInboxPage() {
   const notify = useNotify();
   const [announcement, announce] = useAnnouncement();
   const list = useListSearchParams<'queue' | 'number' | 'broadcast'>({ filters: ['queue', 'number', 'broadcast'] });
-  const queue = parseQueue(list.filters.queue);
   const textNumberId = idFrom(list.filters.number);
   const broadcastId = idFrom(list.filters.broadcast);
+  const queue = parseQueue(list.filters.queue, { broadcast: broadcastId !== null });
+  const defaultQueue = parseQueue('', { broadcast: broadcastId !== null });
 
   const inboxParams = useMemo(() => {
     const filters: Filter[] = [];
@@ -177,7 +178,13 @@ export function ConversationInboxPage() {
 
   const broadcastName = conversations.find((conversation) => conversation.Broadcast?.BroadcastID === broadcastId)?.Broadcast?.BroadcastName;
   const filtered = list.search !== '' || textNumberId !== null || broadcastId !== null;
-  const empty = filtered ? (
+  const empty = broadcastId !== null && list.search === '' ? (
+    <EmptyState
+      icon={<CampaignOutlined />}
+      title={queue === 'all' ? 'No replies to this broadcast yet.' : 'No replies to this broadcast here.'}
+      description="Replies appear as they arrive."
+    />
+  ) : filtered ? (
     <EmptyState title="No conversations match." description="Try another name or number, or clear the filters." />
   ) : queue === 'open' ? (
     <EmptyState icon={<ForumOutlined />} title="Nothing needs a reply." description="New replies land here. Finished conversations are under Done." />
@@ -236,7 +243,7 @@ export function ConversationInboxPage() {
           <Box sx={{ px: 2, pt: 1, pb: 1.5, borderBottom: 1, borderColor: 'divider' }}>
             <Tabs
               value={queue}
-              onChange={(_event, value: string) => list.setFilter('queue', value === 'open' ? null : value)}
+              onChange={(_event, value: string) => list.setFilter('queue', value === defaultQueue ? null : value)}
               aria-label="Queue"
               variant="fullWidth"
             >
