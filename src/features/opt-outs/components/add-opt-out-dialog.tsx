@@ -15,11 +15,12 @@ import Stack from '@mui/material/Stack';
 import { useId } from 'react';
 import { Controller, useForm } from 'react-hook-form';
 import { useAddOptOut } from '@/api/resources/opt-outs/opt-out-mutations.ts';
-import { optOutInputSchema, type OptOut } from '@/api/schemas/opt-out.ts';
-import { normalizePhoneNumber, phoneProblemMessages } from '@/api/schemas/phone-number.ts';
+import { optOutInputSchema } from '@/api/schemas/opt-out.ts';
+import { formatPhoneNumber, normalizePhoneNumber, phoneProblemMessages } from '@/api/schemas/phone-number.ts';
 import { z } from '@/api/schemas/zod.ts';
+import { useNotify } from '@/components/feedback/notifications.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
-import { channelChoices } from './opt-out-display.ts';
+import { channelChoices, channelsText } from './opt-out-display.ts';
 
 /** The API's body, asked as a person would: which channel, and why (the reason is required here). */
 const addOptOutFormSchema = z.object({
@@ -36,11 +37,11 @@ export interface AddOptOutDialogProps {
   /** Pre-filled, e.g. from a number's history page. */
   phoneNumber?: string;
   onClose: () => void;
-  onAdded: (optOut: OptOut) => void;
 }
 
-function AddOptOutForm({ phoneNumber, onClose, onAdded, titleId }: Omit<AddOptOutDialogProps, 'open'> & { titleId: string }) {
+function AddOptOutForm({ phoneNumber, onClose, titleId }: Omit<AddOptOutDialogProps, 'open'> & { titleId: string }) {
   const add = useAddOptOut();
+  const notify = useNotify();
   const { control, handleSubmit, setError, formState } = useForm<AddOptOutForm, unknown, z.output<typeof addOptOutFormSchema>>({
     resolver: zodResolver(addOptOutFormSchema),
     defaultValues: { PhoneNumber: phoneNumber ?? '', Channel: 'Both', Notes: '' },
@@ -56,7 +57,10 @@ function AddOptOutForm({ phoneNumber, onClose, onAdded, titleId }: Omit<AddOptOu
         Notes,
       },
       {
-        onSuccess: onAdded,
+        onSuccess: (optOut) => {
+          notify({ message: `${formatPhoneNumber(optOut.PhoneNumber)} is opted out of ${channelsText(optOut.DoNotCall, optOut.DoNotText)}.` });
+          onClose();
+        },
         onError: (error) =>
           error.message.startsWith('PhoneNumber: ')
             ? setError('PhoneNumber', { message: error.message.replace('PhoneNumber: ', '') }, { shouldFocus: true })
@@ -123,7 +127,7 @@ function AddOptOutForm({ phoneNumber, onClose, onAdded, titleId }: Omit<AddOptOu
   );
 }
 
-/** Adds an opt-out by hand, for calls, texts or both, with the reason on record. */
+/** Adds an opt-out by hand, for calls, texts or both, with the reason on record; says so when done. */
 export function AddOptOutDialog({ open, onClose, ...props }: AddOptOutDialogProps) {
   const titleId = useId();
   return (

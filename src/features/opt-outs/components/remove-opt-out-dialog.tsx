@@ -18,12 +18,13 @@ import Stack from '@mui/material/Stack';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Controller, useForm } from 'react-hook-form';
-import { useRemoveOptOut } from '@/api/resources/opt-outs/opt-out-mutations.ts';
+import { useAddOptOut, useRemoveOptOut } from '@/api/resources/opt-outs/opt-out-mutations.ts';
 import { optOutQueries } from '@/api/resources/opt-outs/opt-out-queries.ts';
 import type { OptOutRemoval } from '@/api/resources/opt-outs/opt-out-requests.ts';
-import { optOutRemovalInputSchema, type OptOutRemovalResult } from '@/api/schemas/opt-out.ts';
+import { optOutRemovalInputSchema } from '@/api/schemas/opt-out.ts';
 import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
 import { z } from '@/api/schemas/zod.ts';
+import { useNotify } from '@/components/feedback/notifications.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { channelChoices, channelsText } from './opt-out-display.ts';
 
@@ -44,7 +45,6 @@ export interface RemovableOptOut {
 export interface RemoveOptOutDialogProps {
   optOut: RemovableOptOut | null;
   onClose: () => void;
-  onRemoved: (result: OptOutRemovalResult, removal: OptOutRemoval) => void;
 }
 
 interface RemoveOptOutFormProps extends Omit<RemoveOptOutDialogProps, 'optOut'> {
@@ -54,8 +54,10 @@ interface RemoveOptOutFormProps extends Omit<RemoveOptOutDialogProps, 'optOut'> 
   textLocked: boolean;
 }
 
-function RemoveOptOutForm({ optOut, onClose, onRemoved, titleId, textLocked }: RemoveOptOutFormProps) {
+function RemoveOptOutForm({ optOut, onClose, titleId, textLocked }: RemoveOptOutFormProps) {
   const remove = useRemoveOptOut();
+  const addBack = useAddOptOut();
+  const notify = useNotify();
   const liftCall = optOut.DoNotCall;
   const liftText = optOut.DoNotText && !textLocked;
   const both = liftCall && liftText;
@@ -67,7 +69,22 @@ function RemoveOptOutForm({ optOut, onClose, onRemoved, titleId, textLocked }: R
   const submit = handleSubmit(({ Channel, Notes }) => {
     const removal: OptOutRemoval = { phoneNumber: optOut.PhoneNumber, notes: Notes, ...(Channel !== 'Both' && { channel: Channel }) };
     remove.mutate(removal, {
-      onSuccess: (result) => onRemoved(result, removal),
+      onSuccess: (result) => {
+        const call = optOut.DoNotCall && !result.DoNotCall;
+        const text = optOut.DoNotText && !result.DoNotText;
+        notify({
+          message: `${formatPhoneNumber(result.PhoneNumber)} is opted back in to ${channelsText(call, text)}.`,
+          action: {
+            label: 'Undo',
+            onClick: () =>
+              addBack.mutate(
+                { PhoneNumber: result.PhoneNumber, DoNotCall: call, DoNotText: text, Notes: 'Opt-in undone' },
+                { onError: (error) => notify({ severity: 'error', message: error.message }) },
+              ),
+          },
+        });
+        onClose();
+      },
       // A STOP can only be reversed by the person; the server says so.
       onError: (error) => setError('root', { message: error.message }),
     });
@@ -144,8 +161,8 @@ function RemoveOptOutForm({ optOut, onClose, onRemoved, titleId, textLocked }: R
   );
 }
 
-/** Lifts an opt-out (or one of its channels) once the person has consented; the reason goes on record. */
-export function RemoveOptOutDialog({ optOut, onClose, onRemoved }: RemoveOptOutDialogProps) {
+/** Lifts an opt-out (or one of its channels) once the person has consented; the reason goes on record; Undo puts it back. */
+export function RemoveOptOutDialog({ optOut, onClose }: RemoveOptOutDialogProps) {
   const titleId = useId();
   // How the text opt-out came about decides what a user may lift (the sandbox enforces it too).
   const history = useQuery({ ...optOutQueries.history(optOut?.PhoneNumber ?? ''), enabled: optOut !== null });
@@ -162,7 +179,6 @@ export function RemoveOptOutDialog({ optOut, onClose, onRemoved }: RemoveOptOutD
           <RemoveOptOutForm
             optOut={optOut}
             onClose={onClose}
-            onRemoved={onRemoved}
             titleId={titleId}
             textLocked={optOut.DoNotText && textSetBy?.Source === 'TextReply'}
           />

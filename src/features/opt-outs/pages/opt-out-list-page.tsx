@@ -13,7 +13,6 @@ import { useEffect, useMemo, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { optOutQueries } from '@/api/resources/opt-outs/opt-out-queries.ts';
 import { walkOptOuts } from '@/api/resources/opt-outs/opt-out-requests.ts';
-import { useAddOptOut } from '@/api/resources/opt-outs/opt-out-mutations.ts';
 import type { Filter, ListParams } from '@/api/list-params.ts';
 import type { OptOut } from '@/api/schemas/opt-out.ts';
 import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
@@ -29,7 +28,6 @@ import { downloadCsv } from '@/utils/download-csv.ts';
 import { formatApiDateTime } from '@/utils/format-date.ts';
 import { formatCount } from '@/utils/format-number.ts';
 import { AddOptOutDialog } from '../components/add-opt-out-dialog.tsx';
-import { channelsText } from '../components/opt-out-display.ts';
 import { RemoveOptOutDialog, type RemovableOptOut } from '../components/remove-opt-out-dialog.tsx';
 
 const channelFilters = [
@@ -47,7 +45,6 @@ export function OptOutListPage() {
     defaultSort: { field: 'OptOutDate', desc: true },
   });
   const notify = useNotify();
-  const addOptOut = useAddOptOut();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<RemovableOptOut | null>(null);
   const [exported, setExported] = useState<{ received: number; total: number } | null>(null);
@@ -222,35 +219,8 @@ export function OptOutListPage() {
           }}
         />
       )}
-      <AddOptOutDialog
-        open={adding}
-        onClose={() => setAdding(false)}
-        onAdded={(optOut) => {
-          setAdding(false);
-          notify({ message: `${formatPhoneNumber(optOut.PhoneNumber)} is opted out of ${channelsText(optOut.DoNotCall, optOut.DoNotText)}.` });
-        }}
-      />
-      <RemoveOptOutDialog
-        optOut={removing}
-        onClose={() => setRemoving(null)}
-        onRemoved={(result, removal) => {
-          const lifted = removing!;
-          setRemoving(null);
-          const liftedCall = lifted.DoNotCall && !result.DoNotCall;
-          const liftedText = lifted.DoNotText && !result.DoNotText;
-          notify({
-            message: `${formatPhoneNumber(result.PhoneNumber)} is opted back in to ${channelsText(liftedCall, liftedText)}.`,
-            action: {
-              label: 'Undo',
-              onClick: () =>
-                addOptOut.mutate(
-                  { PhoneNumber: removal.phoneNumber, DoNotCall: liftedCall, DoNotText: liftedText, Notes: 'Opt-in undone' },
-                  { onError: (error) => notify({ severity: 'error', message: error.message }) },
-                ),
-            },
-          });
-        }}
-      />
+      <AddOptOutDialog open={adding} onClose={() => setAdding(false)} />
+      <RemoveOptOutDialog optOut={removing} onClose={() => setRemoving(null)} />
     </PageContainer>
   );
 }

@@ -26,7 +26,6 @@ import { textNumberQueries } from '@/api/resources/text-numbers/text-number-quer
 import type { OptOutEvent } from '@/api/schemas/opt-out.ts';
 import { formatPhoneNumber, normalizePhoneNumber } from '@/api/schemas/phone-number.ts';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
-import { useNotify } from '@/components/feedback/notifications.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
 import { paths } from '@/config/paths.ts';
@@ -34,7 +33,7 @@ import { formatApiDateTime, formatApiDay, formatApiRelative } from '@/utils/form
 import { formatCount } from '@/utils/format-number.ts';
 import { AddOptOutDialog } from '../components/add-opt-out-dialog.tsx';
 import { BroadcastResultsTable } from '../components/broadcast-results-table.tsx';
-import { channelsText, describeEvent, reasonOf } from '../components/opt-out-display.ts';
+import { describeEvent, reasonOf } from '../components/opt-out-display.ts';
 import { RemoveOptOutDialog, type RemovableOptOut } from '../components/remove-opt-out-dialog.tsx';
 
 const BROADCASTS_SHOWN = 50;
@@ -85,7 +84,6 @@ function ChannelStatus({ icon, label, blocked, since }: { icon: ReactNode; label
 }
 
 function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
-  const notify = useNotify();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<RemovableOptOut | null>(null);
   const byNumber = { filters: [{ field: 'PhoneNumber', op: 'eq' as const, value: phoneNumber }] };
@@ -240,23 +238,8 @@ function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
           </Section>
         </Grid>
       </Grid>
-      <AddOptOutDialog
-        open={adding}
-        phoneNumber={phoneNumber}
-        onClose={() => setAdding(false)}
-        onAdded={(added) => {
-          setAdding(false);
-          notify({ message: `${formatPhoneNumber(added.PhoneNumber)} is opted out of ${channelsText(added.DoNotCall, added.DoNotText)}.` });
-        }}
-      />
-      <RemoveOptOutDialog
-        optOut={removing}
-        onClose={() => setRemoving(null)}
-        onRemoved={(result) => {
-          setRemoving(null);
-          notify({ message: result.Deleted ? `${formatPhoneNumber(result.PhoneNumber)} can be reached again.` : 'The opt-out was updated.' });
-        }}
-      />
+      <AddOptOutDialog open={adding} phoneNumber={phoneNumber} onClose={() => setAdding(false)} />
+      <RemoveOptOutDialog optOut={removing} onClose={() => setRemoving(null)} />
     </PageContainer>
   );
 }
