@@ -12,7 +12,9 @@ describe('the demo inbox', () => {
     expect(count('unread_count > 0')).toBeGreaterThan(8);
     expect(count('is_done = 1')).toBeGreaterThan(8);
     expect(count('is_done = 0 AND unread_count = 0')).toBeGreaterThan(5);
-    expect(count('is_auto_opt_out = 1')).toBe(3);
+    // Three STOPs in the demo inbox itself; replies to the demo broadcasts bring more.
+    const stops = count('is_auto_opt_out = 1');
+    expect(stops).toBeGreaterThanOrEqual(3);
     // Each STOP made an opt-out, exactly as a live reply would.
     const stopped = db
       .prepare(
@@ -20,7 +22,7 @@ describe('the demo inbox', () => {
          WHERE c.is_auto_opt_out = 1 AND o.do_not_text = 1 AND o.source = 'TextReply'`,
       )
       .get() as { n: number };
-    expect(stopped.n).toBe(3);
+    expect(stopped.n).toBe(stops);
   });
 
   it('keeps every text in the past and every thread in order', () => {
