@@ -14,6 +14,7 @@ import { audioRoutes } from './routes/audio.ts';
 import { textNumberRoutes } from './routes/text-numbers.ts';
 import { conversationRoutes } from './routes/conversations.ts';
 import { optOutRoutes } from './routes/opt-outs.ts';
+import { phoneNumberRoutes } from './routes/phone-numbers.ts';
 import { userRoutes } from './routes/users.ts';
 import { controlRoutes } from './routes/control.ts';
 import { loginRoutes } from './routes/login.ts';
@@ -62,6 +63,7 @@ export function createSandboxApp(deps: SandboxDeps) {
   app.route('/v1', textNumberRoutes(deps));
   app.route('/v1', conversationRoutes(deps));
   app.route('/v1', optOutRoutes(deps));
+  app.route('/v1', phoneNumberRoutes(deps));
   app.route('/v1', userRoutes(deps));
   app.route('/sandbox', controlRoutes(deps));
   return app;

@@ -55,3 +55,8 @@ export function buildListQuery(params: ListParams): string {
   if (params.page !== undefined && params.page !== 1) parts.push(`page=${params.page}`);
   return parts.length > 0 ? `?${parts.join('&')}` : '';
 }
+
+/** The Feed parameters of a list view's URL state (useListSearchParams): page, size, one sort and the search. */
+export function feedParamsOf(state: { page: number; pageSize: number; search: string; sort: SortField | null }): ListParams {
+  return { page: state.page, pageSize: state.pageSize, search: state.search, sort: state.sort ? [state.sort] : [] };
+}

@@ -3,6 +3,10 @@ import { accountRoutes } from '@/features/account/routes.tsx';
 import { audioRoutes } from '@/features/audio/routes.tsx';
 import { usersRoutes } from '@/features/users/routes.tsx';
 import { broadcastRoutes } from '@/features/broadcasts/routes.tsx';
+import { contactRoutes } from '@/features/contacts/routes.tsx';
+import { listRoutes } from '@/features/lists/routes.tsx';
+import { conversationRoutes } from '@/features/conversations/routes.tsx';
+import { optOutRoutes } from '@/features/opt-outs/routes.tsx';
 import { paths } from '@/config/paths.ts';
 import { AppLayout } from './app-layout.tsx';
 import { LoadingScreen } from '@/components/feedback/loading-screen.tsx';
@@ -36,6 +40,10 @@ export function createAppRouter() {
             ...accountRoutes,
             ...usersRoutes,
             ...audioRoutes,
+            ...contactRoutes,
+            ...listRoutes,
+            ...conversationRoutes,
+            ...optOutRoutes,
             { path: '*', element: <NotFoundPage /> },
           ],
         },

@@ -44,6 +44,8 @@ export const paths = {
       path: '/conversations/:conversationId',
       href: (conversationId: number, query?: Record<string, string>) => withQuery(`/conversations/${conversationId}`, query),
     },
+    /** The inbox and an open thread are one page (the list stays put while threads change): the id is optional. */
+    page: { path: '/conversations/:conversationId?' },
   },
   optOuts: {
     list: { path: '/opt-outs', href: (query?: Record<string, string>) => withQuery('/opt-outs', query) },

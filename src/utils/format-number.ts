@@ -5,3 +5,6 @@ const countFormat = new Intl.NumberFormat('en-US');
 export const formatCredits = (value: number) => creditFormat.format(value);
 
 export const formatCount = (value: number) => countFormat.format(value);
+
+/** "1 contact", "4,221 contacts". */
+export const formatCountOf = (value: number, one: string, many: string) => `${countFormat.format(value)} ${value === 1 ? one : many}`;

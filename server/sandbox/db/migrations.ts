@@ -351,4 +351,16 @@ export const migrations: readonly string[] = [
     value TEXT NOT NULL
   ) WITHOUT ROWID;
   `,
+  /* 2: uploaded rows keep why they cannot be used (docs/decisions/0017-file-uploads.md) */ `
+  -- NULL: the row's fields are normalised and usable. Otherwise InvalidPhone, DuplicateInFile or TooLong, and the
+  -- fields hold what the file said (trimmed), for the import's rejects.
+  ALTER TABLE file_upload_rows ADD COLUMN problem TEXT;
+  ALTER TABLE file_upload_rows ADD COLUMN problem_detail TEXT NOT NULL DEFAULT '';
+  `,
+  /* 3: look phone numbers up: a number's contact by any of its phones, its results across broadcasts */ `
+  CREATE INDEX IF NOT EXISTS contacts_secondary_phone ON contacts(account_id, secondary_phone);
+  CREATE INDEX IF NOT EXISTS contacts_tertiary_phone ON contacts(account_id, tertiary_phone);
+  -- a number's results across broadcasts (its history page)
+  CREATE INDEX IF NOT EXISTS broadcast_recipients_by_phone ON broadcast_recipients(phone_number);
+  `,
 ];

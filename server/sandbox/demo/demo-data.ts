@@ -3,6 +3,7 @@ import { daysToMask } from '../model/users.ts';
 import { seedDemoAudio } from './demo-audio.ts';
 import { seedDemoBroadcasts } from './demo-broadcasts.ts';
 import { hashPinCode } from '../pin-codes.ts';
+import { seedDemoConversations } from './demo-conversations.ts';
 import { areaCodes, firstNames, lastNames } from './names.ts';
 import { createRandom, type Random } from './random.ts';
 
@@ -203,6 +204,7 @@ export function seedDemoData(db: SandboxDatabase, now: number): void {
     seedOptOuts(context);
     seedDemoAudio(db, now, DEMO_USER_IDS, DEMO_ACCOUNT_ID);
     seedDemoBroadcasts(db, now);
+    seedDemoConversations(context);
   })();
 }
 

@@ -258,7 +258,11 @@ export function feedLinks(url: URL, page: number, pageSize: number, total: numbe
   };
 }
 
-type CachedStatement = ReturnType<SandboxDatabase['prepare']> & { all(...params: unknown[]): unknown[]; get(...params: unknown[]): unknown };
+type CachedStatement = ReturnType<SandboxDatabase['prepare']> & {
+  all(...params: unknown[]): unknown[];
+  get(...params: unknown[]): unknown;
+  run(...params: unknown[]): { changes: number; lastInsertRowid: number | bigint };
+};
 
 const statementCache = new WeakMap<SandboxDatabase, Map<string, CachedStatement>>();
 

@@ -1,4 +1,6 @@
 import type { SandboxDatabase } from '../db/database.ts';
+import { findOrOpenConversation, insertTextMessage } from './conversations.ts';
+import { channelSource, optIn, optOut, storedOptOut } from './opt-outs.ts';
 
 /** A text a contact sent to one of the account's text numbers (simulated by the sandbox). */
 export interface InboundText {
@@ -13,92 +15,97 @@ export interface InboundText {
 
 /** Replies that opt a number out of texts (support articles; the issue adds QUIT and STOP ALL). */
 const STOP_WORDS = new Set(['STOP', 'STOPALL', 'STOP ALL', 'QUIT', 'END', 'CANCEL', 'UNSUBSCRIBE']);
+/** Replies that opt it back in (support: UNSTOP; START is the carriers' own keyword for it). */
+const START_WORDS = new Set(['UNSTOP', 'START']);
 
 export const OPT_OUT_CONFIRMATION =
   'You have been unsubscribed and will receive no more messages from this number. Reply UNSTOP to resubscribe.';
+export const OPT_IN_CONFIRMATION = 'You have been resubscribed and will receive messages from this number again. Reply STOP to opt out.';
+
+/** The reply as a keyword: trimmed, upper case, single spaces, trailing punctuation dropped. */
+function keywordOf(body: string): string {
+  return body.trim().replace(/[.!]+$/, '').replace(/\s+/g, ' ').toUpperCase();
+}
 
 export function isStopReply(body: string): boolean {
-  return STOP_WORDS.has(body.trim().replace(/[.!]+$/, '').replace(/\s+/g, ' ').toUpperCase());
+  return STOP_WORDS.has(keywordOf(body));
+}
+
+export function isStartReply(body: string): boolean {
+  return START_WORDS.has(keywordOf(body));
 }
 
 /**
- * Files an inbound text: opens (or reopens) the conversation, stores the message, and honours a STOP: the number
- * is opted out of texts and voice, the conversation is flagged `IsAutoOptOut`, and one confirmation goes back.
+ * Files an inbound text: opens (or reopens) the conversation, stores the message as unread, and honours the
+ * keywords (docs/decisions/0031-simulated-texting.md). A STOP opts the number out of texts and voice, flags the
+ * conversation `IsAutoOptOut` and is answered once with a confirmation; UNSTOP or START opts it back in.
  */
 export function receiveInboundText(db: SandboxDatabase, text: InboundText): { conversationId: number; optedOut: boolean } {
   return db.transaction(() => {
-    const existing = db
-      .prepare<[number, string], { conversation_id: number }>(
-        'SELECT conversation_id FROM conversations WHERE text_number_id = ? AND phone_number = ?',
-      )
-      .get(text.textNumberId, text.phoneNumber);
-    const conversationId =
-      existing?.conversation_id ??
-      Number(
-        db
-          .prepare(
-            `INSERT INTO conversations (account_id, text_number_id, phone_number, broadcast_id, created_at)
-             VALUES (?, ?, ?, ?, ?)`,
-          )
-          .run(text.accountId, text.textNumberId, text.phoneNumber, text.broadcastId, text.receivedAt).lastInsertRowid,
-      );
-
-    const insertMessage = db.prepare(
-      `INSERT INTO text_messages (conversation_id, direction, body, status, broadcast_id, created_at)
-       VALUES (?, ?, ?, ?, ?, ?)`,
-    );
-    const messageId = Number(
-      insertMessage.run(conversationId, 'Inbound', text.body, 'Received', text.broadcastId, text.receivedAt).lastInsertRowid,
-    );
+    const conversationId = findOrOpenConversation(db, {
+      accountId: text.accountId,
+      textNumberId: text.textNumberId,
+      phoneNumber: text.phoneNumber,
+      userId: null,
+      broadcastId: text.broadcastId,
+      at: text.receivedAt,
+    });
+    insertTextMessage(db, {
+      conversationId,
+      direction: 'Inbound',
+      body: text.body,
+      status: 'Received',
+      broadcastId: text.broadcastId,
+      at: text.receivedAt,
+    });
     db.prepare(
-      `UPDATE conversations SET is_done = 0, unread_count = unread_count + 1, last_message_id = ?, last_message_at = ?,
-         broadcast_id = COALESCE(?, broadcast_id)
+      `UPDATE conversations SET is_done = 0, unread_count = unread_count + 1, broadcast_id = COALESCE(?, broadcast_id)
        WHERE conversation_id = ?`,
-    ).run(messageId, text.receivedAt, text.broadcastId, conversationId);
+    ).run(text.broadcastId, conversationId);
     if (text.broadcastId !== null) {
       db.prepare('UPDATE broadcasts SET text_replies = text_replies + 1 WHERE broadcast_id = ?').run(text.broadcastId);
     }
 
+    const confirm = (body: string) =>
+      insertTextMessage(db, { conversationId, direction: 'Outbound', body, status: 'Delivered', at: text.receivedAt + 1000 });
+
     const optedOut = isStopReply(text.body);
     if (optedOut) {
-      const already = db
-        .prepare<[number, string], { do_not_text: number }>(
-          'SELECT do_not_text FROM opt_outs WHERE account_id = ? AND phone_number = ?',
-        )
-        .get(text.accountId, text.phoneNumber);
       // A text opt-out blocks voice too (support: "A text opt-out blocks both voice and text").
-      db.prepare(
-        `INSERT INTO opt_outs (account_id, phone_number, do_not_call, do_not_text, source, opt_out_date)
-         VALUES (?, ?, 1, 1, 'TextReply', ?)
-         ON CONFLICT(account_id, phone_number) DO UPDATE SET do_not_call = 1, do_not_text = 1, source = 'TextReply',
-           opt_out_date = excluded.opt_out_date`,
-      ).run(text.accountId, text.phoneNumber, text.receivedAt);
-      db.prepare(
-        `INSERT INTO opt_out_events (account_id, phone_number, action, do_not_call, do_not_text, source, broadcast_id, created_at)
-         VALUES (?, ?, 'OptOut', 1, 1, 'TextReply', ?, ?)`,
-      ).run(text.accountId, text.phoneNumber, text.broadcastId, text.receivedAt);
-      db.prepare(
-        `UPDATE contacts SET optin_primary = CASE WHEN primary_phone = ? THEN 'OptedOut' ELSE optin_primary END,
-           optin_secondary = CASE WHEN secondary_phone = ? THEN 'OptedOut' ELSE optin_secondary END,
-           optin_tertiary = CASE WHEN tertiary_phone = ? THEN 'OptedOut' ELSE optin_tertiary END
-         WHERE account_id = ? AND (primary_phone = ? OR secondary_phone = ? OR tertiary_phone = ?)`,
-      ).run(text.phoneNumber, text.phoneNumber, text.phoneNumber, text.accountId, text.phoneNumber, text.phoneNumber, text.phoneNumber);
+      const added = optOut(db, {
+        accountId: text.accountId,
+        phoneNumber: text.phoneNumber,
+        call: true,
+        text: true,
+        source: 'TextReply',
+        notes: `Replied ${keywordOf(text.body)}`,
+        broadcastId: text.broadcastId,
+        at: text.receivedAt,
+      });
       db.prepare('UPDATE conversations SET is_auto_opt_out = 1 WHERE conversation_id = ?').run(conversationId);
       if (text.broadcastId !== null) {
         db.prepare('UPDATE broadcasts SET text_opted_out = text_opted_out + 1 WHERE broadcast_id = ?').run(text.broadcastId);
       }
-      // Answered once: a number already opted out gets no second confirmation.
-      if (!already?.do_not_text) {
-        const confirmationId = Number(
-          insertMessage.run(conversationId, 'Outbound', OPT_OUT_CONFIRMATION, 'Delivered', null, text.receivedAt + 1000)
-            .lastInsertRowid,
-        );
-        db.prepare('UPDATE conversations SET last_message_id = ?, last_message_at = ? WHERE conversation_id = ?').run(
-          confirmationId,
-          text.receivedAt + 1000,
-          conversationId,
-        );
-      }
+      // Answered once: a number already opted out of texts gets no second confirmation.
+      if (added.text) confirm(OPT_OUT_CONFIRMATION);
+    } else if (isStartReply(text.body) && storedOptOut(db, text.accountId, text.phoneNumber)?.do_not_text === 1) {
+      // The STOP also blocked voice; a voice opt-out made some other way (a keypress, the office) stands.
+      const liftCall = channelSource(db, text.accountId, text.phoneNumber, 'call') === 'TextReply';
+      optIn(db, {
+        accountId: text.accountId,
+        phoneNumber: text.phoneNumber,
+        call: liftCall,
+        text: true,
+        source: 'TextReply',
+        notes: `Replied ${keywordOf(text.body)}`,
+        broadcastId: text.broadcastId,
+        at: text.receivedAt,
+      });
+      db.prepare('UPDATE conversations SET is_auto_opt_out = 0 WHERE account_id = ? AND phone_number = ?').run(
+        text.accountId,
+        text.phoneNumber,
+      );
+      confirm(OPT_IN_CONFIRMATION);
     }
     return { conversationId, optedOut };
   })();

@@ -1,5 +1,5 @@
 import { dayNames, type DayName } from '../../../src/api/schemas/common.ts';
-import type { User } from '../../../src/api/schemas/user.ts';
+import type { NamedUserStub, User } from '../../../src/api/schemas/user.ts';
 
 export interface UserRow {
   user_id: number;
@@ -77,3 +77,10 @@ export function toApiUser(row: UserRow): User {
 export const USER_COLUMNS = `user_id, account_id, user_name, first_name, last_name, email, phone, caller_id, retries,
   max_message_length, call_throttle, continue_on_next_day, start_minute, stop_minute, calling_window_days, state,
   is_master, can_see_all_broadcasts, can_see_all_roster, can_see_all_audio, can_see_group_audio`;
+
+/** A linked user with the name to show, from joined columns; null when no user is linked. */
+export function namedUserStub(userId: number | null, firstName: string | null, lastName: string | null): NamedUserStub | null {
+  return userId === null
+    ? null
+    : { Uri: `/v1/account/users/${userId}`, UserID: userId, FirstName: firstName ?? '', LastName: lastName ?? '' };
+}

@@ -1,7 +1,184 @@
 import { Hono } from 'hono';
-import type { SandboxDeps, SandboxEnv } from '../context.ts';
+import { listInputSchema, listUpdateInputSchema, SYSTEM_LIST_IDS, type ListDeleteResult } from '../../../src/api/schemas/list.ts';
+import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
+import { SandboxError } from '../http/errors.ts';
+import { readBody, readJsonBody } from '../http/json-body.ts';
+import { parseListQuery, prepareCached, queryFeed } from '../http/list-query.ts';
+import {
+  addToList,
+  purgeContacts,
+  removeFromList,
+  resolveBatchTargets,
+  restoreFromDeletedFolder,
+} from '../model/contact-batches.ts';
+import { contactFeedSpec, countContactsInLists, folderOfList, queryContactFeed } from '../model/contacts.ts';
+import { isSystemList, listFeedSpec, listSource, parseListParam, requireVisibleList, toApiList, type ListRow } from '../model/lists.ts';
 
-/** Contact lists and membership (§16, §17). */
-export function listRoutes(_deps: SandboxDeps) {
-  return new Hono<SandboxEnv>();
+const systemListRefused = (what: string) => new SandboxError('PermissionDenied', `System lists cannot be ${what}.`);
+
+/** Everyone and Unfiled are worked out from the contacts: their members change only through the contacts. */
+const computedMembership = (listId: number) =>
+  new SandboxError(
+    'MethodNotAllowed',
+    listId === SYSTEM_LIST_IDS.Everyone
+      ? 'Everyone holds every contact: delete contacts with DELETE /v1/contacts; restore them by adding them to Everyone.'
+      : 'Unfiled holds the contacts in no list: add them to a list, or delete them with DELETE /v1/contacts.',
+  );
+
+/** Contact lists and membership (§16, §17; docs/decisions/0019-contact-lists.md). */
+export function listRoutes({ db, clock }: SandboxDeps) {
+  const listReply = (user: AuthUser, row: ListRow) =>
+    toApiList(row, countContactsInLists(db, user, [row.list_id]).get(row.list_id) ?? 0, user.timeZone);
+
+  /** List names are unique (without case) among the lists a user sees, system lists included. */
+  const requireFreeName = (user: AuthUser, name: string, exceptListId: number | null) => {
+    const { from, params } = listSource(user);
+    const taken = prepareCached(db, `SELECT l.list_id FROM ${from} WHERE l.list_name = ? COLLATE NOCASE AND l.list_id IS NOT ?`).get(
+      ...params,
+      name,
+      exceptListId,
+    );
+    if (taken) throw new SandboxError('Conflict', `A list named "${name}" already exists.`);
+  };
+
+  const userList = (user: AuthUser, param: string, what: string) => {
+    const listId = parseListParam(param);
+    if (isSystemList(listId)) throw systemListRefused(what);
+    return requireVisibleList(db, user, listId);
+  };
+
+  return new Hono<SandboxEnv>()
+    .get('/lists', (c) => {
+      const user = c.get('user');
+      const url = new URL(c.req.url);
+      const { from, params } = listSource(user);
+      const feed = queryFeed<ListRow, ListRow>(
+        db,
+        url,
+        { from, where: [], params, select: 'l.*' },
+        parseListQuery(url, listFeedSpec, user.timeZone),
+        (row) => row,
+      );
+      const counts = countContactsInLists(db, user, feed.Items.map((row) => row.list_id));
+      return c.json({ ...feed, Items: feed.Items.map((row) => toApiList(row, counts.get(row.list_id) ?? 0, user.timeZone)) });
+    })
+    .get('/lists/:id', (c) => {
+      const user = c.get('user');
+      return c.json(listReply(user, requireVisibleList(db, user, parseListParam(c.req.param('id')))));
+    })
+    .post('/lists', async (c) => {
+      const user = c.get('user');
+      const input = await readBody(c, listInputSchema);
+      const now = clock.now();
+      const listId = db.transaction(() => {
+        requireFreeName(user, input.ListName, null);
+        return Number(
+          db
+            .prepare(
+              `INSERT INTO lists (account_id, owner_user_id, list_name, list_description, sms_name, is_auto_reply_on,
+                 auto_reply_message, created_at, last_updated)
+               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+            )
+            .run(
+              user.accountId,
+              user.userId,
+              input.ListName,
+              input.ListDescription ?? '',
+              input.SMSName ?? '',
+              input.IsAutoReplyOn ? 1 : 0,
+              input.AutoReplyMessage ?? '',
+              now,
+              now,
+            ).lastInsertRowid,
+        );
+      })();
+      return c.json(listReply(user, requireVisibleList(db, user, listId)));
+    })
+    .put('/lists/:id', async (c) => {
+      const user = c.get('user');
+      const list = userList(user, c.req.param('id'), 'renamed or changed');
+      const input = await readBody(c, listUpdateInputSchema);
+      const changes: Record<string, unknown> = {
+        list_name: input.ListName,
+        list_description: input.ListDescription,
+        sms_name: input.SMSName,
+        is_auto_reply_on: input.IsAutoReplyOn === undefined ? undefined : input.IsAutoReplyOn ? 1 : 0,
+        auto_reply_message: input.AutoReplyMessage,
+      };
+      const columns = Object.keys(changes).filter((column) => changes[column] !== undefined);
+      db.transaction(() => {
+        if (input.ListName !== undefined) requireFreeName(user, input.ListName, list.list_id);
+        if (columns.length > 0) {
+          db.prepare(`UPDATE lists SET ${columns.map((column) => `${column} = ?`).join(', ')}, last_updated = ? WHERE list_id = ?`).run(
+            ...columns.map((column) => changes[column]),
+            clock.now(),
+            list.list_id,
+          );
+        }
+      })();
+      return c.json(listReply(user, requireVisibleList(db, user, list.list_id)));
+    })
+    .delete('/lists/:id', (c) => {
+      const user = c.get('user');
+      const list = userList(user, c.req.param('id'), 'deleted');
+      // Members leave with the list (ON DELETE CASCADE); the contacts stay.
+      db.prepare('DELETE FROM lists WHERE list_id = ?').run(list.list_id);
+      const result: ListDeleteResult = { ListID: list.list_id, Deleted: true };
+      return c.json(result);
+    })
+    .get('/lists/:id/contacts', (c) => {
+      const user = c.get('user');
+      const url = new URL(c.req.url);
+      const list = requireVisibleList(db, user, parseListParam(c.req.param('id')));
+      return c.json(queryContactFeed(db, user, url, parseListQuery(url, contactFeedSpec, user.timeZone), folderOfList(list.list_id)));
+    })
+    .post('/lists/:id/contacts', async (c) => {
+      const user = c.get('user');
+      const url = new URL(c.req.url);
+      const list = requireVisibleList(db, user, parseListParam(c.req.param('id')));
+      if (list.list_id === SYSTEM_LIST_IDS.Deleted) {
+        throw new SandboxError('MethodNotAllowed', 'Move contacts to the Deleted folder with DELETE /v1/contacts?MoveToDeleted=true.');
+      }
+      if (list.list_id === SYSTEM_LIST_IDS.Unfiled) throw computedMembership(list.list_id);
+      const body = await readJsonBody(c);
+      if (body === undefined) throw new SandboxError('ValidationFailed', 'Name the contacts to add: [{"PersonID": 4947403}].');
+      const targets = resolveBatchTargets(db, user, body, folderOfList(list.list_id), parseListQuery(url, contactFeedSpec, user.timeZone));
+      // Adding to Everyone is how contacts come back from the Deleted folder (decision 0012).
+      return c.json(
+        list.list_id === SYSTEM_LIST_IDS.Everyone
+          ? restoreFromDeletedFolder(db, user, targets)
+          : addToList(db, list.list_id, targets, clock.now()),
+      );
+    })
+    .delete('/lists/:id/contacts/:contactId{[0-9]+}', (c) => {
+      const user = c.get('user');
+      const url = new URL(c.req.url);
+      const list = requireVisibleList(db, user, parseListParam(c.req.param('id')));
+      if (list.list_id === SYSTEM_LIST_IDS.Everyone || list.list_id === SYSTEM_LIST_IDS.Unfiled) throw computedMembership(list.list_id);
+      const targets = resolveBatchTargets(
+        db,
+        user,
+        [{ PersonID: Number(c.req.param('contactId')) }],
+        folderOfList(list.list_id),
+        parseListQuery(url, contactFeedSpec, user.timeZone),
+      );
+      return c.json(
+        list.list_id === SYSTEM_LIST_IDS.Deleted
+          ? purgeContacts(db, targets.filter((target) => target.deleted))
+          : removeFromList(db, list.list_id, targets),
+      );
+    })
+    .delete('/lists/:id/contacts', async (c) => {
+      const user = c.get('user');
+      const url = new URL(c.req.url);
+      const list = requireVisibleList(db, user, parseListParam(c.req.param('id')));
+      if (list.list_id === SYSTEM_LIST_IDS.Everyone || list.list_id === SYSTEM_LIST_IDS.Unfiled) throw computedMembership(list.list_id);
+      const query = parseListQuery(url, contactFeedSpec, user.timeZone);
+      const targets = resolveBatchTargets(db, user, await readJsonBody(c), folderOfList(list.list_id), query);
+      return c.json(
+        list.list_id === SYSTEM_LIST_IDS.Deleted
+          ? purgeContacts(db, targets.filter((target) => target.deleted))
+          : removeFromList(db, list.list_id, targets),
+      );
+    });
 }

@@ -1,7 +1,167 @@
 import { Hono } from 'hono';
-import type { SandboxDeps, SandboxEnv } from '../context.ts';
+import { optOutInputSchema, optOutRemovalInputSchema, type OptOutRemovalResult } from '../../../src/api/schemas/opt-out.ts';
+import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
+import { SandboxError } from '../http/errors.ts';
+import { parseWith, readBody, readJsonBody } from '../http/json-body.ts';
+import { parseListQuery, queryFeed, type ListSpec } from '../http/list-query.ts';
+import { phoneNumberOrError, phoneOrNameSearch } from '../http/phone-numbers.ts';
+import {
+  OPT_OUT_EVENT_FROM,
+  OPT_OUT_EVENT_SELECT,
+  OPT_OUT_FROM,
+  OPT_OUT_SELECT,
+  channelSource,
+  optIn,
+  optOut,
+  storedOptOut,
+  toApiOptOut,
+  toApiOptOutEvent,
+  type OptOutEventRow,
+  type OptOutRow,
+} from '../model/opt-outs.ts';
+import { parseFilterDate } from '../time.ts';
 
-/** Opt-outs (§18). */
-export function optOutRoutes(_deps: SandboxDeps) {
-  return new Hono<SandboxEnv>();
+const optOutList: ListSpec = {
+  fields: {
+    PhoneNumber: { sql: 'o.phone_number', type: 'string' },
+    FirstName: { sql: "COALESCE(p.first_name, '')", type: 'string' },
+    LastName: { sql: "COALESCE(p.last_name, '')", type: 'string' },
+    Notes: { sql: 'o.notes', type: 'string' },
+    OptOutDate: { sql: 'o.opt_out_date', type: 'date' },
+    DoNotCall: { sql: 'o.do_not_call', type: 'boolean' },
+    DoNotText: { sql: 'o.do_not_text', type: 'boolean' },
+    GlobalOptOut: { sql: 'o.global_opt_out', type: 'boolean' },
+  },
+  // Oldest first, as the seed's example lists them.
+  defaultSort: 'o.opt_out_date',
+  tieBreaker: 'o.phone_number',
+  search: phoneOrNameSearch('o.phone_number', 'p.first_name', 'p.last_name'),
+  extraParams: ['date-from'],
+};
+
+const historyList: ListSpec = {
+  fields: {
+    EventID: { sql: 'e.event_id', type: 'integer' },
+    Action: { sql: 'e.action', type: 'string', values: ['OptOut', 'OptIn'] },
+    Source: { sql: 'e.source', type: 'string', values: ['Manual', 'Keypress', 'TextReply', 'Import'] },
+    DoNotCall: { sql: 'e.do_not_call', type: 'boolean' },
+    DoNotText: { sql: 'e.do_not_text', type: 'boolean' },
+    EventDate: { sql: 'e.created_at', type: 'date' },
+  },
+  // Newest first: the question is usually "what happened last?".
+  defaultSort: 'e.created_at DESC',
+  tieBreaker: 'e.event_id DESC',
+};
+
+/**
+ * Opt-outs (§18; docs/decisions/0032-opt-out-routes.md): query, add by channel, remove (opt back in), and each
+ * number's history. An opt-out belongs to the account, so every user sees and honours it.
+ */
+export function optOutRoutes({ db, clock }: SandboxDeps) {
+  const byPhone = db.prepare<[number, string], OptOutRow>(
+    `SELECT ${OPT_OUT_SELECT} FROM ${OPT_OUT_FROM} WHERE o.account_id = ? AND o.phone_number = ?`,
+  );
+  const readOptOut = (user: AuthUser, phoneNumber: string) => {
+    const row = byPhone.get(user.accountId, phoneNumber);
+    if (!row) throw new SandboxError('ResourceNotFound', `${phoneNumber} is not opted out.`);
+    return toApiOptOut(row, user.timeZone);
+  };
+
+  return new Hono<SandboxEnv>()
+    .get('/optouts', (c) => {
+      const user = c.get('user');
+      const url = new URL(c.req.url);
+      const query = parseListQuery(url, optOutList, user.timeZone);
+      const where = ['o.account_id = ?'];
+      const params: unknown[] = [user.accountId];
+      const dateFrom = query.extras.get('date-from');
+      if (dateFrom !== undefined) {
+        const from = parseFilterDate(dateFrom, user.timeZone);
+        if (from === null) throw new SandboxError('InvalidQueryParameter', 'date-from must be a date such as 2020-10-01.');
+        where.push('o.opt_out_date >= ?');
+        params.push(from);
+      }
+      const source = { from: OPT_OUT_FROM, where, params, select: OPT_OUT_SELECT };
+      return c.json(queryFeed(db, url, source, query, (row: OptOutRow) => toApiOptOut(row, user.timeZone)));
+    })
+    .get('/optouts/:phoneNumber{[0-9]+}', (c) => {
+      const user = c.get('user');
+      return c.json(readOptOut(user, phoneNumberOrError('PhoneNumber', c.req.param('phoneNumber'))));
+    })
+    .get('/optouts/:phoneNumber{[0-9]+}/history', (c) => {
+      const user = c.get('user');
+      const phoneNumber = phoneNumberOrError('PhoneNumber', c.req.param('phoneNumber'));
+      const url = new URL(c.req.url);
+      const query = parseListQuery(url, historyList, user.timeZone);
+      const source = {
+        from: OPT_OUT_EVENT_FROM,
+        where: ['e.account_id = ?', 'e.phone_number = ?'],
+        params: [user.accountId, phoneNumber],
+        select: OPT_OUT_EVENT_SELECT,
+      };
+      return c.json(queryFeed(db, url, source, query, (row: OptOutEventRow) => toApiOptOutEvent(row, user.timeZone)));
+    })
+    .post('/optouts', async (c) => {
+      const user = c.get('user');
+      const input = await readBody(c, optOutInputSchema);
+      const phoneNumber = phoneNumberOrError('PhoneNumber', input.PhoneNumber);
+      db.transaction(() =>
+        optOut(db, {
+          accountId: user.accountId,
+          phoneNumber,
+          call: input.DoNotCall === true,
+          text: input.DoNotText === true,
+          source: 'Manual',
+          notes: input.Notes,
+          userId: user.userId,
+          at: clock.now(),
+        }),
+      )();
+      return c.json(readOptOut(user, phoneNumber));
+    })
+    .delete('/optouts/:phoneNumber{[0-9]+}', async (c) => {
+      const user = c.get('user');
+      const phoneNumber = phoneNumberOrError('PhoneNumber', c.req.param('phoneNumber'));
+      const channelParam = c.req.query('channel') ?? c.req.query('Channel');
+      const channel = channelParam?.toLowerCase();
+      if (channel !== undefined && channel !== 'call' && channel !== 'text') {
+        throw new SandboxError('InvalidQueryParameter', 'channel must be Call or Text (leave it out to lift both).');
+      }
+      const body = await readJsonBody(c);
+      const { Notes } = body === undefined ? { Notes: undefined } : parseWith(optOutRemovalInputSchema, body);
+
+      const stored = storedOptOut(db, user.accountId, phoneNumber);
+      if (!stored) throw new SandboxError('ResourceNotFound', `${phoneNumber} is not opted out.`);
+      if (stored.global_opt_out === 1) {
+        throw new SandboxError('Conflict', `${phoneNumber} opted out of every Text-Em-All sender; that cannot be lifted here.`);
+      }
+      const liftText = channel !== 'call';
+      // Carriers let only the person reverse a STOP: they opt back in by texting UNSTOP.
+      if (liftText && stored.do_not_text === 1 && channelSource(db, user.accountId, phoneNumber, 'text') === 'TextReply') {
+        throw new SandboxError(
+          'Conflict',
+          `${phoneNumber} opted out of texts by replying STOP; only the person can opt back in, by texting UNSTOP. ` +
+            'Its voice opt-out can be lifted on its own (channel=Call).',
+        );
+      }
+      const result = db.transaction(() =>
+        optIn(db, {
+          accountId: user.accountId,
+          phoneNumber,
+          call: channel !== 'text',
+          text: liftText,
+          source: 'Manual',
+          notes: Notes,
+          userId: user.userId,
+          at: clock.now(),
+        }),
+      )()!;
+      const reply: OptOutRemovalResult = {
+        PhoneNumber: phoneNumber,
+        DoNotCall: result.doNotCall,
+        DoNotText: result.doNotText,
+        Deleted: result.deleted,
+      };
+      return c.json(reply);
+    });
 }

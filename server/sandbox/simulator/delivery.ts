@@ -3,6 +3,7 @@ import type { SandboxDatabase } from '../db/database.ts';
 import { nextWindowOpening, windowClosing, type CallingWindow } from '../engine/calling-window.ts';
 import { RETRY_INTERVAL_MINUTES, TEXTS_PER_SECOND, UNTHROTTLED_LINES } from '../engine/plan.ts';
 import type { BroadcastRow, RecipientRow } from '../model/broadcasts.ts';
+import type { InboundText } from '../model/inbound-texts.ts';
 import { callOutcome, textOutcome, type CallContext } from './outcomes.ts';
 import { scheduleEvent } from './scheduled-events.ts';
 
@@ -353,15 +354,17 @@ export function createDeliveryStep(db: SandboxDatabase) {
             changes.spend('Text', sendAt, credits);
           }
           if (outcome.reply && row.text_number_id !== null) {
+            const receivedAt = sendAt + outcome.reply.afterMinutes * 60_000;
             changes.replies.push({
-              at: sendAt + outcome.reply.afterMinutes * 60_000,
+              at: receivedAt,
               payload: {
                 accountId: row.account_id,
                 textNumberId: row.text_number_id,
                 phoneNumber: text.phone_number,
                 body: outcome.reply.body,
+                receivedAt,
                 broadcastId: row.broadcast_id,
-              },
+              } satisfies InboundText,
             });
           }
         }
@@ -411,7 +414,7 @@ export function createDeliveryStep(db: SandboxDatabase) {
         const ledger = db.prepare('INSERT INTO credit_ledger (account_id, broadcast_id, kind, credits, created_at) VALUES (?, ?, ?, ?, ?)');
         for (const entry of changes.credits.values()) ledger.run(row.account_id, row.broadcast_id, entry.kind, entry.credits, entry.at);
       }
-      for (const reply of changes.replies) scheduleEvent(db, reply.at, 'broadcast-reply', reply.payload);
+      for (const reply of changes.replies) scheduleEvent(db, reply.at, 'inbound-text', reply.payload);
     })();
   }
 

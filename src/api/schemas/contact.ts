@@ -1,6 +1,7 @@
 import { z } from './zod.ts';
 import { apiDateTimeSchema, uriSchema } from './common.ts';
 import { listRefInputSchema, listStubSchema } from './list.ts';
+import { normalizePhoneNumber, phoneProblemMessages } from './phone-number.ts';
 
 /** No source documents the values: ours follow the help centre (docs/decisions/0009-text-opt-in-statuses.md). */
 export const textOptInStatuses = ['Unknown', 'OptedIn', 'OptedOut', 'NotTextable'] as const;
@@ -51,16 +52,21 @@ export const personSchema = z.object({
 });
 export type Person = z.infer<typeof personSchema>;
 
-const nameSchema = z.string().trim().max(50, 'At most 50 characters');
-/** Phones stay free text here: the sandbox normalises and checks them (NANP). */
+/** The documented limits (Notes 50, IntegrationData 512) and ours for names; imports check the same ones. */
+export const CONTACT_LIMITS = { name: 50, notes: 50, integrationData: 512 } as const;
+
+const nameSchema = z.string().trim().max(CONTACT_LIMITS.name, `At most ${CONTACT_LIMITS.name} characters`);
+/** Phones stay free text here: the sandbox normalises and checks them (NANP); see checkContactPhones. */
 const phoneSchema = z.string().trim().max(20, 'At most 20 characters');
 const primaryPhoneSchema = z
   .string({ error: 'Enter the primary phone number' })
   .trim()
   .min(1, 'Enter the primary phone number')
   .max(20, 'At most 20 characters');
-const notesSchema = z.string().trim().max(50, 'At most 50 characters');
-const integrationDataSchema = z.string().max(512, 'At most 512 characters');
+const notesSchema = z.string().trim().max(CONTACT_LIMITS.notes, `At most ${CONTACT_LIMITS.notes} characters`);
+const integrationDataSchema = z
+  .string()
+  .max(CONTACT_LIMITS.integrationData, `At most ${CONTACT_LIMITS.integrationData} characters`);
 
 /** Body of POST /v1/contacts. The contact lands in Everyone; `Lists` adds it to lists as well. */
 export const contactInputSchema = z.object({
@@ -71,12 +77,97 @@ export const contactInputSchema = z.object({
   TertiaryPhone: phoneSchema.optional(),
   Notes: notesSchema.optional(),
   IntegrationData: integrationDataSchema.optional(),
+  /** The contact's own do-not-call flags (an account opt-out of the number applies besides; decision 0016). */
+  DoNotCallPrimaryPhone: z.boolean().optional(),
+  DoNotCallSecondaryPhone: z.boolean().optional(),
+  DoNotCallTertiaryPhone: z.boolean().optional(),
+  /** On create: lists to join besides Everyone. On update: the lists (of those the user sees) it belongs to. */
   Lists: z.array(listRefInputSchema).optional(),
 });
 export type ContactInput = z.infer<typeof contactInputSchema>;
 
 export const contactUpdateInputSchema = contactInputSchema.partial();
 export type ContactUpdateInput = z.infer<typeof contactUpdateInputSchema>;
+
+export const contactPhoneFields = ['PrimaryPhone', 'SecondaryPhone', 'TertiaryPhone'] as const;
+export type ContactPhoneField = (typeof contactPhoneFields)[number];
+
+/**
+ * Checks and normalises the phones of a contact body as the sandbox stores them (10 digits; "" clears an
+ * optional one). Shared by the sandbox and the contact form so both refuse exactly the same numbers.
+ */
+export function checkContactPhones(input: Partial<Record<ContactPhoneField, string>>): {
+  digits: Partial<Record<ContactPhoneField, string>>;
+  issues: Array<{ path: [ContactPhoneField]; message: string }>;
+} {
+  const digits: Partial<Record<ContactPhoneField, string>> = {};
+  const issues: Array<{ path: [ContactPhoneField]; message: string }> = [];
+  const seen = new Map<string, ContactPhoneField>();
+  for (const field of contactPhoneFields) {
+    const value = input[field];
+    if (value === undefined) continue;
+    if (value.trim() === '' && field !== 'PrimaryPhone') {
+      digits[field] = '';
+      continue;
+    }
+    const check = normalizePhoneNumber(value);
+    if (!check.ok) {
+      issues.push({ path: [field], message: check.problem === 'empty' ? 'Enter the primary phone number' : phoneProblemMessages[check.problem] });
+      continue;
+    }
+    const earlier = seen.get(check.digits);
+    if (earlier) {
+      issues.push({ path: [field], message: `Same number as ${earlier.replace('Phone', ' phone').toLowerCase()}` });
+      continue;
+    }
+    seen.set(check.digits, field);
+    digits[field] = check.digits;
+  }
+  return { digits, issues };
+}
+
+/** The contact form: the input schema with every phone checked as the sandbox will check it. */
+export const contactFormSchema = contactInputSchema.superRefine((input, context) => {
+  for (const issue of checkContactPhones(input).issues) context.addIssue({ code: 'custom', ...issue });
+});
+export type ContactFormValues = z.input<typeof contactFormSchema>;
+
+/** `{PersonID}` in bulk bodies (decision 0013). A numeric string is read as a number. */
+export const personRefInputSchema = z.object({
+  PersonID: z.union(
+    [
+      z.int().positive(),
+      z
+        .string()
+        .trim()
+        .regex(/^\d+$/)
+        .transform(Number)
+        .pipe(z.int().positive()),
+    ],
+    { error: 'Expected a contact ID' },
+  ),
+});
+
+export const MAX_BULK_CONTACTS = 100_000;
+
+/** A bulk body: the contacts to act on. No body at all means "every matching contact"; `[]` is refused. */
+export const personRefsInputSchema = z
+  .array(personRefInputSchema)
+  .min(1, 'Name at least one contact, or send no body to mean all of them')
+  .max(MAX_BULK_CONTACTS, `At most ${MAX_BULK_CONTACTS.toLocaleString('en-US')} contacts per request`);
+export type PersonRefsInput = z.infer<typeof personRefsInputSchema>;
+
+/** Reply to bulk contact changes (delete, restore, purge, add to or remove from a list): who changed. */
+export const contactBatchResultSchema = z.object({
+  Count: z.int().min(0),
+  PersonIDs: z.array(z.int()),
+});
+export type ContactBatchResult = z.infer<typeof contactBatchResultSchema>;
+
+/** "Bob Lilly"; "" when the contact has no name. */
+export function contactNameOf(contact: Pick<Contact, 'FirstName' | 'LastName'>): string {
+  return [contact.FirstName, contact.LastName].filter((part) => part.trim() !== '').join(' ');
+}
 
 /**
  * A person inside other request bodies (broadcast `Contacts`, draft broadcasts, a conversation's `Contact`).

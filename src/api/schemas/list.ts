@@ -70,3 +70,7 @@ export type ListInput = z.infer<typeof listInputSchema>;
 
 export const listUpdateInputSchema = listInputSchema.partial();
 export type ListUpdateInput = z.infer<typeof listUpdateInputSchema>;
+
+/** Reply to DELETE /v1/lists/{id} (our decision, as for broadcasts): the contacts stay. */
+export const listDeleteResultSchema = z.object({ ListID: z.int(), Deleted: z.literal(true) });
+export type ListDeleteResult = z.infer<typeof listDeleteResultSchema>;

@@ -1,5 +1,6 @@
 import { z } from './zod.ts';
 import { apiDateTimeSchema } from './common.ts';
+import { namedUserStubSchema } from './user.ts';
 
 export const optOutSchema = z.object({
   /** The contact's name when known, `""` otherwise. */
@@ -35,3 +36,47 @@ export const optOutInputSchema = z
     path: ['DoNotCall'],
   });
 export type OptOutInput = z.infer<typeof optOutInputSchema>;
+
+/** How an opt-out (or opt-in) came about. */
+export const optOutSources = ['Manual', 'Keypress', 'TextReply', 'Import'] as const;
+export const optOutSourceSchema = z.enum(optOutSources);
+export type OptOutSource = z.infer<typeof optOutSourceSchema>;
+
+/** One change to a number's opt-outs (GET /v1/optouts/{phoneNumber}/history; docs/decisions/0032-opt-out-routes.md). */
+export const optOutEventSchema = z.object({
+  EventID: z.int(),
+  PhoneNumber: z.string(),
+  /** OptOut adds the channels below; OptIn lifts them. */
+  Action: z.enum(['OptOut', 'OptIn']),
+  /** The voice channel changed. */
+  DoNotCall: z.boolean(),
+  /** The text channel changed. */
+  DoNotText: z.boolean(),
+  Source: optOutSourceSchema,
+  Notes: z.string(),
+  /** Who made a manual change; null for changes the recipient made (a STOP reply, a keypress). */
+  User: namedUserStubSchema.nullable(),
+  /** The broadcast the recipient answered, for replies and keypresses. */
+  BroadcastID: z.int().nullable(),
+  EventDate: apiDateTimeSchema,
+});
+export type OptOutEvent = z.infer<typeof optOutEventSchema>;
+
+/** The channels DELETE /v1/optouts/{phoneNumber} can lift; without one it lifts both. */
+export const optOutChannels = ['Call', 'Text'] as const;
+export type OptOutChannel = (typeof optOutChannels)[number];
+
+/** Optional body of DELETE /v1/optouts/{phoneNumber}: why the number may be contacted again. */
+export const optOutRemovalInputSchema = z.object({
+  Notes: z.string().trim().max(50, 'At most 50 characters').optional(),
+});
+export type OptOutRemovalInput = z.infer<typeof optOutRemovalInputSchema>;
+
+/** Reply to DELETE /v1/optouts/{phoneNumber}: what still stands; `Deleted` when nothing does. */
+export const optOutRemovalResultSchema = z.object({
+  PhoneNumber: z.string(),
+  DoNotCall: z.boolean(),
+  DoNotText: z.boolean(),
+  Deleted: z.boolean(),
+});
+export type OptOutRemovalResult = z.infer<typeof optOutRemovalResultSchema>;

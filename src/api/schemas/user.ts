@@ -36,6 +36,10 @@ export type User = z.infer<typeof userSchema>;
 /** A linked user as it appears inside other models. */
 export const userStubSchema = z.object({ Uri: uriSchema, UserID: z.int() });
 
+/** A linked user with the name to show (our models: who sent a text, who changed an opt-out). */
+export const namedUserStubSchema = userStubSchema.extend({ FirstName: z.string(), LastName: z.string() });
+export type NamedUserStub = z.infer<typeof namedUserStubSchema>;
+
 const nameSchema = z.string().trim().max(50, 'At most 50 characters');
 
 /** An optional US phone number: empty, or any common way of writing one, stored as 10 digits. */

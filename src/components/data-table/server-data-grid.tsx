@@ -1,6 +1,7 @@
 import { DataGrid, type DataGridProps, type GridSortModel, type GridValidRowModel } from '@mui/x-data-grid';
 import type { ListSort } from '@/hooks/use-list-search-params.ts';
 import { cspNonce } from '@/utils/csp-nonce.ts';
+import type { RowSelection } from './use-row-selection.ts';
 
 export interface ServerListState {
   page: number;
@@ -22,13 +23,15 @@ export type ServerDataGridProps<Row extends GridValidRowModel> = Omit<
   rowCount: number;
   /** Names the grid for screen readers. */
   label: string;
+  /** Checkbox selection kept across pages (useRowSelection); omit for a grid without selection. */
+  selection?: RowSelection;
 };
 
 /**
  * The DataGrid in server mode, driven by URL state: paging and sorting are the API's, never done in the browser.
  * The grid counts pages from 0, the API and the URL from 1.
  */
-export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, rowCount, sx, ...props }: ServerDataGridProps<Row>) {
+export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, rowCount, selection, sx, ...props }: ServerDataGridProps<Row>) {
   const sortModel: GridSortModel = list.sort ? [{ field: list.sort.field, sort: list.sort.desc ? 'desc' : 'asc' }] : [];
   return (
     <DataGrid
@@ -52,6 +55,14 @@ export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, row
         const [first] = model;
         list.setSort(first?.sort ? { field: first.field, desc: first.sort === 'desc' } : null);
       }}
+      {...(selection && {
+        checkboxSelection: true,
+        // Rows ticked on other pages stay ticked; "select all" on the header means this page only.
+        keepNonExistentRowsSelected: true,
+        disableRowSelectionExcludeModel: true,
+        rowSelectionModel: selection.model,
+        onRowSelectionModelChange: selection.onModelChange,
+      })}
       // An empty grid with autoHeight is two rows tall: room enough for an empty state's title and action.
       sx={[
         { bgcolor: 'background.paper', borderRadius: 2, border: 1, borderColor: 'divider', '--DataGrid-overlayHeight': '260px' },

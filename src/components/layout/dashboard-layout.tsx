@@ -12,15 +12,15 @@ import ListItemText from '@mui/material/ListItemText';
 import ListSubheader from '@mui/material/ListSubheader';
 import Stack from '@mui/material/Stack';
 import Toolbar from '@mui/material/Toolbar';
-import { useState, type ReactNode } from 'react';
+import { useState, type ReactElement, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 
 export interface NavigationItem {
   label: string;
   href: string;
   icon: ReactNode;
-  /** A count worth attention (unread replies, say); announced with the label. */
-  badge?: number;
+  /** A count worth attention (unread replies, say), announced with the label; or an element showing a live one. */
+  badge?: number | ReactElement;
   /** Also highlight the item for deeper paths (e.g. /broadcasts/12 under Broadcasts). */
   matchPrefix?: boolean;
 }
@@ -41,6 +41,20 @@ export interface DashboardLayoutProps {
 }
 
 const DRAWER_WIDTH = 248;
+
+/** The count at the end of a navigation item; nothing when it is zero. */
+export function NavigationBadge({ count }: { count: number }) {
+  if (!count) return null;
+  return (
+    <Badge
+      badgeContent={count}
+      color="primary"
+      max={999}
+      sx={{ mr: 1.5 }}
+      slotProps={{ badge: { 'aria-label': `${count} unread` } }}
+    />
+  );
+}
 
 function NavigationList({ sections, onNavigate }: { sections: NavigationSection[]; onNavigate?: () => void }) {
   const { pathname } = useLocation();
@@ -74,15 +88,7 @@ function NavigationList({ sections, onNavigate }: { sections: NavigationSection[
               >
                 <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
                 <ListItemText primary={item.label} slotProps={{ primary: { sx: { fontWeight: active ? 600 : 500 } } }} />
-                {item.badge ? (
-                  <Badge
-                    badgeContent={item.badge}
-                    color="primary"
-                    max={999}
-                    sx={{ mr: 1.5 }}
-                    slotProps={{ badge: { 'aria-label': `${item.badge} unread` } }}
-                  />
-                ) : null}
+                {typeof item.badge === 'number' ? <NavigationBadge count={item.badge} /> : item.badge}
               </ListItemButton>
             );
           })}

@@ -1,0 +1,183 @@
+import { importFields, type ContactImportResult, type ImportProblemRow, type ImportValues } from '../../../src/api/schemas/contact-import.ts';
+import { SYSTEM_LIST_IDS } from '../../../src/api/schemas/list.ts';
+import type { AuthUser } from '../context.ts';
+import type { SandboxDatabase } from '../db/database.ts';
+import { SandboxError } from '../http/errors.ts';
+import { prepareCached } from '../http/list-query.ts';
+import { findContactByPhone, type ContactRow } from './contacts.ts';
+import { requireVisibleUpload, uploadRowsAfter, valuesOfUploadRow, type FileUploadRow } from './file-uploads.ts';
+import { findVisibleList, isSystemList } from './lists.ts';
+
+/**
+ * Importing an uploaded file into contacts (docs/decisions/0018-contact-import.md). A dry run and the real import
+ * share one plan per row, so the summary the user approved is what happens.
+ */
+
+/** Contact columns an import may write. */
+type MergedColumns = Partial<
+  Pick<ContactRow, 'first_name' | 'last_name' | 'secondary_phone' | 'tertiary_phone' | 'notes' | 'integration_data'>
+>;
+
+export interface MergePlan {
+  /** Only the columns that change; empty when the row adds nothing. */
+  changes: MergedColumns;
+  /** Numbers of the row that found no free phone slot on the contact. */
+  phonesNotAdded: string[];
+}
+
+const textColumns = [
+  ['FirstName', 'first_name'],
+  ['LastName', 'last_name'],
+  ['Notes', 'notes'],
+  ['IntegrationData', 'integration_data'],
+] as const;
+
+/**
+ * The merge rule: a filled cell replaces the contact's text, an empty one never clears it; a number the contact
+ * lacks goes into its first free phone slot, and no number is ever removed or replaced. Do-not-call flags,
+ * text opt-in statuses and opt-outs belong to numbers, so none of them is ever cleared or moved.
+ */
+export function mergeImportedRow(existing: ContactRow, values: ImportValues): MergePlan {
+  const changes: MergedColumns = {};
+  for (const [field, column] of textColumns) {
+    if (values[field] !== '' && values[field] !== existing[column]) changes[column] = values[field];
+  }
+  const numbers = new Set([existing.primary_phone, existing.secondary_phone, existing.tertiary_phone].filter(Boolean));
+  const freeSlots = (['secondary_phone', 'tertiary_phone'] as const).filter((slot) => existing[slot] === '');
+  const phonesNotAdded: string[] = [];
+  for (const phone of [values.SecondaryPhone, values.TertiaryPhone]) {
+    if (phone === '' || numbers.has(phone)) continue;
+    numbers.add(phone);
+    const slot = freeSlots.shift();
+    if (slot) changes[slot] = phone;
+    else phonesNotAdded.push(phone);
+  }
+  return { changes, phonesNotAdded };
+}
+
+export const IMPORT_BATCH_SIZE = 1000;
+
+export interface ImportOptions {
+  fileId: string;
+  listId?: number | undefined;
+  dryRun: boolean;
+  now: () => number;
+  /** Lets other requests in between batches (the real import only). */
+  pause?: () => Promise<void>;
+}
+
+const yieldToOthers = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function targetListOf(db: SandboxDatabase, user: AuthUser, listId: number | undefined): number | null {
+  if (listId === undefined || listId === SYSTEM_LIST_IDS.Everyone) return null;
+  if (isSystemList(listId)) {
+    throw new SandboxError('ValidationFailed', 'ListID: imported contacts can join a list of yours, not Unfiled or Deleted.');
+  }
+  if (!findVisibleList(db, user, listId)) throw new SandboxError('ResourceNotFound', `List ${listId} was not found.`);
+  return listId;
+}
+
+type RowOutcome = 'New' | 'Updated' | 'Unchanged';
+
+/**
+ * Dry-runs or applies an uploaded file, a batch of rows per transaction. Between batches the sandbox serves other
+ * requests; a row that cannot be saved is reported and the rest go on.
+ */
+export async function importContacts(db: SandboxDatabase, user: AuthUser, options: ImportOptions): Promise<ContactImportResult> {
+  const upload = requireVisibleUpload(db, user, options.fileId);
+  const listId = targetListOf(db, user, options.listId);
+  const result: ContactImportResult = {
+    FileID: upload.file_id,
+    DryRun: options.dryRun,
+    ListID: listId,
+    TotalRows: upload.row_count,
+    New: 0,
+    Updated: 0,
+    Unchanged: 0,
+    Rejected: 0,
+    RejectedByReason: { InvalidPhone: 0, DuplicateInFile: 0, TooLong: 0 },
+    Failed: 0,
+    AddedToList: 0,
+    PhonesNotAdded: 0,
+    ProblemRows: [],
+  };
+
+  const isMember = prepareCached(db, 'SELECT 1 AS member FROM list_members WHERE list_id = ? AND person_id = ?');
+  const addMember = prepareCached(db, 'INSERT OR IGNORE INTO list_members (list_id, person_id, added_at) VALUES (?, ?, ?)');
+  // The contact columns in the order of importFields.
+  const insertContact = prepareCached(
+    db,
+    `INSERT INTO contacts (account_id, owner_user_id, first_name, last_name, primary_phone, secondary_phone,
+       tertiary_phone, notes, integration_data, created_at, last_updated)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+
+  const joinList = (personId: number, now: number) => {
+    if (listId === null) return;
+    if (options.dryRun ? !isMember.get(listId, personId) : addMember.run(listId, personId, now).changes > 0) result.AddedToList += 1;
+  };
+
+  const importRow = (row: FileUploadRow, now: number): RowOutcome => {
+    const values = valuesOfUploadRow(row);
+    const existing = findContactByPhone(db, user, values.PrimaryPhone);
+    if (!existing) {
+      if (options.dryRun) {
+        if (listId !== null) result.AddedToList += 1;
+        return 'New';
+      }
+      const personId = Number(
+        insertContact.run(user.accountId, user.userId, ...importFields.map((field) => values[field]), now, now).lastInsertRowid,
+      );
+      joinList(personId, now);
+      return 'New';
+    }
+    const plan = mergeImportedRow(existing, values);
+    result.PhonesNotAdded += plan.phonesNotAdded.length;
+    const columns = Object.keys(plan.changes) as Array<keyof MergedColumns>;
+    if (columns.length > 0 && !options.dryRun) {
+      prepareCached(db, `UPDATE contacts SET ${columns.map((column) => `${column} = ?`).join(', ')}, last_updated = ? WHERE person_id = ?`).run(
+        ...columns.map((column) => plan.changes[column]),
+        now,
+        existing.person_id,
+      );
+    }
+    joinList(existing.person_id, now);
+    return columns.length > 0 ? 'Updated' : 'Unchanged';
+  };
+
+  const report = (row: FileUploadRow, reason: ImportProblemRow['Reason'], message: string) =>
+    result.ProblemRows.push({ RowNumber: row.row_number, Reason: reason, Message: message, ...valuesOfUploadRow(row) });
+
+  const runBatch = (rows: readonly FileUploadRow[]) => {
+    const now = options.now();
+    const listGone = listId !== null && !options.dryRun && !findVisibleList(db, user, listId);
+    for (const row of rows) {
+      if (row.problem) {
+        result.Rejected += 1;
+        result.RejectedByReason[row.problem] += 1;
+        report(row, row.problem, row.problem_detail);
+      } else if (listGone) {
+        result.Failed += 1;
+        report(row, 'Failed', 'The target list was deleted while the import ran.');
+      } else {
+        try {
+          // Each row is its own savepoint: a failure undoes that row only.
+          result[db.transaction(() => importRow(row, now))()] += 1;
+        } catch (error) {
+          result.Failed += 1;
+          report(row, 'Failed', error instanceof SandboxError ? error.message : 'The row could not be saved.');
+        }
+      }
+    }
+  };
+
+  let after = 0;
+  for (;;) {
+    const rows = uploadRowsAfter(db, upload.file_id, after, IMPORT_BATCH_SIZE);
+    if (rows.length === 0) break;
+    db.transaction(runBatch)(rows);
+    after = rows.at(-1)!.row_number;
+    if (!options.dryRun) await (options.pause ?? yieldToOthers)();
+  }
+  return result;
+}

@@ -1,0 +1,320 @@
+import { textOptInStatuses, type Contact, type TextOptInStatus } from '../../../src/api/schemas/contact.ts';
+import type { Feed } from '../../../src/api/schemas/feed.ts';
+import { SYSTEM_LIST_IDS, type ListStub } from '../../../src/api/schemas/list.ts';
+import { formatPhoneNumber } from '../../../src/api/schemas/phone-number.ts';
+import type { AuthUser } from '../context.ts';
+import type { SandboxDatabase } from '../db/database.ts';
+import { SandboxError } from '../http/errors.ts';
+import { escapeLike, prepareCached, queryFeed, type ListQuery, type ListSpec } from '../http/list-query.ts';
+import { formatApiDate } from '../time.ts';
+import { isSystemList, listScope, listStub } from './lists.ts';
+
+/** One row of `contacts`. */
+export interface ContactRow {
+  person_id: number;
+  account_id: number;
+  owner_user_id: number;
+  first_name: string;
+  last_name: string;
+  primary_phone: string;
+  secondary_phone: string;
+  tertiary_phone: string;
+  notes: string;
+  integration_data: string;
+  dnc_primary: number;
+  dnc_secondary: number;
+  dnc_tertiary: number;
+  optin_primary: TextOptInStatus;
+  optin_secondary: TextOptInStatus;
+  optin_tertiary: TextOptInStatus;
+  /** Set while the contact is in the Deleted folder. */
+  deleted_at: number | null;
+  created_at: number;
+  last_updated: number;
+}
+
+export const CONTACT_COLUMNS = 'c.*';
+
+/** A contact's three numbers by slot, with the column names that hold each slot's number and flags. */
+export const phoneSlots = [
+  { phone: 'primary_phone', dnc: 'dnc_primary', optIn: 'optin_primary' },
+  { phone: 'secondary_phone', dnc: 'dnc_secondary', optIn: 'optin_secondary' },
+  { phone: 'tertiary_phone', dnc: 'dnc_tertiary', optIn: 'optin_tertiary' },
+] as const;
+
+/**
+ * Contacts a user may see: the account's, and only their own without CanSeeAllRoster. Everything that reads or
+ * changes contacts goes through this; records outside it answer 404.
+ */
+export function contactScope(user: AuthUser, alias = 'c'): { sql: string; params: unknown[] } {
+  return user.canSeeAllRoster
+    ? { sql: `${alias}.account_id = ?`, params: [user.accountId] }
+    : { sql: `${alias}.account_id = ? AND ${alias}.owner_user_id = ?`, params: [user.accountId, user.userId] };
+}
+
+/** Where a feed or a bulk change looks: the active contacts, one list, the unfiled ones, or the Deleted folder. */
+export type ContactFolder =
+  | { kind: 'active' }
+  | { kind: 'deleted' }
+  | { kind: 'unfiled' }
+  | { kind: 'list'; listId: number };
+
+export function folderOfList(listId: number): ContactFolder {
+  if (listId === SYSTEM_LIST_IDS.Everyone) return { kind: 'active' };
+  if (listId === SYSTEM_LIST_IDS.Deleted) return { kind: 'deleted' };
+  if (listId === SYSTEM_LIST_IDS.Unfiled) return { kind: 'unfiled' };
+  return { kind: 'list', listId };
+}
+
+/** Active contacts in none of the lists the user can see (alias `c`). */
+function unfiledCondition(user: AuthUser): { sql: string; params: unknown[] } {
+  const scope = listScope(user, 'ul');
+  return {
+    sql: `NOT EXISTS (SELECT 1 FROM list_members um JOIN lists ul ON ul.list_id = um.list_id
+            WHERE um.person_id = c.person_id AND ${scope.sql})`,
+    params: scope.params,
+  };
+}
+
+/** The scope and folder conditions of a contact query (alias `c`). */
+export function contactConditions(user: AuthUser, folder: ContactFolder): { where: string[]; params: unknown[] } {
+  const scope = contactScope(user);
+  switch (folder.kind) {
+    case 'active':
+      return { where: [scope.sql, 'c.deleted_at IS NULL'], params: scope.params };
+    case 'deleted':
+      return { where: [scope.sql, 'c.deleted_at IS NOT NULL'], params: scope.params };
+    case 'unfiled': {
+      const unfiled = unfiledCondition(user);
+      return { where: [scope.sql, 'c.deleted_at IS NULL', unfiled.sql], params: [...scope.params, ...unfiled.params] };
+    }
+    case 'list':
+      return {
+        where: [
+          scope.sql,
+          'c.deleted_at IS NULL',
+          // Driven from the list's own index: cost follows the list's size, not the account's.
+          'c.person_id IN (SELECT lm.person_id FROM list_members lm WHERE lm.list_id = ?)',
+        ],
+        params: [...scope.params, folder.listId],
+      };
+  }
+}
+
+/**
+ * What `search` matches (docs/decisions/0015-contact-search.md). The one place contact search is defined, so it
+ * can be swapped for an index later. Text without letters is a phone number: its digits are looked for in every
+ * number. Otherwise each word must appear in the first or last name, and words of digits in a number.
+ */
+export function contactSearchCondition(term: string, alias = 'c'): { sql: string; params: unknown[] } | null {
+  const phoneMatch = (digits: string) => ({
+    sql: `(${alias}.primary_phone LIKE ? OR ${alias}.secondary_phone LIKE ? OR ${alias}.tertiary_phone LIKE ?)`,
+    params: [`%${digits}%`, `%${digits}%`, `%${digits}%`],
+  });
+  const digitsOf = (text: string) => {
+    const digits = text.replace(/\D/g, '');
+    return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
+  };
+  if (!/\p{L}/u.test(term)) {
+    const digits = digitsOf(term);
+    return digits ? phoneMatch(digits) : null;
+  }
+  const conditions = term
+    .split(/\s+/)
+    .map((word) => word.replace(/^[,;]+|[,;]+$/g, ''))
+    .filter(Boolean)
+    .map((word) => {
+      if (/\p{L}/u.test(word)) {
+        const pattern = `%${escapeLike(word)}%`;
+        return {
+          sql: `(${alias}.first_name LIKE ? ESCAPE '\\' OR ${alias}.last_name LIKE ? ESCAPE '\\')`,
+          params: [pattern, pattern],
+        };
+      }
+      const digits = digitsOf(word);
+      return digits ? phoneMatch(digits) : null;
+    })
+    .filter((condition) => condition !== null);
+  if (conditions.length === 0) return null;
+  return { sql: conditions.map((condition) => condition.sql).join(' AND '), params: conditions.flatMap((condition) => condition.params) };
+}
+
+/** A number's account-wide opt-out of one channel (the opt_outs table; decision 0016). */
+const optedOut = (phoneColumn: string, channel: 'do_not_call' | 'do_not_text') =>
+  `EXISTS (SELECT 1 FROM opt_outs o WHERE o.account_id = c.account_id AND o.phone_number = c.${phoneColumn} AND o.${channel} = 1)`;
+const doNotCallSql = (slot: (typeof phoneSlots)[number]) => `(c.${slot.dnc} = 1 OR (c.${slot.phone} <> '' AND ${optedOut(slot.phone, 'do_not_call')}))`;
+const textOptInSql = (slot: (typeof phoneSlots)[number]) =>
+  `(CASE WHEN c.${slot.phone} <> '' AND ${optedOut(slot.phone, 'do_not_text')} THEN 'OptedOut' ELSE c.${slot.optIn} END)`;
+const [primarySlot, secondarySlot, tertiarySlot] = phoneSlots;
+
+/** Filters, sorts and search of every contact feed (contacts, a list's members, the Deleted folder). */
+export const contactFeedSpec: ListSpec = {
+  fields: {
+    PersonID: { sql: 'c.person_id', type: 'integer' },
+    FirstName: { sql: 'c.first_name', type: 'string' },
+    LastName: { sql: 'c.last_name', type: 'string' },
+    PrimaryPhone: { sql: 'c.primary_phone', type: 'string' },
+    SecondaryPhone: { sql: 'c.secondary_phone', type: 'string' },
+    TertiaryPhone: { sql: 'c.tertiary_phone', type: 'string' },
+    Notes: { sql: 'c.notes', type: 'string' },
+    IntegrationData: { sql: 'c.integration_data', type: 'string' },
+    LastUpdated: { sql: 'c.last_updated', type: 'date' },
+    DoNotCallPrimaryPhone: { sql: doNotCallSql(primarySlot), type: 'boolean' },
+    DoNotCallSecondaryPhone: { sql: doNotCallSql(secondarySlot), type: 'boolean' },
+    DoNotCallTertiaryPhone: { sql: doNotCallSql(tertiarySlot), type: 'boolean' },
+    PrimaryPhoneTextOptInStatus: { sql: textOptInSql(primarySlot), type: 'string', values: textOptInStatuses },
+    SecondaryPhoneTextOptInStatus: { sql: textOptInSql(secondarySlot), type: 'string', values: textOptInStatuses },
+    TertiaryPhoneTextOptInStatus: { sql: textOptInSql(tertiarySlot), type: 'string', values: textOptInStatuses },
+  },
+  defaultSort: 'c.person_id',
+  tieBreaker: 'c.person_id',
+  search: (term) => contactSearchCondition(term),
+};
+
+interface MembershipRow {
+  person_id: number;
+  list_id: number;
+  list_name: string;
+}
+
+interface OptOutRow {
+  phone_number: string;
+  do_not_call: number;
+  do_not_text: number;
+}
+
+/**
+ * Contacts in the API's shape. Lists and opt-outs of the whole page come in one query each, never one per contact.
+ * A contact in the Deleted folder lists only that folder: it has left its lists until it is restored.
+ */
+export function toApiContacts(db: SandboxDatabase, user: AuthUser, rows: readonly ContactRow[]): Contact[] {
+  if (rows.length === 0) return [];
+  const scope = listScope(user);
+  const memberships = prepareCached(
+    db,
+    `SELECT m.person_id, l.list_id, l.list_name FROM list_members m JOIN lists l ON l.list_id = m.list_id
+     WHERE m.person_id IN (SELECT value FROM json_each(?)) AND ${scope.sql}
+     ORDER BY l.list_name COLLATE NOCASE, l.list_id`,
+  ).all(JSON.stringify(rows.filter((row) => row.deleted_at === null).map((row) => row.person_id)), ...scope.params) as MembershipRow[];
+  const listsByContact = new Map<number, ListStub[]>();
+  for (const membership of memberships) {
+    const stubs = listsByContact.get(membership.person_id) ?? [];
+    stubs.push(listStub(membership.list_id, membership.list_name));
+    listsByContact.set(membership.person_id, stubs);
+  }
+
+  const phones = rows.flatMap((row) => [row.primary_phone, row.secondary_phone, row.tertiary_phone].filter(Boolean));
+  const optOuts = new Map(
+    (
+      prepareCached(
+        db,
+        `SELECT phone_number, do_not_call, do_not_text FROM opt_outs
+         WHERE account_id = ? AND phone_number IN (SELECT value FROM json_each(?))`,
+      ).all(user.accountId, JSON.stringify(phones)) as OptOutRow[]
+    ).map((row) => [row.phone_number, row] as const),
+  );
+
+  const deletedStub = listStub(SYSTEM_LIST_IDS.Deleted, 'Deleted');
+  return rows.map((row) => {
+    const doNotCall = (phone: string, flag: number) => flag === 1 || (phone !== '' && optOuts.get(phone)?.do_not_call === 1);
+    const textOptIn = (phone: string, status: TextOptInStatus): TextOptInStatus =>
+      phone !== '' && optOuts.get(phone)?.do_not_text === 1 ? 'OptedOut' : status;
+    return {
+      Uri: `/v1/contacts/${row.person_id}`,
+      FirstName: row.first_name,
+      LastName: row.last_name,
+      PrimaryPhone: row.primary_phone,
+      SecondaryPhone: row.secondary_phone,
+      TertiaryPhone: row.tertiary_phone,
+      Notes: row.notes,
+      IntegrationData: row.integration_data,
+      PersonID: row.person_id,
+      DoNotCallPrimaryPhone: doNotCall(row.primary_phone, row.dnc_primary),
+      DoNotCallSecondaryPhone: doNotCall(row.secondary_phone, row.dnc_secondary),
+      DoNotCallTertiaryPhone: doNotCall(row.tertiary_phone, row.dnc_tertiary),
+      PrimaryPhoneTextOptInStatus: textOptIn(row.primary_phone, row.optin_primary),
+      SecondaryPhoneTextOptInStatus: textOptIn(row.secondary_phone, row.optin_secondary),
+      TertiaryPhoneTextOptInStatus: textOptIn(row.tertiary_phone, row.optin_tertiary),
+      LastUpdated: formatApiDate(row.last_updated, user.timeZone),
+      Lists: row.deleted_at === null ? (listsByContact.get(row.person_id) ?? []) : [deletedStub],
+    };
+  });
+}
+
+/** One page of contacts of a folder, in the Feed envelope. */
+export function queryContactFeed(
+  db: SandboxDatabase,
+  user: AuthUser,
+  url: URL,
+  query: ListQuery,
+  folder: ContactFolder,
+): Feed<Contact> {
+  const { where, params } = contactConditions(user, folder);
+  const feed = queryFeed<ContactRow, ContactRow>(db, url, { from: 'contacts c', where, params, select: CONTACT_COLUMNS }, query, (row) => row);
+  return { ...feed, Items: toApiContacts(db, user, feed.Items) };
+}
+
+export function findVisibleContact(db: SandboxDatabase, user: AuthUser, personId: number): ContactRow | undefined {
+  const scope = contactScope(user);
+  return prepareCached(db, `SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.person_id = ? AND ${scope.sql}`).get(
+    personId,
+    ...scope.params,
+  ) as ContactRow | undefined;
+}
+
+export function requireVisibleContact(db: SandboxDatabase, user: AuthUser, personId: number): ContactRow {
+  const row = findVisibleContact(db, user, personId);
+  if (!row) throw new SandboxError('ResourceNotFound', `Contact ${personId} was not found.`);
+  return row;
+}
+
+/**
+ * The active contact the user can see that already has this primary number; the oldest when, across owners, there
+ * are several (docs/decisions/0014-duplicate-contacts.md).
+ */
+export function findContactByPhone(
+  db: SandboxDatabase,
+  user: AuthUser,
+  phone: string,
+  exceptPersonId = 0,
+): ContactRow | undefined {
+  const scope = contactScope(user);
+  return prepareCached(
+    db,
+    // Looked up through the phone index (imports do this once a row), then narrowed to the user's scope.
+    `SELECT ${CONTACT_COLUMNS} FROM contacts c
+     WHERE c.person_id IN (SELECT p.person_id FROM contacts p WHERE p.account_id = ? AND p.primary_phone = ?)
+       AND ${scope.sql} AND c.deleted_at IS NULL AND c.person_id <> ?
+     ORDER BY c.person_id LIMIT 1`,
+  ).get(user.accountId, phone, ...scope.params, exceptPersonId) as ContactRow | undefined;
+}
+
+export function duplicateContactError(phone: string, existing: { person_id: number }): SandboxError {
+  return new SandboxError(
+    'DuplicateContact',
+    `A contact with the phone number ${formatPhoneNumber(phone)} already exists (PersonID ${existing.person_id}).`,
+  );
+}
+
+/** RosterCount of each list: members the user can see and that are not in the Deleted folder. */
+export function countContactsInLists(db: SandboxDatabase, user: AuthUser, listIds: readonly number[]): Map<number, number> {
+  const counts = new Map<number, number>();
+  for (const listId of listIds.filter(isSystemList)) {
+    const { where, params } = contactConditions(user, folderOfList(listId));
+    const sql = `SELECT COUNT(*) AS n FROM contacts c WHERE ${where.map((condition) => `(${condition})`).join(' AND ')}`;
+    counts.set(listId, (prepareCached(db, sql).get(...params) as { n: number }).n);
+  }
+  const userLists = listIds.filter((listId) => !isSystemList(listId));
+  if (userLists.length > 0) {
+    const scope = contactScope(user);
+    const rows = prepareCached(
+      db,
+      `SELECT m.list_id AS list_id, COUNT(*) AS n FROM list_members m JOIN contacts c ON c.person_id = m.person_id
+       WHERE m.list_id IN (SELECT value FROM json_each(?)) AND c.deleted_at IS NULL AND ${scope.sql}
+       GROUP BY m.list_id`,
+    ).all(JSON.stringify(userLists), ...scope.params) as Array<{ list_id: number; n: number }>;
+    for (const listId of userLists) counts.set(listId, 0);
+    for (const row of rows) counts.set(row.list_id, row.n);
+  }
+  return counts;
+}

@@ -1,0 +1,168 @@
+import { randomUUID } from 'node:crypto';
+import Papa from 'papaparse';
+import {
+  checkImportRow,
+  detectColumnMapping,
+  emptyImportValues,
+  importFieldHeaders,
+  importFields,
+  looksLikeHeaderRow,
+  type ImportRejectReason,
+  type ImportValues,
+} from '../../../src/api/schemas/contact-import.ts';
+import type { FileUpload } from '../../../src/api/schemas/file-upload.ts';
+import type { AuthUser } from '../context.ts';
+import type { SandboxDatabase } from '../db/database.ts';
+import { SandboxError } from '../http/errors.ts';
+import { prepareCached } from '../http/list-query.ts';
+import { formatApiDate } from '../time.ts';
+
+/**
+ * Uploaded contact files (docs/decisions/0017-file-uploads.md). Each row is checked once, on upload, and kept
+ * normalised in `file_upload_rows` with the reason it cannot be used, if any: broadcasts and the import read the
+ * same verdicts.
+ */
+
+export const MAX_UPLOAD_ROWS = 1_000_000;
+
+export interface FileUploadRow {
+  file_id: string;
+  row_number: number;
+  first_name: string;
+  last_name: string;
+  primary_phone: string;
+  secondary_phone: string;
+  tertiary_phone: string;
+  notes: string;
+  integration_data: string;
+  problem: ImportRejectReason | null;
+  problem_detail: string;
+}
+
+export function valuesOfUploadRow(row: FileUploadRow): ImportValues {
+  return {
+    FirstName: row.first_name,
+    LastName: row.last_name,
+    PrimaryPhone: row.primary_phone,
+    SecondaryPhone: row.secondary_phone,
+    TertiaryPhone: row.tertiary_phone,
+    Notes: row.notes,
+    IntegrationData: row.integration_data,
+  };
+}
+
+const invalidFile = (message: string) => new SandboxError('ValidationFailed', message);
+
+/** Parses a CSV (or tab-separated) file and stores its rows; returns the new FileID. One transaction. */
+export function storeFileUpload(
+  db: SandboxDatabase,
+  user: AuthUser,
+  { text, fileName }: { text: string; fileName: string },
+  now: number,
+): string {
+  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
+  const broken = parsed.errors.find((error) => error.type === 'Quotes');
+  if (broken) {
+    throw invalidFile(`The file is not valid CSV: ${broken.message} (row ${(broken.row ?? 0) + 1}).`);
+  }
+  const records = parsed.data;
+  const first = records[0] ?? [];
+  const hasHeader = looksLikeHeaderRow(first);
+  const dataStart = hasHeader ? 1 : 0;
+  if (records.length - dataStart > MAX_UPLOAD_ROWS) {
+    throw invalidFile(`A file may hold at most ${MAX_UPLOAD_ROWS.toLocaleString('en-US')} rows.`);
+  }
+  const headers = hasHeader ? first : first.map(() => '');
+  const mapping = detectColumnMapping(headers, records.slice(dataStart, dataStart + 50));
+  if (!mapping.includes('PrimaryPhone')) {
+    throw invalidFile(`The file needs a phone number column, with a header such as "${importFieldHeaders.PrimaryPhone}".`);
+  }
+
+  const fileId = randomUUID();
+  // The row's fields in the order of importFields.
+  const insertRow = db.prepare(`
+    INSERT INTO file_upload_rows (file_id, row_number, first_name, last_name, primary_phone, secondary_phone,
+      tertiary_phone, notes, integration_data, problem, problem_detail)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  db.transaction(() => {
+    db.prepare('INSERT INTO file_uploads (file_id, account_id, user_id, file_name, row_count, created_at) VALUES (?, ?, ?, ?, 0, ?)').run(
+      fileId,
+      user.accountId,
+      user.userId,
+      fileName,
+      now,
+    );
+    const firstRowOfPhone = new Map<string, number>();
+    let stored = 0;
+    for (let index = dataStart; index < records.length; index += 1) {
+      const cells = records[index]!;
+      if (cells.every((cell) => cell.trim() === '')) continue;
+      const raw = emptyImportValues();
+      mapping.forEach((field, column) => {
+        if (field) raw[field] = (cells[column] ?? '').trim();
+      });
+      const rowNumber = index + 1;
+      const check = checkImportRow(raw);
+      let values = raw;
+      let problem: ImportRejectReason | null = null;
+      let detail = '';
+      if (!check.ok) {
+        problem = check.reason;
+        detail = check.message;
+      } else {
+        values = check.values;
+        const earlier = firstRowOfPhone.get(values.PrimaryPhone);
+        if (earlier !== undefined) {
+          problem = 'DuplicateInFile';
+          detail = `Same phone number as row ${earlier}`;
+        } else {
+          firstRowOfPhone.set(values.PrimaryPhone, rowNumber);
+        }
+      }
+      insertRow.run(fileId, rowNumber, ...importFields.map((field) => values[field]), problem, detail);
+      stored += 1;
+    }
+    if (stored === 0) throw invalidFile('The file has no rows of contacts.');
+    db.prepare('UPDATE file_uploads SET row_count = ? WHERE file_id = ?').run(stored, fileId);
+  })();
+  return fileId;
+}
+
+interface FileUploadSummaryRow {
+  file_id: string;
+  file_name: string;
+  row_count: number;
+  created_at: number;
+  valid_rows: number;
+}
+
+/** An upload the user may use: their own, or any of the account's with CanSeeAllRoster (else 404). */
+export function requireVisibleUpload(db: SandboxDatabase, user: AuthUser, fileId: string): FileUploadSummaryRow {
+  const row = prepareCached(
+    db,
+    `SELECT f.file_id, f.file_name, f.row_count, f.created_at,
+       (SELECT COUNT(*) FROM file_upload_rows r WHERE r.file_id = f.file_id AND r.problem IS NULL) AS valid_rows
+     FROM file_uploads f WHERE f.file_id = ? AND f.account_id = ? AND (f.user_id = ? OR ?)`,
+  ).get(fileId, user.accountId, user.userId, user.canSeeAllRoster ? 1 : 0) as FileUploadSummaryRow | undefined;
+  if (!row) throw new SandboxError('ResourceNotFound', `File ${fileId} was not found.`);
+  return row;
+}
+
+export function toApiFileUpload(row: FileUploadSummaryRow, timeZone: string): FileUpload {
+  return {
+    Uri: `/v1/fileuploads/${row.file_id}`,
+    FileID: row.file_id,
+    FileName: row.file_name,
+    TotalRows: row.row_count,
+    ValidRows: row.valid_rows,
+    CreatedDate: formatApiDate(row.created_at, timeZone),
+  };
+}
+
+/** The rows of an upload in order, a batch at a time (after `afterRow`). */
+export function uploadRowsAfter(db: SandboxDatabase, fileId: string, afterRow: number, limit: number): FileUploadRow[] {
+  return prepareCached(
+    db,
+    'SELECT * FROM file_upload_rows WHERE file_id = ? AND row_number > ? ORDER BY row_number LIMIT ?',
+  ).all(fileId, afterRow, limit) as FileUploadRow[];
+}

@@ -1,0 +1,72 @@
+import { apiRequest } from '../../api-client.ts';
+import { walkFeed } from '../../feed-pages.ts';
+import { buildListQuery, type ListParams } from '../../list-params.ts';
+import { contactImportResultSchema, type ContactImportInput, type ContactImportResult } from '../../schemas/contact-import.ts';
+import {
+  contactBatchResultSchema,
+  contactSchema,
+  type Contact,
+  type ContactBatchResult,
+  type ContactInput,
+  type ContactUpdateInput,
+} from '../../schemas/contact.ts';
+import { feedSchema, type Feed } from '../../schemas/feed.ts';
+
+export const contactFeedSchema = feedSchema(contactSchema);
+
+/**
+ * Which contacts a bulk change covers (docs/decisions/0013-bulk-contact-bodies.md): the ones named, or every one
+ * matching a search (no body).
+ */
+export type ContactSelection = { personIds: readonly number[] } | { matching: { search?: string } };
+
+/** The body and query of a bulk request for a selection. */
+export function selectionRequest(selection: ContactSelection): { body: unknown; query: ListParams } {
+  return 'personIds' in selection
+    ? { body: selection.personIds.map((PersonID) => ({ PersonID })), query: {} }
+    : { body: undefined, query: { search: selection.matching.search } };
+}
+
+export interface ContactListParams extends ListParams {
+  /** A list's members, the unfiled contacts or the Deleted folder instead of every active contact. */
+  listId?: number | 'unfiled' | 'deleted';
+}
+
+export function listContacts({ listId, ...params }: ContactListParams, signal?: AbortSignal): Promise<Feed<Contact>> {
+  const base = listId === undefined ? '/v1/contacts' : `/v1/lists/${listId}/contacts`;
+  return apiRequest(`${base}${buildListQuery(params)}`, { schema: contactFeedSchema, signal });
+}
+
+/** The IDs of every contact a feed matches, page by page (for actions whose route needs them named). */
+export async function collectContactIds({ listId, ...params }: ContactListParams, signal?: AbortSignal): Promise<number[]> {
+  const base = listId === undefined ? '/v1/contacts' : `/v1/lists/${listId}/contacts`;
+  const ids: number[] = [];
+  for await (const page of walkFeed(`${base}${buildListQuery({ ...params, pageSize: 1000 })}`, contactSchema, { signal })) {
+    ids.push(...page.items.map((contact) => contact.PersonID!));
+  }
+  return ids;
+}
+
+export function getContact(personId: number, signal?: AbortSignal): Promise<Contact> {
+  return apiRequest(`/v1/contacts/${personId}`, { schema: contactSchema, signal });
+}
+
+export function createContact(input: ContactInput): Promise<Contact> {
+  return apiRequest('/v1/contacts', { method: 'POST', body: input, schema: contactSchema });
+}
+
+export function updateContact(personId: number, input: ContactUpdateInput): Promise<Contact> {
+  return apiRequest(`/v1/contacts/${personId}`, { method: 'PUT', body: input, schema: contactSchema });
+}
+
+/** Moves contacts to the Deleted folder (decision 0012); the reply's PersonIDs undo it. */
+export function deleteContacts(selection: ContactSelection): Promise<ContactBatchResult> {
+  const { body, query } = selectionRequest(selection);
+  const search = buildListQuery({ ...query, extra: { MoveToDeleted: 'true' } });
+  return apiRequest(`/v1/contacts${search}`, { method: 'DELETE', body, schema: contactBatchResultSchema });
+}
+
+/** Dry-runs or applies an uploaded file (docs/decisions/0018-contact-import.md). */
+export function importContacts(input: ContactImportInput): Promise<ContactImportResult> {
+  return apiRequest('/v1/contacts/import', { method: 'POST', body: input, schema: contactImportResultSchema });
+}

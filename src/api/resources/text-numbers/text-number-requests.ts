@@ -1,0 +1,14 @@
+import { apiRequest } from '../../api-client.ts';
+import { buildListQuery, type ListParams } from '../../list-params.ts';
+import { feedSchema } from '../../schemas/feed.ts';
+import { textNumberSchema, type TextNumber } from '../../schemas/text-number.ts';
+
+const textNumberFeedSchema = feedSchema(textNumberSchema);
+
+export function listTextNumbers(params: ListParams, signal?: AbortSignal) {
+  return apiRequest(`/v1/textnumbers${buildListQuery(params)}`, { schema: textNumberFeedSchema, signal });
+}
+
+export function getTextNumber(textNumberId: number, signal?: AbortSignal): Promise<TextNumber> {
+  return apiRequest(`/v1/textnumbers/${textNumberId}`, { schema: textNumberSchema, signal });
+}

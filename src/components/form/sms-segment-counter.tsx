@@ -1,0 +1,49 @@
+import Box from '@mui/material/Box';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { countSegments } from '@/utils/sms-segments.ts';
+
+export interface SmsSegmentCounterProps {
+  text: string;
+  /** Lets the text field point at the count (`aria-describedby`), so it is read with the field. */
+  id?: string;
+}
+
+const plural = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
+
+/**
+ * Characters, SMS segments and what still fits, under a text's field. Unicode (an emoji, a curly quote) shrinks a
+ * segment from 160 to 70 characters, so the switch is called out.
+ */
+export function SmsSegmentCounter({ text, id }: SmsSegmentCounterProps) {
+  const count = countSegments(text);
+  const unicode = count.encoding === 'UCS-2';
+  return (
+    <Box id={id} sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1, alignItems: 'center' }}>
+      <Typography variant="caption" color="text.secondary">
+        {plural(count.characters, 'character')} · {plural(count.segments, 'segment')} · {count.remainingInSegment} left in this
+        segment
+      </Typography>
+      <Tooltip
+        title={
+          unicode
+            ? 'An emoji or a special character makes this a Unicode text: 70 characters fit in one segment (67 once split) instead of 160.'
+            : 'Plain text: 160 characters fit in one segment (153 once split).'
+        }
+      >
+        <Typography
+          variant="caption"
+          tabIndex={0}
+          sx={(theme) => ({
+            cursor: 'help',
+            color: 'text.secondary',
+            // warning.main is too faint for small text on white; the darker shade reads in light mode.
+            ...(unicode && { fontWeight: 600, color: 'warning.dark', ...theme.applyStyles('dark', { color: 'warning.light' }) }),
+          })}
+        >
+          {unicode ? 'Unicode' : 'GSM-7'}
+        </Typography>
+      </Tooltip>
+    </Box>
+  );
+}

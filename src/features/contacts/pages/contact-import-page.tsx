@@ -1,0 +1,211 @@
+import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import LinearProgress from '@mui/material/LinearProgress';
+import Link from '@mui/material/Link';
+import Stack from '@mui/material/Stack';
+import Step from '@mui/material/Step';
+import StepLabel from '@mui/material/StepLabel';
+import Stepper from '@mui/material/Stepper';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link as RouterLink, useSearchParams } from 'react-router';
+import { useImportContacts, useImportDryRun } from '@/api/resources/contacts/contact-mutations.ts';
+import { useUploadFile } from '@/api/resources/file-uploads/file-upload-mutations.ts';
+import { listQueries } from '@/api/resources/lists/list-queries.ts';
+import { looksLikeHeaderRow, type ContactImportResult, type ImportField } from '@/api/schemas/contact-import.ts';
+import { PageContainer } from '@/components/layout/page-container.tsx';
+import { paths } from '@/config/paths.ts';
+import { formatCountOf } from '@/utils/format-number.ts';
+import { columnNameOf, initialMapping, rememberMapping } from '../import/column-mapping.ts';
+import { ImportSummary } from '../import/import-summary.tsx';
+import { MappingStep } from '../import/mapping-step.tsx';
+import { SourceStep } from '../import/source-step.tsx';
+import { useCsvParser, type ParserState } from '../import/use-csv-parser.ts';
+
+const steps = ['Choose the data', 'Match the columns', 'Review', 'Done'] as const;
+type Parsed = Extract<ParserState, { status: 'parsed' }>;
+
+function headersOf(parsed: Parsed, hasHeader: boolean): string[] {
+  return Array.from({ length: parsed.columnCount }, (_, column) => (hasHeader ? columnNameOf(parsed.firstRows, true, column) : ''));
+}
+
+function mappingFor(parsed: Parsed, hasHeader: boolean): Array<ImportField | null> {
+  return initialMapping(headersOf(parsed, hasHeader), hasHeader ? parsed.firstRows.slice(1) : parsed.firstRows);
+}
+
+/**
+ * Importing contacts: read a CSV or pasted rows (in a worker), match the columns, review a dry run of every row,
+ * then import. Nothing is written before the review, and the import never clears what contacts already hold.
+ */
+export function ContactImportPage() {
+  const [searchParams] = useSearchParams();
+  const parser = useCsvParser();
+  const upload = useUploadFile();
+  const dryRun = useImportDryRun();
+  const runImport = useImportContacts();
+  const [step, setStep] = useState(0);
+  const [sourceName, setSourceName] = useState('');
+  const [parsed, setParsed] = useState<Parsed | null>(null);
+  const [hasHeader, setHasHeader] = useState(true);
+  const [mapping, setMapping] = useState<Array<ImportField | null>>([]);
+  const [listId, setListId] = useState<number | null>(Number(searchParams.get('list')) || null);
+  const [busy, setBusy] = useState<string | null>(null);
+  const [error, setError] = useState<string | null>(null);
+  const [fileId, setFileId] = useState<string | null>(null);
+  const list = useQuery({ ...listQueries.detail(listId ?? 0), enabled: listId !== null });
+  const listName = listId !== null ? (list.data?.ListName ?? null) : null;
+
+  // A new file was read: guess its header and mapping, and move on to matching the columns.
+  if (parser.state.status === 'parsed' && parsed !== parser.state) {
+    const header = looksLikeHeaderRow(parser.state.firstRows[0] ?? []);
+    setParsed(parser.state);
+    setHasHeader(header);
+    setMapping(mappingFor(parser.state, header));
+    setStep(1);
+  }
+
+  const startOver = () => {
+    parser.cancel();
+    setParsed(null);
+    setFileId(null);
+    setError(null);
+    dryRun.reset();
+    runImport.reset();
+    setStep(0);
+  };
+
+  const check = async () => {
+    if (!parsed) return;
+    setError(null);
+    try {
+      if (hasHeader) rememberMapping(headersOf(parsed, true), mapping);
+      setBusy('Preparing the file…');
+      const { csv } = await parser.build(mapping, hasHeader);
+      setBusy('Uploading…');
+      const { FileID } = await upload.mutateAsync({ csv, fileName: sourceName });
+      setBusy('Checking every row against your contacts…');
+      await dryRun.mutateAsync({ FileID, ListID: listId ?? undefined });
+      setFileId(FileID);
+      setStep(2);
+    } catch (failure) {
+      setError(failure instanceof Error ? failure.message : 'The file could not be checked.');
+    } finally {
+      setBusy(null);
+    }
+  };
+
+  const apply = () => {
+    if (!fileId) return;
+    runImport.mutate({ FileID: fileId, ListID: listId ?? undefined }, { onSuccess: () => setStep(3) });
+  };
+
+  const rowOffset = hasHeader ? 0 : -1;
+  const rejectsName = `${sourceName.replace(/\.[^.]+$/, '') || 'contacts'}-rejected-rows.csv`;
+  const review: ContactImportResult | undefined = dryRun.data;
+  const toImport = review ? review.New + review.Updated : 0;
+
+  return (
+    <PageContainer
+      title="Import contacts"
+      eyebrow={
+        <Link component={RouterLink} to={paths.contacts.list.href()} underline="hover" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
+          <ArrowBackOutlined fontSize="small" /> Contacts
+        </Link>
+      }
+      description="From a CSV file or rows pasted from a spreadsheet. You see what will happen before anything changes."
+    >
+      <Stepper activeStep={step} alternativeLabel sx={{ mb: 3 }}>
+        {steps.map((label) => (
+          <Step key={label}>
+            <StepLabel>{label}</StepLabel>
+          </Step>
+        ))}
+      </Stepper>
+      <Card>
+        <CardContent sx={{ p: { xs: 2, sm: 3 } }}>
+          {step === 0 && (
+            <SourceStep
+              state={parser.state}
+              onCancel={parser.cancel}
+              onRead={(source, name) => {
+                setSourceName(name);
+                parser.parse(source);
+              }}
+            />
+          )}
+          {step === 1 && parsed && (
+            <MappingStep
+              firstRows={parsed.firstRows}
+              dataRowCount={parsed.rowCount - (hasHeader ? 1 : 0)}
+              columnCount={parsed.columnCount}
+              hasHeader={hasHeader}
+              onHasHeaderChange={(next) => {
+                setHasHeader(next);
+                setMapping(mappingFor(parsed, next));
+              }}
+              mapping={mapping}
+              onMappingChange={setMapping}
+              listId={listId}
+              listName={listName}
+              onListChange={setListId}
+              busy={busy}
+              error={error}
+              onBack={startOver}
+              onCheck={() => void check()}
+            />
+          )}
+          {step === 2 && review && (
+            <Stack spacing={3}>
+              <Typography variant="h3" component="h2">
+                Review: nothing has changed yet
+              </Typography>
+              <ImportSummary result={review} rowOffset={rowOffset} rejectsFileName={rejectsName} listName={listName} />
+              {runImport.isError && (
+                <Alert severity="error" role="alert">
+                  {runImport.error.message}
+                </Alert>
+              )}
+              {runImport.isPending && (
+                <Box role="status" aria-live="polite">
+                  <Typography variant="body2" sx={{ mb: 1 }}>
+                    Importing… large files take a minute; the page shows the result when it is done.
+                  </Typography>
+                  <LinearProgress aria-label="Importing" />
+                </Box>
+              )}
+              <Stack direction="row" spacing={1}>
+                <Button onClick={() => setStep(1)} disabled={runImport.isPending}>
+                  Back
+                </Button>
+                <Button variant="contained" onClick={apply} loading={runImport.isPending} disabled={toImport === 0 && review.AddedToList === 0}>
+                  {toImport > 0 ? `Import ${formatCountOf(toImport, 'contact', 'contacts')}` : review.AddedToList > 0 ? `Add ${formatCountOf(review.AddedToList, 'contact', 'contacts')} to the list` : 'Nothing to import'}
+                </Button>
+              </Stack>
+            </Stack>
+          )}
+          {step === 3 && runImport.data && (
+            <Stack spacing={3}>
+              <Alert severity={runImport.data.Failed > 0 ? 'warning' : 'success'} role="status">
+                {runImport.data.Failed > 0
+                  ? `Import finished, but ${formatCountOf(runImport.data.Failed, 'row', 'rows')} could not be saved. Download them below and try again.`
+                  : 'Import finished.'}
+              </Alert>
+              <ImportSummary result={runImport.data} rowOffset={rowOffset} rejectsFileName={rejectsName} listName={listName} />
+              <Stack direction="row" spacing={1}>
+                <Button variant="contained" component={RouterLink} to={listId ? paths.lists.detail.href(listId) : paths.contacts.list.href()}>
+                  {listId ? `Open ${listName ?? 'the list'}` : 'View contacts'}
+                </Button>
+                <Button onClick={startOver}>Import another file</Button>
+              </Stack>
+            </Stack>
+          )}
+        </CardContent>
+      </Card>
+    </PageContainer>
+  );
+}

@@ -1,0 +1,172 @@
+import AddOutlined from '@mui/icons-material/AddOutlined';
+import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
+import PeopleOutlined from '@mui/icons-material/PeopleOutlined';
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { GridColDef } from '@mui/x-data-grid';
+import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { feedParamsOf } from '@/api/list-params.ts';
+import { contactQueries } from '@/api/resources/contacts/contact-queries.ts';
+import { contactIdOf, contactNameOf, type Contact } from '@/api/schemas/contact.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
+import { LinkCell } from '@/components/data-table/link-cell.tsx';
+import { SelectionToolbar } from '@/components/data-table/selection-toolbar.tsx';
+import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';
+import { useRowSelection } from '@/components/data-table/use-row-selection.ts';
+import { EmptyState } from '@/components/feedback/empty-state.tsx';
+import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
+import { PageContainer } from '@/components/layout/page-container.tsx';
+import { paths } from '@/config/paths.ts';
+import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
+import { formatApiDateTime, formatApiRelative } from '@/utils/format-date.ts';
+import { ContactFlags } from '../components/contact-flags.tsx';
+import { ContactFormDialog } from '../components/contact-form-dialog.tsx';
+import { useMoveToDeleted } from '../components/use-move-to-deleted.ts';
+
+const columns: GridColDef<Contact>[] = [
+  {
+    field: 'LastName',
+    headerName: 'Name',
+    flex: 1.2,
+    minWidth: 180,
+    renderCell: ({ row }) => <LinkCell to={paths.contacts.detail.href(contactIdOf(row)!)} label={contactNameOf(row)} emptyLabel="No name" />,
+  },
+  {
+    field: 'PrimaryPhone',
+    headerName: 'Phone',
+    width: 180,
+    renderCell: ({ row }) => {
+      const more = [row.SecondaryPhone, row.TertiaryPhone].filter(Boolean).length;
+      return (
+        <Stack direction="row" spacing={0.75} sx={{ alignItems: 'center', height: '100%' }}>
+          <span>{formatPhoneNumber(row.PrimaryPhone)}</span>
+          {more > 0 && (
+            <Typography variant="caption" color="text.secondary">
+              +{more}
+            </Typography>
+          )}
+        </Stack>
+      );
+    },
+  },
+  { field: 'Notes', headerName: 'Notes', flex: 1, minWidth: 140 },
+  {
+    field: 'flags',
+    headerName: 'Opt-out / DNC',
+    width: 190,
+    sortable: false,
+    renderCell: ({ row }) => <ContactFlags contact={row} />,
+  },
+  {
+    field: 'Lists',
+    headerName: 'Lists',
+    flex: 1,
+    minWidth: 170,
+    sortable: false,
+    renderCell: ({ row }) => {
+      const lists = row.Lists ?? [];
+      return (
+        <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%', overflow: 'hidden' }}>
+          {lists.slice(0, 2).map((list) => (
+            <Chip key={list.ListID} size="small" label={list.ListName} title={list.ListName} sx={{ maxWidth: 120 }} />
+          ))}
+          {lists.length > 2 && <Chip size="small" variant="outlined" label={`+${lists.length - 2}`} />}
+        </Stack>
+      );
+    },
+  },
+  {
+    field: 'LastUpdated',
+    headerName: 'Last updated',
+    width: 150,
+    renderCell: ({ row }) => <span title={formatApiDateTime(row.LastUpdated)}>{formatApiRelative(row.LastUpdated)}</span>,
+  },
+];
+
+export function ContactListPage() {
+  const list = useListSearchParams({ defaultSort: { field: 'LastUpdated', desc: true } });
+  const params = feedParamsOf(list);
+  const contacts = useQuery(contactQueries.list(params));
+  const rows = contacts.data?.Items ?? [];
+  const total = contacts.data?.Size ?? 0;
+  const selection = useRowSelection(list.search, rows.map((row) => contactIdOf(row)!));
+  const { moveToDeleted, isPending: deleting } = useMoveToDeleted();
+  const [creating, setCreating] = useState(false);
+
+  const deleteSelected = async () => {
+    const count = selection.count(total);
+    const moved = await moveToDeleted(selection.allMatching ? { matching: { search: list.search } } : { personIds: selection.ids }, count);
+    if (moved) selection.clear();
+  };
+
+  const noContactsAtAll = contacts.isSuccess && total === 0 && !list.search;
+  return (
+    <PageContainer
+      title="Contacts"
+      description="Everyone you can call or text. Search by name or any part of a phone number."
+      actions={
+        <>
+          <Button component={RouterLink} to={paths.contacts.import.href()} startIcon={<UploadFileOutlined />}>
+            Import
+          </Button>
+          <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setCreating(true)}>
+            New contact
+          </Button>
+        </>
+      }
+    >
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
+        <DebouncedSearchField value={list.search} onChange={list.setSearch} label="Search contacts" placeholder="Name or phone number" />
+        {contacts.isSuccess && (
+          <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
+            {list.search ? `${total.toLocaleString('en-US')} matching` : `${total.toLocaleString('en-US')} contacts`}
+          </Typography>
+        )}
+      </Stack>
+      {contacts.isError && (
+        <Box sx={{ mb: 2 }}>
+          <QueryErrorAlert title="The contacts could not be loaded." error={contacts.error} onRetry={() => void contacts.refetch()} />
+        </Box>
+      )}
+      <SelectionToolbar selection={selection} total={total} pageCount={rows.length} noun={{ one: 'contact', many: 'contacts' }}>
+        <Button color="error" variant="outlined" size="small" startIcon={<DeleteOutlined />} onClick={() => void deleteSelected()} loading={deleting}>
+          Delete
+        </Button>
+      </SelectionToolbar>
+      {noContactsAtAll ? (
+        <EmptyState
+          icon={<PeopleOutlined />}
+          title="No contacts yet"
+          description="Add people one at a time, or import a spreadsheet of names and numbers."
+          action={
+            <Button variant="contained" component={RouterLink} to={paths.contacts.import.href()}>
+              Import contacts
+            </Button>
+          }
+        />
+      ) : (
+        <ServerDataGrid
+          label="Contacts"
+          list={list}
+          rows={rows}
+          rowCount={total}
+          columns={columns}
+          getRowId={(row) => contactIdOf(row)!}
+          loading={contacts.isFetching}
+          selection={selection}
+          disableColumnMenu
+          autoHeight
+          localeText={{ noRowsLabel: list.search ? `No contact matches “${list.search}”.` : 'No contacts.' }}
+        />
+      )}
+      <ContactFormDialog open={creating} onClose={() => setCreating(false)} />
+    </PageContainer>
+  );
+}

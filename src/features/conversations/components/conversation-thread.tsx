@@ -1,0 +1,211 @@
+import ArrowBack from '@mui/icons-material/ArrowBack';
+import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
+import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
+import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
+import MarkChatUnreadOutlined from '@mui/icons-material/MarkChatUnreadOutlined';
+import PersonOutlined from '@mui/icons-material/PersonOutlined';
+import ReplayOutlined from '@mui/icons-material/ReplayOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import IconButton from '@mui/material/IconButton';
+import Link from '@mui/material/Link';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Tooltip from '@mui/material/Tooltip';
+import Typography from '@mui/material/Typography';
+import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
+import { useEffect, type ReactElement, type Ref } from 'react';
+import { Link as RouterLink } from 'react-router';
+import { useUpdateConversation } from '@/api/resources/conversations/conversation-mutations.ts';
+import { conversationQueries } from '@/api/resources/conversations/conversation-queries.ts';
+import { textNumberQueries } from '@/api/resources/text-numbers/text-number-queries.ts';
+import { isApiError } from '@/api/api-error.ts';
+import type { InboxConversation, TextMessage } from '@/api/schemas/conversation.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { EmptyState } from '@/components/feedback/empty-state.tsx';
+import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
+import { paths } from '@/config/paths.ts';
+import { INBOX_POLL_MS, conversationTitle } from './conversation-display.ts';
+import { MessageComposer, type ComposerHandle } from './message-composer.tsx';
+import { MessageList } from './message-list.tsx';
+
+export interface ConversationThreadProps {
+  conversationId: number;
+  /** The list's copy, shown while the thread loads. */
+  placeholder: InboxConversation | undefined;
+  composerRef: Ref<ComposerHandle>;
+  /** Where the inbox goes back to (the list, on small screens). */
+  inboxHref: string;
+  onToggleDone: (conversation: InboxConversation) => void;
+  onMarkUnread: (conversation: InboxConversation) => void;
+  onSent: (conversation: InboxConversation, message: TextMessage) => void;
+  onLeaveComposer: () => void;
+}
+
+function LinkChip({ icon, label, to }: { icon: ReactElement; label: string; to: string }) {
+  return <Chip icon={icon} label={label} component={RouterLink} to={to} clickable size="small" variant="outlined" />;
+}
+
+function ThreadHeader({
+  conversation,
+  inboxHref,
+  onToggleDone,
+  onMarkUnread,
+}: Pick<ConversationThreadProps, 'inboxHref' | 'onToggleDone' | 'onMarkUnread'> & { conversation: InboxConversation }) {
+  const { data: textNumbers } = useQuery(textNumberQueries.list());
+  const textNumber = textNumbers?.Items.find((number) => number.TextNumberID === conversation.TextNumberID);
+  const title = conversationTitle(conversation);
+  const named = title !== formatPhoneNumber(conversation.PhoneNumber);
+  return (
+    <Box sx={{ px: { xs: 2, md: 3 }, py: 2, borderBottom: 1, borderColor: 'divider' }}>
+      <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+        <IconButton component={RouterLink} to={inboxHref} aria-label="Back to the conversations" sx={{ display: { md: 'none' }, ml: -1 }}>
+          <ArrowBack />
+        </IconButton>
+        <Box sx={{ flex: 1, minWidth: 0 }}>
+          <Typography variant="h2" id="thread-title" tabIndex={-1} sx={{ outline: 'none' }} noWrap>
+            {title}
+          </Typography>
+          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25 }}>
+            {named && `${formatPhoneNumber(conversation.PhoneNumber)} · `}
+            {textNumber ? `to ${textNumber.Name}, ${formatPhoneNumber(conversation.TextPhoneNumber)}` : `to ${formatPhoneNumber(conversation.TextPhoneNumber)}`}
+          </Typography>
+        </Box>
+        <Tooltip title="Mark unread">
+          <IconButton aria-label="Mark unread" onClick={() => onMarkUnread(conversation)}>
+            <MarkChatUnreadOutlined />
+          </IconButton>
+        </Tooltip>
+        <Button
+          variant={conversation.IsDone ? 'outlined' : 'contained'}
+          color={conversation.IsDone ? 'inherit' : 'primary'}
+          startIcon={conversation.IsDone ? <ReplayOutlined /> : <CheckCircleOutlined />}
+          onClick={() => onToggleDone(conversation)}
+          aria-keyshortcuts="E"
+          sx={{ flexShrink: 0 }}
+        >
+          {conversation.IsDone ? 'Reopen' : 'Mark done'}
+        </Button>
+      </Stack>
+      <Stack direction="row" spacing={1} sx={{ mt: 1.5, flexWrap: 'wrap', rowGap: 1, alignItems: 'center' }}>
+        {conversation.Notes && (
+          <Typography variant="body2" sx={{ mr: 1 }}>
+            <Box component="span" sx={{ color: 'text.secondary' }}>
+              Notes:{' '}
+            </Box>
+            {conversation.Notes}
+          </Typography>
+        )}
+        {conversation.Broadcast && (
+          <LinkChip
+            icon={<CampaignOutlined />}
+            label={`Replied to “${conversation.Broadcast.BroadcastName}”`}
+            to={paths.broadcasts.report.href(conversation.Broadcast.BroadcastID)}
+          />
+        )}
+        {conversation.PersonID !== null && (
+          <LinkChip icon={<PersonOutlined />} label="Contact" to={paths.contacts.detail.href(conversation.PersonID)} />
+        )}
+        <LinkChip icon={<HistoryOutlined />} label="Number history" to={paths.phoneNumbers.history.href(conversation.PhoneNumber)} />
+      </Stack>
+    </Box>
+  );
+}
+
+/** One conversation: who it is with, its texts, and the reply box (or why nothing can be sent). */
+export function ConversationThread(props: ConversationThreadProps) {
+  const { conversationId, placeholder, composerRef, inboxHref, onSent, onLeaveComposer } = props;
+  const detail = useQuery({ ...conversationQueries.detail(conversationId), placeholderData: placeholder, refetchInterval: INBOX_POLL_MS });
+  const messages = useInfiniteQuery({ ...conversationQueries.messages(conversationId), refetchInterval: INBOX_POLL_MS });
+  const { mutate: update } = useUpdateConversation();
+  const conversation = detail.data;
+  const unread = conversation?.UnreadCount ?? 0;
+
+  // Opening a thread reads it; so does a text arriving while it is open.
+  useEffect(() => {
+    if (unread > 0) update({ conversationId, changes: { IsRead: true } });
+  }, [conversationId, unread, update]);
+
+  if (detail.isError && !conversation) {
+    if (isApiError(detail.error) && detail.error.status === 404) {
+      return (
+        <EmptyState
+          title="This conversation does not exist."
+          description="It may belong to another account, or the link may be wrong."
+          action={
+            <Button component={RouterLink} to={inboxHref}>
+              Back to the conversations
+            </Button>
+          }
+        />
+      );
+    }
+    return (
+      <Box sx={{ p: 3 }}>
+        <QueryErrorAlert title="The conversation could not be loaded." error={detail.error} onRetry={() => void detail.refetch()} />
+      </Box>
+    );
+  }
+  if (!conversation) {
+    return (
+      <Box sx={{ p: 3 }} role="status" aria-label="Loading the conversation">
+        <Skeleton width="40%" height={32} />
+        <Skeleton width="60%" />
+        <Skeleton variant="rounded" height={160} sx={{ mt: 3 }} />
+      </Box>
+    );
+  }
+
+  const title = conversationTitle(conversation);
+  // Pages come latest first; a thread reads oldest first.
+  const ordered = (messages.data?.pages.flatMap((page) => page.Items) ?? []).reverse();
+  return (
+    <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
+      <ThreadHeader
+        conversation={conversation}
+        inboxHref={inboxHref}
+        onToggleDone={props.onToggleDone}
+        onMarkUnread={props.onMarkUnread}
+      />
+      {messages.isError ? (
+        <Box sx={{ p: 3 }}>
+          <QueryErrorAlert title="The texts could not be loaded." error={messages.error} onRetry={() => void messages.refetch()} />
+        </Box>
+      ) : messages.isPending ? (
+        <Box sx={{ flex: 1, p: 3 }} role="status" aria-label="Loading the texts">
+          <Skeleton variant="rounded" height={48} width="55%" sx={{ mb: 2 }} />
+          <Skeleton variant="rounded" height={48} width="45%" sx={{ ml: 'auto' }} />
+        </Box>
+      ) : (
+        <MessageList
+          messages={ordered}
+          label={`Texts with ${title}`}
+          hasEarlier={messages.hasNextPage}
+          loadingEarlier={messages.isFetchingNextPage}
+          onLoadEarlier={() => void messages.fetchNextPage()}
+        />
+      )}
+      {conversation.IsOptedOut ? (
+        <Alert severity="warning" sx={{ m: 2 }} role="status">
+          {formatPhoneNumber(conversation.PhoneNumber)} opted out of texts
+          {conversation.IsAutoOptOut ? ' by replying STOP. Only they can opt back in, by texting UNSTOP.' : '.'} Nothing can be sent
+          to this number.{' '}
+          <Link component={RouterLink} to={paths.phoneNumbers.history.href(conversation.PhoneNumber)}>
+            See its history
+          </Link>
+        </Alert>
+      ) : (
+        <MessageComposer
+          key={conversationId}
+          ref={composerRef}
+          conversationId={conversationId}
+          recipientName={title}
+          onSent={(message) => onSent(conversation, message)}
+          onLeave={onLeaveComposer}
+        />
+      )}
+    </Box>
+  );
+}

@@ -1,0 +1,84 @@
+import { zodResolver } from '@hookform/resolvers/zod';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Dialog from '@mui/material/Dialog';
+import DialogActions from '@mui/material/DialogActions';
+import DialogContent from '@mui/material/DialogContent';
+import DialogTitle from '@mui/material/DialogTitle';
+import { useId } from 'react';
+import { useForm } from 'react-hook-form';
+import { fieldMessagesOf, isApiError } from '@/api/api-error.ts';
+import { useCreateList, useUpdateList } from '@/api/resources/lists/list-mutations.ts';
+import { listInputSchema, type ContactList, type ListInput } from '@/api/schemas/list.ts';
+import { useNotify } from '@/components/feedback/notifications.tsx';
+import { FormTextField } from '@/components/form/form-text-field.tsx';
+
+export interface ListFormDialogProps {
+  open: boolean;
+  /** The list to rename; without one the dialog creates a list. */
+  list?: ContactList;
+  onClose: () => void;
+  onSaved?: (list: ContactList) => void;
+}
+
+/** Creating and renaming a list share this form; a name in use is reported beside the name. */
+export function ListFormDialog({ open, list, onClose, onSaved }: ListFormDialogProps) {
+  const titleId = useId();
+  const formId = useId();
+  const notify = useNotify();
+  const create = useCreateList();
+  const update = useUpdateList();
+  const mutation = list ? update : create;
+  const { control, handleSubmit, setError, reset } = useForm<ListInput>({
+    resolver: zodResolver(listInputSchema),
+    values: { ListName: list?.ListName ?? '', ListDescription: list?.ListDescription ?? '' },
+  });
+
+  const close = () => {
+    reset();
+    create.reset();
+    update.reset();
+    onClose();
+  };
+  const showServerError = (error: unknown) => {
+    if (isApiError(error) && error.errorName === 'Conflict') setError('ListName', { message: error.message }, { shouldFocus: true });
+    for (const [field, message] of Object.entries(fieldMessagesOf(error))) {
+      if (field === 'ListName' || field === 'ListDescription') setError(field, { message });
+    }
+  };
+  const saved = (result: ContactList) => {
+    notify({ message: list ? 'List saved.' : `List “${result.ListName}” created.` });
+    onSaved?.(result);
+    close();
+  };
+  const submit = handleSubmit((values) =>
+    list
+      ? update.mutate({ listId: list.ListID, input: values }, { onSuccess: saved, onError: showServerError })
+      : create.mutate(values, { onSuccess: saved, onError: showServerError }),
+  );
+  const handled = isApiError(mutation.error) && (mutation.error.errorName === 'Conflict' || mutation.error.errorName === 'ValidationFailed');
+
+  return (
+    <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="xs" fullWidth>
+      <DialogTitle id={titleId}>{list ? 'Rename list' : 'New list'}</DialogTitle>
+      <DialogContent>
+        <Box component="form" id={formId} noValidate onSubmit={submit} sx={{ pt: 1 }}>
+          {mutation.isError && !handled && (
+            <Alert severity="error" role="alert" sx={{ mb: 2 }}>
+              {mutation.error.message}
+            </Alert>
+          )}
+          <FormTextField control={control} name="ListName" label="Name" required autoFocus fullWidth />
+          <FormTextField control={control} name="ListDescription" label="Description" fullWidth multiline minRows={2} />
+        </Box>
+      </DialogContent>
+      <DialogActions>
+        <Button onClick={close}>Cancel</Button>
+        <Button type="submit" form={formId} variant="contained" loading={mutation.isPending}>
+          {list ? 'Save' : 'Create list'}
+        </Button>
+      </DialogActions>
+    </Dialog>
+  );
+}
