@@ -1,3 +1,4 @@
+import { callCredits } from '../../../src/api/schemas/credits.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { daysToMask } from '../model/users.ts';
@@ -84,7 +85,7 @@ export function createBroadcast(
       messageSeconds: plan.messageSeconds,
       textSegments: plan.textSegments,
     };
-    const voiceCost = plan.voice.length * Math.max(1, Math.ceil(plan.messageSeconds / 30));
+    const voiceCost = plan.voice.length * callCredits(plan.messageSeconds, plan.maxMessageLength);
     const hasVoice = plan.audio !== null;
     const hasText = plan.textNumberId !== null;
 

@@ -2,6 +2,7 @@ import { randomBytes } from 'node:crypto';
 import type { BroadcastCreateInput, BroadcastType } from '../../../src/api/schemas/broadcast.ts';
 import { surveyInputSchema, type SkippedNumbers, type SurveyInput } from '../../../src/api/schemas/broadcast-plan.ts';
 import type { FailedContact } from '../../../src/api/schemas/draft-broadcast.ts';
+import { callCredits, maxCreditCost } from '../../../src/api/schemas/credits.ts';
 import { countSegments } from '../../../src/api/schemas/sms-segments.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
@@ -126,11 +127,6 @@ export function personalise(template: string, recipient: Pick<Recipient, 'firstN
         return recipient.integrationData;
     }
   });
-}
-
-/** Credits a broadcast spends at most (docs/decisions/0011-broadcast-results.md). */
-export function maxCreditCost(calls: number, messageSeconds: number, texts: number, textSegments: number): number {
-  return calls * Math.max(1, Math.ceil(messageSeconds / 30)) + texts * textSegments * 0.5;
 }
 
 /** How long the calls and texts take, in milliseconds of open calling window. */
@@ -267,7 +263,7 @@ export function planBroadcast(db: SandboxDatabase, user: AuthUser, input: Broadc
   const texts = text.map((recipient) => ({ ...recipient, message: hasCustomField ? personalise(textMessage, recipient) : textMessage }));
   const textSegments = texts.reduce((most, recipient) => Math.max(most, countSegments(recipient.message).segments), hasText ? countSegments(textMessage).segments : 0);
   const messageSeconds = audio ? Math.min(audio.seconds, maxMessageLength) : 0;
-  const cost = maxCreditCost(voice.length, messageSeconds, texts.length, textSegments);
+  const cost = maxCreditCost(voice.length, callCredits(messageSeconds, maxMessageLength), texts.length, textSegments);
   const availableCredits = availableCreditsOf(db, user.accountId);
 
   // When it will be done.

@@ -1,4 +1,4 @@
-import { countSegments } from '../../../src/api/schemas/sms-segments.ts';
+import { callCredits, textCredits, transferCredits } from '../../../src/api/schemas/credits.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { nextWindowOpening, windowClosing, type CallingWindow } from '../engine/calling-window.ts';
 import { RETRY_INTERVAL_MINUTES, TEXTS_PER_SECOND, UNTHROTTLED_LINES } from '../engine/plan.ts';
@@ -213,7 +213,7 @@ export function createDeliveryStep(db: SandboxDatabase) {
     changes.count('total_completed');
     changes.count(RESULT_COUNTERS[outcome.result]!);
     if (outcome.result === 'Live Answer' || outcome.result === 'Answering Machine') {
-      const credits = Math.max(1, Math.ceil(outcome.playedSeconds / 30));
+      const credits = callCredits(outcome.playedSeconds, state.row.max_message_length);
       call.credits = credits;
       changes.spend('Call', end, credits);
     }
@@ -225,12 +225,12 @@ export function createDeliveryStep(db: SandboxDatabase) {
       }
     }
     if (outcome.transferSeconds > 0) {
-      const transferCredits = Math.ceil(outcome.transferSeconds / 60);
+      const credits = transferCredits(outcome.transferSeconds);
       call.is_transfer_initiated = 1;
       call.transfer_duration = outcome.transferSeconds;
-      call.transfer_credits = transferCredits;
+      call.transfer_credits = credits;
       changes.count('transfer_total');
-      changes.spend('Transfer', end, transferCredits);
+      changes.spend('Transfer', end, credits);
     }
     changes.touch(call);
     return 'done';
@@ -349,7 +349,7 @@ export function createDeliveryStep(db: SandboxDatabase) {
           const outcome = textOutcome(text.phone_number, row.broadcast_id, known);
           text.result_category = outcome.result;
           if (outcome.result !== 'Invalid') {
-            const credits = countSegments(text.message_text ?? row.text_message).segments * 0.5;
+            const credits = textCredits(text.message_text ?? row.text_message);
             text.credits = credits;
             changes.spend('Text', sendAt, credits);
           }

@@ -1,31 +1,43 @@
 import { describe, expect, it } from 'vitest';
 import { countSegments } from './sms-segments.ts';
 
+const a = (count: number) => 'a'.repeat(count);
+
 describe('countSegments', () => {
-  it('counts an empty text as nothing', () => {
-    expect(countSegments('')).toMatchObject({ segments: 0, units: 0, remainingInSegment: 160, encoding: 'GSM-7' });
+  it('counts an empty text as no segment', () => {
+    expect(countSegments('')).toEqual({ encoding: 'GSM-7', characters: 0, units: 0, segments: 0, perSegment: 160, remainingInSegment: 160 });
   });
 
-  it('fits 160 GSM-7 characters in one segment and splits at 153 after that', () => {
-    expect(countSegments('a'.repeat(160))).toMatchObject({ segments: 1, remainingInSegment: 0, perSegment: 160 });
-    expect(countSegments('a'.repeat(161))).toMatchObject({ segments: 2, perSegment: 153, remainingInSegment: 145 });
-    expect(countSegments('a'.repeat(306))).toMatchObject({ segments: 2, remainingInSegment: 0 });
-    expect(countSegments('a'.repeat(307))).toMatchObject({ segments: 3 });
+  it('fits 160 GSM-7 characters in one segment and splits longer texts into 153s', () => {
+    expect(countSegments(a(160))).toMatchObject({ segments: 1, perSegment: 160, remainingInSegment: 0 });
+    expect(countSegments(a(161))).toMatchObject({ segments: 2, perSegment: 153, remainingInSegment: 145 });
+    expect(countSegments(a(306))).toMatchObject({ segments: 2, remainingInSegment: 0 });
+    expect(countSegments(a(307))).toMatchObject({ segments: 3, remainingInSegment: 152 });
   });
 
-  it('counts extension characters twice', () => {
-    expect(countSegments('€'.repeat(80))).toMatchObject({ encoding: 'GSM-7', units: 160, segments: 1 });
-    expect(countSegments('{'.repeat(81))).toMatchObject({ units: 162, segments: 2 });
+  it('keeps accented letters of the GSM alphabet, newlines and @ in GSM-7', () => {
+    expect(countSegments('Café à 5 @ l’école'.replace('’', "'"))).toMatchObject({ encoding: 'GSM-7', units: 18 });
+    expect(countSegments('Line one\nLine two')).toMatchObject({ encoding: 'GSM-7', units: 17 });
   });
 
-  it('switches the whole text to UCS-2 for any other character', () => {
-    expect(countSegments('Thanks 👍')).toMatchObject({ encoding: 'UCS-2', characters: 8, units: 9, segments: 1, perSegment: 70 });
-    expect(countSegments(`${'a'.repeat(70)}ł`)).toMatchObject({ encoding: 'UCS-2', units: 71, segments: 2, perSegment: 67 });
+  it('counts GSM extension characters twice and never splits one across segments', () => {
+    expect(countSegments('Price: 5€ [approx]')).toMatchObject({ encoding: 'GSM-7', characters: 18, units: 21 });
+    expect(countSegments(`${a(159)}€`)).toMatchObject({ units: 161, segments: 2 });
+    // 152 units, then a 2-unit € that does not fit in the first 153: it opens the second segment.
+    expect(countSegments(`${a(152)}€${a(7)}`)).toMatchObject({ units: 161, segments: 2, remainingInSegment: 153 - 9 });
   });
 
-  it('keeps accented letters of the GSM set in GSM-7', () => {
-    expect(countSegments('Café à la française? Non: Café é').encoding).toBe('UCS-2');
-    expect(countSegments('Ñandú Ü è é ù ì ò').encoding).toBe('UCS-2');
-    expect(countSegments('Ñ Ü è é ù ì ò Ä Ö à').encoding).toBe('GSM-7');
+  it('switches to UCS-2 for any character outside the GSM alphabet', () => {
+    expect(countSegments('Hi 👋')).toEqual({ encoding: 'UCS-2', characters: 4, units: 5, segments: 1, perSegment: 70, remainingInSegment: 65 });
+    expect(countSegments('We’re open')).toMatchObject({ encoding: 'UCS-2', units: 10 });
+    expect(countSegments(`${a(70)}ê`)).toMatchObject({ encoding: 'UCS-2', units: 71, segments: 2, perSegment: 67, remainingInSegment: 63 });
+  });
+
+  it('never splits an emoji across UCS-2 segments', () => {
+    expect(countSegments(`ê${a(65)}👍${a(5)}`)).toMatchObject({ units: 73, segments: 2, remainingInSegment: 67 - 7 });
+  });
+
+  it('counts a composed emoji as one character but by its units', () => {
+    expect(countSegments('👨‍👩‍👧')).toMatchObject({ characters: 1, units: 8, segments: 1 });
   });
 });
