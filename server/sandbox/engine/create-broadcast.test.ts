@@ -194,3 +194,18 @@ describe('POST /v1/broadcasts', () => {
     expect(created.PhoneNumberCount).toBe(1);
   });
 });
+
+describe('POST /v1/broadcasts/preview', () => {
+  it('answers reach and cost before the message is written', async () => {
+    const sandbox = createSandboxHarness();
+    const master = await sandbox.as();
+    const plan = broadcastPlanSchema.parse(await master.json('POST', '/v1/broadcasts/preview', { BroadcastType: 'SMSAndAnnouncement', Lists: [{ ListID: 36 }] }));
+    expect(plan.CallCount).toBeGreaterThan(0);
+    expect(plan.TextCount).toBeGreaterThan(0);
+    expect(plan.TextSegments).toBe(1);
+    expect(plan.MessageSeconds).toBe(30);
+    // The same body is refused by the create: the message is missing.
+    const create = await master.request('POST', '/v1/broadcasts', { body: { BroadcastType: 'SMSAndAnnouncement', Lists: [{ ListID: 36 }] } });
+    expect(create.status).toBe(400);
+  });
+});

@@ -144,7 +144,14 @@ export function estimateWorkMs(options: { calls: number; texts: number; messageS
  * Everything POST /v1/broadcasts decides before it writes anything: checks the body against the type, resolves
  * the recipients and their channels, and estimates cost and duration. Throws the documented errors.
  */
-export function planBroadcast(db: SandboxDatabase, user: AuthUser, input: BroadcastCreateInput, now: number): BroadcastPlanDetail {
+export function planBroadcast(
+  db: SandboxDatabase,
+  user: AuthUser,
+  input: BroadcastCreateInput,
+  now: number,
+  /** A preview answers "who and how much" before the message is written: missing message parts are not errors. */
+  mode: 'create' | 'preview' = 'create',
+): BroadcastPlanDetail {
   const settings = db.prepare<[number], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE user_id = ?`).get(user.userId);
   if (!settings) throw new SandboxError('InvalidAuthToken', 'The user of this AuthToken no longer exists.');
   const type = input.BroadcastType;
@@ -154,7 +161,7 @@ export function planBroadcast(db: SandboxDatabase, user: AuthUser, input: Broadc
 
   // What each type needs.
   const audio = hasVoice ? resolveAudio(db, user, input.Audio, 'Audio', name) : null;
-  if (hasVoice && !audio) throw bad(`Audio: a ${type} broadcast needs Audio ({AudioID} or {TextToSpeech, Text, Voice}).`);
+  if (hasVoice && !audio && mode === 'create') throw bad(`Audio: a ${type} broadcast needs Audio ({AudioID} or {TextToSpeech, Text, Voice}).`);
   const voicemailAudio = hasVoice ? resolveAudio(db, user, input.AudioVM, 'AudioVM', `${name} voicemail`) : null;
   const survey = SURVEY_TYPES.has(type)
     ? input.Survey === undefined || input.Survey === null
@@ -177,7 +184,7 @@ export function planBroadcast(db: SandboxDatabase, user: AuthUser, input: Broadc
   }
 
   const textMessage = input.TextMessage?.trim() ?? '';
-  if (hasText && !textMessage) throw bad(`TextMessage: a ${type} broadcast needs a TextMessage.`);
+  if (hasText && !textMessage && mode === 'create') throw bad(`TextMessage: a ${type} broadcast needs a TextMessage.`);
   const unknownFields = [...textMessage.matchAll(/\{\{\s*(\w+)\s*\}\}/g)]
     .map((match) => match[1]!)
     .filter((field) => !(MERGE_FIELDS as readonly string[]).includes(field));
@@ -261,8 +268,12 @@ export function planBroadcast(db: SandboxDatabase, user: AuthUser, input: Broadc
   // Texts with merge fields are personalised; the longest one sets the cost.
   const hasCustomField = /\{\{\s*\w+\s*\}\}/.test(textMessage);
   const texts = text.map((recipient) => ({ ...recipient, message: hasCustomField ? personalise(textMessage, recipient) : textMessage }));
-  const textSegments = texts.reduce((most, recipient) => Math.max(most, countSegments(recipient.message).segments), hasText ? countSegments(textMessage).segments : 0);
-  const messageSeconds = audio ? Math.min(audio.seconds, maxMessageLength) : 0;
+  const textSegments = Math.max(
+    texts.reduce((most, recipient) => Math.max(most, countSegments(recipient.message).segments), hasText ? countSegments(textMessage).segments : 0),
+    hasText ? 1 : 0,
+  );
+  // Until the message is chosen, a preview prices a typical 30-second one.
+  const messageSeconds = audio ? Math.min(audio.seconds, maxMessageLength) : hasVoice ? Math.min(30, maxMessageLength) : 0;
   const cost = maxCreditCost(voice.length, callCredits(messageSeconds, maxMessageLength), texts.length, textSegments);
   const availableCredits = availableCreditsOf(db, user.accountId);
 

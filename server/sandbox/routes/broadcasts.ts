@@ -57,7 +57,7 @@ export function broadcastRoutes({ db, clock }: SandboxDeps) {
     .post('/broadcasts/preview', async (c) => {
       const user = c.get('user');
       const now = clock.now();
-      const plan = planBroadcast(db, user, await readCreateBody(user, await readJsonBody(c)), now);
+      const plan = planBroadcast(db, user, await readCreateBody(user, await readJsonBody(c)), now, 'preview');
       const reply: BroadcastPlan = {
         PhoneNumberCount: plan.voice.length + plan.text.length,
         CallCount: plan.voice.length,

@@ -154,7 +154,7 @@ export function RecipientsStep({ draft, save, next }: WizardStepProps) {
                   minRows={3}
                   maxRows={10}
                   placeholder={'(214) 555-0143\n972-555-0187'}
-                  error={fieldState.invalid || pasted.invalid.length > 0}
+                  error={fieldState.invalid || (pasted.invalid.length > 0 && pasted.valid.length === 0)}
                   helperText={
                     fieldState.error?.message ??
                     (pasted.valid.length + pasted.invalid.length === 0
