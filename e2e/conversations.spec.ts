@@ -1,14 +1,6 @@
 import type { Page } from '@playwright/test';
+import { advanceClock } from './api.ts';
 import { expect, logIn, test } from './fixtures.ts';
-
-/** Moves the sandbox clock forward as the logged-in user; due deliveries and replies happen at once. */
-async function advanceClock(page: Page, minutes: number) {
-  const response = await page.request.post('/api/sandbox/clock/advance', {
-    data: { Minutes: minutes },
-    headers: { 'X-Requested-With': 'callboard' },
-  });
-  expect(response.ok()).toBe(true);
-}
 
 async function sendNewText(page: Page, text: { phone: string; firstName: string; lastName: string; message: string }) {
   await page.getByRole('button', { name: 'New text' }).click();

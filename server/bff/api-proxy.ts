@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { errorResponse } from './errors.ts';
+import { IDEMPOTENCY_HEADER, isValidIdempotencyKey, type IdempotencyCache, type StoredResponse } from './idempotency.ts';
 import type { Sessions } from './sessions.ts';
 import type { Upstream } from './upstream.ts';
 
@@ -22,11 +23,29 @@ export function apiPathOf(rawUrl: string, prefix: string): string | null {
   return `${path}${url.search}`;
 }
 
+function forwardedHeaders(from: Headers): Headers {
+  const headers = new Headers();
+  for (const name of FORWARDED_RESPONSE_HEADERS) {
+    const value = from.get(name);
+    if (value !== null) headers.set(name, value);
+  }
+  headers.set('cache-control', 'no-store');
+  return headers;
+}
+
+function unreachable(c: Context, error: unknown): Response {
+  if ((error as Error).name === 'TimeoutError') return errorResponse(c, 'UpstreamTimeout', 'The Call-Em-All API took too long to answer.');
+  return errorResponse(c, 'UpstreamUnavailable', 'The Call-Em-All API cannot be reached. Try again in a moment.');
+}
+
 /**
  * Forwards a request to the API as the signed-in user: same method, path, query and body, signed with
  * OAuth 1.0a; the status and body come back unchanged.
  */
-export function forwardToApi({ upstream, sessions }: { upstream: Upstream; sessions: Sessions }, prefix: string) {
+export function forwardToApi(
+  { upstream, sessions, idempotency }: { upstream: Upstream; sessions: Sessions; idempotency?: IdempotencyCache },
+  prefix: string,
+) {
   return async (c: Context) => {
     const session = sessions.read(c);
     if (!session) return errorResponse(c, 'NotLoggedIn', 'You are not logged in.');
@@ -36,24 +55,39 @@ export function forwardToApi({ upstream, sessions }: { upstream: Upstream; sessi
 
     const method = c.req.method;
     const body = method === 'GET' || method === 'HEAD' ? null : await c.req.arrayBuffer();
+    const request = {
+      method,
+      path,
+      token: session.token,
+      body: body && body.byteLength > 0 ? body : null,
+      contentType: c.req.header('content-type') ?? null,
+    };
+
+    const key = c.req.header(IDEMPOTENCY_HEADER);
+    if (method === 'POST' && key !== undefined && idempotency) {
+      if (!isValidIdempotencyKey(key)) return errorResponse(c, 'InvalidRequest', 'Idempotency-Key must be 8 to 100 letters, digits, - or _.');
+      let outcome: { response: StoredResponse; replayed: boolean };
+      try {
+        // Not tied to the browser's connection: a create must finish even if the tab that asked for it goes away.
+        outcome = await idempotency.once(`${session.userId}:${path}:${key}`, async () => {
+          const response = await upstream.send(request, target);
+          return { status: response.status, headers: [...response.headers], body: new Uint8Array(await response.arrayBuffer()) };
+        });
+      } catch (error) {
+        return unreachable(c, error);
+      }
+      const headers = forwardedHeaders(new Headers(outcome.response.headers));
+      if (outcome.replayed) headers.set('idempotent-replayed', 'true');
+      return new Response(outcome.response.body, { status: outcome.response.status, headers });
+    }
+
     let response: Response;
     try {
-      response = await upstream.send(
-        { method, path, token: session.token, body: body && body.byteLength > 0 ? body : null, contentType: c.req.header('content-type') ?? null, signal: c.req.raw.signal },
-        target,
-      );
+      response = await upstream.send({ ...request, signal: c.req.raw.signal }, target);
     } catch (error) {
-      if ((error as Error).name === 'TimeoutError') return errorResponse(c, 'UpstreamTimeout', 'The Call-Em-All API took too long to answer.');
-      return errorResponse(c, 'UpstreamUnavailable', 'The Call-Em-All API cannot be reached. Try again in a moment.');
+      return unreachable(c, error);
     }
     if (response.status === 401) sessions.clear(c);
-
-    const headers = new Headers();
-    for (const name of FORWARDED_RESPONSE_HEADERS) {
-      const value = response.headers.get(name);
-      if (value !== null) headers.set(name, value);
-    }
-    headers.set('cache-control', 'no-store');
-    return new Response(response.body, { status: response.status, headers });
+    return new Response(response.body, { status: response.status, headers: forwardedHeaders(response.headers) });
   };
 }

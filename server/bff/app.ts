@@ -3,6 +3,8 @@ import { bodyLimit } from 'hono/body-limit';
 import { compress } from 'hono/compress';
 import { forwardToApi } from './api-proxy.ts';
 import { errorResponse } from './errors.ts';
+import { createIdempotencyCache } from './idempotency.ts';
+import { createLoginThrottle } from './login-throttle.ts';
 import { requireCsrfHeader, securityHeaders } from './security.ts';
 import { createSessionSealer } from './session-cookie.ts';
 import { sessionRoutes } from './session-routes.ts';
@@ -36,7 +38,7 @@ export function createBffApp(options: BffOptions) {
     maxMs: options.sessionMaxMs,
     trustProxy: options.trustProxy,
   });
-  const deps = { upstream, sessions };
+  const deps = { upstream, sessions, idempotency: createIdempotencyCache() };
 
   const app = new Hono();
   app.use('*', securityHeaders);
@@ -50,7 +52,7 @@ export function createBffApp(options: BffOptions) {
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'InvalidRequest', 'The request body is too large.') }));
   app.get('/api/health', (c) => c.json({ Status: 'ok' }));
   app.get('/api/config', (c) => c.json({ Sandbox: options.sandbox }));
-  app.route('/api/session', sessionRoutes(deps));
+  app.route('/api/session', sessionRoutes({ ...deps, throttle: createLoginThrottle(), trustProxy: options.trustProxy }));
   app.all('/api/v1/*', forwardToApi(deps, '/api'));
   if (options.sandbox) app.all('/api/sandbox/*', forwardToApi({ ...deps, upstream: sandboxControl(upstream) }, '/api'));
   app.all('/api/*', (c) => errorResponse(c, 'NotFound', `There is no ${c.req.method} ${c.req.path}.`));

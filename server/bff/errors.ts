@@ -5,6 +5,7 @@ import type { ApiErrorBody } from '../../src/api/schemas/error.ts';
 const bffErrors = {
   NotLoggedIn: { status: 401, code: 1010, type: 'Authentication' },
   LoginFailed: { status: 401, code: 1008, type: 'Authentication' },
+  TooManyLoginAttempts: { status: 429, code: 2302, type: 'RateLimit' },
   MissingCsrfHeader: { status: 403, code: 1102, type: 'Authorization' },
   InvalidRequest: { status: 400, code: 2102, type: 'Validation' },
   InvalidPath: { status: 400, code: 2106, type: 'Validation' },

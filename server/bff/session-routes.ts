@@ -1,6 +1,8 @@
-import { Hono } from 'hono';
+import { getConnInfo } from '@hono/node-server/conninfo';
+import { Hono, type Context } from 'hono';
 import { loginInputSchema, loginResultSchema, userSchema } from '../../src/api/schemas/user.ts';
 import { errorResponse } from './errors.ts';
+import type { LoginThrottle } from './login-throttle.ts';
 import type { Sessions } from './sessions.ts';
 import { LOGIN_TOKEN, type Upstream } from './upstream.ts';
 
@@ -12,8 +14,29 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
+/** The client's address: the socket's, or the first X-Forwarded-For hop when a trusted proxy sets it. */
+function clientAddress(c: Context, trustProxy: boolean): string {
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  if (forwarded) return forwarded;
+  try {
+    return getConnInfo(c).remote.address ?? 'unknown';
+  } catch {
+    return 'unknown';
+  }
+}
+
 /** /api/session: log in (POST), who am I (GET), log out (DELETE). */
-export function sessionRoutes({ upstream, sessions }: { upstream: Upstream; sessions: Sessions }) {
+export function sessionRoutes({
+  upstream,
+  sessions,
+  throttle,
+  trustProxy,
+}: {
+  upstream: Upstream;
+  sessions: Sessions;
+  throttle: LoginThrottle;
+  trustProxy: boolean;
+}) {
   const fetchUser = async (token: string, userId: number) => {
     const url = upstream.resolve(`/v1/account/users/${userId}`)!;
     return upstream.send({ method: 'GET', path: url.pathname, token }, url);
@@ -23,6 +46,13 @@ export function sessionRoutes({ upstream, sessions }: { upstream: Upstream; sess
     .post('/', async (c) => {
       const input = loginInputSchema.safeParse(await c.req.json().catch(() => null));
       if (!input.success) return errorResponse(c, 'InvalidRequest', 'Send your UserName and PinCode.');
+      const client = clientAddress(c, trustProxy);
+      const wait = throttle.retryAfter(input.data.UserName, client);
+      if (wait > 0) {
+        c.header('retry-after', String(wait));
+        const minutes = Math.ceil(wait / 60);
+        return errorResponse(c, 'TooManyLoginAttempts', `Too many failed logins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
+      }
 
       const loginUrl = upstream.resolve('/v1/user/login')!;
       let login: Response;
@@ -35,6 +65,7 @@ export function sessionRoutes({ upstream, sessions }: { upstream: Upstream; sess
         return errorResponse(c, 'UpstreamUnavailable', 'The Call-Em-All API cannot be reached. Try again in a moment.');
       }
       if (login.status === 400 || login.status === 401 || login.status === 403 || login.status === 404) {
+        throttle.failed(input.data.UserName, client);
         return errorResponse(c, 'LoginFailed', 'The user name or PIN code is not correct.');
       }
       const result = loginResultSchema.safeParse(await readJson(login));
@@ -47,6 +78,7 @@ export function sessionRoutes({ upstream, sessions }: { upstream: Upstream; sess
       if (!userResponse.ok || !user.success) {
         return errorResponse(c, 'UpstreamUnavailable', 'Logged in, but your user settings could not be read.');
       }
+      throttle.succeeded(input.data.UserName);
       sessions.start(c, result.data.AuthToken, result.data.UserID);
       return c.json(user.data);
     })

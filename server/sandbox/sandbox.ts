@@ -31,7 +31,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const clock = createClock(db, options.clockSpeed);
   if (options.seedDemo !== false && hasNoAccounts(db)) seedDemoData(db, clock.now());
   const simulator = createSimulator(clock, simulationSteps({ db, clock }));
-  const app = createSandboxApp({ db, clock, appKey: options.appKey, secretKey: options.secretKey, simulate: simulator.tick });
+  const app = createSandboxApp({ db, clock, appKey: options.appKey, secretKey: options.secretKey, simulate: simulator.catchUp });
   // Catch up on whatever fell due while the sandbox was stopped, then keep up with the clock.
   simulator.tick();
   simulator.start();

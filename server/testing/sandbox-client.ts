@@ -1,7 +1,7 @@
 import { createSandboxApp } from '../sandbox/app.ts';
 import { createClock, type SandboxClock } from '../sandbox/clock.ts';
 import { openDatabase, type SandboxDatabase } from '../sandbox/db/database.ts';
-import { seedDemoData } from '../sandbox/demo/demo-data.ts';
+import { hasNoAccounts, seedDemoData } from '../sandbox/demo/demo-data.ts';
 import { createSimulator, type Simulator } from '../sandbox/simulator/simulator.ts';
 import { simulationSteps } from '../sandbox/simulator/steps.ts';
 import { authorizationHeader } from '../oauth1/oauth1.ts';
@@ -19,6 +19,8 @@ export interface SandboxHarness {
   simulator: Simulator;
   /** Sends a request signed with the app keys and `token` (none: the login token). */
   request(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: RequestInit["body"]; contentType?: string }): Promise<Response>;
+  /** Moves the sandbox clock forward and plays the simulation up to it. */
+  advance(minutes: number): void;
   /** Logs in and returns a client bound to that user's AuthToken. */
   as(credentials?: { UserName: string; PinCode: string }): Promise<SandboxUserClient>;
 }
@@ -32,12 +34,12 @@ export interface SandboxUserClient {
 }
 
 /** The sandbox app in process, on a fresh in-memory database with the demo data, driven with signed requests. */
-export function createSandboxHarness(options: { seed?: boolean; clockSpeed?: number } = {}): SandboxHarness {
-  const db = openDatabase(':memory:');
+export function createSandboxHarness(options: { seed?: boolean; clockSpeed?: number; databasePath?: string } = {}): SandboxHarness {
+  const db = openDatabase(options.databasePath ?? ':memory:');
   const clock = createClock(db, options.clockSpeed ?? 1);
-  if (options.seed !== false) seedDemoData(db, clock.now());
+  if (options.seed !== false && hasNoAccounts(db)) seedDemoData(db, clock.now());
   const simulator = createSimulator(clock, simulationSteps({ db, clock }));
-  const app = createSandboxApp({ db, clock, appKey: TEST_APP_KEY, secretKey: TEST_SECRET_KEY, simulate: simulator.tick });
+  const app = createSandboxApp({ db, clock, appKey: TEST_APP_KEY, secretKey: TEST_SECRET_KEY, simulate: simulator.catchUp });
 
   const harness: SandboxHarness = {
     app,
@@ -59,6 +61,10 @@ export function createSandboxHarness(options: { seed?: boolean; clockSpeed?: num
       }
       if (contentType) headers['content-type'] = contentType;
       return app.request(url, { method, headers, body: payload });
+    },
+    advance(minutes) {
+      clock.advance(minutes * 60_000);
+      simulator.catchUp();
     },
     async as(credentials = DEMO_MASTER) {
       const response = await harness.request('POST', '/v1/user/login', { body: credentials });

@@ -234,6 +234,11 @@ export const migrations: readonly string[] = [
     parent_broadcast_id   INTEGER,
     paused_at             INTEGER,
     deleted_at            INTEGER,
+    -- how far (sandbox time) the simulator has played this broadcast
+    sim_cursor            INTEGER,
+    -- the message seconds a connected call plays (audio length, at most max_message_length)
+    message_seconds       INTEGER NOT NULL DEFAULT 0,
+    text_segments         INTEGER NOT NULL DEFAULT 0,
     -- running totals, kept by the simulator so reads never aggregate the recipients
     total_completed        INTEGER NOT NULL DEFAULT 0,
     live_person_total      INTEGER NOT NULL DEFAULT 0,
@@ -280,7 +285,7 @@ export const migrations: readonly string[] = [
     PRIMARY KEY (broadcast_id, seq)
   ) WITHOUT ROWID;
   CREATE INDEX broadcast_recipients_phone ON broadcast_recipients(broadcast_id, phone_number);
-  CREATE INDEX broadcast_recipients_due ON broadcast_recipients(status, next_attempt_at);
+  CREATE INDEX broadcast_recipients_state ON broadcast_recipients(broadcast_id, status, seq);
 
   CREATE TABLE conversations (
     conversation_id   INTEGER PRIMARY KEY,

@@ -1,7 +1,7 @@
 import type { BroadcastStatus, BroadcastType } from '../../../src/api/schemas/broadcast.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { totalsFromRecipients } from '../model/broadcasts.ts';
-import { callCredits, textCredits } from '../model/credits.ts';
+import { callCredits, textCredits } from '../../../src/api/schemas/credits.ts';
 import { receiveInboundText } from '../model/inbound-texts.ts';
 import { zonedParts, zonedTimeToEpoch } from '../time.ts';
 import { createRandom, type Random } from './random.ts';
@@ -318,11 +318,11 @@ export function seedDemoBroadcasts(db: SandboxDatabase, now: number): void {
       call_broadcast_id, text_broadcast_id, created_at, start_at, completed_at, caller_id, audio_id, audio_vm_id, retry_times,
       call_throttle, max_message_length, check_calling_window, continue_on_next_day, start_minute, stop_minute,
       calling_window_days, time_zone, text_message, text_number_id, has_custom_field, max_credit_cost, phone_number_count,
-      estimated_minutes, estimated_completion, calling_window_ignored, paused_at, deleted_at)
+      estimated_minutes, estimated_completion, calling_window_ignored, paused_at, deleted_at, sim_cursor, message_seconds)
     VALUES (@id, @accountId, @userId, @name, @type, @channel, @status, @callId, @textId, @created, @start, @completed,
       @callerId, @audioId, @audioVmId, @retries, @throttle, @maxLength, @checkWindow, @continueNextDay, @startMinute,
       @stopMinute, @days, @timeZone, @textMessage, @textNumberId, @custom, @maxCost, @count, @estimatedMinutes,
-      @estimatedCompletion, @windowIgnored, @pausedAt, @deletedAt)`);
+      @estimatedCompletion, @windowIgnored, @pausedAt, @deletedAt, @simCursor, @messageSeconds)`);
   const insertRecipient = db.prepare(`
     INSERT INTO broadcast_recipients (broadcast_id, seq, phone_number, person_id, first_name, last_name, notes,
       integration_data, status, result_category, attempts, next_attempt_at, last_attempt_at, survey_result, credits, message_text)
@@ -433,6 +433,9 @@ export function seedDemoBroadcasts(db: SandboxDatabase, now: number): void {
         windowIgnored: plan.checkCallingWindow === false ? 1 : 0,
         pausedAt: outcome.status === 'Paused' ? stopAt : null,
         deletedAt: plan.deletedDaysAgo === undefined ? null : now - plan.deletedDaysAgo * DAY,
+        // The simulator carries on from where the seeded results stop.
+        simCursor: status === 'InProgress' || status === 'Paused' ? stopAt : null,
+        messageSeconds: channel === 'Call' ? Math.min(played?.seconds ?? 30, maxLength) : 0,
       });
       results.forEach((result, index) => {
         const contact = recipients[index]!;

@@ -47,6 +47,9 @@ export interface BroadcastRow {
   parent_broadcast_id: number | null;
   paused_at: number | null;
   deleted_at: number | null;
+  sim_cursor: number | null;
+  message_seconds: number;
+  text_segments: number;
   total_completed: number;
   live_person_total: number;
   answering_machine_total: number;

@@ -21,7 +21,7 @@ export function createEventRunner(db: SandboxDatabase, handlers: Record<string, 
     'SELECT event_id, due_at, kind, payload_json FROM scheduled_events WHERE due_at <= ? ORDER BY due_at, event_id LIMIT 500',
   );
   const remove = db.prepare<[number]>('DELETE FROM scheduled_events WHERE event_id = ?');
-  return (now: number) => {
+  return (now: number): boolean => {
     for (let batch = due.all(now); batch.length > 0; batch = due.all(now)) {
       for (const event of batch) {
         db.transaction(() => {
@@ -30,5 +30,6 @@ export function createEventRunner(db: SandboxDatabase, handlers: Record<string, 
         })();
       }
     }
+    return false;
   };
 }

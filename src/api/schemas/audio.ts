@@ -120,3 +120,16 @@ export function estimateSpeechSeconds(text: string): number {
 export function audioNameOfFile(fileName: string): string {
   return fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '').trim().slice(0, 100) || 'Recording';
 }
+
+/** Who each Amazon Polly US-English voice sounds like, so people can choose without hearing it. */
+export const voiceDescriptions: Record<TtsVoice, string> = {
+  Joanna: 'Woman',
+  Kendra: 'Woman',
+  Kimberly: 'Woman',
+  Salli: 'Woman',
+  Ivy: 'Girl',
+  Matthew: 'Man',
+  Joey: 'Man',
+  Justin: 'Boy',
+  Kevin: 'Boy',
+};

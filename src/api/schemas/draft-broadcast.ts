@@ -24,3 +24,10 @@ export const draftBroadcastInputSchema = z.object({
   Contacts: z.array(personInputSchema).nullish(),
 });
 export type DraftBroadcastInput = z.infer<typeof draftBroadcastInputSchema>;
+
+/** GET /v1/draftbroadcasts/{id} (ours): the draft's ID and the broadcast fields it was staged with. */
+export const draftBroadcastBodySchema = z.looseObject({
+  DraftBroadcastID: z.int(),
+  Contacts: z.array(personSchema).optional(),
+});
+export type DraftBroadcastBody = z.infer<typeof draftBroadcastBodySchema>;

@@ -1,10 +1,16 @@
 import Box from '@mui/material/Box';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-import { countSegments } from '@/utils/sms-segments.ts';
+/** How a text splits into SMS segments (countSegments in src/api/schemas/sms-segments.ts computes it). */
+export interface SegmentCountShown {
+  encoding: 'GSM-7' | 'UCS-2';
+  characters: number;
+  segments: number;
+  remainingInSegment: number;
+}
 
 export interface SmsSegmentCounterProps {
-  text: string;
+  count: SegmentCountShown;
   /** Lets the text field point at the count (`aria-describedby`), so it is read with the field. */
   id?: string;
 }
@@ -15,8 +21,7 @@ const plural = (count: number, word: string) => `${count.toLocaleString('en-US')
  * Characters, SMS segments and what still fits, under a text's field. Unicode (an emoji, a curly quote) shrinks a
  * segment from 160 to 70 characters, so the switch is called out.
  */
-export function SmsSegmentCounter({ text, id }: SmsSegmentCounterProps) {
-  const count = countSegments(text);
+export function SmsSegmentCounter({ count, id }: SmsSegmentCounterProps) {
   const unicode = count.encoding === 'UCS-2';
   return (
     <Box id={id} sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1, alignItems: 'center' }}>

@@ -7,6 +7,10 @@ export const broadcastRoutes: RouteObject[] = [
     lazy: async () => ({ Component: (await import('./pages/broadcast-list-page.tsx')).BroadcastListPage }),
   },
   {
+    path: paths.broadcasts.create.path,
+    lazy: async () => ({ Component: (await import('./pages/broadcast-create-page.tsx')).BroadcastCreatePage }),
+  },
+  {
     path: paths.broadcasts.report.path,
     lazy: async () => ({ Component: (await import('./pages/broadcast-report-page.tsx')).BroadcastReportPage }),
   },

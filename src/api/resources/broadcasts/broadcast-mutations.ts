@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Broadcast } from '../../schemas/broadcast.ts';
+import type { Broadcast, BroadcastCreateInput } from '../../schemas/broadcast.ts';
 import { accountQueries } from '../account/account-queries.ts';
 import { broadcastQueries } from './broadcast-queries.ts';
-import { cancelBroadcast, deleteBroadcast, pauseBroadcast, resumeBroadcast } from './broadcast-requests.ts';
+import { cancelBroadcast, createBroadcast, deleteBroadcast, pauseBroadcast, resumeBroadcast } from './broadcast-requests.ts';
 
 /** Acting on one half of a combo moves the other too, and stopping one frees its reserved credits: refresh all of them. */
 function useBroadcastAction(action: (broadcastId: number) => Promise<Broadcast>) {
@@ -28,6 +28,20 @@ export function useDeleteBroadcast() {
   return useMutation({
     mutationFn: deleteBroadcast,
     // The deleted broadcast's own entry is left alone: its page is being left, and a refetch would only answer 404.
+    onSuccess: () =>
+      Promise.all([
+        queryClient.invalidateQueries({ queryKey: broadcastQueries.lists() }),
+        queryClient.invalidateQueries({ queryKey: accountQueries.all() }),
+      ]),
+  });
+}
+
+/** Sends a broadcast once per idempotency key; the wizard shows its own errors beside the Send button. */
+export function useCreateBroadcast() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: ({ input, idempotencyKey }: { input: BroadcastCreateInput; idempotencyKey: string }) => createBroadcast(input, idempotencyKey),
+    meta: { handlesErrors: true },
     onSuccess: () =>
       Promise.all([
         queryClient.invalidateQueries({ queryKey: broadcastQueries.lists() }),

@@ -1,6 +1,14 @@
-import { queryOptions } from '@tanstack/react-query';
+import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { ListParams } from '../../list-params.ts';
-import { countBroadcastDetails, getBroadcast, listBroadcastDetails, listBroadcasts } from './broadcast-requests.ts';
+import type { BroadcastCreateInput } from '../../schemas/broadcast.ts';
+import {
+  countBroadcastDetails,
+  getBroadcast,
+  getDraftBroadcast,
+  listBroadcastDetails,
+  listBroadcasts,
+  previewBroadcast,
+} from './broadcast-requests.ts';
 
 /**
  * Broadcasts and, under each one's key, its per-number results: invalidating a broadcast refreshes its results too.
@@ -30,5 +38,21 @@ export const broadcastQueries = {
     queryOptions({
       queryKey: [...broadcastQueries.detail(broadcastId).queryKey, 'result-counts', queries],
       queryFn: ({ signal }) => Promise.all(queries.map((query) => countBroadcastDetails(broadcastId, query, signal))),
+    }),
+  /** What a would-be broadcast reaches and costs; kept while the wizard's inputs change (keepPreviousData). */
+  preview: (input: BroadcastCreateInput) =>
+    queryOptions({
+      queryKey: [...broadcastQueries.all(), 'preview', input],
+      queryFn: ({ signal }) => previewBroadcast(input, signal),
+      placeholderData: keepPreviousData,
+      // A preview answers "who can be reached": a 400 (nobody reachable, a list gone) is an answer, not a failure.
+      retry: false,
+      staleTime: 10_000,
+    }),
+  draft: (draftId: number) =>
+    queryOptions({
+      queryKey: [...broadcastQueries.all(), 'draft', draftId],
+      queryFn: ({ signal }) => getDraftBroadcast(draftId, signal),
+      staleTime: Infinity,
     }),
 };

@@ -1,6 +1,16 @@
 import { apiRequest } from '../../api-client.ts';
 import { buildListQuery, type ListParams } from '../../list-params.ts';
-import { broadcastDeleteResultSchema, broadcastSchema, type Broadcast, type BroadcastDeleteResult } from '../../schemas/broadcast.ts';
+import {
+  broadcastCreateResultSchema,
+  broadcastDeleteResultSchema,
+  broadcastSchema,
+  type Broadcast,
+  type BroadcastCreateInput,
+  type BroadcastCreateResult,
+  type BroadcastDeleteResult,
+} from '../../schemas/broadcast.ts';
+import { broadcastPlanSchema, type BroadcastPlan } from '../../schemas/broadcast-plan.ts';
+import { draftBroadcastBodySchema, type DraftBroadcastBody } from '../../schemas/draft-broadcast.ts';
 import { broadcastDetailSchema, type BroadcastDetail } from '../../schemas/broadcast-detail.ts';
 import { feedSchema, type Feed } from '../../schemas/feed.ts';
 
@@ -45,4 +55,27 @@ export function cancelBroadcast(broadcastId: number): Promise<Broadcast> {
 
 export function deleteBroadcast(broadcastId: number): Promise<BroadcastDeleteResult> {
   return apiRequest(`/v1/broadcasts/${broadcastId}`, { method: 'DELETE', schema: broadcastDeleteResultSchema });
+}
+
+/**
+ * Creates (schedules or sends) a broadcast. The key makes repeats of this send return the first result
+ * (docs/decisions/0051-idempotent-creates.md), so a double click or a retry cannot send it twice.
+ */
+export function createBroadcast(input: BroadcastCreateInput, idempotencyKey: string): Promise<BroadcastCreateResult> {
+  return apiRequest('/v1/broadcasts', {
+    method: 'POST',
+    body: input,
+    schema: broadcastCreateResultSchema,
+    headers: { 'idempotency-key': idempotencyKey },
+  });
+}
+
+/** What a Create Broadcast body would do — reach, cost, timing — without creating anything (ours). */
+export function previewBroadcast(input: BroadcastCreateInput, signal?: AbortSignal): Promise<BroadcastPlan> {
+  return apiRequest('/v1/broadcasts/preview', { method: 'POST', body: input, schema: broadcastPlanSchema, signal });
+}
+
+/** A draft staged through POST /v1/draftbroadcasts, to finish in the wizard. */
+export function getDraftBroadcast(draftId: number, signal?: AbortSignal): Promise<DraftBroadcastBody> {
+  return apiRequest(`/v1/draftbroadcasts/${draftId}`, { schema: draftBroadcastBodySchema, signal });
 }

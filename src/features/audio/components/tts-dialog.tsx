@@ -21,6 +21,7 @@ import {
   audioTtsCreateInputSchema,
   estimateSpeechSeconds,
   ttsVoices,
+  voiceDescriptions,
   type Audio,
   type AudioTtsCreateInput,
 } from '@/api/schemas/audio.ts';
@@ -28,8 +29,8 @@ import { type z } from '@/api/schemas/zod.ts';
 import { FormSwitch } from '@/components/form/form-switch.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { formatDuration } from '@/utils/format-duration.ts';
-import { describeCallCost, voiceDescriptions } from '../audio-facts.ts';
-import { useSpeechPreview } from '../use-speech-preview.ts';
+import { describeCallCost } from '../audio-facts.ts';
+import { useSpeechPreview } from '@/hooks/use-speech-preview.ts';
 
 type TtsFormInput = z.input<typeof audioTtsCreateInputSchema>;
 

@@ -13,7 +13,7 @@ import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useUploadAudio } from '@/api/resources/audio/audio-mutations.ts';
 import { audioNameOfFile, type Audio } from '@/api/schemas/audio.ts';
 import { formatCount } from '@/utils/format-number.ts';
-import { ACCEPTED_AUDIO, audioFileProblem } from '../audio-facts.ts';
+import { ACCEPTED_AUDIO, audioFileProblem } from '@/utils/audio-files.ts';
 
 export interface UploadDialogProps {
   open: boolean;

@@ -45,7 +45,7 @@ import { AudioDetailsDialog } from '../components/audio-details-dialog.tsx';
 import { NowPlayingCard } from '../components/now-playing-card.tsx';
 import { TtsDialog } from '../components/tts-dialog.tsx';
 import { UploadDialog } from '../components/upload-dialog.tsx';
-import { useSpeechPreview } from '../use-speech-preview.ts';
+import { useSpeechPreview } from '@/hooks/use-speech-preview.ts';
 
 type AudioFilter = 'type' | 'favorites';
 const READ_ONLY_REASON = 'Only its owner or a master user can change it.';

@@ -9,6 +9,7 @@ import { useSendTextMessage } from '@/api/resources/conversations/conversation-m
 import { textMessageInputSchema, type TextMessage, type TextMessageInput } from '@/api/schemas/conversation.ts';
 import type { z } from '@/api/schemas/zod.ts';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
+import { countSegments } from '@/api/schemas/sms-segments.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
 
 export interface ComposerHandle {
@@ -96,7 +97,7 @@ export function MessageComposer({ conversationId, recipientName, ref, onSent, on
         slotProps={{ htmlInput: { 'aria-describedby': `${fieldId}-helper-text ${counterId}` } }}
       />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between', mt: -1 }}>
-        <SmsSegmentCounter text={text} id={counterId} />
+        <SmsSegmentCounter count={countSegments(text)} id={counterId} />
         <Button type="submit" variant="contained" endIcon={<SendOutlined />} loading={send.isPending} sx={{ flexShrink: 0 }}>
           Send
         </Button>

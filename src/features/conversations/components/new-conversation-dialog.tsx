@@ -20,6 +20,7 @@ import type { TextNumber } from '@/api/schemas/text-number.ts';
 import type { z } from '@/api/schemas/zod.ts';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
+import { countSegments } from '@/api/schemas/sms-segments.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
 
 /** The API's send body, with the number checked here as the sandbox will check it. */
@@ -120,7 +121,7 @@ function NewConversationForm({ onClose, onStarted, textNumberId, textNumbers, ti
             maxRows={10}
             helperText="A new number gets “Reply STOP to opt out.” added to its first text."
           />
-          <SmsSegmentCounter text={message} />
+          <SmsSegmentCounter count={countSegments(message)} />
         </Stack>
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>

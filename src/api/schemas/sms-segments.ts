@@ -1,6 +1,6 @@
 /**
  * How a text is split into SMS segments, as carriers count and bill them (docs/decisions/0035-sms-segments.md).
- * Shared by the conversation composer and the broadcast wizard.
+ * Shared by the sandbox (what a text costs), the conversation composer and the broadcast wizard.
  */
 
 export type SmsEncoding = 'GSM-7' | 'UCS-2';

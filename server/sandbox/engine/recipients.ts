@@ -1,0 +1,193 @@
+import { SYSTEM_LIST_IDS } from '../../../src/api/schemas/list.ts';
+import type { FailedContact } from '../../../src/api/schemas/draft-broadcast.ts';
+import type { BroadcastCreateInput } from '../../../src/api/schemas/broadcast.ts';
+import type { PersonInput } from '../../../src/api/schemas/contact.ts';
+import type { SkippedNumbers } from '../../../src/api/schemas/broadcast-plan.ts';
+import { normalizePhoneNumber, phoneProblemMessages } from '../../../src/api/schemas/phone-number.ts';
+import type { AuthUser } from '../context.ts';
+import type { SandboxDatabase } from '../db/database.ts';
+import { SandboxError } from '../http/errors.ts';
+import { errors } from '../http/errors.ts';
+
+/** One phone number to call or text, with the contact fields the details feed and merge fields need. */
+export interface Recipient {
+  phoneNumber: string;
+  personId: number | null;
+  firstName: string;
+  lastName: string;
+  notes: string;
+  integrationData: string;
+  /** The contact's do-not-call flag for this number. */
+  doNotCall: boolean;
+  /** Known not to take texts (opt-in status NotTextable). */
+  notTextable: boolean;
+}
+
+export interface RecipientPool {
+  recipients: Recipient[];
+  failedContacts: FailedContact[];
+  skipped: Pick<SkippedNumbers, 'Invalid' | 'Duplicate' | 'Excluded'>;
+}
+
+interface ContactPhonesRow {
+  person_id: number;
+  first_name: string;
+  last_name: string;
+  notes: string;
+  integration_data: string;
+  primary_phone: string;
+  secondary_phone: string;
+  tertiary_phone: string;
+  dnc_primary: number;
+  dnc_secondary: number;
+  dnc_tertiary: number;
+  optin_primary: string;
+  optin_secondary: string;
+  optin_tertiary: string;
+}
+
+const CONTACT_COLUMNS = `c.person_id, c.first_name, c.last_name, c.notes, c.integration_data, c.primary_phone,
+  c.secondary_phone, c.tertiary_phone, c.dnc_primary, c.dnc_secondary, c.dnc_tertiary, c.optin_primary,
+  c.optin_secondary, c.optin_tertiary`;
+
+const invalidRecipient = (person: PersonInput, message: string): FailedContact => ({
+  ErrorCode: errors.ValidationFailed.code,
+  ErrorMessage: message,
+  Contact: {
+    FirstName: person.FirstName ?? null,
+    LastName: person.LastName ?? null,
+    PrimaryPhone: person.PrimaryPhone,
+    SecondaryPhone: person.SecondaryPhone ?? null,
+    TertiaryPhone: person.TertiaryPhone ?? null,
+    Notes: person.Notes ?? null,
+    IntegrationData: person.IntegrationData ?? null,
+  },
+});
+
+/**
+ * Everyone a Create Broadcast body names: its Lists, Contacts and FileUploads, in that order, minus
+ * ExcludedContacts, one entry per phone number (the first source to name a number wins). Opt-outs are not
+ * applied here; they depend on the channel each number gets.
+ */
+export function collectRecipients(db: SandboxDatabase, user: AuthUser, input: BroadcastCreateInput): RecipientPool {
+  const primaryOnly = input.PrimaryPhoneNumbersOnly ?? true;
+  const byPhone = new Map<string, Recipient>();
+  const failedContacts: FailedContact[] = [];
+  const skipped = { Invalid: 0, Duplicate: 0, Excluded: 0 };
+
+  const excluded = new Set<string>();
+  for (const person of input.ExcludedContacts ?? []) {
+    for (const phone of [person.PrimaryPhone, person.SecondaryPhone, person.TertiaryPhone]) {
+      const check = normalizePhoneNumber(phone);
+      if (check.ok) excluded.add(check.digits);
+    }
+  }
+
+  const add = (recipient: Recipient) => {
+    if (excluded.has(recipient.phoneNumber)) skipped.Excluded += 1;
+    else if (byPhone.has(recipient.phoneNumber)) skipped.Duplicate += 1;
+    else byPhone.set(recipient.phoneNumber, recipient);
+  };
+
+  const addContactRow = (row: ContactPhonesRow) => {
+    const phones: Array<[string, number, string]> = [[row.primary_phone, row.dnc_primary, row.optin_primary]];
+    if (!primaryOnly) {
+      phones.push([row.secondary_phone, row.dnc_secondary, row.optin_secondary], [row.tertiary_phone, row.dnc_tertiary, row.optin_tertiary]);
+    }
+    for (const [phone, doNotCall, optIn] of phones) {
+      if (!phone) continue;
+      add({
+        phoneNumber: phone,
+        personId: row.person_id,
+        firstName: row.first_name,
+        lastName: row.last_name,
+        notes: row.notes,
+        integrationData: row.integration_data,
+        doNotCall: doNotCall === 1,
+        notTextable: optIn === 'NotTextable',
+      });
+    }
+  };
+
+  // Contacts this user may use: the account's, and only their own unless they may see the whole roster.
+  const scope = user.canSeeAllRoster ? 'c.account_id = ?' : 'c.account_id = ? AND c.owner_user_id = ?';
+  const scopeParams: unknown[] = user.canSeeAllRoster ? [user.accountId] : [user.accountId, user.userId];
+  for (const { ListID } of input.Lists ?? []) {
+    let rows: ContactPhonesRow[];
+    if (ListID === SYSTEM_LIST_IDS.Everyone) {
+      rows = db.prepare<unknown[], ContactPhonesRow>(
+        `SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE ${scope} AND c.deleted_at IS NULL ORDER BY c.person_id`,
+      ).all(...scopeParams);
+    } else if (ListID === SYSTEM_LIST_IDS.Unfiled) {
+      rows = db.prepare<unknown[], ContactPhonesRow>(
+        `SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE ${scope} AND c.deleted_at IS NULL
+           AND NOT EXISTS (SELECT 1 FROM list_members m WHERE m.person_id = c.person_id) ORDER BY c.person_id`,
+      ).all(...scopeParams);
+    } else if (ListID === SYSTEM_LIST_IDS.Deleted) {
+      throw new SandboxError('ValidationFailed', 'Lists: the Deleted folder cannot receive broadcasts.');
+    } else {
+      const list = db
+        .prepare<[number], { account_id: number; owner_user_id: number }>('SELECT account_id, owner_user_id FROM lists WHERE list_id = ?')
+        .get(ListID);
+      if (!list || list.account_id !== user.accountId || (!user.canSeeAllRoster && list.owner_user_id !== user.userId)) {
+        throw new SandboxError('ValidationFailed', `Lists: list ${ListID} was not found.`);
+      }
+      rows = db.prepare<unknown[], ContactPhonesRow>(
+        `SELECT ${CONTACT_COLUMNS} FROM list_members m JOIN contacts c ON c.person_id = m.person_id
+         WHERE m.list_id = ? AND ${scope} AND c.deleted_at IS NULL ORDER BY c.person_id`,
+      ).all(ListID, ...scopeParams);
+    }
+    for (const row of rows) addContactRow(row);
+  }
+
+  const addPerson = (person: PersonInput) => {
+    const phones = [person.PrimaryPhone, ...(primaryOnly ? [] : [person.SecondaryPhone, person.TertiaryPhone])];
+    for (const [index, phone] of phones.entries()) {
+      if (!phone) continue;
+      const check = normalizePhoneNumber(phone);
+      if (!check.ok) {
+        // Only a bad primary number makes the contact fail; a bad extra number is skipped.
+        if (index === 0) failedContacts.push(invalidRecipient(person, `${phone}: ${phoneProblemMessages[check.problem]}.`));
+        skipped.Invalid += 1;
+        continue;
+      }
+      add({
+        phoneNumber: check.digits,
+        personId: null,
+        firstName: person.FirstName ?? '',
+        lastName: person.LastName ?? '',
+        notes: person.Notes ?? '',
+        integrationData: person.IntegrationData ?? '',
+        doNotCall: false,
+        notTextable: false,
+      });
+    }
+  };
+  for (const person of input.Contacts ?? []) addPerson(person);
+
+  for (const { FileID } of input.FileUploads ?? []) {
+    const file = db.prepare<[string], { account_id: number }>('SELECT account_id FROM file_uploads WHERE file_id = ?').get(FileID);
+    if (!file || file.account_id !== user.accountId) {
+      throw new SandboxError('ValidationFailed', `FileUploads: file ${FileID} was not found.`);
+    }
+    const rows = db
+      .prepare<[string], { first_name: string; last_name: string; primary_phone: string; secondary_phone: string; tertiary_phone: string; notes: string; integration_data: string }>(
+        `SELECT first_name, last_name, primary_phone, secondary_phone, tertiary_phone, notes, integration_data
+         FROM file_upload_rows WHERE file_id = ? ORDER BY row_number`,
+      )
+      .all(FileID);
+    for (const row of rows) {
+      addPerson({
+        FirstName: row.first_name,
+        LastName: row.last_name,
+        PrimaryPhone: row.primary_phone,
+        SecondaryPhone: row.secondary_phone,
+        TertiaryPhone: row.tertiary_phone,
+        Notes: row.notes,
+        IntegrationData: row.integration_data,
+      });
+    }
+  }
+
+  return { recipients: [...byPhone.values()], failedContacts, skipped };
+}

@@ -1,0 +1,198 @@
+import LibraryMusicOutlined from '@mui/icons-material/LibraryMusicOutlined';
+import RecordVoiceOverOutlined from '@mui/icons-material/RecordVoiceOverOutlined';
+import StopOutlined from '@mui/icons-material/StopOutlined';
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import VolumeUpOutlined from '@mui/icons-material/VolumeUpOutlined';
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import FormHelperText from '@mui/material/FormHelperText';
+import MenuItem from '@mui/material/MenuItem';
+import Stack from '@mui/material/Stack';
+import TextField from '@mui/material/TextField';
+import ToggleButton from '@mui/material/ToggleButton';
+import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { useRef, useState } from 'react';
+import { useUploadAudio } from '@/api/resources/audio/audio-mutations.ts';
+import { audioQueries } from '@/api/resources/audio/audio-queries.ts';
+import { audioContentUrl } from '@/api/resources/audio/audio-requests.ts';
+import { DEFAULT_TTS_VOICE, estimateSpeechSeconds, ttsVoices, voiceDescriptions, type Audio, type TtsVoice } from '@/api/schemas/audio.ts';
+import { useSpeechPreview } from '@/hooks/use-speech-preview.ts';
+import { ACCEPTED_AUDIO, audioFileProblem } from '@/utils/audio-files.ts';
+import { formatDuration } from '@/utils/format-duration.ts';
+import type { AudioChoice } from './broadcast-draft.ts';
+
+type Source = 'library' | 'tts' | 'upload';
+
+export interface AudioChooserProps {
+  label: string;
+  value: AudioChoice | null;
+  onChange: (value: AudioChoice | null) => void;
+  error?: string;
+  /** Seconds a call plays at most: longer messages are cut. */
+  maxMessageLength: number;
+}
+
+/** The message a call plays: from the library (with a player), typed as text to speech, or uploaded now. */
+export function AudioChooser({ label, value, onChange, error, maxMessageLength }: AudioChooserProps) {
+  const [source, setSource] = useState<Source>(value?.source ?? 'library');
+  const library = useQuery(audioQueries.list({ pageSize: 200, sort: [{ field: 'Name' }] }));
+  const upload = useUploadAudio();
+  const [uploadProblem, setUploadProblem] = useState<string | null>(null);
+  const fileInput = useRef<HTMLInputElement>(null);
+  const speech = useSpeechPreview();
+  const items = library.data?.Items ?? [];
+  const chosen = value?.source === 'library' ? (items.find((item) => item.AudioID === value.audioId) ?? null) : null;
+  const tts = value?.source === 'tts' ? value : { source: 'tts' as const, text: '', voice: DEFAULT_TTS_VOICE as TtsVoice };
+  const seconds = chosen ? (chosen.Length ?? estimateSpeechSeconds(chosen.Text)) : value?.source === 'tts' ? estimateSpeechSeconds(value.text) : null;
+
+  const uploadFile = (file: File) => {
+    const problem = audioFileProblem(file);
+    setUploadProblem(problem);
+    if (problem) return;
+    upload.mutate(
+      { file },
+      {
+        onSuccess: (audio) => {
+          onChange({ source: 'library', audioId: audio.AudioID, name: audio.Name });
+          setSource('library');
+        },
+      },
+    );
+  };
+
+  return (
+    <Stack spacing={1.5}>
+      <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1.5} sx={{ alignItems: { sm: 'center' }, justifyContent: 'space-between' }}>
+        <Typography variant="subtitle1" component="h3" sx={{ fontWeight: 600 }}>
+          {label}
+        </Typography>
+        <ToggleButtonGroup
+          size="small"
+          exclusive
+          value={source}
+          onChange={(_event, next: Source | null) => next && setSource(next)}
+          aria-label={`Where the ${label.toLowerCase()} comes from`}
+        >
+          <ToggleButton value="library">
+            <LibraryMusicOutlined fontSize="small" sx={{ mr: 0.75 }} />
+            Library
+          </ToggleButton>
+          <ToggleButton value="tts">
+            <RecordVoiceOverOutlined fontSize="small" sx={{ mr: 0.75 }} />
+            Text to speech
+          </ToggleButton>
+          <ToggleButton value="upload">
+            <UploadFileOutlined fontSize="small" sx={{ mr: 0.75 }} />
+            Upload
+          </ToggleButton>
+        </ToggleButtonGroup>
+      </Stack>
+
+      {source === 'library' && (
+        <Autocomplete<Audio>
+          options={items}
+          loading={library.isPending}
+          value={chosen}
+          onChange={(_event, item) => onChange(item ? { source: 'library', audioId: item.AudioID, name: item.Name } : null)}
+          getOptionLabel={(item) => item.Name}
+          isOptionEqualToValue={(option, other) => option.AudioID === other.AudioID}
+          renderOption={({ key, ...props }, item) => (
+            <Box component="li" key={key} {...props} sx={{ display: 'flex', justifyContent: 'space-between', gap: 2 }}>
+              <span>{item.Name}</span>
+              <Typography variant="body2" color="text.secondary">
+                {item.TextToSpeech ? 'Text to speech · ' : ''}
+                {formatDuration(item.Length ?? estimateSpeechSeconds(item.Text))}
+              </Typography>
+            </Box>
+          )}
+          renderInput={(params) => (
+            <TextField {...params} label={`${label} from the library`} error={Boolean(error)} helperText={error ?? ' '} />
+          )}
+        />
+      )}
+      {source === 'library' && chosen && !chosen.TextToSpeech && (
+        <Box component="audio" controls preload="none" src={audioContentUrl(chosen.AudioID)} aria-label={`Play ${chosen.Name}`} sx={{ width: '100%', maxWidth: 480 }} />
+      )}
+      {source === 'library' && chosen?.TextToSpeech && (
+        <Typography variant="body2" color="text.secondary" sx={{ fontStyle: 'italic' }}>
+          “{chosen.Text}” ({chosen.Voice})
+        </Typography>
+      )}
+
+      {source === 'tts' && (
+        <Stack spacing={1.5}>
+          <TextField
+            label="What the voice says"
+            multiline
+            minRows={3}
+            value={tts.text}
+            onChange={(event) => onChange({ ...tts, text: event.target.value })}
+            error={Boolean(error)}
+            helperText={error ?? 'Numbers are read digit by digit; write times as "ten thirty" to have them read naturally.'}
+          />
+          <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+            <TextField
+              select
+              size="small"
+              label="Voice"
+              value={tts.voice}
+              onChange={(event) => onChange({ ...tts, voice: event.target.value as TtsVoice })}
+              sx={{ minWidth: 200 }}
+            >
+              {ttsVoices.map((voice) => (
+                <MenuItem key={voice} value={voice}>
+                  {voice} ({voiceDescriptions[voice].toLowerCase()})
+                </MenuItem>
+              ))}
+            </TextField>
+            {speech.supported && (
+              <Button
+                startIcon={speech.speakingKey ? <StopOutlined /> : <VolumeUpOutlined />}
+                disabled={tts.text.trim() === ''}
+                onClick={() => (speech.speakingKey ? speech.stop() : speech.speak('wizard', tts.text))}
+              >
+                {speech.speakingKey ? 'Stop' : 'Preview'}
+              </Button>
+            )}
+          </Stack>
+          {speech.supported && (
+            <FormHelperText>The preview uses your browser&apos;s voice; callers hear {tts.voice}.</FormHelperText>
+          )}
+        </Stack>
+      )}
+
+      {source === 'upload' && (
+        <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
+          <input
+            ref={fileInput}
+            type="file"
+            accept={ACCEPTED_AUDIO}
+            hidden
+            aria-label={`${label} file`}
+            onChange={(event) => {
+              const file = event.target.files?.[0];
+              if (file) uploadFile(file);
+              event.target.value = '';
+            }}
+          />
+          <Button variant="outlined" startIcon={<UploadFileOutlined />} loading={upload.isPending} onClick={() => fileInput.current?.click()}>
+            Choose a WAV or MP3 file
+          </Button>
+          <FormHelperText error={Boolean(uploadProblem || upload.isError || error)}>
+            {uploadProblem ?? (upload.isError ? upload.error.message : (error ?? 'It is added to your library and used here.'))}
+          </FormHelperText>
+        </Stack>
+      )}
+
+      {seconds !== null && (
+        <Typography variant="body2" color={seconds > maxMessageLength ? 'warning.main' : 'text.secondary'}>
+          Plays for about {formatDuration(seconds)}
+          {seconds > maxMessageLength ? `: longer than your ${maxMessageLength}-second limit, so it will be cut.` : '.'}
+        </Typography>
+      )}
+    </Stack>
+  );
+}

@@ -1,0 +1,264 @@
+import type { BroadcastCreateInput, BroadcastType } from '@/api/schemas/broadcast.ts';
+import type { PersonInput } from '@/api/schemas/contact.ts';
+import { normalizePhoneNumber, phoneProblemMessages } from '@/api/schemas/phone-number.ts';
+import type { User } from '@/api/schemas/user.ts';
+import { ttsVoices } from '@/api/schemas/audio.ts';
+import { z } from '@/api/schemas/zod.ts';
+import { toApiStartDate } from './start-date.ts';
+
+/**
+ * Everything the wizard collects, as it is saved (per user, in this browser) between steps, reloads and logins.
+ * The Create Broadcast request is derived from it only at the end (`toCreateInput`).
+ */
+
+const phoneField = z
+  .string()
+  .trim()
+  .refine((value) => value === '' || normalizePhoneNumber(value).ok, 'Not a valid US phone number');
+
+export const audioChoiceSchema = z.discriminatedUnion('source', [
+  z.object({ source: z.literal('library'), audioId: z.string().min(1, 'Choose a message'), name: z.string() }),
+  z.object({
+    source: z.literal('tts'),
+    text: z.string().trim().min(1, 'Type the message to speak').max(3000, 'At most 3,000 characters'),
+    voice: z.enum(ttsVoices),
+  }),
+]);
+export type AudioChoice = z.infer<typeof audioChoiceSchema>;
+
+const typeFields = z.object({
+  name: z.string().max(100, 'At most 100 characters'),
+  channel: z.enum(['voice', 'text', 'both']),
+  callKind: z.enum(['announcement', 'survey']),
+  /** For voice and text: text the mobiles and also call them ('and'), or only text them ('or'). */
+  combo: z.enum(['and', 'or']),
+});
+export const typeStepSchema = typeFields.extend({
+  name: z.string().trim().min(1, 'Name the broadcast').max(100, 'At most 100 characters'),
+});
+
+const recipientsFields = z.object({
+    lists: z.array(z.object({ id: z.int(), name: z.string(), count: z.int() })),
+    contacts: z.array(z.object({ personId: z.int(), name: z.string(), phone: z.string() })),
+    pasted: z.string().max(200_000, 'Paste at most 10,000 numbers here; upload a file for more'),
+    files: z.array(z.object({ fileId: z.string(), name: z.string(), rows: z.int() })),
+    excluded: z.array(z.object({ name: z.string(), phone: z.string() })),
+    primaryOnly: z.boolean(),
+    /** People carried over from an earlier broadcast (duplicate, send again) or an API draft, names included. */
+    carried: z
+      .object({
+        label: z.string(),
+        people: z.array(
+          z.object({ FirstName: z.string(), LastName: z.string(), PrimaryPhone: z.string(), Notes: z.string(), IntegrationData: z.string() }),
+        ),
+      })
+      .nullable(),
+});
+export const recipientsStepSchema = recipientsFields.refine(
+    (step) =>
+      step.lists.length + step.contacts.length + step.files.length + (step.carried?.people.length ?? 0) > 0 ||
+      parsePastedNumbers(step.pasted).valid.length > 0,
+    { message: 'Choose at least one list, contact, file or number', path: ['lists'] },
+  );
+
+const messageFields = z.object({
+    audio: audioChoiceSchema.nullable(),
+    voicemailAudio: audioChoiceSchema.nullable(),
+    surveyQuestion: z.string().trim().max(300, 'At most 300 characters'),
+    surveyOptions: z
+      .array(z.object({ key: z.string().regex(/^[0-9]$/, 'One digit'), label: z.string().trim().min(1, 'Say what this key means').max(60, 'At most 60 characters') }))
+      .max(10),
+    transfer: z.object({
+      enabled: z.boolean(),
+      number: phoneField,
+      digit: z.string().regex(/^[0-9]$/, 'One digit'),
+      introduction: z.string().max(300, 'At most 300 characters'),
+    }),
+    callerId: phoneField,
+    textMessage: z.string().max(1600, 'At most 1,600 characters'),
+    textNumberId: z.int().nullable(),
+    // Which parts apply depends on the type chosen in the first step; `messageStepFor` adds those rules.
+    needs: z.object({ voice: z.boolean(), text: z.boolean(), survey: z.boolean() }),
+});
+export const messageStepSchema = messageFields.superRefine((step, context) => {
+    if (step.needs.voice && step.audio === null) context.addIssue({ code: 'custom', path: ['audio'], message: 'Choose the message people hear' });
+    if (step.needs.text && step.textMessage.trim() === '') context.addIssue({ code: 'custom', path: ['textMessage'], message: 'Write the text message' });
+    if (step.needs.survey && step.surveyOptions.length === 0) context.addIssue({ code: 'custom', path: ['surveyOptions'], message: 'Offer at least one answer' });
+    const keys = step.surveyOptions.map((option) => option.key);
+    if (new Set(keys).size !== keys.length) context.addIssue({ code: 'custom', path: ['surveyOptions'], message: 'Use each key once' });
+    if (step.transfer.enabled && step.transfer.number === '') context.addIssue({ code: 'custom', path: ['transfer', 'number'], message: 'Enter the number to transfer to' });
+    if (step.transfer.enabled && keys.includes(step.transfer.digit)) {
+      context.addIssue({ code: 'custom', path: ['transfer', 'digit'], message: 'This key already answers the survey' });
+    }
+    if (step.needs.voice && step.callerId === '') context.addIssue({ code: 'custom', path: ['callerId'], message: 'Enter the number calls come from' });
+  });
+
+const scheduleFields = z.object({
+    startMode: z.enum(['now', 'later']),
+    /** Wall-clock `YYYY-MM-DDTHH:mm` in the user's time zone. */
+    startLocal: z.string(),
+    checkCallingWindow: z.boolean(),
+    continueOnNextDay: z.boolean(),
+    retries: z.int('Enter a whole number').min(0, 'At least 0').max(10, 'At most 10'),
+    callThrottle: z.int('Enter a whole number').min(0, 'At least 0 (no limit)').max(1000, 'At most 1,000'),
+    maxMessageLength: z.int('Enter a whole number').min(10, 'At least 10 seconds').max(600, 'At most 600 seconds'),
+});
+export const scheduleStepSchema = scheduleFields.refine((step) => step.startMode === 'now' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(step.startLocal), {
+    message: 'Pick a date and time',
+    path: ['startLocal'],
+  });
+
+/** A draft as saved; each step's own rules apply only when the user moves on from it. */
+export const broadcastDraftSchema = z.object({
+  version: z.literal(1),
+  /** Sent with the create: repeats of this draft's send get the first result (docs/decisions/0051). */
+  idempotencyKey: z.string(),
+  step: z.int().min(0).max(4),
+  // The fields only: a saved draft is allowed to be unfinished.
+  type: typeFields,
+  recipients: recipientsFields,
+  message: messageFields,
+  schedule: scheduleFields,
+  /** Set once the broadcast was created: the draft then only links to it. */
+  sentBroadcastId: z.int().nullable(),
+  savedAt: z.int(),
+});
+export type BroadcastDraft = z.infer<typeof broadcastDraftSchema>;
+
+export function newDraft(user: User, now: number = Date.now()): BroadcastDraft {
+  return {
+    version: 1,
+    idempotencyKey: crypto.randomUUID(),
+    step: 0,
+    type: { name: '', channel: 'voice', callKind: 'announcement', combo: 'and' },
+    recipients: { lists: [], contacts: [], pasted: '', files: [], excluded: [], primaryOnly: true, carried: null },
+    message: {
+      audio: null,
+      voicemailAudio: null,
+      surveyQuestion: '',
+      surveyOptions: [
+        { key: '1', label: 'Yes' },
+        { key: '2', label: 'No' },
+      ],
+      transfer: { enabled: false, number: '', digit: '0', introduction: '' },
+      callerId: user.CallerID,
+      textMessage: '',
+      textNumberId: null,
+      needs: { voice: true, text: false, survey: false },
+    },
+    schedule: {
+      startMode: 'now',
+      startLocal: '',
+      checkCallingWindow: true,
+      continueOnNextDay: user.ContinueOnNextDay,
+      retries: user.Retries,
+      callThrottle: user.CallThrottle,
+      maxMessageLength: user.MaxMessageLength,
+    },
+    sentBroadcastId: null,
+    savedAt: now,
+  };
+}
+
+const TYPES: Record<string, BroadcastType> = {
+  'voice:announcement': 'Announcement',
+  'voice:survey': 'Survey',
+  'text:announcement': 'SMS',
+  'text:survey': 'SMS',
+  'both:announcement:and': 'SMSAndAnnouncement',
+  'both:announcement:or': 'SMSOrAnnouncement',
+  'both:survey:and': 'SMSAndSurvey',
+  'both:survey:or': 'SMSOrSurvey',
+};
+
+export function broadcastTypeOf({ channel, callKind, combo }: BroadcastDraft['type']): BroadcastType {
+  return TYPES[channel === 'both' ? `both:${callKind}:${combo}` : `${channel}:${callKind}`]!;
+}
+
+/** What the message step must ask for, given the type. */
+export function needsOf(type: BroadcastDraft['type']) {
+  return { voice: type.channel !== 'text', text: type.channel !== 'voice', survey: type.channel !== 'text' && type.callKind === 'survey' };
+}
+
+export interface PastedNumbers {
+  valid: string[];
+  invalid: Array<{ text: string; problem: string }>;
+  duplicates: number;
+}
+
+/** Numbers pasted one per line (or separated by commas or semicolons), checked as the API will check them. */
+export function parsePastedNumbers(text: string): PastedNumbers {
+  const valid = new Set<string>();
+  const invalid: PastedNumbers['invalid'] = [];
+  let duplicates = 0;
+  for (const piece of text.split(/[\n,;\t]+/)) {
+    const candidate = piece.trim();
+    if (candidate === '') continue;
+    const check = normalizePhoneNumber(candidate);
+    if (!check.ok) invalid.push({ text: candidate, problem: phoneProblemMessages[check.problem] });
+    else if (valid.has(check.digits)) duplicates += 1;
+    else valid.add(check.digits);
+  }
+  return { valid: [...valid], invalid, duplicates };
+}
+
+function audioInput(choice: AudioChoice | null): BroadcastCreateInput['Audio'] {
+  if (!choice) return null;
+  return choice.source === 'library' ? { AudioID: choice.audioId } : { TextToSpeech: true, Text: choice.text, Voice: choice.voice };
+}
+
+const digitsOf = (phone: string) => {
+  const check = normalizePhoneNumber(phone);
+  return check.ok ? check.digits : phone;
+};
+
+/** The Create Broadcast request this draft stands for (also what the preview is asked about). */
+export function toCreateInput(draft: BroadcastDraft): BroadcastCreateInput {
+  const type = broadcastTypeOf(draft.type);
+  const needs = needsOf(draft.type);
+  const { recipients, message, schedule } = draft;
+  const contacts: PersonInput[] = [
+    ...(recipients.carried?.people ?? []),
+    ...recipients.contacts.map((contact) => {
+      const [firstName = '', ...rest] = contact.name.split(' ');
+      return { FirstName: firstName, LastName: rest.join(' '), PrimaryPhone: contact.phone };
+    }),
+    ...parsePastedNumbers(recipients.pasted).valid.map((phone) => ({ PrimaryPhone: phone })),
+  ];
+  return {
+    BroadcastName: draft.type.name.trim(),
+    BroadcastType: type,
+    StartDate: schedule.startMode === 'later' && schedule.startLocal ? toApiStartDate(schedule.startLocal) : '',
+    CheckCallingWindow: schedule.checkCallingWindow,
+    ContinueOnNextDay: schedule.continueOnNextDay,
+    PrimaryPhoneNumbersOnly: recipients.primaryOnly,
+    ...(recipients.lists.length > 0 ? { Lists: recipients.lists.map((list) => ({ ListID: list.id })) } : {}),
+    ...(contacts.length > 0 ? { Contacts: contacts } : {}),
+    ...(recipients.files.length > 0 ? { FileUploads: recipients.files.map((file) => ({ FileID: file.fileId })) } : {}),
+    ...(recipients.excluded.length > 0 ? { ExcludedContacts: recipients.excluded.map((person) => ({ PrimaryPhone: person.phone })) } : {}),
+    ...(needs.voice
+      ? {
+          CallerID: digitsOf(message.callerId),
+          Audio: audioInput(message.audio),
+          ...(message.voicemailAudio ? { AudioVM: audioInput(message.voicemailAudio) } : {}),
+          RetryTimes: schedule.retries,
+          CallThrottle: schedule.callThrottle,
+          MaxMessageLength: schedule.maxMessageLength,
+          ...(message.transfer.enabled
+            ? {
+                TransferAndConnect: {
+                  IsTransfer: true,
+                  TransferNumber: digitsOf(message.transfer.number),
+                  TransferDigit: message.transfer.digit,
+                  ...(message.transfer.introduction ? { TransferIntroduction: message.transfer.introduction } : {}),
+                },
+              }
+            : {}),
+          ...(needs.survey
+            ? { Survey: { Question: message.surveyQuestion || null, Options: message.surveyOptions.map((option) => ({ Key: option.key, Label: option.label })) } }
+            : {}),
+        }
+      : {}),
+    ...(needs.text ? { TextMessage: message.textMessage.trim(), ...(message.textNumberId ? { TextNumberID: message.textNumberId } : {}) } : {}),
+  };
+}

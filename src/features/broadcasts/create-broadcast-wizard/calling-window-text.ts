@@ -1,0 +1,16 @@
+import { dayNames, type DayName } from '@/api/schemas/common.ts';
+import type { User } from '@/api/schemas/user.ts';
+
+const clock = ({ Hour, Minute }: { Hour: number; Minute: number }) =>
+  new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, Hour, Minute)));
+
+const WEEKDAYS: DayName[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
+
+/** "7:00 AM – 8:00 PM, every day" / "… on weekdays" / "… Mon, Wed, Fri". */
+export function describeCallingWindow(user: Pick<User, 'StartTimeOfDay' | 'StopTimeOfDay' | 'CallingWindowDays'>): string {
+  const days = user.CallingWindowDays;
+  const hours = `${clock(user.StartTimeOfDay)} – ${clock(user.StopTimeOfDay)}`;
+  if (days.length === 0 || days.length === 7) return `${hours}, every day`;
+  if (days.length === 5 && WEEKDAYS.every((day) => days.includes(day))) return `${hours} on weekdays`;
+  return `${hours} on ${dayNames.filter((day) => days.includes(day)).map((day) => day.slice(0, 3)).join(', ')}`;
+}

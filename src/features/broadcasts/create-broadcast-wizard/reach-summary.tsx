@@ -1,0 +1,102 @@
+import PhoneInTalkOutlined from '@mui/icons-material/PhoneInTalkOutlined';
+import SmsOutlined from '@mui/icons-material/SmsOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Divider from '@mui/material/Divider';
+import LinearProgress from '@mui/material/LinearProgress';
+import Skeleton from '@mui/material/Skeleton';
+import Stack from '@mui/material/Stack';
+import Typography from '@mui/material/Typography';
+import type { ReactNode } from 'react';
+import type { BroadcastPlan } from '@/api/schemas/broadcast-plan.ts';
+import { formatApiDateTime } from '@/utils/format-date.ts';
+import { formatCount, formatCredits } from '@/utils/format-number.ts';
+import { describeSkipped } from './describe-skipped.ts';
+
+function Figure({ icon, value, label }: { icon: ReactNode; value: string; label: string }) {
+  return (
+    <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
+      <Box sx={{ color: 'primary.main', display: 'flex' }}>{icon}</Box>
+      <Box>
+        <Typography variant="h2" component="p" sx={{ fontSize: '1.5rem', lineHeight: 1.2 }}>
+          {value}
+        </Typography>
+        <Typography variant="body2" color="text.secondary">
+          {label}
+        </Typography>
+      </Box>
+    </Stack>
+  );
+}
+
+export interface ReachSummaryProps {
+  plan: BroadcastPlan | undefined;
+  loading: boolean;
+  /** Why no plan could be made (e.g. nobody reachable), in the API's words. */
+  error: string | null;
+  hasRecipients: boolean;
+}
+
+/** The live line of who will be reached, what it costs and when it ends, beside every step. */
+export function ReachSummary({ plan, loading, error, hasRecipients }: ReachSummaryProps) {
+  return (
+    <Card component="aside" aria-labelledby="reach-title" sx={{ position: { lg: 'sticky' }, top: { lg: 88 } }}>
+      {loading && <LinearProgress aria-label="Updating the estimate" sx={{ height: 2 }} />}
+      <CardContent>
+        <Typography id="reach-title" variant="overline" color="text.secondary" component="h2">
+          Who it reaches
+        </Typography>
+        <Box aria-live="polite" sx={{ mt: 1 }}>
+          {!hasRecipients ? (
+            <Typography variant="body2" color="text.secondary">
+              Choose recipients to see how many people this reaches, what it costs and how long it takes.
+            </Typography>
+          ) : error ? (
+            <Alert severity="error">{error}</Alert>
+          ) : !plan ? (
+            <Stack spacing={1}>
+              <Skeleton width="60%" height={36} />
+              <Skeleton width="40%" />
+            </Stack>
+          ) : (
+            <Stack spacing={2}>
+              <Stack direction="row" spacing={3} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
+                <Figure icon={<PhoneInTalkOutlined />} value={formatCount(plan.CallCount)} label={plan.CallCount === 1 ? 'call' : 'calls'} />
+                <Figure icon={<SmsOutlined />} value={formatCount(plan.TextCount)} label={plan.TextCount === 1 ? 'text' : 'texts'} />
+              </Stack>
+              {describeSkipped(plan.Skipped) && (
+                <Typography variant="body2" color="text.secondary">
+                  {describeSkipped(plan.Skipped)}
+                </Typography>
+              )}
+              <Divider />
+              <Box>
+                <Typography variant="body2">
+                  Up to <strong>{formatCredits(plan.MaxCreditCost)}</strong> credits of {formatCredits(plan.AvailableCredits)} available
+                </Typography>
+                <LinearProgress
+                  variant="determinate"
+                  aria-label="Share of the available credits"
+                  value={Math.min(100, plan.AvailableCredits > 0 ? (plan.MaxCreditCost / plan.AvailableCredits) * 100 : 100)}
+                  color={plan.MaxCreditCost > plan.AvailableCredits ? 'error' : 'primary'}
+                  sx={{ mt: 1, height: 6, borderRadius: 3 }}
+                />
+              </Box>
+              <Typography variant="body2">
+                About {formatCount(plan.EstimatedDuration)} min
+                {plan.EstimatedCompletion ? `, done around ${formatApiDateTime(plan.EstimatedCompletion)}` : ''}
+              </Typography>
+              {plan.FailedContacts.length > 0 && (
+                <Typography variant="body2" color="warning.main">
+                  {formatCount(plan.FailedContacts.length)} contact{plan.FailedContacts.length === 1 ? ' has' : 's have'} no valid number.
+                </Typography>
+              )}
+            </Stack>
+          )}
+        </Box>
+      </CardContent>
+    </Card>
+  );
+}

@@ -1,0 +1,258 @@
+import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import Alert from '@mui/material/Alert';
+import Autocomplete from '@mui/material/Autocomplete';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Chip from '@mui/material/Chip';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import FormHelperText from '@mui/material/FormHelperText';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
+import Typography from '@mui/material/Typography';
+import { useQuery } from '@tanstack/react-query';
+import { useId, useRef, type ReactNode } from 'react';
+import { Controller, useWatch } from 'react-hook-form';
+import { useUploadFile } from '@/api/resources/file-uploads/file-upload-mutations.ts';
+import { getFileUpload } from '@/api/resources/file-uploads/file-upload-requests.ts';
+import { listQueries } from '@/api/resources/lists/list-queries.ts';
+import { SYSTEM_LIST_IDS, type ContactList } from '@/api/schemas/list.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { formatCount } from '@/utils/format-number.ts';
+import { parsePastedNumbers, recipientsStepSchema } from './broadcast-draft.ts';
+import { ContactSearchField } from './contact-search-field.tsx';
+import { useStepForm } from './use-step-form.ts';
+import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
+
+function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
+  const id = useId();
+  return (
+    <Box component="section" aria-labelledby={id}>
+      <Typography id={id} variant="h3" component="h2">
+        {title}
+      </Typography>
+      <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+        {description}
+      </Typography>
+      {children}
+    </Box>
+  );
+}
+
+export function RecipientsStep({ draft, save, next }: WizardStepProps) {
+  const form = useStepForm(recipientsStepSchema, draft.recipients, (recipients) => save((current) => ({ ...current, recipients })));
+  const values = useWatch({ control: form.control });
+  const lists = useQuery(listQueries.list({ pageSize: 500, sort: [{ field: 'ListName' }] }));
+  const upload = useUploadFile();
+  const fileInput = useRef<HTMLInputElement>(null);
+  const pasted = parsePastedNumbers(values.pasted ?? '');
+  // The Deleted folder is never a recipient list.
+  const listOptions = (lists.data?.Items ?? []).filter((list) => list.ListID !== SYSTEM_LIST_IDS.Deleted);
+  const listError = form.formState.errors.lists?.message ?? form.formState.errors.lists?.root?.message;
+
+  const uploadFile = (file: File) =>
+    upload.mutate(
+      { csv: file, fileName: file.name },
+      {
+        onSuccess: async ({ FileID }) => {
+          const stored = await getFileUpload(FileID);
+          form.setValue('files', [...form.getValues('files'), { fileId: FileID, name: stored.FileName || file.name, rows: stored.ValidRows }], {
+            shouldValidate: form.formState.isSubmitted,
+          });
+        },
+      },
+    );
+
+  return (
+    <Box component="form" id={STEP_FORM_ID} noValidate onSubmit={form.handleSubmit((recipients) => next((current) => ({ ...current, recipients })))}>
+      <Stack spacing={3.5}>
+        {listError && (
+          <Alert severity="error" role="alert">
+            {listError}
+          </Alert>
+        )}
+        {values.carried && (
+          <Section title="Carried over" description="These people come from an earlier broadcast or a saved draft, with their names.">
+            <Chip
+              label={`${values.carried.label}: ${formatCount(values.carried.people?.length ?? 0)}`}
+              onDelete={() => form.setValue('carried', null)}
+              color="primary"
+              variant="outlined"
+            />
+          </Section>
+        )}
+
+        <Section title="Lists" description="Everyone on these lists. Numbers on more than one list get one call or text.">
+          <Controller
+            control={form.control}
+            name="lists"
+            render={({ field }) => (
+              <Autocomplete<ContactList, true>
+                multiple
+                options={listOptions}
+                loading={lists.isPending}
+                value={listOptions.filter((list) => field.value.some((chosen) => chosen.id === list.ListID))}
+                onChange={(_event, chosen) =>
+                  field.onChange(chosen.map((list) => ({ id: list.ListID, name: list.ListName, count: list.RosterCount })))
+                }
+                getOptionLabel={(list) => list.ListName}
+                isOptionEqualToValue={(option, value) => option.ListID === value.ListID}
+                renderOption={({ key, ...props }, list) => (
+                  <Box component="li" key={key} {...props} sx={{ display: 'flex', justifyContent: 'space-between', gap: 2 }}>
+                    <span>{list.ListName}</span>
+                    <Typography variant="body2" color="text.secondary">
+                      {formatCount(list.RosterCount)}
+                    </Typography>
+                  </Box>
+                )}
+                renderValue={(chosen, getItemProps) =>
+                  chosen.map((list, index) => {
+                    const { key, ...itemProps } = getItemProps({ index });
+                    return <Chip key={key} label={`${list.ListName} (${formatCount(list.RosterCount)})`} size="small" {...itemProps} />;
+                  })
+                }
+                renderInput={(params) => <TextField {...params} label="Lists" placeholder={field.value.length ? '' : 'Choose lists'} />}
+              />
+            )}
+          />
+        </Section>
+
+        <Section title="People" description="Add contacts one by one, or type or paste numbers (one per line, or separated by commas).">
+          <Stack spacing={1.5}>
+            <Controller
+              control={form.control}
+              name="contacts"
+              render={({ field }) => (
+                <>
+                  <ContactSearchField
+                    label="Add a contact"
+                    exclude={field.value.map((contact) => contact.personId)}
+                    onPick={(contact) => field.onChange([...field.value, contact])}
+                  />
+                  {field.value.length > 0 && (
+                    <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }} aria-label="Chosen contacts">
+                      {field.value.map((contact) => (
+                        <Chip
+                          key={contact.personId}
+                          label={`${contact.name || 'No name'} · ${formatPhoneNumber(contact.phone)}`}
+                          onDelete={() => field.onChange(field.value.filter((other) => other.personId !== contact.personId))}
+                        />
+                      ))}
+                    </Stack>
+                  )}
+                </>
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="pasted"
+              render={({ field, fieldState }) => (
+                <TextField
+                  {...field}
+                  label="Phone numbers"
+                  multiline
+                  minRows={3}
+                  maxRows={10}
+                  placeholder={'(214) 555-0143\n972-555-0187'}
+                  error={fieldState.invalid || (pasted.invalid.length > 0 && pasted.valid.length === 0)}
+                  helperText={
+                    fieldState.error?.message ??
+                    (pasted.valid.length + pasted.invalid.length === 0
+                      ? 'US numbers, in any format.'
+                      : [
+                          `${formatCount(pasted.valid.length)} valid`,
+                          pasted.duplicates > 0 ? `${formatCount(pasted.duplicates)} repeated` : '',
+                          pasted.invalid.length > 0
+                            ? `${formatCount(pasted.invalid.length)} not valid and left out: ${pasted.invalid
+                                .slice(0, 5)
+                                .map((number) => number.text)
+                                .join(', ')}${pasted.invalid.length > 5 ? '…' : ''}`
+                            : '',
+                        ]
+                          .filter(Boolean)
+                          .join(' · '))
+                  }
+                />
+              )}
+            />
+          </Stack>
+        </Section>
+
+        <Section title="A file" description="A CSV of people: a phone number column, and names and notes if you have them.">
+          <Controller
+            control={form.control}
+            name="files"
+            render={({ field }) => (
+              <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
+                {field.value.map((file) => (
+                  <Chip
+                    key={file.fileId}
+                    icon={<UploadFileOutlined />}
+                    label={`${file.name}: ${formatCount(file.rows)} people`}
+                    onDelete={() => field.onChange(field.value.filter((other) => other.fileId !== file.fileId))}
+                  />
+                ))}
+                <input
+                  ref={fileInput}
+                  type="file"
+                  accept=".csv,text/csv,text/plain"
+                  hidden
+                  aria-label="CSV file of recipients"
+                  onChange={(event) => {
+                    const file = event.target.files?.[0];
+                    if (file) uploadFile(file);
+                    event.target.value = '';
+                  }}
+                />
+                <Button variant="outlined" startIcon={<UploadFileOutlined />} loading={upload.isPending} onClick={() => fileInput.current?.click()}>
+                  Upload a CSV file
+                </Button>
+                {upload.isError && <FormHelperText error>{upload.error.message}</FormHelperText>}
+              </Stack>
+            )}
+          />
+        </Section>
+
+        <Section title="Leave out" description="People who should not get this one, even if a list includes them.">
+          <Controller
+            control={form.control}
+            name="excluded"
+            render={({ field }) => (
+              <Stack spacing={1}>
+                <ContactSearchField
+                  label="Exclude a contact"
+                  exclude={[]}
+                  onPick={(contact) => field.onChange([...field.value.filter((other) => other.phone !== contact.phone), { name: contact.name, phone: contact.phone }])}
+                />
+                {field.value.length > 0 && (
+                  <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }} aria-label="Excluded people">
+                    {field.value.map((person) => (
+                      <Chip
+                        key={person.phone}
+                        color="warning"
+                        variant="outlined"
+                        label={`${person.name || 'No name'} · ${formatPhoneNumber(person.phone)}`}
+                        onDelete={() => field.onChange(field.value.filter((other) => other.phone !== person.phone))}
+                      />
+                    ))}
+                  </Stack>
+                )}
+              </Stack>
+            )}
+          />
+        </Section>
+
+        <Controller
+          control={form.control}
+          name="primaryOnly"
+          render={({ field }) => (
+            <FormControlLabel
+              control={<Switch checked={field.value} onChange={(event) => field.onChange(event.target.checked)} />}
+              label="Primary numbers only (leave out contacts' second and third numbers)"
+            />
+          )}
+        />
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,153 @@
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import FormControlLabel from '@mui/material/FormControlLabel';
+import Radio from '@mui/material/Radio';
+import RadioGroup from '@mui/material/RadioGroup';
+import Stack from '@mui/material/Stack';
+import Switch from '@mui/material/Switch';
+import Typography from '@mui/material/Typography';
+import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
+import { Controller, useWatch } from 'react-hook-form';
+import { timeZoneForState } from '@/api/schemas/common.ts';
+import { FormTextField } from '@/components/form/form-text-field.tsx';
+import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
+import { formatApiDateTime } from '@/utils/format-date.ts';
+import { scheduleStepSchema } from './broadcast-draft.ts';
+import { describeCallingWindow } from './calling-window-text.ts';
+import { nextQuarterHour } from './start-date.ts';
+import { useStepForm } from './use-step-form.ts';
+import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
+
+const LOCAL_FORMAT = 'YYYY-MM-DDTHH:mm';
+const wholeNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
+
+export function ScheduleStep({ draft, user, plan, save, next }: WizardStepProps) {
+  const form = useStepForm(scheduleStepSchema, draft.schedule, (schedule) => save((current) => ({ ...current, schedule })));
+  const values = useWatch({ control: form.control });
+  const timeZone = timeZoneForState(user.State);
+  const hasCalls = draft.type.channel !== 'text';
+
+  return (
+    <Box component="form" id={STEP_FORM_ID} noValidate onSubmit={form.handleSubmit((schedule) => next((current) => ({ ...current, schedule })))}>
+      <Stack spacing={3.5}>
+        <Box>
+          <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
+            When
+          </Typography>
+          <Controller
+            control={form.control}
+            name="startMode"
+            render={({ field }) => (
+              <RadioGroup
+                {...field}
+                row
+                aria-label="When to send"
+                onChange={(event) => {
+                  field.onChange(event.target.value);
+                  if (event.target.value === 'later' && !form.getValues('startLocal')) form.setValue('startLocal', nextQuarterHour(timeZone));
+                }}
+              >
+                <FormControlLabel value="now" control={<Radio />} label="Send now" />
+                <FormControlLabel value="later" control={<Radio />} label="Schedule for later" />
+              </RadioGroup>
+            )}
+          />
+          {values.startMode === 'later' && (
+            <Controller
+              control={form.control}
+              name="startLocal"
+              render={({ field, fieldState }) => (
+                <DateTimePicker
+                  label="Start"
+                  timezone={timeZone}
+                  value={field.value ? dayjs.tz(field.value, LOCAL_FORMAT, timeZone) : null}
+                  onChange={(value) => field.onChange(value?.isValid() ? value.tz(timeZone).format(LOCAL_FORMAT) : '')}
+                  disablePast
+                  slotProps={{
+                    textField: {
+                      error: fieldState.invalid,
+                      helperText: fieldState.error?.message ?? `${timeZoneName(timeZone)}: the time zone of your state (${user.State}).`,
+                      onBlur: field.onBlur,
+                      sx: { mt: 1.5, maxWidth: 360 },
+                    },
+                  }}
+                />
+              )}
+            />
+          )}
+        </Box>
+
+        {hasCalls && (
+          <Box>
+            <Typography variant="h3" component="h2" sx={{ mb: 0.5 }}>
+              Calling window
+            </Typography>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+              Your window: {describeCallingWindow(user)} ({timeZoneName(timeZone)}).
+            </Typography>
+            <Controller
+              control={form.control}
+              name="checkCallingWindow"
+              render={({ field }) => (
+                <FormControlLabel
+                  control={<Switch checked={field.value} onChange={(event) => field.onChange(event.target.checked)} />}
+                  label="Only call and text inside my calling window"
+                />
+              )}
+            />
+            <Controller
+              control={form.control}
+              name="continueOnNextDay"
+              render={({ field }) => (
+                <FormControlLabel
+                  control={<Switch checked={field.value} onChange={(event) => field.onChange(event.target.checked)} />}
+                  label="If it is not finished when the window closes, continue the next day"
+                  disabled={!values.checkCallingWindow}
+                />
+              )}
+            />
+            {!values.checkCallingWindow && (
+              <Alert severity="warning" sx={{ mt: 1 }}>
+                Calls may go out at any hour, including at night. Use this only for emergencies.
+              </Alert>
+            )}
+          </Box>
+        )}
+
+        {plan && (plan.StartsOutsideCallingWindow || plan.NotEnoughTimeToComplete) && (
+          <Stack spacing={1} role="status">
+            {plan.StartsOutsideCallingWindow && (
+              <Alert severity="info">The start is outside your calling window: calls wait until it opens.</Alert>
+            )}
+            {plan.NotEnoughTimeToComplete && (
+              <Alert severity="warning">
+                Not everyone can be reached before the window closes
+                {plan.EstimatedCompletion ? '' : ' on the first day'}; the rest will expire unless it continues the next day.
+              </Alert>
+            )}
+          </Stack>
+        )}
+
+        {hasCalls && (
+          <Box>
+            <Typography variant="h3" component="h2" sx={{ mb: 1.5 }}>
+              Delivery
+            </Typography>
+            <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: 'repeat(3, 1fr)' }, maxWidth: 720 }}>
+              <FormTextField control={form.control} name="retries" label="Retries" type="number" parse={wholeNumber} helperText="For busy or unanswered calls" />
+              <FormTextField control={form.control} name="callThrottle" label="Calls at once" type="number" parse={wholeNumber} helperText="0 means no limit" />
+              <FormTextField control={form.control} name="maxMessageLength" label="Longest message (s)" type="number" parse={wholeNumber} helperText="Longer audio is cut" />
+            </Box>
+          </Box>
+        )}
+
+        {plan && (
+          <Typography variant="body2" color="text.secondary">
+            Expected to take about {plan.EstimatedDuration} min
+            {plan.EstimatedCompletion ? `, finishing around ${formatApiDateTime(plan.EstimatedCompletion)}` : ''}.
+          </Typography>
+        )}
+      </Stack>
+    </Box>
+  );
+}

@@ -1,0 +1,219 @@
+import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
+import ArrowForwardOutlined from '@mui/icons-material/ArrowForwardOutlined';
+import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
+import SendOutlined from '@mui/icons-material/SendOutlined';
+import Alert from '@mui/material/Alert';
+import Box from '@mui/material/Box';
+import Button from '@mui/material/Button';
+import Card from '@mui/material/Card';
+import CardContent from '@mui/material/CardContent';
+import Grid from '@mui/material/Grid';
+import Step from '@mui/material/Step';
+import StepButton from '@mui/material/StepButton';
+import Stepper from '@mui/material/Stepper';
+import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
+import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
+import { useQuery } from '@tanstack/react-query';
+import { useEffect, useRef, useState } from 'react';
+import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { isApiError } from '@/api/api-error.ts';
+import { useCreateBroadcast } from '@/api/resources/broadcasts/broadcast-mutations.ts';
+import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
+import { sessionQueries } from '@/api/resources/session/session-queries.ts';
+import type { User } from '@/api/schemas/user.ts';
+import { useConfirm } from '@/components/feedback/confirm-dialog.tsx';
+import { LoadingScreen } from '@/components/feedback/loading-screen.tsx';
+import { useNotify } from '@/components/feedback/notifications.tsx';
+import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
+import { PageContainer } from '@/components/layout/page-container.tsx';
+import { paths } from '@/config/paths.ts';
+import { useDebouncedValue } from '@/hooks/use-debounced-value.ts';
+import { newDraft, parsePastedNumbers, toCreateInput, type BroadcastDraft } from '../create-broadcast-wizard/broadcast-draft.ts';
+import { prefillQuery, prefillRequestOf } from '../create-broadcast-wizard/prefill.ts';
+import { ReachSummary } from '../create-broadcast-wizard/reach-summary.tsx';
+import { useBroadcastDraft } from '../create-broadcast-wizard/use-broadcast-draft.ts';
+import { STEP_FORM_ID } from '../create-broadcast-wizard/wizard-step.ts';
+import { wizardSteps } from '../create-broadcast-wizard/wizard-steps.ts';
+
+const hasRecipients = ({ recipients }: BroadcastDraft) =>
+  recipients.lists.length + recipients.contacts.length + recipients.files.length + (recipients.carried?.people.length ?? 0) > 0 ||
+  parsePastedNumbers(recipients.pasted).valid.length > 0;
+
+/** The wizard, once the user and their draft are known. */
+function CreateBroadcastWizard({ user }: { user: User }) {
+  const navigate = useNavigate();
+  const notify = useNotify();
+  const confirm = useConfirm();
+  const [searchParams, setSearchParams] = useSearchParams();
+  const { draft: stored, update, start, discard } = useBroadcastDraft(user);
+  const [fallback] = useState(() => newDraft(user));
+  const draft = stored ?? fallback;
+  const create = useCreateBroadcast();
+  const compact = useMediaQuery((theme) => theme.breakpoints.down('md'));
+  const headingRef = useRef<HTMLHeadingElement>(null);
+
+  // Duplicate, send again, or an API draft: build the draft from it once, then drop the request from the URL.
+  const request = prefillRequestOf(searchParams);
+  const prefill = useQuery({ ...prefillQuery(user, request ?? { from: null, resultCategory: null, status: null, draftId: null }), enabled: request !== null });
+  useEffect(() => {
+    if (!prefill.data) return;
+    start(prefill.data);
+    setSearchParams({}, { replace: true });
+  }, [prefill.data, start, setSearchParams]);
+
+  // Ask the sandbox what this draft would do, once typing pauses.
+  const input = useDebouncedValue(toCreateInput(draft), 500);
+  const previewable = draft.step >= 1 && hasRecipients(draft) && draft.sentBroadcastId === null;
+  const preview = useQuery({ ...broadcastQueries.preview(input), enabled: previewable });
+  const plan = previewable && !preview.isError ? preview.data : undefined;
+
+  const stepIndex = Math.min(draft.step, wizardSteps.length - 1);
+  const step = wizardSteps[stepIndex]!;
+  const last = stepIndex === wizardSteps.length - 1;
+
+  // Each step change moves focus to its title, so screen readers announce where the user is.
+  useEffect(() => headingRef.current?.focus(), [stepIndex]);
+
+  const goTo = (index: number) => update((current) => ({ ...current, step: index }));
+  const next = (change: (current: BroadcastDraft) => BroadcastDraft) => {
+    if (!last) {
+      update((current) => ({ ...change(current), step: stepIndex + 1 }));
+      return;
+    }
+    create.mutate(
+      { input: toCreateInput(draft), idempotencyKey: draft.idempotencyKey },
+      {
+        onSuccess: (created) => {
+          update((current) => ({ ...current, sentBroadcastId: created.BroadcastID }));
+          notify({ message: `“${draft.type.name}” is ${draft.schedule.startMode === 'later' ? 'scheduled' : 'on its way'}.` });
+          void navigate(paths.broadcasts.report.href(created.BroadcastID));
+        },
+      },
+    );
+  };
+
+  const startOver = async () => {
+    const confirmed = await confirm({
+      title: 'Discard this draft?',
+      message: 'Everything you entered for this broadcast is removed. Nothing has been sent.',
+      confirmLabel: 'Discard draft',
+      destructive: true,
+    });
+    if (confirmed) {
+      discard();
+      start(newDraft(user));
+    }
+  };
+
+  if (request !== null) {
+    if (prefill.isError) {
+      return <QueryErrorAlert title="The broadcast to copy could not be loaded." error={prefill.error} onRetry={() => void prefill.refetch()} />;
+    }
+    return <LoadingScreen label="Preparing the draft" />;
+  }
+
+  if (draft.sentBroadcastId !== null) {
+    return (
+      <Card>
+        <CardContent sx={{ textAlign: 'center', py: 6 }}>
+          <CheckCircleOutlined color="success" sx={{ fontSize: 48 }} />
+          <Typography variant="h2" sx={{ mt: 1 }}>
+            “{draft.type.name}” was sent
+          </Typography>
+          <Typography color="text.secondary" sx={{ mt: 1 }}>
+            This draft is done; sending it again is not possible, from this tab or any other.
+          </Typography>
+          <Box sx={{ display: 'flex', gap: 1.5, justifyContent: 'center', mt: 3 }}>
+            <Button variant="outlined" component={RouterLink} to={paths.broadcasts.report.href(draft.sentBroadcastId)}>
+              See its report
+            </Button>
+            <Button variant="contained" onClick={() => start(newDraft(user))}>
+              Start a new broadcast
+            </Button>
+          </Box>
+        </CardContent>
+      </Card>
+    );
+  }
+
+  const sendError = create.isError ? (isApiError(create.error) ? create.error.message : 'The broadcast could not be sent.') : null;
+  return (
+    <Grid container spacing={3}>
+      <Grid size={{ xs: 12, lg: 8 }}>
+        <Card>
+          <Box sx={{ px: { xs: 2, sm: 3 }, pt: 3, pb: 1, overflowX: 'auto' }}>
+            <Stepper nonLinear activeStep={stepIndex} orientation={compact ? 'vertical' : 'horizontal'} alternativeLabel={!compact}>
+              {wizardSteps.map((wizardStep, index) => (
+                <Step key={wizardStep.id} completed={index < stepIndex}>
+                  <StepButton
+                    onClick={() => goTo(index)}
+                    disabled={index > stepIndex}
+                    aria-current={index === stepIndex ? 'step' : undefined}
+                  >
+                    {wizardStep.label}
+                  </StepButton>
+                </Step>
+              ))}
+            </Stepper>
+          </Box>
+          <CardContent sx={{ px: { xs: 2, sm: 3 }, pb: 3 }}>
+            <Typography ref={headingRef} tabIndex={-1} variant="h2" sx={{ outline: 'none' }}>
+              {step.label}
+            </Typography>
+            <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>
+              Step {stepIndex + 1} of {wizardSteps.length}: {step.description}
+            </Typography>
+            <step.Step key={`${draft.idempotencyKey}:${step.id}`} draft={draft} user={user} plan={plan} save={update} next={next} />
+            {sendError && (
+              <Alert severity="error" role="alert" sx={{ mt: 3 }}>
+                {sendError} Nothing was sent; your draft is kept.
+              </Alert>
+            )}
+            <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 1, mt: 4, flexWrap: 'wrap' }}>
+              <Button startIcon={<ArrowBackOutlined />} disabled={stepIndex === 0 || create.isPending} onClick={() => goTo(stepIndex - 1)}>
+                Back
+              </Button>
+              <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
+                <Button color="inherit" onClick={() => void startOver()} disabled={create.isPending}>
+                  Discard draft
+                </Button>
+                <Button
+                  type="submit"
+                  form={STEP_FORM_ID}
+                  variant="contained"
+                  endIcon={last ? <SendOutlined /> : <ArrowForwardOutlined />}
+                  loading={create.isPending}
+                  disabled={last && plan !== undefined && plan.MaxCreditCost > plan.AvailableCredits}
+                >
+                  {last ? 'Send broadcast' : 'Next'}
+                </Button>
+              </Box>
+            </Box>
+          </CardContent>
+        </Card>
+      </Grid>
+      <Grid size={{ xs: 12, lg: 4 }}>
+        <ReachSummary
+          plan={plan}
+          loading={preview.isFetching}
+          error={previewable && preview.isError ? preview.error.message : null}
+          hasRecipients={hasRecipients(draft)}
+        />
+      </Grid>
+    </Grid>
+  );
+}
+
+export function BroadcastCreatePage() {
+  const { data: user } = useQuery(sessionQueries.current());
+  return (
+    <PageContainer
+      title="New broadcast"
+      description="Compose it, see exactly who it reaches and what it costs, then send. Your draft is saved as you go."
+    >
+      <LocalizationProvider dateAdapter={AdapterDayjs}>{user ? <CreateBroadcastWizard user={user} /> : <LoadingScreen />}</LocalizationProvider>
+    </PageContainer>
+  );
+}
