@@ -97,6 +97,7 @@ export default tseslint.config(
           paths: [
             { name: 'zod', message: "Import { z } from '@/api/schemas/zod.ts' (CSP-safe configuration)." },
             { name: 'react-router-dom', message: "Import from 'react-router'." },
+            { name: 'dayjs', message: "Import { dayjs } from '@/utils/dayjs.ts' (time zones are set up there)." },
             { name: '@mui/material', message: "Import each component from its path, e.g. '@mui/material/Button'." },
             { name: '@mui/icons-material', message: "Import each icon from its path, e.g. '@mui/icons-material/Add'." },
           ],
@@ -104,7 +105,7 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['src/api/schemas/zod.ts'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['src/api/schemas/zod.ts', 'src/utils/dayjs.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['*.config.{ts,js}', 'vite.config.ts', 'playwright.config.ts', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },

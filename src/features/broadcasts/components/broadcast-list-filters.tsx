@@ -3,13 +3,12 @@ import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import TextField from '@mui/material/TextField';
-import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
 import { DatePicker } from '@mui/x-date-pickers/DatePicker';
-import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
-import dayjs, { type Dayjs } from 'dayjs';
+import { dayjs, type Dayjs } from '@/utils/dayjs.ts';
 import { broadcastStatusCategories, broadcastTypes } from '@/api/schemas/broadcast.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
 import { categoryLabels, typeLabels, type BroadcastListFilter } from '../broadcast-display.ts';
+import { DatePickersProvider } from '@/components/form/date-pickers-provider.tsx';
 
 export interface BroadcastListFiltersProps {
   filters: Record<BroadcastListFilter, string>;
@@ -41,7 +40,7 @@ export function BroadcastListFilters({ filters, search, onFiltersChange, onSearc
           <Tab key={category} value={category} label={categoryLabels[category]} />
         ))}
       </Tabs>
-      <LocalizationProvider dateAdapter={AdapterDayjs}>
+      <DatePickersProvider>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} sx={{ alignItems: { md: 'center' } }}>
           <DebouncedSearchField label="Search by name" value={search} onChange={onSearchChange} />
           <TextField
@@ -74,7 +73,7 @@ export function BroadcastListFilters({ filters, search, onFiltersChange, onSearc
             slotProps={{ textField: { size: 'small', sx: { maxWidth: { md: 190 } } }, field: { clearable: true } }}
           />
         </Stack>
-      </LocalizationProvider>
+      </DatePickersProvider>
     </Stack>
   );
 }

@@ -13,8 +13,6 @@ import StepButton from '@mui/material/StepButton';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
-import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
-import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
@@ -36,6 +34,7 @@ import { ReachSummary } from '../create-broadcast-wizard/reach-summary.tsx';
 import { useBroadcastDraft } from '../create-broadcast-wizard/use-broadcast-draft.ts';
 import { STEP_FORM_ID } from '../create-broadcast-wizard/wizard-step.ts';
 import { wizardSteps } from '../create-broadcast-wizard/wizard-steps.ts';
+import { DatePickersProvider } from '@/components/form/date-pickers-provider.tsx';
 
 const hasRecipients = ({ recipients }: BroadcastDraft) =>
   recipients.lists.length + recipients.contacts.length + recipients.files.length + (recipients.carried?.people.length ?? 0) > 0 ||
@@ -213,7 +212,7 @@ export function BroadcastCreatePage() {
       title="New broadcast"
       description="Compose it, see exactly who it reaches and what it costs, then send. Your draft is saved as you go."
     >
-      <LocalizationProvider dateAdapter={AdapterDayjs}>{user ? <CreateBroadcastWizard user={user} /> : <LoadingScreen />}</LocalizationProvider>
+      <DatePickersProvider>{user ? <CreateBroadcastWizard user={user} /> : <LoadingScreen />}</DatePickersProvider>
     </PageContainer>
   );
 }

@@ -1,5 +1,5 @@
 import { TimePicker } from '@mui/x-date-pickers/TimePicker';
-import dayjs from 'dayjs';
+import { dayjs } from '@/utils/dayjs.ts';
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 import type { TimeOfDay } from '@/api/schemas/common.ts';
 

@@ -8,8 +8,6 @@ import Grid from '@mui/material/Grid';
 import InputAdornment from '@mui/material/InputAdornment';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
-import { AdapterDayjs } from '@mui/x-date-pickers/AdapterDayjs';
-import { LocalizationProvider } from '@mui/x-date-pickers/LocalizationProvider';
 import { useState, type ReactNode } from 'react';
 import { useForm, type Control, type FieldPath } from 'react-hook-form';
 import { fieldErrorsOf } from '@/api/field-errors.ts';
@@ -21,6 +19,7 @@ import { PermissionSwitches } from './permission-switches.tsx';
 import { StateField } from './state-field.tsx';
 import { TimeOfDayField } from './time-of-day-field.tsx';
 import { userFormSchema, type UserFormInput, type UserFormValues } from './user-form-schema.ts';
+import { DatePickersProvider } from '@/components/form/date-pickers-provider.tsx';
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {
   return (
@@ -113,7 +112,7 @@ export function UserForm({
   });
 
   return (
-    <LocalizationProvider dateAdapter={AdapterDayjs}>
+    <DatePickersProvider>
       <Box component="form" noValidate onSubmit={submit} aria-label={submitLabel}>
         <Stack spacing={3}>
           {formError && (
@@ -233,6 +232,6 @@ export function UserForm({
           </Stack>
         </Stack>
       </Box>
-    </LocalizationProvider>
+    </DatePickersProvider>
   );
 }
