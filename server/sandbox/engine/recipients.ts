@@ -7,6 +7,7 @@ import { normalizePhoneNumber, phoneProblemMessages } from '../../../src/api/sch
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError } from '../http/errors.ts';
+import { valuesOfUploadRow, type FileUploadRow } from '../model/file-uploads.ts';
 import { errors } from '../http/errors.ts';
 
 /** One phone number to call or text, with the contact fields the details feed and merge fields need. */
@@ -170,23 +171,11 @@ export function collectRecipients(db: SandboxDatabase, user: AuthUser, input: Br
     if (!file || file.account_id !== user.accountId) {
       throw new SandboxError('ValidationFailed', `FileUploads: file ${FileID} was not found.`);
     }
+    // Only the rows the upload found usable (docs/decisions/0017-file-uploads.md); the rest were reported then.
     const rows = db
-      .prepare<[string], { first_name: string; last_name: string; primary_phone: string; secondary_phone: string; tertiary_phone: string; notes: string; integration_data: string }>(
-        `SELECT first_name, last_name, primary_phone, secondary_phone, tertiary_phone, notes, integration_data
-         FROM file_upload_rows WHERE file_id = ? ORDER BY row_number`,
-      )
+      .prepare<[string], FileUploadRow>('SELECT * FROM file_upload_rows WHERE file_id = ? AND problem IS NULL ORDER BY row_number')
       .all(FileID);
-    for (const row of rows) {
-      addPerson({
-        FirstName: row.first_name,
-        LastName: row.last_name,
-        PrimaryPhone: row.primary_phone,
-        SecondaryPhone: row.secondary_phone,
-        TertiaryPhone: row.tertiary_phone,
-        Notes: row.notes,
-        IntegrationData: row.integration_data,
-      });
-    }
+    for (const row of rows) addPerson(valuesOfUploadRow(row));
   }
 
   return { recipients: [...byPhone.values()], failedContacts, skipped };

@@ -234,25 +234,52 @@ export type RecipientTotals = Pick<
   | 'credits_used'
 >;
 
+export type ResultTotal =
+  | 'live_person_total'
+  | 'answering_machine_total'
+  | 'busy_no_answer_total'
+  | 'invalid_number_total'
+  | 'delivered_texts'
+  | 'not_delivered_texts'
+  | 'invalid_text_count';
+
 /**
- * The totals a broadcast row must carry, counted from its recipients: each result counts the numbers whose latest
- * result it is (whatever their status), `total_completed` the numbers with a final result, credits what every
- * number cost. Replies and opt-outs after a text are counted as they arrive (inbound-texts.ts), not here.
+ * The running total each per-number result counts in. A number counts under its latest result whatever its status,
+ * so a busy number waiting for its retry shows as Busy/No Answer, exactly as the details feed filters it.
+ */
+export const RESULT_TOTALS: Readonly<Record<string, ResultTotal>> = {
+  'Live Answer': 'live_person_total',
+  'Answering Machine': 'answering_machine_total',
+  'Busy/No Answer': 'busy_no_answer_total',
+  'Invalid Number': 'invalid_number_total',
+  Delivered: 'delivered_texts',
+  'Not Delivered': 'not_delivered_texts',
+  Invalid: 'invalid_text_count',
+  // Numbers that opted out before their turn show as invalid, as the vendor's reports do.
+  'Opted Out': 'invalid_text_count',
+};
+
+const sqlText = (value: string) => `'${value.replace(/'/g, "''")}'`;
+const resultTotalsSql = [...new Set(Object.values(RESULT_TOTALS))]
+  .map((total) => {
+    const results = Object.keys(RESULT_TOTALS).filter((result) => RESULT_TOTALS[result] === total);
+    return `COUNT(*) FILTER (WHERE result_category IN (${results.map(sqlText).join(', ')})) AS ${total}`;
+  })
+  .join(',\n         ');
+
+/**
+ * The totals a broadcast row must carry, counted from its recipients (RESULT_TOTALS for the results,
+ * `total_completed` the numbers with a final result, credits what every number cost). Replies and opt-outs after a
+ * text are counted as they arrive (inbound-texts.ts), not here.
  */
 export function totalsFromRecipients(db: SandboxDatabase, broadcastId: number): RecipientTotals {
   const totals = db
     .prepare<[number], Omit<RecipientTotals, 'survey_responses_json'>>(
       `SELECT
          COUNT(*) FILTER (WHERE status = 'Completed') AS total_completed,
-         COUNT(*) FILTER (WHERE result_category = 'Live Answer') AS live_person_total,
-         COUNT(*) FILTER (WHERE result_category = 'Answering Machine') AS answering_machine_total,
-         COUNT(*) FILTER (WHERE result_category = 'Busy/No Answer') AS busy_no_answer_total,
-         COUNT(*) FILTER (WHERE result_category = 'Invalid Number') AS invalid_number_total,
+         ${resultTotalsSql},
          COUNT(survey_result) AS survey_response_total,
          COUNT(*) FILTER (WHERE is_transfer_initiated = 1) AS transfer_total,
-         COUNT(*) FILTER (WHERE result_category = 'Delivered') AS delivered_texts,
-         COUNT(*) FILTER (WHERE result_category = 'Not Delivered') AS not_delivered_texts,
-         COUNT(*) FILTER (WHERE result_category = 'Invalid') AS invalid_text_count,
          ROUND(COALESCE(SUM(credits + transfer_credits), 0), 2) AS credits_used
        FROM broadcast_recipients WHERE broadcast_id = ?`,
     )

@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest';
 import { broadcastSchema } from '../../../src/api/schemas/broadcast.ts';
 import { createSandboxHarness, type SandboxHarness } from '../../testing/sandbox-client.ts';
 import { parseStartDate } from '../time.ts';
+import { totalsFromRecipients } from '../model/broadcasts.ts';
 import { isStopReply } from '../model/inbound-texts.ts';
 import { callOutcome, textOutcome } from './outcomes.ts';
 
@@ -76,6 +77,17 @@ describe('the delivery simulator', () => {
     const master = await sandbox.as();
     const read = await master.request('GET', `/v1/broadcasts/${created.BroadcastID}`);
     if (read.status === 200) expect(broadcastSchema.parse(await read.json()).LivePersonTotal).toBe(countOf('Live Answer'));
+  });
+
+  it('keeps the running totals equal to the recipients\' latest results at every moment', async () => {
+    const sandbox = createSandboxHarness();
+    const created = await createAnnouncement(sandbox, { Lists: [{ ListID: 36 }], CallThrottle: 6, RetryTimes: 2 });
+    for (const minutes of [3, 7, 15, 40, 600]) {
+      sandbox.advance(minutes);
+      const row = broadcastRow(sandbox, created.BroadcastID!);
+      const totals = totalsFromRecipients(sandbox.db, created.BroadcastID!);
+      expect({ ...row, credits_used: Math.round(Number(row.credits_used) * 100) / 100 }).toMatchObject(totals);
+    }
   });
 
   it('never has more calls on the line than the call throttle allows', async () => {

@@ -2,7 +2,7 @@ import { callCredits, textCredits, transferCredits } from '../../../src/api/sche
 import type { SandboxDatabase } from '../db/database.ts';
 import { nextWindowOpening, windowClosing, type CallingWindow } from '../engine/calling-window.ts';
 import { RETRY_INTERVAL_MINUTES, TEXTS_PER_SECOND, UNTHROTTLED_LINES } from '../engine/plan.ts';
-import type { BroadcastRow, RecipientRow } from '../model/broadcasts.ts';
+import { RESULT_TOTALS, type BroadcastRow, type RecipientRow, type ResultTotal } from '../model/broadcasts.ts';
 import type { InboundText } from '../model/inbound-texts.ts';
 import { callOutcome, textOutcome, type CallContext } from './outcomes.ts';
 import { scheduleEvent } from './scheduled-events.ts';
@@ -20,29 +20,7 @@ const RETRY_MS = RETRY_INTERVAL_MINUTES * 60_000;
 const TEXT_SPACING_MS = 1000 / TEXTS_PER_SECOND;
 const HOUR_MS = 3_600_000;
 
-type Counter =
-  | 'total_completed'
-  | 'live_person_total'
-  | 'answering_machine_total'
-  | 'busy_no_answer_total'
-  | 'invalid_number_total'
-  | 'survey_response_total'
-  | 'transfer_total'
-  | 'delivered_texts'
-  | 'not_delivered_texts'
-  | 'invalid_text_count';
-
-const RESULT_COUNTERS: Record<string, Counter> = {
-  'Live Answer': 'live_person_total',
-  'Answering Machine': 'answering_machine_total',
-  'Busy/No Answer': 'busy_no_answer_total',
-  'Invalid Number': 'invalid_number_total',
-  Delivered: 'delivered_texts',
-  'Not Delivered': 'not_delivered_texts',
-  Invalid: 'invalid_text_count',
-  // Numbers that opted out before their turn show as invalid, as the vendor's reports do.
-  'Opted Out': 'invalid_text_count',
-};
+type Counter = ResultTotal | 'total_completed' | 'survey_response_total' | 'transfer_total';
 
 /** A min-heap of calls in flight, by the time their line frees up. */
 class CallsInFlight {
@@ -97,8 +75,14 @@ class Changes {
   touch(row: RecipientRow) {
     this.recipients.set(row.seq, row);
   }
-  count(counter: Counter) {
-    this.counters.set(counter, (this.counters.get(counter) ?? 0) + 1);
+  count(counter: Counter, delta = 1) {
+    this.counters.set(counter, (this.counters.get(counter) ?? 0) + delta);
+  }
+  /** A number's latest result changed: it moves from one total to the other. */
+  result(previous: string | null, next: string) {
+    if (previous === next) return;
+    if (previous !== null && RESULT_TOTALS[previous]) this.count(RESULT_TOTALS[previous], -1);
+    this.count(RESULT_TOTALS[next]!);
   }
   spend(kind: string, at: number, credits: number) {
     if (credits <= 0) return;
@@ -201,6 +185,7 @@ export function createDeliveryStep(db: SandboxDatabase) {
   function finishCall(state: BroadcastState, changes: Changes, call: RecipientRow, context: CallContext, noRetry: boolean): 'retry' | 'done' {
     const end = call.next_attempt_at!;
     const outcome = callOutcome(call.phone_number, { ...context, attempt: call.attempts });
+    changes.result(call.result_category, outcome.result);
     call.result_category = outcome.result;
     if (outcome.result === 'Busy/No Answer' && call.attempts <= state.row.retry_times && !noRetry) {
       call.status = 'Retry Pending';
@@ -211,7 +196,6 @@ export function createDeliveryStep(db: SandboxDatabase) {
     call.status = 'Completed';
     call.next_attempt_at = null;
     changes.count('total_completed');
-    changes.count(RESULT_COUNTERS[outcome.result]!);
     if (outcome.result === 'Live Answer' || outcome.result === 'Answering Machine') {
       const credits = callCredits(outcome.playedSeconds, state.row.max_message_length);
       call.credits = credits;
@@ -219,10 +203,8 @@ export function createDeliveryStep(db: SandboxDatabase) {
     }
     if (outcome.surveyKey !== null) {
       call.survey_result = outcome.surveyKey;
-      if (outcome.transferSeconds === 0) {
-        changes.count('survey_response_total');
-        changes.surveyAnswers.set(outcome.surveyKey, (changes.surveyAnswers.get(outcome.surveyKey) ?? 0) + 1);
-      }
+      changes.count('survey_response_total');
+      changes.surveyAnswers.set(outcome.surveyKey, (changes.surveyAnswers.get(outcome.surveyKey) ?? 0) + 1);
     }
     if (outcome.transferSeconds > 0) {
       const credits = transferCredits(outcome.transferSeconds);
@@ -368,7 +350,7 @@ export function createDeliveryStep(db: SandboxDatabase) {
             });
           }
         }
-        changes.count(RESULT_COUNTERS[text.result_category]!);
+        changes.result(null, text.result_category);
         changes.touch(text);
         cursor = sendAt + TEXT_SPACING_MS;
       }

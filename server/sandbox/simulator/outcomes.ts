@@ -85,7 +85,8 @@ export function callOutcome(phoneNumber: string, context: CallContext): CallOutc
     result: 'Live Answer',
     lineSeconds: 4 + context.messageSeconds + (surveyKey ? 3 : 0) + transferSeconds,
     playedSeconds: context.messageSeconds,
-    surveyKey: transfers ? context.transferDigit : surveyKey,
+    // Asking to be transferred is not an answer to the survey.
+    surveyKey: transfers ? null : surveyKey,
     transferSeconds,
   };
 }

@@ -2,8 +2,6 @@ import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import SearchOffOutlined from '@mui/icons-material/SearchOffOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
@@ -13,7 +11,6 @@ import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import type { ReactNode } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { isApiError } from '@/api/api-error.ts';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
@@ -51,6 +48,7 @@ import { BroadcastStatusChip } from '../components/broadcast-status-chip.tsx';
 import { ProgressChart } from '../components/progress-chart.tsx';
 import { ResultBreakdown } from '../components/result-breakdown.tsx';
 import { SurveyAnswersChart } from '../components/survey-answers-chart.tsx';
+import { SectionCard } from '@/components/layout/section-card.tsx';
 
 const hiddenHeading = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
@@ -105,21 +103,6 @@ function TimingCard({ broadcast }: { broadcast: Broadcast }) {
   );
 }
 
-function SectionCard({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
-  return (
-    <Card sx={{ height: '100%' }}>
-      <CardContent>
-        <Stack direction="row" sx={{ alignItems: 'baseline', justifyContent: 'space-between', mb: 2, gap: 2 }}>
-          <Typography variant="h3" component="h2">
-            {title}
-          </Typography>
-          {action}
-        </Stack>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
 
 /** The text that went out, and what came back: delivery, replies (in the conversations) and opt-outs. */
 function TextOutcomes({ broadcast, broadcastId }: { broadcast: Broadcast; broadcastId: number }) {

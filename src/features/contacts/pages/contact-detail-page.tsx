@@ -7,8 +7,6 @@ import Alert from '@mui/material/Alert';
 import Autocomplete from '@mui/material/Autocomplete';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Chip from '@mui/material/Chip';
 import Grid from '@mui/material/Grid';
 import IconButton from '@mui/material/IconButton';
@@ -23,7 +21,7 @@ import TableRow from '@mui/material/TableRow';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useState, type ReactNode } from 'react';
+import { useState } from 'react';
 import { Link as RouterLink, useNavigate, useParams } from 'react-router';
 import { isApiError } from '@/api/api-error.ts';
 import { contactQueries } from '@/api/resources/contacts/contact-queries.ts';
@@ -41,6 +39,7 @@ import { formatApiDateTime } from '@/utils/format-date.ts';
 import { phoneNumbersOf } from '../components/phone-numbers.ts';
 import { ContactFormDialog } from '../components/contact-form-dialog.tsx';
 import { useMoveToDeleted } from '../components/use-move-to-deleted.ts';
+import { SectionCard } from '@/components/layout/section-card.tsx';
 
 const textStatusLabels: Record<TextOptInStatus, { label: string; color: 'default' | 'success' | 'error' | 'warning' }> = {
   Unknown: { label: 'Not asked', color: 'default' },
@@ -51,21 +50,6 @@ const textStatusLabels: Record<TextOptInStatus, { label: string; color: 'default
 
 const slotLabels = { PrimaryPhone: 'Primary', SecondaryPhone: 'Secondary', TertiaryPhone: 'Tertiary' } as const;
 
-function Section({ title, children, action }: { title: string; children: ReactNode; action?: ReactNode }) {
-  return (
-    <Card sx={{ height: '100%' }}>
-      <CardContent>
-        <Stack direction="row" sx={{ alignItems: 'center', justifyContent: 'space-between', mb: 1.5 }}>
-          <Typography variant="h3" component="h2">
-            {title}
-          </Typography>
-          {action}
-        </Stack>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
 
 function PhoneNumbers({ contact }: { contact: Contact }) {
   return (
@@ -286,20 +270,20 @@ export function ContactDetailPage() {
           )}
           <Grid container spacing={2}>
             <Grid size={{ xs: 12, md: 6 }}>
-              <Section title="Phone numbers">
+              <SectionCard title="Phone numbers">
                 <PhoneNumbers contact={data} />
-              </Section>
+              </SectionCard>
             </Grid>
             <Grid size={{ xs: 12, md: 6 }}>
-              <Section title="Details">
+              <SectionCard title="Details">
                 <Details contact={data} />
-              </Section>
+              </SectionCard>
             </Grid>
             {!inDeletedFolder && (
               <Grid size={12}>
-                <Section title="Lists">
+                <SectionCard title="Lists">
                   <Memberships contact={data} personId={personId} />
-                </Section>
+                </SectionCard>
               </Grid>
             )}
           </Grid>

@@ -5,8 +5,6 @@ import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
 import SmsOutlined from '@mui/icons-material/SmsOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
-import Card from '@mui/material/Card';
-import CardContent from '@mui/material/CardContent';
 import Grid from '@mui/material/Grid';
 import Link from '@mui/material/Link';
 import List from '@mui/material/List';
@@ -35,24 +33,10 @@ import { AddOptOutDialog } from '../components/add-opt-out-dialog.tsx';
 import { BroadcastResultsTable } from '../components/broadcast-results-table.tsx';
 import { describeEvent, reasonOf } from '../components/opt-out-display.ts';
 import { RemoveOptOutDialog, type RemovableOptOut } from '../components/remove-opt-out-dialog.tsx';
+import { SectionCard } from '@/components/layout/section-card.tsx';
 
 const BROADCASTS_SHOWN = 50;
 
-function Section({ title, action, children }: { title: string; action?: ReactNode; children: ReactNode }) {
-  return (
-    <Card component="section" aria-label={title} sx={{ height: '100%' }}>
-      <CardContent>
-        <Stack direction="row" sx={{ justifyContent: 'space-between', alignItems: 'center', mb: 1.5, gap: 1 }}>
-          <Typography variant="h3" component="h2">
-            {title}
-          </Typography>
-          {action}
-        </Stack>
-        {children}
-      </CardContent>
-    </Card>
-  );
-}
 
 /** Whether one channel can reach the number, and since when it cannot. */
 function ChannelStatus({ icon, label, blocked, since }: { icon: ReactNode; label: string; blocked: boolean; since: OptOutEvent | undefined }) {
@@ -113,7 +97,7 @@ function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
     >
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 6 }}>
-          <Section
+          <SectionCard
             title="Can we reach it?"
             action={
               current && !current.GlobalOptOut ? (
@@ -143,10 +127,10 @@ function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
                 )}
               </>
             )}
-          </Section>
+          </SectionCard>
         </Grid>
         <Grid size={{ xs: 12, md: 6 }}>
-          <Section title="Opt-out history">
+          <SectionCard title="Opt-out history">
             {history.isError ? (
               <QueryErrorAlert title="The history could not be loaded." error={history.error} onRetry={() => void history.refetch()} />
             ) : history.isPending ? (
@@ -179,10 +163,10 @@ function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
                 ))}
               </List>
             )}
-          </Section>
+          </SectionCard>
         </Grid>
         <Grid size={12}>
-          <Section title="Conversations">
+          <SectionCard title="Conversations">
             {conversations.isError ? (
               <QueryErrorAlert
                 title="The conversations could not be loaded."
@@ -213,10 +197,10 @@ function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
                 ))}
               </List>
             )}
-          </Section>
+          </SectionCard>
         </Grid>
         <Grid size={12}>
-          <Section title="Broadcasts">
+          <SectionCard title="Broadcasts">
             {broadcasts.isError ? (
               <QueryErrorAlert title="The broadcasts could not be loaded." error={broadcasts.error} onRetry={() => void broadcasts.refetch()} />
             ) : broadcasts.isPending ? (
@@ -235,7 +219,7 @@ function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
                 )}
               </>
             )}
-          </Section>
+          </SectionCard>
         </Grid>
       </Grid>
       <AddOptOutDialog open={adding} phoneNumber={phoneNumber} onClose={() => setAdding(false)} />
