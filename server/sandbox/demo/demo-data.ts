@@ -195,6 +195,24 @@ function seedOptOuts({ db, random, now }: SeedContext) {
   }
 }
 
+/**
+ * The account's credits: bought in two purchases, less everything the demo broadcasts have spent, so the balance,
+ * the usage report and the ledger agree.
+ */
+function settleCredits({ db, now }: SeedContext) {
+  const purchases = [
+    { credits: 20_000, daysAgo: 150 },
+    { credits: 15_000, daysAgo: 12 },
+  ];
+  const insert = db.prepare(`INSERT INTO credit_ledger (account_id, kind, credits, created_at) VALUES (${DEMO_ACCOUNT_ID}, 'Purchase', ?, ?)`);
+  for (const purchase of purchases) insert.run(purchase.credits, now - purchase.daysAgo * DAY);
+  const { spent } = db
+    .prepare<[], { spent: number }>(`SELECT COALESCE(SUM(credits), 0) AS spent FROM credit_ledger WHERE account_id = ${DEMO_ACCOUNT_ID} AND kind <> 'Purchase'`)
+    .get()!;
+  const bought = purchases.reduce((sum, purchase) => sum + purchase.credits, 0);
+  db.prepare(`UPDATE accounts SET call_balance = ? WHERE account_id = ${DEMO_ACCOUNT_ID}`).run(Math.round((bought - spent) * 100) / 100);
+}
+
 /** Fills an empty sandbox with the demo account. Deterministic for a given `now`. */
 export function seedDemoData(db: SandboxDatabase, now: number): void {
   const context: SeedContext = { db, random: createRandom(20_200_201), now };
@@ -205,6 +223,7 @@ export function seedDemoData(db: SandboxDatabase, now: number): void {
     seedDemoAudio(db, now, DEMO_USER_IDS, DEMO_ACCOUNT_ID);
     seedDemoBroadcasts(db, now);
     seedDemoConversations(context);
+    settleCredits(context);
   })();
 }
 

@@ -1,6 +1,7 @@
 import type { BroadcastDetail } from '../../../src/api/schemas/broadcast-detail.ts';
 import { statusCategoryOf, type Broadcast, type BroadcastStatus, type BroadcastType } from '../../../src/api/schemas/broadcast.ts';
 import type { AuthUser } from '../context.ts';
+import { namedUserStub } from './users.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { formatApiDate, formatApiDateOrNull } from '../time.ts';
 
@@ -68,11 +69,14 @@ export interface BroadcastRow {
 /** Extra columns a broadcast query joins in for the response. */
 export interface BroadcastRowWithJoins extends BroadcastRow {
   text_phone_number: string | null;
+  user_first_name: string | null;
+  user_last_name: string | null;
 }
 
 /** The SELECT and FROM that produce BroadcastRowWithJoins (alias `b` for broadcasts). */
-export const BROADCAST_SELECT = 'b.*, tn.text_phone_number AS text_phone_number';
-export const BROADCAST_FROM = 'broadcasts b LEFT JOIN text_numbers tn ON tn.text_number_id = b.text_number_id';
+export const BROADCAST_SELECT = 'b.*, tn.text_phone_number AS text_phone_number, u.first_name AS user_first_name, u.last_name AS user_last_name';
+export const BROADCAST_FROM =
+  'broadcasts b LEFT JOIN text_numbers tn ON tn.text_number_id = b.text_number_id LEFT JOIN users u ON u.user_id = b.user_id';
 
 /** Broadcasts a user may see: the account's, not deleted, and their own unless they may see all. */
 export function broadcastScope(user: AuthUser, alias = 'b'): { sql: string; params: unknown[] } {
@@ -114,7 +118,8 @@ export function toApiBroadcast(row: BroadcastRowWithJoins, timeZone: string): Br
     MaxCreditCost: credits(row.max_credit_cost),
     PhoneNumberCount: row.phone_number_count,
     TotalCompleted: row.total_completed,
-    User: { Uri: `/v1/account/users/${row.user_id}`, UserID: row.user_id },
+    // Named, so a report can say who sent it to users who may not read other users (our addition to the stub).
+    User: namedUserStub(row.user_id, row.user_first_name, row.user_last_name)!,
     EstimatedDuration: row.estimated_minutes,
     EstimatedCompletion: formatApiDateOrNull(row.estimated_completion, timeZone),
     CallBroadcastID: row.call_broadcast_id ?? 0,

@@ -83,7 +83,8 @@ export const broadcastSchema = z.object({
   PhoneNumberCount: z.int(),
   /** Delivered, undeliverable and opted out; canceled and expired numbers do not count. */
   TotalCompleted: z.int(),
-  User: userStubSchema.optional(),
+  /** Who created it; our stub also carries the name (the seed's has Uri and UserID only). */
+  User: userStubSchema.extend({ FirstName: z.string().optional(), LastName: z.string().optional() }).optional(),
   FailedContacts: z.array(failedContactSchema).optional(),
 
   // Voice.

@@ -253,7 +253,8 @@ export function BroadcastReportPage() {
     list.setFilters({ result: value === null ? null : value || NO_RESULT, status: null, answer: null });
   const percent = completedPercent(broadcast);
   const noFilter = !list.filters.result && !list.filters.status && !list.filters.answer && !list.search;
-  const owner = broadcast.User?.UserID === session.data?.UserID ? 'you' : `user ${broadcast.User?.UserID ?? 'unknown'}`;
+  const ownerName = `${broadcast.User?.FirstName ?? ''} ${broadcast.User?.LastName ?? ''}`.trim();
+  const owner = broadcast.User?.UserID === session.data?.UserID ? 'you' : ownerName || `user ${broadcast.User?.UserID ?? 'unknown'}`;
   const survey = broadcast.SurveyResponses !== undefined && broadcast.SurveyResponses !== null;
 
   return (
