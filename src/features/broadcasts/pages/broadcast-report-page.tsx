@@ -1,4 +1,3 @@
-import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import SearchOffOutlined from '@mui/icons-material/SearchOffOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
@@ -49,6 +48,7 @@ import { ProgressChart } from '../components/progress-chart.tsx';
 import { ResultBreakdown } from '../components/result-breakdown.tsx';
 import { SurveyAnswersChart } from '../components/survey-answers-chart.tsx';
 import { SectionCard } from '@/components/layout/section-card.tsx';
+import { BackLink } from '@/components/layout/back-link.tsx';
 
 const hiddenHeading = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
@@ -224,11 +224,7 @@ export function BroadcastReportPage() {
     );
   }
 
-  const back = (
-    <Link component={RouterLink} to={paths.broadcasts.list.href()} underline="hover" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
-      <ArrowBackOutlined fontSize="small" /> Broadcasts
-    </Link>
-  );
+  const back = <BackLink to={paths.broadcasts.list.href()}>Broadcasts</BackLink>;
   if (!broadcast) {
     return (
       <PageContainer title="Broadcast report" eyebrow={back}>

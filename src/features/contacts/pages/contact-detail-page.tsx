@@ -1,4 +1,3 @@
-import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import CloseOutlined from '@mui/icons-material/CloseOutlined';
 import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import EditOutlined from '@mui/icons-material/EditOutlined';
@@ -40,6 +39,7 @@ import { phoneNumbersOf } from '../components/phone-numbers.ts';
 import { ContactFormDialog } from '../components/contact-form-dialog.tsx';
 import { useMoveToDeleted } from '../components/use-move-to-deleted.ts';
 import { SectionCard } from '@/components/layout/section-card.tsx';
+import { BackLink } from '@/components/layout/back-link.tsx';
 
 const textStatusLabels: Record<TextOptInStatus, { label: string; color: 'default' | 'success' | 'error' | 'warning' }> = {
   Unknown: { label: 'Not asked', color: 'default' },
@@ -202,11 +202,7 @@ export function ContactDetailPage() {
   const { moveToDeleted } = useMoveToDeleted();
   const restore = useRestoreContacts();
 
-  const back = (
-    <Link component={RouterLink} to={paths.contacts.list.href()} underline="hover" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
-      <ArrowBackOutlined fontSize="small" /> Contacts
-    </Link>
-  );
+  const back = <BackLink to={paths.contacts.list.href()}>Contacts</BackLink>;
 
   if (contact.isError || !Number.isInteger(personId)) {
     const missing = !Number.isInteger(personId) || (isApiError(contact.error) && contact.error.status === 404);

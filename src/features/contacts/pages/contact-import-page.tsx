@@ -1,11 +1,9 @@
-import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import LinearProgress from '@mui/material/LinearProgress';
-import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
@@ -26,6 +24,7 @@ import { ImportSummary } from '../import/import-summary.tsx';
 import { MappingStep } from '../import/mapping-step.tsx';
 import { SourceStep } from '../import/source-step.tsx';
 import { useCsvParser, type ParserState } from '../import/use-csv-parser.ts';
+import { BackLink } from '@/components/layout/back-link.tsx';
 
 const steps = ['Choose the data', 'Match the columns', 'Review', 'Done'] as const;
 type Parsed = Extract<ParserState, { status: 'parsed' }>;
@@ -112,11 +111,7 @@ export function ContactImportPage() {
   return (
     <PageContainer
       title="Import contacts"
-      eyebrow={
-        <Link component={RouterLink} to={paths.contacts.list.href()} underline="hover" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
-          <ArrowBackOutlined fontSize="small" /> Contacts
-        </Link>
-      }
+      eyebrow={<BackLink to={paths.contacts.list.href()}>Contacts</BackLink>}
       description="From a CSV file or rows pasted from a spreadsheet. You see what will happen before anything changes."
     >
       <Stepper activeStep={step} alternativeLabel sx={{ mb: 3 }}>

@@ -1,4 +1,3 @@
-import ArrowBack from '@mui/icons-material/ArrowBack';
 import BlockOutlined from '@mui/icons-material/BlockOutlined';
 import CallOutlined from '@mui/icons-material/CallOutlined';
 import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
@@ -34,6 +33,7 @@ import { BroadcastResultsTable } from '../components/broadcast-results-table.tsx
 import { describeEvent, reasonOf } from '../components/opt-out-display.ts';
 import { RemoveOptOutDialog, type RemovableOptOut } from '../components/remove-opt-out-dialog.tsx';
 import { SectionCard } from '@/components/layout/section-card.tsx';
+import { BackLink } from '@/components/layout/back-link.tsx';
 
 const BROADCASTS_SHOWN = 50;
 
@@ -89,11 +89,7 @@ function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
     <PageContainer
       title={formatPhoneNumber(phoneNumber)}
       description={name ? `${name}. Whether this number can be reached, why, and everything sent to it.` : 'Whether this number can be reached, why, and everything sent to it.'}
-      eyebrow={
-        <Link component={RouterLink} to={paths.optOuts.list.href()} sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.5 }}>
-          <ArrowBack fontSize="small" aria-hidden /> Opt-outs
-        </Link>
-      }
+      eyebrow={<BackLink to={paths.optOuts.list.href()}>Opt-outs</BackLink>}
     >
       <Grid container spacing={2}>
         <Grid size={{ xs: 12, md: 6 }}>
