@@ -5,7 +5,7 @@ import type { Sessions } from './sessions.ts';
 import type { Upstream } from './upstream.ts';
 
 /** Response headers worth passing to the browser; everything else (cookies, server details) stays behind. */
-const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-length', 'retry-after', 'content-disposition'];
+const FORWARDED_RESPONSE_HEADERS = ['content-type', 'retry-after', 'content-disposition'];
 const SAFE_PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/;
 
 /** The API path of a request (`/api/v1/x?y` -> `/v1/x?y`), or null when it could leave the API (traversal, `//`). */
@@ -23,13 +23,16 @@ export function apiPathOf(rawUrl: string, prefix: string): string | null {
   return `${path}${url.search}`;
 }
 
-function forwardedHeaders(from: Headers): Headers {
-  const headers = new Headers();
+function forwardedHeaders(from: Headers): Record<string, string> {
+  const headers: Record<string, string> = { 'cache-control': 'no-store' };
   for (const name of FORWARDED_RESPONSE_HEADERS) {
     const value = from.get(name);
-    if (value !== null) headers.set(name, value);
+    if (value !== null) headers[name] = value;
   }
-  headers.set('cache-control', 'no-store');
+  // fetch() decompresses a gzipped upstream body, so its length only holds when the body came uncompressed
+  // (audio players need it to seek).
+  const length = from.get('content-length');
+  if (length !== null && from.get('content-encoding') === null) headers['content-length'] = length;
   return headers;
 }
 
@@ -77,8 +80,8 @@ export function forwardToApi(
         return unreachable(c, error);
       }
       const headers = forwardedHeaders(new Headers(outcome.response.headers));
-      if (outcome.replayed) headers.set('idempotent-replayed', 'true');
-      return new Response(outcome.response.body, { status: outcome.response.status, headers });
+      if (outcome.replayed) headers['idempotent-replayed'] = 'true';
+      return c.newResponse(outcome.response.body, outcome.response.status as 200, headers);
     }
 
     let response: Response;
@@ -88,6 +91,7 @@ export function forwardToApi(
       return unreachable(c, error);
     }
     if (response.status === 401) sessions.clear(c);
-    return new Response(response.body, { status: response.status, headers: forwardedHeaders(response.headers) });
+    // Through the context, so the session cookie it refreshed (or cleared) goes out with the answer.
+    return c.newResponse(response.body, response.status as 200, forwardedHeaders(response.headers));
   };
 }

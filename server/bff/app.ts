@@ -25,6 +25,8 @@ export interface BffOptions {
   sandbox: boolean;
   /** The built SPA to serve; omitted in development, where Vite serves it. */
   distDir?: string;
+  /** The time (ms), for tests of session lifetimes. */
+  now?: () => number;
 }
 
 const MAX_BODY_BYTES = 128 * 1024 * 1024;
@@ -37,6 +39,7 @@ export function createBffApp(options: BffOptions) {
     idleMs: options.sessionIdleMs,
     maxMs: options.sessionMaxMs,
     trustProxy: options.trustProxy,
+    now: options.now,
   });
   const deps = { upstream, sessions, idempotency: createIdempotencyCache() };
 

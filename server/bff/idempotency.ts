@@ -8,7 +8,7 @@
 export interface StoredResponse {
   status: number;
   headers: Array<[string, string]>;
-  body: Uint8Array;
+  body: Uint8Array<ArrayBuffer>;
 }
 
 export const IDEMPOTENCY_HEADER = 'idempotency-key';

@@ -60,7 +60,13 @@ export async function apiRequest<Schema extends z.ZodType>(
   if (!response.ok) throw await ApiError.fromResponse(response);
 
   const text = await response.text();
-  const parsed = schema.safeParse(text === '' ? undefined : JSON.parse(text));
+  let json: unknown;
+  try {
+    json = text === '' ? undefined : JSON.parse(text);
+  } catch {
+    throw new ApiError('The server answered with something that is not JSON.', { status: response.status, errorName: 'InvalidResponse' });
+  }
+  const parsed = schema.safeParse(json);
   if (!parsed.success) {
     console.error(`Unexpected response from ${method} ${path}`, parsed.error.issues);
     throw new ApiError('The server answered in a form this app does not understand.', {
