@@ -7,7 +7,9 @@ import { normalizePhoneNumber, phoneProblemMessages } from '../../../src/api/sch
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError } from '../http/errors.ts';
-import { valuesOfUploadRow, type FileUploadRow } from '../model/file-uploads.ts';
+import { contactConditions, findContactByPhone, folderOfList } from '../model/contacts.ts';
+import { requireVisibleUpload, valuesOfUploadRow, type FileUploadRow } from '../model/file-uploads.ts';
+import { findVisibleList, isSystemList } from '../model/lists.ts';
 import { errors } from '../http/errors.ts';
 
 /** One phone number to call or text, with the contact fields the details feed and merge fields need. */
@@ -110,34 +112,16 @@ export function collectRecipients(db: SandboxDatabase, user: AuthUser, input: Br
     }
   };
 
-  // Contacts this user may use: the account's, and only their own unless they may see the whole roster.
-  const scope = user.canSeeAllRoster ? 'c.account_id = ?' : 'c.account_id = ? AND c.owner_user_id = ?';
-  const scopeParams: unknown[] = user.canSeeAllRoster ? [user.accountId] : [user.accountId, user.userId];
+  // The contacts of each list, by the same rules the Lists and Contacts pages use (visibility, Unfiled, Deleted).
   for (const { ListID } of input.Lists ?? []) {
-    let rows: ContactPhonesRow[];
-    if (ListID === SYSTEM_LIST_IDS.Everyone) {
-      rows = db.prepare<unknown[], ContactPhonesRow>(
-        `SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE ${scope} AND c.deleted_at IS NULL ORDER BY c.person_id`,
-      ).all(...scopeParams);
-    } else if (ListID === SYSTEM_LIST_IDS.Unfiled) {
-      rows = db.prepare<unknown[], ContactPhonesRow>(
-        `SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE ${scope} AND c.deleted_at IS NULL
-           AND NOT EXISTS (SELECT 1 FROM list_members m WHERE m.person_id = c.person_id) ORDER BY c.person_id`,
-      ).all(...scopeParams);
-    } else if (ListID === SYSTEM_LIST_IDS.Deleted) {
-      throw new SandboxError('ValidationFailed', 'Lists: the Deleted folder cannot receive broadcasts.');
-    } else {
-      const list = db
-        .prepare<[number], { account_id: number; owner_user_id: number }>('SELECT account_id, owner_user_id FROM lists WHERE list_id = ?')
-        .get(ListID);
-      if (!list || list.account_id !== user.accountId || (!user.canSeeAllRoster && list.owner_user_id !== user.userId)) {
-        throw new SandboxError('ValidationFailed', `Lists: list ${ListID} was not found.`);
-      }
-      rows = db.prepare<unknown[], ContactPhonesRow>(
-        `SELECT ${CONTACT_COLUMNS} FROM list_members m JOIN contacts c ON c.person_id = m.person_id
-         WHERE m.list_id = ? AND ${scope} AND c.deleted_at IS NULL ORDER BY c.person_id`,
-      ).all(ListID, ...scopeParams);
+    if (ListID === SYSTEM_LIST_IDS.Deleted) throw new SandboxError('ValidationFailed', 'Lists: the Deleted folder cannot receive broadcasts.');
+    if (!isSystemList(ListID) && !findVisibleList(db, user, ListID)) {
+      throw new SandboxError('ValidationFailed', `Lists: list ${ListID} was not found.`);
     }
+    const conditions = contactConditions(user, folderOfList(ListID));
+    const rows = db
+      .prepare<unknown[], ContactPhonesRow>(`SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE ${conditions.where.join(' AND ')} ORDER BY c.person_id`)
+      .all(...conditions.params);
     for (const row of rows) addContactRow(row);
   }
 
@@ -152,23 +136,27 @@ export function collectRecipients(db: SandboxDatabase, user: AuthUser, input: Br
         skipped.Invalid += 1;
         continue;
       }
+      // A number the user already has as a contact keeps that contact's do-not-call flag and text status, and fills
+      // the fields the request left out (so merge fields work for people picked one by one).
+      const known = findContactByPhone(db, user, check.digits);
       add({
         phoneNumber: check.digits,
-        personId: null,
-        firstName: person.FirstName ?? '',
-        lastName: person.LastName ?? '',
-        notes: person.Notes ?? '',
-        integrationData: person.IntegrationData ?? '',
-        doNotCall: false,
-        notTextable: false,
+        personId: known?.person_id ?? null,
+        firstName: person.FirstName || known?.first_name || '',
+        lastName: person.LastName || known?.last_name || '',
+        notes: person.Notes || known?.notes || '',
+        integrationData: person.IntegrationData || known?.integration_data || '',
+        doNotCall: known?.dnc_primary === 1,
+        notTextable: known?.optin_primary === 'NotTextable',
       });
     }
   };
   for (const person of input.Contacts ?? []) addPerson(person);
 
   for (const { FileID } of input.FileUploads ?? []) {
-    const file = db.prepare<[string], { account_id: number }>('SELECT account_id FROM file_uploads WHERE file_id = ?').get(FileID);
-    if (!file || file.account_id !== user.accountId) {
+    try {
+      requireVisibleUpload(db, user, FileID);
+    } catch {
       throw new SandboxError('ValidationFailed', `FileUploads: file ${FileID} was not found.`);
     }
     // Only the rows the upload found usable (docs/decisions/0017-file-uploads.md); the rest were reported then.
