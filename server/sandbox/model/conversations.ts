@@ -49,12 +49,12 @@ export const CONVERSATION_SELECT = `c.conversation_id, c.account_id, c.text_numb
   m.created_at AS m_created_at`;
 
 /**
- * FROM of ConversationRow (alias `c`). Its two placeholders come first in the parameters (conversationFromParams):
- * the broadcast is shown only to a user who may see it.
+ * FROM of ConversationRow (alias `c`) as `viewer` sees it: the contact's name only from their roster, the
+ * broadcast only if they may see it. Its two placeholders come first in the parameters (conversationFromParams).
  */
-export const CONVERSATION_FROM = `conversations c
+export const conversationFrom = (viewer: AuthUser) => `conversations c
   JOIN text_numbers tn ON tn.text_number_id = c.text_number_id
-  LEFT JOIN contacts p ON p.person_id = ${contactIdForPhoneSql('c.account_id', 'c.phone_number')}
+  LEFT JOIN contacts p ON p.person_id = ${contactIdForPhoneSql('c.account_id', 'c.phone_number', viewer)}
   LEFT JOIN broadcasts b ON b.broadcast_id = c.broadcast_id AND b.deleted_at IS NULL AND (? = 1 OR b.user_id = ?)
   LEFT JOIN text_messages m ON m.message_id = c.last_message_id
   LEFT JOIN users mu ON mu.user_id = m.user_id`;

@@ -1,4 +1,5 @@
 import type { OptOut, OptOutEvent, OptOutSource } from '../../../src/api/schemas/opt-out.ts';
+import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { formatApiDate } from '../time.ts';
 import { contactIdForPhoneSql } from './phone-contacts.ts';
@@ -22,10 +23,11 @@ export interface OptOutRow {
   last_name: string | null;
 }
 
-/** The SELECT and FROM of OptOutRow (alias `o`), the contact's name joined in. */
+/** The SELECT and FROM of OptOutRow (alias `o`), the name of the contact joined in from the viewer's roster. */
 export const OPT_OUT_SELECT =
   'o.phone_number, o.do_not_call, o.do_not_text, o.global_opt_out, o.notes, o.source, o.opt_out_date, p.first_name, p.last_name';
-export const OPT_OUT_FROM = `opt_outs o LEFT JOIN contacts p ON p.person_id = ${contactIdForPhoneSql('o.account_id', 'o.phone_number')}`;
+export const optOutFrom = (viewer: AuthUser) =>
+  `opt_outs o LEFT JOIN contacts p ON p.person_id = ${contactIdForPhoneSql('o.account_id', 'o.phone_number', viewer)}`;
 
 /** The seed's Query Opt Outs item, key for key. */
 export function toApiOptOut(row: OptOutRow, timeZone: string): OptOut {

@@ -232,6 +232,18 @@ describe('conversations', () => {
     expect((await errorOf(badFilter)).ErrorName).toBe('InvalidQueryParameter');
   });
 
+  it("shows a contact's name only to users who may see that contact", async () => {
+    const master = await sandbox.as();
+    const phone = conversationFeed.parse(await master.json('GET', '/v1/conversations?search=james%20polk')).Items[0]!;
+    expect(phone.FirstName).toBe('James');
+    expect(sandbox.db.prepare('SELECT owner_user_id FROM contacts WHERE person_id = ?').get(phone.PersonID)).not.toEqual({ owner_user_id: 73314 });
+    // Han sees only his own roster: the thread is the account's, the name is not his to read or search.
+    const han = await sandbox.as({ UserName: 'han@cea', PinCode: 'kessel-run-12' });
+    const seen = inboxConversationSchema.parse(await han.json('GET', `/v1/conversations/${phone.ConversationID}`));
+    expect(seen).toMatchObject({ PhoneNumber: phone.PhoneNumber, FirstName: '', LastName: '', PersonID: null });
+    expect(conversationFeed.parse(await han.json('GET', '/v1/conversations?search=james%20polk')).Size).toBe(0);
+  });
+
   it('pages a thread from the latest back when asked', async () => {
     const client = await sandbox.as();
     const { Items } = conversationFeed.parse(await client.json('GET', '/v1/conversations?search=2015550123'));

@@ -11,7 +11,7 @@ import { readBody } from '../http/json-body.ts';
 import { phoneNumberOrError, phoneOrNameSearch } from '../http/phone-numbers.ts';
 import { parseListQuery, queryFeed, rawQueryPairs, type ListSpec } from '../http/list-query.ts';
 import {
-  CONVERSATION_FROM,
+  conversationFrom,
   CONVERSATION_SELECT,
   TEXT_MESSAGE_FROM,
   TEXT_MESSAGE_SELECT,
@@ -25,7 +25,7 @@ import {
   type TextMessageRow,
 } from '../model/conversations.ts';
 import { channelSource, storedOptOut } from '../model/opt-outs.ts';
-import { contactIdForPhoneSql } from '../model/phone-contacts.ts';
+import { contactIdForPhoneSql, perRoster } from '../model/phone-contacts.ts';
 
 const conversationList: ListSpec = {
   fields: {
@@ -92,12 +92,16 @@ function assertTextable(db: SandboxDatabase, user: AuthUser, phoneNumber: string
 
 /** Conversations and their texts (§10; docs/decisions/0030-conversations-and-text-messages.md). */
 export function conversationRoutes({ db, clock }: SandboxDeps) {
-  const conversationById = db.prepare<[number, number, number, number], ConversationRow>(
-    `SELECT ${CONVERSATION_SELECT} FROM ${CONVERSATION_FROM} WHERE c.conversation_id = ? AND c.account_id = ?`,
+  const conversationById = perRoster((viewer) =>
+    db.prepare<[number, number, number, number], ConversationRow>(
+      `SELECT ${CONVERSATION_SELECT} FROM ${conversationFrom(viewer)} WHERE c.conversation_id = ? AND c.account_id = ?`,
+    ),
   );
-  const conversationByNumbers = db.prepare<[number, number, number, string, string], ConversationRow>(
-    `SELECT ${CONVERSATION_SELECT} FROM ${CONVERSATION_FROM}
-     WHERE c.account_id = ? AND substr(tn.text_phone_number, -10) = ? AND c.phone_number = ?`,
+  const conversationByNumbers = perRoster((viewer) =>
+    db.prepare<[number, number, number, string, string], ConversationRow>(
+      `SELECT ${CONVERSATION_SELECT} FROM ${conversationFrom(viewer)}
+       WHERE c.account_id = ? AND substr(tn.text_phone_number, -10) = ? AND c.phone_number = ?`,
+    ),
   );
   const textNumberById = db.prepare<[number, number], { text_number_id: number }>(
     'SELECT text_number_id FROM text_numbers WHERE text_number_id = ? AND account_id = ?',
@@ -114,7 +118,7 @@ export function conversationRoutes({ db, clock }: SandboxDeps) {
   );
 
   const readConversation = (user: AuthUser, id: number) => {
-    const row = conversationById.get(...(conversationFromParams(user) as [number, number]), id, user.accountId);
+    const row = conversationById(user).get(...(conversationFromParams(user) as [number, number]), id, user.accountId);
     if (!row) throw notFound('Conversation', id);
     return row;
   };
@@ -125,7 +129,7 @@ export function conversationRoutes({ db, clock }: SandboxDeps) {
       const url = new URL(c.req.url);
       const query = parseListQuery(url, conversationList, user.timeZone);
       const source = {
-        from: CONVERSATION_FROM,
+        from: conversationFrom(user),
         where: ['c.account_id = ?'],
         params: [...conversationFromParams(user), user.accountId],
         select: CONVERSATION_SELECT,
@@ -144,7 +148,7 @@ export function conversationRoutes({ db, clock }: SandboxDeps) {
       }
       const textPhone = phoneNumberOrError('textphonenumber', params.get('textphonenumber') ?? '');
       const phone = phoneNumberOrError('phonenumber', params.get('phonenumber') ?? '');
-      const row = conversationByNumbers.get(...(conversationFromParams(user) as [number, number]), user.accountId, textPhone, phone);
+      const row = conversationByNumbers(user).get(...(conversationFromParams(user) as [number, number]), user.accountId, textPhone, phone);
       if (!row) throw new SandboxError('ResourceNotFound', `There is no conversation between ${textPhone} and ${phone}.`);
       return c.json(toApiConversation(row));
     })

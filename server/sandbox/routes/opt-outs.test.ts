@@ -190,4 +190,23 @@ describe('a phone number across broadcasts', () => {
     const han = await sandbox.as({ UserName: 'han@cea', PinCode: 'kessel-run-12' });
     expect(await han.json('GET', '/v1/phonenumbers/2145551234/broadcasts')).toMatchObject({ Size: 0 });
   });
+
+  it("names the contact only to users who may see that contact", async () => {
+    const now = sandbox.clock.now();
+    sandbox.db
+      .prepare(
+        `INSERT INTO contacts (account_id, owner_user_id, first_name, last_name, primary_phone, created_at, last_updated)
+         VALUES (1, 73313, 'Mon', 'Mothma', '2145557788', ?, ?)`,
+      )
+      .run(now, now);
+    const master = await sandbox.as();
+    await master.json('POST', '/v1/optouts', { PhoneNumber: '2145557788', DoNotCall: true });
+    expect(optOutSchema.parse(await master.json('GET', '/v1/optouts/2145557788'))).toMatchObject({ FirstName: 'Mon', LastName: 'Mothma' });
+
+    // Han sees only his own roster: he honours the opt-out without learning whose number it is.
+    const han = await sandbox.as({ UserName: 'han@cea', PinCode: 'kessel-run-12' });
+    expect(optOutSchema.parse(await han.json('GET', '/v1/optouts/2145557788'))).toMatchObject({ FirstName: '', LastName: '', DoNotCall: true });
+    expect(optOutFeed.parse(await han.json('GET', '/v1/optouts?search=mothma')).Size).toBe(0);
+    expect(optOutFeed.parse(await master.json('GET', '/v1/optouts?search=mothma')).Size).toBe(1);
+  });
 });

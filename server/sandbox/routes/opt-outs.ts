@@ -8,7 +8,7 @@ import { phoneNumberOrError, phoneOrNameSearch } from '../http/phone-numbers.ts'
 import {
   OPT_OUT_EVENT_FROM,
   OPT_OUT_EVENT_SELECT,
-  OPT_OUT_FROM,
+  optOutFrom,
   OPT_OUT_SELECT,
   channelSource,
   optIn,
@@ -19,6 +19,7 @@ import {
   type OptOutEventRow,
   type OptOutRow,
 } from '../model/opt-outs.ts';
+import { perRoster } from '../model/phone-contacts.ts';
 import { parseFilterDate } from '../time.ts';
 
 const optOutList: ListSpec = {
@@ -58,11 +59,11 @@ const historyList: ListSpec = {
  * number's history. An opt-out belongs to the account, so every user sees and honours it.
  */
 export function optOutRoutes({ db, clock }: SandboxDeps) {
-  const byPhone = db.prepare<[number, string], OptOutRow>(
-    `SELECT ${OPT_OUT_SELECT} FROM ${OPT_OUT_FROM} WHERE o.account_id = ? AND o.phone_number = ?`,
+  const byPhone = perRoster((viewer) =>
+    db.prepare<[number, string], OptOutRow>(`SELECT ${OPT_OUT_SELECT} FROM ${optOutFrom(viewer)} WHERE o.account_id = ? AND o.phone_number = ?`),
   );
   const readOptOut = (user: AuthUser, phoneNumber: string) => {
-    const row = byPhone.get(user.accountId, phoneNumber);
+    const row = byPhone(user).get(user.accountId, phoneNumber);
     if (!row) throw new SandboxError('ResourceNotFound', `${phoneNumber} is not opted out.`);
     return toApiOptOut(row, user.timeZone);
   };
@@ -81,7 +82,7 @@ export function optOutRoutes({ db, clock }: SandboxDeps) {
         where.push('o.opt_out_date >= ?');
         params.push(from);
       }
-      const source = { from: OPT_OUT_FROM, where, params, select: OPT_OUT_SELECT };
+      const source = { from: optOutFrom(user), where, params, select: OPT_OUT_SELECT };
       return c.json(queryFeed(db, url, source, query, (row: OptOutRow) => toApiOptOut(row, user.timeZone)));
     })
     .get('/optouts/:phoneNumber{[0-9]+}', (c) => {
