@@ -5,6 +5,7 @@ import { broadcastDetailSchema } from '../src/api/schemas/broadcast-detail.ts';
 import { broadcastSchema } from '../src/api/schemas/broadcast.ts';
 import { contactSchema } from '../src/api/schemas/contact.ts';
 import { feedSchema } from '../src/api/schemas/feed.ts';
+import { contactListSchema } from '../src/api/schemas/list.ts';
 import { advanceClock, apiJson } from './api.ts';
 import { expect, logIn, test } from './fixtures.ts';
 
@@ -217,6 +218,35 @@ test.describe('the Create Broadcast wizard', () => {
     });
     await page.reload();
     await expect(page.getByText('Complete', { exact: true }).first()).toBeVisible();
+  });
+
+  test('refuses a scheduled start that has passed, keeping what was typed', async ({ page }) => {
+    await compose(page, { name: 'Past start', lists: ['Board Members'], speech: 'This start has passed.' });
+    await page.getByRole('tab', { name: 'Schedule & delivery' }).click();
+    await page.getByText('Schedule for later', { exact: true }).click();
+    const start = page.getByRole('group', { name: 'Start' });
+    await start.getByRole('spinbutton', { name: 'Month' }).click();
+    await page.keyboard.type('010220200915A');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByText('This time has passed. Pick a later one, or choose Send now.')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 2, name: 'Schedule & delivery' })).toBeVisible();
+    await expect(start.getByRole('spinbutton', { name: 'Year' })).toHaveText('2020');
+  });
+
+  test('after a refusal, the corrected draft is sent as a new request', async ({ page }) => {
+    const list = await apiJson(page, 'POST', '/v1/lists', contactListSchema, { ListName: 'Gone before sending' });
+    await compose(page, { name: 'Second try', channel: 'Text message', lists: ['Gone before sending'], pasted: '2145550143', text: 'Second try.' });
+    await apiJson(page, 'DELETE', `/v1/lists/${list.ListID}`, z.unknown());
+    await page.getByRole('button', { name: 'Send broadcast' }).click();
+    await expect(page.getByRole('alert').filter({ hasText: 'Nothing was sent; your draft is kept.' })).toBeVisible();
+
+    // The user takes the missing list out and sends again: this is a new request, not a replay of the refusal.
+    await page.getByRole('tab', { name: 'Recipients' }).click();
+    await page.getByRole('combobox', { name: 'Lists' }).click();
+    await page.keyboard.press('Backspace');
+    for (let step = 0; step < 3; step += 1) await page.getByRole('button', { name: 'Next' }).click();
+    const broadcastId = await send(page);
+    expect((await detailsOf(page, broadcastId)).map((detail) => detail.PhoneNumber)).toEqual(['2145550143']);
   });
 
   test('uses a text-to-speech message from the library', async ({ page }) => {

@@ -260,8 +260,7 @@ export const RESULT_TOTALS: Readonly<Record<string, ResultTotal>> = {
   Delivered: 'delivered_texts',
   'Not Delivered': 'not_delivered_texts',
   Invalid: 'invalid_text_count',
-  // Numbers that opted out before their turn show as invalid, as the vendor's reports do.
-  'Opted Out': 'invalid_text_count',
+  // 'Opted Out' has no total of its own: it is what TotalCompleted leaves (docs/decisions/0011-broadcast-results.md).
 };
 
 const sqlText = (value: string) => `'${value.replace(/'/g, "''")}'`;

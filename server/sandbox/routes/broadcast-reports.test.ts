@@ -5,6 +5,7 @@ import { broadcastDetailSchema, type BroadcastDetail } from '../../../src/api/sc
 import { apiErrorBodySchema } from '../../../src/api/schemas/error.ts';
 import { feedSchema, type Feed } from '../../../src/api/schemas/feed.ts';
 import { createSandboxHarness, type SandboxUserClient } from '../../testing/sandbox-client.ts';
+import { zonedParts } from '../time.ts';
 
 const HAN = { UserName: 'han@cea', PinCode: 'kessel-run-12' };
 
@@ -49,6 +50,12 @@ async function findBroadcast(client: SandboxUserClient, name: string, channel: '
 
 const detailsFeed = async (client: SandboxUserClient, path: string) =>
   feedSchema(broadcastDetailSchema).parse(await client.json('GET', path)) as Feed<BroadcastDetail>;
+
+/** The API's StartDate form for an instant, in the demo master's zone. */
+function startDateIn(epochMs: number): string {
+  const { year, month, day, hour, minute } = zonedParts(epochMs, 'America/Chicago');
+  return `${month}/${day}/${year} ${hour % 12 || 12}:${String(minute).padStart(2, '0')}${hour < 12 ? 'AM' : 'PM'}`;
+}
 
 const sizeOf = async (client: SandboxUserClient, id: number, query: string) =>
   (await detailsFeed(client, `/v1/broadcasts/${id}/details?pagesize=1&${query}`)).Size;
@@ -244,6 +251,8 @@ describe('the demo broadcasts', () => {
         expect(await sizeOf(master, id, 'TextResultCategory=Delivered'), label).toBe(broadcast.DeliveredTexts);
         expect(await sizeOf(master, id, 'TextResultCategory=Not%20Delivered'), label).toBe(broadcast.NotDeliveredTexts);
         expect(await sizeOf(master, id, 'TextResultCategory=Invalid'), label).toBe(broadcast.InvalidTextCount);
+        const optedOut = broadcast.TotalCompleted - broadcast.DeliveredTexts! - broadcast.NotDeliveredTexts! - broadcast.InvalidTextCount!;
+        expect(await sizeOf(master, id, 'TextResultCategory=Opted%20Out'), label).toBe(optedOut);
         const replies = sandbox.db
           .prepare("SELECT COUNT(*) AS n, COUNT(*) FILTER (WHERE body = 'STOP') AS stops FROM text_messages WHERE broadcast_id = ? AND direction = 'Inbound'")
           .get(id) as { n: number; stops: number };
@@ -362,5 +371,25 @@ describe('pausing, resuming, canceling and deleting', () => {
     expect((await han.request('POST', `/v1/broadcasts/${text.BroadcastID}/pause`)).status).toBe(404);
     const own = await findBroadcast(han, 'Generator maintenance notice', 'Text');
     expect(broadcastSchema.parse(await han.json('POST', `/v1/broadcasts/${own.BroadcastID}/pause`)).BroadcastStatus).toBe('Paused');
+  });
+
+  it('counts a number that opted out before its turn under Opted Out, not Invalid', async () => {
+    const master = await sandbox.as();
+    const created = broadcastSchema.parse(
+      await master.json('POST', '/v1/broadcasts', {
+        BroadcastName: 'Opted out before its turn',
+        BroadcastType: 'SMS',
+        TextMessage: 'Library books are due Friday.',
+        StartDate: startDateIn(sandbox.clock.now() + 30 * 60_000),
+        CheckCallingWindow: false,
+        Contacts: [{ PrimaryPhone: '2145550111' }, { PrimaryPhone: '2145550122' }],
+      }),
+    );
+    await master.json('POST', '/v1/optouts', { PhoneNumber: '2145550122', DoNotText: true });
+    sandbox.advance(60);
+    const done = broadcastSchema.parse(await master.json('GET', `/v1/broadcasts/${created.BroadcastID}`));
+    expect(done).toMatchObject({ TotalCompleted: 2, InvalidTextCount: 0 });
+    expect((done.DeliveredTexts ?? 0) + (done.NotDeliveredTexts ?? 0)).toBe(1);
+    expect(await sizeOf(master, created.BroadcastID!, 'TextResultCategory=Opted%20Out')).toBe(1);
   });
 });

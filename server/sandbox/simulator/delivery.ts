@@ -81,8 +81,10 @@ class Changes {
   /** A number's latest result changed: it moves from one total to the other. */
   result(previous: string | null, next: string) {
     if (previous === next) return;
-    if (previous !== null && RESULT_TOTALS[previous]) this.count(RESULT_TOTALS[previous], -1);
-    this.count(RESULT_TOTALS[next]!);
+    const from = previous === null ? undefined : RESULT_TOTALS[previous];
+    const to = RESULT_TOTALS[next];
+    if (from) this.count(from, -1);
+    if (to) this.count(to);
   }
   spend(kind: string, at: number, credits: number) {
     if (credits <= 0) return;

@@ -7,11 +7,12 @@ import Box from '@mui/material/Box';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
+import type { BroadcastPlan } from '@/api/schemas/broadcast-plan.ts';
 import { timeZoneForState } from '@/api/schemas/common.ts';
 import { countSegments } from '@/api/schemas/sms-segments.ts';
 import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
 import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
-import { formatApiDateTime } from '@/utils/format-date.ts';
+import { formatApiDateTime, parseApiDate } from '@/utils/format-date.ts';
 import { formatCount, formatCredits } from '@/utils/format-number.ts';
 import { broadcastTypeOf, needsOf, parsePastedNumbers, toCreateInput, type AudioChoice, type BroadcastDraft } from './broadcast-draft.ts';
 import { describeCallingWindow } from './calling-window-text.ts';
@@ -46,6 +47,14 @@ function describeRecipients(recipients: BroadcastDraft['recipients']): string[] 
     ...(recipients.carried ? [`${recipients.carried.label} (${formatCount(recipients.carried.people.length)})`] : []),
     ...(recipients.excluded.length > 0 ? [`minus ${formatCount(recipients.excluded.length)} excluded`] : []),
   ];
+}
+
+/** When it starts, as the sandbox's plan sees it: a scheduled time that has passed by now means "when sent". */
+function describeStart(schedule: BroadcastDraft['schedule'], plan: BroadcastPlan | undefined, timeZone: string): string {
+  if (schedule.startMode === 'now' || !schedule.startLocal) return 'As soon as it is sent';
+  const picked = `${dayjs(schedule.startLocal).format('ddd, MMM D, YYYY h:mm A')} ${timeZoneName(timeZone)}`;
+  const planned = parseApiDate(plan?.StartDate)?.wallClock.toISOString().slice(0, 16);
+  return planned !== undefined && planned > schedule.startLocal ? `${picked} has passed: it starts as soon as it is sent` : picked;
 }
 
 function Row({ term, children }: { term: string; children: ReactNode }) {
@@ -131,9 +140,7 @@ export function ReviewStep({ draft, user, plan, next }: WizardStepProps) {
             </Row>
           )}
           <Row term="When">
-            {schedule.startMode === 'now' || !schedule.startLocal
-              ? 'As soon as it is sent'
-              : `${dayjs(schedule.startLocal).format('ddd, MMM D, YYYY h:mm A')} ${timeZoneName(timeZone)}`}
+            {describeStart(schedule, plan, timeZone)}
             {plan?.EstimatedCompletion ? `; done around ${formatApiDateTime(plan.EstimatedCompletion)}` : ''}
           </Row>
           {needs.voice && (

@@ -12,9 +12,9 @@ import { timeZoneForState } from '@/api/schemas/common.ts';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
 import { formatApiDateTime } from '@/utils/format-date.ts';
-import { scheduleStepSchema } from './broadcast-draft.ts';
+import { scheduleStepSchema, type BroadcastDraft } from './broadcast-draft.ts';
 import { describeCallingWindow } from './calling-window-text.ts';
-import { nextQuarterHour } from './start-date.ts';
+import { hasPassed, nextQuarterHour } from './start-date.ts';
 import { useStepForm } from './use-step-form.ts';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
 
@@ -27,8 +27,17 @@ export function ScheduleStep({ draft, user, plan, save, next }: WizardStepProps)
   const timeZone = timeZoneForState(user.State);
   const hasCalls = draft.type.channel !== 'text';
 
+  // The picker hides past days, but a time can still be typed, or pass while the user thinks.
+  const moveOn = (schedule: BroadcastDraft['schedule']) => {
+    if (schedule.startMode === 'later' && hasPassed(schedule.startLocal, timeZone)) {
+      form.setError('startLocal', { message: 'This time has passed. Pick a later one, or choose Send now.' }, { shouldFocus: true });
+      return;
+    }
+    next((current) => ({ ...current, schedule }));
+  };
+
   return (
-    <Box component="form" id={STEP_FORM_ID} noValidate onSubmit={form.handleSubmit((schedule) => next((current) => ({ ...current, schedule })))}>
+    <Box component="form" id={STEP_FORM_ID} noValidate onSubmit={form.handleSubmit(moveOn)}>
       <Stack spacing={3.5}>
         <Box>
           <Typography variant="h3" component="h2" sx={{ mb: 1 }}>

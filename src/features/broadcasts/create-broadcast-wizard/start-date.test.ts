@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { localToInstant, nextQuarterHour, toApiStartDate } from './start-date.ts';
+import { hasPassed, localToInstant, nextQuarterHour, toApiStartDate } from './start-date.ts';
 
 describe('StartDate', () => {
   it('writes the documented M/d/yyyy h:mmtt form', () => {
@@ -21,5 +21,13 @@ describe('StartDate', () => {
   it('suggests the next quarter hour in the zone', () => {
     expect(nextQuarterHour('America/New_York', Date.parse('2026-11-27T14:07:30Z'))).toBe('2026-11-27T09:15');
     expect(nextQuarterHour('America/New_York', Date.parse('2026-11-27T14:15:00Z'))).toBe('2026-11-27T09:30');
+  });
+
+  it('knows a time that has passed in the zone', () => {
+    const now = Date.parse('2026-11-27T15:00:00Z'); // 9:00 in Chicago
+    expect(hasPassed('2026-11-27T08:59', 'America/Chicago', now)).toBe(true);
+    expect(hasPassed('2026-11-27T09:00', 'America/Chicago', now)).toBe(true);
+    expect(hasPassed('2026-11-27T09:01', 'America/Chicago', now)).toBe(false);
+    expect(hasPassed('2026-11-27T09:30', 'America/New_York', now)).toBe(true);
   });
 });

@@ -27,3 +27,8 @@ export function nextQuarterHour(timeZone: string, now: number = Date.now()): Loc
     .second(0)
     .format('YYYY-MM-DDTHH:mm');
 }
+
+/** Whether a wall-clock time in a zone is now or already past. */
+export function hasPassed(local: LocalDateTime, timeZone: string, now: number = Date.now()): boolean {
+  return localToInstant(local, timeZone) <= now;
+}

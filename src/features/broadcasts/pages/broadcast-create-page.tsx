@@ -89,6 +89,13 @@ function CreateBroadcastWizard({ user }: { user: User }) {
           notify({ message: `“${draft.type.name}” is ${draft.schedule.startMode === 'later' ? 'scheduled' : 'on its way'}.` });
           void navigate(paths.broadcasts.report.href(created.BroadcastID));
         },
+        // A refusal (4xx) created nothing and is replayed for the same key: the next send, after the user's
+        // changes, needs a key of its own. Other failures keep the key, as the broadcast may exist.
+        onError: (error) => {
+          if (isApiError(error) && error.status >= 400 && error.status < 500) {
+            update((current) => ({ ...current, idempotencyKey: crypto.randomUUID() }));
+          }
+        },
       },
     );
   };

@@ -88,7 +88,8 @@ export function MessageComposer({ conversationId, recipientName, ref, onSent, on
         onKeyDown={(event) => {
           if (event.key === 'Enter' && (event.ctrlKey || event.metaKey)) {
             event.preventDefault();
-            void submit();
+            // One text per press: not again while held down, nor while the last one is still being sent.
+            if (!event.repeat && !send.isPending) void submit();
           } else if (event.key === 'Escape') {
             event.preventDefault();
             onLeave();
