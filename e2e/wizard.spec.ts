@@ -175,6 +175,26 @@ test.describe('the Create Broadcast wizard', () => {
     await expect(page.getByLabel('Broadcast name')).toHaveValue('');
   });
 
+  test('asks before a duplicate replaces a draft in progress', async ({ page }) => {
+    await page.goto('/broadcasts/new');
+    await page.getByLabel('Broadcast name').fill('Half-written notice');
+    const [source] = (await apiJson(page, 'GET', '/v1/broadcasts?pagesize=1', broadcastFeed)).Items;
+    await page.goto(`/broadcasts/${source!.BroadcastID}`);
+
+    await page.getByRole('link', { name: 'Duplicate' }).click();
+    const dialog = page.getByRole('dialog', { name: 'Replace your unsent draft?' });
+    await expect(dialog).toContainText('“Half-written notice” has not been sent.');
+    await dialog.getByRole('button', { name: 'Keep my draft' }).click();
+    await expect(page.getByLabel('Broadcast name')).toHaveValue('Half-written notice');
+
+    await page.goto(`/broadcasts/${source!.BroadcastID}`);
+    await page.getByRole('link', { name: 'Duplicate' }).click();
+    await page.getByRole('dialog').getByRole('button', { name: 'Replace draft' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Recipients' })).toBeVisible();
+    await page.getByRole('tab', { name: 'Type & name' }).click();
+    await expect(page.getByLabel('Broadcast name')).toHaveValue(`Copy of ${source!.BroadcastName}`);
+  });
+
   test('sends once when Send is double-clicked', async ({ page }) => {
     await compose(page, { name: 'Only once please', lists: ['Board Members'], speech: 'This is a test of sending once.' });
     await page.getByRole('button', { name: 'Send broadcast' }).dblclick();

@@ -14,7 +14,7 @@ import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/api-error.ts';
 import { useCreateBroadcast } from '@/api/resources/broadcasts/broadcast-mutations.ts';
@@ -40,6 +40,9 @@ const hasRecipients = ({ recipients }: BroadcastDraft) =>
   recipients.lists.length + recipients.contacts.length + recipients.files.length + (recipients.carried?.people.length ?? 0) > 0 ||
   parsePastedNumbers(recipients.pasted).valid.length > 0;
 
+const isInProgress = (draft: BroadcastDraft | null): draft is BroadcastDraft =>
+  draft !== null && draft.sentBroadcastId === null && (draft.type.name.trim() !== '' || hasRecipients(draft));
+
 /** The wizard, once the user and their draft are known. */
 function CreateBroadcastWizard({ user }: { user: User }) {
   const navigate = useNavigate();
@@ -56,11 +59,26 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   // Duplicate, send again, or an API draft: build the draft from it once, then drop the request from the URL.
   const request = prefillRequestOf(searchParams);
   const prefill = useQuery({ ...prefillQuery(user, request ?? { from: null, resultCategory: null, status: null, draftId: null }), enabled: request !== null });
-  useEffect(() => {
-    if (!prefill.data) return;
-    start(prefill.data);
+  // A draft the user is still working on is replaced only if they agree.
+  const applied = useRef<BroadcastDraft | null>(null);
+  const applyPrefill = useEffectEvent(async (prefilled: BroadcastDraft) => {
+    if (applied.current === prefilled) return;
+    applied.current = prefilled;
+    const keep =
+      isInProgress(stored) &&
+      !(await confirm({
+        title: 'Replace your unsent draft?',
+        message: `“${stored.type.name.trim() || 'Untitled broadcast'}” has not been sent. Starting from this broadcast discards it.`,
+        confirmLabel: 'Replace draft',
+        cancelLabel: 'Keep my draft',
+        destructive: true,
+      }));
+    if (!keep) start(prefilled);
     setSearchParams({}, { replace: true });
-  }, [prefill.data, start, setSearchParams]);
+  });
+  useEffect(() => {
+    if (prefill.data) void applyPrefill(prefill.data);
+  }, [prefill.data]);
 
   // Ask the sandbox what this draft would do, once typing pauses.
   const input = useDebouncedValue(toCreateInput(draft), 500);
