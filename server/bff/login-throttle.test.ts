@@ -33,6 +33,19 @@ describe('createLoginThrottle', () => {
     throttle.failed('luke', 'a');
     expect(throttle.retryAfter('luke', 'b')).toBe(0);
   });
+
+  it('keeps the newest counts when a flood of names passes the cap', () => {
+    const throttle = createLoginThrottle(() => 0, 100);
+    const flood = (from: number, to: number) => {
+      for (let index = from; index < to; index += 1) throttle.failed(`user-${index}`, `10.0.${index >> 8}.${index & 255}`);
+    };
+    flood(0, 60);
+    for (let attempt = 0; attempt < MAX_FAILURES_PER_USER; attempt += 1) throttle.failed('luke', 'a');
+    flood(60, 102);
+    // Past the cap, yet the blocked user name is among the newest and stays blocked; the stalest went.
+    expect(throttle.retryAfter('luke', 'b')).toBeGreaterThan(0);
+    expect(throttle.retryAfter('user-0', 'b')).toBe(0);
+  });
 });
 
 describe('login throttling in our server', () => {
@@ -57,5 +70,29 @@ describe('login throttling in our server', () => {
 
     // Another user is not affected.
     expect((await browser.request('POST', '/api/session', DEMO_MASTER)).status).toBe(200);
+  });
+});
+
+describe('login throttling behind a trusted proxy', () => {
+  let server: RunningServer;
+  beforeAll(async () => {
+    server = await startTestServer({ TRUST_PROXY: 'true' });
+  });
+  afterAll(async () => {
+    await server.close();
+  });
+
+  it('counts the address the proxy saw, whatever hops the client made up', async () => {
+    const browser = createBrowser(server.url);
+    for (let attempt = 0; attempt < MAX_FAILURES_PER_CLIENT; attempt += 1) {
+      // A made-up first hop per attempt; the proxy's own hop (the last) stays the same.
+      const headers = { 'x-forwarded-for': `198.51.100.${attempt}, 203.0.113.7` };
+      const wrong = await browser.request('POST', '/api/session', { UserName: `guess-${attempt}@cea`, PinCode: 'nope' }, headers);
+      expect(wrong.status).toBe(401);
+    }
+    const blocked = await browser.request('POST', '/api/session', DEMO_MASTER, { 'x-forwarded-for': '198.51.100.250, 203.0.113.7' });
+    expect(blocked.status).toBe(429);
+    const elsewhere = await browser.request('POST', '/api/session', DEMO_MASTER, { 'x-forwarded-for': '203.0.113.8' });
+    expect(elsewhere.status).toBe(200);
   });
 });

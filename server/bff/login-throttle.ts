@@ -7,9 +7,9 @@
 const WINDOW_MS = 15 * 60_000;
 export const MAX_FAILURES_PER_USER = 5;
 export const MAX_FAILURES_PER_CLIENT = 20;
-const MAX_TRACKED = 50_000;
+export const MAX_TRACKED = 50_000;
 
-export function createLoginThrottle(now: () => number = Date.now) {
+export function createLoginThrottle(now: () => number = Date.now, maxTracked = MAX_TRACKED) {
   const failures = new Map<string, number[]>();
 
   function recent(key: string): number[] {
@@ -18,6 +18,19 @@ export function createLoginThrottle(now: () => number = Date.now) {
     if (times.length === 0) failures.delete(key);
     else failures.set(key, times);
     return times;
+  }
+
+  /**
+   * Over the cap: drop what has aged out, then the keys whose latest failure is oldest, down to 90% of the cap (so
+   * this runs once per many failures, not on each), never wiping every count.
+   */
+  function evict() {
+    for (const key of [...failures.keys()]) recent(key);
+    const target = Math.floor(maxTracked * 0.9);
+    for (const key of failures.keys()) {
+      if (failures.size <= target) break;
+      failures.delete(key);
+    }
   }
 
   const userKey = (userName: string) => `user:${userName.trim().toLowerCase()}`;
@@ -37,8 +50,13 @@ export function createLoginThrottle(now: () => number = Date.now) {
       return Math.ceil(wait / 1000);
     },
     failed(userName: string, client: string) {
-      if (failures.size > MAX_TRACKED) failures.clear();
-      for (const key of [userKey(userName), clientKey(client)]) failures.set(key, [...recent(key), now()]);
+      for (const key of [userKey(userName), clientKey(client)]) {
+        const times = [...recent(key), now()];
+        // Deleted first so the Map's order is the order of the latest failure: the stalest keys come first.
+        failures.delete(key);
+        failures.set(key, times);
+      }
+      if (failures.size > maxTracked) evict();
     },
     succeeded(userName: string) {
       failures.delete(userKey(userName));

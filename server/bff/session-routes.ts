@@ -14,9 +14,12 @@ async function readJson(response: Response): Promise<unknown> {
   }
 }
 
-/** The client's address: the socket's, or the first X-Forwarded-For hop when a trusted proxy sets it. */
+/**
+ * The client's address: the socket's, or, behind a trusted proxy, the last X-Forwarded-For hop (the one that proxy
+ * saw; earlier hops come from the client and can be made up to dodge the per-address limit).
+ */
 function clientAddress(c: Context, trustProxy: boolean): string {
-  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',')[0]?.trim() : undefined;
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
   if (forwarded) return forwarded;
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
