@@ -140,3 +140,12 @@ test.describe('users and their permissions', () => {
     await expect(page.getByText('No audio yet')).toBeVisible();
   });
 });
+
+test('a link to a user that does not exist says so', async ({ page }) => {
+  await logIn(page, DEMO_MASTER);
+  for (const id of ['999999', 'not-a-number']) {
+    await page.goto(`/users/${id}`);
+    await expect(page.getByRole('heading', { level: 1, name: 'User not found' })).toBeVisible();
+    await expect(page.getByText('There is no such user.')).toBeVisible();
+  }
+});

@@ -51,6 +51,10 @@ export function DeletedFolderPage() {
       setCollecting(true);
       try {
         personIds = await collectContactIds({ listId: 'deleted', search: state.search });
+      } catch (error) {
+        // Nothing was restored; the selection stays for another try.
+        notify({ message: `The contacts to restore could not be gathered: ${error instanceof Error ? error.message : String(error)}`, severity: 'error' });
+        return;
       } finally {
         setCollecting(false);
       }

@@ -2,9 +2,11 @@ import Chip from '@mui/material/Chip';
 import Skeleton from '@mui/material/Skeleton';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
+import { isApiError } from '@/api/api-error.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { useUpdateUser } from '@/api/resources/users/users-mutations.ts';
 import { usersQueries } from '@/api/resources/users/users-queries.ts';
+import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
@@ -25,9 +27,12 @@ export function UsersEditPage() {
   const notify = useNotify();
   const navigate = useNavigate();
 
+  const missing = !Number.isInteger(userId) || (isApiError(user.error) && user.error.status === 404);
   let content;
   if (!isMaster) content = <MasterOnlyNotice />;
-  else if (user.isError) {
+  else if (missing) {
+    content = <EmptyState title="There is no such user." description="They may have been deleted, or the link is mistyped." />;
+  } else if (user.isError) {
     content = <QueryErrorAlert title="This user could not be loaded." error={user.error} onRetry={() => void user.refetch()} />;
   } else if (user.isPending) content = <Skeleton variant="rounded" height={480} aria-label="Loading the user" />;
   else {
@@ -56,7 +61,7 @@ export function UsersEditPage() {
 
   return (
     <PageContainer
-      title={user.data ? fullName(user.data) : 'User'}
+      title={user.data ? fullName(user.data) : missing && isMaster ? 'User not found' : 'User'}
       description={user.data ? `Logs in as ${user.data.UserName}.` : undefined}
       eyebrow={<BackToUsersLink />}
       actions={user.data?.IsMasterUser ? <Chip label="Master user" color="secondary" variant="outlined" /> : undefined}
