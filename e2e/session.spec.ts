@@ -1,3 +1,4 @@
+import { sandboxClockSchema } from '../src/api/schemas/sandbox-clock.ts';
 import { DEMO_MASTER, expect, logIn, test } from './fixtures.ts';
 
 test.describe('logging in', () => {
@@ -56,4 +57,16 @@ test.describe('logging in', () => {
     expect(csp).toContain("frame-ancestors 'none'");
     expect(response?.headers()['x-content-type-options']).toBe('nosniff');
   });
+});
+
+test('the Sandbox badge shows the sandbox clock and moves it forward', async ({ page }) => {
+  await logIn(page);
+  const before = sandboxClockSchema.parse(await (await page.request.get('/api/sandbox/clock')).json());
+  await page.getByRole('button', { name: 'Sandbox' }).click();
+  const menu = page.getByRole('menu', { name: 'Sandbox clock' });
+  await expect(page.getByRole('status').filter({ hasText: /\d{4} \d{1,2}:\d{2} (AM|PM) Central Time/ })).toBeVisible();
+  await menu.getByRole('menuitem', { name: 'Move forward 1 hour' }).click();
+  await expect(page.getByText('The sandbox clock moved forward 1 hour: everything due by then has happened.')).toBeVisible();
+  const after = sandboxClockSchema.parse(await (await page.request.get('/api/sandbox/clock')).json());
+  expect(Date.parse(after.Now) - Date.parse(before.Now)).toBeGreaterThanOrEqual(60 * 60_000);
 });

@@ -1,9 +1,7 @@
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, Outlet, useNavigation } from 'react-router';
@@ -13,6 +11,7 @@ import { ColorModeToggle } from '@/components/layout/color-mode-toggle.tsx';
 import { paths } from '@/config/paths.ts';
 import { AccountMenu } from './account-menu.tsx';
 import { navigationFor } from './navigation.tsx';
+import { SandboxBadge } from './sandbox-badge.tsx';
 
 function Brand({ sandbox }: { sandbox: boolean }) {
   return (
@@ -42,11 +41,7 @@ function Brand({ sandbox }: { sandbox: boolean }) {
           Callboard
         </Typography>
       </Link>
-      {sandbox && (
-        <Tooltip title="Connected to the built-in sandbox: nothing is really called or texted.">
-          <Chip label="Sandbox" size="small" color="warning" variant="outlined" />
-        </Tooltip>
-      )}
+      {sandbox && <SandboxBadge />}
     </Box>
   );
 }
