@@ -22,6 +22,7 @@ import { DEFAULT_TTS_VOICE, estimateSpeechSeconds, ttsVoices, voiceDescriptions,
 import { useSpeechPreview } from '@/hooks/use-speech-preview.ts';
 import { ACCEPTED_AUDIO, audioFileProblem } from '@/utils/audio-files.ts';
 import { formatDuration } from '@/utils/format-duration.ts';
+import { renderAutocompleteOption } from '@/components/form/autocomplete-option.tsx';
 import type { AudioChoice } from './broadcast-draft.ts';
 
 type Source = 'library' | 'tts' | 'upload';
@@ -99,15 +100,13 @@ export function AudioChooser({ label, value, onChange, error, maxMessageLength }
           onChange={(_event, item) => onChange(item ? { source: 'library', audioId: item.AudioID, name: item.Name } : null)}
           getOptionLabel={(item) => item.Name}
           isOptionEqualToValue={(option, other) => option.AudioID === other.AudioID}
-          renderOption={({ key, ...props }, item) => (
-            <Box component="li" key={key} {...props} sx={{ display: 'flex', justifyContent: 'space-between', gap: 2 }}>
-              <span>{item.Name}</span>
-              <Typography variant="body2" color="text.secondary">
-                {item.TextToSpeech ? 'Text to speech · ' : ''}
-                {formatDuration(item.Length ?? estimateSpeechSeconds(item.Text))}
-              </Typography>
-            </Box>
-          )}
+          renderOption={(props, item) =>
+            renderAutocompleteOption(
+              props,
+              item.Name,
+              `${item.TextToSpeech ? 'Text to speech · ' : ''}${formatDuration(item.Length ?? estimateSpeechSeconds(item.Text))}`,
+            )
+          }
           renderInput={(params) => (
             <TextField {...params} label={`${label} from the library`} error={Boolean(error)} helperText={error ?? ' '} />
           )}

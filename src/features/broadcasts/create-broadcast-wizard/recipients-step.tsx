@@ -19,6 +19,7 @@ import { listQueries } from '@/api/resources/lists/list-queries.ts';
 import { SYSTEM_LIST_IDS, type ContactList } from '@/api/schemas/list.ts';
 import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
 import { formatCount } from '@/utils/format-number.ts';
+import { renderAutocompleteOption } from '@/components/form/autocomplete-option.tsx';
 import { parsePastedNumbers, recipientsStepSchema } from './broadcast-draft.ts';
 import { ContactSearchField } from './contact-search-field.tsx';
 import { useStepForm } from './use-step-form.ts';
@@ -97,14 +98,7 @@ export function RecipientsStep({ draft, save, next }: WizardStepProps) {
                 }
                 getOptionLabel={(list) => list.ListName}
                 isOptionEqualToValue={(option, value) => option.ListID === value.ListID}
-                renderOption={({ key, ...props }, list) => (
-                  <Box component="li" key={key} {...props} sx={{ display: 'flex', justifyContent: 'space-between', gap: 2 }}>
-                    <span>{list.ListName}</span>
-                    <Typography variant="body2" color="text.secondary">
-                      {formatCount(list.RosterCount)}
-                    </Typography>
-                  </Box>
-                )}
+                renderOption={(props, list) => renderAutocompleteOption(props, list.ListName, formatCount(list.RosterCount))}
                 renderValue={(chosen, getItemProps) =>
                   chosen.map((list, index) => {
                     const { key, ...itemProps } = getItemProps({ index });
