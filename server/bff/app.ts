@@ -7,6 +7,7 @@ import { createIdempotencyCache } from './idempotency.ts';
 import { createLoginThrottle } from './login-throttle.ts';
 import { requireCsrfHeader, securityHeaders } from './security.ts';
 import { createSessionSealer } from './session-cookie.ts';
+import { createSessionRevocations } from './session-revocations.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { createSessions } from './sessions.ts';
 import { staticSite } from './static-site.ts';
@@ -23,6 +24,10 @@ export interface BffOptions {
   trustProxy: boolean;
   /** True when apiUrl is our embedded sandbox: its control routes are then reachable under /api/sandbox. */
   sandbox: boolean;
+  /** Where sessions ended by logout are kept across restarts; null keeps them in memory only. */
+  revokedSessionsFile?: string | null;
+  /** The server's clock (tests move it to expire sessions). */
+  now?: () => number;
   /** The built SPA to serve; omitted in development, where Vite serves it. */
   distDir?: string;
 }
@@ -34,9 +39,11 @@ export function createBffApp(options: BffOptions) {
   const upstream = createUpstream({ baseUrl: options.apiUrl, appKey: options.appKey, secretKey: options.secretKey });
   const sessions = createSessions({
     sealer: createSessionSealer(options.sessionSecret),
+    revocations: createSessionRevocations({ file: options.revokedSessionsFile, now: options.now }),
     idleMs: options.sessionIdleMs,
     maxMs: options.sessionMaxMs,
     trustProxy: options.trustProxy,
+    now: options.now,
   });
   const deps = { upstream, sessions, idempotency: createIdempotencyCache() };
 
