@@ -55,6 +55,12 @@ export function createBffApp(options: BffOptions) {
     return errorResponse(c, 'UpstreamUnavailable', 'Something went wrong on our server. Try again.');
   });
 
+  // A request refused before its body was read (no session, no CSRF header) leaves the body unread, and Node's
+  // server then drops the connection; saying so keeps the browser from reusing a connection being closed.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (c.req.raw.body !== null && !c.req.raw.bodyUsed) c.header('connection', 'close');
+  });
   app.use('/api/*', requireCsrfHeader);
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'InvalidRequest', 'The request body is too large.') }));
   app.get('/api/health', (c) => c.json({ Status: 'ok' }));

@@ -2,8 +2,7 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { startSandbox, type RunningSandbox } from '../sandbox/sandbox.ts';
-import { DEMO_MASTER } from '../testing/test-server.ts';
+import { DEMO_MASTER, startTestSandbox } from '../testing/test-server.ts';
 import { createBffApp } from './app.ts';
 import { SESSION_COOKIE, createSessionSealer } from './session-cookie.ts';
 import { MAX_REVOKED_SESSIONS, createSessionRevocations } from './session-revocations.ts';
@@ -15,11 +14,11 @@ const MINUTE = 60_000;
 const IDLE_MS = 30 * MINUTE;
 const MAX_MS = 8 * 60 * MINUTE;
 
-let sandbox: RunningSandbox;
+let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
 let dataDir: string;
 
 beforeAll(async () => {
-  sandbox = await startSandbox({ databasePath: ':memory:', appKey: APP_KEY, secretKey: SECRET_KEY, clockSpeed: 1 });
+  sandbox = await startTestSandbox({ appKey: APP_KEY, secretKey: SECRET_KEY });
   dataDir = mkdtempSync(join(tmpdir(), 'callboard-sessions-'));
 });
 afterAll(async () => {

@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { startServer, type RunningServer } from '../main.ts';
+import { startSandbox, type RunningSandbox } from '../sandbox/sandbox.ts';
 
 export const DEMO_MASTER = { UserName: 'apitest@cea', PinCode: 'notmypwd123!!!' } as const;
 
@@ -7,6 +8,11 @@ export const DEMO_MASTER = { UserName: 'apitest@cea', PinCode: 'notmypwd123!!!' 
 export async function startTestServer(env: Record<string, string> = {}): Promise<RunningServer> {
   const config = loadConfig({ PORT: '0', SANDBOX_DB: ':memory:', ...env });
   return startServer(config, { serveApp: false });
+}
+
+/** The sandbox alone, in memory with the demo data, for tests that put our server in front of it themselves. */
+export function startTestSandbox(keys: { appKey: string; secretKey: string }): Promise<RunningSandbox> {
+  return startSandbox({ databasePath: ':memory:', clockSpeed: 1, ...keys });
 }
 
 /** A tiny browser stand-in: keeps the session cookie and sends the CSRF header on writes. */
