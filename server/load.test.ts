@@ -1,4 +1,4 @@
-import autocannon, { type AutocannonRequest } from 'autocannon';
+import autocannon from 'autocannon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildServer, type ChildServer } from './testing/child-process.ts';
 import { STRESS, recordFigures } from './testing/figures.ts';
@@ -44,10 +44,10 @@ describe('50 sessions at once', () => {
         if ((status < 200 || status >= 300) && failures.length < 5) failures.push(`${what}: ${status} ${body.slice(0, 200)}`);
       };
 
-      const requestsFor = (cookie: string, session: number): AutocannonRequest[] => {
+      const requestsFor = (cookie: string, session: number): autocannon.AutocannonRequest[] => {
         const headers = { cookie, accept: 'application/json' };
         const writeHeaders = { ...headers, 'content-type': 'application/json', 'x-requested-with': 'callboard' };
-        const get = (path: string): AutocannonRequest => ({ method: 'GET', path, headers, onResponse: note(`GET ${path}`) });
+        const get = (path: string): autocannon.AutocannonRequest => ({ method: 'GET', path, headers, onResponse: note(`GET ${path}`) });
         return [
           get('/api/session'),
           get('/api/v1/broadcasts?page=1&pagesize=25&sortby=-CreatedDate'),

@@ -1,12 +1,13 @@
 /** The part of autocannon 9's API our load test uses (the package ships no types). */
 declare module 'autocannon' {
-  interface AutocannonRequest {
-    method?: string;
-    path?: string;
-    headers?: Record<string, string>;
-    body?: string;
-    setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest | null;
-    onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
+  namespace autocannon {
+    interface AutocannonRequest {
+      method?: string;
+      path?: string;
+      headers?: Record<string, string>;
+      body?: string;
+      setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest | null;
+      onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
   }
 
   interface AutocannonClient {
@@ -51,7 +52,8 @@ declare module 'autocannon' {
     setupClient?: (client: AutocannonClient) => void;
   }
 
-  function autocannon(options: AutocannonOptions): Promise<AutocannonResult>;
-  export default autocannon;
-  export type { AutocannonRequest, AutocannonResult };
+  }
+
+  function autocannon(options: autocannon.AutocannonOptions): Promise<autocannon.AutocannonResult>;
+  export = autocannon;
 }
