@@ -8,50 +8,44 @@ declare module 'autocannon' {
       body?: string;
       setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest | null;
       onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
-  }
+    }
 
-  interface AutocannonClient {
-    setRequests(requests: AutocannonRequest[]): void;
-  }
+    interface AutocannonClient {
+      setRequests(requests: AutocannonRequest[]): void;
+    }
 
-  interface Histogram {
-    average: number;
-    mean: number;
-    max: number;
-    p50: number;
-    p90: number;
-    p97_5: number;
-    p99: number;
-    p99_9: number;
-    total: number;
-  }
+    interface Histogram {
+      average: number;
+      mean: number;
+      max: number;
+      p50: number;
+      p90: number;
+      p97_5: number;
+      p99: number;
+      p99_9: number;
+      total: number;
+    }
 
-  interface AutocannonResult {
-    errors: number;
-    timeouts: number;
-    non2xx: number;
-    mismatches: number;
-    resets: number;
-    duration: number;
-    latency: Histogram;
-    requests: Histogram;
-    throughput: Histogram;
-    '1xx': number;
-    '2xx': number;
-    '3xx': number;
-    '4xx': number;
-    '5xx': number;
-  }
+    interface AutocannonResult {
+      errors: number;
+      timeouts: number;
+      non2xx: number;
+      mismatches: number;
+      resets: number;
+      duration: number;
+      latency: Histogram;
+      requests: Histogram;
+      throughput: Histogram;
+    }
 
-  interface AutocannonOptions {
-    url: string;
-    connections?: number;
-    duration?: number;
-    timeout?: number;
-    requests?: AutocannonRequest[];
-    setupClient?: (client: AutocannonClient) => void;
-  }
-
+    interface AutocannonOptions {
+      url: string;
+      connections?: number;
+      duration?: number;
+      timeout?: number;
+      requests?: AutocannonRequest[];
+      setupClient?: (client: AutocannonClient) => void;
+    }
   }
 
   function autocannon(options: autocannon.AutocannonOptions): Promise<autocannon.AutocannonResult>;
