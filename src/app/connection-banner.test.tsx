@@ -1,4 +1,4 @@
-import { QueryClientProvider, useQuery } from '@tanstack/react-query';
+import { QueryClientProvider, queryOptions, useQuery } from '@tanstack/react-query';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiRequest } from '@/api/api-client.ts';
@@ -21,12 +21,14 @@ function stubServer() {
   return server;
 }
 
+const listsQuery = queryOptions({
+  queryKey: ['lists-under-test'],
+  queryFn: ({ signal }) => apiRequest('/v1/lists', { schema: z.unknown(), signal }),
+  retry: false,
+});
+
 function Lists() {
-  const lists = useQuery({
-    queryKey: ['lists-under-test'],
-    queryFn: ({ signal }) => apiRequest('/v1/lists', { schema: z.unknown(), signal }),
-    retry: false,
-  });
+  const lists = useQuery(listsQuery);
   return <p>{lists.isSuccess ? 'Lists loaded' : lists.isError ? 'Lists failed' : 'Loading lists'}</p>;
 }
 
@@ -77,9 +79,13 @@ describe('ConnectionBanner', () => {
     });
     expect(screen.getByRole('alert')).toHaveTextContent('You are offline.');
     expect(screen.queryByRole('button', { name: 'Try now' })).not.toBeInTheDocument();
+    // Online again, but the server is still out of reach: the banner says so and keeps checking.
+    server.down = true;
     act(() => {
       window.dispatchEvent(new Event('online'));
     });
-    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Connected again.'));
+    await waitFor(() => expect(screen.getByRole('alert')).toHaveTextContent('The Callboard server cannot be reached.'));
+    server.down = false;
+    await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Connected again.'), { timeout: 4000 });
   });
 });

@@ -2,7 +2,7 @@ import Alert from '@mui/material/Alert';
 import AlertTitle from '@mui/material/AlertTitle';
 import Button from '@mui/material/Button';
 import { useQueryClient } from '@tanstack/react-query';
-import { useCallback, useEffect, useReducer, useRef } from 'react';
+import { useCallback, useEffect, useReducer } from 'react';
 import { isApiError } from '@/api/api-error.ts';
 import { getSession } from '@/api/resources/session/session-requests.ts';
 
@@ -19,6 +19,8 @@ type ConnectionEvent =
   | { type: 'failed'; problem: Exclude<Problem, 'offline'> }
   | { type: 'reachable' }
   | { type: 'offline' }
+  /** Back online, but our server does not answer yet. */
+  | { type: 'onlineUnreachable' }
   | { type: 'settled' };
 
 function connectionReducer(state: ConnectionState, event: ConnectionEvent): ConnectionState {
@@ -29,6 +31,8 @@ function connectionReducer(state: ConnectionState, event: ConnectionEvent): Conn
       return state.problem === null ? state : { problem: null, recovered: true };
     case 'offline':
       return { problem: 'offline', recovered: false };
+    case 'onlineUnreachable':
+      return state.problem === 'offline' ? { problem: 'server', recovered: false } : state;
     case 'settled':
       return state.recovered ? { ...state, recovered: false } : state;
   }
@@ -36,6 +40,16 @@ function connectionReducer(state: ConnectionState, event: ConnectionEvent): Conn
 
 const problemOf = (error: unknown): Exclude<Problem, 'offline'> | null =>
   isApiError(error) && error.isUnavailable ? (error.isNetworkError ? 'server' : 'api') : null;
+
+/** True when the server answers at all (who-am-I is the lightest request that reaches the API too). */
+async function serverAnswers(): Promise<boolean> {
+  try {
+    await getSession();
+    return true;
+  } catch (error) {
+    return problemOf(error) === null;
+  }
+}
 
 /** Waits between checks while the server is unreachable: 2 s, doubling to at most 30 s. */
 const probeDelay = (attempt: number) => Math.min(2000 * 2 ** attempt, 30_000);
@@ -73,44 +87,45 @@ function useServerConnection() {
     };
   }, [queryClient]);
 
-  const probeRef = useRef<{ attempt: number; timer?: number }>({ attempt: 0 });
-  const probe = useCallback(async () => {
-    window.clearTimeout(probeRef.current.timer);
-    let answered: boolean;
-    try {
-      await getSession();
-      answered = true;
-    } catch (error) {
-      answered = problemOf(error) === null;
-    }
-    if (answered) {
-      dispatch({ type: 'reachable' });
-      await queryClient.refetchQueries({ type: 'active', predicate: (query) => query.state.status === 'error' });
-      return;
-    }
-    probeRef.current.attempt += 1;
-    probeRef.current.timer = window.setTimeout(() => void probe(), probeDelay(probeRef.current.attempt));
+  /** The server answers again: say so, and fetch what failed while it was away. */
+  const reconnected = useCallback(async () => {
+    dispatch({ type: 'reachable' });
+    await queryClient.refetchQueries({ type: 'active', predicate: (query) => query.state.status === 'error' });
   }, [queryClient]);
+
+  const checkNow = useCallback(async () => {
+    if (await serverAnswers()) await reconnected();
+  }, [reconnected]);
 
   useEffect(() => {
     const goOffline = () => dispatch({ type: 'offline' });
-    const goOnline = () => void probe();
+    const goOnline = () => void serverAnswers().then((answers) => (answers ? reconnected() : dispatch({ type: 'onlineUnreachable' })));
     window.addEventListener('offline', goOffline);
     window.addEventListener('online', goOnline);
     return () => {
       window.removeEventListener('offline', goOffline);
       window.removeEventListener('online', goOnline);
     };
-  }, [probe]);
+  }, [reconnected]);
 
   const { problem, recovered } = state;
   useEffect(() => {
-    const current = probeRef.current;
     if (problem === null || problem === 'offline') return;
-    current.attempt = 0;
-    current.timer = window.setTimeout(() => void probe(), probeDelay(0));
-    return () => window.clearTimeout(current.timer);
-  }, [problem, probe]);
+    let stopped = false;
+    let timer: number | undefined;
+    const check = async (attempt: number) => {
+      if (await serverAnswers()) {
+        if (!stopped) await reconnected();
+      } else if (!stopped) {
+        timer = window.setTimeout(() => void check(attempt + 1), probeDelay(attempt + 1));
+      }
+    };
+    timer = window.setTimeout(() => void check(0), probeDelay(0));
+    return () => {
+      stopped = true;
+      window.clearTimeout(timer);
+    };
+  }, [problem, reconnected]);
 
   useEffect(() => {
     if (!recovered) return;
@@ -118,7 +133,7 @@ function useServerConnection() {
     return () => window.clearTimeout(timer);
   }, [recovered]);
 
-  return { problem, recovered, checkNow: probe };
+  return { problem, recovered, checkNow };
 }
 
 const messages: Record<Problem, { title: string; text: string }> = {
