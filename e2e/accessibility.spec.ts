@@ -2,6 +2,8 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, logIn, test } from './fixtures.ts';
 
+declare const document: { getAnimations(): Array<{ playState: string; effect: { getTiming(): { iterations?: number } } | null }> };
+
 /**
  * axe on every page of the app, in the light and the dark theme: no serious or critical violation of WCAG 2.1 A/AA.
  */
@@ -38,7 +40,14 @@ async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
   return results.violations
     .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map((violation) => `${violation.id} (${violation.impact}): ${violation.help} — ${violation.nodes.map((node) => node.target.join(' ')).slice(0, 3).join(' | ')}`);
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ` +
+        violation.nodes
+          .slice(0, 3)
+          .map((node) => `${node.html.slice(0, 120)} ${node.any.map((check) => check.message).join(' ')}`)
+          .join(' | '),
+    );
 }
 
 for (const colorScheme of ['light', 'dark'] as const) {
@@ -60,6 +69,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         // Let the page's data arrive (skeletons and spinners give way to content).
         await expect(page.locator('.MuiSkeleton-root, [role="progressbar"][aria-label^="Loading"]')).toHaveCount(0, { timeout: 15_000 });
+        // …and transitions end: a half-faded element has no colour contrast worth measuring.
+        await page.waitForFunction(() => document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity || animation.playState !== 'running'));
         const violations = await seriousViolations(page);
         if (violations.length > 0) found[path] = violations;
       }
