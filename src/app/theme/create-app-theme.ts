@@ -85,7 +85,15 @@ export const appTheme = createTheme({
     },
     MuiDataGrid: {
       styleOverrides: {
-        root: { border: 'none', '--DataGrid-containerBackground': 'transparent' },
+        root: ({ theme }) => ({
+          border: 'none',
+          '--DataGrid-containerBackground': 'transparent',
+          // The grid's own focus outline is 1 px at half opacity; the keyboard's place in the grid should be plain.
+          '& :is(.MuiDataGrid-cell, .MuiDataGrid-columnHeader):is(:focus-visible, :has(:focus-visible))': {
+            outline: `2px solid ${theme.vars.palette.primary.main}`,
+            outlineOffset: -2,
+          },
+        }),
         columnHeaderTitle: { fontWeight: 600 },
       },
     },
