@@ -2,7 +2,7 @@ import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { DEMO_MASTER, startTestSandbox } from '../testing/test-server.ts';
+import { DEMO_MASTER, createBrowser, startTestSandbox } from '../testing/test-server.ts';
 import { createBffApp } from './app.ts';
 import { SESSION_COOKIE, createSessionSealer } from './session-cookie.ts';
 import { MAX_REVOKED_SESSIONS, createSessionRevocations } from './session-revocations.ts';
@@ -49,41 +49,16 @@ function serverWith(options: { trustProxy?: boolean; revokedSessionsFile?: strin
   };
 }
 
-/** A browser stand-in for `app.request`: one cookie jar, the CSRF header on writes. */
+/** A browser in front of the app in process, with one cookie jar. */
 function browserOf(app: ReturnType<typeof createBffApp>, origin = 'http://callboard.test') {
-  let cookie = '';
-  const browser = {
-    get cookie() {
-      return cookie;
-    },
-    set cookie(value: string) {
-      cookie = value;
-    },
-    async request(method: string, path: string, { body, headers = {} }: { body?: unknown; headers?: Record<string, string> } = {}) {
-      const response = await app.request(`${origin}${path}`, {
-        method,
-        headers: {
-          ...(cookie ? { cookie } : {}),
-          ...(method === 'GET' ? {} : { 'x-requested-with': 'callboard' }),
-          ...(body === undefined ? {} : { 'content-type': 'application/json' }),
-          ...headers,
-        },
-        body: body === undefined ? undefined : JSON.stringify(body),
-      });
-      const setCookie = response.headers.get('set-cookie');
-      if (setCookie) {
-        const [pair] = setCookie.split(';');
-        cookie = pair?.endsWith('=') ? '' : (pair ?? '');
-      }
-      return response;
-    },
-    async login(headers: Record<string, string> = {}) {
-      const response = await browser.request('POST', '/api/session', { body: DEMO_MASTER, headers });
+  const browser = createBrowser(origin, (url, init) => app.request(url, init));
+  return Object.assign(browser, {
+    async loginWith(headers: Record<string, string>) {
+      const response = await browser.request('POST', '/api/session', DEMO_MASTER, headers);
       expect(response.status).toBe(200);
       return response;
     },
-  };
-  return browser;
+  });
 }
 
 const sessionIdOf = (cookie: string) => createSessionSealer(SESSION_SECRET).unseal(cookie.split('=')[1])?.sessionId;
@@ -91,7 +66,7 @@ const sessionIdOf = (cookie: string) => createSessionSealer(SESSION_SECRET).unse
 describe('the session cookie', () => {
   it('is HttpOnly, SameSite=Strict, for the whole site, and lasts as long as the absolute lifetime', async () => {
     const { app } = serverWith();
-    const setCookie = (await browserOf(app).login()).headers.get('set-cookie') ?? '';
+    const setCookie = (await browserOf(app).loginWith({})).headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(new RegExp(`^${SESSION_COOKIE}=[A-Za-z0-9_-]+;`));
     expect(setCookie).toMatch(/; HttpOnly/);
     expect(setCookie).toMatch(/; SameSite=Strict/);
@@ -102,19 +77,19 @@ describe('the session cookie', () => {
 
   it('is Secure when the request came over TLS', async () => {
     const { app } = serverWith();
-    const setCookie = (await browserOf(app, 'https://callboard.test').login()).headers.get('set-cookie') ?? '';
+    const setCookie = (await browserOf(app, 'https://callboard.test').loginWith({})).headers.get('set-cookie') ?? '';
     expect(setCookie).toMatch(/; Secure/);
   });
 
   it('honours X-Forwarded-Proto only when TRUST_PROXY is on', async () => {
     const trusting = serverWith({ trustProxy: true });
-    const behindProxy = await browserOf(trusting.app).login({ 'x-forwarded-proto': 'https' });
+    const behindProxy = await browserOf(trusting.app).loginWith({ 'x-forwarded-proto': 'https' });
     expect(behindProxy.headers.get('set-cookie')).toMatch(/; Secure/);
-    const plainHttp = await browserOf(trusting.app).login({ 'x-forwarded-proto': 'http' });
+    const plainHttp = await browserOf(trusting.app).loginWith({ 'x-forwarded-proto': 'http' });
     expect(plainHttp.headers.get('set-cookie')).not.toMatch(/; Secure/);
 
     const { app } = serverWith({ trustProxy: false });
-    const spoofed = await browserOf(app).login({ 'x-forwarded-proto': 'https' });
+    const spoofed = await browserOf(app).loginWith({ 'x-forwarded-proto': 'https' });
     expect(spoofed.headers.get('set-cookie')).not.toMatch(/; Secure/);
   });
 
@@ -205,7 +180,7 @@ describe('login and logout', () => {
     expect(browser.cookie).toBe('');
     expect((await thief.request('GET', '/api/session')).status).toBe(401);
     expect((await thief.request('GET', '/api/v1/account')).status).toBe(401);
-    expect((await thief.request('POST', '/api/v1/lists', { body: { ListName: 'Stolen' } })).status).toBe(401);
+    expect((await thief.request('POST', '/api/v1/lists', { ListName: 'Stolen' })).status).toBe(401);
     // The same user's other sessions go on.
     expect((await otherDevice.request('GET', '/api/v1/account')).status).toBe(200);
   });

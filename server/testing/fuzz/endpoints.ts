@@ -1,3 +1,5 @@
+import { contactFeedSpec } from '../../sandbox/model/contacts.ts';
+import { listFeedSpec } from '../../sandbox/model/lists.ts';
 import { silentMp3, multipartBody } from '../audio-fixtures.ts';
 
 /** Kinds of real IDs a path parameter or a body can name, drawn from the sandbox's database as the fuzz runs. */
@@ -41,19 +43,9 @@ const num = (values: readonly string[], n: number) => Number(pick(values, n));
 /** A valid US number no demo contact has (the 605-4xx exchange is unused by the demo data). */
 const freshPhone = (n: number) => `605${String(400 + (n % 600)).padStart(3, '0')}${String(n % 10_000).padStart(4, '0')}`;
 
-const contactFields = [
-  'PersonID',
-  'FirstName',
-  'LastName',
-  'PrimaryPhone',
-  'SecondaryPhone',
-  'TertiaryPhone',
-  'Notes',
-  'IntegrationData',
-  'LastUpdated',
-  'DoNotCallPrimaryPhone',
-  'PrimaryPhoneTextOptInStatus',
-] as const;
+/** Feeds whose specs the sandbox exports are read from them, so the fuzz follows their fields. */
+const contactFields = Object.keys(contactFeedSpec.fields);
+const listFields = Object.keys(listFeedSpec.fields);
 const broadcastFields = [
   'BroadcastID',
   'BroadcastName',
@@ -160,7 +152,7 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
   { method: 'POST', route: '/v1/fileuploads', query: ['FileName'], body: (_ids, n) => ({ kind: 'raw', text: `First Name,Phone Number\nFuzz,${freshPhone(n)}\n`, contentType: 'text/csv' }) },
   { method: 'GET', route: '/v1/fileuploads/:id', params: { id: 'fileUpload' } },
 
-  { method: 'GET', route: '/v1/lists', feed: ['ListID', 'ListType', 'ListName', 'ListDescription', 'SMSName', 'IsAutoReplyOn', 'LastUpdated'] },
+  { method: 'GET', route: '/v1/lists', feed: listFields },
   { method: 'GET', route: '/v1/lists/:id', params: { id: 'list' } },
   { method: 'POST', route: '/v1/lists', body: (_ids, n) => json({ ListName: `Fuzz list ${n}`, ListDescription: 'fuzz', SMSName: `FUZZ${n}`, IsAutoReplyOn: false }) },
   { method: 'PUT', route: '/v1/lists/:id', params: { id: 'list' }, body: (_ids, n) => json({ ListDescription: `Edited ${n}` }) },
