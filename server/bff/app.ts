@@ -26,10 +26,10 @@ export interface BffOptions {
   sandbox: boolean;
   /** Where sessions ended by logout are kept across restarts; null keeps them in memory only. */
   revokedSessionsFile?: string | null;
-  /** The server's clock (tests move it to expire sessions). */
-  now?: () => number;
   /** The built SPA to serve; omitted in development, where Vite serves it. */
   distDir?: string;
+  /** The time (ms), for tests of session lifetimes. */
+  now?: () => number;
 }
 
 const MAX_BODY_BYTES = 128 * 1024 * 1024;
