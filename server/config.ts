@@ -46,6 +46,8 @@ export interface ServerConfig {
   trustProxy: boolean;
   sessionIdleMs: number;
   sessionMaxMs: number;
+  /** Sessions ended by logout, kept across restarts (decision 0070); null with a throwaway in-memory sandbox. */
+  revokedSessionsFile: string | null;
   distDir: string;
 }
 
@@ -80,6 +82,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     sessionIdleMs: settings.SESSION_IDLE_MINUTES * 60_000,
     sessionMaxMs: settings.SESSION_MAX_HOURS * 3_600_000,
     distDir: resolve(rootDir, 'dist'),
+    revokedSessionsFile: join(dataDir, 'revoked-sessions.jsonl'),
   };
 
   if (settings.CEA_API_URL) {
@@ -107,6 +110,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     appKey: settings.CEA_APP_KEY ?? secret('sandbox-app-key'),
     secretKey: settings.CEA_SECRET_KEY ?? secret('sandbox-secret-key'),
     sessionSecret: settings.SESSION_SECRET ?? secret('session-secret'),
+    revokedSessionsFile: inMemory ? null : common.revokedSessionsFile,
     sandbox: {
       databasePath: inMemory ? databasePath : resolve(rootDir, databasePath),
       clockSpeed: settings.SANDBOX_CLOCK_SPEED,

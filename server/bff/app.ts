@@ -7,6 +7,7 @@ import { createIdempotencyCache } from './idempotency.ts';
 import { createLoginThrottle } from './login-throttle.ts';
 import { requireCsrfHeader, securityHeaders } from './security.ts';
 import { createSessionSealer } from './session-cookie.ts';
+import { createSessionRevocations } from './session-revocations.ts';
 import { sessionRoutes } from './session-routes.ts';
 import { createSessions } from './sessions.ts';
 import { staticSite } from './static-site.ts';
@@ -23,6 +24,8 @@ export interface BffOptions {
   trustProxy: boolean;
   /** True when apiUrl is our embedded sandbox: its control routes are then reachable under /api/sandbox. */
   sandbox: boolean;
+  /** Where sessions ended by logout are kept across restarts; null keeps them in memory only. */
+  revokedSessionsFile?: string | null;
   /** The built SPA to serve; omitted in development, where Vite serves it. */
   distDir?: string;
   /** The time (ms), for tests of session lifetimes. */
@@ -36,6 +39,7 @@ export function createBffApp(options: BffOptions) {
   const upstream = createUpstream({ baseUrl: options.apiUrl, appKey: options.appKey, secretKey: options.secretKey });
   const sessions = createSessions({
     sealer: createSessionSealer(options.sessionSecret),
+    revocations: createSessionRevocations({ file: options.revokedSessionsFile, now: options.now }),
     idleMs: options.sessionIdleMs,
     maxMs: options.sessionMaxMs,
     trustProxy: options.trustProxy,
@@ -51,6 +55,12 @@ export function createBffApp(options: BffOptions) {
     return errorResponse(c, 'UpstreamUnavailable', 'Something went wrong on our server. Try again.');
   });
 
+  // A request refused before its body was read (no session, no CSRF header) leaves the body unread, and Node's
+  // server then drops the connection; saying so keeps the browser from reusing a connection being closed.
+  app.use('/api/*', async (c, next) => {
+    await next();
+    if (c.req.raw.body !== null && !c.req.raw.bodyUsed) c.header('connection', 'close');
+  });
   app.use('/api/*', requireCsrfHeader);
   app.use('/api/*', bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'InvalidRequest', 'The request body is too large.') }));
   app.get('/api/health', (c) => c.json({ Status: 'ok' }));

@@ -2,6 +2,8 @@ import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:cr
 
 /** What the browser carries, sealed: the user's AuthToken never leaves the server in readable form. */
 export interface SessionData {
+  /** A random ID per login: logout revokes it (docs/decisions/0070-logout-revokes-sessions.md). */
+  sessionId: string;
   /** AuthToken from POST /v1/user/login. */
   token: string;
   userId: number;
@@ -12,7 +14,8 @@ export interface SessionData {
 }
 
 export const SESSION_COOKIE = 'callboard_session';
-const VERSION = 1;
+/** Version 2 added the session ID; older cookies read as no session (one more login). */
+const VERSION = 2;
 
 /**
  * AES-256-GCM with a key derived from SESSION_SECRET. The cookie is `base64url(iv | ciphertext | tag)`;
@@ -25,7 +28,7 @@ export function createSessionSealer(secret: string) {
     seal(data: SessionData): string {
       const iv = randomBytes(12);
       const cipher = createCipheriv('aes-256-gcm', key, iv);
-      const plain = JSON.stringify({ v: VERSION, t: data.token, u: data.userId, i: data.issuedAt, s: data.seenAt });
+      const plain = JSON.stringify({ v: VERSION, d: data.sessionId, t: data.token, u: data.userId, i: data.issuedAt, s: data.seenAt });
       const encrypted = Buffer.concat([cipher.update(plain, 'utf8'), cipher.final()]);
       return Buffer.concat([iv, encrypted, cipher.getAuthTag()]).toString('base64url');
     },
@@ -39,9 +42,9 @@ export function createSessionSealer(secret: string) {
         decipher.setAuthTag(raw.subarray(raw.length - 16));
         const plain = Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]);
         const parsed = JSON.parse(plain.toString('utf8')) as Record<string, unknown>;
-        if (parsed.v !== VERSION || typeof parsed.t !== 'string' || typeof parsed.u !== 'number') return null;
+        if (parsed.v !== VERSION || typeof parsed.d !== 'string' || typeof parsed.t !== 'string' || typeof parsed.u !== 'number') return null;
         if (typeof parsed.i !== 'number' || typeof parsed.s !== 'number') return null;
-        return { token: parsed.t, userId: parsed.u, issuedAt: parsed.i, seenAt: parsed.s };
+        return { sessionId: parsed.d, token: parsed.t, userId: parsed.u, issuedAt: parsed.i, seenAt: parsed.s };
       } catch {
         return null;
       }

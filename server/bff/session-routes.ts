@@ -105,7 +105,7 @@ export function sessionRoutes({
       return c.json(user.data);
     })
     .delete('/', (c) => {
-      sessions.clear(c);
+      sessions.end(c);
       return c.json({ LoggedOut: true });
     });
 }

@@ -1,9 +1,13 @@
+import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
 import { SESSION_COOKIE, type SessionData, type SessionSealer } from './session-cookie.ts';
+import type { SessionRevocations } from './session-revocations.ts';
 
 export interface SessionPolicy {
   sealer: SessionSealer;
+  /** Sessions ended by logout (decision 0070). */
+  revocations: SessionRevocations;
   idleMs: number;
   maxMs: number;
   trustProxy: boolean;
@@ -18,7 +22,7 @@ function isSecureRequest(c: Context, trustProxy: boolean): boolean {
   return trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
 }
 
-/** Reads, expires and refreshes the sealed session cookie. */
+/** Reads, expires, refreshes and ends the sealed session cookie. */
 export function createSessions(policy: SessionPolicy) {
   const now = policy.now ?? Date.now;
 
@@ -32,29 +36,53 @@ export function createSessions(policy: SessionPolicy) {
     });
   }
 
+  /** The request's session if it is still open, without touching the cookie. */
+  function open(c: Context): SessionData | null {
+    const data = policy.sealer.unseal(getCookie(c, SESSION_COOKIE));
+    if (!data) return null;
+    const at = now();
+    if (at - data.issuedAt > policy.maxMs || at - data.seenAt > policy.idleMs) return null;
+    if (policy.revocations.isRevoked(data.sessionId)) return null;
+    return data;
+  }
+
+  function clear(c: Context) {
+    deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: isSecureRequest(c, policy.trustProxy) });
+  }
+
+  /** Revokes the request's session (if any) for the rest of its lifetime, so no copy of its cookie opens again. */
+  function revoke(c: Context) {
+    const data = open(c);
+    if (data) policy.revocations.revoke(data.sessionId, data.issuedAt + policy.maxMs);
+  }
+
   return {
-    /** The live session of this request, or null (expired ones are cleared). */
+    /** The live session of this request, or null (expired and revoked ones are cleared). */
     read(c: Context): SessionData | null {
-      const data = policy.sealer.unseal(getCookie(c, SESSION_COOKIE));
-      if (!data) return null;
-      const at = now();
-      if (at - data.issuedAt > policy.maxMs || at - data.seenAt > policy.idleMs) {
-        this.clear(c);
+      const data = open(c);
+      if (!data) {
+        if (getCookie(c, SESSION_COOKIE) !== undefined) clear(c);
         return null;
       }
+      const at = now();
       if (at - data.seenAt > REFRESH_AFTER_MS) write(c, { ...data, seenAt: at });
       return data;
     },
 
-    /** A new session at login: a fresh cookie, never a renewed old one. */
+    /** A new session at login: a fresh ID and cookie, never a renewed old one; the session it replaces ends. */
     start(c: Context, token: string, userId: number) {
+      revoke(c);
       const at = now();
-      write(c, { token, userId, issuedAt: at, seenAt: at });
+      write(c, { sessionId: randomBytes(16).toString('base64url'), token, userId, issuedAt: at, seenAt: at });
     },
 
-    clear(c: Context) {
-      deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: isSecureRequest(c, policy.trustProxy) });
+    /** Logout: the session is revoked on the server and its cookie deleted in the browser. */
+    end(c: Context) {
+      revoke(c);
+      clear(c);
     },
+
+    clear,
   };
 }
 export type Sessions = ReturnType<typeof createSessions>;

@@ -38,6 +38,13 @@ export function createSandboxApp(deps: SandboxDeps) {
     throw new SandboxError('RouteNotFound', `There is no ${c.req.method} ${c.req.path} in the v1 API.`);
   });
 
+  // A request refused before its body was read (a 404, a bad signature) leaves the body unread, and Node's server
+  // then drops the connection; saying so keeps a client from sending its next request on a connection being closed.
+  app.use('*', async (c, next) => {
+    await next();
+    if (c.req.raw.body !== null && !c.req.raw.bodyUsed) c.header('connection', 'close');
+  });
+
   // Uploads (CSV files, audio) may be large; everything else is JSON of modest size.
   app.use('*', async (c, next) => {
     const isUpload = /^\/v1\/(fileuploads|audio\/[^/]+)$/i.test(c.req.path) && c.req.method === 'POST';

@@ -3,6 +3,7 @@ import { serve } from '@hono/node-server';
 import { createSandboxApp } from './app.ts';
 import { createClock } from './clock.ts';
 import { openDatabase } from './db/database.ts';
+import { answerUnparsableRequests } from './http/client-errors.ts';
 import { hasNoAccounts, seedDemoData } from './demo/demo-data.ts';
 import { createSimulator } from './simulator/simulator.ts';
 import { simulationSteps } from './simulator/steps.ts';
@@ -39,6 +40,7 @@ export async function startSandbox(options: SandboxOptions): Promise<RunningSand
   const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
     const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: options.port ?? 0 }, () => resolve(started));
   });
+  answerUnparsableRequests(server);
   const { port } = server.address() as AddressInfo;
   return {
     url: `http://127.0.0.1:${port}`,

@@ -1,5 +1,6 @@
 import { loadConfig } from '../config.ts';
 import { startServer, type RunningServer } from '../main.ts';
+import { startSandbox, type RunningSandbox } from '../sandbox/sandbox.ts';
 
 export const DEMO_MASTER = { UserName: 'apitest@cea', PinCode: 'notmypwd123!!!' } as const;
 
@@ -9,15 +10,27 @@ export async function startTestServer(env: Record<string, string> = {}): Promise
   return startServer(config, { serveApp: false });
 }
 
-/** A tiny browser stand-in: keeps the session cookie and sends the CSRF header on writes. */
-export function createBrowser(baseUrl: string) {
+/** The sandbox alone, in memory with the demo data, for tests that put our server in front of it themselves. */
+export function startTestSandbox(keys: { appKey: string; secretKey: string }): Promise<RunningSandbox> {
+  return startSandbox({ databasePath: ':memory:', clockSpeed: 1, ...keys });
+}
+
+/**
+ * A tiny browser stand-in: keeps the session cookie and sends the CSRF header on writes. It speaks HTTP by default;
+ * `send` can hand the requests to an app in process instead (`app.request`).
+ */
+export function createBrowser(baseUrl: string, send: (url: string, init: RequestInit) => Response | Promise<Response> = fetch) {
   let cookie = '';
   return {
     get cookie() {
       return cookie;
     },
+    /** A cookie from elsewhere: a copy of another browser's, say. */
+    set cookie(value: string) {
+      cookie = value;
+    },
     async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
-      const response = await fetch(`${baseUrl}${path}`, {
+      const response = await send(`${baseUrl}${path}`, {
         method,
         headers: {
           ...(cookie ? { cookie } : {}),

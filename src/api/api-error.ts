@@ -25,6 +25,11 @@ export class ApiError extends Error {
     return this.status === 0;
   }
 
+  /** Nothing could answer: our server is unreachable, or it cannot reach the API (502, 503, 504). */
+  get isUnavailable(): boolean {
+    return this.status === 0 || this.status === 502 || this.status === 503 || this.status === 504;
+  }
+
   static async fromResponse(response: Response): Promise<ApiError> {
     const retryAfterHeader = response.headers.get('retry-after');
     const retryAfter = retryAfterHeader !== null && /^\d+$/.test(retryAfterHeader) ? Number(retryAfterHeader) : null;

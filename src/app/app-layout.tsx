@@ -10,6 +10,7 @@ import { DashboardLayout } from '@/components/layout/dashboard-layout.tsx';
 import { ColorModeToggle } from '@/components/layout/color-mode-toggle.tsx';
 import { paths } from '@/config/paths.ts';
 import { AccountMenu } from './account-menu.tsx';
+import { ConnectionBanner } from './connection-banner.tsx';
 import { navigationFor } from './navigation.tsx';
 import { SandboxBadge } from './sandbox-badge.tsx';
 
@@ -64,9 +65,10 @@ export function AppLayout() {
         </>
       }
       banner={
-        navigation.state === 'loading' ? (
-          <LinearProgress aria-label="Loading page" sx={{ position: 'sticky', top: 64, zIndex: 1 }} />
-        ) : undefined
+        <>
+          {navigation.state === 'loading' && <LinearProgress aria-label="Loading page" sx={{ position: 'sticky', top: 64, zIndex: 1 }} />}
+          <ConnectionBanner />
+        </>
       }
     >
       <Outlet />

@@ -22,6 +22,8 @@ export const errors = {
   InvalidQueryParameter: { status: 400, code: 2103, type: 'Validation' },
   PayloadTooLarge: { status: 413, code: 2104, type: 'Validation' },
   UnsupportedMediaType: { status: 415, code: 2105, type: 'Validation' },
+  HeadersTooLarge: { status: 431, code: 2107, type: 'Validation' },
+  MalformedRequest: { status: 400, code: 2108, type: 'Validation' },
   Conflict: { status: 409, code: 2201, type: 'Conflict' },
   DuplicateUserName: { status: 409, code: 2202, type: 'Conflict' },
   DuplicateContact: { status: 409, code: 2203, type: 'Conflict' },

@@ -62,7 +62,7 @@ const comparisonSql: Record<'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte', string> =
 
 const badQuery = (message: string) => new SandboxError('InvalidQueryParameter', message);
 
-function safeDecode(value: string): string {
+export function safeDecode(value: string): string {
   try {
     return decodeURIComponent(value.replace(/\+/g, ' '));
   } catch {

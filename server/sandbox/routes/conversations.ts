@@ -9,7 +9,7 @@ import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError, notFound } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';
 import { phoneNumberOrError, phoneOrNameSearch } from '../http/phone-numbers.ts';
-import { parseListQuery, queryFeed, rawQueryPairs, type ListSpec } from '../http/list-query.ts';
+import { parseListQuery, queryFeed, rawQueryPairs, safeDecode, type ListSpec } from '../http/list-query.ts';
 import {
   conversationFrom,
   CONVERSATION_SELECT,
@@ -140,11 +140,11 @@ export function conversationRoutes({ db, clock }: SandboxDeps) {
       const user = c.get('user');
       const params = new Map<string, string>();
       for (const [name, value] of rawQueryPairs(new URL(c.req.url))) {
-        const key = decodeURIComponent(name).toLowerCase();
+        const key = safeDecode(name).toLowerCase();
         if (key !== 'textphonenumber' && key !== 'phonenumber') {
           throw new SandboxError('InvalidQueryParameter', `Unknown parameter ${name}. Use textphonenumber and phonenumber.`);
         }
-        params.set(key, decodeURIComponent(value.replace(/\+/g, ' ')));
+        params.set(key, safeDecode(value));
       }
       const textPhone = phoneNumberOrError('textphonenumber', params.get('textphonenumber') ?? '');
       const phone = phoneNumberOrError('phonenumber', params.get('phonenumber') ?? '');

@@ -17,7 +17,10 @@ export const appTheme = createTheme({
     light: {
       palette: {
         primary: brand,
-        secondary: { main: '#0f8b8d' },
+        // Darker than MUI's defaults so text in these colours (outlined chips, text buttons) keeps 4.5:1 on white.
+        secondary: { main: '#0b7c7e' },
+        warning: { main: '#b45309' },
+        info: { main: '#0277bd' },
         background: { default: '#f5f6fa', paper: '#ffffff' },
         divider: 'rgba(20, 28, 56, 0.10)',
         text: { primary: '#151a2d', secondary: '#525a73' },
@@ -43,6 +46,14 @@ export const appTheme = createTheme({
     overline: { fontWeight: 600, letterSpacing: '0.08em' },
   },
   components: {
+    MuiButtonBase: {
+      styleOverrides: {
+        // A ring, not only MUI's faint ripple, shows where the keyboard is (buttons, menu items, checkboxes…).
+        root: ({ theme }) => ({
+          '&.Mui-focusVisible': { outline: `2px solid ${theme.vars.palette.primary.main}`, outlineOffset: 2 },
+        }),
+      },
+    },
     MuiButton: {
       defaultProps: { disableElevation: true },
       styleOverrides: { root: { borderRadius: 8 } },
@@ -74,7 +85,15 @@ export const appTheme = createTheme({
     },
     MuiDataGrid: {
       styleOverrides: {
-        root: { border: 'none', '--DataGrid-containerBackground': 'transparent' },
+        root: ({ theme }) => ({
+          border: 'none',
+          '--DataGrid-containerBackground': 'transparent',
+          // The grid's own focus outline is 1 px at half opacity; the keyboard's place in the grid should be plain.
+          '& :is(.MuiDataGrid-cell, .MuiDataGrid-columnHeader):is(:focus-visible, :has(:focus-visible))': {
+            outline: `2px solid ${theme.vars.palette.primary.main}`,
+            outlineOffset: -2,
+          },
+        }),
         columnHeaderTitle: { fontWeight: 600 },
       },
     },

@@ -1,4 +1,5 @@
 import { DataGrid, type DataGridProps, type GridSortModel, type GridValidRowModel } from '@mui/x-data-grid';
+import { LiveRegion } from '@/components/feedback/live-region.tsx';
 import type { ListSort } from '@/hooks/use-list-search-params.ts';
 import { cspNonce } from '@/utils/csp-nonce.ts';
 import type { RowSelection } from './use-row-selection.ts';
@@ -34,41 +35,45 @@ export type ServerDataGridProps<Row extends GridValidRowModel> = Omit<
 export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, rowCount, selection, sx, ...props }: ServerDataGridProps<Row>) {
   const sortModel: GridSortModel = list.sort ? [{ field: list.sort.field, sort: list.sort.desc ? 'desc' : 'asc' }] : [];
   return (
-    <DataGrid
-      aria-label={label}
-      // The grid writes its CSS variables in a <style> of its own, which the CSP admits only with the page's nonce.
-      nonce={cspNonce()}
-      paginationMode="server"
-      sortingMode="server"
-      filterMode="server"
-      disableColumnFilter
-      disableRowSelectionOnClick
-      rowCount={rowCount}
-      pageSizeOptions={list.pageSizeOptions}
-      paginationModel={{ page: list.page - 1, pageSize: list.pageSize }}
-      onPaginationModelChange={(model) => {
-        if (model.pageSize !== list.pageSize) list.setPageSize(model.pageSize);
-        else if (model.page !== list.page - 1) list.setPage(model.page + 1);
-      }}
-      sortModel={sortModel}
-      onSortModelChange={(model) => {
-        const [first] = model;
-        list.setSort(first?.sort ? { field: first.field, desc: first.sort === 'desc' } : null);
-      }}
-      {...(selection && {
-        checkboxSelection: true,
-        // Rows ticked on other pages stay ticked; "select all" on the header means this page only.
-        keepNonExistentRowsSelected: true,
-        disableRowSelectionExcludeModel: true,
-        rowSelectionModel: selection.model,
-        onRowSelectionModelChange: selection.onModelChange,
-      })}
-      // An empty grid with autoHeight is two rows tall: room enough for an empty state's title and action.
-      sx={[
-        { bgcolor: 'background.paper', borderRadius: 2, border: 1, borderColor: 'divider', '--DataGrid-overlayHeight': '260px' },
-        ...(Array.isArray(sx) ? sx : [sx]),
-      ]}
-      {...props}
-    />
+    <>
+      {/* Loading shows as skeleton rows or a bar, which say nothing to a screen reader; this does. */}
+      <LiveRegion label={`${label} loading`} announcement={{ text: props.loading ? `Loading ${label.toLowerCase()}…` : '', id: 0 }} />
+      <DataGrid
+        aria-label={label}
+        // The grid writes its CSS variables in a <style> of its own, which the CSP admits only with the page's nonce.
+        nonce={cspNonce()}
+        paginationMode="server"
+        sortingMode="server"
+        filterMode="server"
+        disableColumnFilter
+        disableRowSelectionOnClick
+        rowCount={rowCount}
+        pageSizeOptions={list.pageSizeOptions}
+        paginationModel={{ page: list.page - 1, pageSize: list.pageSize }}
+        onPaginationModelChange={(model) => {
+          if (model.pageSize !== list.pageSize) list.setPageSize(model.pageSize);
+          else if (model.page !== list.page - 1) list.setPage(model.page + 1);
+        }}
+        sortModel={sortModel}
+        onSortModelChange={(model) => {
+          const [first] = model;
+          list.setSort(first?.sort ? { field: first.field, desc: first.sort === 'desc' } : null);
+        }}
+        {...(selection && {
+          checkboxSelection: true,
+          // Rows ticked on other pages stay ticked; "select all" on the header means this page only.
+          keepNonExistentRowsSelected: true,
+          disableRowSelectionExcludeModel: true,
+          rowSelectionModel: selection.model,
+          onRowSelectionModelChange: selection.onModelChange,
+        })}
+        // An empty grid with autoHeight is two rows tall: room enough for an empty state's title and action.
+        sx={[
+          { bgcolor: 'background.paper', borderRadius: 2, border: 1, borderColor: 'divider', '--DataGrid-overlayHeight': '260px' },
+          ...(Array.isArray(sx) ? sx : [sx]),
+        ]}
+        {...props}
+      />
+    </>
   );
 }

@@ -6,6 +6,7 @@ import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
 import Link from '@mui/material/Link';
 import List from '@mui/material/List';
+import ListItem from '@mui/material/ListItem';
 import ListItemButton from '@mui/material/ListItemButton';
 import ListItemIcon from '@mui/material/ListItemIcon';
 import ListItemText from '@mui/material/ListItemText';
@@ -76,20 +77,22 @@ function NavigationList({ sections, onNavigate }: { sections: NavigationSection[
             const active = item.matchPrefix
               ? pathname === item.href || pathname.startsWith(`${item.href}/`)
               : pathname === item.href;
+            // The link sits in an item: a list may hold only items.
             return (
-              <ListItemButton
-                key={item.href}
-                component={NavLink}
-                to={item.href}
-                selected={active}
-                onClick={onNavigate}
-                aria-current={active ? 'page' : undefined}
-                sx={{ mb: 0.25, py: 0.75 }}
-              >
-                <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
-                <ListItemText primary={item.label} slotProps={{ primary: { sx: { fontWeight: active ? 600 : 500 } } }} />
-                {typeof item.badge === 'number' ? <NavigationBadge count={item.badge} /> : item.badge}
-              </ListItemButton>
+              <ListItem key={item.href} disablePadding sx={{ display: 'block' }}>
+                <ListItemButton
+                  component={NavLink}
+                  to={item.href}
+                  selected={active}
+                  onClick={onNavigate}
+                  aria-current={active ? 'page' : undefined}
+                  sx={{ mb: 0.25, py: 0.75 }}
+                >
+                  <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
+                  <ListItemText primary={item.label} slotProps={{ primary: { sx: { fontWeight: active ? 600 : 500 } } }} />
+                  {typeof item.badge === 'number' ? <NavigationBadge count={item.badge} /> : item.badge}
+                </ListItemButton>
+              </ListItem>
             );
           })}
         </List>

@@ -71,7 +71,15 @@ function ChoiceCards<Name extends 'channel' | 'callKind' | 'combo'>({
                 >
                   <Radio value={choice.value} sx={{ p: 0, alignSelf: 'flex-start' }} slotProps={{ input: { 'aria-describedby': `${name}-${choice.value}-description` } }} />
                   <Box sx={{ minWidth: 0 }}>
-                    <Stack direction="row" spacing={1} sx={{ alignItems: 'center', color: selected ? 'primary.main' : 'text.primary' }}>
+                    <Stack
+                      direction="row"
+                      spacing={1}
+                      sx={[
+                        { alignItems: 'center', color: selected ? 'primary.main' : 'text.primary' },
+                        // On the selected card's tint, dark mode's primary falls just short of 4.5:1; its light shade does not.
+                        selected && ((theme) => theme.applyStyles('dark', { color: (theme.vars ?? theme).palette.primary.light })),
+                      ]}
+                    >
                       {choice.icon}
                       <Typography sx={{ fontWeight: 600 }}>{choice.title}</Typography>
                     </Stack>

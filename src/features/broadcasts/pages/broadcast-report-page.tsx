@@ -19,6 +19,7 @@ import type { Broadcast } from '@/api/schemas/broadcast.ts';
 import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
 import { StatCard } from '@/components/data-display/stat-card.tsx';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
+import { LiveRegion } from '@/components/feedback/live-region.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
 import { paths } from '@/config/paths.ts';
@@ -262,6 +263,11 @@ export function BroadcastReportPage() {
           <span role="status" aria-live="polite" aria-label="Broadcast status">
             <BroadcastStatusChip category={category} />
           </span>
+          {/* Progress in steps of 10%, so a screen reader hears it move without hearing every refresh. */}
+          <LiveRegion
+            label="Broadcast progress"
+            announcement={{ text: running ? `${Math.floor(percent / 10) * 10}% done` : category === 'Completed' ? 'All done' : '', id: 0 }}
+          />
           <span>
             {typeLabels[broadcast.BroadcastType]}
             {isCombo(broadcast) ? ` (${channelLabels[channel].toLowerCase()})` : ''} · created by {owner} · #{broadcastId}

@@ -1,0 +1,80 @@
+import AxeBuilder from '@axe-core/playwright';
+import type { Page } from '@playwright/test';
+import { expect, logIn, test } from './fixtures.ts';
+
+declare const document: { getAnimations(): Array<{ playState: string; effect: { getTiming(): { iterations?: number } } | null }> };
+
+/**
+ * axe on every page of the app, in the light and the dark theme: no serious or critical violation of WCAG 2.1 A/AA.
+ */
+
+/** Every page, at an address that shows it with content (demo data). */
+const PAGES = [
+  '/broadcasts',
+  '/broadcasts?status=InProgress',
+  '/broadcasts/new',
+  '/broadcasts/39601',
+  '/broadcasts/39600',
+  '/broadcasts/39604',
+  '/contacts',
+  '/contacts?q=nobody-matches-this',
+  '/contacts/4947403',
+  '/contacts/import',
+  '/lists',
+  '/lists/36',
+  '/lists/deleted',
+  '/conversations',
+  '/conversations/1',
+  '/opt-outs',
+  '/phone-numbers/6153308426',
+  '/audio',
+  '/users',
+  '/users/new',
+  '/users/73314',
+  '/settings',
+  '/account',
+  '/no/such/page',
+];
+
+async function seriousViolations(page: Page) {
+  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
+  return results.violations
+    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
+    .map(
+      (violation) =>
+        `${violation.id} (${violation.impact}): ${violation.help} — ` +
+        violation.nodes
+          .slice(0, 3)
+          .map((node) => `${node.html.slice(0, 120)} ${node.any.map((check) => check.message).join(' ')}`)
+          .join(' | '),
+    );
+}
+
+for (const colorScheme of ['light', 'dark'] as const) {
+  test.describe(`${colorScheme} theme`, () => {
+    test.use({ colorScheme });
+
+    test(`the login page has no serious accessibility violations (${colorScheme})`, async ({ page }) => {
+      await page.goto('/login');
+      await expect(page.getByRole('button', { name: 'Log in' })).toBeVisible();
+      expect(await seriousViolations(page)).toEqual([]);
+    });
+
+    test(`every page has no serious accessibility violations (${colorScheme})`, async ({ page }) => {
+      test.setTimeout(180_000);
+      await logIn(page);
+      const found: Record<string, string[]> = {};
+      for (const path of PAGES) {
+        await page.goto(path);
+        await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
+        // Let the page's data arrive (skeletons and spinners give way to content).
+        await expect(page.locator('.MuiSkeleton-root, [role="progressbar"][aria-label^="Loading"]')).toHaveCount(0, { timeout: 15_000 });
+        // …and transitions end: a half-faded element has no colour contrast worth measuring.
+        await page.waitForFunction(() => document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity || animation.playState !== 'running'));
+        const violations = await seriousViolations(page);
+        if (violations.length > 0) found[path] = violations;
+      }
+      expect(found).toEqual({});
+    });
+  });
+}
