@@ -1,11 +1,9 @@
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
 import Box from '@mui/material/Box';
-import Chip from '@mui/material/Chip';
-import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
-import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Link as RouterLink, Outlet, useNavigation } from 'react-router';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { DashboardLayout } from '@/components/layout/dashboard-layout.tsx';
@@ -13,6 +11,10 @@ import { ColorModeToggle } from '@/components/layout/color-mode-toggle.tsx';
 import { paths } from '@/config/paths.ts';
 import { AccountMenu } from './account-menu.tsx';
 import { navigationFor } from './navigation.tsx';
+
+// Neither is needed to draw the frame: the badge shows in sandbox mode only, the bar only while a page loads.
+const SandboxBadge = lazy(() => import('./sandbox-badge.tsx').then((module) => ({ default: module.SandboxBadge })));
+const NavigationProgress = lazy(() => import('./navigation-progress.tsx').then((module) => ({ default: module.NavigationProgress })));
 
 function Brand({ sandbox }: { sandbox: boolean }) {
   return (
@@ -43,9 +45,9 @@ function Brand({ sandbox }: { sandbox: boolean }) {
         </Typography>
       </Link>
       {sandbox && (
-        <Tooltip title="Connected to the built-in sandbox: nothing is really called or texted.">
-          <Chip label="Sandbox" size="small" color="warning" variant="outlined" />
-        </Tooltip>
+        <Suspense fallback={null}>
+          <SandboxBadge />
+        </Suspense>
       )}
     </Box>
   );
@@ -70,7 +72,9 @@ export function AppLayout() {
       }
       banner={
         navigation.state === 'loading' ? (
-          <LinearProgress aria-label="Loading page" sx={{ position: 'sticky', top: 64, zIndex: 1 }} />
+          <Suspense fallback={null}>
+            <NavigationProgress />
+          </Suspense>
         ) : undefined
       }
     >
