@@ -4,6 +4,8 @@ import { failedFigure, markdownTable, textTable, type Figure } from './lib/figur
 import { ROOT } from './lib/servers.ts';
 import { apiSection } from './sections/api.ts';
 import { bundleSection } from './sections/bundle.ts';
+import { lighthouseSection } from './sections/lighthouse.ts';
+import { throughServerSection } from './sections/through-server.ts';
 
 /**
  * `npm run bench`: every performance budget of the product beside a peer measured in the same run, as one table
@@ -11,7 +13,9 @@ import { bundleSection } from './sections/bundle.ts';
  */
 const sections: Array<[string, () => Promise<Figure[]>]> = [
   ['bundle', bundleSection],
+  ['lighthouse', lighthouseSection],
   ['api', apiSection],
+  ['server', throughServerSection],
 ];
 
 const wanted = process.argv.slice(2);

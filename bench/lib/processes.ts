@@ -12,6 +12,12 @@ export interface Started {
   stop(): Promise<void>;
 }
 
+/** Every process the bench started and has not stopped: ended with the bench, however it ends. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
 
 /** Resident and peak memory of a process, from procfs. */
@@ -49,6 +55,8 @@ export async function startProcess(options: {
     env: { ...process.env, ...options.env },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
   let announced: Record<string, unknown> | null = null;
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => {

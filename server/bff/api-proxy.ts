@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { errorResponse } from './errors.ts';
 import { IDEMPOTENCY_HEADER, isValidIdempotencyKey, type IdempotencyCache, type StoredResponse } from './idempotency.ts';
 import type { Sessions } from './sessions.ts';
-import type { Upstream } from './upstream.ts';
+import { BUFFERED_LIMIT, type Upstream } from './upstream.ts';
 
 /** Response headers worth passing to the browser; everything else (cookies, server details) stays behind. */
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'content-length', 'retry-after', 'content-disposition'];
@@ -88,6 +88,9 @@ export function forwardToApi(
       return unreachable(c, error);
     }
     if (response.status === 401) sessions.clear(c);
-    return new Response(response.body, { status: response.status, headers: forwardedHeaders(response.headers) });
+    // A small answer is passed on whole: piping a few kilobytes through a stream costs more than they do.
+    const length = Number(response.headers.get('content-length') ?? Number.NaN);
+    const answer = length <= BUFFERED_LIMIT ? await response.arrayBuffer() : response.body;
+    return new Response(answer, { status: response.status, headers: forwardedHeaders(response.headers) });
   };
 }
