@@ -6,6 +6,7 @@ import { apiSection } from './sections/api.ts';
 import { bundleSection } from './sections/bundle.ts';
 import { lighthouseSection } from './sections/lighthouse.ts';
 import { throughServerSection } from './sections/through-server.ts';
+import { importSection } from './sections/import.ts';
 
 /**
  * `npm run bench`: every performance budget of the product beside a peer measured in the same run, as one table
@@ -16,6 +17,7 @@ const sections: Array<[string, () => Promise<Figure[]>]> = [
   ['lighthouse', lighthouseSection],
   ['api', apiSection],
   ['server', throughServerSection],
+  ['import', importSection],
 ];
 
 const wanted = process.argv.slice(2);

@@ -38,3 +38,27 @@ export function rebuildContactSearchAndCounts(db: SandboxDatabase): void {
       SELECT account_id, owner_user_id, deleted_at IS NOT NULL, COUNT(*) FROM contacts GROUP BY 1, 2, 3;
   `);
 }
+
+const DEFERRED_KEY = 'contacts_search_deferred';
+
+/**
+ * Inserts contacts and then indexes them for search in one statement, instead of one index update per row (about
+ * ten times cheaper). `insert` returns the first and last PersonID it wrote (a consecutive range: nothing else
+ * writes meanwhile). Call it inside a transaction: the insert trigger stands aside only within it.
+ */
+export function insertContactsThenIndex(db: SandboxDatabase, insert: () => { firstId: number; lastId: number } | null): void {
+  if (!db.inTransaction) throw new Error('insertContactsThenIndex needs a transaction.');
+  db.prepare('INSERT INTO sandbox_state (key, value) VALUES (?, ?)').run(DEFERRED_KEY, '1');
+  try {
+    const range = insert();
+    if (range) {
+      db.prepare(
+        `INSERT INTO contacts_search (rowid, first_name, last_name, primary_phone, secondary_phone, tertiary_phone)
+         SELECT person_id, first_name, last_name, primary_phone, secondary_phone, tertiary_phone FROM contacts
+         WHERE person_id BETWEEN ? AND ?`,
+      ).run(range.firstId, range.lastId);
+    }
+  } finally {
+    db.prepare('DELETE FROM sandbox_state WHERE key = ?').run(DEFERRED_KEY);
+  }
+}
