@@ -7,6 +7,7 @@ import { bundleSection } from './sections/bundle.ts';
 import { lighthouseSection } from './sections/lighthouse.ts';
 import { throughServerSection } from './sections/through-server.ts';
 import { importSection } from './sections/import.ts';
+import { broadcastSection } from './sections/broadcast.ts';
 
 /**
  * `npm run bench`: every performance budget of the product beside a peer measured in the same run, as one table
@@ -18,6 +19,7 @@ const sections: Array<[string, () => Promise<Figure[]>]> = [
   ['api', apiSection],
   ['server', throughServerSection],
   ['import', importSection],
+  ['broadcast', broadcastSection],
 ];
 
 const wanted = process.argv.slice(2);
