@@ -8,6 +8,7 @@ import { lighthouseSection } from './sections/lighthouse.ts';
 import { throughServerSection } from './sections/through-server.ts';
 import { importSection } from './sections/import.ts';
 import { broadcastSection } from './sections/broadcast.ts';
+import { uiSection } from './sections/ui.ts';
 
 /**
  * `npm run bench`: every performance budget of the product beside a peer measured in the same run, as one table
@@ -20,6 +21,7 @@ const sections: Array<[string, () => Promise<Figure[]>]> = [
   ['server', throughServerSection],
   ['import', importSection],
   ['broadcast', broadcastSection],
+  ['ui', uiSection],
 ];
 
 const wanted = process.argv.slice(2);

@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, renameSync, rmSync, writeSync } from 'node:fs';
+import { closeSync, copyFileSync, existsSync, mkdirSync, openSync, readdirSync, renameSync, rmSync, writeSync } from 'node:fs';
 import { join, resolve } from 'node:path';
 import Database from 'better-sqlite3';
 import { openDatabase } from '../../server/sandbox/db/database.ts';
@@ -19,10 +19,12 @@ function removeDatabase(path: string) {
   for (const suffix of ['', '-wal', '-shm']) rmSync(`${path}${suffix}`, { force: true });
 }
 
-function buildOnce(name: string, build: (path: string) => void): string {
+function buildOnce(name: string, build: (path: string) => void, stale?: RegExp): string {
   mkdirSync(CACHE_DIR, { recursive: true });
   const path = join(CACHE_DIR, name);
   if (existsSync(path)) return path;
+  // What an older schema built is of no further use.
+  for (const file of readdirSync(CACHE_DIR)) if (stale?.test(file)) rmSync(join(CACHE_DIR, file), { force: true });
   const building = `${path}.building`;
   removeDatabase(building);
   const started = Date.now();
@@ -43,7 +45,7 @@ export function contactsDatabase(): string {
     db.exec('ANALYZE');
     db.pragma('wal_checkpoint(TRUNCATE)');
     db.close();
-  });
+  }, /^sandbox-1m-/);
 }
 
 /** A fresh copy of a database for one run (creates and imports change it). */
@@ -82,7 +84,7 @@ export function jsonServerData(count: number): string {
     writeSync(file, `${buffer.join('')}\n]}\n`);
     closeSync(file);
     db.close();
-  });
+  }, new RegExp(`^json-server-${count}-`));
 }
 
 /** A contacts CSV of `rows` rows with invalid, repeated and extra-column rows. */

@@ -70,7 +70,7 @@ export async function apiSection(): Promise<Figure[]> {
   const server = await startProductServer(database);
   const figures: Figure[] = [];
   const ours = new Map<string, Measured>();
-  let afterLoad = { rssMiB: Number.NaN, peakMiB: Number.NaN };
+  const memory = { afterLoad: { rssMiB: Number.NaN, peakMiB: Number.NaN } };
   const phone = newPhoneNumbers();
   try {
     const signed = await sandboxSigner(server.sandboxUrl, BENCH_KEYS).logIn(DEMO_LOGIN.userName, DEMO_LOGIN.pinCode);
@@ -96,7 +96,7 @@ export async function apiSection(): Promise<Figure[]> {
       ],
     ];
     for (const [key, operation] of operations) ours.set(key, await measure(server.sandboxUrl, operation));
-    afterLoad = server.memory();
+    memory.afterLoad = server.memory();
   } finally {
     await server.stop();
   }
@@ -189,11 +189,11 @@ export async function apiSection(): Promise<Figure[]> {
     figure({
       area: AREA,
       name: 'server memory (RSS) when ready / after the load',
-      ours: `${num(median(startups.map((startup) => startup.rssMiB)))} / ${num(afterLoad.rssMiB)} MiB (peak ${num(afterLoad.peakMiB)})`,
+      ours: `${num(median(startups.map((startup) => startup.rssMiB)))} / ${num(memory.afterLoad.rssMiB)} MiB (peak ${num(memory.afterLoad.peakMiB)})`,
       peer: peerReady ? `json-server 1M when ready: ${num(peerReady.rssMiB)} MiB` : '—',
       budget: `≤ ${RSS_MIB} MiB`,
-      pass: afterLoad.rssMiB <= RSS_MIB,
-      raw: { afterLoad },
+      pass: memory.afterLoad.rssMiB <= RSS_MIB,
+      raw: memory,
     }),
   );
   return figures;

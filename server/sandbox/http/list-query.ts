@@ -427,6 +427,6 @@ export function queryFeed<Row, Item>(
   const last = rows.at(-1);
   const deep = query.page * query.pageSize >= KEYSET_FROM_ROW;
   const nextCursor = keys && last && deep ? encodeCursor(keys.map((_, index) => last[`sort_key_${index}`])) : null;
-  if (keys) for (const row of rows) keys.forEach((_, index) => delete row[`sort_key_${index}`]);
-  return { Size: total, Items: rows.map(toItem), ...feedLinks(url, query.page, query.pageSize, total, nextCursor) };
+  const items = keys ? rows.map((row) => Object.fromEntries(Object.entries(row).filter(([name]) => !name.startsWith('sort_key_'))) as Row) : rows;
+  return { Size: total, Items: items.map(toItem), ...feedLinks(url, query.page, query.pageSize, total, nextCursor) };
 }
