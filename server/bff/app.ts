@@ -57,7 +57,7 @@ export function createBffApp(options: BffOptions) {
   if (options.sandbox) app.all('/api/sandbox/*', forwardToApi({ ...deps, upstream: sandboxControl(upstream) }, '/api'));
   app.all('/api/*', (c) => errorResponse(c, 'NotFound', `There is no ${c.req.method} ${c.req.path}.`));
 
-  if (options.distDir) app.route('/', staticSite(options.distDir));
+  if (options.distDir) app.route('/', staticSite(options.distDir, { sandbox: options.sandbox }));
   return app;
 }
 
