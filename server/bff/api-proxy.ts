@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { errorResponse } from './errors.ts';
 import { IDEMPOTENCY_HEADER, isValidIdempotencyKey, type IdempotencyCache, type StoredResponse } from './idempotency.ts';
 import type { Sessions } from './sessions.ts';
-import type { Upstream } from './upstream.ts';
+import { BUFFERED_LIMIT, type Upstream } from './upstream.ts';
 
 /** Response headers worth passing to the browser; everything else (cookies, server details) stays behind. */
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'retry-after', 'content-disposition'];
@@ -91,7 +91,10 @@ export function forwardToApi(
       return unreachable(c, error);
     }
     if (response.status === 401) sessions.clear(c);
+    // A small answer is passed on whole: piping a few kilobytes through a stream costs more than they do.
+    const length = Number(response.headers.get('content-length') ?? Number.NaN);
+    const answer = length <= BUFFERED_LIMIT ? await response.arrayBuffer() : response.body;
     // Through the context, so the session cookie it refreshed (or cleared) goes out with the answer.
-    return c.newResponse(response.body, response.status as 200, forwardedHeaders(response.headers));
+    return c.newResponse(answer, response.status as 200, forwardedHeaders(response.headers));
   };
 }

@@ -1,7 +1,7 @@
 import { Hono } from 'hono';
 import { bodyLimit } from 'hono/body-limit';
-import { compress } from 'hono/compress';
 import { forwardToApi } from './api-proxy.ts';
+import { compression } from './compression.ts';
 import { errorResponse } from './errors.ts';
 import { createIdempotencyCache } from './idempotency.ts';
 import { createLoginThrottle } from './login-throttle.ts';
@@ -49,7 +49,7 @@ export function createBffApp(options: BffOptions) {
 
   const app = new Hono();
   app.use('*', securityHeaders);
-  app.use('*', compress());
+  app.use('*', compression());
   app.onError((error, c) => {
     console.error('[server] unexpected error on', c.req.method, c.req.path, error);
     return errorResponse(c, 'UpstreamUnavailable', 'Something went wrong on our server. Try again.');
@@ -70,7 +70,7 @@ export function createBffApp(options: BffOptions) {
   if (options.sandbox) app.all('/api/sandbox/*', forwardToApi({ ...deps, upstream: sandboxControl(upstream) }, '/api'));
   app.all('/api/*', (c) => errorResponse(c, 'NotFound', `There is no ${c.req.method} ${c.req.path}.`));
 
-  if (options.distDir) app.route('/', staticSite(options.distDir));
+  if (options.distDir) app.route('/', staticSite(options.distDir, { sandbox: options.sandbox }));
   return app;
 }
 

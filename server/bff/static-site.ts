@@ -6,15 +6,17 @@ import { Hono, type Context } from 'hono';
 import { pageContentSecurityPolicy } from './security.ts';
 
 const NONCE_PLACEHOLDER = /__CSP_NONCE__/g;
+const SANDBOX_PLACEHOLDER = /__SANDBOX__/g;
 
 /**
  * Serves the built SPA: hashed assets cached for a year, other files for an hour, and `index.html` for every
- * other path without a file extension (client-side routes), with a fresh CSP nonce each time.
+ * other path without a file extension (client-side routes), with a fresh CSP nonce each time. The page also says
+ * whether the API is the sandbox (what /api/config answers), so the first paint needs no request for it.
  */
-export function staticSite(distDir: string) {
+export function staticSite(distDir: string, { sandbox }: { sandbox: boolean }) {
   const indexPath = join(distDir, 'index.html');
   if (!existsSync(indexPath)) throw new Error(`The app is not built: ${indexPath} is missing. Run npm run build.`);
-  const indexTemplate = readFileSync(indexPath, 'utf8');
+  const indexTemplate = readFileSync(indexPath, 'utf8').replace(SANDBOX_PLACEHOLDER, String(sandbox));
 
   const page = (c: Context) => {
     const nonce = randomBytes(16).toString('base64');

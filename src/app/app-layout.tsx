@@ -1,9 +1,9 @@
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
 import Box from '@mui/material/Box';
-import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
+import { lazy, Suspense } from 'react';
 import { Link as RouterLink, Outlet, useNavigation } from 'react-router';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { DashboardLayout } from '@/components/layout/dashboard-layout.tsx';
@@ -12,7 +12,10 @@ import { paths } from '@/config/paths.ts';
 import { AccountMenu } from './account-menu.tsx';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { navigationFor } from './navigation.tsx';
-import { SandboxBadge } from './sandbox-badge.tsx';
+
+// Neither is needed to draw the frame: the badge shows in sandbox mode only, the bar only while a page loads.
+const SandboxBadge = lazy(() => import('./sandbox-badge.tsx').then((module) => ({ default: module.SandboxBadge })));
+const NavigationProgress = lazy(() => import('./navigation-progress.tsx').then((module) => ({ default: module.NavigationProgress })));
 
 function Brand({ sandbox }: { sandbox: boolean }) {
   return (
@@ -42,7 +45,11 @@ function Brand({ sandbox }: { sandbox: boolean }) {
           Callboard
         </Typography>
       </Link>
-      {sandbox && <SandboxBadge />}
+      {sandbox && (
+        <Suspense fallback={null}>
+          <SandboxBadge />
+        </Suspense>
+      )}
     </Box>
   );
 }
@@ -66,7 +73,11 @@ export function AppLayout() {
       }
       banner={
         <>
-          {navigation.state === 'loading' && <LinearProgress aria-label="Loading page" sx={{ position: 'sticky', top: 64, zIndex: 1 }} />}
+          {navigation.state === 'loading' && (
+            <Suspense fallback={null}>
+              <NavigationProgress />
+            </Suspense>
+          )}
           <ConnectionBanner />
         </>
       }

@@ -10,7 +10,7 @@ import ForumOutlined from '@mui/icons-material/ForumOutlined';
 import type { User } from '@/api/schemas/user.ts';
 import type { NavigationSection } from '@/components/layout/dashboard-layout.tsx';
 import { paths } from '@/config/paths.ts';
-import { UnreadConversationsBadge } from '@/features/conversations/components/unread-conversations-badge.tsx';
+import { UnreadBadge } from './unread-badge.tsx';
 
 /** The areas of the app, as the signed-in user may use them. Only areas that work are listed. */
 export function navigationFor(user: User): NavigationSection[] {
@@ -18,7 +18,7 @@ export function navigationFor(user: User): NavigationSection[] {
     {
       items: [
         { label: 'Broadcasts', href: paths.broadcasts.list.href(), icon: <CampaignOutlined />, matchPrefix: true },
-        { label: 'Conversations', href: paths.conversations.inbox.href(), icon: <ForumOutlined />, matchPrefix: true, badge: <UnreadConversationsBadge /> },
+        { label: 'Conversations', href: paths.conversations.inbox.href(), icon: <ForumOutlined />, matchPrefix: true, badge: <UnreadBadge /> },
       ],
     },
     {

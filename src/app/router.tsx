@@ -8,6 +8,7 @@ import { listRoutes } from '@/features/lists/routes.tsx';
 import { conversationRoutes } from '@/features/conversations/routes.tsx';
 import { optOutRoutes } from '@/features/opt-outs/routes.tsx';
 import { paths } from '@/config/paths.ts';
+import { LoginPage } from '@/features/auth/pages/login-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { LoadingScreen } from '@/components/feedback/loading-screen.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
@@ -20,8 +21,8 @@ export function createAppRouter() {
     {
       path: paths.login.path,
       errorElement: <RouteErrorPage />,
-      hydrateFallbackElement: <LoadingScreen />,
-      lazy: async () => ({ Component: (await import('@/features/auth/pages/login-page.tsx')).LoginPage }),
+      // The login page comes with the app: it is the first page of most visits and shares its fields with every form.
+      Component: LoginPage,
     },
     {
       element: (

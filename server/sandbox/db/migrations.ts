@@ -363,4 +363,66 @@ export const migrations: readonly string[] = [
   -- a number's results across broadcasts (its history page)
   CREATE INDEX IF NOT EXISTS broadcast_recipients_by_phone ON broadcast_recipients(phone_number);
   `,
+  /* 4: contacts at scale: sort indexes, a trigram search index and maintained counts (docs/decisions/0060-…) */ `
+  -- The contacts page's default order (latest change first) and its name sort, read straight off an index.
+  CREATE INDEX contacts_last_updated ON contacts(account_id, deleted_at, last_updated);
+  CREATE INDEX contacts_last_name ON contacts(account_id, deleted_at, last_name COLLATE NOCASE);
+
+  -- Substring search of names and numbers (decision 0015) through trigrams instead of scanning every row. The
+  -- contacts table holds the text; this index is kept in step by the triggers below.
+  CREATE VIRTUAL TABLE contacts_search USING fts5(
+    first_name, last_name, primary_phone, secondary_phone, tertiary_phone,
+    content = 'contacts', content_rowid = 'person_id', tokenize = 'trigram', columnsize = 0
+  );
+  INSERT INTO contacts_search (contacts_search) VALUES ('rebuild');
+  -- An import indexes its new contacts a batch at a time, many times cheaper than row by row: while it inserts a batch,
+  -- inside that batch's transaction, this key is set and the insert trigger stands aside.
+  CREATE TRIGGER contacts_search_insert AFTER INSERT ON contacts
+  WHEN NOT EXISTS (SELECT 1 FROM sandbox_state WHERE key = 'contacts_search_deferred')
+  BEGIN
+    INSERT INTO contacts_search (rowid, first_name, last_name, primary_phone, secondary_phone, tertiary_phone)
+    VALUES (new.person_id, new.first_name, new.last_name, new.primary_phone, new.secondary_phone, new.tertiary_phone);
+  END;
+  CREATE TRIGGER contacts_search_delete AFTER DELETE ON contacts BEGIN
+    INSERT INTO contacts_search (contacts_search, rowid, first_name, last_name, primary_phone, secondary_phone, tertiary_phone)
+    VALUES ('delete', old.person_id, old.first_name, old.last_name, old.primary_phone, old.secondary_phone, old.tertiary_phone);
+  END;
+  CREATE TRIGGER contacts_search_update AFTER UPDATE OF first_name, last_name, primary_phone, secondary_phone, tertiary_phone
+  ON contacts BEGIN
+    INSERT INTO contacts_search (contacts_search, rowid, first_name, last_name, primary_phone, secondary_phone, tertiary_phone)
+    VALUES ('delete', old.person_id, old.first_name, old.last_name, old.primary_phone, old.secondary_phone, old.tertiary_phone);
+    INSERT INTO contacts_search (rowid, first_name, last_name, primary_phone, secondary_phone, tertiary_phone)
+    VALUES (new.person_id, new.first_name, new.last_name, new.primary_phone, new.secondary_phone, new.tertiary_phone);
+  END;
+
+  -- How many contacts each owner has, active and in the Deleted folder: an unfiltered feed's Size without counting.
+  CREATE TABLE contact_counts (
+    account_id    INTEGER NOT NULL,
+    owner_user_id INTEGER NOT NULL,
+    deleted       INTEGER NOT NULL,
+    n             INTEGER NOT NULL,
+    PRIMARY KEY (account_id, owner_user_id, deleted)
+  ) WITHOUT ROWID;
+  INSERT INTO contact_counts (account_id, owner_user_id, deleted, n)
+    SELECT account_id, owner_user_id, deleted_at IS NOT NULL, COUNT(*) FROM contacts GROUP BY 1, 2, 3;
+  CREATE TRIGGER contact_counts_insert AFTER INSERT ON contacts BEGIN
+    INSERT INTO contact_counts (account_id, owner_user_id, deleted, n)
+    VALUES (new.account_id, new.owner_user_id, new.deleted_at IS NOT NULL, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER contact_counts_delete AFTER DELETE ON contacts BEGIN
+    UPDATE contact_counts SET n = n - 1
+    WHERE account_id = old.account_id AND owner_user_id = old.owner_user_id AND deleted = (old.deleted_at IS NOT NULL);
+  END;
+  CREATE TRIGGER contact_counts_update AFTER UPDATE OF account_id, owner_user_id, deleted_at ON contacts
+  WHEN old.account_id IS NOT new.account_id OR old.owner_user_id IS NOT new.owner_user_id
+    OR (old.deleted_at IS NULL) <> (new.deleted_at IS NULL)
+  BEGIN
+    UPDATE contact_counts SET n = n - 1
+    WHERE account_id = old.account_id AND owner_user_id = old.owner_user_id AND deleted = (old.deleted_at IS NOT NULL);
+    INSERT INTO contact_counts (account_id, owner_user_id, deleted, n)
+    VALUES (new.account_id, new.owner_user_id, new.deleted_at IS NOT NULL, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  `,
 ];

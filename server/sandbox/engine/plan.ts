@@ -268,8 +268,10 @@ export function planBroadcast(
   // Texts with merge fields are personalised; the longest one sets the cost.
   const hasCustomField = /\{\{\s*\w+\s*\}\}/.test(textMessage);
   const texts = text.map((recipient) => ({ ...recipient, message: hasCustomField ? personalise(textMessage, recipient) : textMessage }));
+  // Without merge fields every recipient gets the same text: it is counted once, not once a recipient.
+  const templateSegments = hasText ? countSegments(textMessage).segments : 0;
   const textSegments = Math.max(
-    texts.reduce((most, recipient) => Math.max(most, countSegments(recipient.message).segments), hasText ? countSegments(textMessage).segments : 0),
+    hasCustomField ? texts.reduce((most, recipient) => Math.max(most, countSegments(recipient.message).segments), templateSegments) : templateSegments,
     hasText ? 1 : 0,
   );
   // Until the message is chosen, a preview prices a typical 30-second one.

@@ -22,18 +22,35 @@ export interface FieldSpec {
   values?: readonly string[];
   /** Other spellings an enumerated field accepts, by spelling: e.g. `{ Completed: 'Complete' }`. */
   aliases?: Readonly<Record<string, string>>;
+  /** The value can be NULL: a keyset cursor cannot follow an order on it, so such pages use OFFSET. */
+  nullable?: boolean;
 }
 
 export interface ListSpec {
   fields: Record<string, FieldSpec>;
   /** ORDER BY used when the request names none (without the tie-breaker). */
-  defaultSort: string;
+  defaultSort?: string;
+  /** The default order in the `sortby` grammar (e.g. `-LastUpdated`), instead of `defaultSort`. */
+  defaultSortBy?: string;
   /** A unique column appended to every ORDER BY so pages never overlap. */
   tieBreaker: string;
+  /**
+   * Keyset paging (docs/decisions/0060-keyset-cursors.md): Next links carry `after`, the last row's sort values, and
+   * the next page starts there instead of skipping OFFSET rows. Needs a plain column as the tie-breaker; it takes
+   * the direction of the last sort field, so one index serves the whole order.
+   */
+  keyset?: boolean;
   /** Turns the `search` text into a condition; null means "matches nothing special" (no condition). */
   search?: (term: string) => { sql: string; params: unknown[] } | null;
   /** Other query parameters the endpoint reads itself (lowercase). */
   extraParams?: readonly string[];
+}
+
+/** One term of an ORDER BY. */
+export interface SortKey {
+  sql: string;
+  descending: boolean;
+  collate: string;
 }
 
 export interface ListQuery {
@@ -43,6 +60,12 @@ export interface ListQuery {
   params: unknown[];
   orderBy: string;
   search: string | null;
+  /** True when a field filter narrows the rows (not the search alone). */
+  filtered: boolean;
+  /** The whole order, tie-breaker last, when a keyset cursor can follow it; null otherwise. */
+  sortKeys: SortKey[] | null;
+  /** The sort values of the row the page starts after (`after=`), when the request carries a cursor. */
+  after: unknown[] | null;
   /** The endpoint's own parameters, by lowercase name. */
   extras: Map<string, string>;
 }
@@ -167,7 +190,7 @@ function filterCondition(
   return { sql: `${column}${collate} ${comparisonSql[op]} ?`, params: [value] };
 }
 
-function parseSort(spec: ListSpec, value: string): string {
+function parseSort(spec: ListSpec, value: string): Array<SortKey & { nullable: boolean }> {
   const parts = value
     .split(',')
     .map((part) => part.trim())
@@ -184,10 +207,73 @@ function parseSort(spec: ListSpec, value: string): string {
           .map(([fieldName]) => fieldName);
         throw badQuery(`Cannot sort by ${name}. Sort by one of: ${sortable.join(', ')}.`);
       }
-      const collate = found[1].type === 'string' ? ' COLLATE NOCASE' : '';
-      return `${found[1].sql}${collate} ${descending ? 'DESC' : 'ASC'}`;
-    })
-    .join(', ');
+      return {
+        sql: found[1].sql,
+        descending,
+        collate: found[1].type === 'string' ? ' COLLATE NOCASE' : '',
+        nullable: found[1].nullable === true,
+      };
+    });
+}
+
+const orderTerm = (key: SortKey) => `${key.sql}${key.collate} ${key.descending ? 'DESC' : 'ASC'}`;
+
+/**
+ * The ORDER BY of a sort, tie-breaker last. On a keyset feed the tie-breaker follows the last field's direction
+ * (so an index on the field serves the whole order) and the keys are kept for the cursor.
+ */
+function orderOf(spec: ListSpec, keys: ReturnType<typeof parseSort>): Pick<ListQuery, 'orderBy' | 'sortKeys'> {
+  if (!spec.keyset) {
+    const sort = keys.length > 0 ? keys.map(orderTerm).join(', ') : spec.defaultSort;
+    return { orderBy: sort ? `${sort}, ${spec.tieBreaker}` : spec.tieBreaker, sortKeys: null };
+  }
+  // The tie-breaker is unique: whatever is sorted after it changes nothing.
+  const own = keys.findIndex((key) => key.sql === spec.tieBreaker);
+  const fields = own === -1 ? keys : keys.slice(0, own);
+  const descending = (own === -1 ? keys.at(-1) : keys[own])?.descending ?? false;
+  const sortKeys = [...fields.map(({ sql, collate, ...key }) => ({ sql, descending: key.descending, collate })), { sql: spec.tieBreaker, descending, collate: '' }];
+  return { orderBy: sortKeys.map(orderTerm).join(', '), sortKeys: fields.some((key) => key.nullable) ? null : sortKeys };
+}
+
+/** `after=` is the last row's sort values as base64url JSON, written by `feedLinks`. */
+export function encodeCursor(values: readonly unknown[]): string {
+  return Buffer.from(JSON.stringify(values)).toString('base64url');
+}
+
+function decodeCursor(value: string, keys: readonly SortKey[] | null): unknown[] {
+  if (!keys) throw badQuery('after cannot follow this order; page through it with page instead.');
+  let values: unknown;
+  try {
+    values = JSON.parse(Buffer.from(value, 'base64url').toString('utf8'));
+  } catch {
+    values = null;
+  }
+  const valid =
+    Array.isArray(values) &&
+    values.length === keys.length &&
+    values.every((item) => typeof item === 'string' || (typeof item === 'number' && Number.isFinite(item)));
+  if (!valid) throw badQuery('after is not a cursor of this list; use the Next link as it is.');
+  return values as unknown[];
+}
+
+/**
+ * The rows after the cursor in the order of `keys`. One direction throughout compares row values, which an index
+ * on the order answers with one range; mixed directions spell the comparison out.
+ */
+function afterCondition(keys: readonly SortKey[], values: readonly unknown[]): { sql: string; params: unknown[] } {
+  const term = (key: SortKey) => `${key.sql}${key.collate}`;
+  if (keys.every((key) => key.descending === keys[0]!.descending)) {
+    const operator = keys[0]!.descending ? '<' : '>';
+    return { sql: `(${keys.map(term).join(', ')}) ${operator} (${keys.map(() => '?').join(', ')})`, params: [...values] };
+  }
+  const alternatives = keys.map((key, index) => {
+    const equal = keys.slice(0, index).map((earlier) => `${term(earlier)} = ?`);
+    return { sql: [...equal, `${term(key)} ${key.descending ? '<' : '>'} ?`].join(' AND '), params: values.slice(0, index + 1) };
+  });
+  return {
+    sql: alternatives.map((alternative) => `(${alternative.sql})`).join(' OR '),
+    params: alternatives.flatMap((alternative) => alternative.params),
+  };
 }
 
 export function parseListQuery(url: URL, spec: ListSpec, timeZone: string): ListQuery {
@@ -196,17 +282,21 @@ export function parseListQuery(url: URL, spec: ListSpec, timeZone: string): List
     pageSize: DEFAULT_PAGE_SIZE,
     where: [],
     params: [],
-    orderBy: `${spec.defaultSort}, ${spec.tieBreaker}`,
+    ...orderOf(spec, spec.defaultSortBy ? parseSort(spec, spec.defaultSortBy) : []),
     search: null,
+    filtered: false,
+    after: null,
     extras: new Map(),
   };
+  let cursor: string | null = null;
   for (const [rawName, rawValue] of rawQueryPairs(url)) {
     const name = safeDecode(rawName);
     const value = safeDecode(rawValue);
     const lower = name.toLowerCase();
     if (lower === 'page') query.page = parsePositiveInt('page', value);
     else if (lower === 'pagesize') query.pageSize = parsePositiveInt('pagesize', value, MAX_PAGE_SIZE);
-    else if (lower === 'sortby') query.orderBy = `${parseSort(spec, value)}, ${spec.tieBreaker}`;
+    else if (lower === 'sortby') Object.assign(query, orderOf(spec, parseSort(spec, value)));
+    else if (lower === 'after' && spec.keyset) cursor = value;
     else if (lower === 'search') {
       const term = value.trim();
       if (term.length > 200) throw badQuery('search is limited to 200 characters.');
@@ -239,22 +329,31 @@ export function parseListQuery(url: URL, spec: ListSpec, timeZone: string): List
       const condition = filterCondition(found[0], found[1], op as Operator, operand, timeZone);
       query.where.push(condition.sql);
       query.params.push(...condition.params);
+      query.filtered = true;
     }
   }
+  if (cursor !== null) query.after = decodeCursor(cursor, query.sortKeys);
   return query;
 }
 
-/** Previous/Next links: the request's own path and query with `page` replaced, so filters carry over. */
-export function feedLinks(url: URL, page: number, pageSize: number, total: number) {
-  const pairs = rawQueryPairs(url).filter(([name]) => safeDecode(name).toLowerCase() !== 'page');
-  const link = (target: number) => {
-    const query = [...pairs.map(([name, value]) => (value === '' && name.includes('~') ? name : `${name}=${value}`)), `page=${target}`];
+/**
+ * Previous/Next links: the request's own path and query with `page` replaced, so filters carry over. Given the last
+ * row's cursor, Next also carries `after=` (keyset feeds); Previous goes by page.
+ */
+export function feedLinks(url: URL, page: number, pageSize: number, total: number, nextCursor?: string | null) {
+  const pairs = rawQueryPairs(url).filter(([name]) => !['page', 'after'].includes(safeDecode(name).toLowerCase()));
+  const link = (target: number, cursor?: string | null) => {
+    const query = [
+      ...pairs.map(([name, value]) => (value === '' && name.includes('~') ? name : `${name}=${value}`)),
+      `page=${target}`,
+      ...(cursor ? [`after=${cursor}`] : []),
+    ];
     return `${url.pathname}?${query.join('&')}`;
   };
   const lastPage = Math.max(1, Math.ceil(total / pageSize));
   return {
     Previous: page > 1 ? link(Math.min(page - 1, lastPage)) : null,
-    Next: page < lastPage ? link(page + 1) : null,
+    Next: page < lastPage ? link(page + 1, nextCursor) : null,
   };
 }
 
@@ -291,23 +390,43 @@ export interface FeedSource {
   select: string;
 }
 
-/** Runs a list query: one COUNT for `Size`, one page of rows, mapped to API items, with links. */
+/** Next links carry a cursor once the next page starts this far in; nearer pages are cheap to skip to. */
+export const KEYSET_FROM_ROW = 1000;
+
+const whereClause = (conditions: readonly string[]) =>
+  conditions.length ? `WHERE ${conditions.map((condition) => `(${condition})`).join(' AND ')}` : '';
+
+/**
+ * Runs a list query: one COUNT for `Size` (unless the caller knows it, as `total`), one page of rows, mapped to API
+ * items, with links. A request with a cursor reads the rows after it; otherwise the page's OFFSET.
+ */
 export function queryFeed<Row, Item>(
   db: SandboxDatabase,
   url: URL,
   source: FeedSource,
   query: ListQuery,
   toItem: (row: Row) => Item,
+  known: { total?: number } = {},
 ): Feed<Item> {
   const conditions = [...source.where, ...query.where];
-  const whereSql = conditions.length ? `WHERE ${conditions.map((c) => `(${c})`).join(' AND ')}` : '';
   const params = [...source.params, ...query.params];
-  const { total } = prepareCached(db, `SELECT COUNT(*) AS total FROM ${source.from} ${whereSql}`).get(...params) as {
-    total: number;
-  };
+  const total =
+    known.total ??
+    (prepareCached(db, `SELECT COUNT(*) AS total FROM ${source.from} ${whereClause(conditions)}`).get(...params) as { total: number })
+      .total;
+  const keys = query.sortKeys;
+  const after = query.after && keys ? afterCondition(keys, query.after) : null;
+  const keyColumns = keys ? keys.map((key, index) => `, ${key.sql} AS sort_key_${index}`).join('') : '';
   const rows = prepareCached(
     db,
-    `SELECT ${source.select} FROM ${source.from} ${whereSql} ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`,
-  ).all(...params, query.pageSize, (query.page - 1) * query.pageSize) as Row[];
-  return { Size: total, Items: rows.map(toItem), ...feedLinks(url, query.page, query.pageSize, total) };
+    `SELECT ${source.select}${keyColumns} FROM ${source.from} ${whereClause(after ? [...conditions, after.sql] : conditions)}
+     ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`,
+  ).all(...params, ...(after?.params ?? []), query.pageSize, after ? 0 : (query.page - 1) * query.pageSize) as Array<
+    Row & Record<string, unknown>
+  >;
+  const last = rows.at(-1);
+  const deep = query.page * query.pageSize >= KEYSET_FROM_ROW;
+  const nextCursor = keys && last && deep ? encodeCursor(keys.map((_, index) => last[`sort_key_${index}`])) : null;
+  const items = keys ? rows.map((row) => Object.fromEntries(Object.entries(row).filter(([name]) => !name.startsWith('sort_key_'))) as Row) : rows;
+  return { Size: total, Items: items.map(toItem), ...feedLinks(url, query.page, query.pageSize, total, nextCursor) };
 }

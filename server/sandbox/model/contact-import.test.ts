@@ -4,7 +4,7 @@ import type { Contact } from '../../../src/api/schemas/contact.ts';
 import { fileUploadResultSchema } from '../../../src/api/schemas/file-upload.ts';
 import type { ContactList } from '../../../src/api/schemas/list.ts';
 import { createSandboxHarness, type SandboxUserClient } from '../../testing/sandbox-client.ts';
-import { importContacts, mergeImportedRow } from './contact-import.ts';
+import { IMPORT_BATCH_SIZE, importContacts, mergeImportedRow } from './contact-import.ts';
 import type { ContactRow } from './contacts.ts';
 
 const existing: ContactRow = {
@@ -150,11 +150,11 @@ describe('POST /v1/contacts/import', () => {
   it('reports the rows it could not save and goes on', async () => {
     const master = await sandbox.as();
     const list = await master.json<ContactList>('POST', '/v1/lists', { ListName: 'Short-lived' });
-    const lines = Array.from({ length: 1500 }, (_, index) => `60520${String(10000 + index).padStart(5, '0')}`);
+    const lines = Array.from({ length: IMPORT_BATCH_SIZE * 1.5 }, (_, index) => `60520${String(10000 + index).padStart(5, '0')}`);
     const FileID = await uploadCsv(master, `Phone\n${lines.join('\n')}\n`);
     const user = { userId: master.userId, accountId: 1, userName: 'apitest@cea', isMaster: true, canSeeAllBroadcasts: true,
       canSeeAllRoster: true, canSeeAllAudio: true, canSeeGroupAudio: true, timeZone: 'America/Chicago' };
-    // The list disappears after the first batch of 1,000 rows.
+    // The list disappears after the first batch.
     const result = await importContacts(sandbox.db, user, {
       fileId: FileID,
       listId: list.ListID,
@@ -164,8 +164,8 @@ describe('POST /v1/contacts/import', () => {
         sandbox.db.prepare('DELETE FROM lists WHERE list_id = ?').run(list.ListID);
       },
     });
-    expect(result).toMatchObject({ New: 1000, Failed: 500, AddedToList: 1000 });
-    expect(result.ProblemRows[0]).toMatchObject({ RowNumber: 1002, Reason: 'Failed', Message: 'The target list was deleted while the import ran.' });
+    expect(result).toMatchObject({ New: IMPORT_BATCH_SIZE, Failed: IMPORT_BATCH_SIZE / 2, AddedToList: IMPORT_BATCH_SIZE });
+    expect(result.ProblemRows[0]).toMatchObject({ RowNumber: IMPORT_BATCH_SIZE + 2, Reason: 'Failed', Message: 'The target list was deleted while the import ran.' });
   });
 });
 

@@ -101,42 +101,64 @@ export function contactConditions(user: AuthUser, folder: ContactFolder): { wher
   }
 }
 
+/** A contact search as SQL, and as one full-text query when the trigram index can answer all of it. */
+export interface ContactSearch {
+  sql: string;
+  params: unknown[];
+  /** The MATCH expression of the whole search, or null when some word is too short for trigrams. */
+  match: string | null;
+  /** The same condition written to be checked row by row while an index supplies the order (see queryContactFeed). */
+  sqlAlongOrder: string;
+}
+
+const NAME_COLUMNS = '{first_name last_name}';
+const PHONE_COLUMNS = '{primary_phone secondary_phone tertiary_phone}';
+/** Trigrams need three characters; shorter words are matched by scanning. */
+const SHORTEST_INDEXED_WORD = 3;
+
 /**
- * What `search` matches (docs/decisions/0015-contact-search.md). The one place contact search is defined, so it
- * can be swapped for an index later. Text without letters is a phone number: its digits are looked for in every
- * number. Otherwise each word must appear in the first or last name, and words of digits in a number.
+ * What `search` matches (docs/decisions/0015-contact-search.md). Text without letters is a phone number: its digits
+ * are looked for in every number. Otherwise each word must appear in the first or last name, and words of digits in
+ * a number. Words are looked up in the trigram index `contacts_search` (docs/decisions/0061-contact-search-index.md);
+ * a word shorter than three characters falls back to a substring scan.
  */
-export function contactSearchCondition(term: string, alias = 'c'): { sql: string; params: unknown[] } | null {
-  const phoneMatch = (digits: string) => ({
-    sql: `(${alias}.primary_phone LIKE ? OR ${alias}.secondary_phone LIKE ? OR ${alias}.tertiary_phone LIKE ?)`,
-    params: [`%${digits}%`, `%${digits}%`, `%${digits}%`],
-  });
+export function contactSearchCondition(term: string, alias = 'c'): ContactSearch | null {
   const digitsOf = (text: string) => {
     const digits = text.replace(/\D/g, '');
     return digits.length === 11 && digits.startsWith('1') ? digits.slice(1) : digits;
   };
-  if (!/\p{L}/u.test(term)) {
-    const digits = digitsOf(term);
-    return digits ? phoneMatch(digits) : null;
-  }
-  const conditions = term
-    .split(/\s+/)
-    .map((word) => word.replace(/^[,;]+|[,;]+$/g, ''))
-    .filter(Boolean)
-    .map((word) => {
-      if (/\p{L}/u.test(word)) {
-        const pattern = `%${escapeLike(word)}%`;
-        return {
-          sql: `(${alias}.first_name LIKE ? ESCAPE '\\' OR ${alias}.last_name LIKE ? ESCAPE '\\')`,
-          params: [pattern, pattern],
-        };
-      }
-      const digits = digitsOf(word);
-      return digits ? phoneMatch(digits) : null;
-    })
-    .filter((condition) => condition !== null);
-  if (conditions.length === 0) return null;
-  return { sql: conditions.map((condition) => condition.sql).join(' AND '), params: conditions.flatMap((condition) => condition.params) };
+  const words = /\p{L}/u.test(term)
+    ? term
+        .split(/\s+/)
+        .map((word) => word.replace(/^[,;]+|[,;]+$/g, ''))
+        .filter(Boolean)
+        .map((word) => (/\p{L}/u.test(word) ? { text: word, isName: true } : { text: digitsOf(word), isName: false }))
+    : [{ text: digitsOf(term), isName: false }];
+  const wanted = words.filter((word) => word.text !== '');
+  if (wanted.length === 0) return null;
+
+  const indexed = wanted.filter((word) => [...word.text].length >= SHORTEST_INDEXED_WORD);
+  const scanned = wanted.filter((word) => [...word.text].length < SHORTEST_INDEXED_WORD);
+  const match = indexed
+    .map((word) => `${word.isName ? NAME_COLUMNS : PHONE_COLUMNS}: "${word.text.replaceAll('"', '""')}"`)
+    .join(' AND ');
+  const likes = scanned.map((word) => {
+    const pattern = `%${escapeLike(word.text)}%`;
+    const columns = word.isName ? ['first_name', 'last_name'] : ['primary_phone', 'secondary_phone', 'tertiary_phone'];
+    return {
+      sql: `(${columns.map((column) => `${alias}.${column} LIKE ? ESCAPE '\\'`).join(' OR ')})`,
+      params: columns.map(() => pattern),
+    };
+  });
+  const inIndex = (column: string) => `${column} IN (SELECT rowid FROM contacts_search WHERE contacts_search MATCH ?)`;
+  const conditions = (column: string) => [...(match ? [inIndex(column)] : []), ...likes.map((like) => like.sql)].join(' AND ');
+  return {
+    // `+` keeps SQLite from reading the rows through the index lookup, so the order's index can lead instead.
+    sql: conditions(`${alias}.person_id`),
+    sqlAlongOrder: conditions(`+${alias}.person_id`),
+    params: [...(match ? [match] : []), ...likes.flatMap((like) => like.params)],
+    match: scanned.length === 0 ? match : null,
+  };
 }
 
 /** A number's account-wide opt-out of one channel (the opt_outs table; decision 0016). */
@@ -166,8 +188,9 @@ export const contactFeedSpec: ListSpec = {
     SecondaryPhoneTextOptInStatus: { sql: textOptInSql(secondarySlot), type: 'string', values: textOptInStatuses },
     TertiaryPhoneTextOptInStatus: { sql: textOptInSql(tertiarySlot), type: 'string', values: textOptInStatuses },
   },
-  defaultSort: 'c.person_id',
+  defaultSortBy: 'PersonID',
   tieBreaker: 'c.person_id',
+  keyset: true,
   search: (term) => contactSearchCondition(term),
 };
 
@@ -241,7 +264,76 @@ export function toApiContacts(db: SandboxDatabase, user: AuthUser, rows: readonl
   });
 }
 
-/** One page of contacts of a folder, in the Feed envelope. */
+const countOf = (row: unknown) => (row as { n: number }).n;
+
+/** Contacts the user can see in the active folder or the Deleted folder, from the maintained counts. */
+function countInScope(db: SandboxDatabase, user: AuthUser, deleted: boolean): number {
+  const owner = user.canSeeAllRoster ? '' : 'AND owner_user_id = ?';
+  return countOf(
+    prepareCached(db, `SELECT COALESCE(SUM(n), 0) AS n FROM contact_counts WHERE account_id = ? ${owner} AND deleted = ?`).get(
+      user.accountId,
+      ...(user.canSeeAllRoster ? [] : [user.userId]),
+      deleted ? 1 : 0,
+    ),
+  );
+}
+
+/** Looking one row up in the search index costs about as much as collecting this many of its matches. */
+const MATCHES_PER_LOOKUP = 300;
+
+const conjunction = (conditions: readonly string[]) => conditions.map((condition) => `(${condition})`).join(' AND ');
+
+/**
+ * `Size` of a contact feed without counting its rows one by one, where the maintained counts and the search index
+ * can tell; undefined means "count them". A search's matches are counted in the index; the matches outside the feed
+ * are then taken away by walking whichever is shortest: the matches, the feed's own rows or the rows outside it.
+ */
+function knownContactTotal(
+  db: SandboxDatabase,
+  user: AuthUser,
+  folder: ContactFolder,
+  query: ListQuery,
+  search: ContactSearch | null,
+): { total: number; matches: number | null; inScope: number } | undefined {
+  if (query.filtered || (folder.kind !== 'active' && folder.kind !== 'deleted')) return undefined;
+  const inScope = countInScope(db, user, folder.kind === 'deleted');
+  if (query.search === null || search === null) return { total: inScope, matches: null, inScope };
+  if (search.match === null) return undefined;
+
+  const matches = countOf(prepareCached(db, 'SELECT COUNT(*) AS n FROM contacts_search WHERE contacts_search MATCH ?').get(search.match));
+  const outside = countOf(prepareCached(db, 'SELECT COALESCE(SUM(n), 0) AS n FROM contact_counts').get()) - inScope;
+  if (user.canSeeAllRoster && folder.kind === 'active' && outside < Math.min(matches, inScope)) {
+    // The index's matches, less those in other accounts or in the Deleted folder: a handful of rows is each looked
+    // up in the index; more are checked against the matches collected once.
+    const outsideRows = '(c.account_id < ? OR c.account_id > ? OR (c.account_id = ? AND c.deleted_at IS NOT NULL))';
+    const account = [user.accountId, user.accountId, user.accountId];
+    const elsewhere =
+      outside * MATCHES_PER_LOOKUP < matches
+        ? prepareCached(
+            db,
+            `SELECT COUNT(*) AS n FROM contacts_search WHERE contacts_search MATCH ?
+             AND rowid IN (SELECT c.person_id FROM contacts c WHERE ${outsideRows})`,
+          ).get(search.match, ...account)
+        : prepareCached(db, `SELECT COUNT(*) AS n FROM contacts c WHERE ${outsideRows} AND ${search.sqlAlongOrder}`).get(
+            ...account,
+            ...search.params,
+          );
+    return { total: matches - countOf(elsewhere), matches, inScope };
+  }
+  const { where, params } = contactConditions(user, folder);
+  const condition = inScope < matches ? search.sqlAlongOrder : search.sql;
+  const total = countOf(prepareCached(db, `SELECT COUNT(*) AS n FROM contacts c WHERE ${conjunction([...where, condition])}`).get(...params, ...search.params));
+  return { total, matches, inScope };
+}
+
+/** First sort columns an index serves for the whole account (migration 4 and contacts_account). */
+const indexedOrders = new Set(['c.person_id', 'c.last_updated', 'c.last_name']);
+
+/**
+ * One page of contacts of a folder, in the Feed envelope. A search whose matches are many is read along the order's
+ * index, checking each row against the matches, so the page stops after a few rows instead of sorting every match;
+ * a search with few matches reads just those and sorts them.
+ */
 export function queryContactFeed(
   db: SandboxDatabase,
   user: AuthUser,
@@ -250,7 +342,24 @@ export function queryContactFeed(
   folder: ContactFolder,
 ): Feed<Contact> {
   const { where, params } = contactConditions(user, folder);
-  const feed = queryFeed<ContactRow, ContactRow>(db, url, { from: 'contacts c', where, params, select: CONTACT_COLUMNS }, query, (row) => row);
+  const search = query.search === null ? null : contactSearchCondition(query.search);
+  const known = knownContactTotal(db, user, folder, query, search);
+  let pageQuery = query;
+  if (search && known?.matches && user.canSeeAllRoster && indexedOrders.has(query.sortKeys?.[0]?.sql ?? '')) {
+    // Rows the order's index walks before it has a page: the rows up to the page's end, over the share that matches.
+    const walked = (query.after ? query.pageSize : query.page * query.pageSize) * (known.total > 0 ? known.inScope / known.total : Infinity);
+    if (walked < known.matches) {
+      pageQuery = { ...query, where: query.where.map((condition) => (condition === search.sql ? search.sqlAlongOrder : condition)) };
+    }
+  }
+  const feed = queryFeed<ContactRow, ContactRow>(
+    db,
+    url,
+    { from: 'contacts c', where, params, select: CONTACT_COLUMNS },
+    pageQuery,
+    (row) => row,
+    { total: known?.total },
+  );
   return { ...feed, Items: toApiContacts(db, user, feed.Items) };
 }
 
@@ -287,6 +396,23 @@ export function findContactByPhone(
        AND ${scope.sql} AND c.deleted_at IS NULL AND c.person_id <> ?
      ORDER BY c.person_id LIMIT 1`,
   ).get(user.accountId, phone, ...scope.params, exceptPersonId) as ContactRow | undefined;
+}
+
+/**
+ * `findContactByPhone` for many numbers at once (an import batch): one query, the same answer per number.
+ */
+export function findContactsByPhones(db: SandboxDatabase, user: AuthUser, phones: readonly string[]): Map<string, ContactRow> {
+  const scope = contactScope(user);
+  const rows = prepareCached(
+    db,
+    `SELECT ${CONTACT_COLUMNS} FROM contacts c
+     WHERE c.person_id IN (SELECT p.person_id FROM contacts p WHERE p.account_id = ? AND p.primary_phone IN (SELECT value FROM json_each(?)))
+       AND ${scope.sql} AND c.deleted_at IS NULL
+     ORDER BY c.person_id`,
+  ).all(user.accountId, JSON.stringify(phones), ...scope.params) as ContactRow[];
+  const found = new Map<string, ContactRow>();
+  for (const row of rows) if (!found.has(row.primary_phone)) found.set(row.primary_phone, row);
+  return found;
 }
 
 export function duplicateContactError(phone: string, existing: { person_id: number }): SandboxError {

@@ -233,6 +233,8 @@ export function broadcastReportRoutes({ db, clock }: SandboxDeps) {
         { select: 'r.*', from: 'broadcast_recipients r', where: ['r.broadcast_id = ?'], params: [broadcast.broadcast_id] },
         query,
         (row: RecipientRow) => toApiBroadcastDetail(row, broadcast.channel, user.timeZone),
+        // Every number of the broadcast has one row, written once when it was created: unfiltered, the count is known.
+        { total: query.filtered || query.search !== null ? undefined : broadcast.phone_number_count },
       );
       return c.json(feed);
     })

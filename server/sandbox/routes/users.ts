@@ -5,9 +5,9 @@ import {
   defaultCallingSettings,
   userCreateInputSchema,
   userUpdateInputSchema,
-  type Permissions,
   type UserUpdateInput,
-} from '../../../src/api/schemas/user.ts';
+} from '../../../src/api/schemas/user-settings.ts';
+import type { Permissions } from '../../../src/api/schemas/user.ts';
 import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError, notFound } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';

@@ -14,8 +14,11 @@ import { scheduleEvent } from './scheduled-events.ts';
  * a restarted sandbox resumes exactly where it stopped, and nobody is called twice.
  */
 
-/** Events one broadcast may play per tick, so a huge broadcast never stalls the API. */
-const EVENTS_PER_BROADCAST = 4000;
+/**
+ * Events one broadcast may play per tick: a few milliseconds of work, so a huge broadcast never holds up the API's
+ * requests for long. The simulator comes straight back for more (simulator.ts), between requests.
+ */
+const EVENTS_PER_BROADCAST = 500;
 const RETRY_MS = RETRY_INTERVAL_MINUTES * 60_000;
 const TEXT_SPACING_MS = 1000 / TEXTS_PER_SECOND;
 const HOUR_MS = 3_600_000;

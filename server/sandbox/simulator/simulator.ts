@@ -12,6 +12,7 @@ export type SimulationStep = (now: number) => boolean;
  */
 export function createSimulator(clock: SandboxClock, steps: readonly SimulationStep[]) {
   let timer: NodeJS.Timeout | undefined;
+  let immediate: NodeJS.Immediate | undefined;
   let running = false;
 
   /** Runs every step once; true when some step has work left for this moment. */
@@ -36,18 +37,25 @@ export function createSimulator(clock: SandboxClock, steps: readonly SimulationS
       for (let rounds = 0; rounds < 100_000 && tick(); rounds += 1);
     },
     start(intervalMs = 500) {
-      timer ??= setInterval(() => {
+      // While work is left for this moment, the next slice follows at once, after whatever requests have queued.
+      const work = () => {
+        immediate = undefined;
         try {
-          tick();
+          if (tick() && timer) immediate = setImmediate(work);
         } catch (error) {
           console.error('[sandbox] simulation step failed', error);
         }
+      };
+      timer ??= setInterval(() => {
+        if (!immediate) work();
       }, intervalMs);
       timer.unref();
     },
     stop() {
       clearInterval(timer);
       timer = undefined;
+      if (immediate) clearImmediate(immediate);
+      immediate = undefined;
     },
   };
 }

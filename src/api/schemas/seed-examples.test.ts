@@ -16,13 +16,8 @@ import { conversationCreateInputSchema, conversationSchema, textMessageInputSche
 import { feedSchema } from './feed.ts';
 import { contactListSchema, listInputSchema, listUpdateInputSchema } from './list.ts';
 import { optOutInputSchema, optOutSchema } from './opt-out.ts';
-import {
-  loginInputSchema,
-  loginResultSchema,
-  userCreateInputSchema,
-  userSchema,
-  userUpdateInputSchema,
-} from './user.ts';
+import { loginInputSchema, loginResultSchema, userSchema } from './user.ts';
+import { userCreateInputSchema, userUpdateInputSchema } from './user-settings.ts';
 
 /** The schema each seed example must parse with, by `section|kind`. */
 const schemaFor: Record<string, z.ZodType> = {

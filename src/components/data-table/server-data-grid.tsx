@@ -1,4 +1,7 @@
+import Box from '@mui/material/Box';
+import LinearProgress from '@mui/material/LinearProgress';
 import { DataGrid, type DataGridProps, type GridSortModel, type GridValidRowModel } from '@mui/x-data-grid';
+import { useState } from 'react';
 import { LiveRegion } from '@/components/feedback/live-region.tsx';
 import type { ListSort } from '@/hooks/use-list-search-params.ts';
 import { cspNonce } from '@/utils/csp-nonce.ts';
@@ -28,16 +31,46 @@ export type ServerDataGridProps<Row extends GridValidRowModel> = Omit<
   selection?: RowSelection;
 };
 
+/** The standard density's header, row and footer heights. */
+const HEADER_HEIGHT = 56;
+const ROW_HEIGHT = 52;
+const FOOTER_HEIGHT = 52;
+
 /**
  * The DataGrid in server mode, driven by URL state: paging and sorting are the API's, never done in the browser.
- * The grid counts pages from 0, the API and the URL from 1.
+ * The grid counts pages from 0, the API and the URL from 1. Until the first page has arrived, a frame of the same
+ * size stands in: building the grid once, with its rows, costs half of building it empty and then again.
  */
 export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, rowCount, selection, sx, ...props }: ServerDataGridProps<Row>) {
+  const [loaded, setLoaded] = useState(!props.loading);
+  if (!loaded && !props.loading) setLoaded(true);
   const sortModel: GridSortModel = list.sort ? [{ field: list.sort.field, sort: list.sort.desc ? 'desc' : 'asc' }] : [];
+  // Loading shows as skeleton rows or a bar, which say nothing to a screen reader; this does.
+  const loadingAnnouncement = (
+    <LiveRegion label={`${label} loading`} announcement={{ text: props.loading ? `Loading ${label.toLowerCase()}…` : '', id: 0 }} />
+  );
+  if (!loaded && props.autoHeight) {
+    return (
+      <>
+        {loadingAnnouncement}
+        <Box
+          sx={{
+            height: HEADER_HEIGHT + FOOTER_HEIGHT + list.pageSize * ROW_HEIGHT,
+            bgcolor: 'background.paper',
+            borderRadius: 2,
+            border: 1,
+            borderColor: 'divider',
+            overflow: 'hidden',
+          }}
+        >
+          <LinearProgress aria-hidden sx={{ mt: `${HEADER_HEIGHT - 4}px` }} />
+        </Box>
+      </>
+    );
+  }
   return (
     <>
-      {/* Loading shows as skeleton rows or a bar, which say nothing to a screen reader; this does. */}
-      <LiveRegion label={`${label} loading`} announcement={{ text: props.loading ? `Loading ${label.toLowerCase()}…` : '', id: 0 }} />
+      {loadingAnnouncement}
       <DataGrid
         aria-label={label}
         // The grid writes its CSS variables in a <style> of its own, which the CSP admits only with the page's nonce.

@@ -1,11 +1,7 @@
-import Button from '@mui/material/Button';
-import Dialog from '@mui/material/Dialog';
-import DialogActions from '@mui/material/DialogActions';
-import DialogContent from '@mui/material/DialogContent';
-import DialogContentText from '@mui/material/DialogContentText';
-import DialogTitle from '@mui/material/DialogTitle';
-import TextField from '@mui/material/TextField';
-import { createContext, useCallback, useContext, useId, useRef, useState, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useCallback, useContext, useRef, useState, type ReactNode } from 'react';
+
+// The dialog's code loads with the first confirmation, not with the app.
+const ConfirmDialogWindow = lazy(() => import('./confirm-dialog-window.tsx').then((module) => ({ default: module.ConfirmDialogWindow })));
 
 export interface ConfirmOptions {
   title: string;
@@ -27,13 +23,14 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
   const [options, setOptions] = useState<ConfirmOptions | null>(null);
   const [typed, setTyped] = useState('');
   const resolver = useRef<(value: boolean) => void>(undefined);
-  const titleId = useId();
-  const descriptionId = useId();
+  // Once shown, the dialog stays mounted so it can animate closed.
+  const [shown, setShown] = useState(false);
 
   const confirm = useCallback<Confirm>((next) => {
     resolver.current?.(false);
     setTyped('');
     setOptions(next);
+    setShown(true);
     return new Promise<boolean>((resolve) => {
       resolver.current = resolve;
     });
@@ -45,52 +42,14 @@ export function ConfirmProvider({ children }: { children: ReactNode }) {
     setOptions(null);
   };
 
-  const blocked = options?.typeToConfirm !== undefined && typed.trim() !== options.typeToConfirm;
   return (
     <ConfirmContext.Provider value={confirm}>
       {children}
-      <Dialog
-        open={options !== null}
-        onClose={() => settle(false)}
-        aria-labelledby={titleId}
-        aria-describedby={descriptionId}
-        maxWidth="xs"
-        fullWidth
-      >
-        {options && (
-          <>
-            <DialogTitle id={titleId}>{options.title}</DialogTitle>
-            <DialogContent>
-              <DialogContentText id={descriptionId} component="div">
-                {options.message}
-              </DialogContentText>
-              {options.typeToConfirm !== undefined && (
-                <TextField
-                  autoFocus
-                  margin="normal"
-                  label={`Type ${options.typeToConfirm} to confirm`}
-                  value={typed}
-                  onChange={(event) => setTyped(event.target.value)}
-                  autoComplete="off"
-                />
-              )}
-            </DialogContent>
-            <DialogActions>
-              <Button onClick={() => settle(false)} autoFocus={options.typeToConfirm === undefined}>
-                {options.cancelLabel ?? 'Cancel'}
-              </Button>
-              <Button
-                variant="contained"
-                color={options.destructive ? 'error' : 'primary'}
-                disabled={blocked}
-                onClick={() => settle(true)}
-              >
-                {options.confirmLabel}
-              </Button>
-            </DialogActions>
-          </>
-        )}
-      </Dialog>
+      {shown && (
+        <Suspense fallback={null}>
+          <ConfirmDialogWindow options={options} typed={typed} onTypedChange={setTyped} onSettle={settle} />
+        </Suspense>
+      )}
     </ConfirmContext.Provider>
   );
 }

@@ -1,7 +1,10 @@
-import Alert, { type AlertColor } from '@mui/material/Alert';
-import Button from '@mui/material/Button';
-import Snackbar from '@mui/material/Snackbar';
-import { createContext, useCallback, useContext, useState, type ReactNode } from 'react';
+import type { AlertColor } from '@mui/material/Alert';
+import { createContext, lazy, Suspense, useCallback, useContext, useState, type ReactNode } from 'react';
+
+// The snackbar's code loads with the first notification, not with the app.
+const NotificationSnackbar = lazy(() =>
+  import('./notification-snackbar.tsx').then((module) => ({ default: module.NotificationSnackbar })),
+);
 
 export interface NotificationInput {
   message: string;
@@ -12,7 +15,7 @@ export interface NotificationInput {
   autoHideMs?: number;
 }
 
-interface QueuedNotification extends NotificationInput {
+export interface QueuedNotification extends NotificationInput {
   id: number;
 }
 
@@ -36,45 +39,13 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
     setOpen(true);
   };
 
-  const severity = current?.severity ?? 'success';
   return (
     <NotificationsContext.Provider value={notify}>
       {children}
       {current && (
-        <Snackbar
-          key={current.id}
-          open={open}
-          autoHideDuration={current.autoHideMs ?? (severity === 'error' ? 10_000 : current.action ? 8000 : 5000)}
-          onClose={(_event, reason) => {
-            if (reason !== 'clickaway') close();
-          }}
-          slotProps={{ transition: { onExited: next } }}
-          anchorOrigin={{ vertical: 'bottom', horizontal: 'center' }}
-        >
-          <Alert
-            severity={severity}
-            variant="filled"
-            role={severity === 'error' ? 'alert' : 'status'}
-            onClose={close}
-            action={
-              current.action ? (
-                <Button
-                  color="inherit"
-                  size="small"
-                  onClick={() => {
-                    current.action?.onClick();
-                    close();
-                  }}
-                >
-                  {current.action.label}
-                </Button>
-              ) : undefined
-            }
-            sx={{ minWidth: 320, alignItems: 'center' }}
-          >
-            {current.message}
-          </Alert>
-        </Snackbar>
+        <Suspense fallback={null}>
+          <NotificationSnackbar key={current.id} notification={current} open={open} onClose={close} onExited={next} />
+        </Suspense>
       )}
     </NotificationsContext.Provider>
   );

@@ -1,6 +1,5 @@
 import MenuIcon from '@mui/icons-material/Menu';
 import AppBar from '@mui/material/AppBar';
-import Badge from '@mui/material/Badge';
 import Box from '@mui/material/Box';
 import Drawer from '@mui/material/Drawer';
 import IconButton from '@mui/material/IconButton';
@@ -20,8 +19,8 @@ export interface NavigationItem {
   label: string;
   href: string;
   icon: ReactNode;
-  /** A count worth attention (unread replies, say), announced with the label; or an element showing a live one. */
-  badge?: number | ReactElement;
+  /** An element showing a count worth attention (unread replies, say): a NavigationBadge. */
+  badge?: ReactElement;
   /** Also highlight the item for deeper paths (e.g. /broadcasts/12 under Broadcasts). */
   matchPrefix?: boolean;
 }
@@ -42,20 +41,6 @@ export interface DashboardLayoutProps {
 }
 
 const DRAWER_WIDTH = 248;
-
-/** The count at the end of a navigation item; nothing when it is zero. */
-export function NavigationBadge({ count }: { count: number }) {
-  if (!count) return null;
-  return (
-    <Badge
-      badgeContent={count}
-      color="primary"
-      max={999}
-      sx={{ mr: 1.5 }}
-      slotProps={{ badge: { 'aria-label': `${count} unread` } }}
-    />
-  );
-}
 
 function NavigationList({ sections, onNavigate }: { sections: NavigationSection[]; onNavigate?: () => void }) {
   const { pathname } = useLocation();
@@ -90,7 +75,7 @@ function NavigationList({ sections, onNavigate }: { sections: NavigationSection[
                 >
                   <ListItemIcon sx={{ minWidth: 36 }}>{item.icon}</ListItemIcon>
                   <ListItemText primary={item.label} slotProps={{ primary: { sx: { fontWeight: active ? 600 : 500 } } }} />
-                  {typeof item.badge === 'number' ? <NavigationBadge count={item.badge} /> : item.badge}
+                  {item.badge}
                 </ListItemButton>
               </ListItem>
             );

@@ -1,4 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
+import { pageSaysSandbox } from '@/utils/page-meta.ts';
 import { getServerConfig, getSession } from './session-requests.ts';
 
 export const sessionQueries = {
@@ -14,6 +15,11 @@ export const sessionQueries = {
     queryOptions({
       queryKey: [...sessionQueries.all(), 'server-config'],
       queryFn: ({ signal }) => getServerConfig(signal),
+      // The page itself says it when our server sent it: no request, and the first paint already knows.
+      initialData: () => {
+        const sandbox = pageSaysSandbox();
+        return sandbox === undefined ? undefined : { Sandbox: sandbox };
+      },
       staleTime: Infinity,
     }),
 };

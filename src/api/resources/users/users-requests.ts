@@ -1,7 +1,8 @@
 import { apiRequest } from '../../api-client.ts';
 import { buildListQuery, type ListParams } from '../../list-params.ts';
 import { feedSchema } from '../../schemas/feed.ts';
-import { userSchema, type User, type UserCreateInput, type UserUpdateInput } from '../../schemas/user.ts';
+import type { UserCreateInput, UserUpdateInput } from '../../schemas/user-settings.ts';
+import { userSchema, type User } from '../../schemas/user.ts';
 
 const userFeedSchema = feedSchema(userSchema);
 

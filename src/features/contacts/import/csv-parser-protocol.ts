@@ -9,7 +9,7 @@ export type ParserRequest =
 export type ParserResponse =
   | { type: 'progress'; rows: number; fraction: number }
   | { type: 'parsed'; rowCount: number; columnCount: number; firstRows: string[][] }
-  | { type: 'built'; csv: string; rowCount: number }
+  | { type: 'built'; csv: Blob; rowCount: number }
   | { type: 'failed'; message: string };
 
 /** Rows the mapping step shows and auto-detection samples. */

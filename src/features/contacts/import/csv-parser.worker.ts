@@ -47,7 +47,8 @@ function build(request: Extract<ParserRequest, { type: 'build' }>) {
     }),
   );
   const csv = Papa.unparse({ fields: importFields.map((field) => importFieldHeaders[field]), data: lines }, { newline: '\r\n' });
-  send({ type: 'built', csv, rowCount: data.length });
+  // A Blob crosses to the page by reference: a large file never has to be copied or re-encoded on the main thread.
+  send({ type: 'built', csv: new Blob([csv], { type: 'text/csv' }), rowCount: data.length });
 }
 
 addEventListener('message', (event: MessageEvent<ParserRequest>) => {

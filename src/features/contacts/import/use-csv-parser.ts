@@ -14,7 +14,7 @@ export type ParserState =
  */
 export function useCsvParser() {
   const worker = useRef<Worker | null>(null);
-  const pendingBuild = useRef<{ resolve: (csv: { csv: string; rowCount: number }) => void; reject: (error: Error) => void } | null>(null);
+  const pendingBuild = useRef<{ resolve: (csv: { csv: Blob; rowCount: number }) => void; reject: (error: Error) => void } | null>(null);
   const [state, setState] = useState<ParserState>({ status: 'idle' });
 
   const stop = useCallback(() => {
@@ -57,7 +57,7 @@ export function useCsvParser() {
 
   const build = useCallback(
     (mapping: Array<ImportField | null>, hasHeader: boolean) =>
-      new Promise<{ csv: string; rowCount: number }>((resolve, reject) => {
+      new Promise<{ csv: Blob; rowCount: number }>((resolve, reject) => {
         if (!worker.current) {
           reject(new Error('Read a file first.'));
           return;

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import { conversationQueries } from '@/api/resources/conversations/conversation-queries.ts';
-import { NavigationBadge } from '@/components/layout/dashboard-layout.tsx';
+import { NavigationBadge } from '@/components/layout/navigation-badge.tsx';
 import { useDocumentTitleCount } from '@/hooks/use-document-title.ts';
 
 /** Conversations with unread replies: the count on the navigation's Conversations item, and before the tab's title. */

@@ -1,15 +1,14 @@
 import { dayNameSchema, dayNames, type DayName } from '@/api/schemas/common.ts';
+import { permissionsSchema, type User } from '@/api/schemas/user.ts';
 import {
   callingWindowProblem,
   defaultCallingSettings,
-  permissionsSchema,
   pinCodeSchema,
   userNameSchema,
   userSettingsInputSchema,
-  type User,
   type UserCreateInput,
   type UserUpdateInput,
-} from '@/api/schemas/user.ts';
+} from '@/api/schemas/user-settings.ts';
 import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
 import { z } from '@/api/schemas/zod.ts';
 

@@ -1,0 +1,94 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { readFileSync } from 'node:fs';
+import { elapsedMs } from './stats.ts';
+
+export interface Started {
+  child: ChildProcess;
+  /** Milliseconds from spawning to the first good answer. */
+  readyMs: number;
+  /** The `BENCH {...}` line the process printed, if any. */
+  announced: Record<string, unknown> | null;
+  memory(): { rssMiB: number; peakMiB: number };
+  stop(): Promise<void>;
+}
+
+/** Every process the bench started and has not stopped: ended with the bench, however it ends. */
+const running = new Set<ChildProcess>();
+process.once('exit', () => {
+  for (const child of running) child.kill('SIGKILL');
+});
+
+const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+/** Resident and peak memory of a process, from procfs. */
+export function processMemory(pid: number): { rssMiB: number; peakMiB: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const field = (name: string) => Number(new RegExp(`${name}:\\s+(\\d+)`).exec(status)?.[1] ?? Number.NaN) / 1024;
+  return { rssMiB: field('VmRSS'), peakMiB: field('VmHWM') };
+}
+
+async function answers(url: string): Promise<boolean> {
+  try {
+    const response = await fetch(url, { signal: AbortSignal.timeout(60_000) });
+    await response.arrayBuffer();
+    return response.ok;
+  } catch {
+    return false;
+  }
+}
+
+/**
+ * Spawns `node <args>` and polls `readyUrl` every 10 ms until it answers 2xx (or `announce` is printed, when no URL
+ * is known in advance). Stops the process by its pid only.
+ */
+export async function startProcess(options: {
+  args: string[];
+  env?: Record<string, string>;
+  readyUrl?: string;
+  /** Waits for the `BENCH {...}` line, then for `readyUrl` built from it. */
+  readyFrom?: (announced: Record<string, unknown>) => string;
+  timeoutMs?: number;
+  label: string;
+}): Promise<Started> {
+  const started = process.hrtime.bigint();
+  const child = spawn(process.execPath, options.args, {
+    env: { ...process.env, ...options.env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  running.add(child);
+  child.once('exit', () => running.delete(child));
+  let announced: Record<string, unknown> | null = null;
+  let output = '';
+  child.stdout!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+    const line = /^BENCH (.*)$/m.exec(output);
+    if (line && !announced) announced = JSON.parse(line[1]!) as Record<string, unknown>;
+  });
+  child.stderr!.on('data', (chunk: Buffer) => {
+    output += chunk.toString();
+  });
+  const stop = async () => {
+    if (child.exitCode !== null || child.signalCode !== null) return;
+    child.kill('SIGTERM');
+    for (let waited = 0; waited < 5000 && child.exitCode === null && child.signalCode === null; waited += 50) await sleep(50);
+    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
+  };
+  const deadline = options.timeoutMs ?? 120_000;
+  for (;;) {
+    if (child.exitCode !== null) throw new Error(`${options.label} exited with ${child.exitCode}: ${output.slice(-500)}`);
+    if (elapsedMs(started) > deadline) {
+      await stop();
+      throw new Error(`${options.label} was not ready within ${deadline / 1000} s`);
+    }
+    const url = options.readyUrl ?? (announced && options.readyFrom ? options.readyFrom(announced) : null);
+    if (url && (await answers(url))) break;
+    await sleep(10);
+  }
+  return {
+    child,
+    readyMs: elapsedMs(started),
+    announced,
+    memory: () => processMemory(child.pid!),
+    stop,
+  };
+}

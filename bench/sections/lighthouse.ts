@@ -1,0 +1,112 @@
+import { execFile } from 'node:child_process';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import { promisify } from 'node:util';
+import { CACHE_DIR, freshDatabase, RUN_DIR } from '../lib/data.ts';
+import { figure, ms, type Figure } from '../lib/figures.ts';
+import { DEMO_LOGIN, serverSession } from '../lib/http.ts';
+import { startProcess } from '../lib/processes.ts';
+import { FLOOR_PORT, ROOT, SERVER_PORT } from '../lib/servers.ts';
+
+const AREA = '2 Lighthouse 12.2.3';
+const BUDGET = { desktop: 98, mobile: 85 } as const;
+const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+const run = promisify(execFile);
+
+type FormFactor = keyof typeof BUDGET;
+
+interface Report {
+  score: number;
+  lcp: number;
+  tbt: number;
+  cls: number;
+}
+
+/** One Lighthouse run (performance only), as its CLI runs it, against headless Chromium. */
+async function lighthouse(url: string, formFactor: FormFactor, headers: Record<string, string> = {}): Promise<Report> {
+  const output = join(RUN_DIR, `lighthouse-${formFactor}.json`);
+  const args = [
+    join(ROOT, 'node_modules/lighthouse/cli/index.js'),
+    url,
+    '--quiet',
+    '--only-categories=performance',
+    '--chrome-flags=--headless=new --no-sandbox',
+    '--output=json',
+    `--output-path=${output}`,
+    ...(formFactor === 'desktop' ? ['--preset=desktop'] : []),
+  ];
+  if (Object.keys(headers).length > 0) {
+    const headersFile = join(RUN_DIR, 'lighthouse-headers.json');
+    writeFileSync(headersFile, JSON.stringify(headers));
+    args.push(`--extra-headers=${headersFile}`);
+  }
+  await run(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 1 << 26, timeout: 180_000 });
+  const report = JSON.parse(readFileSync(output, 'utf8')) as {
+    categories: { performance: { score: number } };
+    audits: Record<string, { numericValue?: number }>;
+  };
+  return {
+    score: Math.round(report.categories.performance.score * 100),
+    lcp: report.audits['largest-contentful-paint']?.numericValue ?? Number.NaN,
+    tbt: report.audits['total-blocking-time']?.numericValue ?? Number.NaN,
+    cls: report.audits['cumulative-layout-shift']?.numericValue ?? Number.NaN,
+  };
+}
+
+const describe = (report: Report) => `${report.score} (LCP ${ms(report.lcp, 0)}, TBT ${ms(report.tbt, 0)}, CLS ${report.cls.toFixed(3)})`;
+
+export async function lighthouseSection(): Promise<Figure[]> {
+  if (!existsSync(join(ROOT, 'dist/index.html'))) throw new Error('Build the app first (the bundle area does).');
+  const floorDist = join(CACHE_DIR, 'floor-dist');
+  if (!existsSync(join(floorDist, 'index.html'))) throw new Error('Build the floor app first (the bundle area does).');
+
+  const figures: Figure[] = [];
+  const floor = await startProcess({
+    label: 'vite preview of the floor app',
+    args: [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', join(ROOT, 'bench/floor'), '--outDir', floorDist, '--port', String(FLOOR_PORT), '--strictPort', '--host', '127.0.0.1'],
+    readyUrl: `http://127.0.0.1:${FLOOR_PORT}/`,
+  });
+  const peer = new Map<FormFactor, Report>();
+  try {
+    for (const formFactor of ['desktop', 'mobile'] as const) peer.set(formFactor, await lighthouse(`http://127.0.0.1:${FLOOR_PORT}/`, formFactor));
+  } finally {
+    await floor.stop();
+  }
+
+  // `npm start`'s server on the demo data, as a first visit finds it.
+  const server = await startProcess({
+    label: 'our server',
+    args: ['--import', 'tsx', join(ROOT, 'server/serve.ts')],
+    env: { PORT: String(SERVER_PORT), HOST: '127.0.0.1', SANDBOX_DB: freshDatabase('lighthouse.db'), DATA_DIR: join(RUN_DIR, 'data') },
+    readyUrl: `http://127.0.0.1:${SERVER_PORT}/api/health`,
+  });
+  try {
+    const base = `http://127.0.0.1:${SERVER_PORT}`;
+    const { cookie } = await serverSession(base, DEMO_LOGIN.userName, DEMO_LOGIN.pinCode);
+    const pages: Array<{ name: string; path: string; headers: Record<string, string> }> = [
+      { name: 'login page', path: '/login', headers: {} },
+      { name: 'broadcasts home (signed in)', path: '/broadcasts', headers: { Cookie: cookie! } },
+    ];
+    for (const formFactor of ['desktop', 'mobile'] as const) {
+      for (const page of pages) {
+        const report = await lighthouse(`${base}${page.path}`, formFactor, page.headers);
+        const floorReport = peer.get(formFactor)!;
+        figures.push(
+          figure({
+            area: AREA,
+            name: `${formFactor}, ${page.name}: score (LCP, TBT, CLS)`,
+            ours: describe(report),
+            peer: `floor app: ${describe(floorReport)}`,
+            ratio: `${report.score - floorReport.score >= 0 ? '+' : ''}${report.score - floorReport.score} points`,
+            budget: `≥ ${BUDGET[formFactor]}, CLS 0`,
+            pass: report.score >= BUDGET[formFactor] && report.cls === 0,
+            raw: { ours: report, floor: floorReport },
+          }),
+        );
+      }
+    }
+  } finally {
+    await server.stop();
+  }
+  return figures;
+}
