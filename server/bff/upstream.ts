@@ -1,10 +1,19 @@
 import http from 'node:http';
 import https from 'node:https';
-import { Readable } from 'node:stream';
+import { Readable, type Readable as NodeReadable } from 'node:stream';
+import zlib from 'node:zlib';
 import { authorizationHeader } from '../oauth1/oauth1.ts';
 
 /** Answers up to this size are read whole; bigger ones (audio, exports) are handed on as a stream. */
 export const BUFFERED_LIMIT = 1024 * 1024;
+/** How each content coding the API may use is undone, whole or as a stream. */
+const decoders = {
+  gzip: { whole: zlib.gunzipSync, stream: zlib.createGunzip },
+  'x-gzip': { whole: zlib.gunzipSync, stream: zlib.createGunzip },
+  deflate: { whole: zlib.inflateSync, stream: zlib.createInflate },
+  br: { whole: zlib.brotliDecompressSync, stream: zlib.createBrotliDecompress },
+} as const;
+
 /** Connections to the API stay open between requests. */
 const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
 
@@ -19,8 +28,12 @@ function transfer(
   return new Promise((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http;
     const outgoing = client.request(url, { method: init.method, headers: init.headers, agent: agents[url.protocol as 'http:'], signal: init.signal }, (incoming) => {
+      // A compressed answer is handed on decoded (as fetch would): what reads it expects plain JSON or bytes.
+      const coding = incoming.headers['content-encoding']?.trim().toLowerCase() ?? '';
+      const decoder = coding in decoders ? decoders[coding as keyof typeof decoders] : undefined;
       const headers = new Headers();
       for (const [name, value] of Object.entries(incoming.headers)) {
+        if (decoder && (name === 'content-encoding' || name === 'content-length')) continue;
         for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
       }
       const status = incoming.statusCode ?? 502;
@@ -31,12 +44,21 @@ function transfer(
       }
       const length = Number(incoming.headers['content-length'] ?? Number.NaN);
       if (!(length <= BUFFERED_LIMIT)) {
-        resolve(new Response(Readable.toWeb(incoming) as ReadableStream<Uint8Array>, { status, headers }));
+        const body: NodeReadable = decoder ? incoming.pipe(decoder.stream()) : incoming;
+        if (decoder) incoming.on('error', (error) => body.destroy(error));
+        resolve(new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, { status, headers }));
         return;
       }
       const chunks: Buffer[] = [];
       incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-      incoming.on('end', () => resolve(new Response(Buffer.concat(chunks), { status, headers })));
+      incoming.on('end', () => {
+        try {
+          const whole = Buffer.concat(chunks);
+          resolve(new Response(decoder ? decoder.whole(whole) : whole, { status, headers }));
+        } catch (error) {
+          reject(error instanceof Error ? error : new Error(String(error)));
+        }
+      });
       incoming.on('error', reject);
     });
     outgoing.on('error', reject);
