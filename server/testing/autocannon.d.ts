@@ -1,11 +1,11 @@
-/** The part of autocannon 9's API our load test uses (the package ships no types). */
+/** The part of autocannon 9's API our load test and benchmarks use (the package ships no types). */
 declare module 'autocannon' {
   namespace autocannon {
     interface AutocannonRequest {
       method?: string;
       path?: string;
       headers?: Record<string, string>;
-      body?: string;
+      body?: string | Buffer;
       setupRequest?: (request: AutocannonRequest, context: Record<string, unknown>) => AutocannonRequest | null;
       onResponse?: (status: number, body: string, context: Record<string, unknown>, headers: Record<string, string>) => void;
     }
@@ -42,6 +42,8 @@ declare module 'autocannon' {
       url: string;
       connections?: number;
       duration?: number;
+      /** Stop after this many requests instead of after `duration`. */
+      amount?: number;
       timeout?: number;
       requests?: AutocannonRequest[];
       setupClient?: (client: AutocannonClient) => void;
