@@ -25,9 +25,13 @@ function transfer(
   url: URL,
   init: { method: string; headers: Record<string, string>; body: ArrayBuffer | string | null; signal?: AbortSignal | undefined },
 ): Promise<Response> {
+  const body = init.body === null ? null : typeof init.body === 'string' ? Buffer.from(init.body) : Buffer.from(init.body);
+  // Node frames a body by its length only for some methods (not DELETE): say it always, or the body reads as the
+  // next request on the kept-alive connection.
+  const requestHeaders = body ? { ...init.headers, 'content-length': String(body.byteLength) } : init.headers;
   return new Promise((resolve, reject) => {
     const client = url.protocol === 'https:' ? https : http;
-    const outgoing = client.request(url, { method: init.method, headers: init.headers, agent: agents[url.protocol as 'http:'], signal: init.signal }, (incoming) => {
+    const outgoing = client.request(url, { method: init.method, headers: requestHeaders, agent: agents[url.protocol as 'http:'], signal: init.signal }, (incoming) => {
       // A compressed answer is handed on decoded (as fetch would): what reads it expects plain JSON or bytes.
       const coding = incoming.headers['content-encoding']?.trim().toLowerCase() ?? '';
       const decoder = coding in decoders ? decoders[coding as keyof typeof decoders] : undefined;
@@ -62,7 +66,7 @@ function transfer(
       incoming.on('error', reject);
     });
     outgoing.on('error', reject);
-    outgoing.end(init.body === null ? undefined : typeof init.body === 'string' ? init.body : Buffer.from(init.body));
+    outgoing.end(body ?? undefined);
   });
 }
 

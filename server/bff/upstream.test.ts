@@ -1,0 +1,55 @@
+import { createServer, type Server } from 'node:http';
+import type { AddressInfo } from 'node:net';
+import { brotliCompressSync, gzipSync } from 'node:zlib';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createUpstream } from './upstream.ts';
+
+/** Answers with what it received: method, the body's framing and the body. `/big` answers 2 MB, brotli-compressed. */
+let server: Server;
+let upstream: ReturnType<typeof createUpstream>;
+const big = 'y'.repeat(2 * 1024 * 1024);
+
+beforeAll(async () => {
+  server = createServer((request, response) => {
+    const chunks: Buffer[] = [];
+    request.on('data', (chunk: Buffer) => chunks.push(chunk));
+    request.on('end', () => {
+      if (request.url === '/v1/big') {
+        response.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'br' });
+        response.end(brotliCompressSync(big));
+        return;
+      }
+      const echo = JSON.stringify({
+        method: request.method,
+        length: request.headers['content-length'] ?? null,
+        chunked: request.headers['transfer-encoding'] ?? null,
+        body: Buffer.concat(chunks).toString('utf8'),
+      });
+      response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip' });
+      response.end(gzipSync(echo));
+    });
+  });
+  await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
+  upstream = createUpstream({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, appKey: 'k', secretKey: 's' });
+});
+afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+
+const send = (method: string, body: string | null) =>
+  upstream.send({ method, path: '/v1/contacts', token: 't', body }, upstream.resolve('/v1/contacts')!).then((response) => response.json());
+
+describe('upstream', () => {
+  it('frames every body by its length, DELETE too, so kept-alive requests stay apart', async () => {
+    const body = JSON.stringify({ PersonIDs: [1, 2, 3] });
+    for (const method of ['DELETE', 'POST', 'PUT', 'DELETE']) {
+      expect(await send(method, body)).toEqual({ method, length: String(body.length), chunked: null, body });
+    }
+    expect(await send('GET', null)).toMatchObject({ method: 'GET', body: '' });
+  });
+
+  it('hands on compressed answers decoded, small ones whole and big ones as a stream', async () => {
+    expect(await send('POST', '{}')).toMatchObject({ method: 'POST', body: '{}' });
+    const response = await upstream.send({ method: 'GET', path: '/v1/big', token: 't' }, upstream.resolve('/v1/big')!);
+    expect(response.headers.get('content-encoding')).toBeNull();
+    expect(await response.text()).toBe(big);
+  });
+});
