@@ -171,7 +171,7 @@ test.describe('the Create Broadcast wizard', () => {
     await page.getByRole('tab', { name: 'Type & name' }).click();
     await expect(page.getByLabel('Broadcast name')).toHaveValue('Draft that survives');
     await page.getByRole('button', { name: 'Discard draft' }).click();
-    await page.getByRole('button', { name: 'Discard draft' }).last().click();
+    await page.getByRole('dialog', { name: 'Discard this draft?' }).getByRole('button', { name: 'Discard draft' }).click();
     await expect(page.getByLabel('Broadcast name')).toHaveValue('');
   });
 
@@ -211,7 +211,15 @@ test.describe('the Create Broadcast wizard', () => {
     const other = await context.newPage();
     await other.goto('/broadcasts/new');
     await expect(other.getByRole('heading', { level: 2, name: 'Review & send' })).toBeVisible();
-    // Both tabs press Send before either hears back (dispatched clicks: one of the tabs is in the background).
+    // Both tabs press Send before either hears back: the answers are held a moment, so the first tab's success cannot
+    // reach the second before its click (dispatched clicks: one of the tabs is in the background).
+    await context.route(
+      (url) => url.pathname === '/api/v1/broadcasts',
+      async (route) => {
+        if (route.request().method() === 'POST') await new Promise((resolve) => setTimeout(resolve, 1500));
+        await route.continue();
+      },
+    );
     await Promise.all([
       page.getByRole('button', { name: 'Send broadcast' }).dispatchEvent('click'),
       other.getByRole('button', { name: 'Send broadcast' }).dispatchEvent('click'),
