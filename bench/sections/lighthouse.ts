@@ -1,5 +1,5 @@
 import { execFile } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
 import { CACHE_DIR, freshDatabase, RUN_DIR } from '../lib/data.ts';
@@ -24,6 +24,7 @@ interface Report {
 
 /** One Lighthouse run (performance only), as its CLI runs it, against headless Chromium. */
 async function lighthouse(url: string, formFactor: FormFactor, headers: Record<string, string> = {}): Promise<Report> {
+  mkdirSync(RUN_DIR, { recursive: true });
   const output = join(RUN_DIR, `lighthouse-${formFactor}.json`);
   const args = [
     join(ROOT, 'node_modules/lighthouse/cli/index.js'),

@@ -13,7 +13,7 @@ export interface DebouncedSearchFieldProps {
 }
 
 /** A search box that searches as you type, once typing pauses; it follows outside changes (Back, links). */
-export function DebouncedSearchField({ value, onChange, label, placeholder, delay = 150 }: DebouncedSearchFieldProps) {
+export function DebouncedSearchField({ value, onChange, label, placeholder, delay = 120 }: DebouncedSearchFieldProps) {
   const [text, setText] = useState(value);
   const [shownValue, setShownValue] = useState(value);
   // The value changed from outside (Back, a link): show it instead of what was typed.
