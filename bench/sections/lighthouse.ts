@@ -41,7 +41,16 @@ async function lighthouse(url: string, formFactor: FormFactor, headers: Record<s
     writeFileSync(headersFile, JSON.stringify(headers));
     args.push(`--extra-headers=${headersFile}`);
   }
-  await run(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 1 << 26, timeout: 180_000 });
+  // Lighthouse now and then loses the trace of a load (NO_NAVSTART, NO_FCP): such a run is tried again, twice at most.
+  for (let attempt = 1; ; attempt += 1) {
+    try {
+      await run(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 1 << 26, timeout: 180_000 });
+      break;
+    } catch (error) {
+      if (attempt >= 3 || !/Runtime error encountered/.test(String(error))) throw error;
+      console.error(`[bench] Lighthouse run failed (${formFactor} ${url}), trying again`);
+    }
+  }
   const report = JSON.parse(readFileSync(output, 'utf8')) as {
     categories: { performance: { score: number } };
     audits: Record<string, { numericValue?: number }>;
