@@ -70,6 +70,18 @@ export const appTheme = createTheme({
     MuiTooltip: {
       defaultProps: { arrow: true },
     },
+    // The selected tab is underlined by its own CSS rather than MUI's measured, sliding indicator, which is drawn
+    // before the fonts arrive and then resized: a layout shift on every page with tabs.
+    MuiTabs: {
+      styleOverrides: { indicator: { display: 'none' } },
+    },
+    MuiTab: {
+      styleOverrides: {
+        root: ({ theme }) => ({
+          '&.Mui-selected': { boxShadow: `inset 0 -2px 0 ${theme.vars.palette.primary.main}` },
+        }),
+      },
+    },
     MuiListItemButton: {
       styleOverrides: {
         root: ({ theme }) => ({

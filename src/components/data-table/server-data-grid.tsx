@@ -1,5 +1,5 @@
 import Box from '@mui/material/Box';
-import LinearProgress from '@mui/material/LinearProgress';
+import Skeleton from '@mui/material/Skeleton';
 import { DataGrid, type DataGridProps, type GridSortModel, type GridValidRowModel } from '@mui/x-data-grid';
 import { useState } from 'react';
 import { LiveRegion } from '@/components/feedback/live-region.tsx';
@@ -63,7 +63,8 @@ export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, row
             overflow: 'hidden',
           }}
         >
-          <LinearProgress aria-hidden sx={{ mt: `${HEADER_HEIGHT - 4}px` }} />
+          {/* A pulse (opacity only): a moving bar would be a layout shift on every first load. */}
+          <Skeleton aria-hidden variant="rectangular" height={4} sx={{ mt: `${HEADER_HEIGHT - 4}px` }} />
         </Box>
       </>
     );

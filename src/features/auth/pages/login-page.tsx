@@ -102,7 +102,7 @@ export function LoginPage() {
           </CardContent>
         </Card>
         {config?.Sandbox && (
-          <Alert severity="info" variant="outlined" role="note" sx={{ mt: 2, bgcolor: "background.paper" }}>
+          <Alert severity="info" variant="outlined" role="note" sx={{ mt: 2, bgcolor: "background.paper", "& strong": { fontWeight: 600 } }}>
             This is the sandbox. Try <strong>apitest@cea</strong> with PIN <strong>notmypwd123!!!</strong>.
           </Alert>
         )}
