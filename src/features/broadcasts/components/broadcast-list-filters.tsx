@@ -2,8 +2,10 @@ import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
+import CalendarTodayOutlined from '@mui/icons-material/CalendarTodayOutlined';
+import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
-import { lazy, Suspense } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { broadcastStatusCategories, broadcastTypes } from '@/api/schemas/broadcast.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
 import { categoryLabels, typeLabels, type BroadcastListFilter } from '../broadcast-display.ts';
@@ -15,11 +17,44 @@ export interface BroadcastListFiltersProps {
   onSearchChange: (search: string) => void;
 }
 
-// The date pickers are most of the list's code: fields that look the same hold their place until they arrive.
-const StartDateFilters = lazy(() => import('./start-date-filters.tsx').then((module) => ({ default: module.StartDateFilters })));
+// The date pickers are most of the list's code, and most visits never touch them: plain fields that look the same
+// stand in until one is focused, and the pickers take their place, focused where the user was. Their code starts
+// loading as soon as the pointer comes near.
+const loadStartDateFilters = () => import('./start-date-filters.tsx');
+const StartDateFilters = lazy(() => loadStartDateFilters().then((module) => ({ default: module.StartDateFilters })));
+
+type DateField = 'from' | 'to';
+const dateFieldLabels: Record<DateField, string> = { from: 'Starting from', to: 'Starting until' };
+
+function DateFieldStandIns({ onFocusField }: { onFocusField: (field: DateField) => void }) {
+  return (['from', 'to'] as const).map((field) => (
+    <TextField
+      key={field}
+      size="small"
+      label={dateFieldLabels[field]}
+      placeholder="MM/DD/YYYY"
+      onPointerEnter={() => void loadStartDateFilters()}
+      onFocus={() => onFocusField(field)}
+      slotProps={{
+        htmlInput: { readOnly: true },
+        input: {
+          endAdornment: (
+            <InputAdornment position="end">
+              <CalendarTodayOutlined fontSize="small" />
+            </InputAdornment>
+          ),
+        },
+      }}
+      sx={{ maxWidth: { md: 190 } }}
+    />
+  ));
+}
 
 /** The list's filters: status category as tabs, then type, start dates and a name search. All of it lives in the URL. */
 export function BroadcastListFilters({ filters, search, onFiltersChange, onSearchChange }: BroadcastListFiltersProps) {
+  const [focusedField, setFocusedField] = useState<DateField | undefined>(undefined);
+  // A range already in the URL needs the pickers to show it.
+  const showPickers = focusedField !== undefined || Boolean(filters.from || filters.to);
   return (
     <Stack spacing={2} sx={{ mb: 2 }}>
       <Tabs
@@ -52,16 +87,13 @@ export function BroadcastListFilters({ filters, search, onFiltersChange, onSearc
             </MenuItem>
           ))}
         </TextField>
-        <Suspense
-          fallback={
-            <>
-              <TextField size="small" label="Starting from" disabled value={filters.from} sx={{ maxWidth: { md: 190 } }} />
-              <TextField size="small" label="Starting until" disabled value={filters.to} sx={{ maxWidth: { md: 190 } }} />
-            </>
-          }
-        >
-          <StartDateFilters from={filters.from} to={filters.to} onFiltersChange={onFiltersChange} />
-        </Suspense>
+        {showPickers ? (
+          <Suspense fallback={<DateFieldStandIns onFocusField={setFocusedField} />}>
+            <StartDateFilters from={filters.from} to={filters.to} onFiltersChange={onFiltersChange} autoFocus={focusedField} />
+          </Suspense>
+        ) : (
+          <DateFieldStandIns onFocusField={setFocusedField} />
+        )}
       </Stack>
     </Stack>
   );

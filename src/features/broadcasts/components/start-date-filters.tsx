@@ -12,10 +12,13 @@ export function StartDateFilters({
   from: fromValue,
   to: toValue,
   onFiltersChange,
+  autoFocus,
 }: {
   from: string;
   to: string;
   onFiltersChange: (changes: Partial<Record<BroadcastListFilter, string | null>>) => void;
+  /** The field to focus when it appears: the one the user had entered before the pickers arrived. */
+  autoFocus?: 'from' | 'to' | undefined;
 }) {
   const from = toDay(fromValue);
   const to = toDay(toValue);
@@ -23,6 +26,7 @@ export function StartDateFilters({
     <DatePickersProvider>
       <DatePicker
         label="Starting from"
+        autoFocus={autoFocus === 'from'}
         value={from}
         maxDate={to ?? undefined}
         onChange={(value) => onFiltersChange({ from: fromDay(value) })}
@@ -30,6 +34,7 @@ export function StartDateFilters({
       />
       <DatePicker
         label="Starting until"
+        autoFocus={autoFocus === 'to'}
         value={to}
         minDate={from ?? undefined}
         onChange={(value) => onFiltersChange({ to: fromDay(value) })}
