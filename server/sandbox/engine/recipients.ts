@@ -7,7 +7,7 @@ import { normalizePhoneNumber, phoneProblemMessages } from '../../../src/api/sch
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError } from '../http/errors.ts';
-import { contactConditions, findContactByPhone, folderOfList } from '../model/contacts.ts';
+import { contactConditions, findContactsByPhones, folderOfList, type ContactRow } from '../model/contacts.ts';
 import { requireVisibleUpload, valuesOfUploadRow, type FileUploadRow } from '../model/file-uploads.ts';
 import { findVisibleList, isSystemList } from '../model/lists.ts';
 import { errors } from '../http/errors.ts';
@@ -125,33 +125,46 @@ export function collectRecipients(db: SandboxDatabase, user: AuthUser, input: Br
     for (const row of rows) addContactRow(row);
   }
 
-  const addPerson = (person: PersonInput) => {
-    const phones = [person.PrimaryPhone, ...(primaryOnly ? [] : [person.SecondaryPhone, person.TertiaryPhone])];
-    for (const [index, phone] of phones.entries()) {
-      if (!phone) continue;
-      const check = normalizePhoneNumber(phone);
-      if (!check.ok) {
-        // Only a bad primary number makes the contact fail; a bad extra number is skipped.
-        if (index === 0) failedContacts.push(invalidRecipient(person, `${phone}: ${phoneProblemMessages[check.problem]}.`));
-        skipped.Invalid += 1;
-        continue;
+  /** Numbers looked up at once: one query per few thousand instead of one per number. */
+  const LOOKUP_BATCH = 5000;
+  const addPeople = (people: readonly PersonInput[]) => {
+    const checked = people.map((person) =>
+      [person.PrimaryPhone, ...(primaryOnly ? [] : [person.SecondaryPhone, person.TertiaryPhone])].map((phone) =>
+        phone ? { phone, check: normalizePhoneNumber(phone) } : null,
+      ),
+    );
+    const wanted = [...new Set(checked.flat().flatMap((entry) => (entry?.check.ok ? [entry.check.digits] : [])))];
+    const known = new Map<string, ContactRow>();
+    for (let start = 0; start < wanted.length; start += LOOKUP_BATCH) {
+      for (const [phone, row] of findContactsByPhones(db, user, wanted.slice(start, start + LOOKUP_BATCH))) known.set(phone, row);
+    }
+    for (const [personIndex, person] of people.entries()) {
+      for (const [index, entry] of checked[personIndex]!.entries()) {
+        if (!entry) continue;
+        const { phone, check } = entry;
+        if (!check.ok) {
+          // Only a bad primary number makes the contact fail; a bad extra number is skipped.
+          if (index === 0) failedContacts.push(invalidRecipient(person, `${phone}: ${phoneProblemMessages[check.problem]}.`));
+          skipped.Invalid += 1;
+          continue;
+        }
+        // A number the user already has as a contact keeps that contact's do-not-call flag and text status, and
+        // fills the fields the request left out (so merge fields work for people picked one by one).
+        const contact = known.get(check.digits);
+        add({
+          phoneNumber: check.digits,
+          personId: contact?.person_id ?? null,
+          firstName: person.FirstName || contact?.first_name || '',
+          lastName: person.LastName || contact?.last_name || '',
+          notes: person.Notes || contact?.notes || '',
+          integrationData: person.IntegrationData || contact?.integration_data || '',
+          doNotCall: contact?.dnc_primary === 1,
+          notTextable: contact?.optin_primary === 'NotTextable',
+        });
       }
-      // A number the user already has as a contact keeps that contact's do-not-call flag and text status, and fills
-      // the fields the request left out (so merge fields work for people picked one by one).
-      const known = findContactByPhone(db, user, check.digits);
-      add({
-        phoneNumber: check.digits,
-        personId: known?.person_id ?? null,
-        firstName: person.FirstName || known?.first_name || '',
-        lastName: person.LastName || known?.last_name || '',
-        notes: person.Notes || known?.notes || '',
-        integrationData: person.IntegrationData || known?.integration_data || '',
-        doNotCall: known?.dnc_primary === 1,
-        notTextable: known?.optin_primary === 'NotTextable',
-      });
     }
   };
-  for (const person of input.Contacts ?? []) addPerson(person);
+  addPeople(input.Contacts ?? []);
 
   for (const { FileID } of input.FileUploads ?? []) {
     try {
@@ -163,7 +176,7 @@ export function collectRecipients(db: SandboxDatabase, user: AuthUser, input: Br
     const rows = db
       .prepare<[string], FileUploadRow>('SELECT * FROM file_upload_rows WHERE file_id = ? AND problem IS NULL ORDER BY row_number')
       .all(FileID);
-    for (const row of rows) addPerson(valuesOfUploadRow(row));
+    addPeople(rows.map(valuesOfUploadRow));
   }
 
   return { recipients: [...byPhone.values()], failedContacts, skipped };
