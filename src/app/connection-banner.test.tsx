@@ -1,4 +1,4 @@
-import { QueryClientProvider, queryOptions, useQuery } from '@tanstack/react-query';
+import { onlineManager, QueryClientProvider, queryOptions, useQuery } from '@tanstack/react-query';
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiRequest } from '@/api/api-client.ts';
@@ -42,6 +42,8 @@ const renderBanner = () =>
 
 afterEach(() => {
   vi.unstubAllGlobals();
+  // React Query follows the browser's offline events too; the next test starts online.
+  onlineManager.setOnline(true);
 });
 
 describe('ConnectionBanner', () => {
@@ -67,6 +69,25 @@ describe('ConnectionBanner', () => {
     server.status = 200;
     await act(async () => screen.getByRole('button', { name: 'Try now' }).click());
     await waitFor(() => expect(screen.getByRole('status')).toHaveTextContent('Connected again.'));
+  });
+
+  it('stays on "offline" when the answer to a request sent before the browser went offline arrives after', async () => {
+    let answer: () => void = () => {};
+    vi.stubGlobal(
+      'fetch',
+      () =>
+        new Promise<Response>((resolve) => {
+          answer = () => resolve(new Response(JSON.stringify({ Size: 0, Items: [] }), { headers: { 'content-type': 'application/json' } }));
+        }),
+    );
+    renderBanner();
+    await waitFor(() => expect(screen.getByText('Loading lists')).toBeInTheDocument());
+    act(() => {
+      window.dispatchEvent(new Event('offline'));
+    });
+    await act(async () => answer());
+    await screen.findByText('Lists loaded');
+    expect(screen.getByRole('alert')).toHaveTextContent('You are offline.');
   });
 
   it('follows the browser going offline and online', async () => {

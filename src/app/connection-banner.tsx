@@ -17,7 +17,8 @@ interface ConnectionState {
 
 type ConnectionEvent =
   | { type: 'failed'; problem: Exclude<Problem, 'offline'> }
-  | { type: 'reachable' }
+  /** A request got through; `online` when the browser's online event led to it. */
+  | { type: 'reachable'; online?: boolean }
   | { type: 'offline' }
   /** Back online, but our server does not answer yet. */
   | { type: 'onlineUnreachable' }
@@ -28,7 +29,9 @@ function connectionReducer(state: ConnectionState, event: ConnectionEvent): Conn
     case 'failed':
       return state.problem === 'offline' || state.problem === event.problem ? state : { problem: event.problem, recovered: false };
     case 'reachable':
-      return state.problem === null ? state : { problem: null, recovered: true };
+      // An answer to a request sent before the browser went offline proves nothing: only its online event ends that.
+      if (state.problem === null || (state.problem === 'offline' && !event.online)) return state;
+      return { problem: null, recovered: true };
     case 'offline':
       return { problem: 'offline', recovered: false };
     case 'onlineUnreachable':
@@ -88,8 +91,8 @@ function useServerConnection() {
   }, [queryClient]);
 
   /** The server answers again: say so, and fetch what failed while it was away. */
-  const reconnected = useCallback(async () => {
-    dispatch({ type: 'reachable' });
+  const reconnected = useCallback(async (online = false) => {
+    dispatch({ type: 'reachable', online });
     await queryClient.refetchQueries({ type: 'active', predicate: (query) => query.state.status === 'error' });
   }, [queryClient]);
 
@@ -99,7 +102,7 @@ function useServerConnection() {
 
   useEffect(() => {
     const goOffline = () => dispatch({ type: 'offline' });
-    const goOnline = () => void serverAnswers().then((answers) => (answers ? reconnected() : dispatch({ type: 'onlineUnreachable' })));
+    const goOnline = () => void serverAnswers().then((answers) => (answers ? reconnected(true) : dispatch({ type: 'onlineUnreachable' })));
     window.addEventListener('offline', goOffline);
     window.addEventListener('online', goOnline);
     return () => {
