@@ -25,7 +25,7 @@ function transfer(
   url: URL,
   init: { method: string; headers: Record<string, string>; body: ArrayBuffer | string | null; signal?: AbortSignal | undefined },
 ): Promise<Response> {
-  const body = init.body === null ? null : typeof init.body === 'string' ? Buffer.from(init.body) : Buffer.from(init.body);
+  const body = init.body === null ? null : typeof init.body === 'string' ? Buffer.from(init.body) : Buffer.from(new Uint8Array(init.body));
   // Node frames a body by its length only for some methods (not DELETE): say it always, or the body reads as the
   // next request on the kept-alive connection.
   const requestHeaders = body ? { ...init.headers, 'content-length': String(body.byteLength) } : init.headers;

@@ -31,6 +31,9 @@ export type ServerDataGridProps<Row extends GridValidRowModel> = Omit<
   selection?: RowSelection;
 };
 
+/** The grid's card look, which its stand-in shares. */
+const FRAME = { bgcolor: 'background.paper', borderRadius: 2, border: 1, borderColor: 'divider' } as const;
+
 /** The standard density's header, row and footer heights. */
 const HEADER_HEIGHT = 56;
 const ROW_HEIGHT = 52;
@@ -54,14 +57,7 @@ export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, row
       <>
         {loadingAnnouncement}
         <Box
-          sx={{
-            height: HEADER_HEIGHT + FOOTER_HEIGHT + list.pageSize * ROW_HEIGHT,
-            bgcolor: 'background.paper',
-            borderRadius: 2,
-            border: 1,
-            borderColor: 'divider',
-            overflow: 'hidden',
-          }}
+          sx={{ ...FRAME, height: HEADER_HEIGHT + FOOTER_HEIGHT + list.pageSize * ROW_HEIGHT, overflow: 'hidden' }}
         >
           {/* A pulse (opacity only): a moving bar would be a layout shift on every first load. */}
           <Skeleton aria-hidden variant="rectangular" height={4} sx={{ mt: `${HEADER_HEIGHT - 4}px` }} />
@@ -103,7 +99,7 @@ export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, row
         })}
         // An empty grid with autoHeight is two rows tall: room enough for an empty state's title and action.
         sx={[
-          { bgcolor: 'background.paper', borderRadius: 2, border: 1, borderColor: 'divider', '--DataGrid-overlayHeight': '260px' },
+          { ...FRAME, '--DataGrid-overlayHeight': '260px' },
           ...(Array.isArray(sx) ? sx : [sx]),
         ]}
         {...props}
