@@ -278,15 +278,15 @@ function countInScope(db: SandboxDatabase, user: AuthUser, deleted: boolean): nu
   );
 }
 
-/** Looking one row up in the search index costs about as much as collecting this many of its matches. */
-const MATCHES_PER_LOOKUP = 300;
+/** Contacts outside a feed that are cheap to collect (about a millisecond) while its search matches are counted. */
+const FEW_OUTSIDE = 10_000;
 
 const conjunction = (conditions: readonly string[]) => conditions.map((condition) => `(${condition})`).join(' AND ');
 
 /**
  * `Size` of a contact feed without counting its rows one by one, where the maintained counts and the search index
- * can tell; undefined means "count them". A search's matches are counted in the index; the matches outside the feed
- * are then taken away by walking whichever is shortest: the matches, the feed's own rows or the rows outside it.
+ * can tell; undefined means "count them". A search's matches are counted in the index, less those outside the feed
+ * when these are few; otherwise the feed's matches are counted by walking the shorter of the matches and its rows.
  */
 function knownContactTotal(
   db: SandboxDatabase,
@@ -300,26 +300,19 @@ function knownContactTotal(
   if (query.search === null || search === null) return { total: inScope, matches: null, inScope };
   if (search.match === null) return undefined;
 
-  const matches = countOf(prepareCached(db, 'SELECT COUNT(*) AS n FROM contacts_search WHERE contacts_search MATCH ?').get(search.match));
   const outside = countOf(prepareCached(db, 'SELECT COALESCE(SUM(n), 0) AS n FROM contact_counts').get()) - inScope;
-  if (user.canSeeAllRoster && folder.kind === 'active' && outside < Math.min(matches, inScope)) {
-    // The index's matches, less those in other accounts or in the Deleted folder: a handful of rows is each looked
-    // up in the index; more are checked against the matches collected once.
+  if (user.canSeeAllRoster && folder.kind === 'active' && outside <= Math.min(inScope, FEW_OUTSIDE)) {
+    // One pass over the index's matches counts them and those in other accounts or in the Deleted folder, which are
+    // few and collected first.
     const outsideRows = '(c.account_id < ? OR c.account_id > ? OR (c.account_id = ? AND c.deleted_at IS NOT NULL))';
-    const account = [user.accountId, user.accountId, user.accountId];
-    const elsewhere =
-      outside * MATCHES_PER_LOOKUP < matches
-        ? prepareCached(
-            db,
-            `SELECT COUNT(*) AS n FROM contacts_search WHERE contacts_search MATCH ?
-             AND rowid IN (SELECT c.person_id FROM contacts c WHERE ${outsideRows})`,
-          ).get(search.match, ...account)
-        : prepareCached(db, `SELECT COUNT(*) AS n FROM contacts c WHERE ${outsideRows} AND ${search.sqlAlongOrder}`).get(
-            ...account,
-            ...search.params,
-          );
-    return { total: matches - countOf(elsewhere), matches, inScope };
+    const counted = prepareCached(
+      db,
+      `SELECT COUNT(*) AS matches, COUNT(*) FILTER (WHERE rowid IN (SELECT c.person_id FROM contacts c WHERE ${outsideRows})) AS elsewhere
+       FROM contacts_search WHERE contacts_search MATCH ?`,
+    ).get(user.accountId, user.accountId, user.accountId, search.match) as { matches: number; elsewhere: number };
+    return { total: counted.matches - counted.elsewhere, matches: counted.matches, inScope };
   }
+  const matches = countOf(prepareCached(db, 'SELECT COUNT(*) AS n FROM contacts_search WHERE contacts_search MATCH ?').get(search.match));
   const { where, params } = contactConditions(user, folder);
   const condition = inScope < matches ? search.sqlAlongOrder : search.sql;
   const total = countOf(prepareCached(db, `SELECT COUNT(*) AS n FROM contacts c WHERE ${conjunction([...where, condition])}`).get(...params, ...search.params));
@@ -328,6 +321,36 @@ function knownContactTotal(
 
 /** First sort columns an index serves for the whole account (migration 4 and contacts_account). */
 const indexedOrders = new Set(['c.person_id', 'c.last_updated', 'c.last_name']);
+
+/** Reading a match in the index's order costs about as much as collecting this many matches to sort them. */
+const COLLECTED_PER_WALKED = 5;
+
+/**
+ * A search in PersonID order read straight from the trigram index, which yields its matches in rowid (= PersonID)
+ * order: the page stops after its last row instead of collecting every match first. Chosen when the rows walked to
+ * the page's end (its matches outside the feed included) cost less than collecting all the matches.
+ */
+function searchIndexOrder(
+  query: ListQuery,
+  search: ContactSearch,
+  known: { total: number; matches: number | null },
+): { query: ListQuery; from: string } | null {
+  const keys = query.sortKeys;
+  if (!known.matches || keys?.length !== 1 || keys[0]!.sql !== 'c.person_id') return null;
+  const pageEnd = query.after ? query.pageSize : query.page * query.pageSize;
+  const walked = known.total > 0 ? (pageEnd * known.matches) / known.total : known.matches;
+  if (walked * COLLECTED_PER_WALKED > Math.max(known.matches, 1000)) return null;
+  const key = { ...keys[0]!, sql: 's.rowid' };
+  return {
+    from: 'contacts_search s CROSS JOIN contacts c ON c.person_id = s.rowid',
+    query: {
+      ...query,
+      where: query.where.map((condition) => (condition === search.sql ? 's.contacts_search MATCH ?' : condition)),
+      sortKeys: [key],
+      orderBy: `s.rowid ${key.descending ? 'DESC' : 'ASC'}`,
+    },
+  };
+}
 
 /**
  * One page of contacts of a folder, in the Feed envelope. A search whose matches are many is read along the order's
@@ -345,7 +368,11 @@ export function queryContactFeed(
   const search = query.search === null ? null : contactSearchCondition(query.search);
   const known = knownContactTotal(db, user, folder, query, search);
   let pageQuery = query;
-  if (search && known?.matches && user.canSeeAllRoster && indexedOrders.has(query.sortKeys?.[0]?.sql ?? '')) {
+  let from = 'contacts c';
+  const inIndexOrder = search?.match && known?.matches ? searchIndexOrder(query, search, known) : null;
+  if (inIndexOrder) {
+    ({ query: pageQuery, from } = inIndexOrder);
+  } else if (search && known?.matches && user.canSeeAllRoster && indexedOrders.has(query.sortKeys?.[0]?.sql ?? '')) {
     // Rows the order's index walks before it has a page: the rows up to the page's end, over the share that matches.
     const walked = (query.after ? query.pageSize : query.page * query.pageSize) * (known.total > 0 ? known.inScope / known.total : Infinity);
     if (walked < known.matches) {
@@ -355,7 +382,7 @@ export function queryContactFeed(
   const feed = queryFeed<ContactRow, ContactRow>(
     db,
     url,
-    { from: 'contacts c', where, params, select: CONTACT_COLUMNS },
+    { from, where, params, select: CONTACT_COLUMNS },
     pageQuery,
     (row) => row,
     { total: known?.total },

@@ -4,6 +4,7 @@ import { contactBatchResultSchema, contactSchema, type Contact } from '../../../
 import { apiErrorBodySchema } from '../../../src/api/schemas/error.ts';
 import { feedSchema } from '../../../src/api/schemas/feed.ts';
 import { createSandboxHarness } from '../../testing/sandbox-client.ts';
+import { encodeCursor } from '../http/list-query.ts';
 
 const HAN = { UserName: 'han@cea', PinCode: 'kessel-run-12' };
 const FIRST_DEMO_CONTACT = 4_947_403;
@@ -184,6 +185,28 @@ describe('contacts: search, sort and paging', () => {
     const feed = await master.json<{ Size: number; Items: Contact[]; Next: string | null }>('GET', '/v1/contacts?search=214&pagesize=50');
     expect(feed.Size).toBeGreaterThan(0);
     for (const item of feed.Items) expect(`${item.PrimaryPhone} ${item.SecondaryPhone} ${item.TertiaryPhone}`).toContain('214');
+  });
+
+  it('pages a search in PersonID order either way, by page or cursor, without the Deleted folder’s matches', async () => {
+    const master = await sandbox.as();
+    const created: Contact[] = [];
+    for (const phone of ['4695550161', '4695550162', '4695550163', '4695550164']) {
+      created.push(await master.json<Contact>('POST', '/v1/contacts', { FirstName: 'Ivo', LastName: 'Quillfeather', PrimaryPhone: phone }));
+    }
+    await master.json('DELETE', `/v1/contacts/${created[1]!.PersonID}?MoveToDeleted=true`);
+    const active = created.filter((_, index) => index !== 1).map((contact) => contact.PersonID);
+    const ids = async (query: string) => {
+      const feed = await master.json<{ Size: number; Items: Contact[] }>('GET', `/v1/contacts?search=quillfeather&${query}`);
+      return { size: feed.Size, ids: feed.Items.map((item) => item.PersonID) };
+    };
+
+    expect(await ids('')).toEqual({ size: 3, ids: active });
+    expect(await ids('sortby=-PersonID')).toEqual({ size: 3, ids: [...active].reverse() });
+    expect(await ids('pagesize=1&page=2')).toEqual({ size: 3, ids: [active[1]] });
+    expect(await ids(`pagesize=1&after=${encodeCursor([active[0]])}`)).toEqual({ size: 3, ids: [active[1]] });
+    expect(await ids(`sortby=-PersonID&pagesize=2&after=${encodeCursor([active[2]])}`)).toEqual({ size: 3, ids: [active[1], active[0]] });
+    const folder = await master.json<{ Size: number; Items: Contact[] }>('GET', '/v1/lists/deleted/contacts?search=quillfeather');
+    expect(folder.Items.map((item) => item.PersonID)).toEqual([created[1]!.PersonID]);
   });
 
   it('sorts by any column and refuses unknown fields', async () => {
