@@ -23,6 +23,8 @@ const MAX_JSON_BYTES = 4 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 128 * 1024 * 1024;
 
 /** The sandbox: the v1 API on SQLite, signed like the real service, answering errors in the documented body. */
+const bodiless = (method: string) => method === 'GET' || method === 'HEAD';
+
 export function createSandboxApp(deps: SandboxDeps) {
   const app = new Hono<SandboxEnv>();
 
@@ -40,13 +42,15 @@ export function createSandboxApp(deps: SandboxDeps) {
 
   // A request refused before its body was read (a 404, a bad signature) leaves the body unread, and Node's server
   // then drops the connection; saying so keeps a client from sending its next request on a connection being closed.
+  // GET and HEAD carry no body; asking a request for its body makes the node adapter build a whole fetch Request.
   app.use('*', async (c, next) => {
     await next();
-    if (c.req.raw.body !== null && !c.req.raw.bodyUsed) c.header('connection', 'close');
+    if (!bodiless(c.req.method) && c.req.raw.body !== null && !c.req.raw.bodyUsed) c.header('connection', 'close');
   });
 
   // Uploads (CSV files, audio) may be large; everything else is JSON of modest size.
   app.use('*', async (c, next) => {
+    if (bodiless(c.req.method)) return next();
     const isUpload = /^\/v1\/(fileuploads|audio\/[^/]+)$/i.test(c.req.path) && c.req.method === 'POST';
     const limit = bodyLimit({
       maxSize: isUpload ? MAX_UPLOAD_BYTES : MAX_JSON_BYTES,

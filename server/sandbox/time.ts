@@ -36,23 +36,45 @@ export interface ZonedParts {
   offsetMinutes: number;
 }
 
-export function zonedParts(epochMs: number, timeZone: string): ZonedParts {
+/** A zone's offset, read from Intl, at one instant (minutes east of UTC). */
+function offsetAt(epochMs: number, timeZone: string): number {
   const values: Record<string, number> = {};
   for (const part of formatterFor(timeZone).formatToParts(new Date(epochMs))) {
     if (part.type !== 'literal') values[part.type] = Number(part.value);
   }
   const { year = 0, month = 1, day = 1, hour = 0, minute = 0, second = 0 } = values;
-  const wholeSecond = Math.floor(epochMs / 1000) * 1000;
-  const asUtc = Date.UTC(year, month - 1, day, hour, minute, second);
+  return Math.round((Date.UTC(year, month - 1, day, hour, minute, second) - Math.floor(epochMs / 1000) * 1000) / 60000);
+}
+
+/** Zone offsets change on quarter hours (UTC) at most; one Intl call answers a whole quarter hour. */
+const QUARTER_HOUR_MS = 15 * 60_000;
+const offsetsByQuarter = new Map<string, number>();
+
+function zoneOffset(epochMs: number, timeZone: string): number {
+  const quarter = Math.floor(epochMs / QUARTER_HOUR_MS);
+  const key = `${timeZone} ${quarter}`;
+  const known = offsetsByQuarter.get(key);
+  if (known !== undefined) return known;
+  const start = offsetAt(quarter * QUARTER_HOUR_MS, timeZone);
+  // A quarter hour whose ends disagree holds a change off the quarter (old rules): asked about each time.
+  if (start !== offsetAt((quarter + 1) * QUARTER_HOUR_MS - 1, timeZone)) return offsetAt(epochMs, timeZone);
+  if (offsetsByQuarter.size >= 10_000) offsetsByQuarter.clear();
+  offsetsByQuarter.set(key, start);
+  return start;
+}
+
+export function zonedParts(epochMs: number, timeZone: string): ZonedParts {
+  const offsetMinutes = zoneOffset(epochMs, timeZone);
+  const local = new Date(Math.floor(epochMs / 1000) * 1000 + offsetMinutes * 60_000);
   return {
-    year,
-    month,
-    day,
-    hour,
-    minute,
-    second,
-    weekday: new Date(Date.UTC(year, month - 1, day)).getUTCDay(),
-    offsetMinutes: Math.round((asUtc - wholeSecond) / 60000),
+    year: local.getUTCFullYear(),
+    month: local.getUTCMonth() + 1,
+    day: local.getUTCDate(),
+    hour: local.getUTCHours(),
+    minute: local.getUTCMinutes(),
+    second: local.getUTCSeconds(),
+    weekday: local.getUTCDay(),
+    offsetMinutes,
   };
 }
 
