@@ -68,7 +68,7 @@ const architecture = {
 };
 
 export default tseslint.config(
-  { ignores: ['dist', 'node_modules', '.cache', 'reports', 'test-results', 'playwright-report', 'data', 'bench/.cache'] },
+  { ignores: ['dist', 'dist-server', 'node_modules', '.cache', 'reports', 'test-results', 'playwright-report', 'data', 'bench/.cache'] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.strict],
     files: ['**/*.{ts,tsx,js}'],

@@ -33,7 +33,8 @@ export default defineConfig({
     },
   ],
   webServer: {
-    command: 'node --import tsx server/serve.ts',
+    // What `npm start` runs, built by `npm run build` (which `npm test` runs first).
+    command: 'node dist-server/start.mjs',
     url: `${baseURL}/api/health`,
     env: { PORT: String(PORT), HOST: '127.0.0.1', SANDBOX_DB: ':memory:', SANDBOX_CLOCK_SPEED: '1' },
     reuseExistingServer: false,

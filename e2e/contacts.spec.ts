@@ -38,7 +38,11 @@ test.describe('contacts', () => {
     await expect(page).toHaveURL(/q=%28605%29/);
     await expect(grid.getByRole('row').filter({ hasText: 'Marie Sklodowska' })).toBeVisible();
     await expect(page.getByText('1 matching')).toBeVisible();
+    // The row is already on screen from the last search: the new answer must be in before the click, or the grid
+    // redraws the link between the press and the release.
+    const searchedByName = page.waitForResponse((response) => response.url().includes('search=sklodowska%20marie'));
     await page.getByLabel('Search contacts').fill('sklodowska marie');
+    await searchedByName;
     await expect(grid.getByRole('row').filter({ hasText: 'Marie Sklodowska' })).toBeVisible();
 
     await grid.getByRole('link', { name: 'Marie Sklodowska' }).click();

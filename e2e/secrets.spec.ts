@@ -28,7 +28,7 @@ let output = '';
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'callboard-secrets-'));
-  server = spawn(process.execPath, ['--import', 'tsx', 'server/serve.ts'], {
+  server = spawn(process.execPath, ['dist-server/start.mjs'], {
     env: {
       ...process.env,
       PORT: '0',

@@ -10,7 +10,7 @@ const steps = [
     name: 'unit tests',
     command: ['npx', 'vitest', 'run', '--reporter=default', '--reporter=json', '--outputFile.json=reports/unit.json'],
   },
-  { name: 'build', command: ['npx', 'vite', 'build'] },
+  { name: 'build', command: ['node', 'scripts/build.mjs'] },
   { name: 'e2e', command: ['npx', 'playwright', 'test'], needs: 'build' },
 ];
 

@@ -6,8 +6,8 @@ export interface Started {
   child: ChildProcess;
   /** Milliseconds from spawning to the first good answer. */
   readyMs: number;
-  /** The `BENCH {...}` line the process printed, if any. */
-  announced: Record<string, unknown> | null;
+  /** What the process printed so far (stdout and stderr). */
+  output(): string;
   memory(): { rssMiB: number; peakMiB: number };
   stop(): Promise<void>;
 }
@@ -38,31 +38,30 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /**
- * Spawns `node <args>` and polls `readyUrl` every 10 ms until it answers 2xx (or `announce` is printed, when no URL
- * is known in advance). Stops the process by its pid only.
+ * Spawns `node <args>` and polls `readyUrl` every 10 ms until it answers 2xx (or the URL `readyFrom` finds in the
+ * output, when it is not known in advance). Stops the process by its pid only.
  */
 export async function startProcess(options: {
   args: string[];
   env?: Record<string, string>;
   readyUrl?: string;
-  /** Waits for the `BENCH {...}` line, then for `readyUrl` built from it. */
-  readyFrom?: (announced: Record<string, unknown>) => string;
+  /** Reads the URL to poll from what the process printed; null until it is there. */
+  readyFrom?: (output: string) => string | null;
+  cwd?: string;
   timeoutMs?: number;
   label: string;
 }): Promise<Started> {
   const started = process.hrtime.bigint();
   const child = spawn(process.execPath, options.args, {
     env: { ...process.env, ...options.env },
+    cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
-  let announced: Record<string, unknown> | null = null;
   let output = '';
   child.stdout!.on('data', (chunk: Buffer) => {
     output += chunk.toString();
-    const line = /^BENCH (.*)$/m.exec(output);
-    if (line && !announced) announced = JSON.parse(line[1]!) as Record<string, unknown>;
   });
   child.stderr!.on('data', (chunk: Buffer) => {
     output += chunk.toString();
@@ -80,14 +79,14 @@ export async function startProcess(options: {
       await stop();
       throw new Error(`${options.label} was not ready within ${deadline / 1000} s`);
     }
-    const url = options.readyUrl ?? (announced && options.readyFrom ? options.readyFrom(announced) : null);
+    const url = options.readyUrl ?? options.readyFrom?.(output) ?? null;
     if (url && (await answers(url))) break;
     await sleep(10);
   }
   return {
     child,
     readyMs: elapsedMs(started),
-    announced,
+    output: () => output,
     memory: () => processMemory(child.pid!),
     stop,
   };

@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+// @ts-expect-error -- a plain ES module script without types
+import { buildServer } from '../../scripts/build.mjs';
 import { RUN_DIR } from './data.ts';
 import { startProcess, type Started } from './processes.ts';
 
@@ -13,15 +16,29 @@ export interface ProductServer extends Started {
   sandboxUrl: string;
 }
 
+const SANDBOX_URL = /embedded sandbox at (\S+)/;
+let serverBuilt: Promise<void> | null = null;
+
+/** `npm start`'s command (package.json): its leading VAR=value pairs as environment, then node and its arguments. */
+function startCommand(): { env: Record<string, string>; args: string[] } {
+  const words = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
+  const node = words.indexOf('node');
+  return { env: Object.fromEntries(words.slice(0, node).map((pair) => pair.split('=') as [string, string])), args: words.slice(node + 1) };
+}
+
 /**
- * Our server as `npm start` runs it (built app, embedded sandbox on `databasePath`), with known API keys so the
- * bench can sign requests to the sandbox directly.
+ * Our server as `npm start` runs it (the bundled server with its node flags, the built app, the embedded sandbox on
+ * `databasePath`), with known API keys so the bench can also sign requests to the sandbox, whose address it prints.
  */
 export async function startProductServer(databasePath: string, env: Record<string, string> = {}): Promise<ProductServer> {
+  await (serverBuilt ??= buildServer());
+  const command = startCommand();
   const started = await startProcess({
     label: 'our server',
-    args: ['--import', 'tsx', join(ROOT, 'bench/servers/product-server.ts')],
+    args: command.args,
+    cwd: ROOT,
     env: {
+      ...command.env,
       PORT: String(SERVER_PORT),
       HOST: '127.0.0.1',
       SANDBOX_DB: databasePath,
@@ -32,10 +49,11 @@ export async function startProductServer(databasePath: string, env: Record<strin
       SANDBOX_CLOCK_SPEED: '1',
       ...env,
     },
-    readyFrom: (announced) => `${String(announced.url)}/api/health`,
+    // Ready once it has said where the sandbox is (its last line before serving) and answers.
+    readyFrom: (output) => (SANDBOX_URL.test(output) ? `http://127.0.0.1:${SERVER_PORT}/api/health` : null),
   });
-  const announced = started.announced as { url: string; sandboxUrl: string };
-  return { ...started, url: announced.url, sandboxUrl: announced.sandboxUrl };
+  const sandboxUrl = SANDBOX_URL.exec(started.output())![1]!;
+  return { ...started, url: `http://127.0.0.1:${SERVER_PORT}`, sandboxUrl };
 }
 
 /** json-server 0.17.4 on a copy of its db.json (a POST rewrites the file); ready when it serves the first contact. */

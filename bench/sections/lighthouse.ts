@@ -6,7 +6,7 @@ import { CACHE_DIR, freshDatabase, RUN_DIR } from '../lib/data.ts';
 import { figure, ms, type Figure } from '../lib/figures.ts';
 import { DEMO_LOGIN, serverSession } from '../lib/http.ts';
 import { startProcess } from '../lib/processes.ts';
-import { FLOOR_PORT, ROOT, SERVER_PORT } from '../lib/servers.ts';
+import { FLOOR_PORT, ROOT, SERVER_PORT, startProductServer } from '../lib/servers.ts';
 
 const AREA = '2 Lighthouse 12.2.3';
 const BUDGET = { desktop: 98, mobile: 85 } as const;
@@ -84,12 +84,7 @@ export async function lighthouseSection(): Promise<Figure[]> {
   }
 
   // `npm start`'s server on the demo data, as a first visit finds it.
-  const server = await startProcess({
-    label: 'our server',
-    args: ['--import', 'tsx', join(ROOT, 'server/serve.ts')],
-    env: { PORT: String(SERVER_PORT), HOST: '127.0.0.1', SANDBOX_DB: freshDatabase('lighthouse.db'), DATA_DIR: join(RUN_DIR, 'data') },
-    readyUrl: `http://127.0.0.1:${SERVER_PORT}/api/health`,
-  });
+  const server = await startProductServer(freshDatabase('lighthouse.db'));
   try {
     const base = `http://127.0.0.1:${SERVER_PORT}`;
     const { cookie } = await serverSession(base, DEMO_LOGIN.userName, DEMO_LOGIN.pinCode);
