@@ -29,7 +29,7 @@ test.describe('broadcasts', () => {
 
     await page.getByRole('tab', { name: 'In progress' }).click();
     await expect(page).toHaveURL(/category=InProgress/);
-    const grid = page.getByRole('grid', { name: 'Broadcasts' });
+    const grid = page.getByRole('table', { name: 'Broadcasts' });
     await expect(grid.getByRole('link', { name: 'Snow day closure' })).toHaveCount(0);
     // Only the calls of the combo still run (its texts were done within minutes).
     await expect(grid.getByRole('link', { name: 'Early dismissal: water main break' })).toHaveCount(1);
@@ -68,7 +68,7 @@ test.describe('broadcasts', () => {
 
   test('a limited user sees only their own broadcasts', async ({ page }) => {
     await logIn(page, DEMO_LIMITED);
-    const grid = page.getByRole('grid', { name: 'Broadcasts' });
+    const grid = page.getByRole('table', { name: 'Broadcasts' });
     await expect(grid.getByRole('link', { name: 'Crew schedule change' })).toBeVisible();
     await expect(gridFooter(page)).toHaveText('1–3 of 3');
     await expect(grid.getByRole('link', { name: 'Snow day closure' })).toHaveCount(0);

@@ -76,7 +76,7 @@ test.describe('text that looks like HTML', () => {
     await expectNothingRan(page);
 
     await page.goto('/broadcasts');
-    await expect(page.getByRole('grid', { name: 'Broadcasts' }).getByRole('link', { name: BROADCAST })).toBeVisible();
+    await expect(page.getByRole('table', { name: 'Broadcasts' }).getByRole('link', { name: BROADCAST })).toBeVisible();
     await expectNothingRan(page);
   });
 });

@@ -6,9 +6,11 @@ import { RUN_DIR } from './data.ts';
 import { startProcess, type Started } from './processes.ts';
 
 export const ROOT = resolve(import.meta.dirname, '..', '..');
-export const SERVER_PORT = 4331;
-export const PEER_PORT = 4332;
-export const FLOOR_PORT = 4333;
+/** BENCH_PORT moves the three ports, so a second bench can run beside the first. */
+const BASE_PORT = Number(process.env.BENCH_PORT ?? 4331);
+export const SERVER_PORT = BASE_PORT;
+export const PEER_PORT = BASE_PORT + 1;
+export const FLOOR_PORT = BASE_PORT + 2;
 export const BENCH_KEYS = { appKey: 'bench-app-key', secretKey: 'bench-secret-key' } as const;
 
 export interface ProductServer extends Started {

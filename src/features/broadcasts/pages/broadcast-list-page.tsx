@@ -5,13 +5,12 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
-import type { GridColDef } from '@mui/x-data-grid';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
 import type { Filter, ListParams } from '@/api/list-params.ts';
 import { broadcastIdOf, type Broadcast } from '@/api/schemas/broadcast.ts';
-import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';
+import { ServerTable, type TableColumn } from '@/components/data-table/server-table.tsx';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
@@ -76,14 +75,12 @@ function ProgressCell({ broadcast }: { broadcast: Broadcast }) {
   );
 }
 
-const columns: GridColDef<Broadcast>[] = [
+const columns: TableColumn<Broadcast>[] = [
   {
     field: 'BroadcastName',
-    headerName: 'Broadcast',
-    flex: 1,
-    minWidth: 220,
-    renderCell: ({ row }) => (
-      <Box sx={{ py: 1, lineHeight: 1.3, minWidth: 0 }}>
+    header: 'Broadcast',
+    render: (row) => (
+      <>
         <Link component={RouterLink} to={paths.broadcasts.report.href(broadcastIdOf(row)!)} underline="hover" sx={{ fontWeight: 500 }}>
           {row.BroadcastName}
         </Link>
@@ -92,49 +89,27 @@ const columns: GridColDef<Broadcast>[] = [
             {channelLabels[channelOf(row)]} of a combined broadcast
           </Typography>
         )}
-      </Box>
+      </>
     ),
   },
-  {
-    field: 'BroadcastStatus',
-    headerName: 'Status',
-    width: 136,
-    renderCell: ({ row }) => <BroadcastStatusChip category={categoryOf(row)} />,
-  },
-  { field: 'BroadcastType', headerName: 'Type', width: 130, valueFormatter: (value: Broadcast['BroadcastType']) => typeLabels[value] },
+  { field: 'BroadcastStatus', header: 'Status', width: 136, render: (row) => <BroadcastStatusChip category={categoryOf(row)} /> },
+  { field: 'BroadcastType', header: 'Type', width: 130, render: (row) => typeLabels[row.BroadcastType] },
   {
     field: 'StartDate',
-    headerName: 'Start',
+    header: 'Start',
     width: 190,
-    renderCell: ({ row }) => (
-      <Box sx={{ py: 1, lineHeight: 1.3 }}>
+    render: (row) => (
+      <>
         <Typography variant="body2">{formatApiDateTime(row.StartDate)}</Typography>
         <Typography variant="caption" color="text.secondary">
           {formatApiRelative(row.StartDate)}
         </Typography>
-      </Box>
+      </>
     ),
   },
-  {
-    field: 'PhoneNumberCount',
-    headerName: 'Recipients',
-    type: 'number',
-    width: 100,
-    valueFormatter: (value: number) => formatCount(value),
-  },
-  {
-    field: 'TotalCompleted',
-    headerName: 'Completed',
-    width: 150,
-    renderCell: ({ row }) => <ProgressCell broadcast={row} />,
-  },
-  {
-    field: 'CreditsUsed',
-    headerName: 'Credits',
-    type: 'number',
-    width: 90,
-    valueFormatter: (value: number | null) => formatCredits(value ?? 0),
-  },
+  { field: 'PhoneNumberCount', header: 'Recipients', width: 110, align: 'right', render: (row) => formatCount(row.PhoneNumberCount) },
+  { field: 'TotalCompleted', header: 'Completed', width: 150, render: (row) => <ProgressCell broadcast={row} /> },
+  { field: 'CreditsUsed', header: 'Credits', width: 90, align: 'right', render: (row) => formatCredits(row.CreditsUsed ?? 0) },
 ];
 
 export function BroadcastListPage() {
@@ -166,7 +141,7 @@ export function BroadcastListPage() {
           <QueryErrorAlert title="The broadcasts could not be loaded." error={broadcasts.error} onRetry={() => void broadcasts.refetch()} />
         </Box>
       )}
-      <ServerDataGrid
+      <ServerTable
         label="Broadcasts"
         list={list}
         rows={broadcasts.data?.Items ?? []}
@@ -174,28 +149,25 @@ export function BroadcastListPage() {
         columns={columns}
         getRowId={(row) => broadcastIdOf(row)!}
         loading={broadcasts.isPending}
-        getRowHeight={() => 'auto'}
-        onRowClick={({ row }) => void navigate(paths.broadcasts.report.href(broadcastIdOf(row)!))}
-        autoHeight
-        sx={{ '& .MuiDataGrid-row': { cursor: 'pointer' }, '& .MuiDataGrid-cell': { display: 'flex', alignItems: 'center' } }}
-        slots={{
-          noRowsOverlay: () => (
-            <EmptyState
-              icon={<CampaignOutlined />}
-              title={filtered ? 'No broadcast matches these filters' : 'No broadcasts yet'}
-              description={filtered ? 'Try another status, type or date range.' : 'Send your first call or text to a list of contacts.'}
-              action={
-                filtered ? (
-                  <Button onClick={() => void navigate(paths.broadcasts.list.href())}>Clear filters</Button>
-                ) : (
-                  <Button variant="contained" component={RouterLink} to={paths.broadcasts.create.href()}>
-                    New broadcast
-                  </Button>
-                )
-              }
-            />
-          ),
-        }}
+        // Two lines a row at most.
+        rowHeight={64}
+        onRowClick={(row) => void navigate(paths.broadcasts.report.href(broadcastIdOf(row)!))}
+        empty={
+          <EmptyState
+            icon={<CampaignOutlined />}
+            title={filtered ? 'No broadcast matches these filters' : 'No broadcasts yet'}
+            description={filtered ? 'Try another status, type or date range.' : 'Send your first call or text to a list of contacts.'}
+            action={
+              filtered ? (
+                <Button onClick={() => void navigate(paths.broadcasts.list.href())}>Clear filters</Button>
+              ) : (
+                <Button variant="contained" component={RouterLink} to={paths.broadcasts.create.href()}>
+                  New broadcast
+                </Button>
+              )
+            }
+          />
+        }
       />
     </PageContainer>
   );
