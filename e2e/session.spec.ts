@@ -15,14 +15,21 @@ test.describe('logging in', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible();
     await expect(page.getByText('Galaxy Community Schools')).toBeVisible();
 
+    // The page itself says who is signed in: a reload, and a visit after logging out, ask /api/session nothing.
+    const sessionRequests: string[] = [];
+    page.on('request', (request) => {
+      if (new URL(request.url()).pathname === '/api/session' && request.method() === 'GET') sessionRequests.push(request.url());
+    });
     await page.reload();
     await expect(page.getByRole('heading', { level: 1, name: 'Account' })).toBeVisible();
+    await expect(page.getByRole('button', { name: /Account menu for Luke Skywalker/ })).toBeVisible();
 
     await page.getByRole('button', { name: /Account menu for Luke Skywalker/ }).click();
     await page.getByRole('menuitem', { name: 'Log out' }).click();
     await expect(page).toHaveURL(/\/login$/);
     await page.goto('/account');
     await expect(page).toHaveURL(/\/login\?next=/);
+    expect(sessionRequests).toEqual([]);
   });
 
   test('a wrong PIN code shows the error and keeps the user name typed', async ({ page }) => {

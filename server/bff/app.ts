@@ -8,7 +8,7 @@ import { createLoginThrottle } from './login-throttle.ts';
 import { requireCsrfHeader, securityHeaders } from './security.ts';
 import { createSessionSealer } from './session-cookie.ts';
 import { createSessionRevocations } from './session-revocations.ts';
-import { sessionRoutes } from './session-routes.ts';
+import { currentUserReader, sessionRoutes } from './session-routes.ts';
 import { createSessions } from './sessions.ts';
 import { staticSite } from './static-site.ts';
 import { createUpstream } from './upstream.ts';
@@ -70,7 +70,7 @@ export function createBffApp(options: BffOptions) {
   if (options.sandbox) app.all('/api/sandbox/*', forwardToApi({ ...deps, upstream: sandboxControl(upstream) }, '/api'));
   app.all('/api/*', (c) => errorResponse(c, 'NotFound', `There is no ${c.req.method} ${c.req.path}.`));
 
-  if (options.distDir) app.route('/', staticSite(options.distDir, { sandbox: options.sandbox }));
+  if (options.distDir) app.route('/', staticSite(options.distDir, { sandbox: options.sandbox, currentUser: currentUserReader(deps) }));
   return app;
 }
 

@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
-import { loginInputSchema, loginResultSchema, userSchema } from '../../src/api/schemas/user.ts';
+import { loginInputSchema, loginResultSchema, userSchema, type User } from '../../src/api/schemas/user.ts';
 import { errorResponse } from './errors.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import type { Sessions } from './sessions.ts';
@@ -28,6 +28,34 @@ function clientAddress(c: Context, trustProxy: boolean): string {
   }
 }
 
+/** Who the request's session belongs to, as the API says: the user, no session, or no answer from the API. */
+export type CurrentUser = { user: User } | { signedOut: string } | { unavailable: string };
+
+export function currentUserReader({ upstream, sessions }: { upstream: Upstream; sessions: Sessions }) {
+  return async (c: Context): Promise<CurrentUser> => {
+    const session = sessions.read(c);
+    if (!session) return { signedOut: 'You are not logged in.' };
+    let response: Response;
+    try {
+      response = await fetchUser(upstream, session.token, session.userId);
+    } catch {
+      return { unavailable: 'The Call-Em-All API cannot be reached. Try again in a moment.' };
+    }
+    if (response.status === 401) {
+      sessions.clear(c);
+      return { signedOut: 'Your session has ended. Log in again.' };
+    }
+    const user = userSchema.safeParse(await readJson(response));
+    if (!response.ok || !user.success) return { unavailable: `Your user settings could not be read (HTTP ${response.status}).` };
+    return { user: user.data };
+  };
+}
+
+function fetchUser(upstream: Upstream, token: string, userId: number) {
+  const url = upstream.resolve(`/v1/account/users/${userId}`)!;
+  return upstream.send({ method: 'GET', path: url.pathname, token }, url);
+}
+
 /** /api/session: log in (POST), who am I (GET), log out (DELETE). */
 export function sessionRoutes({
   upstream,
@@ -40,10 +68,7 @@ export function sessionRoutes({
   throttle: LoginThrottle;
   trustProxy: boolean;
 }) {
-  const fetchUser = async (token: string, userId: number) => {
-    const url = upstream.resolve(`/v1/account/users/${userId}`)!;
-    return upstream.send({ method: 'GET', path: url.pathname, token }, url);
-  };
+  const currentUser = currentUserReader({ upstream, sessions });
 
   return new Hono()
     .post('/', async (c) => {
@@ -76,7 +101,7 @@ export function sessionRoutes({
         return errorResponse(c, 'UpstreamUnavailable', `The Call-Em-All API could not log you in (HTTP ${login.status}).`);
       }
 
-      const userResponse = await fetchUser(result.data.AuthToken, result.data.UserID);
+      const userResponse = await fetchUser(upstream, result.data.AuthToken, result.data.UserID);
       const user = userSchema.safeParse(await readJson(userResponse));
       if (!userResponse.ok || !user.success) {
         return errorResponse(c, 'UpstreamUnavailable', 'Logged in, but your user settings could not be read.');
@@ -86,23 +111,10 @@ export function sessionRoutes({
       return c.json(user.data);
     })
     .get('/', async (c) => {
-      const session = sessions.read(c);
-      if (!session) return errorResponse(c, 'NotLoggedIn', 'You are not logged in.');
-      let response: Response;
-      try {
-        response = await fetchUser(session.token, session.userId);
-      } catch {
-        return errorResponse(c, 'UpstreamUnavailable', 'The Call-Em-All API cannot be reached. Try again in a moment.');
-      }
-      if (response.status === 401) {
-        sessions.clear(c);
-        return errorResponse(c, 'NotLoggedIn', 'Your session has ended. Log in again.');
-      }
-      const user = userSchema.safeParse(await readJson(response));
-      if (!response.ok || !user.success) {
-        return errorResponse(c, 'UpstreamUnavailable', `Your user settings could not be read (HTTP ${response.status}).`);
-      }
-      return c.json(user.data);
+      const current = await currentUser(c);
+      if ('signedOut' in current) return errorResponse(c, 'NotLoggedIn', current.signedOut);
+      if ('unavailable' in current) return errorResponse(c, 'UpstreamUnavailable', current.unavailable);
+      return c.json(current.user);
     })
     .delete('/', (c) => {
       sessions.end(c);

@@ -2,12 +2,15 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import type { User } from '../../src/api/schemas/user.ts';
+import type { CurrentUser } from './session-routes.ts';
 import { staticSite } from './static-site.ts';
 
 const distDir = mkdtempSync(join(tmpdir(), 'callboard-dist-'));
 writeFileSync(
   join(distDir, 'index.html'),
-  '<meta name="callboard-sandbox" content="__SANDBOX__" /><script nonce="__CSP_NONCE__" src="/assets/app.js"></script>',
+  '<meta name="callboard-sandbox" content="__SANDBOX__" /><script type="application/json" id="callboard-session">__SESSION__</script>' +
+    '<script nonce="__CSP_NONCE__" src="/assets/app.js"></script>',
 );
 afterAll(() => rmSync(distDir, { recursive: true, force: true }));
 
@@ -27,6 +30,27 @@ describe('staticSite', () => {
     expect(firstNonce).toBeTruthy();
     expect(firstNonce).not.toBe(secondNonce);
     expect(first.headers.get('content-security-policy')).toContain(`'nonce-${firstNonce}'`);
+  });
+
+  it('writes the signed-in user into the page as JSON no user name can break out of', async () => {
+    const user = { UserID: 7, UserName: 'mallory</script><script>alert(1)</script>', FirstName: '$& &amp; \u2028' } as unknown as User;
+    const site = staticSite(distDir, { sandbox: true, currentUser: async () => ({ user }) });
+    const response = await site.request('/broadcasts');
+    const html = await response.text();
+    expect(html).not.toContain('</script><script>alert');
+    const json = /<script type="application\/json" id="callboard-session">(.*?)<\/script>/s.exec(html)?.[1];
+    expect(JSON.parse(json!)).toEqual(user);
+    expect(response.headers.get('cache-control')).toBe('private, no-cache');
+    expect(response.headers.get('vary')).toBe('Cookie');
+  });
+
+  it('says null when nobody is signed in, and nothing when the API did not answer', async () => {
+    const sessionOf = async (current: CurrentUser) => {
+      const html = await (await staticSite(distDir, { sandbox: true, currentUser: async () => current }).request('/')).text();
+      return /id="callboard-session">(.*?)<\/script>/s.exec(html)?.[1];
+    };
+    expect(await sessionOf({ signedOut: 'You are not logged in.' })).toBe('null');
+    expect(await sessionOf({ unavailable: 'The Call-Em-All API cannot be reached.' })).toBe('');
   });
 
   it('answers a missing file with 404 rather than the page', async () => {

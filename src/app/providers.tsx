@@ -5,6 +5,7 @@ import { ThemeProvider } from '@mui/material/styles';
 import { QueryClientProvider } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
 import { isApiError } from '@/api/api-error.ts';
+import { seedSessionFromPage } from '@/api/resources/session/session-queries.ts';
 import { ConfirmProvider } from '@/components/feedback/confirm-dialog.tsx';
 import { NotificationsProvider, useNotify } from '@/components/feedback/notifications.tsx';
 import { createAppQueryClient } from './query-client.ts';
@@ -21,14 +22,16 @@ function createStyleCache() {
 
 function QueryProvider({ children }: { children: ReactNode }) {
   const notify = useNotify();
-  const [queryClient] = useState(() =>
-    createAppQueryClient((error) => {
+  const [queryClient] = useState(() => {
+    const client = createAppQueryClient((error) => {
       notify({
         severity: 'error',
         message: isApiError(error) || error instanceof Error ? error.message : 'Something went wrong.',
       });
-    }),
-  );
+    });
+    seedSessionFromPage(client);
+    return client;
+  });
   return <QueryClientProvider client={queryClient}>{children}</QueryClientProvider>;
 }
 

@@ -1,5 +1,6 @@
-import { queryOptions } from '@tanstack/react-query';
-import { pageSaysSandbox } from '@/utils/page-meta.ts';
+import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { pageSaysSandbox, pageSession } from '@/utils/page-meta.ts';
+import { userSchema } from '../../schemas/user.ts';
 import { getServerConfig, getSession } from './session-requests.ts';
 
 export const sessionQueries = {
@@ -23,3 +24,14 @@ export const sessionQueries = {
       staleTime: Infinity,
     }),
 };
+
+/**
+ * Takes the session our server wrote into the page as the current session, so a signed-in first load draws its page
+ * at once instead of asking /api/session first. Anything the page does not say plainly is left to that request.
+ */
+export function seedSessionFromPage(queryClient: QueryClient): void {
+  const said = pageSession();
+  if (said === undefined) return;
+  const user = said === null ? null : userSchema.safeParse(said);
+  if (user === null || user.success) queryClient.setQueryData(sessionQueries.current().queryKey, user?.data ?? null);
+}
