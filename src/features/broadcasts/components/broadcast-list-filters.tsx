@@ -1,13 +1,12 @@
 import MenuItem from '@mui/material/MenuItem';
 import Stack from '@mui/material/Stack';
-import Tab from '@mui/material/Tab';
-import Tabs from '@mui/material/Tabs';
 import CalendarTodayOutlined from '@mui/icons-material/CalendarTodayOutlined';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import { lazy, Suspense, useState } from 'react';
 import { broadcastStatusCategories, broadcastTypes } from '@/api/schemas/broadcast.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
+import { FilterTabs } from '@/components/data-table/filter-tabs.tsx';
 import { categoryLabels, typeLabels, type BroadcastListFilter } from '../broadcast-display.ts';
 
 export interface BroadcastListFiltersProps {
@@ -22,6 +21,11 @@ export interface BroadcastListFiltersProps {
 // loading as soon as the pointer comes near.
 const loadStartDateFilters = () => import('./start-date-filters.tsx');
 const StartDateFilters = lazy(() => loadStartDateFilters().then((module) => ({ default: module.StartDateFilters })));
+
+const statusTabs = [
+  { value: 'all', label: 'All' },
+  ...broadcastStatusCategories.map((category) => ({ value: category, label: categoryLabels[category] })),
+];
 
 type DateField = 'from' | 'to';
 const dateFieldLabels: Record<DateField, string> = { from: 'Starting from', to: 'Starting until' };
@@ -57,19 +61,12 @@ export function BroadcastListFilters({ filters, search, onFiltersChange, onSearc
   const showPickers = focusedField !== undefined || Boolean(filters.from || filters.to);
   return (
     <Stack spacing={2} sx={{ mb: 2 }}>
-      <Tabs
+      <FilterTabs
+        label="Status"
         value={filters.category || 'all'}
-        onChange={(_event, value: string) => onFiltersChange({ category: value === 'all' ? null : value })}
-        aria-label="Status"
-        variant="scrollable"
-        allowScrollButtonsMobile
-        sx={{ borderBottom: 1, borderColor: 'divider' }}
-      >
-        <Tab value="all" label="All" />
-        {broadcastStatusCategories.map((category) => (
-          <Tab key={category} value={category} label={categoryLabels[category]} />
-        ))}
-      </Tabs>
+        options={statusTabs}
+        onChange={(value) => onFiltersChange({ category: value === 'all' ? null : value })}
+      />
       <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} sx={{ alignItems: { md: 'center' } }}>
         <DebouncedSearchField label="Search by name" value={search} onChange={onSearchChange} />
         <TextField
