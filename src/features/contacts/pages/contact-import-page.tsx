@@ -103,8 +103,6 @@ export function ContactImportPage() {
     runImport.mutate({ FileID: fileId, ListID: listId ?? undefined }, { onSuccess: () => setStep(3) });
   };
 
-  const rowOffset = hasHeader ? 0 : -1;
-  const rejectsName = `${sourceName.replace(/\.[^.]+$/, '') || 'contacts'}-rejected-rows.csv`;
   const review: ContactImportResult | undefined = dryRun.data;
   const toImport = review ? review.New + review.Updated : 0;
 
@@ -159,7 +157,7 @@ export function ContactImportPage() {
               <Typography variant="h3" component="h2">
                 Review: nothing has changed yet
               </Typography>
-              <ImportSummary result={review} rowOffset={rowOffset} rejectsFileName={rejectsName} listName={listName} />
+              <ImportSummary result={review} fileHadHeader={hasHeader} listName={listName} />
               {runImport.isError && (
                 <Alert severity="error" role="alert">
                   {runImport.error.message}
@@ -187,10 +185,10 @@ export function ContactImportPage() {
             <Stack spacing={3}>
               <Alert severity={runImport.data.Failed > 0 ? 'warning' : 'success'} role="status">
                 {runImport.data.Failed > 0
-                  ? `Import finished, but ${formatCountOf(runImport.data.Failed, 'row', 'rows')} could not be saved. Download them below and try again.`
+                  ? `Import finished, but ${formatCountOf(runImport.data.Failed, 'row', 'rows')} could not be saved. Importing the file again retries them; rows already saved stay as they are.`
                   : 'Import finished.'}
               </Alert>
-              <ImportSummary result={runImport.data} rowOffset={rowOffset} rejectsFileName={rejectsName} listName={listName} />
+              <ImportSummary result={runImport.data} fileHadHeader={hasHeader} listName={listName} />
               <Stack direction="row" spacing={1}>
                 <Button variant="contained" component={RouterLink} to={listId ? paths.lists.detail.href(listId) : paths.contacts.list.href()}>
                   {listId ? `Open ${listName ?? 'the list'}` : 'View contacts'}
