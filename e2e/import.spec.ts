@@ -108,6 +108,11 @@ test.describe('importing contacts', () => {
     expect((await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/)[1]).toBe(
       '3,Invalid phone number,"Phone number ""555-0199"": Not a valid US phone number",Paste,Broken,555-0199,,,,P-3',
     );
+    // Back to the columns and checked again: the worker reads the rows again for the second file it builds.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Check the import' }).click();
+    await expect(figure(page, 'New')).toHaveText('2');
+    await expect(figure(page, 'Rejected')).toHaveText('1');
     await page.getByRole('button', { name: 'Import 2 contacts' }).click();
     await expect(page.getByText('Import finished.')).toBeVisible();
     const imported = await findContacts(page, 'search=Paste&sortby=PrimaryPhone');
