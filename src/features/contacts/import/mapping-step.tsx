@@ -6,7 +6,6 @@ import Chip from '@mui/material/Chip';
 import FormControl from '@mui/material/FormControl';
 import FormControlLabel from '@mui/material/FormControlLabel';
 import InputLabel from '@mui/material/InputLabel';
-import LinearProgress from '@mui/material/LinearProgress';
 import MenuItem from '@mui/material/MenuItem';
 import Select from '@mui/material/Select';
 import Stack from '@mui/material/Stack';
@@ -18,7 +17,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { memo, useId } from 'react';
+import { memo, useDeferredValue, useId } from 'react';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
 import {
   checkImportRow,
@@ -31,6 +30,7 @@ import {
 import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
 import { formatCountOf } from '@/utils/format-number.ts';
 import { columnNameOf } from './column-mapping.ts';
+import { ImportProgress } from './import-progress.tsx';
 
 export interface MappingStepProps {
   /** The first rows of the file, the header (if any) included. */
@@ -59,6 +59,9 @@ const IGNORE = '';
 /** Match each column to a contact field, choose a list, and see how the first rows will read. */
 export function MappingStep(props: MappingStepProps) {
   const phoneMapped = props.mapping.includes('PrimaryPhone');
+  // The preview and the list menu follow the columns in a commit of their own: drawn together, the step was one task
+  // long enough to stall the page.
+  const showAll = useDeferredValue(true, false);
   return (
     <Stack spacing={3}>
       <Box>
@@ -97,14 +100,14 @@ export function MappingStep(props: MappingStepProps) {
           The first rows as they will be saved. Phone numbers are written as 10 digits: punctuation, a leading 1 and
           spreadsheet notation such as 2.145551234E+09 are fixed.
         </Typography>
-        <PreviewTable firstRows={props.firstRows} hasHeader={props.hasHeader} mapping={props.mapping} />
+        {showAll && <PreviewTable firstRows={props.firstRows} hasHeader={props.hasHeader} mapping={props.mapping} />}
       </Box>
 
       <Box>
         <Typography variant="h3" component="h2" sx={{ mb: 1.5 }}>
           Add them to a list
         </Typography>
-        <ListChooser listId={props.listId} listName={props.listName} onListChange={props.onListChange} />
+        {showAll && <ListChooser listId={props.listId} listName={props.listName} onListChange={props.onListChange} />}
       </Box>
 
       {props.error && (
@@ -117,7 +120,7 @@ export function MappingStep(props: MappingStepProps) {
           <Typography variant="body2" sx={{ mb: 1 }}>
             {props.busy}
           </Typography>
-          <LinearProgress aria-label={props.busy} />
+          <ImportProgress label={props.busy} />
         </Box>
       )}
       <Stack direction="row" spacing={1}>
