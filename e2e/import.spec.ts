@@ -44,7 +44,10 @@ test.describe('importing contacts', () => {
     await expect(page.getByText('3 contacts will join Staff.')).toBeVisible();
     expect(await findContacts(page, 'search=Importer')).toEqual([]);
 
-    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('button', { name: 'Download rejected rows' }).click()]);
+    // Every rejected row comes from the API's problems route, through our server (decision 0073).
+    const rejectsLink = page.getByRole('link', { name: 'Download rejected rows' });
+    await expect(rejectsLink).toHaveAttribute('href', /^\/api\/v1\/contacts\/import\/[\w-]+\/problems$/);
+    const [download] = await Promise.all([page.waitForEvent('download'), rejectsLink.click()]);
     expect(download.suggestedFilename()).toBe('parents-rejected-rows.csv');
     const rejects = (await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/);
     expect(rejects).toEqual([
@@ -87,7 +90,7 @@ test.describe('importing contacts', () => {
   test('reads pasted rows without a header and remembers a chosen mapping', async ({ page }) => {
     await page.goto('/contacts/import');
     await page.getByRole('tab', { name: 'Paste text' }).click();
-    await page.getByLabel('Rows to import').fill('Paste\tPerson\t605-300-0701\tP-1\nPaste\tPeople\t605-300-0702\tP-2');
+    await page.getByLabel('Rows to import').fill('Paste\tPerson\t605-300-0701\tP-1\nPaste\tPeople\t605-300-0702\tP-2\nPaste\tBroken\t555-0199\tP-3');
     await page.getByRole('button', { name: 'Read the rows' }).click();
     await expect(page.getByRole('heading', { name: 'Match the columns' })).toBeVisible();
     await expect(page.getByLabel('The first row holds column names')).not.toBeChecked();
@@ -98,6 +101,18 @@ test.describe('importing contacts', () => {
     }
     await page.getByRole('button', { name: 'Check the import' }).click();
     await expect(figure(page, 'New')).toHaveText('2');
+    // Without a header line, rows are numbered as the pasted text counts them, in the table and in the download.
+    await expect(page.getByRole('table', { name: 'Rejected rows' }).getByRole('row').nth(1)).toContainText('3Invalid phone number');
+    const [download] = await Promise.all([page.waitForEvent('download'), page.getByRole('link', { name: 'Download rejected rows' }).click()]);
+    expect(download.suggestedFilename()).toBe('pasted-contacts-rejected-rows.csv');
+    expect((await readFile(await download.path(), 'utf8')).trim().split(/\r?\n/)[1]).toBe(
+      '3,Invalid phone number,"Phone number ""555-0199"": Not a valid US phone number",Paste,Broken,555-0199,,,,P-3',
+    );
+    // Back to the columns and checked again: the worker reads the rows again for the second file it builds.
+    await page.getByRole('button', { name: 'Back' }).click();
+    await page.getByRole('button', { name: 'Check the import' }).click();
+    await expect(figure(page, 'New')).toHaveText('2');
+    await expect(figure(page, 'Rejected')).toHaveText('1');
     await page.getByRole('button', { name: 'Import 2 contacts' }).click();
     await expect(page.getByText('Import finished.')).toBeVisible();
     const imported = await findContacts(page, 'search=Paste&sortby=PrimaryPhone');

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactImportResultSchema } from '../src/api/schemas/contact-import.ts';
+import { contactImportResultSchema, MAX_LISTED_PROBLEM_ROWS } from '../src/api/schemas/contact-import.ts';
 import { startChildServer, type ChildServer } from './testing/child-process.ts';
 import { STRESS, recordFigures } from './testing/figures.ts';
 import { createBrowser } from './testing/test-server.ts';
@@ -166,7 +166,11 @@ describe('kill -9 of the server', () => {
       expect(result.New).toBe(file.expected.size - imported);
       expect(result.Rejected).toBe(file.rejected);
       expect(result.Failed).toBe(0);
-      expect(result.ProblemRows).toHaveLength(file.rejected);
+      expect(result.ProblemRows).toHaveLength(Math.min(file.rejected, MAX_LISTED_PROBLEM_ROWS));
+      // Every rejected row is in the download, through our server.
+      const rejects = await browser.request('GET', `/api/v1/contacts/import/${fileId}/problems`);
+      expect(rejects.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+      expect((await rejects.text()).trim().split('\r\n')).toHaveLength(1 + file.rejected);
 
       inspect((db) => {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');

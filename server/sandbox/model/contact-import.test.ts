@@ -1,6 +1,13 @@
+import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import { contactImportResultSchema, emptyImportValues, type ContactImportResult } from '../../../src/api/schemas/contact-import.ts';
+import {
+  contactImportResultSchema,
+  emptyImportValues,
+  MAX_LISTED_PROBLEM_ROWS,
+  type ContactImportResult,
+} from '../../../src/api/schemas/contact-import.ts';
 import type { Contact } from '../../../src/api/schemas/contact.ts';
+import { apiErrorBodySchema } from '../../../src/api/schemas/error.ts';
 import { fileUploadResultSchema } from '../../../src/api/schemas/file-upload.ts';
 import type { ContactList } from '../../../src/api/schemas/list.ts';
 import { createSandboxHarness, type SandboxUserClient } from '../../testing/sandbox-client.ts';
@@ -169,6 +176,80 @@ describe('POST /v1/contacts/import', () => {
   });
 });
 
+describe('the rejected rows of an import', () => {
+  const sandbox = createSandboxHarness();
+  const problemsOf = (client: SandboxUserClient, FileID: string, query = '') =>
+    client.request('GET', `/v1/contacts/import/${encodeURIComponent(FileID)}/problems${query}`);
+  const csvRows = async (response: Response) => Papa.parse<string[]>(await response.text(), { skipEmptyLines: true }).data;
+
+  it('lists the first rows in the answer and counts them all', async () => {
+    const master = await sandbox.as();
+    const lines = Array.from({ length: 250 }, (_, index) => (index % 2 === 0 ? `Bad,555-${1000 + index}` : `Good,60530${String(index).padStart(5, '0')}`));
+    const FileID = await uploadCsv(master, `First Name,Phone Number\n${lines.join('\n')}\n`);
+    for (const DryRun of [true, false]) {
+      const result = await runImport(master, { FileID, DryRun });
+      expect(result).toMatchObject({ TotalRows: 250, Rejected: 125, RejectedByReason: { InvalidPhone: 125 } });
+      expect(result.ProblemRows.map((row) => row.RowNumber)).toEqual(Array.from({ length: MAX_LISTED_PROBLEM_ROWS }, (_, index) => 2 + index * 2));
+    }
+  });
+
+  it('serves every rejected row as a CSV named after the upload, a chunk at a time', async () => {
+    const master = await sandbox.as();
+    // More rejects than a chunk of the answer holds. Row 3 repeats row 2's number.
+    const lines = ['Ann,"Lee, Jr.",6053100001,"Said ""hi"""', 'Twin,Row,605-310-0001,', ...Array.from({ length: 2500 }, (_, index) => `Bad,Row${index},555-${index},`)];
+    const uploaded = await master.request('POST', '/v1/fileuploads?FileName=parents.csv', {
+      rawBody: `First Name,Last Name,Phone Number,Notes\n${lines.join('\n')}\n`,
+      contentType: 'text/csv',
+    });
+    const { FileID } = fileUploadResultSchema.parse(await uploaded.json());
+    const response = await problemsOf(master, FileID);
+    expect(response.status).toBe(200);
+    expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
+    expect(response.headers.get('content-disposition')).toBe(`attachment; filename="parents-rejected-rows.csv"; filename*=UTF-8''parents-rejected-rows.csv`);
+    const rows = await csvRows(response);
+    expect(rows[0]).toEqual(['Row', 'Reason', 'Problem', 'First Name', 'Last Name', 'Phone Number', 'Secondary Phone', 'Tertiary Phone', 'Notes', 'Integration Data']);
+    expect(rows[1]).toEqual(['3', 'Duplicate in file', 'Same phone number as row 2', 'Twin', 'Row', '6053100001', '', '', '', '']);
+    expect(rows[2]).toEqual(['4', 'Invalid phone number', 'Phone number "555-0": Not a valid US phone number', 'Bad', 'Row0', '555-0', '', '', '', '']);
+    expect(rows.at(-1)?.slice(0, 2)).toEqual(['2503', 'Invalid phone number']);
+    const summary = await runImport(master, { FileID, DryRun: true });
+    expect(rows).toHaveLength(1 + summary.Rejected);
+    expect(summary.ProblemRows[0]).toMatchObject({ RowNumber: 3, Reason: 'DuplicateInFile', FirstName: 'Twin' });
+
+    // The uploader added the header line to a file that had none: its rows count from 0.
+    expect((await csvRows(await problemsOf(master, FileID, '?firstrownumber=0')))[1]?.[0]).toBe('2');
+  });
+
+  it('answers the header alone when nothing was rejected, and names an unnamed upload after contacts', async () => {
+    const master = await sandbox.as();
+    const response = await problemsOf(master, await uploadCsv(master, 'Phone\n6053100101\n'));
+    expect(response.headers.get('content-disposition')).toContain('filename="contacts-rejected-rows.csv"');
+    expect(await response.text()).toBe('Row,Reason,Problem,First Name,Last Name,Phone Number,Secondary Phone,Tertiary Phone,Notes,Integration Data\r\n');
+  });
+
+  it.each([
+    ['?FirstRowNumber=-1', 'FirstRowNumber must be a whole number from 0 to 1000000.'],
+    ['?FirstRowNumber=1.5', 'FirstRowNumber must be a whole number from 0 to 1000000.'],
+    ['?FirstRowNumber=1000001', 'FirstRowNumber must be a whole number from 0 to 1000000.'],
+    ['?FirstRowNumber=', 'FirstRowNumber must be a whole number from 0 to 1000000.'],
+    ['?page=2', 'Unknown parameter page. This route takes FirstRowNumber only.'],
+  ])('refuses %s with 400', async (query, message) => {
+    const master = await sandbox.as();
+    const response = await problemsOf(master, await uploadCsv(master, 'Phone\n555-0000\n'), query);
+    expect(response.status).toBe(400);
+    expect(apiErrorBodySchema.parse(await response.json())).toMatchObject({ ErrorName: 'InvalidQueryParameter', Message: message });
+  });
+
+  it('answers 404 for an unknown file, and for another user’s to a user who sees only their own contacts', async () => {
+    const master = await sandbox.as();
+    const missing = await problemsOf(master, 'no-such-file');
+    expect(missing.status).toBe(404);
+    expect(apiErrorBodySchema.parse(await missing.json()).ErrorName).toBe('ResourceNotFound');
+    const FileID = await uploadCsv(master, 'Phone\n555-0000\n');
+    const han = await sandbox.as({ UserName: 'han@cea', PinCode: 'kessel-run-12' });
+    expect((await problemsOf(han, FileID)).status).toBe(404);
+  });
+});
+
 describe('importing 100,000 rows', () => {
   const sandbox = createSandboxHarness();
 
@@ -191,7 +272,7 @@ describe('importing 100,000 rows', () => {
 
     const applied = await runImport(master, { FileID });
     expect(applied).toMatchObject({ New: 99_800, Updated: 0, Unchanged: 0, Rejected: 200, Failed: 0 });
-    expect(applied.ProblemRows).toHaveLength(200);
+    expect(applied.ProblemRows).toHaveLength(MAX_LISTED_PROBLEM_ROWS);
     expect((await master.json<ContactList>('GET', '/v1/lists/everyone')).RosterCount).toBe(before + 99_800);
     const sample = await master.json<{ Items: Contact[] }>('GET', '/v1/contacts?search=3072095999');
     expect(sample.Items[0]).toMatchObject({ FirstName: 'First95999', IntegrationData: 'ID-95999' });

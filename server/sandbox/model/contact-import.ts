@@ -1,5 +1,6 @@
 import {
   importFields,
+  MAX_LISTED_PROBLEM_ROWS,
   type ContactImportResult,
   type ImportProblemRow,
   type ImportRejectReason,
@@ -156,8 +157,11 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
     return 'New';
   };
 
-  const report = (row: FileUploadRow, reason: ImportProblemRow['Reason'], message: string) =>
+  // The answer lists the first problem rows only (decision 0073); the counts and the problems route have them all.
+  const report = (row: FileUploadRow, reason: ImportProblemRow['Reason'], message: string) => {
+    if (result.ProblemRows.length >= MAX_LISTED_PROBLEM_ROWS) return;
     result.ProblemRows.push({ RowNumber: row.row_number, Reason: reason, Message: message, ...valuesOfUploadRow(row) });
+  };
 
   const reject = (row: FileUploadRow & { problem: ImportRejectReason }) => {
     result.Rejected += 1;

@@ -136,14 +136,27 @@ interface FileUploadSummaryRow {
   valid_rows: number;
 }
 
+const VISIBLE_UPLOAD = 'f.file_id = ? AND f.account_id = ? AND (f.user_id = ? OR ?)';
+const visibleUploadParams = (user: AuthUser, fileId: string) => [fileId, user.accountId, user.userId, user.canSeeAllRoster ? 1 : 0];
+
 /** An upload the user may use: their own, or any of the account's with CanSeeAllRoster (else 404). */
 export function requireVisibleUpload(db: SandboxDatabase, user: AuthUser, fileId: string): FileUploadSummaryRow {
   const row = prepareCached(
     db,
     `SELECT f.file_id, f.file_name, f.row_count, f.created_at,
        (SELECT COUNT(*) FROM file_upload_rows r WHERE r.file_id = f.file_id AND r.problem IS NULL) AS valid_rows
-     FROM file_uploads f WHERE f.file_id = ? AND f.account_id = ? AND (f.user_id = ? OR ?)`,
-  ).get(fileId, user.accountId, user.userId, user.canSeeAllRoster ? 1 : 0) as FileUploadSummaryRow | undefined;
+     FROM file_uploads f WHERE ${VISIBLE_UPLOAD}`,
+  ).get(...visibleUploadParams(user, fileId)) as FileUploadSummaryRow | undefined;
+  if (!row) throw new SandboxError('ResourceNotFound', `File ${fileId} was not found.`);
+  return row;
+}
+
+/** An upload the user may use, as `requireVisibleUpload` finds it but without counting its rows. */
+export function requireVisibleUploadName(db: SandboxDatabase, user: AuthUser, fileId: string): { file_id: string; file_name: string } {
+  const row = prepareCached(
+    db,
+    `SELECT f.file_id, f.file_name FROM file_uploads f WHERE ${VISIBLE_UPLOAD}`,
+  ).get(...visibleUploadParams(user, fileId)) as { file_id: string; file_name: string } | undefined;
   if (!row) throw new SandboxError('ResourceNotFound', `File ${fileId} was not found.`);
   return row;
 }
@@ -164,5 +177,13 @@ export function uploadRowsAfter(db: SandboxDatabase, fileId: string, afterRow: n
   return prepareCached(
     db,
     'SELECT * FROM file_upload_rows WHERE file_id = ? AND row_number > ? ORDER BY row_number LIMIT ?',
+  ).all(fileId, afterRow, limit) as FileUploadRow[];
+}
+
+/** The rows of an upload that cannot be used (a `problem`), in order, a batch at a time (after `afterRow`). */
+export function uploadProblemRowsAfter(db: SandboxDatabase, fileId: string, afterRow: number, limit: number): FileUploadRow[] {
+  return prepareCached(
+    db,
+    'SELECT * FROM file_upload_rows WHERE file_id = ? AND row_number > ? AND problem IS NOT NULL ORDER BY row_number LIMIT ?',
   ).all(fileId, afterRow, limit) as FileUploadRow[];
 }

@@ -15,6 +15,8 @@ import { readBody, readJsonBody } from '../http/json-body.ts';
 import { parseListQuery, prepareCached, type ListSpec } from '../http/list-query.ts';
 import { moveToDeletedFolder, purgeContacts, resolveBatchTargets, type BatchTarget } from '../model/contact-batches.ts';
 import { importContacts } from '../model/contact-import.ts';
+import { MAX_UPLOAD_ROWS, requireVisibleUploadName } from '../model/file-uploads.ts';
+import { attachmentDisposition, importProblemsCsv, rejectsFileName } from '../model/import-problems.ts';
 import {
   contactFeedSpec,
   duplicateContactError,
@@ -29,6 +31,21 @@ import { findVisibleList, isSystemList, listScope } from '../model/lists.ts';
 
 /** DELETE /v1/contacts reads the contact filters, to narrow "all", and the Deleted-folder option. */
 const bulkDeleteSpec: ListSpec = { ...contactFeedSpec, extraParams: ['movetodeleted'] };
+
+/** `FirstRowNumber=0` numbers the rejects from 0 (the uploader added the header line); it is 1 by default. */
+function readFirstRowNumber(search: URLSearchParams): number {
+  let firstRowNumber = 1;
+  for (const [name, value] of search) {
+    if (name.toLowerCase() !== 'firstrownumber') {
+      throw new SandboxError('InvalidQueryParameter', `Unknown parameter ${name}. This route takes FirstRowNumber only.`);
+    }
+    if (!/^\d{1,7}$/.test(value.trim()) || Number(value) > MAX_UPLOAD_ROWS) {
+      throw new SandboxError('InvalidQueryParameter', `FirstRowNumber must be a whole number from 0 to ${MAX_UPLOAD_ROWS}.`);
+    }
+    firstRowNumber = Number(value);
+  }
+  return firstRowNumber;
+}
 
 /** `MoveToDeleted=true` moves contacts to the Deleted folder instead of deleting them (decision 0012). */
 function readMoveToDeleted(value: string | undefined): boolean {
@@ -130,6 +147,15 @@ export function contactRoutes({ db, clock }: SandboxDeps) {
         now: () => clock.now(),
       });
       return c.json(result);
+    })
+    // Ours: every rejected row of an upload as CSV; the import's answer lists the first ones only (decision 0073).
+    .get('/contacts/import/:id/problems', (c) => {
+      const upload = requireVisibleUploadName(db, c.get('user'), c.req.param('id'));
+      const firstRowNumber = readFirstRowNumber(new URL(c.req.url).searchParams);
+      return c.body(importProblemsCsv(db, upload.file_id, firstRowNumber), 200, {
+        'content-type': 'text/csv; charset=utf-8',
+        'content-disposition': attachmentDisposition(rejectsFileName(upload.file_name)),
+      });
     })
     .get('/contacts/:id{[0-9]+}', (c) => {
       const user = c.get('user');

@@ -148,6 +148,7 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
     bodyRequired: true,
   },
   { method: 'POST', route: '/v1/contacts/import', body: (ids, n) => json({ FileID: pick(ids.fileUpload, n), ListID: num(ids.list, n), DryRun: n % 2 === 0 }) },
+  { method: 'GET', route: '/v1/contacts/import/:id/problems', params: { id: 'fileUpload' }, query: ['FirstRowNumber'] },
 
   { method: 'POST', route: '/v1/fileuploads', query: ['FileName'], body: (_ids, n) => ({ kind: 'raw', text: `First Name,Phone Number\nFuzz,${freshPhone(n)}\n`, contentType: 'text/csv' }) },
   { method: 'GET', route: '/v1/fileuploads/:id', params: { id: 'fileUpload' } },

@@ -200,6 +200,12 @@ export const importProblemRowSchema = z.object({
 });
 export type ImportProblemRow = z.infer<typeof importProblemRowSchema>;
 
+/**
+ * Problem rows an import's answer lists (decision 0073): enough to show and to act on, small enough to parse at once
+ * even when a million-row file has tens of thousands. `GET /v1/contacts/import/{FileID}/problems` has every rejected row.
+ */
+export const MAX_LISTED_PROBLEM_ROWS = 100;
+
 export const contactImportResultSchema = z.object({
   FileID: z.string(),
   DryRun: z.boolean(),
@@ -217,7 +223,7 @@ export const contactImportResultSchema = z.object({
   AddedToList: z.int(),
   /** Extra numbers not added because the matched contact had no free phone slot. */
   PhonesNotAdded: z.int(),
-  /** Every rejected or failed row, with what the file said. */
-  ProblemRows: z.array(importProblemRowSchema),
+  /** The first rejected or failed rows (at most MAX_LISTED_PROBLEM_ROWS), in file order; `Rejected + Failed` counts them all. */
+  ProblemRows: z.array(importProblemRowSchema).max(MAX_LISTED_PROBLEM_ROWS),
 });
 export type ContactImportResult = z.infer<typeof contactImportResultSchema>;

@@ -1,4 +1,4 @@
-import { apiRequest } from '../../api-client.ts';
+import { API_BASE, apiRequest } from '../../api-client.ts';
 import { walkFeed } from '../../feed-pages.ts';
 import { buildListQuery, type ListParams } from '../../list-params.ts';
 import { contactImportResultSchema, type ContactImportInput, type ContactImportResult } from '../../schemas/contact-import.ts';
@@ -69,4 +69,13 @@ export function deleteContacts(selection: ContactSelection): Promise<ContactBatc
 /** Dry-runs or applies an uploaded file (docs/decisions/0018-contact-import.md). */
 export function importContacts(input: ContactImportInput): Promise<ContactImportResult> {
   return apiRequest('/v1/contacts/import', { method: 'POST', body: input, schema: contactImportResultSchema });
+}
+
+/**
+ * Where the browser downloads every rejected row of an uploaded file as CSV (decision 0073); the import's answer
+ * lists the first ones only. `firstRowNumber` 0 numbers the rows of a file whose header line the page added.
+ */
+export function importProblemsUrl(fileId: string, firstRowNumber: 0 | 1 = 1): string {
+  const query = firstRowNumber === 1 ? '' : `?FirstRowNumber=${firstRowNumber}`;
+  return `${API_BASE}/v1/contacts/import/${encodeURIComponent(fileId)}/problems${query}`;
 }

@@ -12,16 +12,14 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
+import { importProblemsUrl } from '@/api/resources/contacts/contact-requests.ts';
 import { importProblemLabels, importProblemReasons, type ContactImportResult } from '@/api/schemas/contact-import.ts';
 import { formatCount, formatCountOf } from '@/utils/format-number.ts';
-import { downloadText, rejectsCsv } from './rejects-csv.ts';
 
 export interface ImportSummaryProps {
   result: ContactImportResult;
-  /** Added to each reported row number so it names the row of the user's own file. */
-  rowOffset: number;
-  /** The rejects file's name. */
-  rejectsFileName: string;
+  /** Whether the user's file had a header line; if not, the page added one and the rows it reports move up by one. */
+  fileHadHeader: boolean;
   listName: string | null;
 }
 
@@ -50,10 +48,15 @@ function Figure({ label, value, hint, tone }: { label: string; value: number; hi
   );
 }
 
-/** What an import will do (dry run) or did: the counts, the refused rows by reason, and the rejects to download. */
-export function ImportSummary({ result, rowOffset, rejectsFileName, listName }: ImportSummaryProps) {
+/**
+ * What an import will do (dry run) or did: the counts, the refused rows by reason, the first of them, and every
+ * rejected row to download (from the API: the answer lists the first rows only, decision 0073).
+ */
+export function ImportSummary({ result, fileHadHeader, listName }: ImportSummaryProps) {
   const done = !result.DryRun;
-  const problems = result.ProblemRows;
+  const rowOffset = fileHadHeader ? 0 : -1;
+  const problemCount = result.Rejected + result.Failed;
+  const shownProblems = result.ProblemRows.slice(0, SHOWN_PROBLEMS);
   const byReason = importProblemReasons
     .map((reason) => ({ reason, count: reason === 'Failed' ? result.Failed : result.RejectedByReason[reason] }))
     .filter((entry) => entry.count > 0);
@@ -80,7 +83,7 @@ export function ImportSummary({ result, rowOffset, rejectsFileName, listName }: 
           `${formatCountOf(result.PhonesNotAdded, 'extra number', 'extra numbers')} found no free phone slot and ${done ? 'were' : 'will be'} left out. `}
         Existing contacts keep their opt-outs, do-not-call flags and text opt-in status; empty cells never clear anything.
       </Typography>
-      {problems.length > 0 && (
+      {problemCount > 0 && (
         <Box>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' }, justifyContent: 'space-between', mb: 1.5 }}>
             <Box>
@@ -91,13 +94,11 @@ export function ImportSummary({ result, rowOffset, rejectsFileName, listName }: 
                 {byReason.map((entry) => `${importProblemLabels[entry.reason]}: ${formatCount(entry.count)}`).join(' · ')}
               </Typography>
             </Box>
-            <Button
-              variant="outlined"
-              startIcon={<DownloadOutlined />}
-              onClick={() => downloadText(rejectsCsv(problems, rowOffset), rejectsFileName)}
-            >
-              Download rejected rows
-            </Button>
+            {result.Rejected > 0 && (
+              <Button variant="outlined" startIcon={<DownloadOutlined />} href={importProblemsUrl(result.FileID, fileHadHeader ? 1 : 0)} download>
+                Download rejected rows
+              </Button>
+            )}
           </Stack>
           <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 2 }}>
             <Table size="small" aria-label="Rejected rows">
@@ -109,7 +110,7 @@ export function ImportSummary({ result, rowOffset, rejectsFileName, listName }: 
                 </TableRow>
               </TableHead>
               <TableBody>
-                {problems.slice(0, SHOWN_PROBLEMS).map((row) => (
+                {shownProblems.map((row) => (
                   <TableRow key={row.RowNumber}>
                     <TableCell>{row.RowNumber + rowOffset}</TableCell>
                     <TableCell>{importProblemLabels[row.Reason]}</TableCell>
@@ -119,9 +120,10 @@ export function ImportSummary({ result, rowOffset, rejectsFileName, listName }: 
               </TableBody>
             </Table>
           </TableContainer>
-          {problems.length > SHOWN_PROBLEMS && (
+          {problemCount > shownProblems.length && (
             <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1 }}>
-              And {formatCount(problems.length - SHOWN_PROBLEMS)} more in the download.
+              The first {shownProblems.length} of {formatCount(problemCount)}
+              {result.Rejected > 0 ? '; the download holds every rejected row.' : '.'}
             </Typography>
           )}
         </Box>

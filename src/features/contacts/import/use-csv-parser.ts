@@ -1,4 +1,4 @@
-import { useCallback, useEffect, useRef, useState } from 'react';
+import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
 import type { ImportField } from '@/api/schemas/contact-import.ts';
 import type { ParserRequest, ParserResponse } from './csv-parser-protocol.ts';
 
@@ -34,7 +34,8 @@ export function useCsvParser() {
       next.addEventListener('message', (event: MessageEvent<ParserResponse>) => {
         const message = event.data;
         if (message.type === 'progress') setState({ status: 'parsing', rows: message.rows, fraction: message.fraction });
-        else if (message.type === 'parsed') setState({ status: 'parsed', ...message });
+        // Drawing the mapping step is the page's biggest render: as a transition, React yields to the browser in between.
+        else if (message.type === 'parsed') startTransition(() => setState({ status: 'parsed', ...message }));
         else if (message.type === 'built') {
           pendingBuild.current?.resolve(message);
           pendingBuild.current = null;

@@ -3,7 +3,6 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
-import LinearProgress from '@mui/material/LinearProgress';
 import Stack from '@mui/material/Stack';
 import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
@@ -20,6 +19,7 @@ import { PageContainer } from '@/components/layout/page-container.tsx';
 import { paths } from '@/config/paths.ts';
 import { formatCountOf } from '@/utils/format-number.ts';
 import { columnNameOf, initialMapping, rememberMapping } from '../import/column-mapping.ts';
+import { ImportProgress } from '../import/import-progress.tsx';
 import { ImportSummary } from '../import/import-summary.tsx';
 import { MappingStep } from '../import/mapping-step.tsx';
 import { SourceStep } from '../import/source-step.tsx';
@@ -103,8 +103,6 @@ export function ContactImportPage() {
     runImport.mutate({ FileID: fileId, ListID: listId ?? undefined }, { onSuccess: () => setStep(3) });
   };
 
-  const rowOffset = hasHeader ? 0 : -1;
-  const rejectsName = `${sourceName.replace(/\.[^.]+$/, '') || 'contacts'}-rejected-rows.csv`;
   const review: ContactImportResult | undefined = dryRun.data;
   const toImport = review ? review.New + review.Updated : 0;
 
@@ -159,7 +157,7 @@ export function ContactImportPage() {
               <Typography variant="h3" component="h2">
                 Review: nothing has changed yet
               </Typography>
-              <ImportSummary result={review} rowOffset={rowOffset} rejectsFileName={rejectsName} listName={listName} />
+              <ImportSummary result={review} fileHadHeader={hasHeader} listName={listName} />
               {runImport.isError && (
                 <Alert severity="error" role="alert">
                   {runImport.error.message}
@@ -170,14 +168,15 @@ export function ContactImportPage() {
                   <Typography variant="body2" sx={{ mb: 1 }}>
                     Importing… large files take a minute; the page shows the result when it is done.
                   </Typography>
-                  <LinearProgress aria-label="Importing" />
+                  <ImportProgress label="Importing" />
                 </Box>
               )}
               <Stack direction="row" spacing={1}>
                 <Button onClick={() => setStep(1)} disabled={runImport.isPending}>
                   Back
                 </Button>
-                <Button variant="contained" onClick={apply} loading={runImport.isPending} disabled={toImport === 0 && review.AddedToList === 0}>
+                {/* Disabled rather than loading: the bar above shows the import runs, and a spinner here would redraw the page every frame. */}
+                <Button variant="contained" onClick={apply} disabled={runImport.isPending || (toImport === 0 && review.AddedToList === 0)}>
                   {toImport > 0 ? `Import ${formatCountOf(toImport, 'contact', 'contacts')}` : review.AddedToList > 0 ? `Add ${formatCountOf(review.AddedToList, 'contact', 'contacts')} to the list` : 'Nothing to import'}
                 </Button>
               </Stack>
@@ -187,10 +186,10 @@ export function ContactImportPage() {
             <Stack spacing={3}>
               <Alert severity={runImport.data.Failed > 0 ? 'warning' : 'success'} role="status">
                 {runImport.data.Failed > 0
-                  ? `Import finished, but ${formatCountOf(runImport.data.Failed, 'row', 'rows')} could not be saved. Download them below and try again.`
+                  ? `Import finished, but ${formatCountOf(runImport.data.Failed, 'row', 'rows')} could not be saved. Importing the file again retries them; rows already saved stay as they are.`
                   : 'Import finished.'}
               </Alert>
-              <ImportSummary result={runImport.data} rowOffset={rowOffset} rejectsFileName={rejectsName} listName={listName} />
+              <ImportSummary result={runImport.data} fileHadHeader={hasHeader} listName={listName} />
               <Stack direction="row" spacing={1}>
                 <Button variant="contained" component={RouterLink} to={listId ? paths.lists.detail.href(listId) : paths.contacts.list.href()}>
                   {listId ? `Open ${listName ?? 'the list'}` : 'View contacts'}
