@@ -64,7 +64,7 @@ export async function uiSection(): Promise<Figure[]> {
     for (let run = 0; run < NAVIGATIONS; run += 1) {
       // A fresh page each time: nothing cached but the files the browser keeps.
       await page.goto(`${server.url}/broadcasts`);
-      await page.getByRole('grid', { name: 'Broadcasts' }).getByRole('row').nth(1).waitFor();
+      await page.getByRole('table', { name: 'Broadcasts' }).getByRole('row').nth(1).waitFor();
       navigations.push(await timeNavigation(page));
     }
 

@@ -18,7 +18,7 @@ import { scheduleEvent } from './scheduled-events.ts';
  * Events one broadcast may play per tick: a few milliseconds of work, so a huge broadcast never holds up the API's
  * requests for long. The simulator comes straight back for more (simulator.ts), between requests.
  */
-const EVENTS_PER_BROADCAST = 500;
+const EVENTS_PER_BROADCAST = 200;
 const RETRY_MS = RETRY_INTERVAL_MINUTES * 60_000;
 const TEXT_SPACING_MS = 1000 / TEXTS_PER_SECOND;
 const HOUR_MS = 3_600_000;
