@@ -1,5 +1,6 @@
 import type { SandboxDatabase } from '../db/database.ts';
 import { receiveInboundText, type InboundText } from '../model/inbound-texts.ts';
+import { markedNotTextableSql } from '../model/phone-contacts.ts';
 import { scheduleEvent, type EventHandler } from './scheduled-events.ts';
 
 /**
@@ -72,10 +73,7 @@ function deliverText(db: SandboxDatabase, payload: unknown, dueAt: number) {
   const row = db
     .prepare<[number], DeliveryRow>(
       `SELECT m.message_id, m.body, m.status, m.user_id, c.account_id, c.text_number_id, c.phone_number, c.conversation_id,
-         EXISTS (SELECT 1 FROM contacts p WHERE p.account_id = c.account_id AND p.deleted_at IS NULL AND (
-           (p.primary_phone = c.phone_number AND p.optin_primary = 'NotTextable') OR
-           (p.secondary_phone = c.phone_number AND p.optin_secondary = 'NotTextable') OR
-           (p.tertiary_phone = c.phone_number AND p.optin_tertiary = 'NotTextable'))) AS landline
+         (${markedNotTextableSql('c.account_id', 'c.phone_number')}) AS landline
        FROM text_messages m JOIN conversations c ON c.conversation_id = m.conversation_id
        WHERE m.message_id = ?`,
     )
