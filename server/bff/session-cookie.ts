@@ -21,8 +21,13 @@ const VERSION = 2;
  * AES-256-GCM with a key derived from SESSION_SECRET. The cookie is `base64url(iv | ciphertext | tag)`;
  * tampering fails the tag check, so a cookie either opens intact or not at all.
  */
+/** Opened cookies remembered; past this many the memory starts over. */
+const OPENED_COOKIES_KEPT = 1000;
+
 export function createSessionSealer(secret: string) {
   const key = Buffer.from(hkdfSync('sha256', secret, 'callboard', 'session cookie v1', 32));
+  /** Cookies already opened, with what they hold (null: not ours, or tampered with). */
+  const opened = new Map<string, Readonly<SessionData> | null>();
 
   return {
     seal(data: SessionData): string {
@@ -35,20 +40,31 @@ export function createSessionSealer(secret: string) {
 
     unseal(cookie: string | undefined): SessionData | null {
       if (!cookie || cookie.length > 4096) return null;
-      try {
-        const raw = Buffer.from(cookie, 'base64url');
-        if (raw.length < 12 + 16 + 1) return null;
-        const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
-        decipher.setAuthTag(raw.subarray(raw.length - 16));
-        const plain = Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]);
-        const parsed = JSON.parse(plain.toString('utf8')) as Record<string, unknown>;
-        if (parsed.v !== VERSION || typeof parsed.d !== 'string' || typeof parsed.t !== 'string' || typeof parsed.u !== 'number') return null;
-        if (typeof parsed.i !== 'number' || typeof parsed.s !== 'number') return null;
-        return { sessionId: parsed.d, token: parsed.t, userId: parsed.u, issuedAt: parsed.i, seenAt: parsed.s };
-      } catch {
-        return null;
+      // A session sends the same cookie with every request until it is renewed: it is opened once.
+      let data = opened.get(cookie);
+      if (data === undefined) {
+        data = decrypt(cookie);
+        if (opened.size >= OPENED_COOKIES_KEPT) opened.clear();
+        opened.set(cookie, data);
       }
+      return data;
     },
   };
+
+  function decrypt(cookie: string): Readonly<SessionData> | null {
+    try {
+      const raw = Buffer.from(cookie, 'base64url');
+      if (raw.length < 12 + 16 + 1) return null;
+      const decipher = createDecipheriv('aes-256-gcm', key, raw.subarray(0, 12));
+      decipher.setAuthTag(raw.subarray(raw.length - 16));
+      const plain = Buffer.concat([decipher.update(raw.subarray(12, raw.length - 16)), decipher.final()]);
+      const parsed = JSON.parse(plain.toString('utf8')) as Record<string, unknown>;
+      if (parsed.v !== VERSION || typeof parsed.d !== 'string' || typeof parsed.t !== 'string' || typeof parsed.u !== 'number') return null;
+      if (typeof parsed.i !== 'number' || typeof parsed.s !== 'number') return null;
+      return Object.freeze({ sessionId: parsed.d, token: parsed.t, userId: parsed.u, issuedAt: parsed.i, seenAt: parsed.s });
+    } catch {
+      return null;
+    }
+  }
 }
 export type SessionSealer = ReturnType<typeof createSessionSealer>;

@@ -104,6 +104,18 @@ describe('the session cookie', () => {
     expect(value).not.toContain(opened.token);
     expect(createSessionSealer('another-secret-of-at-least-32-chars!!').unseal(value)).toBeNull();
   });
+
+  it('opens a cookie once and answers the same again, while a changed byte still opens nothing', () => {
+    const sealer = createSessionSealer(SESSION_SECRET);
+    const data = { sessionId: 's-1', token: 't-1', userId: 7, issuedAt: 1000, seenAt: 2000 };
+    const cookie = sealer.seal(data);
+    expect(sealer.unseal(cookie)).toEqual(data);
+    expect(sealer.unseal(cookie)).toBe(sealer.unseal(cookie));
+    const raw = Buffer.from(cookie, 'base64url');
+    raw[20] = raw[20]! ^ 1;
+    expect(sealer.unseal(raw.toString('base64url'))).toBeNull();
+    expect(sealer.unseal(cookie)).toEqual(data);
+  });
 });
 
 describe('session lifetimes', () => {
