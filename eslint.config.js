@@ -33,7 +33,7 @@ const architecture = {
       { type: 'testing', pattern: 'src/testing' },
       { type: 'bff', pattern: 'server/bff' },
       { type: 'sandbox', pattern: 'server/sandbox' },
-      { type: 'server-common', pattern: 'server/(oauth1)' },
+      { type: 'server-common', pattern: 'server/(oauth1|http)' },
       { type: 'server-testing', pattern: 'server/testing' },
       { type: 'e2e', pattern: 'e2e' },
     ],

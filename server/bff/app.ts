@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { closeWhenBodyUnread, limitBody } from '../http/request-bodies.ts';
 import { forwardToApi } from './api-proxy.ts';
 import { compression } from './compression.ts';
 import { errorResponse } from './errors.ts';
@@ -35,8 +35,6 @@ export interface BffOptions {
 const MAX_BODY_BYTES = 128 * 1024 * 1024;
 
 /** Our server: the session, the signed path to the API, and the SPA. */
-const bodiless = (method: string) => method === 'GET' || method === 'HEAD';
-
 export function createBffApp(options: BffOptions) {
   const upstream = createUpstream({ baseUrl: options.apiUrl, appKey: options.appKey, secretKey: options.secretKey });
   const sessions = createSessions({
@@ -57,16 +55,9 @@ export function createBffApp(options: BffOptions) {
     return errorResponse(c, 'UpstreamUnavailable', 'Something went wrong on our server. Try again.');
   });
 
-  // A request refused before its body was read (no session, no CSRF header) leaves the body unread, and Node's
-  // server then drops the connection; saying so keeps the browser from reusing a connection being closed.
-  // GET and HEAD carry no body; asking a request for its body makes the node adapter build a whole fetch Request.
-  app.use('/api/*', async (c, next) => {
-    await next();
-    if (!bodiless(c.req.method) && c.req.raw.body !== null && !c.req.raw.bodyUsed) c.header('connection', 'close');
-  });
+  app.use('/api/*', closeWhenBodyUnread);
   app.use('/api/*', requireCsrfHeader);
-  const limitBody = bodyLimit({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'InvalidRequest', 'The request body is too large.') });
-  app.use('/api/*', (c, next) => (bodiless(c.req.method) ? next() : limitBody(c, next)));
+  app.use('/api/*', limitBody({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'InvalidRequest', 'The request body is too large.') }));
   app.get('/api/health', (c) => c.json({ Status: 'ok' }));
   app.get('/api/config', (c) => c.json({ Sandbox: options.sandbox }));
   app.route('/api/session', sessionRoutes({ ...deps, throttle: createLoginThrottle(), trustProxy: options.trustProxy }));

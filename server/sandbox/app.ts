@@ -1,6 +1,6 @@
-import { Hono } from 'hono';
-import { bodyLimit } from 'hono/body-limit';
+import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { closeWhenBodyUnread, limitBody } from '../http/request-bodies.ts';
 import { authenticate } from './auth.ts';
 import type { SandboxDeps, SandboxEnv } from './context.ts';
 import { SandboxError } from './http/errors.ts';
@@ -22,9 +22,13 @@ import { loginRoutes } from './routes/login.ts';
 const MAX_JSON_BYTES = 4 * 1024 * 1024;
 const MAX_UPLOAD_BYTES = 128 * 1024 * 1024;
 
-/** The sandbox: the v1 API on SQLite, signed like the real service, answering errors in the documented body. */
-const bodiless = (method: string) => method === 'GET' || method === 'HEAD';
+/** Uploads (CSV files, audio) may be large; everything else is JSON of modest size. */
+const isUpload = (c: Context) => c.req.method === 'POST' && /^\/v1\/(fileuploads|audio\/[^/]+)$/i.test(c.req.path);
+const tooLarge = (limit: string) => () => {
+  throw new SandboxError('PayloadTooLarge', `The request body is larger than ${limit}.`);
+};
 
+/** The sandbox: the v1 API on SQLite, signed like the real service, answering errors in the documented body. */
 export function createSandboxApp(deps: SandboxDeps) {
   const app = new Hono<SandboxEnv>();
 
@@ -40,26 +44,10 @@ export function createSandboxApp(deps: SandboxDeps) {
     throw new SandboxError('RouteNotFound', `There is no ${c.req.method} ${c.req.path} in the v1 API.`);
   });
 
-  // A request refused before its body was read (a 404, a bad signature) leaves the body unread, and Node's server
-  // then drops the connection; saying so keeps a client from sending its next request on a connection being closed.
-  // GET and HEAD carry no body; asking a request for its body makes the node adapter build a whole fetch Request.
-  app.use('*', async (c, next) => {
-    await next();
-    if (!bodiless(c.req.method) && c.req.raw.body !== null && !c.req.raw.bodyUsed) c.header('connection', 'close');
-  });
-
-  // Uploads (CSV files, audio) may be large; everything else is JSON of modest size.
-  app.use('*', async (c, next) => {
-    if (bodiless(c.req.method)) return next();
-    const isUpload = /^\/v1\/(fileuploads|audio\/[^/]+)$/i.test(c.req.path) && c.req.method === 'POST';
-    const limit = bodyLimit({
-      maxSize: isUpload ? MAX_UPLOAD_BYTES : MAX_JSON_BYTES,
-      onError: () => {
-        throw new SandboxError('PayloadTooLarge', `The request body is larger than ${isUpload ? '128 MB' : '4 MB'}.`);
-      },
-    });
-    return limit(c, next);
-  });
+  app.use('*', closeWhenBodyUnread);
+  const limitUpload = limitBody({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge('128 MB') });
+  const limitJson = limitBody({ maxSize: MAX_JSON_BYTES, onError: tooLarge('4 MB') });
+  app.use('*', (c, next) => (isUpload(c) ? limitUpload : limitJson)(c, next));
   app.use('/v1/*', authenticate(deps));
   app.use('/sandbox/*', authenticate(deps));
 
