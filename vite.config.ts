@@ -22,7 +22,14 @@ export default defineConfig({
     rolldownOptions: {
       output: {
         // Everything the first page needs before it renders goes in one file: one request, one compression window.
-        codeSplitting: { groups: [{ name: 'app', tags: ['$initial'] }] },
+        codeSplitting: {
+          groups: [
+            { name: 'app', tags: ['$initial'], priority: 2 },
+            // The page a signed-in visit lands on comes in one file with all it needs (27 files before): over HTTP/1.1's
+            // six connections that is one round trip instead of five. Other pages share what they need from it.
+            { name: 'broadcast-list-page', test: /broadcast-list-page\.tsx$/, priority: 1 },
+          ],
+        },
       },
     },
   },

@@ -101,11 +101,13 @@ export async function bundleSection(): Promise<Figure[]> {
       pass: leaked.length === 0,
     }),
   ];
+  // A page's chunk: the one it is the entry of, or the group it heads (vite.config.ts puts the home and all it needs in one).
+  const pageOf = (chunk: Chunk) => [chunk.facadeModuleId ?? '', ...chunk.moduleIds].find((id) => /\/src\/features\/[^/]+\/pages\//.test(id));
   const routes = [...app.values()]
-    .filter((chunk) => /\/src\/features\/[^/]+\/pages\//.test(chunk.facadeModuleId ?? ''))
+    .filter((chunk) => pageOf(chunk) !== undefined)
     .map((chunk) => {
       const own = [...closure(app, [chunk.fileName])].filter((file) => !shell.has(file));
-      return { name: chunk.facadeModuleId!.replace(/^.*\/pages\/(.*)\.tsx$/, '$1'), chunk, more: bytesOf(app, own), uses: packagesIn(app, own) };
+      return { name: pageOf(chunk)!.replace(/^.*\/pages\/(.*)\.tsx$/, '$1'), chunk, more: bytesOf(app, own), uses: packagesIn(app, own) };
     })
     .sort((a, b) => a.name.localeCompare(b.name));
   for (const route of routes) {

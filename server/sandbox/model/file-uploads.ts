@@ -1,15 +1,13 @@
 import { randomUUID } from 'node:crypto';
 import Papa from 'papaparse';
 import {
-  checkImportRow,
-  detectColumnMapping,
   emptyImportValues,
   importFieldHeaders,
   importFields,
-  looksLikeHeaderRow,
   type ImportRejectReason,
   type ImportValues,
 } from '../../../src/api/schemas/contact-import.ts';
+import { checkImportRow, detectColumnMapping, looksLikeHeaderRow } from '../../../src/api/schemas/contact-import-rows.ts';
 import type { FileUpload } from '../../../src/api/schemas/file-upload.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';

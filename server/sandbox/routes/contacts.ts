@@ -1,12 +1,7 @@
 import { Hono } from 'hono';
 import { contactImportInputSchema } from '../../../src/api/schemas/contact-import.ts';
-import {
-  checkContactPhones,
-  contactInputSchema,
-  contactUpdateInputSchema,
-  type ContactInput,
-  type ContactPhoneField,
-} from '../../../src/api/schemas/contact.ts';
+import { contactInputSchema, contactUpdateInputSchema, type ContactInput } from '../../../src/api/schemas/contact.ts';
+import { checkContactPhones, type ContactPhoneField } from '../../../src/api/schemas/contact-phones.ts';
 import type { ListRefInput } from '../../../src/api/schemas/list.ts';
 import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';

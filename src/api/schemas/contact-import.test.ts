@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { checkImportRow, detectColumnMapping, looksLikeHeaderRow, recognizeHeader } from './contact-import.ts';
-import { checkContactPhones, contactFormSchema } from './contact.ts';
+import { recognizeHeader } from './contact-import.ts';
+import { checkImportRow, detectColumnMapping, looksLikeHeaderRow } from './contact-import-rows.ts';
+import { checkContactPhones, contactFormSchema } from './contact-phones.ts';
 
 describe('recognizeHeader', () => {
   it.each([

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { formatPhoneNumber, normalizePhoneNumber } from './phone-number.ts';
+import { normalizePhoneNumber } from './phone-number.ts';
+import { formatPhoneNumber } from './phone-format.ts';
 
 describe('normalizePhoneNumber', () => {
   it.each([

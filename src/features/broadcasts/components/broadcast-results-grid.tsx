@@ -14,7 +14,7 @@ import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.t
 import type { ListParams } from '@/api/list-params.ts';
 import type { Broadcast } from '@/api/schemas/broadcast.ts';
 import type { BroadcastDetail } from '@/api/schemas/broadcast-detail.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
 import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';

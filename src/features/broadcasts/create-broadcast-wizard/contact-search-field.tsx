@@ -3,7 +3,7 @@ import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useContactSearch } from '@/api/resources/contacts/use-contact-search.ts';
 import { contactIdOf, contactNameOf, type Contact } from '@/api/schemas/contact.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
 import { renderAutocompleteOption } from '@/components/form/autocomplete-option.tsx';
 
 export interface PickedContact {

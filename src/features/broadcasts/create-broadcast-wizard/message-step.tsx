@@ -20,7 +20,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useId, useRef } from 'react';
 import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import { textNumberQueries } from '@/api/resources/text-numbers/text-number-queries.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
 import { countSegments } from '@/api/schemas/sms-segments.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';

@@ -17,7 +17,7 @@ import { useUploadFile } from '@/api/resources/file-uploads/file-upload-mutation
 import { getFileUpload } from '@/api/resources/file-uploads/file-upload-requests.ts';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
 import { SYSTEM_LIST_IDS, type ContactList } from '@/api/schemas/list.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
 import { formatCount } from '@/utils/format-number.ts';
 import { renderAutocompleteOption } from '@/components/form/autocomplete-option.tsx';
 import { parsePastedNumbers, recipientsStepSchema } from './broadcast-draft.ts';

@@ -10,7 +10,7 @@ import type { ReactNode } from 'react';
 import type { BroadcastPlan } from '@/api/schemas/broadcast-plan.ts';
 import { timeZoneForState } from '@/api/schemas/common.ts';
 import { countSegments } from '@/api/schemas/sms-segments.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
 import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
 import { formatApiDateTime, parseApiDate } from '@/utils/format-date.ts';
 import { formatCount, formatCredits } from '@/utils/format-number.ts';

@@ -16,7 +16,7 @@ import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.t
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import type { Filter, ListParams } from '@/api/list-params.ts';
 import type { Broadcast } from '@/api/schemas/broadcast.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
 import { StatCard } from '@/components/data-display/stat-card.tsx';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { LiveRegion } from '@/components/feedback/live-region.tsx';

@@ -2,7 +2,7 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import type { Contact } from '@/api/schemas/contact.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
 import { phoneNumbersOf } from './phone-numbers.ts';
 
 /** "Do not call" and "No texts" chips when any of the contact's numbers is blocked; the tooltip says which. */

@@ -15,16 +15,10 @@ import { Controller, useForm, useWatch, type Control } from 'react-hook-form';
 import { fieldMessagesOf, isApiError } from '@/api/api-error.ts';
 import { useCreateContact, useUpdateContact } from '@/api/resources/contacts/contact-mutations.ts';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
-import {
-  CONTACT_LIMITS,
-  contactFormSchema,
-  contactIdOf,
-  type Contact,
-  type ContactFormValues,
-  type ContactInput,
-  type ContactPhoneField,
-} from '@/api/schemas/contact.ts';
-import { formatPhoneNumber, normalizePhoneNumber } from '@/api/schemas/phone-number.ts';
+import { CONTACT_LIMITS, contactIdOf, type Contact, type ContactInput } from '@/api/schemas/contact.ts';
+import { contactFormSchema, type ContactFormValues, type ContactPhoneField } from '@/api/schemas/contact-phones.ts';
+import { normalizePhoneNumber } from '@/api/schemas/phone-number.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { FormCheckbox } from '@/components/form/form-checkbox.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';

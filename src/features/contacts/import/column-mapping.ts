@@ -1,4 +1,5 @@
-import { detectColumnMapping, importFields, type ImportField } from '@/api/schemas/contact-import.ts';
+import { importFields, type ImportField } from '@/api/schemas/contact-import.ts';
+import { detectColumnMapping } from '@/api/schemas/contact-import-rows.ts';
 
 const STORAGE_KEY = 'callboard.import.mapping';
 

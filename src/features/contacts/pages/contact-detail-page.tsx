@@ -28,7 +28,7 @@ import { useAddListMembers, useRemoveListMembers, useRestoreContacts } from '@/a
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
 import { contactNameOf, type Contact, type TextOptInStatus } from '@/api/schemas/contact.ts';
 import { SYSTEM_LIST_IDS, type ContactList } from '@/api/schemas/list.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';

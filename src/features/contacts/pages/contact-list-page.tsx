@@ -9,12 +9,12 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { GridColDef } from '@mui/x-data-grid';
 import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { feedParamsOf } from '@/api/list-params.ts';
 import { contactQueries } from '@/api/resources/contacts/contact-queries.ts';
 import { contactIdOf, contactNameOf, type Contact } from '@/api/schemas/contact.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
 import { LinkCell } from '@/components/data-table/link-cell.tsx';
 import { SelectionToolbar } from '@/components/data-table/selection-toolbar.tsx';
@@ -27,8 +27,12 @@ import { paths } from '@/config/paths.ts';
 import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
 import { formatApiDateTime, formatApiRelative } from '@/utils/format-date.ts';
 import { ContactFlags } from '../components/contact-flags.tsx';
-import { ContactFormDialog } from '../components/contact-form-dialog.tsx';
 import { useMoveToDeleted } from '../components/use-move-to-deleted.ts';
+
+// The form's code, with the phone-number library, loads when a contact is first created here, not with the list.
+const ContactFormDialog = lazy(() =>
+  import('../components/contact-form-dialog.tsx').then((module) => ({ default: module.ContactFormDialog })),
+);
 
 const columns: GridColDef<Contact>[] = [
   {
@@ -101,6 +105,8 @@ export function ContactListPage() {
   const selection = useRowSelection(list.search, rows.map((row) => contactIdOf(row)!));
   const { moveToDeleted, isPending: deleting } = useMoveToDeleted();
   const [creating, setCreating] = useState(false);
+  // Once shown, the form stays mounted so it can animate closed.
+  const [formShown, setFormShown] = useState(false);
 
   const deleteSelected = async () => {
     const count = selection.count(total);
@@ -118,7 +124,14 @@ export function ContactListPage() {
           <Button component={RouterLink} to={paths.contacts.import.href()} startIcon={<UploadFileOutlined />}>
             Import
           </Button>
-          <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setCreating(true)}>
+          <Button
+            variant="contained"
+            startIcon={<AddOutlined />}
+            onClick={() => {
+              setCreating(true);
+              setFormShown(true);
+            }}
+          >
             New contact
           </Button>
         </>
@@ -168,7 +181,11 @@ export function ContactListPage() {
           localeText={{ noRowsLabel: list.search ? `No contact matches “${list.search}”.` : 'No contacts.' }}
         />
       )}
-      <ContactFormDialog open={creating} onClose={() => setCreating(false)} />
+      {formShown && (
+        <Suspense fallback={null}>
+          <ContactFormDialog open={creating} onClose={() => setCreating(false)} />
+        </Suspense>
+      )}
     </PageContainer>
   );
 }

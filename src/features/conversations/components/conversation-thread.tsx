@@ -23,7 +23,7 @@ import { conversationQueries } from '@/api/resources/conversations/conversation-
 import { textNumberQueries } from '@/api/resources/text-numbers/text-number-queries.ts';
 import { isApiError } from '@/api/api-error.ts';
 import type { InboxConversation, TextMessage } from '@/api/schemas/conversation.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { paths } from '@/config/paths.ts';

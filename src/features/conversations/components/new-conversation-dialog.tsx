@@ -15,7 +15,8 @@ import { useStartConversation } from '@/api/resources/conversations/conversation
 import { textNumberQueries } from '@/api/resources/text-numbers/text-number-queries.ts';
 import { isApiError } from '@/api/api-error.ts';
 import { conversationSendInputSchema, type ConversationSendInput, type InboxConversation } from '@/api/schemas/conversation.ts';
-import { formatPhoneNumber, normalizePhoneNumber, phoneProblemMessages } from '@/api/schemas/phone-number.ts';
+import { normalizePhoneNumber, phoneProblemMessages } from '@/api/schemas/phone-number.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
 import type { TextNumber } from '@/api/schemas/text-number.ts';
 import type { z } from '@/api/schemas/zod.ts';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';

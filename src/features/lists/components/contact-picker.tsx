@@ -7,7 +7,7 @@ import { useState } from 'react';
 import { useContactSearch } from '@/api/resources/contacts/use-contact-search.ts';
 import { useAddListMembers } from '@/api/resources/lists/list-mutations.ts';
 import { contactIdOf, contactNameOf, type Contact } from '@/api/schemas/contact.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { renderAutocompleteOption } from '@/components/form/autocomplete-option.tsx';
 import { formatCount } from '@/utils/format-number.ts';

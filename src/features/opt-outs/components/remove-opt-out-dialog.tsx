@@ -22,7 +22,7 @@ import { useAddOptOut, useRemoveOptOut } from '@/api/resources/opt-outs/opt-out-
 import { optOutQueries } from '@/api/resources/opt-outs/opt-out-queries.ts';
 import type { OptOutRemoval } from '@/api/resources/opt-outs/opt-out-requests.ts';
 import { optOutRemovalInputSchema } from '@/api/schemas/opt-out.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
 import { z } from '@/api/schemas/zod.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';

@@ -15,7 +15,7 @@ import { optOutQueries } from '@/api/resources/opt-outs/opt-out-queries.ts';
 import { walkOptOuts } from '@/api/resources/opt-outs/opt-out-requests.ts';
 import type { Filter, ListParams } from '@/api/list-params.ts';
 import type { OptOut } from '@/api/schemas/opt-out.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
 import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';

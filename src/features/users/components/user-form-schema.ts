@@ -9,7 +9,7 @@ import {
   type UserCreateInput,
   type UserUpdateInput,
 } from '@/api/schemas/user-settings.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-number.ts';
+import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
 import { z } from '@/api/schemas/zod.ts';
 
 /**
