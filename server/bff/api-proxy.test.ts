@@ -1,6 +1,6 @@
 import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
-import { gzipSync } from 'node:zlib';
+import { gunzipSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createBffApp } from './app.ts';
 
@@ -54,7 +54,17 @@ describe('forwarding', () => {
     const cookie = await logIn(app);
     const response = await app.request('http://callboard.test/api/v1/things', { headers: { cookie } });
     expect(response.status).toBe(200);
+    expect(response.headers.get('vary')).toBe('Accept-Encoding');
     expect(await response.json()).toEqual(big);
+  });
+
+  it('gzips an answer for a browser that takes it, and says it varies by Accept-Encoding', async () => {
+    const app = bff(Date.now);
+    const cookie = await logIn(app);
+    const response = await app.request('http://callboard.test/api/v1/things', { headers: { cookie, 'accept-encoding': 'gzip, br' } });
+    expect(response.headers.get('content-encoding')).toBe('gzip');
+    expect(response.headers.get('vary')).toBe('Accept-Encoding');
+    expect(JSON.parse(gunzipSync(new Uint8Array(await response.arrayBuffer())).toString('utf8'))).toEqual(big);
   });
 
   it('keeps the session alive while the user works through the API alone', async () => {

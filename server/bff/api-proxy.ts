@@ -2,7 +2,7 @@ import type { Context } from 'hono';
 import { errorResponse } from './errors.ts';
 import { IDEMPOTENCY_HEADER, isValidIdempotencyKey, type IdempotencyCache, type StoredResponse } from './idempotency.ts';
 import type { Sessions } from './sessions.ts';
-import { BUFFERED_LIMIT, type Upstream } from './upstream.ts';
+import { BUFFERED_LIMIT, bytesOf, type Upstream } from './upstream.ts';
 
 /** Response headers worth passing to the browser; everything else (cookies, server details) stays behind. */
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'retry-after', 'content-disposition'];
@@ -74,7 +74,7 @@ export function forwardToApi(
         // Not tied to the browser's connection: a create must finish even if the tab that asked for it goes away.
         outcome = await idempotency.once(`${session.userId}:${path}:${key}`, async () => {
           const response = await upstream.send(request, target);
-          return { status: response.status, headers: [...response.headers], body: new Uint8Array(await response.arrayBuffer()) };
+          return { status: response.status, headers: [...response.headers], body: await bytesOf(response) };
         });
       } catch (error) {
         return unreachable(c, error);
@@ -93,7 +93,8 @@ export function forwardToApi(
     if (response.status === 401) sessions.clear(c);
     // A small answer is passed on whole: piping a few kilobytes through a stream costs more than they do.
     const length = Number(response.headers.get('content-length') ?? Number.NaN);
-    const answer = length <= BUFFERED_LIMIT ? await response.arrayBuffer() : response.body;
+    // Bytes, not an ArrayBuffer: the node adapter writes a Uint8Array body straight out, without building a fetch Response.
+    const answer = length <= BUFFERED_LIMIT ? await bytesOf(response) : response.body;
     // Through the context, so the session cookie it refreshed (or cleared) goes out with the answer.
     return c.newResponse(answer, response.status as 200, forwardedHeaders(response.headers));
   };

@@ -32,7 +32,6 @@ export function compression(): MiddlewareHandler {
       response.status === 204 ||
       response.status === 206 ||
       response.status === 304 ||
-      !response.body ||
       response.headers.has('content-encoding') ||
       !type ||
       !COMPRESSIBLE_CONTENT_TYPE_REGEX.test(type) ||
@@ -42,8 +41,10 @@ export function compression(): MiddlewareHandler {
       return;
     }
     const vary = response.headers.get('vary');
-    if (!vary || !/accept-encoding/i.test(vary)) c.header('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
-    if (!/\bgzip\b/i.test(c.req.header('accept-encoding') ?? '')) return;
+    // On the response itself: c.header() would rebuild it as a full fetch Response first.
+    if (!vary || !/accept-encoding/i.test(vary)) response.headers.set('vary', vary ? `${vary}, Accept-Encoding` : 'Accept-Encoding');
+    // The body is looked at last: asking for it turns the node adapter's light response into a full fetch Response.
+    if (!/\bgzip\b/i.test(c.req.header('accept-encoding') ?? '') || !response.body) return;
 
     // Hono carries the old response's headers over to the new one: set ours after it has.
     if (length === null || length > IN_MEMORY_LIMIT) {

@@ -2,7 +2,7 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createUpstream } from './upstream.ts';
+import { bytesOf, createUpstream } from './upstream.ts';
 
 /** Answers with what it received: method, the body's framing and the body. `/big` answers 2 MB, brotli-compressed. */
 let server: Server;
@@ -51,5 +51,12 @@ describe('upstream', () => {
     const response = await upstream.send({ method: 'GET', path: '/v1/big', token: 't' }, upstream.resolve('/v1/big')!);
     expect(response.headers.get('content-encoding')).toBeNull();
     expect(await response.text()).toBe(big);
+  });
+
+  it('gives the bytes of an answer, whole or streamed', async () => {
+    const whole = await upstream.send({ method: 'POST', path: '/v1/contacts', token: 't', body: '{"a":1}' }, upstream.resolve('/v1/contacts')!);
+    expect(JSON.parse(Buffer.from(await bytesOf(whole)).toString('utf8'))).toMatchObject({ method: 'POST', body: '{"a":1}' });
+    const streamed = await upstream.send({ method: 'GET', path: '/v1/big', token: 't' }, upstream.resolve('/v1/big')!);
+    expect(Buffer.from(await bytesOf(streamed)).toString('utf8')).toBe(big);
   });
 });

@@ -14,6 +14,17 @@ const decoders = {
   br: { whole: zlib.brotliDecompressSync, stream: zlib.createBrotliDecompress },
 } as const;
 
+/** The bytes of each answer that arrived whole (see bytesOf). */
+const wholeBodies = new WeakMap<Response, Uint8Array<ArrayBuffer>>();
+
+/**
+ * An answer's bytes: as they arrived when they came whole, else read from its body. Reading them through the
+ * Response would rebuild the node adapter's light response as a full fetch Response first.
+ */
+export async function bytesOf(response: Response): Promise<Uint8Array<ArrayBuffer>> {
+  return wholeBodies.get(response) ?? new Uint8Array(await response.arrayBuffer());
+}
+
 /** Connections to the API stay open between requests. */
 const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
 
@@ -58,7 +69,10 @@ function transfer(
       incoming.on('end', () => {
         try {
           const whole = Buffer.concat(chunks);
-          resolve(new Response(decoder ? decoder.whole(whole) : whole, { status, headers }));
+          const bytes = new Uint8Array(decoder ? decoder.whole(whole) : whole);
+          const response = new Response(bytes, { status, headers });
+          wholeBodies.set(response, bytes);
+          resolve(response);
         } catch (error) {
           reject(error instanceof Error ? error : new Error(String(error)));
         }

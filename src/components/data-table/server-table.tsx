@@ -136,6 +136,8 @@ export function ServerTable<Row>({ label, list, rows, rowCount, columns, getRowI
         rowsPerPageOptions={list.pageSizeOptions}
         onPageChange={(_, page) => list.setPage(page + 1)}
         onRowsPerPageChange={(event) => list.setPageSize(Number(event.target.value))}
+        // The browser's own select: no menu, popover and list components built with the page.
+        slotProps={{ select: { native: true } }}
         sx={{ borderTop: 1, borderColor: 'divider' }}
       />
     </Box>
