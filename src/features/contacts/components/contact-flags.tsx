@@ -1,8 +1,8 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import Tooltip from '@mui/material/Tooltip';
 import type { Contact } from '@/api/schemas/contact.ts';
 import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
+import { DeferredTooltip } from '@/components/data-display/deferred-tooltip.tsx';
 import { phoneNumbersOf } from './phone-numbers.ts';
 
 /** "Do not call" and "No texts" chips when any of the contact's numbers is blocked; the tooltip says which. */
@@ -11,17 +11,19 @@ export function ContactFlags({ contact }: { contact: Contact }) {
   const noCalls = numbers.filter((number) => number.doNotCall);
   const noTexts = numbers.filter((number) => number.textStatus === 'OptedOut');
   const which = (list: typeof numbers) => list.map((number) => formatPhoneNumber(number.phone)).join(', ');
+  // Most contacts have no flag: their cell stays empty rather than holding an empty row of chips.
+  if (noCalls.length === 0 && noTexts.length === 0) return null;
   return (
     <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', height: '100%' }}>
       {noCalls.length > 0 && (
-        <Tooltip title={`Do not call ${which(noCalls)}`}>
+        <DeferredTooltip title={`Do not call ${which(noCalls)}`}>
           <Chip size="small" color="warning" variant="outlined" label="Do not call" />
-        </Tooltip>
+        </DeferredTooltip>
       )}
       {noTexts.length > 0 && (
-        <Tooltip title={`Opted out of texts: ${which(noTexts)}`}>
+        <DeferredTooltip title={`Opted out of texts: ${which(noTexts)}`}>
           <Chip size="small" color="error" variant="outlined" label="No texts" />
-        </Tooltip>
+        </DeferredTooltip>
       )}
     </Stack>
   );
