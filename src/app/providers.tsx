@@ -39,7 +39,9 @@ export function AppProviders({ children }: { children: ReactNode }) {
   const [styleCache] = useState(createStyleCache);
   return (
     <CacheProvider value={styleCache}>
-      <ThemeProvider theme={appTheme} defaultMode="system" modeStorageKey="callboard-theme">
+      {/* noSsr: the app only ever renders in the browser, so the theme knows the color mode at once instead of
+          drawing the whole app a second time once mounted. */}
+      <ThemeProvider theme={appTheme} defaultMode="system" modeStorageKey="callboard-theme" noSsr>
         <CssBaseline enableColorScheme />
         <NotificationsProvider>
           <ConfirmProvider>

@@ -1,7 +1,6 @@
 import Box from '@mui/material/Box';
 import Skeleton from '@mui/material/Skeleton';
 import Table from '@mui/material/Table';
-import TableBody from '@mui/material/TableBody';
 import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
@@ -62,14 +61,31 @@ export function ServerTable<Row>({ label, list, rows, rowCount, columns, getRowI
         <Table
           aria-label={label}
           aria-busy={loading}
-          sx={{
+          sx={(theme) => ({
             tableLayout: 'fixed',
             minWidth: width,
-            '& tbody tr': { height: rowHeight },
             '& th': { fontWeight: 500, whiteSpace: 'nowrap' },
-            '& td': { py: 0.5 },
-            ...(onRowClick && { '& tbody tr[data-row]': { cursor: 'pointer' } }),
-          }}
+            // The body is plain markup styled here once, as MUI's cells look: a page of rows is then only elements.
+            '& tbody tr': { height: rowHeight },
+            '& tbody td': {
+              ...theme.typography.body2,
+              color: (theme.vars ?? theme).palette.text.primary,
+              px: 2,
+              py: 0.5,
+              borderBottom: `1px solid ${theme.vars?.palette.TableCell.border ?? theme.palette.divider}`,
+            },
+            '& tbody td.align-right': { textAlign: 'right' },
+            '& tbody td.no-border': { borderBottom: 0 },
+            // A vocabulary for cells: a row's link, quieter text and a second, smaller line.
+            '& .cell-link': { color: (theme.vars ?? theme).palette.primary.main, fontWeight: 500, textDecoration: 'none' },
+            '& .cell-link:hover': { textDecoration: 'underline' },
+            '& .cell-quiet': { color: (theme.vars ?? theme).palette.text.secondary },
+            '& .cell-caption': { ...theme.typography.caption, display: 'block', color: (theme.vars ?? theme).palette.text.secondary },
+            ...(onRowClick && {
+              '& tbody tr[data-row]': { cursor: 'pointer' },
+              '& tbody tr[data-row]:hover': { bgcolor: (theme.vars ?? theme).palette.action.hover },
+            }),
+          })}
         >
           <colgroup>
             {columns.map((column) => (
@@ -94,38 +110,37 @@ export function ServerTable<Row>({ label, list, rows, rowCount, columns, getRowI
               })}
             </TableRow>
           </TableHead>
-          <TableBody>
+          <tbody>
             {loading &&
               Array.from({ length: list.pageSize }, (_, index) => (
-                <TableRow key={index} aria-hidden>
-                  <TableCell colSpan={columns.length}>
+                <tr key={index} aria-hidden>
+                  <td colSpan={columns.length}>
                     <Skeleton variant="text" width={index % 2 === 0 ? '60%' : '45%'} />
-                  </TableCell>
-                </TableRow>
+                  </td>
+                </tr>
               ))}
             {!loading && rows.length === 0 && (
-              <TableRow>
-                <TableCell colSpan={columns.length} sx={{ borderBottom: 0 }}>
+              <tr>
+                <td colSpan={columns.length} className="no-border">
                   {empty}
-                </TableCell>
-              </TableRow>
+                </td>
+              </tr>
             )}
             {rows.map((row) => (
-              <TableRow
+              <tr
                 key={getRowId(row)}
                 data-row
-                hover={Boolean(onRowClick)}
                 // Links and buttons in the row do their own thing; the row's click is for the rest of it.
                 onClick={onRowClick && ((event: MouseEvent) => !(event.target as Element).closest('a, button') && onRowClick(row))}
               >
                 {columns.map((column) => (
-                  <TableCell key={column.field} align={column.align}>
+                  <td key={column.field} className={column.align === 'right' ? 'align-right' : undefined}>
                     {column.render(row)}
-                  </TableCell>
+                  </td>
                 ))}
-              </TableRow>
+              </tr>
             ))}
-          </TableBody>
+          </tbody>
         </Table>
       </TableContainer>
       <TablePagination

@@ -3,7 +3,6 @@ import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
-import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate } from 'react-router';
@@ -67,12 +66,8 @@ function ProgressCell({ broadcast }: { broadcast: Broadcast }) {
       </Box>
     );
   }
-  if (category === 'Scheduled') return <Typography variant="body2" color="text.secondary">Not started</Typography>;
-  return (
-    <Typography variant="body2" title={label}>
-      {Math.floor(percent)}%
-    </Typography>
-  );
+  if (category === 'Scheduled') return <span className="cell-quiet">Not started</span>;
+  return <span title={label}>{Math.floor(percent)}%</span>;
 }
 
 const columns: TableColumn<Broadcast>[] = [
@@ -81,14 +76,10 @@ const columns: TableColumn<Broadcast>[] = [
     header: 'Broadcast',
     render: (row) => (
       <>
-        <Link component={RouterLink} to={paths.broadcasts.report.href(broadcastIdOf(row)!)} underline="hover" sx={{ fontWeight: 500 }}>
+        <RouterLink className="cell-link" to={paths.broadcasts.report.href(broadcastIdOf(row)!)}>
           {row.BroadcastName}
-        </Link>
-        {isCombo(row) && (
-          <Typography variant="caption" color="text.secondary" component="div">
-            {channelLabels[channelOf(row)]} of a combined broadcast
-          </Typography>
-        )}
+        </RouterLink>
+        {isCombo(row) && <span className="cell-caption">{channelLabels[channelOf(row)]} of a combined broadcast</span>}
       </>
     ),
   },
@@ -100,10 +91,8 @@ const columns: TableColumn<Broadcast>[] = [
     width: 190,
     render: (row) => (
       <>
-        <Typography variant="body2">{formatApiDateTime(row.StartDate)}</Typography>
-        <Typography variant="caption" color="text.secondary">
-          {formatApiRelative(row.StartDate)}
-        </Typography>
+        {formatApiDateTime(row.StartDate)}
+        <span className="cell-caption">{formatApiRelative(row.StartDate)}</span>
       </>
     ),
   },
