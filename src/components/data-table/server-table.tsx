@@ -152,7 +152,7 @@ export function ServerTable<Row>({ label, list, rows, rowCount, columns, getRowI
         onPageChange={(_, page) => list.setPage(page + 1)}
         onRowsPerPageChange={(event) => list.setPageSize(Number(event.target.value))}
         // The browser's own select: no menu, popover and list components built with the page.
-        slotProps={{ select: { native: true } }}
+        slotProps={{ select: { native: true, inputProps: { 'aria-label': 'Rows per page' } } }}
         sx={{ borderTop: 1, borderColor: 'divider' }}
       />
     </Box>
