@@ -104,7 +104,8 @@ export async function bundleSection(): Promise<Figure[]> {
   // A page's chunk: the one it is the entry of, or the group it heads (vite.config.ts puts the home and all it needs in one).
   const pageOf = (chunk: Chunk) => [chunk.facadeModuleId ?? '', ...chunk.moduleIds].find((id) => /\/src\/features\/[^/]+\/pages\//.test(id));
   const routes = [...app.values()]
-    .filter((chunk) => pageOf(chunk) !== undefined)
+    // The entry holds the login page and the shell, which the first figure counts.
+    .filter((chunk) => !chunk.isEntry && pageOf(chunk) !== undefined)
     .map((chunk) => {
       const own = [...closure(app, [chunk.fileName])].filter((file) => !shell.has(file));
       return { name: pageOf(chunk)!.replace(/^.*\/pages\/(.*)\.tsx$/, '$1'), chunk, more: bytesOf(app, own), uses: packagesIn(app, own) };
