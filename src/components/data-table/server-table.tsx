@@ -7,6 +7,7 @@ import TableHead from '@mui/material/TableHead';
 import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
+import type { SxProps, Theme } from '@mui/material/styles';
 import type { MouseEvent, ReactNode } from 'react';
 import { LiveRegion } from '@/components/feedback/live-region.tsx';
 import type { ServerListState } from './server-data-grid.tsx';
@@ -42,6 +43,39 @@ export interface ServerTableProps<Row> {
 }
 
 /**
+ * The body is plain markup styled here once, as MUI's cells look: a page of rows is then only elements. Cells hold
+ * text or a small vocabulary of classes: a row's link, quieter text and a second, smaller line.
+ */
+function tableStyles(width: number, rowHeight: number, clickable: boolean): SxProps<Theme> {
+  return (theme) => {
+    const { palette } = theme.vars ?? theme;
+    return {
+      tableLayout: 'fixed',
+      minWidth: width,
+      '& th': { fontWeight: 500, whiteSpace: 'nowrap' },
+      '& tbody tr': { height: rowHeight },
+      '& tbody td': {
+        ...theme.typography.body2,
+        color: palette.text.primary,
+        px: 2,
+        py: 0.5,
+        borderBottom: `1px solid ${theme.vars?.palette.TableCell.border ?? theme.palette.divider}`,
+      },
+      '& tbody td.align-right': { textAlign: 'right' },
+      '& tbody td.no-border': { borderBottom: 0 },
+      '& .cell-link': { color: palette.primary.main, fontWeight: 500, textDecoration: 'none' },
+      '& .cell-link:hover': { textDecoration: 'underline' },
+      '& .cell-quiet': { color: palette.text.secondary },
+      '& .cell-caption': { ...theme.typography.caption, display: 'block', color: palette.text.secondary },
+      ...(clickable && {
+        '& tbody tr[data-row]': { cursor: 'pointer' },
+        '& tbody tr[data-row]:hover': { bgcolor: palette.action.hover },
+      }),
+    };
+  };
+}
+
+/**
  * A server-paged, server-sorted table for lists that need no more than reading, sorting and paging: plain table
  * markup, so the page draws its rows in one cheap pass (the DataGrid stays with the lists that select and edit).
  * Sorting cycles ascending, descending, none, as the grid's headers do.
@@ -61,31 +95,7 @@ export function ServerTable<Row>({ label, list, rows, rowCount, columns, getRowI
         <Table
           aria-label={label}
           aria-busy={loading}
-          sx={(theme) => ({
-            tableLayout: 'fixed',
-            minWidth: width,
-            '& th': { fontWeight: 500, whiteSpace: 'nowrap' },
-            // The body is plain markup styled here once, as MUI's cells look: a page of rows is then only elements.
-            '& tbody tr': { height: rowHeight },
-            '& tbody td': {
-              ...theme.typography.body2,
-              color: (theme.vars ?? theme).palette.text.primary,
-              px: 2,
-              py: 0.5,
-              borderBottom: `1px solid ${theme.vars?.palette.TableCell.border ?? theme.palette.divider}`,
-            },
-            '& tbody td.align-right': { textAlign: 'right' },
-            '& tbody td.no-border': { borderBottom: 0 },
-            // A vocabulary for cells: a row's link, quieter text and a second, smaller line.
-            '& .cell-link': { color: (theme.vars ?? theme).palette.primary.main, fontWeight: 500, textDecoration: 'none' },
-            '& .cell-link:hover': { textDecoration: 'underline' },
-            '& .cell-quiet': { color: (theme.vars ?? theme).palette.text.secondary },
-            '& .cell-caption': { ...theme.typography.caption, display: 'block', color: (theme.vars ?? theme).palette.text.secondary },
-            ...(onRowClick && {
-              '& tbody tr[data-row]': { cursor: 'pointer' },
-              '& tbody tr[data-row]:hover': { bgcolor: (theme.vars ?? theme).palette.action.hover },
-            }),
-          })}
+          sx={tableStyles(width, rowHeight, Boolean(onRowClick))}
         >
           <colgroup>
             {columns.map((column) => (
