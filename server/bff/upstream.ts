@@ -69,7 +69,8 @@ function transfer(
       incoming.on('end', () => {
         try {
           const whole = Buffer.concat(chunks);
-          const bytes = new Uint8Array(decoder ? decoder.whole(whole) : whole);
+          // Handed on as they are, not copied: Node's buffers here never sit on shared memory.
+          const bytes = (decoder ? decoder.whole(whole) : whole) as Uint8Array<ArrayBuffer>;
           const response = new Response(bytes, { status, headers });
           wholeBodies.set(response, bytes);
           resolve(response);

@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { normalizePhoneNumber } from './phone-number.ts';
-import { formatPhoneNumber } from './phone-format.ts';
 
 describe('normalizePhoneNumber', () => {
   it.each([
@@ -37,14 +36,5 @@ describe('normalizePhoneNumber', () => {
     ['2145551234 ext 5', 'invalid'],
   ])('refuses %j (%s)', (input, problem) => {
     expect(normalizePhoneNumber(input)).toEqual({ ok: false, problem });
-  });
-});
-
-describe('formatPhoneNumber', () => {
-  it('formats 10 and 11 digits and leaves the rest', () => {
-    expect(formatPhoneNumber('2145551234')).toBe('(214) 555-1234');
-    expect(formatPhoneNumber('18338028132')).toBe('+1 (833) 802-8132');
-    expect(formatPhoneNumber('12345')).toBe('12345');
-    expect(formatPhoneNumber('')).toBe('');
   });
 });
