@@ -416,7 +416,10 @@ export function queryFeed<Row, Item>(
       .total;
   const keys = query.sortKeys;
   const after = query.after && keys ? afterCondition(keys, query.after) : null;
-  const keyColumns = keys ? keys.map((key, index) => `, ${key.sql} AS sort_key_${index}`).join('') : '';
+  // A deep page's last row gives the cursor of the next one; shallow pages have no cursor to make.
+  const deep = query.page * query.pageSize >= KEYSET_FROM_ROW;
+  const cursorKeys = deep ? keys : null;
+  const keyColumns = cursorKeys ? cursorKeys.map((key, index) => `, ${key.sql} AS sort_key_${index}`).join('') : '';
   const rows = prepareCached(
     db,
     `SELECT ${source.select}${keyColumns} FROM ${source.from} ${whereClause(after ? [...conditions, after.sql] : conditions)}
@@ -425,8 +428,9 @@ export function queryFeed<Row, Item>(
     Row & Record<string, unknown>
   >;
   const last = rows.at(-1);
-  const deep = query.page * query.pageSize >= KEYSET_FROM_ROW;
-  const nextCursor = keys && last && deep ? encodeCursor(keys.map((_, index) => last[`sort_key_${index}`])) : null;
-  const items = keys ? rows.map((row) => Object.fromEntries(Object.entries(row).filter(([name]) => !name.startsWith('sort_key_'))) as Row) : rows;
+  const nextCursor = cursorKeys && last ? encodeCursor(cursorKeys.map((_, index) => last[`sort_key_${index}`])) : null;
+  const items = cursorKeys
+    ? rows.map((row) => Object.fromEntries(Object.entries(row).filter(([name]) => !name.startsWith('sort_key_'))) as Row)
+    : rows;
   return { Size: total, Items: items.map(toItem), ...feedLinks(url, query.page, query.pageSize, total, nextCursor) };
 }
