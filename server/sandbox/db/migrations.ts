@@ -376,7 +376,7 @@ export const migrations: readonly string[] = [
   );
   INSERT INTO contacts_search (contacts_search) VALUES ('rebuild');
   -- An import indexes its new contacts a batch at a time, many times cheaper than row by row: while it inserts a batch,
-  -- inside that batch's transaction, this key is set and the insert trigger stands aside.
+  -- inside that batch's transaction, this key is set and the insert trigger stands aside (until migration 5).
   CREATE TRIGGER contacts_search_insert AFTER INSERT ON contacts
   WHEN NOT EXISTS (SELECT 1 FROM sandbox_state WHERE key = 'contacts_search_deferred')
   BEGIN
@@ -423,6 +423,14 @@ export const migrations: readonly string[] = [
     INSERT INTO contact_counts (account_id, owner_user_id, deleted, n)
     VALUES (new.account_id, new.owner_user_id, new.deleted_at IS NOT NULL, 1)
     ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  `,
+  /* 5: an import stands the contacts' insert triggers aside for each batch and indexes and counts it at once */ `
+  DELETE FROM sandbox_state WHERE key = 'contacts_search_deferred';
+  DROP TRIGGER contacts_search_insert;
+  CREATE TRIGGER contacts_search_insert AFTER INSERT ON contacts BEGIN
+    INSERT INTO contacts_search (rowid, first_name, last_name, primary_phone, secondary_phone, tertiary_phone)
+    VALUES (new.person_id, new.first_name, new.last_name, new.primary_phone, new.secondary_phone, new.tertiary_phone);
   END;
   `,
 ];
