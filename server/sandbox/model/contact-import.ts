@@ -128,6 +128,17 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
        tertiary_phone, notes, integration_data, created_at, last_updated)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
   );
+  const insertUploadRows = prepareCached(
+    db,
+    `INSERT INTO contacts (account_id, owner_user_id, created_at, last_updated, first_name, last_name, primary_phone,
+       secondary_phone, tertiary_phone, notes, integration_data)
+     SELECT ?, ?, ?, ?, first_name, last_name, primary_phone, secondary_phone, tertiary_phone, notes, integration_data
+     FROM file_upload_rows WHERE file_id = ? AND row_number IN (SELECT value FROM json_each(?)) ORDER BY row_number`,
+  );
+  const addMembers = prepareCached(
+    db,
+    'INSERT OR IGNORE INTO list_members (list_id, person_id, added_at) SELECT ?1, person_id, ?2 FROM contacts WHERE person_id BETWEEN ?3 AND ?4',
+  );
   const insertRow = (values: ImportValues, now: number) =>
     Number(insertContact.run(user.accountId, user.userId, ...importFields.map((field) => values[field]), now, now).lastInsertRowid);
 
@@ -187,26 +198,28 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
       user,
       rows.filter((row) => !row.problem).map((row) => row.primary_phone),
     );
-    const fresh: ImportValues[] = [];
+    const freshRows: number[] = [];
     for (const row of rows) {
       if (row.problem) {
         reject(row as FileUploadRow & { problem: ImportRejectReason });
         continue;
       }
-      const values = valuesOfUploadRow(row);
-      const contact = existing.get(values.PrimaryPhone);
-      if (contact) result[mergeInto(contact, values, now) ? 'Updated' : 'Unchanged'] += 1;
-      else fresh.push(values);
+      const contact = existing.get(row.primary_phone);
+      if (contact) result[mergeInto(contact, valuesOfUploadRow(row), now) ? 'Updated' : 'Unchanged'] += 1;
+      else freshRows.push(row.row_number);
     }
-    result.New += fresh.length;
+    result.New += freshRows.length;
     if (options.dryRun) {
-      if (listId !== null) result.AddedToList += fresh.length;
+      if (listId !== null) result.AddedToList += freshRows.length;
       return;
     }
+    if (freshRows.length === 0) return;
     insertContactsThenIndex(db, () => {
-      const ids = fresh.map((values) => insertRow(values, now));
-      for (const personId of ids) joinList(personId, now);
-      return ids.length > 0 ? { firstId: ids[0]!, lastId: ids.at(-1)! } : null;
+      // Straight from the upload's rows in one statement: the new PersonIDs are consecutive (nothing else writes).
+      const inserted = insertUploadRows.run(user.accountId, user.userId, now, now, upload.file_id, JSON.stringify(freshRows));
+      const range = { firstId: Number(inserted.lastInsertRowid) - inserted.changes + 1, lastId: Number(inserted.lastInsertRowid) };
+      if (listId !== null) result.AddedToList += addMembers.run(listId, now, range.firstId, range.lastId).changes;
+      return range;
     });
   };
 
