@@ -13,7 +13,14 @@ import { SandboxError } from '../http/errors.ts';
 import { prepareCached } from '../http/list-query.ts';
 import { insertContactsThenIndex } from '../db/bulk-load.ts';
 import { findContactByPhone, findContactsByPhones, type ContactRow } from './contacts.ts';
-import { requireVisibleUpload, uploadRowsAfter, valuesOfUploadRow, type FileUploadRow } from './file-uploads.ts';
+import {
+  requireVisibleUpload,
+  uploadRowsNumbered,
+  uploadVerdictsAfter,
+  valuesOfUploadRow,
+  type FileUploadRow,
+  type UploadRowVerdict,
+} from './file-uploads.ts';
 import { findVisibleList, isSystemList } from './lists.ts';
 
 /**
@@ -176,37 +183,43 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
     return 'New';
   };
 
-  // The answer lists the first problem rows only (decision 0073); the counts and the problems route have them all.
-  const report = (row: FileUploadRow, reason: ImportProblemRow['Reason'], message: string) => {
+  // The answer lists the first problem rows only (decision 0073), read whole when listed; the counts and the
+  // problems route have them all.
+  const report = (row: UploadRowVerdict, reason: ImportProblemRow['Reason'], message: string) => {
     if (result.ProblemRows.length >= MAX_LISTED_PROBLEM_ROWS) return;
-    result.ProblemRows.push({ RowNumber: row.row_number, Reason: reason, Message: message, ...valuesOfUploadRow(row) });
+    const [whole] = uploadRowsNumbered(db, upload.file_id, [row.row_number]);
+    result.ProblemRows.push({ RowNumber: row.row_number, Reason: reason, Message: message, ...valuesOfUploadRow(whole!) });
   };
 
-  const reject = (row: FileUploadRow & { problem: ImportRejectReason }) => {
+  const reject = (row: UploadRowVerdict & { problem: ImportRejectReason }) => {
     result.Rejected += 1;
     result.RejectedByReason[row.problem] += 1;
     report(row, row.problem, row.problem_detail);
   };
 
   /**
-   * A batch at speed: its contacts found with one query, its new contacts inserted together and indexed for search
-   * in one statement. Throws if any row cannot be saved; the batch is then redone row by row.
+   * A batch at speed: its contacts found with one query, its new contacts inserted together from the upload's rows
+   * and indexed for search in one statement; only rows that match a contact are read whole, to merge them. Throws
+   * if any row cannot be saved; the batch is then redone row by row.
    */
-  const runBatchAtOnce = (rows: readonly FileUploadRow[], now: number) => {
+  const runBatchAtOnce = (rows: readonly UploadRowVerdict[], now: number) => {
     const existing = findContactsByPhones(
       db,
       user,
       rows.filter((row) => !row.problem).map((row) => row.primary_phone),
     );
+    const matched = uploadRowsNumbered(
+      db,
+      upload.file_id,
+      rows.filter((row) => !row.problem && existing.has(row.primary_phone)).map((row) => row.row_number),
+    );
     const freshRows: number[] = [];
     for (const row of rows) {
-      if (row.problem) {
-        reject(row as FileUploadRow & { problem: ImportRejectReason });
-        continue;
-      }
-      const contact = existing.get(row.primary_phone);
-      if (contact) result[mergeInto(contact, valuesOfUploadRow(row), now) ? 'Updated' : 'Unchanged'] += 1;
-      else freshRows.push(row.row_number);
+      if (row.problem) reject(row as UploadRowVerdict & { problem: ImportRejectReason });
+      else if (!existing.has(row.primary_phone)) freshRows.push(row.row_number);
+    }
+    for (const row of matched) {
+      result[mergeInto(existing.get(row.primary_phone)!, valuesOfUploadRow(row), now) ? 'Updated' : 'Unchanged'] += 1;
     }
     result.New += freshRows.length;
     if (options.dryRun) {
@@ -224,8 +237,8 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
   };
 
   /** The careful path: each row in its own savepoint, so a row that cannot be saved fails alone. */
-  const runBatchRowByRow = (rows: readonly FileUploadRow[], now: number) => {
-    for (const row of rows) {
+  const runBatchRowByRow = (verdicts: readonly UploadRowVerdict[], now: number) => {
+    for (const row of uploadRowsNumbered(db, upload.file_id, verdicts.map((verdict) => verdict.row_number))) {
       if (row.problem) {
         reject(row as FileUploadRow & { problem: ImportRejectReason });
         continue;
@@ -239,11 +252,11 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
     }
   };
 
-  const runBatch = (rows: readonly FileUploadRow[]) => {
+  const runBatch = (rows: readonly UploadRowVerdict[]) => {
     const now = options.now();
     if (listId !== null && !options.dryRun && !findVisibleList(db, user, listId)) {
       for (const row of rows) {
-        if (row.problem) reject(row as FileUploadRow & { problem: ImportRejectReason });
+        if (row.problem) reject(row as UploadRowVerdict & { problem: ImportRejectReason });
         else {
           result.Failed += 1;
           report(row, 'Failed', 'The target list was deleted while the import ran.');
@@ -269,7 +282,7 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
   const runSlice = db.transaction((): boolean => {
     const started = performance.now();
     do {
-      const rows = uploadRowsAfter(db, upload.file_id, after, IMPORT_BATCH_SIZE);
+      const rows = uploadVerdictsAfter(db, upload.file_id, after, IMPORT_BATCH_SIZE);
       if (rows.length === 0) return true;
       runBatch(rows);
       after = rows.at(-1)!.row_number;

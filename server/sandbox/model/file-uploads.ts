@@ -170,12 +170,25 @@ export function toApiFileUpload(row: FileUploadSummaryRow, timeZone: string): Fi
   };
 }
 
-/** The rows of an upload in order, a batch at a time (after `afterRow`). */
-export function uploadRowsAfter(db: SandboxDatabase, fileId: string, afterRow: number, limit: number): FileUploadRow[] {
+/** What sorts an upload row into new, matched or rejected, without the rest of its values (cheaper to read). */
+export type UploadRowVerdict = Pick<FileUploadRow, 'row_number' | 'primary_phone' | 'problem' | 'problem_detail'>;
+
+/** The verdicts of an upload's rows in order, a batch at a time (after `afterRow`). */
+export function uploadVerdictsAfter(db: SandboxDatabase, fileId: string, afterRow: number, limit: number): UploadRowVerdict[] {
   return prepareCached(
     db,
-    'SELECT * FROM file_upload_rows WHERE file_id = ? AND row_number > ? ORDER BY row_number LIMIT ?',
-  ).all(fileId, afterRow, limit) as FileUploadRow[];
+    `SELECT row_number, primary_phone, problem, problem_detail FROM file_upload_rows
+     WHERE file_id = ? AND row_number > ? ORDER BY row_number LIMIT ?`,
+  ).all(fileId, afterRow, limit) as UploadRowVerdict[];
+}
+
+/** Some rows of an upload, whole, in order. */
+export function uploadRowsNumbered(db: SandboxDatabase, fileId: string, rowNumbers: readonly number[]): FileUploadRow[] {
+  if (rowNumbers.length === 0) return [];
+  return prepareCached(
+    db,
+    'SELECT * FROM file_upload_rows WHERE file_id = ? AND row_number IN (SELECT value FROM json_each(?)) ORDER BY row_number',
+  ).all(fileId, JSON.stringify(rowNumbers)) as FileUploadRow[];
 }
 
 /** The rows of an upload that cannot be used (a `problem`), in order, a batch at a time (after `afterRow`). */
