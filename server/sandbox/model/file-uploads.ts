@@ -3,7 +3,6 @@ import Papa from 'papaparse';
 import {
   emptyImportValues,
   importFieldHeaders,
-  importFields,
   type ImportRejectReason,
   type ImportValues,
 } from '../../../src/api/schemas/contact-import.ts';
@@ -77,7 +76,6 @@ export function storeFileUpload(
   }
 
   const fileId = randomUUID();
-  // The row's fields in the order of importFields.
   const insertRow = db.prepare(`
     INSERT INTO file_upload_rows (file_id, row_number, first_name, last_name, primary_phone, secondary_phone,
       tertiary_phone, notes, integration_data, problem, problem_detail)
@@ -90,15 +88,14 @@ export function storeFileUpload(
       fileName,
       now,
     );
+    const mappedColumns = mapping.flatMap((field, column) => (field ? [[field, column] as const] : []));
     const firstRowOfPhone = new Map<string, number>();
     let stored = 0;
     for (let index = dataStart; index < records.length; index += 1) {
       const cells = records[index]!;
       if (cells.every((cell) => cell.trim() === '')) continue;
       const raw = emptyImportValues();
-      mapping.forEach((field, column) => {
-        if (field) raw[field] = (cells[column] ?? '').trim();
-      });
+      for (const [field, column] of mappedColumns) raw[field] = (cells[column] ?? '').trim();
       const rowNumber = index + 1;
       const check = checkImportRow(raw);
       let values = raw;
@@ -117,7 +114,8 @@ export function storeFileUpload(
           firstRowOfPhone.set(values.PrimaryPhone, rowNumber);
         }
       }
-      insertRow.run(fileId, rowNumber, ...importFields.map((field) => values[field]), problem, detail);
+      const { FirstName, LastName, PrimaryPhone, SecondaryPhone, TertiaryPhone, Notes, IntegrationData } = values;
+      insertRow.run(fileId, rowNumber, FirstName, LastName, PrimaryPhone, SecondaryPhone, TertiaryPhone, Notes, IntegrationData, problem, detail);
       stored += 1;
     }
     if (stored === 0) throw invalidFile('The file has no rows of contacts.');
