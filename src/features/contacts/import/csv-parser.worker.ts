@@ -1,6 +1,7 @@
 import Papa from 'papaparse';
 import { importFieldHeaders, importFields } from '@/api/schemas/contact-import.ts';
 import { PREVIEW_ROWS, type ParserRequest, type ParserResponse } from './csv-parser-protocol.ts';
+import { csvLine } from './csv-line.ts';
 
 /**
  * Reads a contact file off the main thread, so a 100,000-row spreadsheet never freezes the page, and keeps its rows
@@ -58,13 +59,10 @@ async function build(request: Extract<ParserRequest, { type: 'build' }>) {
   const all = rows ?? (await readRows(source));
   rows = null;
   const data = request.hasHeader ? all.slice(1) : all;
-  const lines = data.map((row) =>
-    importFields.map((field) => {
-      const column = request.mapping.indexOf(field);
-      return column === -1 ? '' : (row[column] ?? '');
-    }),
-  );
-  const csv = Papa.unparse({ fields: importFields.map((field) => importFieldHeaders[field]), data: lines }, { newline: '\r\n' });
+  const columns = importFields.map((field) => request.mapping.indexOf(field));
+  const lines = [csvLine(importFields.map((field) => importFieldHeaders[field]))];
+  for (const row of data) lines.push(csvLine(columns.map((column) => (column === -1 ? '' : (row[column] ?? '')))));
+  const csv = lines.join('\r\n');
   // A Blob crosses to the page by reference: a large file never has to be copied or re-encoded on the main thread.
   send({ type: 'built', csv: new Blob([csv], { type: 'text/csv' }), rowCount: data.length });
 }
