@@ -3,6 +3,7 @@ import Papa from 'papaparse';
 import {
   emptyImportValues,
   importFieldHeaders,
+  type ImportField,
   type ImportRejectReason,
   type ImportValues,
 } from '../../../src/api/schemas/contact-import.ts';
@@ -50,53 +51,37 @@ export function valuesOfUploadRow(row: FileUploadRow): ImportValues {
 
 const invalidFile = (message: string) => new SandboxError('ValidationFailed', message);
 
-/** Parses a CSV (or tab-separated) file and stores its rows; returns the new FileID. One transaction. */
+/** Rows sampled to guess the columns when the file names no phone column. */
+const SAMPLE_ROWS = 50;
+
+/**
+ * Parses a CSV (or tab-separated) file and stores its rows; returns the new FileID. One transaction. The file is
+ * read a record at a time, so a million rows are never held at once (their garbage collections cost seconds).
+ */
 export function storeFileUpload(
   db: SandboxDatabase,
   user: AuthUser,
   { text, fileName }: { text: string; fileName: string },
   now: number,
 ): string {
-  const parsed = Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), { skipEmptyLines: false });
-  const broken = parsed.errors.find((error) => error.type === 'Quotes');
-  if (broken) {
-    throw invalidFile(`The file is not valid CSV: ${broken.message} (row ${(broken.row ?? 0) + 1}).`);
-  }
-  const records = parsed.data;
-  const first = records[0] ?? [];
-  const hasHeader = looksLikeHeaderRow(first);
-  const dataStart = hasHeader ? 1 : 0;
-  if (records.length - dataStart > MAX_UPLOAD_ROWS) {
-    throw invalidFile(`A file may hold at most ${MAX_UPLOAD_ROWS.toLocaleString('en-US')} rows.`);
-  }
-  const headers = hasHeader ? first : first.map(() => '');
-  const mapping = detectColumnMapping(headers, records.slice(dataStart, dataStart + 50));
-  if (!mapping.includes('PrimaryPhone')) {
-    throw invalidFile(`The file needs a phone number column, with a header such as "${importFieldHeaders.PrimaryPhone}".`);
-  }
-
   const fileId = randomUUID();
-  const insertRow = db.prepare(`
-    INSERT INTO file_upload_rows (file_id, row_number, first_name, last_name, primary_phone, secondary_phone,
-      tertiary_phone, notes, integration_data, problem, problem_detail)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  db.transaction(() => {
-    db.prepare('INSERT INTO file_uploads (file_id, account_id, user_id, file_name, row_count, created_at) VALUES (?, ?, ?, ?, 0, ?)').run(
-      fileId,
-      user.accountId,
-      user.userId,
-      fileName,
-      now,
-    );
+  const insertRow = prepareCached(
+    db,
+    `INSERT INTO file_upload_rows (file_id, row_number, first_name, last_name, primary_phone, secondary_phone,
+       tertiary_phone, notes, integration_data, problem, problem_detail)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  const firstRowOfPhone = new Map<string, number>();
+  let stored = 0;
+
+  /** Checks one record and stores it as the file's row `rowNumber` (blank records are skipped, not renumbered). */
+  const storer = (mapping: ReadonlyArray<ImportField | null>) => {
     const mappedColumns = mapping.flatMap((field, column) => (field ? [[field, column] as const] : []));
-    const firstRowOfPhone = new Map<string, number>();
-    let stored = 0;
-    for (let index = dataStart; index < records.length; index += 1) {
-      const cells = records[index]!;
-      if (cells.every((cell) => cell.trim() === '')) continue;
+    return (cells: readonly string[], rowNumber: number) => {
+      if (cells.every((cell) => cell.trim() === '')) return;
+      if (stored === MAX_UPLOAD_ROWS) throw invalidFile(`A file may hold at most ${MAX_UPLOAD_ROWS.toLocaleString('en-US')} rows.`);
       const raw = emptyImportValues();
       for (const [field, column] of mappedColumns) raw[field] = (cells[column] ?? '').trim();
-      const rowNumber = index + 1;
       const check = checkImportRow(raw);
       let values = raw;
       let problem: ImportRejectReason | null = null;
@@ -117,7 +102,47 @@ export function storeFileUpload(
       const { FirstName, LastName, PrimaryPhone, SecondaryPhone, TertiaryPhone, Notes, IntegrationData } = values;
       insertRow.run(fileId, rowNumber, FirstName, LastName, PrimaryPhone, SecondaryPhone, TertiaryPhone, Notes, IntegrationData, problem, detail);
       stored += 1;
-    }
+    };
+  };
+
+  db.transaction(() => {
+    db.prepare('INSERT INTO file_uploads (file_id, account_id, user_id, file_name, row_count, created_at) VALUES (?, ?, ?, ?, 0, ?)').run(
+      fileId,
+      user.accountId,
+      user.userId,
+      fileName,
+      now,
+    );
+    // The first records wait until the header and the columns are known.
+    const opening: string[][] = [];
+    let store: ((cells: readonly string[], rowNumber: number) => void) | null = null;
+    const begin = () => {
+      const first = opening[0] ?? [];
+      const hasHeader = looksLikeHeaderRow(first);
+      const headers = hasHeader ? first : first.map(() => '');
+      const dataStart = hasHeader ? 1 : 0;
+      const mapping = detectColumnMapping(headers, opening.slice(dataStart, dataStart + SAMPLE_ROWS));
+      if (!mapping.includes('PrimaryPhone')) {
+        throw invalidFile(`The file needs a phone number column, with a header such as "${importFieldHeaders.PrimaryPhone}".`);
+      }
+      const storeRecord = storer(mapping);
+      opening.forEach((cells, index) => {
+        if (index >= dataStart) storeRecord(cells, index + 1);
+      });
+      return storeRecord;
+    };
+    let records = 0;
+    Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
+      skipEmptyLines: false,
+      step: ({ data, errors }) => {
+        const broken = errors.find((error) => error.type === 'Quotes');
+        if (broken) throw invalidFile(`The file is not valid CSV: ${broken.message} (row ${records + 1}).`);
+        records += 1;
+        if (store) store(data, records);
+        else if (opening.push(data) > SAMPLE_ROWS) store = begin();
+      },
+    });
+    if (!store) begin();
     if (stored === 0) throw invalidFile('The file has no rows of contacts.');
     db.prepare('UPDATE file_uploads SET row_count = ? WHERE file_id = ?').run(stored, fileId);
   })();
