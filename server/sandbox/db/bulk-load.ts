@@ -43,34 +43,40 @@ export function rebuildContactSearchAndCounts(db: SandboxDatabase): void {
 /** The triggers that index and count each contact as it is inserted. */
 const INSERT_TRIGGERS = ['contacts_search_insert', 'contact_counts_insert'] as const;
 
+/** Contacts just inserted: a consecutive range of PersonIDs, all active and of one owner. */
+export interface InsertedContacts {
+  firstId: number;
+  lastId: number;
+  accountId: number;
+  ownerUserId: number;
+}
+
 /**
  * Inserts contacts, then indexes them for search and counts them with one statement each, instead of running two
- * triggers per row (the import's largest cost after the indexes). `insert` returns the first and last PersonID it
- * wrote (a consecutive range: nothing else writes meanwhile). The triggers stand aside only inside the caller's
- * transaction, so nobody else ever sees the table without them.
+ * triggers per row (the import's largest cost after the indexes). `insert` says what it wrote (a consecutive range:
+ * nothing else writes meanwhile). The triggers stand aside only inside the caller's transaction, so nobody else
+ * ever sees the table without them.
  */
-export function insertContactsThenIndex(db: SandboxDatabase, insert: () => { firstId: number; lastId: number } | null): void {
+export function insertContactsThenIndex(db: SandboxDatabase, insert: () => InsertedContacts | null): void {
   if (!db.inTransaction) throw new Error('insertContactsThenIndex needs a transaction.');
   const triggers = prepareCached(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?)").all(
     ...INSERT_TRIGGERS,
   ) as Array<{ name: string; sql: string }>;
   for (const trigger of triggers) db.exec(`DROP TRIGGER ${trigger.name}`);
   try {
-    const range = insert();
-    if (!range) return;
+    const inserted = insert();
+    if (!inserted) return;
     prepareCached(
       db,
       `INSERT INTO contacts_search (rowid, first_name, last_name, primary_phone, secondary_phone, tertiary_phone)
        SELECT person_id, first_name, last_name, primary_phone, secondary_phone, tertiary_phone FROM contacts
        WHERE person_id BETWEEN ? AND ?`,
-    ).run(range.firstId, range.lastId);
+    ).run(inserted.firstId, inserted.lastId);
     prepareCached(
       db,
-      `INSERT INTO contact_counts (account_id, owner_user_id, deleted, n)
-       SELECT account_id, owner_user_id, deleted_at IS NOT NULL, COUNT(*) FROM contacts
-       WHERE person_id BETWEEN ? AND ? GROUP BY 1, 2, 3
+      `INSERT INTO contact_counts (account_id, owner_user_id, deleted, n) VALUES (?, ?, 0, ?)
        ON CONFLICT DO UPDATE SET n = n + excluded.n`,
-    ).run(range.firstId, range.lastId);
+    ).run(inserted.accountId, inserted.ownerUserId, inserted.lastId - inserted.firstId + 1);
   } finally {
     for (const trigger of triggers) db.exec(trigger.sql);
   }

@@ -70,8 +70,8 @@ export function mergeImportedRow(existing: ContactRow, values: ImportValues): Me
   return { changes, phonesNotAdded };
 }
 
-/** Rows looked up and inserted together. */
-export const IMPORT_BATCH_SIZE = 2000;
+/** Rows looked up and inserted together (at a million contacts, a batch takes well under 100 ms). */
+export const IMPORT_BATCH_SIZE = 5000;
 /**
  * How long an import writes before it commits and lets other requests in. Each commit writes every index page
  * its rows touched, and at a million contacts a batch's rows land on as many pages as there are rows, so fewer,
@@ -84,7 +84,7 @@ export interface ImportOptions {
   listId?: number | undefined;
   dryRun: boolean;
   now: () => number;
-  /** Lets other requests in between slices (the real import only). */
+  /** Lets other requests in between slices. */
   pause?: () => Promise<void>;
   /** How long a slice of batches may run in one transaction (IMPORT_SLICE_MS). */
   sliceMs?: number;
@@ -230,7 +230,8 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
     insertContactsThenIndex(db, () => {
       // Straight from the upload's rows in one statement: the new PersonIDs are consecutive (nothing else writes).
       const inserted = insertUploadRows.run(user.accountId, user.userId, now, now, upload.file_id, JSON.stringify(freshRows));
-      const range = { firstId: Number(inserted.lastInsertRowid) - inserted.changes + 1, lastId: Number(inserted.lastInsertRowid) };
+      const lastId = Number(inserted.lastInsertRowid);
+      const range = { firstId: lastId - inserted.changes + 1, lastId, accountId: user.accountId, ownerUserId: user.userId };
       if (listId !== null) result.AddedToList += addMembers.run(listId, now, range.firstId, range.lastId).changes;
       return range;
     });
@@ -290,7 +291,7 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
     return false;
   });
   while (!runSlice()) {
-    if (!options.dryRun) await (options.pause ?? yieldToOthers)();
+    await (options.pause ?? yieldToOthers)();
   }
   return result;
 }
