@@ -7,6 +7,17 @@ interface SchemaObject {
   sql: string;
 }
 
+/** The contacts' secondary indexes and triggers, with the SQL that creates each again. */
+function derivedFromContacts(db: SandboxDatabase): SchemaObject[] {
+  return prepareCached(
+    db,
+    `SELECT type, name, sql FROM sqlite_master
+     WHERE tbl_name = 'contacts' AND type IN ('index', 'trigger') AND sql IS NOT NULL`,
+  ).all() as SchemaObject[];
+}
+
+const dropObject = (db: SandboxDatabase, object: SchemaObject) => db.exec(`DROP ${object.type.toUpperCase()} ${object.name}`);
+
 /**
  * Loads many contacts at once: the contacts' secondary indexes and triggers are dropped, `load` runs, then the
  * indexes are built in one pass and the search index and counts are rebuilt from the table. Building an index
@@ -15,13 +26,8 @@ interface SchemaObject {
  */
 export function bulkLoadContacts<T>(db: SandboxDatabase, load: () => T): T {
   return db.transaction(() => {
-    const derived = db
-      .prepare(
-        `SELECT type, name, sql FROM sqlite_master
-         WHERE tbl_name = 'contacts' AND type IN ('index', 'trigger') AND sql IS NOT NULL`,
-      )
-      .all() as SchemaObject[];
-    for (const object of derived) db.exec(`DROP ${object.type.toUpperCase()} ${object.name}`);
+    const derived = derivedFromContacts(db);
+    for (const object of derived) dropObject(db, object);
     const result = load();
     for (const object of derived.filter((item) => item.type === 'index')) db.exec(object.sql);
     rebuildContactSearchAndCounts(db);
@@ -41,7 +47,7 @@ export function rebuildContactSearchAndCounts(db: SandboxDatabase): void {
 }
 
 /** The triggers that index and count each contact as it is inserted. */
-const INSERT_TRIGGERS = ['contacts_search_insert', 'contact_counts_insert'] as const;
+const INSERT_TRIGGERS = new Set(['contacts_search_insert', 'contact_counts_insert']);
 
 /** Contacts just inserted: a consecutive range of PersonIDs, all active and of one owner. */
 export interface InsertedContacts {
@@ -59,10 +65,8 @@ export interface InsertedContacts {
  */
 export function insertContactsThenIndex(db: SandboxDatabase, insert: () => InsertedContacts | null): void {
   if (!db.inTransaction) throw new Error('insertContactsThenIndex needs a transaction.');
-  const triggers = prepareCached(db, "SELECT name, sql FROM sqlite_master WHERE type = 'trigger' AND name IN (?, ?)").all(
-    ...INSERT_TRIGGERS,
-  ) as Array<{ name: string; sql: string }>;
-  for (const trigger of triggers) db.exec(`DROP TRIGGER ${trigger.name}`);
+  const triggers = derivedFromContacts(db).filter((object) => INSERT_TRIGGERS.has(object.name));
+  for (const trigger of triggers) dropObject(db, trigger);
   try {
     const inserted = insert();
     if (!inserted) return;

@@ -73,36 +73,52 @@ export function storeFileUpload(
   );
   const firstRowOfPhone = new Map<string, number>();
   let stored = 0;
+  /** Each mapped field and its column, once the opening records have shown the header and the columns. */
+  let mappedColumns: Array<readonly [ImportField, number]> | null = null;
 
   /** Checks one record and stores it as the file's row `rowNumber` (blank records are skipped, not renumbered). */
-  const storer = (mapping: ReadonlyArray<ImportField | null>) => {
-    const mappedColumns = mapping.flatMap((field, column) => (field ? [[field, column] as const] : []));
-    return (cells: readonly string[], rowNumber: number) => {
-      if (cells.every((cell) => cell.trim() === '')) return;
-      if (stored === MAX_UPLOAD_ROWS) throw invalidFile(`A file may hold at most ${MAX_UPLOAD_ROWS.toLocaleString('en-US')} rows.`);
-      const raw = emptyImportValues();
-      for (const [field, column] of mappedColumns) raw[field] = (cells[column] ?? '').trim();
-      const check = checkImportRow(raw);
-      let values = raw;
-      let problem: ImportRejectReason | null = null;
-      let detail = '';
-      if (!check.ok) {
-        problem = check.reason;
-        detail = check.message;
+  const storeRecord = (cells: readonly string[], rowNumber: number) => {
+    if (cells.every((cell) => cell.trim() === '')) return;
+    if (stored === MAX_UPLOAD_ROWS) throw invalidFile(`A file may hold at most ${MAX_UPLOAD_ROWS.toLocaleString('en-US')} rows.`);
+    const raw = emptyImportValues();
+    for (const [field, column] of mappedColumns!) raw[field] = (cells[column] ?? '').trim();
+    const check = checkImportRow(raw);
+    let values = raw;
+    let problem: ImportRejectReason | null = null;
+    let detail = '';
+    if (!check.ok) {
+      problem = check.reason;
+      detail = check.message;
+    } else {
+      values = check.values;
+      const earlier = firstRowOfPhone.get(values.PrimaryPhone);
+      if (earlier !== undefined) {
+        problem = 'DuplicateInFile';
+        detail = `Same phone number as row ${earlier}`;
       } else {
-        values = check.values;
-        const earlier = firstRowOfPhone.get(values.PrimaryPhone);
-        if (earlier !== undefined) {
-          problem = 'DuplicateInFile';
-          detail = `Same phone number as row ${earlier}`;
-        } else {
-          firstRowOfPhone.set(values.PrimaryPhone, rowNumber);
-        }
+        firstRowOfPhone.set(values.PrimaryPhone, rowNumber);
       }
-      const { FirstName, LastName, PrimaryPhone, SecondaryPhone, TertiaryPhone, Notes, IntegrationData } = values;
-      insertRow.run(fileId, rowNumber, FirstName, LastName, PrimaryPhone, SecondaryPhone, TertiaryPhone, Notes, IntegrationData, problem, detail);
-      stored += 1;
-    };
+    }
+    const { FirstName, LastName, PrimaryPhone, SecondaryPhone, TertiaryPhone, Notes, IntegrationData } = values;
+    insertRow.run(fileId, rowNumber, FirstName, LastName, PrimaryPhone, SecondaryPhone, TertiaryPhone, Notes, IntegrationData, problem, detail);
+    stored += 1;
+  };
+
+  // The first records wait until the header and the columns are known.
+  const opening: string[][] = [];
+  const storeOpening = () => {
+    const first = opening[0] ?? [];
+    const hasHeader = looksLikeHeaderRow(first);
+    const headers = hasHeader ? first : first.map(() => '');
+    const dataStart = hasHeader ? 1 : 0;
+    const mapping = detectColumnMapping(headers, opening.slice(dataStart, dataStart + SAMPLE_ROWS));
+    if (!mapping.includes('PrimaryPhone')) {
+      throw invalidFile(`The file needs a phone number column, with a header such as "${importFieldHeaders.PrimaryPhone}".`);
+    }
+    mappedColumns = mapping.flatMap((field, column) => (field ? [[field, column] as const] : []));
+    opening.forEach((cells, index) => {
+      if (index >= dataStart) storeRecord(cells, index + 1);
+    });
   };
 
   db.transaction(() => {
@@ -113,24 +129,6 @@ export function storeFileUpload(
       fileName,
       now,
     );
-    // The first records wait until the header and the columns are known.
-    const opening: string[][] = [];
-    let store: ((cells: readonly string[], rowNumber: number) => void) | null = null;
-    const begin = () => {
-      const first = opening[0] ?? [];
-      const hasHeader = looksLikeHeaderRow(first);
-      const headers = hasHeader ? first : first.map(() => '');
-      const dataStart = hasHeader ? 1 : 0;
-      const mapping = detectColumnMapping(headers, opening.slice(dataStart, dataStart + SAMPLE_ROWS));
-      if (!mapping.includes('PrimaryPhone')) {
-        throw invalidFile(`The file needs a phone number column, with a header such as "${importFieldHeaders.PrimaryPhone}".`);
-      }
-      const storeRecord = storer(mapping);
-      opening.forEach((cells, index) => {
-        if (index >= dataStart) storeRecord(cells, index + 1);
-      });
-      return storeRecord;
-    };
     let records = 0;
     Papa.parse<string[]>(text.replace(/^\uFEFF/, ''), {
       skipEmptyLines: false,
@@ -138,11 +136,11 @@ export function storeFileUpload(
         const broken = errors.find((error) => error.type === 'Quotes');
         if (broken) throw invalidFile(`The file is not valid CSV: ${broken.message} (row ${records + 1}).`);
         records += 1;
-        if (store) store(data, records);
-        else if (opening.push(data) > SAMPLE_ROWS) store = begin();
+        if (mappedColumns) storeRecord(data, records);
+        else if (opening.push(data) > SAMPLE_ROWS) storeOpening();
       },
     });
-    if (!store) begin();
+    if (!mappedColumns) storeOpening();
     if (stored === 0) throw invalidFile('The file has no rows of contacts.');
     db.prepare('UPDATE file_uploads SET row_count = ? WHERE file_id = ?').run(stored, fileId);
   })();
