@@ -1,3 +1,4 @@
+import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate } from 'react-router';
 import { accountRoutes } from '@/features/account/routes.tsx';
 import { audioRoutes } from '@/features/audio/routes.tsx';
@@ -15,8 +16,11 @@ import { NotFoundPage } from './not-found-page.tsx';
 import { RequireSession } from './require-session.tsx';
 import { RouteErrorPage } from './route-error-page.tsx';
 
-/** Each feature brings its routes; every page is its own chunk, loaded when first visited. */
-export function createAppRouter() {
+/**
+ * Each feature brings its routes; every page is its own chunk, loaded when first visited. A route may ask for its
+ * page's data through the query client while that chunk loads.
+ */
+export function createAppRouter(queryClient: QueryClient) {
   return createBrowserRouter([
     {
       path: paths.login.path,
@@ -37,11 +41,11 @@ export function createAppRouter() {
           errorElement: <RouteErrorPage />,
           children: [
             { index: true, element: <Navigate to={paths.broadcasts.list.href()} replace /> },
-            ...broadcastRoutes,
+            ...broadcastRoutes(queryClient),
             ...accountRoutes,
             ...usersRoutes,
             ...audioRoutes,
-            ...contactRoutes,
+            ...contactRoutes(queryClient),
             ...listRoutes,
             ...conversationRoutes,
             ...optOutRoutes,

@@ -24,6 +24,24 @@ export interface ListStateOptions<Filter extends string> {
 
 const PAGE_SIZES = [10, 25, 50, 100];
 
+/** The list state a URL's query holds; the hook reads it the same way, and a route's loader can read it before the page. */
+export function readListState<Filter extends string = never>(
+  searchParams: URLSearchParams,
+  options: ListStateOptions<Filter> = {},
+): ListState<Filter> {
+  const { defaultPageSize = 25, defaultSort = null, filters: filterNames = [] } = options;
+  const page = Number(searchParams.get('page'));
+  const size = Number(searchParams.get('size'));
+  const sortParam = searchParams.get('sort');
+  return {
+    page: Number.isInteger(page) && page >= 1 ? page : 1,
+    pageSize: PAGE_SIZES.includes(size) ? size : defaultPageSize,
+    sort: sortParam ? { field: sortParam.replace(/^-/, ''), desc: sortParam.startsWith('-') } : defaultSort,
+    search: searchParams.get('q') ?? '',
+    filters: Object.fromEntries(filterNames.map((name) => [name, searchParams.get(name) ?? ''])) as Record<Filter, string>,
+  };
+}
+
 /**
  * A list's page, page size, sort, search and filters live in the URL (`?page=2&size=50&sort=-LastUpdated&q=…`),
  * so a link reproduces the view and Back goes to the previous one. Anything that changes the result set
@@ -31,18 +49,8 @@ const PAGE_SIZES = [10, 25, 50, 100];
  */
 export function useListSearchParams<Filter extends string = never>(options: ListStateOptions<Filter> = {}) {
   const [searchParams, setSearchParams] = useSearchParams();
-  const { defaultPageSize = 25, defaultSort = null, filters: filterNames = [] } = options;
-
-  const page = Number(searchParams.get('page'));
-  const size = Number(searchParams.get('size'));
-  const sortParam = searchParams.get('sort');
-  const state: ListState<Filter> = {
-    page: Number.isInteger(page) && page >= 1 ? page : 1,
-    pageSize: PAGE_SIZES.includes(size) ? size : defaultPageSize,
-    sort: sortParam ? { field: sortParam.replace(/^-/, ''), desc: sortParam.startsWith('-') } : defaultSort,
-    search: searchParams.get('q') ?? '',
-    filters: Object.fromEntries(filterNames.map((name) => [name, searchParams.get(name) ?? ''])) as Record<Filter, string>,
-  };
+  const { defaultPageSize = 25 } = options;
+  const state = readListState(searchParams, options);
 
   const update = useCallback(
     (changes: Record<string, string | number | null>, { resetPage = true, replace = false } = {}) => {

@@ -1,9 +1,13 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
 import { paths } from '@/config/paths.ts';
 
-export const contactRoutes: RouteObject[] = [
+export const contactRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     path: paths.contacts.list.path,
+    // The contacts are asked for at the click, while the page's code loads. The request's code loads on its own,
+    // so that it stays out of the app's first bundle.
+    loader: async ({ request }) => (await import('./contact-list-state.ts')).prefetchContactList(queryClient, request.url),
     lazy: async () => ({ Component: (await import('./pages/contact-list-page.tsx')).ContactListPage }),
   },
   {

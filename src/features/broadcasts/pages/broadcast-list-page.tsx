@@ -7,7 +7,6 @@ import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
-import type { Filter, ListParams } from '@/api/list-params.ts';
 import { broadcastIdOf, type Broadcast } from '@/api/schemas/broadcast.ts';
 import { ServerTable, type TableColumn } from '@/components/data-table/server-table.tsx';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
@@ -25,26 +24,11 @@ import {
   isCombo,
   liveRefreshInterval,
   typeLabels,
-  broadcastListFilters,
   type BroadcastListFilter,
 } from '../broadcast-display.ts';
+import { BROADCAST_LIST_STATE, broadcastListParams } from '../broadcast-list-state.ts';
 import { BroadcastListFilters } from '../components/broadcast-list-filters.tsx';
 import { BroadcastStatusChip } from '../components/broadcast-status-chip.tsx';
-
-function listParamsOf(list: { page: number; pageSize: number; sort: { field: string; desc: boolean } | null; search: string; filters: Record<BroadcastListFilter, string> }): ListParams {
-  const filters: Filter[] = [];
-  if (list.filters.category) filters.push({ field: 'BroadcastStatusCategory', op: 'eq', value: list.filters.category });
-  if (list.filters.type) filters.push({ field: 'BroadcastType', op: 'eq', value: list.filters.type });
-  if (list.filters.from) filters.push({ field: 'StartDate', op: 'gte', value: list.filters.from });
-  if (list.filters.to) filters.push({ field: 'StartDate', op: 'lte', value: list.filters.to });
-  return {
-    page: list.page,
-    pageSize: list.pageSize,
-    sort: list.sort ? [list.sort] : undefined,
-    search: list.search,
-    filters,
-  };
-}
 
 function ProgressCell({ broadcast }: { broadcast: Broadcast }) {
   const percent = completedPercent(broadcast);
@@ -103,8 +87,8 @@ const columns: TableColumn<Broadcast>[] = [
 
 export function BroadcastListPage() {
   const navigate = useNavigate();
-  const list = useListSearchParams<BroadcastListFilter>({ filters: broadcastListFilters });
-  const params = listParamsOf(list);
+  const list = useListSearchParams<BroadcastListFilter>(BROADCAST_LIST_STATE);
+  const params = broadcastListParams(list);
   const broadcasts = useQuery({
     ...broadcastQueries.list(params),
     placeholderData: keepPreviousData,

@@ -8,7 +8,7 @@ import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { GridColDef } from '@mui/x-data-grid';
-import { usePrefetchQuery, useQuery } from '@tanstack/react-query';
+import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { feedParamsOf } from '@/api/list-params.ts';
@@ -27,6 +27,7 @@ import { paths } from '@/config/paths.ts';
 import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
 import { formatApiDateTime, formatApiRelative } from '@/utils/format-date.ts';
 import { ContactFlags } from '../components/contact-flags.tsx';
+import { CONTACT_LIST_STATE } from '../contact-list-state.ts';
 import { useMoveToDeleted } from '../components/use-move-to-deleted.ts';
 
 // The form's code, with the phone-number library, loads when a contact is first created here, not with the list.
@@ -91,10 +92,8 @@ const columns: GridColDef<Contact>[] = [
 ];
 
 export function ContactListPage() {
-  const list = useListSearchParams({ defaultSort: { field: 'LastUpdated', desc: true } });
+  const list = useListSearchParams(CONTACT_LIST_STATE);
   const params = feedParamsOf(list);
-  // Asked for while the page first renders, not after: the answer is on its way while the grid is built.
-  usePrefetchQuery(contactQueries.list(params));
   const contacts = useQuery(contactQueries.list(params));
   const rows = contacts.data?.Items ?? [];
   const total = contacts.data?.Size ?? 0;
