@@ -1,5 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { sessionQueries } from '@/api/resources/session/session-queries.ts';
+import type { User } from '@/api/schemas/user.ts';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
 import { readListState } from '@/hooks/use-list-search-params.ts';
 import { BROADCAST_LIST_STATE, broadcastListParams, prefetchBroadcastList } from './broadcast-list-state.ts';
@@ -16,10 +18,17 @@ function stubFetch() {
 
 afterEach(() => vi.unstubAllGlobals());
 
+/** A query client for a signed-in user: routes ask ahead for signed-in users only. */
+function signedInClient(options?: ConstructorParameters<typeof QueryClient>[0]) {
+  const queryClient = new QueryClient(options);
+  queryClient.setQueryData(sessionQueries.current().queryKey, { UserID: 7, UserName: 'apitest@cea' } as User);
+  return queryClient;
+}
+
 describe('the broadcasts home route', () => {
   it("asks at once for the page its URL shows, under the page's own query key", async () => {
     const calls = stubFetch();
-    const queryClient = new QueryClient();
+    const queryClient = signedInClient();
     const url = 'http://localhost/broadcasts?category=InProgress&type=SMS&from=2026-01-01&q=spring&sort=-StartDate&page=2';
 
     expect(prefetchBroadcastList(queryClient, url)).toBeNull();
@@ -34,7 +43,7 @@ describe('the broadcasts home route', () => {
 
   it('asks for nothing it already has fresh', async () => {
     const calls = stubFetch();
-    const queryClient = new QueryClient({ defaultOptions: { queries: { staleTime: 20_000 } } });
+    const queryClient = signedInClient({ defaultOptions: { queries: { staleTime: 20_000 } } });
     const url = 'http://localhost/broadcasts';
     const key = broadcastQueries.list(broadcastListParams(readListState(new URLSearchParams(), BROADCAST_LIST_STATE))).queryKey;
     prefetchBroadcastList(queryClient, url);

@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { prefetchWhenSignedIn } from '@/api/resources/session/session-queries.ts';
 import type { Filter, ListParams } from '@/api/list-params.ts';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
 import { readListState, type ListState, type ListStateOptions } from '@/hooks/use-list-search-params.ts';
@@ -26,6 +27,5 @@ export function broadcastListParams(list: ListState<BroadcastListFilter>): ListP
 /** Asks for the page of broadcasts a home-page URL shows, without waiting for it. */
 export function prefetchBroadcastList(queryClient: QueryClient, url: string): null {
   const list = readListState(new URL(url).searchParams, BROADCAST_LIST_STATE);
-  void queryClient.prefetchQuery(broadcastQueries.list(broadcastListParams(list)));
-  return null;
+  return prefetchWhenSignedIn(queryClient, broadcastQueries.list(broadcastListParams(list)));
 }

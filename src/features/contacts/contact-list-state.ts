@@ -1,4 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
+import { prefetchWhenSignedIn } from '@/api/resources/session/session-queries.ts';
 import { feedParamsOf } from '@/api/list-params.ts';
 import { contactQueries } from '@/api/resources/contacts/contact-queries.ts';
 import { readListState, type ListStateOptions } from '@/hooks/use-list-search-params.ts';
@@ -9,6 +10,5 @@ export const CONTACT_LIST_STATE: ListStateOptions<never> = { defaultSort: { fiel
 /** Asks for the page of contacts a contacts-page URL shows, without waiting for it. */
 export function prefetchContactList(queryClient: QueryClient, url: string): null {
   const list = readListState(new URL(url).searchParams, CONTACT_LIST_STATE);
-  void queryClient.prefetchQuery(contactQueries.list(feedParamsOf(list)));
-  return null;
+  return prefetchWhenSignedIn(queryClient, contactQueries.list(feedParamsOf(list)));
 }

@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
-import { afterEach, describe, expect, it } from 'vitest';
+import { afterEach, describe, expect, it, vi } from 'vitest';
 import type { User } from '../../schemas/user.ts';
-import { seedSessionFromPage, sessionQueries } from './session-queries.ts';
+import { prefetchWhenSignedIn, seedSessionFromPage, sessionQueries } from './session-queries.ts';
 
 const user: User = {
   UserID: 7,
@@ -57,5 +57,27 @@ describe('seedSessionFromPage', () => {
       seedSessionFromPage(client);
       expect(seeded(client), text).toBeUndefined();
     }
+  });
+});
+
+describe('prefetchWhenSignedIn', () => {
+  afterEach(() => vi.unstubAllGlobals());
+
+  it('asks for a page’s query for a signed-in user, and for nothing while signed out', () => {
+    const calls: string[] = [];
+    vi.stubGlobal('fetch', (url: string) => {
+      calls.push(url);
+      return new Promise<Response>(() => {});
+    });
+    const page = { queryKey: ['things'], queryFn: () => fetch('/api/v1/things') };
+    const client = new QueryClient();
+
+    client.setQueryData(sessionQueries.current().queryKey, null);
+    expect(prefetchWhenSignedIn(client, page)).toBeNull();
+    expect(calls).toEqual([]);
+
+    client.setQueryData(sessionQueries.current().queryKey, user);
+    prefetchWhenSignedIn(client, page);
+    expect(calls).toEqual(['/api/v1/things']);
   });
 });

@@ -1,4 +1,4 @@
-import { queryOptions, type QueryClient } from '@tanstack/react-query';
+import { queryOptions, type FetchQueryOptions, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { pageSaysSandbox, pageSession } from '@/utils/page-meta.ts';
 import { userSchema } from '../../schemas/user.ts';
 import { getServerConfig, getSession } from './session-requests.ts';
@@ -34,4 +34,16 @@ export function seedSessionFromPage(queryClient: QueryClient): void {
   if (said === undefined) return;
   const user = said === null ? null : userSchema.safeParse(said);
   if (user === null || user.success) queryClient.setQueryData(sessionQueries.current().queryKey, user?.data ?? null);
+}
+
+/**
+ * Starts a page's query as navigation to it begins, for a signed-in user only: a signed-out visit goes to the login
+ * page instead, and its request would only be refused.
+ */
+export function prefetchWhenSignedIn<Data, Key extends QueryKey>(
+  queryClient: QueryClient,
+  options: FetchQueryOptions<Data, Error, Data, Key>,
+): null {
+  if (queryClient.getQueryData(sessionQueries.current().queryKey)) void queryClient.prefetchQuery(options);
+  return null;
 }
