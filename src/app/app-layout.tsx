@@ -12,6 +12,7 @@ import { paths } from '@/config/paths.ts';
 import { AccountMenu } from './account-menu.tsx';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { navigationFor } from './navigation.tsx';
+import { UnreadTitle } from './unread-badge.tsx';
 
 // Neither is needed to draw the frame: the badge shows in sandbox mode only, the bar only while a page loads.
 const SandboxBadge = lazy(() => import('./sandbox-badge.tsx').then((module) => ({ default: module.SandboxBadge })));
@@ -79,6 +80,7 @@ export function AppLayout() {
             </Suspense>
           )}
           <ConnectionBanner />
+          <UnreadTitle />
         </>
       }
     >

@@ -12,7 +12,9 @@ import ListItemText from '@mui/material/ListItemText';
 import ListSubheader from '@mui/material/ListSubheader';
 import Stack from '@mui/material/Stack';
 import Toolbar from '@mui/material/Toolbar';
-import { useState, type ReactElement, type ReactNode } from 'react';
+import useMediaQuery from '@mui/material/useMediaQuery';
+import type { Theme } from '@mui/material/styles';
+import { Fragment, useState, type ReactElement, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
 
 export interface NavigationItem {
@@ -89,6 +91,8 @@ function NavigationList({ sections, onNavigate }: { sections: NavigationSection[
 /** The app's frame: a top bar, the navigation (a drawer on small screens) and the page. */
 export function DashboardLayout({ brand, navigation, toolbar, banner, children }: DashboardLayoutProps) {
   const [mobileOpen, setMobileOpen] = useState(false);
+  // Known at the first draw (noSsr): the app only renders in the browser.
+  const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'), { noSsr: true });
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
@@ -120,14 +124,15 @@ export function DashboardLayout({ brand, navigation, toolbar, banner, children }
         }}
       >
         <Toolbar sx={{ gap: 1 }}>
-          <IconButton
-            edge="start"
-            aria-label="Open navigation"
-            onClick={() => setMobileOpen(true)}
-            sx={{ display: { md: 'none' } }}
-          >
-            <MenuIcon />
-          </IconButton>
+          {!wide && (
+            <>
+              <IconButton edge="start" aria-label="Open navigation" onClick={() => setMobileOpen(true)}>
+                <MenuIcon />
+              </IconButton>
+              {/* The navigation is out of sight: its counts come up to the bar. */}
+              {navigation.flatMap((section) => section.items).map((item) => item.badge && <Fragment key={item.href}>{item.badge}</Fragment>)}
+            </>
+          )}
           <Box sx={{ flexGrow: 1, minWidth: 0 }}>{brand}</Box>
           <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
             {toolbar}
@@ -136,26 +141,27 @@ export function DashboardLayout({ brand, navigation, toolbar, banner, children }
       </AppBar>
 
       <Box component="aside" sx={{ width: { md: DRAWER_WIDTH }, flexShrink: { md: 0 } }}>
-        <Drawer
-          variant="temporary"
-          open={mobileOpen}
-          onClose={() => setMobileOpen(false)}
-          sx={{ display: { xs: 'block', md: 'none' }, '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}
-        >
-          <Toolbar />
-          <NavigationList sections={navigation} onNavigate={() => setMobileOpen(false)} />
-        </Drawer>
-        <Drawer
-          variant="permanent"
-          open
-          sx={{
-            display: { xs: 'none', md: 'block' },
-            '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box', borderRight: 1, borderColor: 'divider' },
-          }}
-        >
-          <Toolbar />
-          <NavigationList sections={navigation} />
-        </Drawer>
+        {/* One drawer at a time: a narrow screen neither draws nor keeps the side one it cannot show. */}
+        {wide ? (
+          <Drawer
+            variant="permanent"
+            open
+            sx={{ '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box', borderRight: 1, borderColor: 'divider' } }}
+          >
+            <Toolbar />
+            <NavigationList sections={navigation} />
+          </Drawer>
+        ) : (
+          <Drawer
+            variant="temporary"
+            open={mobileOpen}
+            onClose={() => setMobileOpen(false)}
+            sx={{ '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}
+          >
+            <Toolbar />
+            <NavigationList sections={navigation} onNavigate={() => setMobileOpen(false)} />
+          </Drawer>
+        )}
       </Box>
 
       <Box

@@ -1,0 +1,28 @@
+import { DEMO_MASTER, expect, test } from './fixtures.ts';
+
+test.use({ viewport: { width: 412, height: 823 } });
+
+test('on a narrow screen the navigation is a drawer, and its counts show in the top bar', async ({ page }) => {
+  await page.goto('/login');
+  await page.getByLabel('User name').fill(DEMO_MASTER.userName);
+  await page.getByLabel('PIN code', { exact: true }).fill(DEMO_MASTER.pinCode);
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await expect(page.getByRole('table', { name: 'Broadcasts' })).toBeVisible();
+
+  // No side navigation is drawn; the unread count comes up to the bar, and before the tab's title.
+  await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
+  const count = page.getByRole('banner').getByLabel(/^\d+ unread$/);
+  await expect(count).toBeVisible();
+  const unread = Number(/\d+/.exec((await count.getAttribute('aria-label')) ?? '')?.[0]);
+  await expect(page).toHaveTitle(`(${unread}) Broadcasts · Callboard`);
+
+  await page.getByRole('button', { name: 'Open navigation' }).click();
+  const navigation = page.getByRole('navigation', { name: 'Main' });
+  await expect(navigation.getByLabel(`${unread} unread`)).toBeVisible();
+  await navigation.getByRole('link', { name: 'Contacts' }).click();
+
+  await expect(page.getByRole('grid', { name: 'Contacts' })).toBeVisible();
+  await expect(navigation).toHaveCount(0);
+  // Closing the drawer leaves the count where it was.
+  await expect(page).toHaveTitle(`(${unread}) Contacts · Callboard`);
+});
