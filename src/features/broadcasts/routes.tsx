@@ -7,6 +7,8 @@ export const broadcastRoutes = (queryClient: QueryClient): RouteObject[] => [
     path: paths.broadcasts.list.path,
     // The broadcasts are asked for as the navigation starts, while the page's code loads (see contactRoutes).
     loader: async ({ request }) => (await import('./broadcast-list-state.ts')).prefetchBroadcastList(queryClient, request.url),
+    // Once on the page, its own query follows the URL: a new search or page is no navigation to wait for.
+    shouldRevalidate: () => false,
     lazy: async () => ({ Component: (await import('./pages/broadcast-list-page.tsx')).BroadcastListPage }),
   },
   {

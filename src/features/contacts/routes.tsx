@@ -8,6 +8,8 @@ export const contactRoutes = (queryClient: QueryClient): RouteObject[] => [
     // The contacts are asked for at the click, while the page's code loads. The request's code loads on its own,
     // so that it stays out of the app's first bundle.
     loader: async ({ request }) => (await import('./contact-list-state.ts')).prefetchContactList(queryClient, request.url),
+    // Once on the page, its own query follows the URL: a new search or page is no navigation to wait for.
+    shouldRevalidate: () => false,
     lazy: async () => ({ Component: (await import('./pages/contact-list-page.tsx')).ContactListPage }),
   },
   {
