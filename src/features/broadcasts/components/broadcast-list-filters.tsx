@@ -67,7 +67,8 @@ export function BroadcastListFilters({ filters, search, onFiltersChange, onSearc
         options={statusTabs}
         onChange={(value) => onFiltersChange({ category: value === 'all' ? null : value })}
       />
-      <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} sx={{ alignItems: { md: 'center' } }}>
+      {/* Top-aligned: a date's message below it moves nothing beside it. */}
+      <Stack direction={{ xs: 'column', md: 'row' }} spacing={1.5} sx={{ alignItems: { md: 'flex-start' } }}>
         <DebouncedSearchField label="Search by name" value={search} onChange={onSearchChange} />
         <TextField
           select

@@ -26,12 +26,13 @@ describe('StartDateFilters', () => {
     expect(onFiltersChange.mock.calls).toEqual([[{ to: '2000-01-31' }]]);
   });
 
-  it('keeps a range that ends before it starts out of the filters', async () => {
+  it('keeps a range that ends before it starts out of the filters, and says why', async () => {
     const onFiltersChange = vi.fn();
     render(<StartDateFilters from="2020-01-01" to="" onFiltersChange={onFiltersChange} />);
     await userEvent.click(untilField().getByRole('spinbutton', { name: 'Month' }));
     await userEvent.keyboard('01312000');
     expect(onFiltersChange).not.toHaveBeenCalled();
+    expect(screen.getByText('Not before 01/01/2020')).toBeInTheDocument();
   });
 
   it('follows the URL when it changes by other means', () => {

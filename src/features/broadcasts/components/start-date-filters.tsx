@@ -7,6 +7,19 @@ import type { BroadcastListFilter } from '../broadcast-display.ts';
 const DAY_FORMAT = 'YYYY-MM-DD';
 const toDay = (value: string) => (value && dayjs(value, DAY_FORMAT).isValid() ? dayjs(value, DAY_FORMAT) : null);
 const fromDay = (value: Dayjs | null) => (value?.isValid() ? value.format(DAY_FORMAT) : null);
+// The picker's own bounds when the range leaves one end open.
+const EARLIEST = dayjs('1900-01-01');
+const LATEST = dayjs('2099-12-31');
+
+/** Why a whole day is refused; nothing while the year is still being typed (2, 20, 200 on the way to 2000). */
+function refusal(draft: Dayjs | null, minDate: Dayjs | undefined, maxDate: Dayjs | undefined): string | null {
+  if (!draft?.isValid() || draft.year() < 1000) return null;
+  const earliest = minDate ?? EARLIEST;
+  const latest = maxDate ?? LATEST;
+  if (draft.isBefore(earliest, 'day')) return `Not before ${earliest.format('MM/DD/YYYY')}`;
+  if (draft.isAfter(latest, 'day')) return `Not after ${latest.format('MM/DD/YYYY')}`;
+  return null;
+}
 
 interface DayPickerProps {
   label: string;
@@ -31,6 +44,7 @@ function DayPicker({ label, day, onDayChange, autoFocus, minDate, maxDate }: Day
     setDraftOf(day);
     setDraft(toDay(day));
   }
+  const refused = refusal(draft, minDate, maxDate);
   return (
     <DatePicker
       label={label}
@@ -46,7 +60,10 @@ function DayPicker({ label, day, onDayChange, autoFocus, minDate, maxDate }: Day
         setDraftOf(sent ?? '');
         onDayChange(sent);
       }}
-      slotProps={{ textField: { size: 'small', sx: { maxWidth: { md: 190 } } }, field: { clearable: true } }}
+      slotProps={{
+        textField: { size: 'small', sx: { maxWidth: { md: 190 } }, ...(refused && { helperText: refused }) },
+        field: { clearable: true },
+      }}
     />
   );
 }
