@@ -93,6 +93,8 @@ export function DashboardLayout({ brand, navigation, toolbar, banner, children }
   const [mobileOpen, setMobileOpen] = useState(false);
   // Known at the first draw (noSsr): the app only renders in the browser.
   const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'), { noSsr: true });
+  // A drawer left open on a narrow window does not spring open again when the window narrows once more.
+  if (wide && mobileOpen) setMobileOpen(false);
 
   return (
     <Box sx={{ display: 'flex', minHeight: '100vh' }}>
