@@ -12,10 +12,10 @@ import ListItemText from '@mui/material/ListItemText';
 import ListSubheader from '@mui/material/ListSubheader';
 import Stack from '@mui/material/Stack';
 import Toolbar from '@mui/material/Toolbar';
-import useMediaQuery from '@mui/material/useMediaQuery';
-import type { Theme } from '@mui/material/styles';
+import { useTheme } from '@mui/material/styles';
 import { Fragment, useState, type ReactElement, type ReactNode } from 'react';
 import { NavLink, useLocation } from 'react-router';
+import { useMediaMatch } from '@/hooks/use-media-match.ts';
 
 export interface NavigationItem {
   label: string;
@@ -91,8 +91,8 @@ function NavigationList({ sections, onNavigate }: { sections: NavigationSection[
 /** The app's frame: a top bar, the navigation (a drawer on small screens) and the page. */
 export function DashboardLayout({ brand, navigation, toolbar, banner, children }: DashboardLayoutProps) {
   const [mobileOpen, setMobileOpen] = useState(false);
-  // Known at the first draw (noSsr): the app only renders in the browser.
-  const wide = useMediaQuery((theme: Theme) => theme.breakpoints.up('md'), { noSsr: true });
+  // Known at the first draw: the app only renders in the browser.
+  const wide = useMediaMatch(useTheme().breakpoints.up('md'));
   // A drawer left open on a narrow window does not spring open again when the window narrows once more.
   if (wide && mobileOpen) setMobileOpen(false);
 

@@ -1,9 +1,13 @@
+import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
 import { paths } from '@/config/paths.ts';
 
-export const usersRoutes: RouteObject[] = [
+export const usersRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     path: paths.users.list.path,
+    // The page's rows are asked for as navigation starts (see contactRoutes).
+    loader: async ({ request }) => (await import('./users-list-state.ts')).prefetchUsersList(queryClient, request.url),
+    shouldRevalidate: () => false,
     lazy: async () => ({ Component: (await import('./pages/users-list-page.tsx')).UsersListPage }),
   },
   {

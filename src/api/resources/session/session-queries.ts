@@ -1,6 +1,6 @@
 import { queryOptions, type FetchQueryOptions, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { pageSaysSandbox, pageSession } from '@/utils/page-meta.ts';
-import { userSchema } from '../../schemas/user.ts';
+import { userSchema, type User } from '../../schemas/user.ts';
 import { getServerConfig, getSession } from './session-requests.ts';
 
 export const sessionQueries = {
@@ -37,13 +37,15 @@ export function seedSessionFromPage(queryClient: QueryClient): void {
 }
 
 /**
- * Starts a page's query as navigation to it begins, for a signed-in user only: a signed-out visit goes to the login
- * page instead, and its request would only be refused.
+ * Starts a page's query as navigation to it begins, for a signed-in user only (and only one the page asks it for):
+ * a signed-out visit goes to the login page instead, and its request would only be refused.
  */
 export function prefetchWhenSignedIn<Data, Key extends QueryKey>(
   queryClient: QueryClient,
   options: FetchQueryOptions<Data, Error, Data, Key>,
+  asksFor: (user: User) => boolean = () => true,
 ): null {
-  if (queryClient.getQueryData(sessionQueries.current().queryKey)) void queryClient.prefetchQuery(options);
+  const user = queryClient.getQueryData(sessionQueries.current().queryKey);
+  if (user && asksFor(user)) void queryClient.prefetchQuery(options);
   return null;
 }

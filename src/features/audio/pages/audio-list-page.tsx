@@ -28,7 +28,6 @@ import { useDeleteAudio, useUpdateAudio } from '@/api/resources/audio/audio-muta
 import { audioQueries } from '@/api/resources/audio/audio-queries.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { usersQueries } from '@/api/resources/users/users-queries.ts';
-import type { Filter } from '@/api/list-params.ts';
 import type { Audio } from '@/api/schemas/audio.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
 import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';
@@ -41,13 +40,13 @@ import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
 import { formatDuration } from '@/utils/format-duration.ts';
 import { formatApiDateTime, formatApiRelative } from '@/utils/format-date.ts';
 import { describeCallCost } from '../audio-facts.ts';
+import { AUDIO_LIST_STATE, audioListParams } from '../audio-list-state.ts';
 import { AudioDetailsDialog } from '../components/audio-details-dialog.tsx';
 import { NowPlayingCard } from '../components/now-playing-card.tsx';
 import { TtsDialog } from '../components/tts-dialog.tsx';
 import { UploadDialog } from '../components/upload-dialog.tsx';
 import { useSpeechPreview } from '@/hooks/use-speech-preview.ts';
 
-type AudioFilter = 'type' | 'favorites';
 const READ_ONLY_REASON = 'Only its owner or a master user can change it.';
 
 function RowActions({ item, onEdit, onDelete }: { item: Audio; onEdit: () => void; onDelete: () => void }) {
@@ -87,15 +86,8 @@ function RowActions({ item, onEdit, onDelete }: { item: Audio; onEdit: () => voi
 /** The message library: recordings and text-to-speech messages to play, create, upload, favour and delete. */
 export function AudioListPage() {
   const { data: me } = useQuery(sessionQueries.current());
-  const list = useListSearchParams<AudioFilter>({ filters: ['type', 'favorites'] });
-  const filters: Filter[] = [];
-  if (list.filters.type === 'recordings' || list.filters.type === 'tts') {
-    filters.push({ field: 'TextToSpeech', op: 'eq', value: list.filters.type === 'tts' });
-  }
-  if (list.filters.favorites === 'yes') filters.push({ field: 'Favorite', op: 'eq', value: true });
-  const audio = useQuery(
-    audioQueries.list({ page: list.page, pageSize: list.pageSize, sort: list.sort ? [list.sort] : undefined, search: list.search, filters }),
-  );
+  const list = useListSearchParams(AUDIO_LIST_STATE);
+  const audio = useQuery(audioQueries.list(audioListParams(list)));
   // Master users can name every owner; everyone else knows their own items and sees "Colleague" for the rest.
   const users = useQuery({ ...usersQueries.list({ pageSize: 1000 }), enabled: me?.IsMasterUser === true });
   const ownerNames = useMemo(

@@ -9,11 +9,10 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { GridColDef } from '@mui/x-data-grid';
-import { useEffect, useMemo, useRef, useState } from 'react';
+import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { optOutQueries } from '@/api/resources/opt-outs/opt-out-queries.ts';
 import { walkOptOuts } from '@/api/resources/opt-outs/opt-out-requests.ts';
-import type { Filter, ListParams } from '@/api/list-params.ts';
 import type { OptOut } from '@/api/schemas/opt-out.ts';
 import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
@@ -29,6 +28,7 @@ import { formatApiDateTime } from '@/utils/format-date.ts';
 import { formatCount } from '@/utils/format-number.ts';
 import { AddOptOutDialog } from '../components/add-opt-out-dialog.tsx';
 import { RemoveOptOutDialog, type RemovableOptOut } from '../components/remove-opt-out-dialog.tsx';
+import { OPT_OUT_LIST_STATE, optOutDateFrom, optOutFilterParams } from '../opt-out-list-state.ts';
 
 const channelFilters = [
   { value: '', label: 'Calls or texts' },
@@ -36,14 +36,10 @@ const channelFilters = [
   { value: 'text', label: 'Texts' },
 ] as const;
 
-const isDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value);
 
 /** The opted-out numbers: searchable, from a date on, exportable; add one, or opt one back in with consent. */
 export function OptOutListPage() {
-  const list = useListSearchParams<'from' | 'channel'>({
-    filters: ['from', 'channel'],
-    defaultSort: { field: 'OptOutDate', desc: true },
-  });
+  const list = useListSearchParams(OPT_OUT_LIST_STATE);
   const notify = useNotify();
   const [adding, setAdding] = useState(false);
   const [removing, setRemoving] = useState<RemovableOptOut | null>(null);
@@ -51,18 +47,8 @@ export function OptOutListPage() {
   const exportAbort = useRef<AbortController | null>(null);
   useEffect(() => () => exportAbort.current?.abort(), []);
 
-  const dateFrom = isDate(list.filters.from) ? list.filters.from : '';
-  const filterParams = useMemo((): Omit<ListParams, 'page' | 'pageSize'> => {
-    const filters: Filter[] = [];
-    if (list.filters.channel === 'call') filters.push({ field: 'DoNotCall', op: 'eq', value: true });
-    if (list.filters.channel === 'text') filters.push({ field: 'DoNotText', op: 'eq', value: true });
-    return {
-      filters,
-      search: list.search,
-      sort: list.sort ? [list.sort] : undefined,
-      extra: { 'date-from': dateFrom || undefined },
-    };
-  }, [list.filters.channel, list.search, list.sort, dateFrom]);
+  const dateFrom = optOutDateFrom(list);
+  const filterParams = optOutFilterParams(list);
   const optOuts = useQuery({
     ...optOutQueries.list({ ...filterParams, page: list.page, pageSize: list.pageSize }),
     placeholderData: keepPreviousData,

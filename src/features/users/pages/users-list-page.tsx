@@ -24,6 +24,7 @@ import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
 import { paths } from '@/config/paths.ts';
 import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
+import { usersListParams } from '../users-list-state.ts';
 import { timeZoneLabel } from '@/utils/us-states.ts';
 import { MasterOnlyNotice } from '../components/master-only-notice.tsx';
 import { audioAccess, formatCallingDays, formatTimeOfDay, fullName } from '../user-summary.ts';
@@ -116,7 +117,7 @@ export function UsersListPage() {
   const account = useQuery(accountQueries.detail());
   const isMaster = me?.IsMasterUser === true;
   const users = useQuery({
-    ...usersQueries.list({ page: list.page, pageSize: list.pageSize, sort: list.sort ? [list.sort] : undefined, search: list.search }),
+    ...usersQueries.list(usersListParams(list)),
     enabled: isMaster,
   });
   const canCreate = account.data?.CanCreateUsers === true;

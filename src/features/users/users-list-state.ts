@@ -1,0 +1,16 @@
+import type { QueryClient } from '@tanstack/react-query';
+import type { ListParams } from '@/api/list-params.ts';
+import { prefetchWhenSignedIn } from '@/api/resources/session/session-queries.ts';
+import { usersQueries } from '@/api/resources/users/users-queries.ts';
+import { readListState, type ListState } from '@/hooks/use-list-search-params.ts';
+
+/** The Feed request for the users page's search, sort and page. */
+export function usersListParams(list: ListState<never>): ListParams {
+  return { page: list.page, pageSize: list.pageSize, sort: list.sort ? [list.sort] : undefined, search: list.search };
+}
+
+/** Asks for the page of users a users-page URL shows, for a master user (the only one it lists them for). */
+export function prefetchUsersList(queryClient: QueryClient, url: string): null {
+  const params = usersListParams(readListState(new URL(url).searchParams));
+  return prefetchWhenSignedIn(queryClient, usersQueries.list(params), (user) => user.IsMasterUser === true);
+}
