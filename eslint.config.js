@@ -17,6 +17,26 @@ const allow = (from, to) => ({
   allow: to.map((type) => ({ to: { element: { type } } })),
 });
 
+const policies = [
+  allow('app', ['app', 'feature', 'api', 'schemas', 'components', 'shared']),
+  allow('feature', ['api', 'schemas', 'components', 'shared']),
+  // Within one feature anything goes; across features nothing does.
+  {
+    from: { element: { type: 'feature' } },
+    allow: [{ to: { element: { type: 'feature', captured: { feature: '{{ from.element.captured.feature }}' } } } }],
+  },
+  allow('api', ['api', 'schemas', 'shared']),
+  allow('schemas', ['schemas']),
+  allow('components', ['components', 'shared']),
+  allow('shared', ['shared']),
+  allow('testing', ['testing', 'app', 'api', 'schemas', 'components', 'shared']),
+  allow('bff', ['bff', 'server-common', 'schemas', 'server-testing']),
+  allow('sandbox', ['sandbox', 'server-common', 'schemas', 'server-testing']),
+  allow('server-common', ['server-common']),
+  allow('server-testing', ['server-testing', 'bff', 'sandbox', 'server-common', 'schemas']),
+  allow('e2e', ['e2e', 'schemas']),
+];
+
 const architecture = {
   files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'e2e/**/*.ts'],
   plugins: { boundaries },
@@ -43,25 +63,7 @@ const architecture = {
       'error',
       {
         default: 'disallow',
-        policies: [
-          allow('app', ['app', 'feature', 'api', 'schemas', 'components', 'shared']),
-          allow('feature', ['api', 'schemas', 'components', 'shared']),
-          // Within one feature anything goes; across features nothing does.
-          {
-            from: { element: { type: 'feature' } },
-            allow: [{ to: { element: { type: 'feature', captured: { feature: '{{ from.element.captured.feature }}' } } } }],
-          },
-          allow('api', ['api', 'schemas', 'shared']),
-          allow('schemas', ['schemas']),
-          allow('components', ['components', 'shared']),
-          allow('shared', ['shared']),
-          allow('testing', ['testing', 'app', 'api', 'schemas', 'components', 'shared']),
-          allow('bff', ['bff', 'server-common', 'schemas', 'server-testing']),
-          allow('sandbox', ['sandbox', 'server-common', 'schemas', 'server-testing']),
-          allow('server-common', ['server-common']),
-          allow('server-testing', ['server-testing', 'bff', 'sandbox', 'server-common', 'schemas']),
-          allow('e2e', ['e2e', 'schemas']),
-        ],
+        policies,
       },
     ],
   },
@@ -111,4 +113,14 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   architecture,
+  // Tests beside the code, in any layer, may use the shared test helpers.
+  {
+    files: ['src/**/*.test.{ts,tsx}'],
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        { default: 'disallow', policies: [...policies, { from: { element: { type: 'feature' } }, allow: [{ to: { element: { type: 'testing' } } }] }] },
+      ],
+    },
+  },
 );
