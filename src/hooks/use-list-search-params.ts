@@ -23,13 +23,14 @@ export interface ListStateOptions<Filter extends string> {
 }
 
 const PAGE_SIZES = [10, 25, 50, 100];
+const DEFAULT_PAGE_SIZE = 25;
 
 /** The list state a URL's query holds; the hook reads it the same way, and a route's loader can read it before the page. */
 export function readListState<Filter extends string = never>(
   searchParams: URLSearchParams,
   options: ListStateOptions<Filter> = {},
 ): ListState<Filter> {
-  const { defaultPageSize = 25, defaultSort = null, filters: filterNames = [] } = options;
+  const { defaultPageSize = DEFAULT_PAGE_SIZE, defaultSort = null, filters: filterNames = [] } = options;
   const page = Number(searchParams.get('page'));
   const size = Number(searchParams.get('size'));
   const sortParam = searchParams.get('sort');
@@ -49,7 +50,7 @@ export function readListState<Filter extends string = never>(
  */
 export function useListSearchParams<Filter extends string = never>(options: ListStateOptions<Filter> = {}) {
   const [searchParams, setSearchParams] = useSearchParams();
-  const { defaultPageSize = 25 } = options;
+  const { defaultPageSize = DEFAULT_PAGE_SIZE } = options;
   const state = readListState(searchParams, options);
 
   const update = useCallback(

@@ -12,7 +12,10 @@ describe('useMediaMatch', () => {
     vi.stubGlobal('matchMedia', (query: string) => {
       asked.push(query);
       return {
-        matches: width >= 900,
+        // Live, as a browser's MediaQueryList is.
+        get matches() {
+          return width >= 900;
+        },
         addEventListener: (_: string, listener: () => void) => listeners.add(listener),
         removeEventListener: (_: string, listener: () => void) => listeners.delete(listener),
       };

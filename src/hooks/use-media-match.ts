@@ -1,17 +1,18 @@
-import { useSyncExternalStore } from 'react';
+import { useCallback, useMemo, useSyncExternalStore } from 'react';
 
 /**
  * Whether a media query (`@media (min-width:900px)` or `(min-width:900px)`) matches, kept current as the window
  * changes. All the app's frame needs of MUI's useMediaQuery, without its weight in the first load.
  */
 export function useMediaMatch(query: string): boolean {
-  const media = query.replace(/^@media\s*/, '');
-  return useSyncExternalStore(
-    (onChange) => {
-      const list = window.matchMedia(media);
+  // One query list and one subscription for as long as the query stays the same, not one each render.
+  const list = useMemo(() => window.matchMedia(query.replace(/^@media\s*/, '')), [query]);
+  const subscribe = useCallback(
+    (onChange: () => void) => {
       list.addEventListener('change', onChange);
       return () => list.removeEventListener('change', onChange);
     },
-    () => window.matchMedia(media).matches,
+    [list],
   );
+  return useSyncExternalStore(subscribe, () => list.matches);
 }

@@ -20,6 +20,6 @@ export function audioListParams(list: ListState<AudioListFilter>): ListParams {
 }
 
 /** Asks for the page of the library an audio-page URL shows, without waiting for it. */
-export function prefetchAudioList(queryClient: QueryClient, url: string): null {
-  return prefetchWhenSignedIn(queryClient, audioQueries.list(audioListParams(readListState(new URL(url).searchParams, AUDIO_LIST_STATE))));
+export function prefetchAudioList(queryClient: QueryClient, url: string): void {
+  prefetchWhenSignedIn(queryClient, audioQueries.list(audioListParams(readListState(new URL(url).searchParams, AUDIO_LIST_STATE))));
 }

@@ -25,7 +25,7 @@ export function broadcastListParams(list: ListState<BroadcastListFilter>): ListP
 }
 
 /** Asks for the page of broadcasts a home-page URL shows, without waiting for it. */
-export function prefetchBroadcastList(queryClient: QueryClient, url: string): null {
+export function prefetchBroadcastList(queryClient: QueryClient, url: string): void {
   const list = readListState(new URL(url).searchParams, BROADCAST_LIST_STATE);
-  return prefetchWhenSignedIn(queryClient, broadcastQueries.list(broadcastListParams(list)));
+  prefetchWhenSignedIn(queryClient, broadcastQueries.list(broadcastListParams(list)));
 }

@@ -1,14 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
 import { paths } from '@/config/paths.ts';
+import { askAhead } from '@/utils/ask-ahead.ts';
 
 export const broadcastRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     path: paths.broadcasts.list.path,
-    // The broadcasts are asked for as the navigation starts, while the page's code loads (see contactRoutes).
-    loader: async ({ request }) => (await import('./broadcast-list-state.ts')).prefetchBroadcastList(queryClient, request.url),
-    // Once on the page, its own query follows the URL: a new search or page is no navigation to wait for.
-    shouldRevalidate: () => false,
+    ...askAhead(async (url) => (await import('./broadcast-list-state.ts')).prefetchBroadcastList(queryClient, url)),
     lazy: async () => ({ Component: (await import('./pages/broadcast-list-page.tsx')).BroadcastListPage }),
   },
   {

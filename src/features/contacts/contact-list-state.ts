@@ -8,7 +8,7 @@ import { readListState, type ListStateOptions } from '@/hooks/use-list-search-pa
 export const CONTACT_LIST_STATE: ListStateOptions<never> = { defaultSort: { field: 'LastUpdated', desc: true } };
 
 /** Asks for the page of contacts a contacts-page URL shows, without waiting for it. */
-export function prefetchContactList(queryClient: QueryClient, url: string): null {
+export function prefetchContactList(queryClient: QueryClient, url: string): void {
   const list = readListState(new URL(url).searchParams, CONTACT_LIST_STATE);
-  return prefetchWhenSignedIn(queryClient, contactQueries.list(feedParamsOf(list)));
+  prefetchWhenSignedIn(queryClient, contactQueries.list(feedParamsOf(list)));
 }

@@ -1,15 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
 import { paths } from '@/config/paths.ts';
+import { askAhead } from '@/utils/ask-ahead.ts';
 
 export const contactRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     path: paths.contacts.list.path,
-    // The contacts are asked for at the click, while the page's code loads. The request's code loads on its own,
-    // so that it stays out of the app's first bundle.
-    loader: async ({ request }) => (await import('./contact-list-state.ts')).prefetchContactList(queryClient, request.url),
-    // Once on the page, its own query follows the URL: a new search or page is no navigation to wait for.
-    shouldRevalidate: () => false,
+    ...askAhead(async (url) => (await import('./contact-list-state.ts')).prefetchContactList(queryClient, url)),
     lazy: async () => ({ Component: (await import('./pages/contact-list-page.tsx')).ContactListPage }),
   },
   {

@@ -5,6 +5,6 @@ import { prefetchWhenSignedIn } from '@/api/resources/session/session-queries.ts
 import { readListState } from '@/hooks/use-list-search-params.ts';
 
 /** Asks for the page of lists a lists-page URL shows, without waiting for it. */
-export function prefetchListList(queryClient: QueryClient, url: string): null {
-  return prefetchWhenSignedIn(queryClient, listQueries.list(feedParamsOf(readListState(new URL(url).searchParams))));
+export function prefetchListList(queryClient: QueryClient, url: string): void {
+  prefetchWhenSignedIn(queryClient, listQueries.list(feedParamsOf(readListState(new URL(url).searchParams))));
 }

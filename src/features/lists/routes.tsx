@@ -1,13 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
 import { paths } from '@/config/paths.ts';
+import { askAhead } from '@/utils/ask-ahead.ts';
 
 export const listRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     path: paths.lists.list.path,
-    // The page's rows are asked for as navigation starts (see contactRoutes).
-    loader: async ({ request }) => (await import('./list-list-state.ts')).prefetchListList(queryClient, request.url),
-    shouldRevalidate: () => false,
+    ...askAhead(async (url) => (await import('./list-list-state.ts')).prefetchListList(queryClient, url)),
     lazy: async () => ({ Component: (await import('./pages/list-list-page.tsx')).ListListPage }),
   },
   {

@@ -31,7 +31,7 @@ export function optOutFilterParams(list: ListState<OptOutListFilter>): Omit<List
 }
 
 /** Asks for the page of opt-outs an opt-outs-page URL shows, without waiting for it. */
-export function prefetchOptOutList(queryClient: QueryClient, url: string): null {
+export function prefetchOptOutList(queryClient: QueryClient, url: string): void {
   const list = readListState(new URL(url).searchParams, OPT_OUT_LIST_STATE);
-  return prefetchWhenSignedIn(queryClient, optOutQueries.list({ ...optOutFilterParams(list), page: list.page, pageSize: list.pageSize }));
+  prefetchWhenSignedIn(queryClient, optOutQueries.list({ ...optOutFilterParams(list), page: list.page, pageSize: list.pageSize }));
 }

@@ -1,13 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
 import { paths } from '@/config/paths.ts';
+import { askAhead } from '@/utils/ask-ahead.ts';
 
 export const optOutRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     path: paths.optOuts.list.path,
-    // The page's rows are asked for as navigation starts (see contactRoutes).
-    loader: async ({ request }) => (await import('./opt-out-list-state.ts')).prefetchOptOutList(queryClient, request.url),
-    shouldRevalidate: () => false,
+    ...askAhead(async (url) => (await import('./opt-out-list-state.ts')).prefetchOptOutList(queryClient, url)),
     lazy: async () => ({ Component: (await import('./pages/opt-out-list-page.tsx')).OptOutListPage }),
   },
   {

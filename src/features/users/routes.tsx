@@ -1,13 +1,12 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { RouteObject } from 'react-router';
 import { paths } from '@/config/paths.ts';
+import { askAhead } from '@/utils/ask-ahead.ts';
 
 export const usersRoutes = (queryClient: QueryClient): RouteObject[] => [
   {
     path: paths.users.list.path,
-    // The page's rows are asked for as navigation starts (see contactRoutes).
-    loader: async ({ request }) => (await import('./users-list-state.ts')).prefetchUsersList(queryClient, request.url),
-    shouldRevalidate: () => false,
+    ...askAhead(async (url) => (await import('./users-list-state.ts')).prefetchUsersList(queryClient, url)),
     lazy: async () => ({ Component: (await import('./pages/users-list-page.tsx')).UsersListPage }),
   },
   {

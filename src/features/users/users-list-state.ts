@@ -10,7 +10,7 @@ export function usersListParams(list: ListState<never>): ListParams {
 }
 
 /** Asks for the page of users a users-page URL shows, for a master user (the only one it lists them for). */
-export function prefetchUsersList(queryClient: QueryClient, url: string): null {
+export function prefetchUsersList(queryClient: QueryClient, url: string): void {
   const params = usersListParams(readListState(new URL(url).searchParams));
-  return prefetchWhenSignedIn(queryClient, usersQueries.list(params), (user) => user.IsMasterUser === true);
+  prefetchWhenSignedIn(queryClient, usersQueries.list(params), (user) => user.IsMasterUser === true);
 }

@@ -73,7 +73,7 @@ describe('prefetchWhenSignedIn', () => {
     const client = new QueryClient();
 
     client.setQueryData(sessionQueries.current().queryKey, null);
-    expect(prefetchWhenSignedIn(client, page)).toBeNull();
+    prefetchWhenSignedIn(client, page);
     expect(calls).toEqual([]);
 
     client.setQueryData(sessionQueries.current().queryKey, user);

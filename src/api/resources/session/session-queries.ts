@@ -44,8 +44,7 @@ export function prefetchWhenSignedIn<Data, Key extends QueryKey>(
   queryClient: QueryClient,
   options: FetchQueryOptions<Data, Error, Data, Key>,
   asksFor: (user: User) => boolean = () => true,
-): null {
+): void {
   const user = queryClient.getQueryData(sessionQueries.current().queryKey);
   if (user && asksFor(user)) void queryClient.prefetchQuery(options);
-  return null;
 }
