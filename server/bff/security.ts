@@ -16,11 +16,11 @@ export const requireCsrfHeader: MiddlewareHandler = async (c, next) => {
   await next();
 };
 
-/** The Content-Security-Policy of the app's pages: scripts only from us, styles only ours or nonced. */
+/** The Content-Security-Policy of the app's pages: scripts and styles only ours or nonced (the page's own, inline). */
 export function pageContentSecurityPolicy(nonce: string): string {
   return [
     "default-src 'self'",
-    "script-src 'self'",
+    `script-src 'self' 'nonce-${nonce}'`,
     `style-src 'self' 'nonce-${nonce}'`,
     "img-src 'self' data: blob:",
     "font-src 'self'",

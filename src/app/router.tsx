@@ -11,7 +11,7 @@ import { optOutRoutes } from '@/features/opt-outs/routes.tsx';
 import { paths } from '@/config/paths.ts';
 import { LoginPage } from '@/features/auth/pages/login-page.tsx';
 import { AppLayout } from './app-layout.tsx';
-import { LoadingScreen } from '@/components/feedback/loading-screen.tsx';
+import { FirstView } from './first-view.tsx';
 import { NotFoundPage } from './not-found-page.tsx';
 import { RequireSession } from './require-session.tsx';
 import { RouteErrorPage } from './route-error-page.tsx';
@@ -35,7 +35,8 @@ export function createAppRouter(queryClient: QueryClient) {
         </RequireSession>
       ),
       errorElement: <RouteErrorPage />,
-      hydrateFallbackElement: <LoadingScreen />,
+      // Until the first page's code has arrived, the outline the page was served with.
+      hydrateFallbackElement: <FirstView />,
       children: [
         {
           errorElement: <RouteErrorPage />,
