@@ -39,6 +39,27 @@ const HEADER_HEIGHT = 56;
 const ROW_HEIGHT = 52;
 const FOOTER_HEIGHT = 52;
 
+let scrollbarSize: number | undefined;
+
+/**
+ * The browser's scrollbar width, measured once on a probe of its own. Left to itself, each new grid measures it on
+ * its freshly drawn rows, which forces the browser to lay the whole page out an extra time.
+ */
+function browserScrollbarSize(): number {
+  if (scrollbarSize === undefined) {
+    const probe = document.createElement('div');
+    probe.style.position = 'absolute';
+    probe.style.top = '-200px';
+    probe.style.width = '99px';
+    probe.style.height = '99px';
+    probe.style.overflow = 'scroll';
+    document.body.append(probe);
+    scrollbarSize = probe.offsetWidth - probe.clientWidth;
+    probe.remove();
+  }
+  return scrollbarSize;
+}
+
 /**
  * The DataGrid in server mode, driven by URL state: paging and sorting are the API's, never done in the browser.
  * The grid counts pages from 0, the API and the URL from 1. Until the first page has arrived, a frame of the same
@@ -46,6 +67,7 @@ const FOOTER_HEIGHT = 52;
  */
 export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, rowCount, selection, sx, ...props }: ServerDataGridProps<Row>) {
   const [loaded, setLoaded] = useState(!props.loading);
+  const [scrollbarWidth] = useState(browserScrollbarSize);
   if (!loaded && !props.loading) setLoaded(true);
   const sortModel: GridSortModel = list.sort ? [{ field: list.sort.field, sort: list.sort.desc ? 'desc' : 'asc' }] : [];
   // Loading shows as skeleton rows or a bar, which say nothing to a screen reader; this does.
@@ -72,6 +94,7 @@ export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, row
         aria-label={label}
         // The grid writes its CSS variables in a <style> of its own, which the CSP admits only with the page's nonce.
         nonce={cspNonce()}
+        scrollbarSize={scrollbarWidth}
         paginationMode="server"
         sortingMode="server"
         filterMode="server"
