@@ -20,6 +20,7 @@ export default defineConfig({
     // Never inline assets as data: URLs (the CSP allows fonts and images from our own origin only).
     assetsInlineLimit: 0,
     rolldownOptions: {
+      treeshake: { manualPureFunctions: ['z'] },
       output: {
         // Everything the first page needs before it renders goes in one file: one request, one compression window.
         codeSplitting: {
