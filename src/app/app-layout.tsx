@@ -55,11 +55,24 @@ function Brand({ sandbox }: { sandbox: boolean }) {
   );
 }
 
+/**
+ * The bar under the top bar while the next page loads. Only it follows the router's loading state: the frame drawn
+ * again on each navigation would be work done twice per click.
+ */
+function PageLoadingBar() {
+  const navigation = useNavigation();
+  if (navigation.state !== 'loading') return null;
+  return (
+    <Suspense fallback={null}>
+      <NavigationProgress />
+    </Suspense>
+  );
+}
+
 /** The signed-in frame: navigation, top bar, and the current page. */
 export function AppLayout() {
   const { data: user } = useQuery(sessionQueries.current());
   const { data: config } = useQuery(sessionQueries.serverConfig());
-  const navigation = useNavigation();
   if (!user) return null;
 
   return (
@@ -74,11 +87,7 @@ export function AppLayout() {
       }
       banner={
         <>
-          {navigation.state === 'loading' && (
-            <Suspense fallback={null}>
-              <NavigationProgress />
-            </Suspense>
-          )}
+          <PageLoadingBar />
           <ConnectionBanner />
           <UnreadTitle />
         </>
