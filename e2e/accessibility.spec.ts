@@ -2,10 +2,14 @@ import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, logIn, test } from './fixtures.ts';
 
-declare const document: { getAnimations(): Array<{ playState: string; effect: { getTiming(): { iterations?: number } } | null }> };
+declare const document: {
+  getAnimations(): Array<{ playState: string; effect: { getTiming(): { iterations?: number } } | null }>;
+  documentElement: { scrollWidth: number; clientWidth: number };
+};
 
 /**
  * axe on every page of the app, in the light and the dark theme: no serious or critical violation of WCAG 2.1 A/AA.
+ * Nor does any page scroll sideways: what is wider than the window (a grid's columns) scrolls inside its own box.
  */
 
 /** Every page, at an address that shows it with content (demo data). */
@@ -72,6 +76,8 @@ for (const colorScheme of ['light', 'dark'] as const) {
         // …and transitions end: a half-faded element has no colour contrast worth measuring.
         await page.waitForFunction(() => document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity || animation.playState !== 'running'));
         const violations = await seriousViolations(page);
+        const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
+        if (sideways > 0) violations.push(`the page scrolls sideways by ${sideways}px`);
         if (violations.length > 0) found[path] = violations;
       }
       expect(found).toEqual({});

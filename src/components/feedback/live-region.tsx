@@ -1,4 +1,5 @@
 import Box from '@mui/material/Box';
+import { visuallyHidden } from '@mui/utils';
 import type { Announcement } from '@/hooks/use-announcement.ts';
 
 /**
@@ -12,17 +13,7 @@ export function LiveRegion({ announcement, label }: { announcement: Announcement
       aria-label={label}
       aria-live="polite"
       aria-atomic="true"
-      sx={{
-        position: 'absolute',
-        width: 1,
-        height: 1,
-        p: 0,
-        m: -1,
-        overflow: 'hidden',
-        clip: 'rect(0 0 0 0)',
-        whiteSpace: 'nowrap',
-        border: 0,
-      }}
+      sx={visuallyHidden}
     >
       {announcement.text}
       {announcement.id % 2 === 1 ? '\u200B' : ''}

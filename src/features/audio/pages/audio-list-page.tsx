@@ -21,6 +21,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
+import { visuallyHidden } from '@mui/utils';
 import type { GridColDef } from '@mui/x-data-grid';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
@@ -267,7 +268,7 @@ export function AudioListPage() {
       headerName: 'Actions',
       width: 72,
       sortable: false,
-      renderHeader: () => <Box component="span" sx={{ position: 'absolute', width: 1, height: 1, overflow: 'hidden', clip: 'rect(0 0 0 0)' }}>Actions</Box>,
+      renderHeader: () => <Box component="span" sx={visuallyHidden}>Actions</Box>,
       renderCell: ({ row }) => <RowActions item={row} onEdit={() => setEditing(row)} onDelete={() => void remove(row)} />,
     },
   ];

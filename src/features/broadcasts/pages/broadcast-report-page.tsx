@@ -9,6 +9,7 @@ import Stack from '@mui/material/Stack';
 import Tab from '@mui/material/Tab';
 import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
+import { visuallyHidden } from '@mui/utils';
 import { useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useParams } from 'react-router';
 import { isApiError } from '@/api/api-error.ts';
@@ -50,8 +51,6 @@ import { ResultBreakdown } from '../components/result-breakdown.tsx';
 import { SurveyAnswersChart } from '../components/survey-answers-chart.tsx';
 import { SectionCard } from '@/components/layout/section-card.tsx';
 import { BackLink } from '@/components/layout/back-link.tsx';
-
-const hiddenHeading = { position: 'absolute', width: '1px', height: '1px', overflow: 'hidden', clip: 'rect(0 0 0 0)', whiteSpace: 'nowrap' } as const;
 
 function resultParams(list: ListSearchParams<ResultFilter>, channel: Channel): ListParams {
   const filters: Filter[] = [];
@@ -297,7 +296,7 @@ export function BroadcastReportPage() {
       {isCombo(broadcast) && <ComboHalves broadcast={broadcast} otherHalf={other.data} channel={channel} />}
 
       <Box component="section" aria-labelledby="summary-heading" sx={{ mb: 3 }}>
-        <Typography id="summary-heading" component="h2" sx={hiddenHeading}>
+        <Typography id="summary-heading" component="h2" sx={visuallyHidden}>
           Summary
         </Typography>
         <Grid container spacing={2}>
