@@ -110,7 +110,8 @@ export const MAX_BULK_CONTACTS = 100_000;
 export const personRefsInputSchema = z
   .array(personRefInputSchema)
   .min(1, 'Name at least one contact, or send no body to mean all of them')
-  .max(MAX_BULK_CONTACTS, `At most ${MAX_BULK_CONTACTS.toLocaleString('en-US')} contacts per request`);
+  // The message is written when needed: formatting the number when the module loads costs every page that loads it.
+  .max(MAX_BULK_CONTACTS, { error: () => `At most ${MAX_BULK_CONTACTS.toLocaleString('en-US')} contacts per request` });
 export type PersonRefsInput = z.infer<typeof personRefsInputSchema>;
 
 /** Reply to bulk contact changes (delete, restore, purge, add to or remove from a list): who changed. */
