@@ -13,6 +13,12 @@ test('on a narrow screen the navigation is a drawer, and its counts show in the 
   await expect(page.getByRole('navigation', { name: 'Main' })).toHaveCount(0);
   const count = page.getByRole('banner').getByLabel(/^\d+ unread$/);
   await expect(count).toBeVisible();
+  // It sits on the menu button's corner, not beside it: the bar does not move when the count arrives.
+  const menu = (await page.getByRole('button', { name: 'Open navigation' }).boundingBox())!;
+  const badge = (await count.boundingBox())!;
+  const badgeCentre = badge.x + badge.width / 2;
+  expect(badgeCentre).toBeGreaterThan(menu.x);
+  expect(badgeCentre).toBeLessThan(menu.x + menu.width);
   const unread = Number(/\d+/.exec((await count.getAttribute('aria-label')) ?? '')?.[0]);
   await expect(page).toHaveTitle(`(${unread}) Broadcasts · Callboard`);
 

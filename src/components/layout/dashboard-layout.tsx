@@ -127,13 +127,16 @@ export function DashboardLayout({ brand, navigation, toolbar, banner, children }
       >
         <Toolbar sx={{ gap: 1 }}>
           {!wide && (
-            <>
+            <Box sx={{ position: 'relative', display: 'flex' }}>
               <IconButton edge="start" aria-label="Open navigation" onClick={() => setMobileOpen(true)}>
                 <MenuIcon />
               </IconButton>
-              {/* The navigation is out of sight: its counts come up to the bar. */}
-              {navigation.flatMap((section) => section.items).map((item) => item.badge && <Fragment key={item.href}>{item.badge}</Fragment>)}
-            </>
+              {/* The navigation is out of sight: its counts come up to the menu button's corner, over it rather than
+                  beside it, so the bar does not move when they arrive. */}
+              <Box sx={{ position: 'absolute', top: 8, left: 18, display: 'flex', pointerEvents: 'none' }}>
+                {navigation.flatMap((section) => section.items).map((item) => item.badge && <Fragment key={item.href}>{item.badge}</Fragment>)}
+              </Box>
+            </Box>
           )}
           <Box sx={{ flexGrow: 1, minWidth: 0 }}>{brand}</Box>
           <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center' }}>
