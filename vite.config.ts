@@ -41,6 +41,8 @@ export default defineConfig({
     proxy: { '/api': { target: `http://127.0.0.1:${apiPort}`, changeOrigin: false } },
   },
   test: {
+    // A global a test stubs (fetch, matchMedia, URL) is put back after it, without each file saying so.
+    unstubGlobals: true,
     projects: [
       {
         extends: true,

@@ -41,7 +41,6 @@ const renderBanner = () =>
   );
 
 afterEach(() => {
-  vi.unstubAllGlobals();
   // React Query follows the browser's offline events too; the next test starts online.
   onlineManager.setOnline(true);
 });

@@ -1,8 +1,6 @@
 import { act, renderHook } from '@testing-library/react';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { useMediaMatch } from './use-media-match.ts';
-
-afterEach(() => vi.unstubAllGlobals());
 
 describe('useMediaMatch', () => {
   it('says whether the query matches, and follows the window as it changes', () => {

@@ -7,8 +7,8 @@ type RoutePrefetch = (queryClient: QueryClient, url: string) => unknown;
 
 /**
  * What a route's loader asks for ahead of its page, for a signed-in user, visiting each URL in turn: the requests'
- * paths, and the query client they went through. `fetch` is stubbed (restore with vi.unstubAllGlobals); answers are
- * empty Feeds.
+ * paths, and the query client they went through. `fetch` is stubbed for the test (the test config puts it back); answers
+ * are empty Feeds.
  */
 export function askedAhead(prefetch: RoutePrefetch, user: Partial<User>, urls: string[], queryClient = new QueryClient()) {
   const requests: string[] = [];

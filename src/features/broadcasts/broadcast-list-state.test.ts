@@ -1,11 +1,9 @@
 import { QueryClient } from '@tanstack/react-query';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
 import { readListState } from '@/hooks/use-list-search-params.ts';
 import { askedAhead } from '@/testing/route-prefetch.ts';
 import { BROADCAST_LIST_STATE, broadcastListParams, prefetchBroadcastList } from './broadcast-list-state.ts';
-
-afterEach(() => vi.unstubAllGlobals());
 
 /** The key the page itself reads a URL's broadcasts under. */
 const pageKey = (url: string) => broadcastQueries.list(broadcastListParams(readListState(new URL(url).searchParams, BROADCAST_LIST_STATE))).queryKey;

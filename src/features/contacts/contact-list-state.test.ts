@@ -1,8 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { askedAhead } from '@/testing/route-prefetch.ts';
 import { prefetchContactList } from './contact-list-state.ts';
-
-afterEach(() => vi.unstubAllGlobals());
 
 describe('the contacts route', () => {
   it('asks at once for the page its URL shows, most recently changed first unless it says otherwise', () => {

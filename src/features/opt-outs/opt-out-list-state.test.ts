@@ -1,8 +1,6 @@
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { askedAhead } from '@/testing/route-prefetch.ts';
 import { prefetchOptOutList } from './opt-out-list-state.ts';
-
-afterEach(() => vi.unstubAllGlobals());
 
 describe('the opt-outs route', () => {
   it('asks at once for the page its URL shows, newest first, and leaves out a start day that is not a whole one', () => {

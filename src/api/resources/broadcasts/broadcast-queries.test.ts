@@ -1,5 +1,5 @@
 import { QueryClient } from '@tanstack/react-query';
-import { afterEach, describe, expect, it, vi } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
 import { broadcastQueries } from './broadcast-queries.ts';
 
 const feed = (size: number) => ({ Size: size, Items: [], Previous: null, Next: null });
@@ -12,8 +12,6 @@ function stubFetch(answer: (url: string) => unknown) {
   });
   return calls;
 }
-
-afterEach(() => vi.unstubAllGlobals());
 
 describe('broadcastQueries', () => {
   it("keeps a broadcast's results under its own key, so refreshing the broadcast refreshes them", () => {
