@@ -82,6 +82,11 @@ export default tseslint.config(
       'no-restricted-syntax': [
         'error',
         { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        {
+          // MUI 9 has no system props: a colour path such as "text.secondary" is silently ignored.
+          selector: "JSXAttribute[name.name='color'][value.value=/\\./]",
+          message: 'Name a palette colour the component knows (e.g. color="textSecondary"), or set it in sx.',
+        },
       ],
     },
   },

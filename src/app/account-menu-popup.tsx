@@ -24,7 +24,7 @@ export function AccountMenuPopup({ user, name, anchor, onClose }: { user: User; 
     >
       <Box sx={{ px: 2, py: 1, minWidth: 220 }}>
         <Typography variant="subtitle2">{name}</Typography>
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="textSecondary">
           {user.UserName}
           {user.IsMasterUser ? ' · Master user' : ''}
         </Typography>

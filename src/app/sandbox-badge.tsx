@@ -68,7 +68,7 @@ export function SandboxBadge() {
               <Skeleton width={220} />
             )}
           </Typography>
-          <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.5 }}>
+          <Typography variant="caption" color="textSecondary" component="p" sx={{ mt: 0.5 }}>
             {clock.data && clock.data.Speed !== 1 ? `It runs ${clock.data.Speed}× faster than real time. ` : ''}
             Moving it forward plays out every call, text and reply due by then.
           </Typography>

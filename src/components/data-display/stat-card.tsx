@@ -29,7 +29,7 @@ export function StatCard({ label, value, hint, footer, accent, onClick, selected
     <CardContent component={inline ? 'span' : 'div'} sx={{ height: '100%', display: 'block' }}>
       <Box component="span" sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
         {accent && <Box component="span" aria-hidden sx={{ width: 10, height: 10, borderRadius: '50%', bgcolor: accent, flexShrink: 0 }} />}
-        <Typography variant="overline" color="text.secondary" component={inline ? 'span' : 'h3'} sx={{ lineHeight: 1.6 }}>
+        <Typography variant="overline" color="textSecondary" component={inline ? 'span' : 'h3'} sx={{ lineHeight: 1.6 }}>
           {label}
         </Typography>
       </Box>
@@ -40,7 +40,7 @@ export function StatCard({ label, value, hint, footer, accent, onClick, selected
         {value}
       </Typography>
       {hint && (
-        <Typography variant="body2" color="text.secondary" component={inline ? 'span' : 'div'} sx={{ display: 'block', mt: 0.5 }}>
+        <Typography variant="body2" color="textSecondary" component={inline ? 'span' : 'div'} sx={{ display: 'block', mt: 0.5 }}>
           {hint}
         </Typography>
       )}

@@ -14,7 +14,7 @@ export function EmptyState({ icon, title, description, action }: EmptyStateProps
   return (
     <Box sx={{ textAlign: 'center', py: 6, px: 2, color: 'text.secondary' }}>
       {icon && <Box sx={{ fontSize: 40, mb: 1, '& svg': { fontSize: 40 } }}>{icon}</Box>}
-      <Typography variant="h3" component="p" color="text.primary">
+      <Typography variant="h3" component="p" color="textPrimary">
         {title}
       </Typography>
       {description && (

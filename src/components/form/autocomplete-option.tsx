@@ -19,7 +19,7 @@ export function renderAutocompleteOption(
       <Box component="li" key={key} {...props}>
         <Box>
           <Typography variant="body2">{primary}</Typography>
-          <Typography variant="caption" color="text.secondary">
+          <Typography variant="caption" color="textSecondary">
             {secondary}
           </Typography>
         </Box>
@@ -29,7 +29,7 @@ export function renderAutocompleteOption(
   return (
     <Box component="li" key={key} {...props} sx={{ display: 'flex', justifyContent: 'space-between', gap: 2 }}>
       <span>{primary}</span>
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color="textSecondary">
         {secondary}
       </Typography>
     </Box>

@@ -38,7 +38,7 @@ export function FormSwitch<Values extends FieldValues>({ control, name, label, d
             description ? (
               <Box>
                 <Typography variant="body1">{label}</Typography>
-                <Typography variant="body2" color="text.secondary">
+                <Typography variant="body2" color="textSecondary">
                   {description}
                 </Typography>
               </Box>

@@ -25,7 +25,7 @@ export function SmsSegmentCounter({ count, id }: SmsSegmentCounterProps) {
   const unicode = count.encoding === 'UCS-2';
   return (
     <Box id={id} sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1, alignItems: 'center' }}>
-      <Typography variant="caption" color="text.secondary">
+      <Typography variant="caption" color="textSecondary">
         {plural(count.characters, 'character')} · {plural(count.segments, 'segment')} · {count.remainingInSegment} left in this
         segment
       </Typography>

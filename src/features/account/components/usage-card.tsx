@@ -49,7 +49,7 @@ function downloadCsv(usage: AccountUsage) {
 function Total({ label, value }: { label: string; value: string }) {
   return (
     <Box>
-      <Typography variant="overline" color="text.secondary" component="p">
+      <Typography variant="overline" color="textSecondary" component="p">
         {label}
       </Typography>
       <Typography variant="h2" component="p">
@@ -74,7 +74,7 @@ export function UsageCard({ state }: { state: string }) {
             <Typography id="usage-title" variant="h3" component="h2">
               Credit usage
             </Typography>
-            <Typography variant="body2" color="text.secondary">
+            <Typography variant="body2" color="textSecondary">
               {data ? `${formatDay(data.DateFrom)} – ${formatDay(data.DateTo)}` : 'Credits spent by day and by kind'}
             </Typography>
           </Box>

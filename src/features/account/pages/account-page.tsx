@@ -18,14 +18,14 @@ function Figure({ label, value, hint }: { label: string; value: ReactNode; hint?
   return (
     <Card sx={{ height: '100%' }}>
       <CardContent>
-        <Typography variant="overline" color="text.secondary" component="h2">
+        <Typography variant="overline" color="textSecondary" component="h2">
           {label}
         </Typography>
         <Typography variant="h2" component="p" sx={{ fontSize: '1.75rem', mt: 0.5 }}>
           {value}
         </Typography>
         {hint && (
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+          <Typography variant="body2" color="textSecondary" sx={{ mt: 0.5 }}>
             {hint}
           </Typography>
         )}
@@ -71,7 +71,7 @@ export function AccountPage() {
                   ['Address', [account.data.Address, `${account.data.City}, ${account.data.State} ${account.data.Zip}`].filter(Boolean).join(', ')],
                 ].map(([term, detail]) => (
                   <Box key={term} sx={{ display: 'contents' }}>
-                    <Typography component="dt" variant="body2" color="text.secondary">
+                    <Typography component="dt" variant="body2" color="textSecondary">
                       {term}
                     </Typography>
                     <Typography component="dd" variant="body2" sx={{ m: 0 }}>

@@ -32,7 +32,7 @@ export function NowPlayingCard({ item, speaking, onClose }: NowPlayingCardProps)
             {item.TextToSpeech ? <RecordVoiceOverOutlined /> : <GraphicEqOutlined />}
           </Box>
           <Box sx={{ minWidth: 0 }}>
-            <Typography variant="overline" color="text.secondary" sx={{ lineHeight: 1.5 }}>
+            <Typography variant="overline" color="textSecondary" sx={{ lineHeight: 1.5 }}>
               {item.TextToSpeech ? (speaking ? 'Speaking' : 'Spoken') : 'Now playing'}
             </Typography>
             <Typography variant="subtitle1" noWrap>
@@ -41,7 +41,7 @@ export function NowPlayingCard({ item, speaking, onClose }: NowPlayingCardProps)
           </Box>
         </Stack>
         {item.TextToSpeech ? (
-          <Typography variant="body2" color="text.secondary" role="status" sx={{ flex: 1.4 }}>
+          <Typography variant="body2" color="textSecondary" role="status" sx={{ flex: 1.4 }}>
             Previewed with your browser&apos;s voice. Callers hear the {item.Voice} voice.
           </Typography>
         ) : failed ? (

@@ -150,7 +150,7 @@ export function TtsDialog({ open, onClose, onCreated, maxMessageLength }: TtsDia
                   </Button>
                 </span>
               </Tooltip>
-              <Typography variant="body2" color="text.secondary">
+              <Typography variant="body2" color="textSecondary">
                 The preview uses your browser&apos;s voice; callers hear the voice chosen above.
               </Typography>
             </Stack>

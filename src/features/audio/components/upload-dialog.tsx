@@ -110,7 +110,7 @@ export function UploadDialog({ open, onClose, onUploaded }: UploadDialogProps) {
             }}
           >
             <UploadFileOutlined color="action" sx={{ fontSize: 36 }} />
-            <Typography variant="body2" color="text.secondary" sx={{ mt: 1, mb: 1.5 }}>
+            <Typography variant="body2" color="textSecondary" sx={{ mt: 1, mb: 1.5 }}>
               Drop a WAV or MP3 file here, or
             </Typography>
             <input
@@ -149,7 +149,7 @@ export function UploadDialog({ open, onClose, onUploaded }: UploadDialogProps) {
             slotProps={{ htmlInput: { maxLength: 100 } }}
             helperText="The file name unless you type another"
           />
-          <Typography variant="body2" color="text.secondary">
+          <Typography variant="body2" color="textSecondary">
             The length is read from the file itself. Each connected call costs a credit per started 30 seconds played.
           </Typography>
         </Stack>

@@ -75,7 +75,7 @@ function RowActions({ item, onEdit, onDelete }: { item: Audio; onEdit: () => voi
           Delete
         </MenuItem>
         {item.ReadOnly && (
-          <Typography variant="caption" color="text.secondary" sx={{ display: 'block', px: 2, pt: 1, maxWidth: 220 }}>
+          <Typography variant="caption" color="textSecondary" sx={{ display: 'block', px: 2, pt: 1, maxWidth: 220 }}>
             {READ_ONLY_REASON}
           </Typography>
         )}
@@ -199,7 +199,7 @@ export function AudioListPage() {
               {row.Name}
             </Typography>
             {detail && (
-              <Typography variant="caption" color="text.secondary" noWrap component="p" title={detail}>
+              <Typography variant="caption" color="textSecondary" noWrap component="p" title={detail}>
                 {detail}
               </Typography>
             )}
@@ -241,7 +241,7 @@ export function AudioListPage() {
             <span>{formatApiRelative(row.LastUsed)}</span>
           </Tooltip>
         ) : (
-          <Typography variant="body2" color="text.secondary" component="span">
+          <Typography variant="body2" color="textSecondary" component="span">
             Never used
           </Typography>
         ),

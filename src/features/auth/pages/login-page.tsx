@@ -82,7 +82,7 @@ export function LoginPage() {
             <Typography variant="h1" sx={{ fontSize: '1.375rem', mb: 0.5 }}>
               Log in
             </Typography>
-            <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>
+            <Typography variant="body2" color="textSecondary" sx={{ mb: 3 }}>
               Use your Call-Em-All user name and PIN code.
             </Typography>
             <Box component="form" noValidate onSubmit={submit}>

@@ -34,7 +34,7 @@ function ResultCell({ value, groups }: { value: string | undefined; groups: Resu
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
       <Box aria-hidden sx={{ width: 10, height: 10, borderRadius: '3px', bgcolor: group?.color ?? 'grey.400', flexShrink: 0 }} />
-      <span>{value || <Typography component="span" variant="body2" color="text.secondary">No result yet</Typography>}</span>
+      <span>{value || <Typography component="span" variant="body2" color="textSecondary">No result yet</Typography>}</span>
     </Box>
   );
 }

@@ -97,7 +97,7 @@ export function ExportResultsButton({ broadcastId, params, columns, fileName, ma
                 aria-label="Export progress"
                 sx={{ height: 8, borderRadius: 4, my: 1 }}
               />
-              <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
+              <Typography variant="body2" color="textSecondary" role="status" aria-live="polite">
                 {running && state.total !== null
                   ? `${formatCount(state.received)} of ${formatCount(state.total)} numbers`
                   : `Preparing ${formatCount(matching)} numbers…`}

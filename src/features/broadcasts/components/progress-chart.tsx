@@ -99,7 +99,7 @@ export function ProgressChart({ broadcast, running }: { broadcast: Broadcast; ru
         grid={{ horizontal: true }}
         sx={{ '& .MuiLineChart-area': { fillOpacity: 0.16 } }}
       />
-      <Typography component="figcaption" variant="body2" color="text.secondary">
+      <Typography component="figcaption" variant="body2" color="textSecondary">
         {formatCount(last)} of {formatCount(broadcast.PhoneNumberCount)} numbers completed by{' '}
         {(multiDay ? dayAndTime : time).format(checkpoints.at(-1)!.wallClock)}, counted from each number&rsquo;s last call.
       </Typography>

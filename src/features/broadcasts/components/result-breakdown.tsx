@@ -52,7 +52,7 @@ export function ResultBreakdown({ groups, total, selected, onSelect }: ResultBre
             <Typography component="p" sx={{ fontSize: '1.5rem', fontWeight: 600, lineHeight: 1.1 }}>
               {formatCount(total)}
             </Typography>
-            <Typography variant="caption" color="text.secondary">
+            <Typography variant="caption" color="textSecondary">
               numbers
             </Typography>
           </div>
@@ -79,7 +79,7 @@ export function ResultBreakdown({ groups, total, selected, onSelect }: ResultBre
                 <Typography
                   variant="body2"
                   component="span"
-                  color="text.secondary"
+                  color="textSecondary"
                   sx={{ minWidth: 48, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}
                 >
                   {percentOf(group.count, total)}%

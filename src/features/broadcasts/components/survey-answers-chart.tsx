@@ -20,7 +20,7 @@ export function SurveyAnswersChart({ responses, answeredCalls, selected, onSelec
   const total = keys.reduce((sum, key) => sum + (responses[key] ?? 0), 0);
   if (keys.length === 0) {
     return (
-      <Typography variant="body2" color="text.secondary" sx={{ py: 4, textAlign: 'center' }}>
+      <Typography variant="body2" color="textSecondary" sx={{ py: 4, textAlign: 'center' }}>
         No one has answered the survey yet.
       </Typography>
     );
@@ -60,7 +60,7 @@ export function SurveyAnswersChart({ responses, answeredCalls, selected, onSelec
           );
         })}
       </Stack>
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color="textSecondary">
         {formatCount(total)} of {formatCount(answeredCalls)} people who answered the call pressed a key.
       </Typography>
     </Stack>

@@ -116,7 +116,7 @@ export function AudioChooser({ label, value, onChange, error, maxMessageLength }
         <Box component="audio" controls preload="none" src={audioContentUrl(chosen.AudioID)} aria-label={`Play ${chosen.Name}`} sx={{ width: '100%', maxWidth: 480 }} />
       )}
       {source === 'library' && chosen?.TextToSpeech && (
-        <Typography variant="body2" color="text.secondary" sx={{ fontStyle: 'italic' }}>
+        <Typography variant="body2" color="textSecondary" sx={{ fontStyle: 'italic' }}>
           “{chosen.Text}” ({chosen.Voice})
         </Typography>
       )}

@@ -161,7 +161,7 @@ export function MessageStep({ draft, plan, save, next }: WizardStepProps) {
             <Accordion variant="outlined" disableGutters defaultExpanded={values.voicemailAudio !== null} sx={{ borderRadius: 2, '&::before': { display: 'none' } }}>
               <AccordionSummary expandIcon={<ExpandMoreOutlined />}>
                 <Typography variant="body2">
-                  A different message for voicemail <Typography component="span" variant="body2" color="text.secondary">(optional)</Typography>
+                  A different message for voicemail <Typography component="span" variant="body2" color="textSecondary">(optional)</Typography>
                 </Typography>
               </AccordionSummary>
               <AccordionDetails>
@@ -217,12 +217,12 @@ export function MessageStep({ draft, plan, save, next }: WizardStepProps) {
             />
             <SmsSegmentCounter count={countSegments(text)} id={counterId} />
             {plan && /\{\{/.test(text) && plan.TextSegments > countSegments(text).segments && (
-              <Typography variant="body2" color="warning.main">
+              <Typography variant="body2" color="warning">
                 With the longest names filled in, a text takes {plan.TextSegments} segments.
               </Typography>
             )}
             <Stack direction="row" spacing={1} sx={{ flexWrap: 'wrap', alignItems: 'center', rowGap: 1 }}>
-              <Typography variant="body2" color="text.secondary">
+              <Typography variant="body2" color="textSecondary">
                 Insert:
               </Typography>
               {MERGE_FIELDS.map(({ field, label }) => (

@@ -23,7 +23,7 @@ function Figure({ icon, value, label }: { icon: ReactNode; value: string; label:
         <Typography variant="h2" component="p" sx={{ fontSize: '1.5rem', lineHeight: 1.2 }}>
           {value}
         </Typography>
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="textSecondary">
           {label}
         </Typography>
       </Box>
@@ -45,12 +45,12 @@ export function ReachSummary({ plan, loading, error, hasRecipients }: ReachSumma
     <Card component="aside" aria-labelledby="reach-title" sx={{ position: { lg: 'sticky' }, top: { lg: 88 } }}>
       {loading && <LinearProgress aria-label="Updating the estimate" sx={{ height: 2 }} />}
       <CardContent>
-        <Typography id="reach-title" variant="overline" color="text.secondary" component="h2">
+        <Typography id="reach-title" variant="overline" color="textSecondary" component="h2">
           Who it reaches
         </Typography>
         <Box aria-live="polite" sx={{ mt: 1 }}>
           {!hasRecipients ? (
-            <Typography variant="body2" color="text.secondary">
+            <Typography variant="body2" color="textSecondary">
               Choose recipients to see how many people this reaches, what it costs and how long it takes.
             </Typography>
           ) : error ? (
@@ -67,7 +67,7 @@ export function ReachSummary({ plan, loading, error, hasRecipients }: ReachSumma
                 <Figure icon={<SmsOutlined />} value={formatCount(plan.TextCount)} label={plan.TextCount === 1 ? 'text' : 'texts'} />
               </Stack>
               {describeSkipped(plan.Skipped) && (
-                <Typography variant="body2" color="text.secondary">
+                <Typography variant="body2" color="textSecondary">
                   {describeSkipped(plan.Skipped)}
                 </Typography>
               )}
@@ -89,7 +89,7 @@ export function ReachSummary({ plan, loading, error, hasRecipients }: ReachSumma
                 {plan.EstimatedCompletion ? `, done around ${formatApiDateTime(plan.EstimatedCompletion)}` : ''}
               </Typography>
               {plan.FailedContacts.length > 0 && (
-                <Typography variant="body2" color="warning.main">
+                <Typography variant="body2" color="warning">
                   {formatCount(plan.FailedContacts.length)} contact{plan.FailedContacts.length === 1 ? ' has' : 's have'} no valid number.
                 </Typography>
               )}

@@ -32,7 +32,7 @@ function Section({ title, description, children }: { title: string; description:
       <Typography id={id} variant="h3" component="h2">
         {title}
       </Typography>
-      <Typography variant="body2" color="text.secondary" sx={{ mb: 1.5 }}>
+      <Typography variant="body2" color="textSecondary" sx={{ mb: 1.5 }}>
         {description}
       </Typography>
       {children}

@@ -60,7 +60,7 @@ function describeStart(schedule: BroadcastDraft['schedule'], plan: BroadcastPlan
 function Row({ term, children }: { term: string; children: ReactNode }) {
   return (
     <Box sx={{ display: 'contents' }}>
-      <Typography component="dt" variant="body2" color="text.secondary">
+      <Typography component="dt" variant="body2" color="textSecondary">
         {term}
       </Typography>
       <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere' }}>

@@ -91,7 +91,7 @@ export function ScheduleStep({ draft, user, plan, save, next }: WizardStepProps)
             <Typography variant="h3" component="h2" sx={{ mb: 0.5 }}>
               Calling window
             </Typography>
-            <Typography variant="body2" color="text.secondary" sx={{ mb: 1 }}>
+            <Typography variant="body2" color="textSecondary" sx={{ mb: 1 }}>
               Your window: {describeCallingWindow(user)} ({timeZoneName(timeZone)}).
             </Typography>
             <Controller
@@ -151,7 +151,7 @@ export function ScheduleStep({ draft, user, plan, save, next }: WizardStepProps)
         )}
 
         {plan && (
-          <Typography variant="body2" color="text.secondary">
+          <Typography variant="body2" color="textSecondary">
             Expected to take about {plan.EstimatedDuration} min
             {plan.EstimatedCompletion ? `, finishing around ${formatApiDateTime(plan.EstimatedCompletion)}` : ''}.
           </Typography>

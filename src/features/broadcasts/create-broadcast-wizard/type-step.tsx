@@ -83,7 +83,7 @@ function ChoiceCards<Name extends 'channel' | 'callKind' | 'combo'>({
                       {choice.icon}
                       <Typography sx={{ fontWeight: 600 }}>{choice.title}</Typography>
                     </Stack>
-                    <Typography id={`${name}-${choice.value}-description`} variant="body2" color="text.secondary" sx={{ mt: 0.5 }}>
+                    <Typography id={`${name}-${choice.value}-description`} variant="body2" color="textSecondary" sx={{ mt: 0.5 }}>
                       {choice.description}
                     </Typography>
                   </Box>
@@ -145,7 +145,7 @@ export function TypeStep({ draft, save, next }: WizardStepProps) {
             ]}
           />
         )}
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="textSecondary">
           Broadcast type: <strong>{broadcastTypeOf({ ...draft.type, ...values } as TypeValues)}</strong>
         </Typography>
       </Stack>

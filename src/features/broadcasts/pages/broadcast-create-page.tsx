@@ -146,7 +146,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
           <Typography variant="h2" sx={{ mt: 1 }}>
             “{draft.type.name}” was sent
           </Typography>
-          <Typography color="text.secondary" sx={{ mt: 1 }}>
+          <Typography color="textSecondary" sx={{ mt: 1 }}>
             This draft is done; sending it again is not possible, from this tab or any other.
           </Typography>
           <Box sx={{ display: 'flex', gap: 1.5, justifyContent: 'center', mt: 3 }}>
@@ -186,7 +186,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
             <Typography ref={headingRef} tabIndex={-1} variant="h2" sx={{ outline: 'none' }}>
               {step.label}
             </Typography>
-            <Typography variant="body2" color="text.secondary" sx={{ mb: 3 }}>
+            <Typography variant="body2" color="textSecondary" sx={{ mb: 3 }}>
               Step {stepIndex + 1} of {wizardSteps.length}: {step.description}
             </Typography>
             <step.Step key={`${draft.idempotencyKey}:${step.id}`} draft={draft} user={user} plan={plan} save={update} next={next} />

@@ -111,7 +111,7 @@ function TextOutcomes({ broadcast, broadcastId }: { broadcast: Broadcast; broadc
   return (
     <Stack spacing={2.5}>
       <div>
-        <Typography variant="overline" color="text.secondary" component="h3">
+        <Typography variant="overline" color="textSecondary" component="h3">
           Message{broadcast.TextPhoneNumber ? ` from ${formatPhoneNumber(broadcast.TextPhoneNumber)}` : ''}
         </Typography>
         <Box
@@ -129,7 +129,7 @@ function TextOutcomes({ broadcast, broadcastId }: { broadcast: Broadcast; broadc
           <Typography variant="body2">{broadcast.TextMessage}</Typography>
         </Box>
         {broadcast.HasCustomField && (
-          <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 0.75 }}>
+          <Typography variant="caption" color="textSecondary" component="p" sx={{ mt: 0.75 }}>
             Personalised for each number: the text each one got is in its row below.
           </Typography>
         )}

@@ -29,7 +29,7 @@ function Figure({ label, value, hint, tone }: { label: string; value: number; hi
   return (
     <Card variant="outlined" sx={{ height: '100%' }}>
       <CardContent>
-        <Typography variant="overline" color="text.secondary" component="h3">
+        <Typography variant="overline" color="textSecondary" component="h3">
           {label}
         </Typography>
         <Typography
@@ -40,7 +40,7 @@ function Figure({ label, value, hint, tone }: { label: string; value: number; hi
         >
           {formatCount(value)}
         </Typography>
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="textSecondary">
           {hint}
         </Typography>
       </CardContent>
@@ -76,7 +76,7 @@ export function ImportSummary({ result, fileHadHeader, listName }: ImportSummary
           <Figure label="Rejected" value={result.Rejected + result.Failed} hint={done ? 'Not imported' : 'Will be skipped'} tone="error" />
         </Grid>
       </Grid>
-      <Typography variant="body2" color="text.secondary">
+      <Typography variant="body2" color="textSecondary">
         {formatCountOf(result.TotalRows, 'row', 'rows')} in the file.{' '}
         {listName && `${formatCountOf(result.AddedToList, 'contact', 'contacts')} ${done ? 'joined' : 'will join'} ${listName}. `}
         {result.PhonesNotAdded > 0 &&
@@ -90,7 +90,7 @@ export function ImportSummary({ result, fileHadHeader, listName }: ImportSummary
               <Typography variant="h3" component="h2">
                 Rejected rows
               </Typography>
-              <Typography variant="body2" color="text.secondary">
+              <Typography variant="body2" color="textSecondary">
                 {byReason.map((entry) => `${importProblemLabels[entry.reason]}: ${formatCount(entry.count)}`).join(' · ')}
               </Typography>
             </Box>
@@ -121,7 +121,7 @@ export function ImportSummary({ result, fileHadHeader, listName }: ImportSummary
             </Table>
           </TableContainer>
           {problemCount > shownProblems.length && (
-            <Typography variant="caption" color="text.secondary" sx={{ display: 'block', mt: 1 }}>
+            <Typography variant="caption" color="textSecondary" sx={{ display: 'block', mt: 1 }}>
               The first {shownProblems.length} of {formatCount(problemCount)}
               {result.Rejected > 0 ? '; the download holds every rejected row.' : '.'}
             </Typography>

@@ -74,7 +74,7 @@ export function MappingStep(props: MappingStepProps) {
             label="The first row holds column names"
           />
         </Stack>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        <Typography variant="body2" color="textSecondary" sx={{ mb: 2 }}>
           {formatCountOf(props.dataRowCount, 'row', 'rows')} of contacts. We guessed what each column holds; the choices you
           make are remembered for files with the same column names.
         </Typography>
@@ -96,7 +96,7 @@ export function MappingStep(props: MappingStepProps) {
         <Typography variant="h3" component="h2" sx={{ mb: 1 }}>
           Preview
         </Typography>
-        <Typography variant="body2" color="text.secondary" sx={{ mb: 2 }}>
+        <Typography variant="body2" color="textSecondary" sx={{ mb: 2 }}>
           The first rows as they will be saved. Phone numbers are written as 10 digits: punctuation, a leading 1 and
           spreadsheet notation such as 2.145551234E+09 are fixed.
         </Typography>
@@ -242,7 +242,7 @@ const PreviewTable = memo(function PreviewTable({ firstRows, hasHeader, mapping 
                 ) : (
                   <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
                     <Chip size="small" color="error" variant="outlined" label={importProblemLabels[check.reason]} />
-                    <Typography variant="caption" color="text.secondary">
+                    <Typography variant="caption" color="textSecondary">
                       {check.message}
                     </Typography>
                   </Stack>

@@ -106,7 +106,7 @@ export function SourceStep({ state, onRead, onCancel }: SourceStepProps) {
               }}
             />
           </Button>
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 2 }}>
+          <Typography variant="body2" color="textSecondary" sx={{ mt: 2 }}>
             One contact per row, with a phone number in each. Columns such as First Name, Last Name, Phone Number and Notes
             are recognised; you can match the rest on the next step.
           </Typography>

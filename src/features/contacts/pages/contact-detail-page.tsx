@@ -70,7 +70,7 @@ function PhoneNumbers({ contact }: { contact: Contact }) {
                 <Typography variant="body2" sx={{ fontWeight: 500 }}>
                   {formatPhoneNumber(number.phone)}
                 </Typography>
-                <Typography variant="caption" color="text.secondary">
+                <Typography variant="caption" color="textSecondary">
                   {slotLabels[number.field]}
                 </Typography>
               </TableCell>
@@ -101,7 +101,7 @@ function Details({ contact }: { contact: Contact }) {
     <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: { sm: '160px 1fr' }, rowGap: 1.25, m: 0 }}>
       {rows.map(([term, detail]) => (
         <Box key={term} sx={{ display: 'contents' }}>
-          <Typography component="dt" variant="body2" color="text.secondary">
+          <Typography component="dt" variant="body2" color="textSecondary">
             {term}
           </Typography>
           <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere' }}>
@@ -137,7 +137,7 @@ function Memberships({ contact, personId }: { contact: Contact; personId: number
   return (
     <Stack spacing={2}>
       {memberOf.length === 0 ? (
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="textSecondary">
           In no list yet: this contact is unfiled.
         </Typography>
       ) : (

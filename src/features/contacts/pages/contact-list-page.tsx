@@ -135,7 +135,7 @@ export function ContactListPage() {
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
         <DebouncedSearchField value={list.search} onChange={list.setSearch} label="Search contacts" placeholder="Name or phone number" />
         {contacts.isSuccess && (
-          <Typography variant="body2" color="text.secondary" role="status" aria-live="polite">
+          <Typography variant="body2" color="textSecondary" role="status" aria-live="polite">
             {list.search ? `${total.toLocaleString('en-US')} matching` : `${total.toLocaleString('en-US')} contacts`}
           </Typography>
         )}

@@ -82,7 +82,7 @@ function ConversationListItem({
           >
             {title}
           </Typography>
-          <Typography component="span" variant="caption" color="text.secondary" sx={{ flexShrink: 0 }}>
+          <Typography component="span" variant="caption" color="textSecondary" sx={{ flexShrink: 0 }}>
             {formatApiRelative(conversation.LastMessageDate)}
           </Typography>
         </Stack>

@@ -68,7 +68,7 @@ function ThreadHeader({
           <Typography variant="h2" id="thread-title" tabIndex={-1} sx={{ outline: 'none' }} noWrap>
             {title}
           </Typography>
-          <Typography variant="body2" color="text.secondary" sx={{ mt: 0.25 }}>
+          <Typography variant="body2" color="textSecondary" sx={{ mt: 0.25 }}>
             {named && `${formatPhoneNumber(conversation.PhoneNumber)} · `}
             {textNumber ? `to ${textNumber.Name}, ${formatPhoneNumber(conversation.TextPhoneNumber)}` : `to ${formatPhoneNumber(conversation.TextPhoneNumber)}`}
           </Typography>

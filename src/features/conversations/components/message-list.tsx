@@ -91,7 +91,7 @@ export function MessageList({ messages, label, hasEarlier, loadingEarlier, onLoa
             <Fragment key={message.TextMessageID}>
               {day !== days[index - 1] && (
                 <Divider sx={{ my: 2, '&::before, &::after': { borderColor: 'divider' } }}>
-                  <Typography variant="caption" color="text.secondary">
+                  <Typography variant="caption" color="textSecondary">
                     {day}
                   </Typography>
                 </Divider>

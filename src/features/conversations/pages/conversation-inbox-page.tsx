@@ -278,7 +278,7 @@ export function ConversationInboxPage() {
                 sx={{ mt: 1.5, maxWidth: '100%' }}
               />
             )}
-            <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }} aria-live="polite">
+            <Typography variant="caption" color="textSecondary" component="p" sx={{ mt: 1 }} aria-live="polite">
               {inbox.isPending ? 'Loading…' : `${formatCount(total)} conversation${total === 1 ? '' : 's'}`}
             </Typography>
           </Box>

@@ -121,7 +121,7 @@ function ListMembers({ list }: { list: ContactList }) {
           </CardContent>
         </Card>
       ) : (
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="textSecondary">
           {computedListNotes[listId]}
         </Typography>
       )}

@@ -74,7 +74,7 @@ export function ListListPage() {
               </Tooltip>
             )}
           </Stack>
-          <Typography variant="caption" color="text.secondary" component="div" noWrap>
+          <Typography variant="caption" color="textSecondary" component="div" noWrap>
             {row.ListType === 'System' ? systemListHelp[row.ListID] : row.ListDescription}
           </Typography>
         </Box>

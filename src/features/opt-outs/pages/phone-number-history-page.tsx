@@ -50,7 +50,7 @@ function ChannelStatus({ icon, label, blocked, since }: { icon: ReactNode; label
         <Typography variant="body2" sx={{ fontWeight: 600 }}>
           {label}
         </Typography>
-        <Typography variant="body2" color="text.secondary">
+        <Typography variant="body2" color="textSecondary">
           {blocked ? (since ? `Since ${formatApiDay(since.EventDate)}: ${reasonOf(since)}.` : 'Opted out.') : 'Can be reached.'}
         </Typography>
       </Box>
@@ -133,7 +133,7 @@ function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
             ) : history.isPending ? (
               <Skeleton variant="rounded" height={96} />
             ) : events.length === 0 ? (
-              <Typography variant="body2" color="text.secondary">
+              <Typography variant="body2" color="textSecondary">
                 This number never opted out.
               </Typography>
             ) : (
@@ -173,7 +173,7 @@ function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
             ) : conversations.isPending ? (
               <Skeleton variant="rounded" height={64} />
             ) : conversations.data.Items.length === 0 ? (
-              <Typography variant="body2" color="text.secondary">
+              <Typography variant="body2" color="textSecondary">
                 No conversations with this number.
               </Typography>
             ) : (
@@ -203,14 +203,14 @@ function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
             ) : broadcasts.isPending ? (
               <Skeleton variant="rounded" height={96} />
             ) : broadcasts.data.Items.length === 0 ? (
-              <Typography variant="body2" color="text.secondary">
+              <Typography variant="body2" color="textSecondary">
                 No broadcast you can see included this number.
               </Typography>
             ) : (
               <>
                 <BroadcastResultsTable items={broadcasts.data.Items} />
                 {broadcasts.data.Size > BROADCASTS_SHOWN && (
-                  <Typography variant="caption" color="text.secondary" component="p" sx={{ mt: 1 }}>
+                  <Typography variant="caption" color="textSecondary" component="p" sx={{ mt: 1 }}>
                     The latest {BROADCASTS_SHOWN} of {formatCount(broadcasts.data.Size)} broadcasts.
                   </Typography>
                 )}

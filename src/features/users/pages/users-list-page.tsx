@@ -54,7 +54,7 @@ function TwoLines({ primary, secondary }: { primary: ReactNode; secondary: React
   return (
     <Box sx={{ py: 1, lineHeight: 1.35, minWidth: 0 }}>
       <Box sx={{ display: 'flex', alignItems: 'center', gap: 1, minWidth: 0 }}>{primary}</Box>
-      <Typography variant="caption" color="text.secondary" noWrap component="p">
+      <Typography variant="caption" color="textSecondary" noWrap component="p">
         {secondary}
       </Typography>
     </Box>
