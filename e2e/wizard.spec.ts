@@ -159,6 +159,24 @@ test.describe('the Create Broadcast wizard', () => {
     expect((await detailsOf(page, text.BroadcastID!)).some((detail) => called.has(detail.PhoneNumber))).toBe(false);
   });
 
+  test('opens on the name, with no error before anything was typed', async ({ page }) => {
+    await page.goto('/broadcasts/new');
+    const name = page.getByLabel('Broadcast name');
+    await expect(name).toBeFocused();
+    await expect(page.getByText('Only your team sees this name.')).toBeVisible();
+    await expect(name).not.toHaveAttribute('aria-invalid', 'true');
+    await expect(page.getByText('Name the broadcast')).toHaveCount(0);
+
+    await page.keyboard.press('Tab');
+    await expect(page.getByText('Name the broadcast')).toBeVisible();
+    await name.fill('Back and forth');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Recipients' })).toBeFocused();
+    await page.getByRole('button', { name: 'Back' }).click();
+    await expect(name).toBeFocused();
+    await expect(name).toHaveValue('Back and forth');
+  });
+
   test('keeps the draft across a reload and continues where it was', async ({ page }) => {
     await page.goto('/broadcasts/new');
     await page.getByLabel('Broadcast name').fill('Draft that survives');

@@ -90,8 +90,11 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   const step = wizardSteps[stepIndex]!;
   const last = stepIndex === wizardSteps.length - 1;
 
-  // Each step change moves focus to its title, so screen readers announce where the user is.
-  useEffect(() => headingRef.current?.focus(), [stepIndex]);
+  // Each step change moves focus to its title, so screen readers announce where the user is; unless the step has
+  // focused its first field: taking the focus from it would mark the field visited and show its error at once.
+  useEffect(() => {
+    if (!document.getElementById(STEP_FORM_ID)?.contains(document.activeElement)) headingRef.current?.focus();
+  }, [stepIndex]);
 
   const goTo = (index: number) => update((current) => ({ ...current, step: index }));
   const next = (change: (current: BroadcastDraft) => BroadcastDraft) => {
