@@ -11,6 +11,7 @@ import { accountQueries } from '@/api/resources/account/account-queries.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
+import { pageIntros } from '@/config/page-intros.ts';
 import { formatCredits } from '@/utils/format-number.ts';
 import { UsageCard } from '../components/usage-card.tsx';
 
@@ -39,7 +40,7 @@ export function AccountPage() {
   const { data: me } = useQuery(sessionQueries.current());
 
   return (
-    <PageContainer title="Account" description="Your organisation's details, credit balance and usage.">
+    <PageContainer {...pageIntros.account}>
       {account.isError && (
         <QueryErrorAlert title="The account could not be loaded." error={account.error} onRetry={() => void account.refetch()} />
       )}

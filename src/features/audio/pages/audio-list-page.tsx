@@ -37,6 +37,7 @@ import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
+import { pageIntros } from '@/config/page-intros.ts';
 import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
 import { formatDuration } from '@/utils/format-duration.ts';
 import { formatApiDateTime, formatApiRelative } from '@/utils/format-date.ts';
@@ -287,8 +288,7 @@ export function AudioListPage() {
 
   return (
     <PageContainer
-      title="Audio library"
-      description="Recordings and text-to-speech messages for voice broadcasts."
+      {...pageIntros.audio}
       actions={actions}
     >
       <Stack spacing={2}>

@@ -26,6 +26,7 @@ import { LoadingScreen } from '@/components/feedback/loading-screen.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
+import { pageIntros } from '@/config/page-intros.ts';
 import { paths } from '@/config/paths.ts';
 import { useDebouncedValue } from '@/hooks/use-debounced-value.ts';
 import { newDraft, parsePastedNumbers, toCreateInput, type BroadcastDraft } from '../create-broadcast-wizard/broadcast-draft.ts';
@@ -237,8 +238,7 @@ export function BroadcastCreatePage() {
   const { data: user } = useQuery(sessionQueries.current());
   return (
     <PageContainer
-      title="New broadcast"
-      description="Compose it, see exactly who it reaches and what it costs, then send. Your draft is saved as you go."
+      {...pageIntros.newBroadcast}
     >
       <DatePickersProvider>{user ? <CreateBroadcastWizard user={user} /> : <LoadingScreen />}</DatePickersProvider>
     </PageContainer>

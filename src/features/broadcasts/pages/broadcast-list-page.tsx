@@ -12,6 +12,7 @@ import { ServerTable, type TableColumn } from '@/components/data-table/server-ta
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
+import { pageIntros } from '@/config/page-intros.ts';
 import { paths } from '@/config/paths.ts';
 import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
 import { formatApiDateTime, formatApiRelative } from '@/utils/format-date.ts';
@@ -100,8 +101,7 @@ export function BroadcastListPage() {
 
   return (
     <PageContainer
-      title="Broadcasts"
-      description="Every call and text broadcast: what is running, what is scheduled, and how each one went."
+      {...pageIntros.broadcasts}
       actions={
         <Button variant="contained" startIcon={<AddOutlined />} component={RouterLink} to={paths.broadcasts.create.href()}>
           New broadcast

@@ -23,6 +23,7 @@ import { useRowSelection } from '@/components/data-table/use-row-selection.ts';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
+import { pageIntros } from '@/config/page-intros.ts';
 import { paths } from '@/config/paths.ts';
 import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
 import { formatApiDateTime, formatApiRelative } from '@/utils/format-date.ts';
@@ -112,8 +113,7 @@ export function ContactListPage() {
   const noContactsAtAll = contacts.isSuccess && total === 0 && !list.search;
   return (
     <PageContainer
-      title="Contacts"
-      description="Everyone you can call or text. Search by name or any part of a phone number."
+      {...pageIntros.contacts}
       actions={
         <>
           <Button component={RouterLink} to={paths.contacts.import.href()} startIcon={<UploadFileOutlined />}>

@@ -27,6 +27,7 @@ import { LiveRegion } from '@/components/feedback/live-region.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
+import { pageIntros } from '@/config/page-intros.ts';
 import { paths } from '@/config/paths.ts';
 import { useAnnouncement } from '@/hooks/use-announcement.ts';
 import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
@@ -205,8 +206,7 @@ export function ConversationInboxPage() {
 
   return (
     <PageContainer
-      title="Conversations"
-      description="Replies to your texts and broadcasts. J and K move, R replies, E marks done."
+      {...pageIntros.conversations}
       actions={
         <>
           <Button startIcon={<KeyboardOutlined />} onClick={() => setHelpOpen(true)} aria-keyshortcuts="?">

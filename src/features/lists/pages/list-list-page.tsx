@@ -23,6 +23,7 @@ import { useConfirm } from '@/components/feedback/confirm-dialog.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
+import { pageIntros } from '@/config/page-intros.ts';
 import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
 import { formatApiDay } from '@/utils/format-date.ts';
 import { formatCount } from '@/utils/format-number.ts';
@@ -112,8 +113,7 @@ export function ListListPage() {
 
   return (
     <PageContainer
-      title="Lists"
-      description="Groups of contacts to send broadcasts to. A contact can be in any number of lists."
+      {...pageIntros.lists}
       actions={
         <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setCreating(true)}>
           New list

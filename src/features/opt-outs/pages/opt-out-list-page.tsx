@@ -21,6 +21,7 @@ import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
+import { pageIntros } from '@/config/page-intros.ts';
 import { paths } from '@/config/paths.ts';
 import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
 import { downloadCsv } from '@/utils/download-csv.ts';
@@ -136,8 +137,7 @@ export function OptOutListPage() {
   const filtered = list.search !== '' || dateFrom !== '' || list.filters.channel !== '';
   return (
     <PageContainer
-      title="Opt-outs"
-      description="Numbers that asked not to be called or texted. Every broadcast and conversation skips them."
+      {...pageIntros.optOuts}
       actions={
         <>
           <Button

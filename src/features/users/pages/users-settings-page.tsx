@@ -6,6 +6,7 @@ import { usersQueries } from '@/api/resources/users/users-queries.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
+import { pageIntros } from '@/config/page-intros.ts';
 import { UserForm } from '../components/user-form.tsx';
 import { toUpdateInput, userFormValuesOf } from '../components/user-form-schema.ts';
 
@@ -46,7 +47,7 @@ export function UsersSettingsPage() {
   }
 
   return (
-    <PageContainer title="My settings" description="How you log in, and the defaults your new broadcasts start from.">
+    <PageContainer {...pageIntros.settings}>
       {content}
     </PageContainer>
   );
