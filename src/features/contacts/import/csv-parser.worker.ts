@@ -1,7 +1,7 @@
 import Papa from 'papaparse';
 import { importFieldHeaders, importFields } from '@/api/schemas/contact-import.ts';
 import { PREVIEW_ROWS, type ParserRequest, type ParserResponse } from './csv-parser-protocol.ts';
-import { csvLine } from './csv-line.ts';
+import { csvLine, csvParts } from './csv-line.ts';
 
 /**
  * Reads a contact file off the main thread, so a 100,000-row spreadsheet never freezes the page, and keeps its rows
@@ -60,11 +60,12 @@ async function build(request: Extract<ParserRequest, { type: 'build' }>) {
   rows = null;
   const data = request.hasHeader ? all.slice(1) : all;
   const columns = importFields.map((field) => request.mapping.indexOf(field));
-  const lines = [csvLine(importFields.map((field) => importFieldHeaders[field]))];
-  for (const row of data) lines.push(csvLine(columns.map((column) => (column === -1 ? '' : (row[column] ?? '')))));
-  const csv = lines.join('\r\n');
+  function* lines() {
+    yield csvLine(importFields.map((field) => importFieldHeaders[field]));
+    for (const row of data) yield csvLine(columns.map((column) => (column === -1 ? '' : (row[column] ?? ''))));
+  }
   // A Blob crosses to the page by reference: a large file never has to be copied or re-encoded on the main thread.
-  send({ type: 'built', csv: new Blob([csv], { type: 'text/csv' }), rowCount: data.length });
+  send({ type: 'built', csv: new Blob(csvParts(lines()), { type: 'text/csv' }), rowCount: data.length });
 }
 
 addEventListener('message', (event: MessageEvent<ParserRequest>) => {
