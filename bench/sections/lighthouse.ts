@@ -15,8 +15,17 @@ const run = promisify(execFile);
 
 type FormFactor = keyof typeof BUDGET;
 
+/**
+ * Runs of each mobile figure; the median run is the figure. Under the simulated 4× slowdown one run's score moves by
+ * several points from the next on these shared machines (Lighthouse's own advice is the median of several runs).
+ * Desktop scores hold still, so one run each.
+ */
+const RUNS = { desktop: 1, mobile: 3 } as const;
+
 interface Report {
   score: number;
+  /** Every run's score, when there were several. */
+  scores?: number[];
   lcp: number;
   tbt: number;
   cls: number;
@@ -63,7 +72,19 @@ async function lighthouse(url: string, formFactor: FormFactor, headers: Record<s
   };
 }
 
-const describe = (report: Report) => `${report.score} (LCP ${ms(report.lcp, 0)}, TBT ${ms(report.tbt, 0)}, CLS ${report.cls.toFixed(3)})`;
+/** The median of RUNS[formFactor] runs by score, with every run's score; CLS is the largest of any run. */
+async function medianLighthouse(url: string, formFactor: FormFactor, headers: Record<string, string> = {}): Promise<Report> {
+  const reports: Report[] = [];
+  for (let index = 0; index < RUNS[formFactor]; index += 1) reports.push(await lighthouse(url, formFactor, headers));
+  if (reports.length === 1) return reports[0]!;
+  const scores = reports.map((report) => report.score);
+  const median = [...reports].sort((a, b) => a.score - b.score)[Math.floor(reports.length / 2)]!;
+  return { ...median, scores, cls: Math.max(...reports.map((report) => report.cls)) };
+}
+
+const describe = (report: Report) =>
+  `${report.score} (LCP ${ms(report.lcp, 0)}, TBT ${ms(report.tbt, 0)}, CLS ${report.cls.toFixed(3)})` +
+  (report.scores ? `, median of ${report.scores.join(', ')}` : '');
 
 export async function lighthouseSection(): Promise<Figure[]> {
   if (!existsSync(join(ROOT, 'dist/index.html'))) throw new Error('Build the app first (the bundle area does).');
@@ -78,7 +99,7 @@ export async function lighthouseSection(): Promise<Figure[]> {
   });
   const peer = new Map<FormFactor, Report>();
   try {
-    for (const formFactor of ['desktop', 'mobile'] as const) peer.set(formFactor, await lighthouse(`http://127.0.0.1:${FLOOR_PORT}/`, formFactor));
+    for (const formFactor of ['desktop', 'mobile'] as const) peer.set(formFactor, await medianLighthouse(`http://127.0.0.1:${FLOOR_PORT}/`, formFactor));
   } finally {
     await floor.stop();
   }
@@ -94,7 +115,7 @@ export async function lighthouseSection(): Promise<Figure[]> {
     ];
     for (const formFactor of ['desktop', 'mobile'] as const) {
       for (const page of pages) {
-        const report = await lighthouse(`${base}${page.path}`, formFactor, page.headers);
+        const report = await medianLighthouse(`${base}${page.path}`, formFactor, page.headers);
         const floorReport = peer.get(formFactor)!;
         figures.push(
           figure({
