@@ -7,10 +7,10 @@ import globals from 'globals';
 import tseslint from 'typescript-eslint';
 
 /**
- * The architecture as lint errors (DESIGN.md "Layout"):
+ * The architecture as lint errors (README, "Architecture"):
  *   src/app -> src/features/* -> (src/api, src/components) -> (src/config, src/utils, src/hooks)
  *   a feature never imports another feature; components never import the api; the api imports no UI;
- *   server/bff and server/sandbox never import each other; both may use src/api/schemas (the contract).
+ *   server/bff and server/sandbox never import each other; both may use src/contract (the zod schemas and domain rules both sides share).
  */
 const allow = (from, to) => ({
   from: { element: { type: from } },
@@ -18,23 +18,23 @@ const allow = (from, to) => ({
 });
 
 const policies = [
-  allow('app', ['app', 'feature', 'api', 'schemas', 'components', 'shared']),
-  allow('feature', ['api', 'schemas', 'components', 'shared']),
+  allow('app', ['app', 'feature', 'api', 'contract', 'components', 'shared']),
+  allow('feature', ['api', 'contract', 'components', 'shared']),
   // Within one feature anything goes; across features nothing does.
   {
     from: { element: { type: 'feature' } },
     allow: [{ to: { element: { type: 'feature', captured: { feature: '{{ from.element.captured.feature }}' } } } }],
   },
-  allow('api', ['api', 'schemas', 'shared']),
-  allow('schemas', ['schemas']),
+  allow('api', ['api', 'contract', 'shared']),
+  allow('contract', ['contract']),
   allow('components', ['components', 'shared']),
   allow('shared', ['shared']),
-  allow('testing', ['testing', 'app', 'api', 'schemas', 'components', 'shared']),
-  allow('bff', ['bff', 'server-common', 'schemas', 'server-testing']),
-  allow('sandbox', ['sandbox', 'server-common', 'schemas', 'server-testing']),
+  allow('testing', ['testing', 'app', 'api', 'contract', 'components', 'shared']),
+  allow('bff', ['bff', 'server-common', 'contract', 'server-testing']),
+  allow('sandbox', ['sandbox', 'server-common', 'contract', 'server-testing']),
   allow('server-common', ['server-common']),
-  allow('server-testing', ['server-testing', 'bff', 'sandbox', 'server-common', 'schemas']),
-  allow('e2e', ['e2e', 'schemas']),
+  allow('server-testing', ['server-testing', 'bff', 'sandbox', 'server-common', 'contract']),
+  allow('e2e', ['e2e', 'contract']),
 ];
 
 const architecture = {
@@ -46,7 +46,7 @@ const architecture = {
     'boundaries/elements': [
       { type: 'app', pattern: 'src/app' },
       { type: 'feature', pattern: 'src/features/*', capture: ['feature'] },
-      { type: 'schemas', pattern: 'src/api/schemas' },
+      { type: 'contract', pattern: 'src/contract' },
       { type: 'api', pattern: 'src/api' },
       { type: 'components', pattern: 'src/components' },
       { type: 'shared', pattern: 'src/(config|utils|hooks)' },
@@ -102,7 +102,7 @@ export default tseslint.config(
         'error',
         {
           paths: [
-            { name: 'zod', message: "Import { z } from '@/api/schemas/zod.ts' (CSP-safe configuration)." },
+            { name: 'zod', message: "Import { z } from '@contract/zod.ts' (CSP-safe configuration)." },
             { name: 'react-router-dom', message: "Import from 'react-router'." },
             { name: 'dayjs', message: "Import { dayjs } from '@/utils/dayjs.ts' (time zones are set up there)." },
             { name: '@mui/material', message: "Import each component from its path, e.g. '@mui/material/Button'." },
@@ -112,7 +112,7 @@ export default tseslint.config(
       ],
     },
   },
-  { files: ['src/api/schemas/zod.ts', 'src/utils/dayjs.ts'], rules: { 'no-restricted-imports': 'off' } },
+  { files: ['src/contract/zod.ts', 'src/utils/dayjs.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
     files: ['*.config.{ts,js}', 'vite.config.ts', 'playwright.config.ts', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },

@@ -9,7 +9,10 @@ const apiPort = Number(process.env.API_PORT ?? 8081);
 export default defineConfig({
   plugins: [react(), firstViewPlugin()],
   resolve: {
-    alias: { '@': fileURLToPath(new URL('./src', import.meta.url)) },
+    alias: {
+      '@contract': fileURLToPath(new URL('./src/contract', import.meta.url)),
+      '@': fileURLToPath(new URL('./src', import.meta.url)),
+    },
   },
   html: {
     // The server replaces this placeholder with a fresh nonce per response (Content-Security-Policy).

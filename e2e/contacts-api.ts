@@ -1,6 +1,6 @@
 import type { Page } from '@playwright/test';
-import { contactSchema, type Contact, type ContactInput } from '../src/api/schemas/contact.ts';
-import { feedSchema } from '../src/api/schemas/feed.ts';
+import { contactSchema, type Contact, type ContactInput } from '../src/contract/contact.ts';
+import { feedSchema } from '../src/contract/feed.ts';
 
 /** Test data made through our own API, as the signed-in user of `page` (its session cookie, the CSRF header). */
 export async function createContact(page: Page, input: ContactInput): Promise<Contact> {

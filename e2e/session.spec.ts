@@ -1,4 +1,4 @@
-import { sandboxClockSchema } from '../src/api/schemas/sandbox-clock.ts';
+import { sandboxClockSchema } from '../src/contract/sandbox-clock.ts';
 import { DEMO_MASTER, expect, logIn, test } from './fixtures.ts';
 
 test.describe('logging in', () => {

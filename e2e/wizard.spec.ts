@@ -1,11 +1,11 @@
 import type { Page } from '@playwright/test';
 import { z } from 'zod';
-import { audioSchema } from '../src/api/schemas/audio.ts';
-import { broadcastDetailSchema } from '../src/api/schemas/broadcast-detail.ts';
-import { broadcastSchema } from '../src/api/schemas/broadcast.ts';
-import { contactSchema } from '../src/api/schemas/contact.ts';
-import { feedSchema } from '../src/api/schemas/feed.ts';
-import { contactListSchema } from '../src/api/schemas/list.ts';
+import { audioSchema } from '../src/contract/audio.ts';
+import { broadcastDetailSchema } from '../src/contract/broadcast-detail.ts';
+import { broadcastSchema } from '../src/contract/broadcast.ts';
+import { contactSchema } from '../src/contract/contact.ts';
+import { feedSchema } from '../src/contract/feed.ts';
+import { contactListSchema } from '../src/contract/list.ts';
 import { advanceClock, apiJson } from './api.ts';
 import { expect, logIn, test } from './fixtures.ts';
 

@@ -6,7 +6,7 @@ import { createServer } from 'vite';
  * server with hot reload in front of it, proxying /api (vite.config.ts).
  */
 const apiPort = process.env.API_PORT ?? '8081';
-const api = spawn(process.execPath, ['--watch-path=server', '--watch-path=src/api/schemas', '--import', 'tsx', 'server/dev-api.ts'], {
+const api = spawn(process.execPath, ['--watch-path=server', '--watch-path=src/contract', '--import', 'tsx', 'server/dev-api.ts'], {
   stdio: 'inherit',
   env: { ...process.env, PORT: apiPort },
 });

@@ -3,7 +3,7 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { contactImportResultSchema, MAX_LISTED_PROBLEM_ROWS } from '../src/api/schemas/contact-import.ts';
+import { contactImportResultSchema, MAX_LISTED_PROBLEM_ROWS } from '../src/contract/contact-import.ts';
 import { startChildServer, type ChildServer } from './testing/child-process.ts';
 import { STRESS, recordFigures } from './testing/figures.ts';
 import { createBrowser } from './testing/test-server.ts';

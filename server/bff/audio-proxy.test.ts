@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { audioSchema } from '../../src/api/schemas/audio.ts';
+import { audioSchema } from '../../src/contract/audio.ts';
 import type { RunningServer } from '../main.ts';
 import { silentMp3 } from '../testing/audio-fixtures.ts';
 import { createBrowser, startTestServer } from '../testing/test-server.ts';

@@ -1,8 +1,8 @@
 import { request as httpRequest } from 'node:http';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { accountSchema } from '../../src/api/schemas/account.ts';
-import { apiErrorBodySchema } from '../../src/api/schemas/error.ts';
-import { userSchema } from '../../src/api/schemas/user.ts';
+import { accountSchema } from '../../src/contract/account.ts';
+import { apiErrorBodySchema } from '../../src/contract/error.ts';
+import { userSchema } from '../../src/contract/user.ts';
 import type { RunningServer } from '../main.ts';
 import { DEMO_MASTER, createBrowser, startTestServer } from '../testing/test-server.ts';
 

@@ -1,5 +1,5 @@
 import type { Context } from 'hono';
-import type { ApiErrorBody } from '../../src/api/schemas/error.ts';
+import type { ApiErrorBody } from '../../src/contract/error.ts';
 
 /** Our server's own errors, in the API's error body so the SPA reads every failure the same way. */
 const bffErrors = {

@@ -1,5 +1,5 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiErrorBodySchema } from '../../src/api/schemas/error.ts';
+import { apiErrorBodySchema } from '../../src/contract/error.ts';
 import type { RunningServer } from '../main.ts';
 import { DEMO_MASTER, createBrowser, startTestServer } from '../testing/test-server.ts';
 import { MAX_FAILURES_PER_CLIENT, MAX_FAILURES_PER_USER, createLoginThrottle } from './login-throttle.ts';

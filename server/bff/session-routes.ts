@@ -1,6 +1,6 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context } from 'hono';
-import { loginInputSchema, loginResultSchema, userSchema, type User } from '../../src/api/schemas/user.ts';
+import { loginInputSchema, loginResultSchema, userSchema, type User } from '../../src/contract/user.ts';
 import { errorResponse } from './errors.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import type { Sessions } from './sessions.ts';

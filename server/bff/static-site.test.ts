@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import type { User } from '../../src/api/schemas/user.ts';
+import type { User } from '../../src/contract/user.ts';
 import type { CurrentUser } from './session-routes.ts';
 import { staticSite } from './static-site.ts';
 

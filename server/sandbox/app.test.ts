@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiErrorBodySchema } from '../../src/api/schemas/error.ts';
-import { userSchema } from '../../src/api/schemas/user.ts';
+import { apiErrorBodySchema } from '../../src/contract/error.ts';
+import { userSchema } from '../../src/contract/user.ts';
 import { createSandboxHarness } from '../testing/sandbox-client.ts';
 
 describe('sandbox app', () => {

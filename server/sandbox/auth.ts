@@ -1,5 +1,5 @@
 import type { MiddlewareHandler } from 'hono';
-import { timeZoneForState } from '../../src/api/schemas/common.ts';
+import { timeZoneForState } from '../../src/contract/common.ts';
 import type { AuthUser, SandboxDeps, SandboxEnv } from './context.ts';
 import { SandboxError } from './http/errors.ts';
 import { createOAuthVerifier } from './http/oauth-verifier.ts';

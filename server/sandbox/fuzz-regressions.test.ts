@@ -1,6 +1,6 @@
 import { connect } from 'node:net';
 import { describe, expect, it } from 'vitest';
-import { apiErrorBodySchema } from '../../src/api/schemas/error.ts';
+import { apiErrorBodySchema } from '../../src/contract/error.ts';
 import { createSandboxHarness } from '../testing/sandbox-client.ts';
 import { startTestSandbox } from '../testing/test-server.ts';
 

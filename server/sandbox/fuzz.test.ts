@@ -4,7 +4,7 @@ import { join } from 'node:path';
 import Database from 'better-sqlite3';
 import fc from 'fast-check';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { apiErrorBodySchema } from '../../src/api/schemas/error.ts';
+import { apiErrorBodySchema } from '../../src/contract/error.ts';
 import { startChildServer, type ChildServer } from '../testing/child-process.ts';
 import { fuzzEndpoints, withoutPatterns, type FuzzBody, type IdPool } from '../testing/fuzz/endpoints.ts';
 import { bodyOf, fuzzCase, pathOf, type FuzzCase } from '../testing/fuzz/requests.ts';

@@ -1,4 +1,4 @@
-import type { z } from './schemas/zod.ts';
+import type { z } from '@contract/zod.ts';
 import { ApiError } from './api-error.ts';
 
 /** Our server's API root: the SPA only ever talks to its own origin. */

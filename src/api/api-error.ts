@@ -1,4 +1,4 @@
-import { apiErrorBodySchema } from './schemas/error.ts';
+import { apiErrorBodySchema } from '@contract/error.ts';
 
 /** A failed API call: the HTTP status and, when the server sent one, the documented error body's fields. */
 export class ApiError extends Error {

@@ -1,6 +1,6 @@
-import type { z } from './schemas/zod.ts';
+import type { z } from '@contract/zod.ts';
 import { apiRequest } from './api-client.ts';
-import { feedSchema } from './schemas/feed.ts';
+import { feedSchema } from '@contract/feed.ts';
 
 export interface FeedPage<Item> {
   items: Item[];

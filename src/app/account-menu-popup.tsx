@@ -7,7 +7,7 @@ import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
 import { useNavigate } from 'react-router';
 import { useLogOut } from '@/api/resources/session/session-mutations.ts';
-import type { User } from '@/api/schemas/user.ts';
+import type { User } from '@contract/user.ts';
 import { paths } from '@/config/paths.ts';
 
 /** Who is signed in, and logging out: the account button's menu. */

@@ -1,7 +1,7 @@
 import Avatar from '@mui/material/Avatar';
 import IconButton from '@mui/material/IconButton';
 import { lazy, Suspense, useState } from 'react';
-import type { User } from '@/api/schemas/user.ts';
+import type { User } from '@contract/user.ts';
 import { DeferredTooltip } from '@/components/data-display/deferred-tooltip.tsx';
 
 // The menu's code loads when it is first opened.

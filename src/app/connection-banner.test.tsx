@@ -2,7 +2,7 @@ import { onlineManager, QueryClientProvider, queryOptions, useQuery } from '@tan
 import { act, render, screen, waitFor } from '@testing-library/react';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { apiRequest } from '@/api/api-client.ts';
-import { z } from '@/api/schemas/zod.ts';
+import { z } from '@contract/zod.ts';
 import { ConnectionBanner } from './connection-banner.tsx';
 import { createAppQueryClient } from './query-client.ts';
 

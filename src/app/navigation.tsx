@@ -7,7 +7,7 @@ import ContactPhoneOutlined from '@mui/icons-material/ContactPhoneOutlined';
 import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
 import DoNotDisturbOnOutlined from '@mui/icons-material/DoNotDisturbOnOutlined';
 import ForumOutlined from '@mui/icons-material/ForumOutlined';
-import type { User } from '@/api/schemas/user.ts';
+import type { User } from '@contract/user.ts';
 import type { NavigationSection } from '@/components/layout/dashboard-layout.tsx';
 import { paths } from '@/config/paths.ts';
 import { UnreadBadge } from './unread-badge.tsx';

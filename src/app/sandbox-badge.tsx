@@ -12,7 +12,7 @@ import { useState } from 'react';
 import { useAdvanceSandboxClock } from '@/api/resources/sandbox/sandbox-mutations.ts';
 import { sandboxQueries } from '@/api/resources/sandbox/sandbox-queries.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
-import { timeZoneForState } from '@/api/schemas/common.ts';
+import { timeZoneForState } from '@contract/common.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
 

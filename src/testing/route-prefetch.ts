@@ -1,7 +1,7 @@
 import { QueryClient } from '@tanstack/react-query';
 import { vi } from 'vitest';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
-import type { User } from '@/api/schemas/user.ts';
+import type { User } from '@contract/user.ts';
 
 type RoutePrefetch = (queryClient: QueryClient, url: string) => unknown;
 

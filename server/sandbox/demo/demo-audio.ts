@@ -1,5 +1,5 @@
-import type { AudioMessageType, TtsVoice } from '../../../src/api/schemas/audio.ts';
-import { estimateSpeechSeconds } from '../../../src/api/schemas/audio.ts';
+import type { AudioMessageType, TtsVoice } from '../../../src/contract/audio.ts';
+import { estimateSpeechSeconds } from '../../../src/contract/audio.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { createRandom } from './random.ts';
 

@@ -1,7 +1,7 @@
-import type { BroadcastStatus, BroadcastType } from '../../../src/api/schemas/broadcast.ts';
+import type { BroadcastStatus, BroadcastType } from '../../../src/contract/broadcast.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { totalsFromRecipients } from '../model/broadcasts.ts';
-import { callCredits, textCredits } from '../../../src/api/schemas/credits.ts';
+import { callCredits, textCredits } from '../../../src/contract/credits.ts';
 import { receiveInboundText } from '../model/inbound-texts.ts';
 import { zonedParts, zonedTimeToEpoch } from '../time.ts';
 import { createRandom, type Random } from './random.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import seedExamples from '../../../docs/api/seed-examples.json' with { type: 'json' };
-import { broadcastPlanSchema } from '../../../src/api/schemas/broadcast-plan.ts';
-import { broadcastSchema } from '../../../src/api/schemas/broadcast.ts';
-import { apiErrorBodySchema } from '../../../src/api/schemas/error.ts';
+import { broadcastPlanSchema } from '../../../src/contract/broadcast-plan.ts';
+import { broadcastSchema } from '../../../src/contract/broadcast.ts';
+import { apiErrorBodySchema } from '../../../src/contract/error.ts';
 import { createSandboxHarness } from '../../testing/sandbox-client.ts';
 import { isLandline } from '../simulator/outcomes.ts';
 

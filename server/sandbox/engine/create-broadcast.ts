@@ -1,4 +1,4 @@
-import { callCredits } from '../../../src/api/schemas/credits.ts';
+import { callCredits } from '../../../src/contract/credits.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { daysToMask } from '../model/users.ts';

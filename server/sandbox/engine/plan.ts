@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
-import type { BroadcastCreateInput, BroadcastType } from '../../../src/api/schemas/broadcast.ts';
-import { surveyInputSchema, type SkippedNumbers, type SurveyInput } from '../../../src/api/schemas/broadcast-plan.ts';
-import type { FailedContact } from '../../../src/api/schemas/draft-broadcast.ts';
-import { callCredits, maxCreditCost } from '../../../src/api/schemas/credits.ts';
-import { countSegments } from '../../../src/api/schemas/sms-segments.ts';
+import type { BroadcastCreateInput, BroadcastType } from '../../../src/contract/broadcast.ts';
+import { surveyInputSchema, type SkippedNumbers, type SurveyInput } from '../../../src/contract/broadcast-plan.ts';
+import type { FailedContact } from '../../../src/contract/draft-broadcast.ts';
+import { callCredits, maxCreditCost } from '../../../src/contract/credits.ts';
+import { countSegments } from '../../../src/contract/sms-segments.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError } from '../http/errors.ts';
@@ -14,7 +14,7 @@ import { isLandline } from '../simulator/outcomes.ts';
 import { parseStartDate } from '../time.ts';
 import { finishTime, nextWindowOpening, type CallingWindow } from './calling-window.ts';
 import { collectRecipients, type Recipient } from './recipients.ts';
-import { estimateSpeechSeconds } from '../../../src/api/schemas/audio.ts';
+import { estimateSpeechSeconds } from '../../../src/contract/audio.ts';
 
 /** The sandbox's practical limit when CallThrottle is 0 ("no limit"). */
 export const UNTHROTTLED_LINES = 50;

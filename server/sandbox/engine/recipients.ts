@@ -1,9 +1,9 @@
-import { SYSTEM_LIST_IDS } from '../../../src/api/schemas/list.ts';
-import type { FailedContact } from '../../../src/api/schemas/draft-broadcast.ts';
-import type { BroadcastCreateInput } from '../../../src/api/schemas/broadcast.ts';
-import type { PersonInput } from '../../../src/api/schemas/contact.ts';
-import type { SkippedNumbers } from '../../../src/api/schemas/broadcast-plan.ts';
-import { normalizePhoneNumber, phoneProblemMessages } from '../../../src/api/schemas/phone-number.ts';
+import { SYSTEM_LIST_IDS } from '../../../src/contract/list.ts';
+import type { FailedContact } from '../../../src/contract/draft-broadcast.ts';
+import type { BroadcastCreateInput } from '../../../src/contract/broadcast.ts';
+import type { PersonInput } from '../../../src/contract/contact.ts';
+import type { SkippedNumbers } from '../../../src/contract/broadcast-plan.ts';
+import { normalizePhoneNumber, phoneProblemMessages } from '../../../src/contract/phone-number.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError } from '../http/errors.ts';

@@ -1,4 +1,4 @@
-import type { ApiErrorBody } from '../../../src/api/schemas/error.ts';
+import type { ApiErrorBody } from '../../../src/contract/error.ts';
 
 /**
  * The sandbox's error catalogue (docs/decisions/0003-error-catalogue.md). Only 3005 is documented by the

@@ -1,4 +1,4 @@
-import type { Feed } from '../../../src/api/schemas/feed.ts';
+import type { Feed } from '../../../src/contract/feed.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { parseFilterDate } from '../time.ts';
 import { SandboxError } from './errors.ts';

@@ -1,4 +1,4 @@
-import { normalizePhoneNumber, phoneProblemMessages } from '../../../src/api/schemas/phone-number.ts';
+import { normalizePhoneNumber, phoneProblemMessages } from '../../../src/contract/phone-number.ts';
 import { SandboxError } from './errors.ts';
 
 /** A phone number from a path, a query or a body, as the API stores it (10 digits), or a 400 naming the field. */

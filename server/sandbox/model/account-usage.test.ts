@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { accountUsageSchema } from '../../../src/api/schemas/account.ts';
-import { apiErrorBodySchema } from '../../../src/api/schemas/error.ts';
+import { accountUsageSchema } from '../../../src/contract/account.ts';
+import { apiErrorBodySchema } from '../../../src/contract/error.ts';
 import { createSandboxHarness } from '../../testing/sandbox-client.ts';
 import { zonedTimeToEpoch } from '../time.ts';
 

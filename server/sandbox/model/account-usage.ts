@@ -1,4 +1,4 @@
-import { creditKinds, type AccountUsage, type CreditKind } from '../../../src/api/schemas/account.ts';
+import { creditKinds, type AccountUsage, type CreditKind } from '../../../src/contract/account.ts';
 import type { SandboxClock } from '../clock.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';

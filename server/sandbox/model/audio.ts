@@ -1,4 +1,4 @@
-import type { Audio, AudioMessageType } from '../../../src/api/schemas/audio.ts';
+import type { Audio, AudioMessageType } from '../../../src/contract/audio.ts';
 import type { AuthUser } from '../context.ts';
 import { formatApiDate, formatApiDateOrNull } from '../time.ts';
 

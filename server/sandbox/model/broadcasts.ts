@@ -1,5 +1,5 @@
-import type { BroadcastDetail } from '../../../src/api/schemas/broadcast-detail.ts';
-import { statusCategoryOf, type Broadcast, type BroadcastStatus, type BroadcastType } from '../../../src/api/schemas/broadcast.ts';
+import type { BroadcastDetail } from '../../../src/contract/broadcast-detail.ts';
+import { statusCategoryOf, type Broadcast, type BroadcastStatus, type BroadcastType } from '../../../src/contract/broadcast.ts';
 import type { AuthUser } from '../context.ts';
 import { namedUserStub } from './users.ts';
 import type { SandboxDatabase } from '../db/database.ts';

@@ -1,5 +1,5 @@
-import { personRefsInputSchema, type ContactBatchResult } from '../../../src/api/schemas/contact.ts';
-import { formatPhoneNumber } from '../../../src/api/schemas/phone-format.ts';
+import { personRefsInputSchema, type ContactBatchResult } from '../../../src/contract/contact.ts';
+import { formatPhoneNumber } from '../../../src/contract/phone-format.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError } from '../http/errors.ts';

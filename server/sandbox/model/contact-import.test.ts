@@ -5,11 +5,11 @@ import {
   emptyImportValues,
   MAX_LISTED_PROBLEM_ROWS,
   type ContactImportResult,
-} from '../../../src/api/schemas/contact-import.ts';
-import type { Contact } from '../../../src/api/schemas/contact.ts';
-import { apiErrorBodySchema } from '../../../src/api/schemas/error.ts';
-import { fileUploadResultSchema } from '../../../src/api/schemas/file-upload.ts';
-import type { ContactList } from '../../../src/api/schemas/list.ts';
+} from '../../../src/contract/contact-import.ts';
+import type { Contact } from '../../../src/contract/contact.ts';
+import { apiErrorBodySchema } from '../../../src/contract/error.ts';
+import { fileUploadResultSchema } from '../../../src/contract/file-upload.ts';
+import type { ContactList } from '../../../src/contract/list.ts';
 import { createSandboxHarness, type SandboxUserClient } from '../../testing/sandbox-client.ts';
 import { IMPORT_BATCH_SIZE, importContacts, mergeImportedRow } from './contact-import.ts';
 import type { ContactRow } from './contacts.ts';

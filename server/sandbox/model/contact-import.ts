@@ -5,8 +5,8 @@ import {
   type ImportProblemRow,
   type ImportRejectReason,
   type ImportValues,
-} from '../../../src/api/schemas/contact-import.ts';
-import { SYSTEM_LIST_IDS } from '../../../src/api/schemas/list.ts';
+} from '../../../src/contract/contact-import.ts';
+import { SYSTEM_LIST_IDS } from '../../../src/contract/list.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError } from '../http/errors.ts';

@@ -1,7 +1,7 @@
-import { textOptInStatuses, type Contact, type TextOptInStatus } from '../../../src/api/schemas/contact.ts';
-import type { Feed } from '../../../src/api/schemas/feed.ts';
-import { SYSTEM_LIST_IDS, type ListStub } from '../../../src/api/schemas/list.ts';
-import { formatPhoneNumber } from '../../../src/api/schemas/phone-format.ts';
+import { textOptInStatuses, type Contact, type TextOptInStatus } from '../../../src/contract/contact.ts';
+import type { Feed } from '../../../src/contract/feed.ts';
+import { SYSTEM_LIST_IDS, type ListStub } from '../../../src/contract/list.ts';
+import { formatPhoneNumber } from '../../../src/contract/phone-format.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError } from '../http/errors.ts';

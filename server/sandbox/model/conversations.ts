@@ -1,4 +1,4 @@
-import type { Conversation, InboxConversation, MessageDirection, MessageStatus, TextMessage } from '../../../src/api/schemas/conversation.ts';
+import type { Conversation, InboxConversation, MessageDirection, MessageStatus, TextMessage } from '../../../src/contract/conversation.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { scheduleEvent } from '../simulator/scheduled-events.ts';

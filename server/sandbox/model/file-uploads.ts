@@ -6,9 +6,9 @@ import {
   type ImportField,
   type ImportRejectReason,
   type ImportValues,
-} from '../../../src/api/schemas/contact-import.ts';
-import { checkImportRow, detectColumnMapping, looksLikeHeaderRow } from '../../../src/api/schemas/contact-import-rows.ts';
-import type { FileUpload } from '../../../src/api/schemas/file-upload.ts';
+} from '../../../src/contract/contact-import.ts';
+import { checkImportRow, detectColumnMapping, looksLikeHeaderRow } from '../../../src/contract/contact-import-rows.ts';
+import type { FileUpload } from '../../../src/contract/file-upload.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError } from '../http/errors.ts';

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { importFieldHeaders, importFields, importProblemLabels } from '../../../src/api/schemas/contact-import.ts';
+import { importFieldHeaders, importFields, importProblemLabels } from '../../../src/contract/contact-import.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { uploadProblemRowsAfter, valuesOfUploadRow } from './file-uploads.ts';
 

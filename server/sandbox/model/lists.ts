@@ -1,4 +1,4 @@
-import { SYSTEM_LIST_IDS, type ContactList, type ListStub } from '../../../src/api/schemas/list.ts';
+import { SYSTEM_LIST_IDS, type ContactList, type ListStub } from '../../../src/contract/list.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError } from '../http/errors.ts';

@@ -1,4 +1,4 @@
-import type { OptOut, OptOutEvent, OptOutSource } from '../../../src/api/schemas/opt-out.ts';
+import type { OptOut, OptOutEvent, OptOutSource } from '../../../src/contract/opt-out.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { formatApiDate } from '../time.ts';

@@ -1,5 +1,5 @@
-import { dayNames, type DayName } from '../../../src/api/schemas/common.ts';
-import type { NamedUserStub, User } from '../../../src/api/schemas/user.ts';
+import { dayNames, type DayName } from '../../../src/contract/common.ts';
+import type { NamedUserStub, User } from '../../../src/contract/user.ts';
 
 export interface UserRow {
   user_id: number;

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { Account } from '../../../src/api/schemas/account.ts';
+import type { Account } from '../../../src/contract/account.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { notFound } from '../http/errors.ts';
 import { createUsageReport } from '../model/account-usage.ts';

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { audioSchema } from '../../../src/api/schemas/audio.ts';
-import { apiErrorBodySchema } from '../../../src/api/schemas/error.ts';
-import { feedSchema } from '../../../src/api/schemas/feed.ts';
+import { audioSchema } from '../../../src/contract/audio.ts';
+import { apiErrorBodySchema } from '../../../src/contract/error.ts';
+import { feedSchema } from '../../../src/contract/feed.ts';
 import { multipartBody, silentMp3 } from '../../testing/audio-fixtures.ts';
 import { createSandboxHarness } from '../../testing/sandbox-client.ts';
 import { chimeWav } from '../demo/demo-audio.ts';

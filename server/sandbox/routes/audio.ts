@@ -7,7 +7,7 @@ import {
   audioTtsCreateInputSchema,
   audioUpdateInputSchema,
   estimateSpeechSeconds,
-} from '../../../src/api/schemas/audio.ts';
+} from '../../../src/contract/audio.ts';
 import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError, notFound } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';

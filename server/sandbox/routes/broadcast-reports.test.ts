@@ -1,9 +1,9 @@
 import { beforeAll, describe, expect, it } from 'vitest';
 import seedExamples from '../../../docs/api/seed-examples.json' with { type: 'json' };
-import { broadcastDeleteResultSchema, broadcastSchema, type Broadcast } from '../../../src/api/schemas/broadcast.ts';
-import { broadcastDetailSchema, type BroadcastDetail } from '../../../src/api/schemas/broadcast-detail.ts';
-import { apiErrorBodySchema } from '../../../src/api/schemas/error.ts';
-import { feedSchema, type Feed } from '../../../src/api/schemas/feed.ts';
+import { broadcastDeleteResultSchema, broadcastSchema, type Broadcast } from '../../../src/contract/broadcast.ts';
+import { broadcastDetailSchema, type BroadcastDetail } from '../../../src/contract/broadcast-detail.ts';
+import { apiErrorBodySchema } from '../../../src/contract/error.ts';
+import { feedSchema, type Feed } from '../../../src/contract/feed.ts';
 import { createSandboxHarness, type SandboxUserClient } from '../../testing/sandbox-client.ts';
 import { zonedParts } from '../time.ts';
 

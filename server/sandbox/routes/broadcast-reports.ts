@@ -4,8 +4,8 @@ import {
   broadcastStatuses,
   broadcastTypes,
   type BroadcastStatus,
-} from '../../../src/api/schemas/broadcast.ts';
-import { callResultCategories, callStatuses, textResultCategories, textStatuses } from '../../../src/api/schemas/broadcast-detail.ts';
+} from '../../../src/contract/broadcast.ts';
+import { callResultCategories, callStatuses, textResultCategories, textStatuses } from '../../../src/contract/broadcast-detail.ts';
 import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError, notFound } from '../http/errors.ts';
 import { escapeLike, parseListQuery, prepareCached, queryFeed, type FieldSpec, type ListSpec } from '../http/list-query.ts';

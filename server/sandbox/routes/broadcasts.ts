@@ -1,9 +1,9 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
-import { broadcastCreateInputSchema, type BroadcastCreateInput } from '../../../src/api/schemas/broadcast.ts';
-import type { BroadcastPlan } from '../../../src/api/schemas/broadcast-plan.ts';
-import { draftBroadcastInputSchema } from '../../../src/api/schemas/draft-broadcast.ts';
-import { normalizePhoneNumber, phoneProblemMessages } from '../../../src/api/schemas/phone-number.ts';
+import { broadcastCreateInputSchema, type BroadcastCreateInput } from '../../../src/contract/broadcast.ts';
+import type { BroadcastPlan } from '../../../src/contract/broadcast-plan.ts';
+import { draftBroadcastInputSchema } from '../../../src/contract/draft-broadcast.ts';
+import { normalizePhoneNumber, phoneProblemMessages } from '../../../src/contract/phone-number.ts';
 import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import { createBroadcast } from '../engine/create-broadcast.ts';
 import { planBroadcast } from '../engine/plan.ts';

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import seedExamples from '../../../docs/api/seed-examples.json' with { type: 'json' };
-import { contactBatchResultSchema, contactSchema, type Contact } from '../../../src/api/schemas/contact.ts';
-import { apiErrorBodySchema } from '../../../src/api/schemas/error.ts';
-import { feedSchema } from '../../../src/api/schemas/feed.ts';
+import { contactBatchResultSchema, contactSchema, type Contact } from '../../../src/contract/contact.ts';
+import { apiErrorBodySchema } from '../../../src/contract/error.ts';
+import { feedSchema } from '../../../src/contract/feed.ts';
 import { createSandboxHarness } from '../../testing/sandbox-client.ts';
 import { encodeCursor } from '../http/list-query.ts';
 

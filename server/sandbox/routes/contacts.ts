@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
-import { contactImportInputSchema } from '../../../src/api/schemas/contact-import.ts';
-import { contactInputSchema, contactUpdateInputSchema, type ContactInput } from '../../../src/api/schemas/contact.ts';
-import { checkContactPhones, type ContactPhoneField } from '../../../src/api/schemas/contact-phones.ts';
-import type { ListRefInput } from '../../../src/api/schemas/list.ts';
+import { contactImportInputSchema } from '../../../src/contract/contact-import.ts';
+import { contactInputSchema, contactUpdateInputSchema, type ContactInput } from '../../../src/contract/contact.ts';
+import { checkContactPhones, type ContactPhoneField } from '../../../src/contract/contact-phones.ts';
+import type { ListRefInput } from '../../../src/contract/list.ts';
 import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError } from '../http/errors.ts';

@@ -6,9 +6,9 @@ import {
   textMessageSchema,
   type InboxConversation,
   type TextMessage,
-} from '../../../src/api/schemas/conversation.ts';
-import { apiErrorBodySchema } from '../../../src/api/schemas/error.ts';
-import { feedSchema } from '../../../src/api/schemas/feed.ts';
+} from '../../../src/contract/conversation.ts';
+import { apiErrorBodySchema } from '../../../src/contract/error.ts';
+import { feedSchema } from '../../../src/contract/feed.ts';
 import { createSandboxHarness, type SandboxHarness } from '../../testing/sandbox-client.ts';
 import { OPT_OUT_CONFIRMATION, receiveInboundText } from '../model/inbound-texts.ts';
 import { OPT_OUT_NOTICE } from '../model/conversations.ts';

@@ -3,7 +3,7 @@ import {
   conversationCreateInputSchema,
   conversationUpdateInputSchema,
   textMessageInputSchema,
-} from '../../../src/api/schemas/conversation.ts';
+} from '../../../src/contract/conversation.ts';
 import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError, notFound } from '../http/errors.ts';

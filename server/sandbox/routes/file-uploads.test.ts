@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { apiErrorBodySchema } from '../../../src/api/schemas/error.ts';
-import { fileUploadResultSchema, fileUploadSchema } from '../../../src/api/schemas/file-upload.ts';
+import { apiErrorBodySchema } from '../../../src/contract/error.ts';
+import { fileUploadResultSchema, fileUploadSchema } from '../../../src/contract/file-upload.ts';
 import { createSandboxHarness, type SandboxUserClient } from '../../testing/sandbox-client.ts';
 
 async function upload(client: SandboxUserClient, csv: string, query = '', contentType = 'text/csv') {

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { FileUploadResult } from '../../../src/api/schemas/file-upload.ts';
+import type { FileUploadResult } from '../../../src/contract/file-upload.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError } from '../http/errors.ts';
 import { requireVisibleUpload, storeFileUpload, toApiFileUpload } from '../model/file-uploads.ts';

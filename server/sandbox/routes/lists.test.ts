@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import seedExamples from '../../../docs/api/seed-examples.json' with { type: 'json' };
-import { contactSchema, type Contact } from '../../../src/api/schemas/contact.ts';
-import { apiErrorBodySchema } from '../../../src/api/schemas/error.ts';
-import { feedSchema } from '../../../src/api/schemas/feed.ts';
-import { contactListSchema, type ContactList } from '../../../src/api/schemas/list.ts';
+import { contactSchema, type Contact } from '../../../src/contract/contact.ts';
+import { apiErrorBodySchema } from '../../../src/contract/error.ts';
+import { feedSchema } from '../../../src/contract/feed.ts';
+import { contactListSchema, type ContactList } from '../../../src/contract/list.ts';
 import { createSandboxHarness } from '../../testing/sandbox-client.ts';
 
 const HAN = { UserName: 'han@cea', PinCode: 'kessel-run-12' };

@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { listInputSchema, listUpdateInputSchema, SYSTEM_LIST_IDS, type ListDeleteResult } from '../../../src/api/schemas/list.ts';
+import { listInputSchema, listUpdateInputSchema, SYSTEM_LIST_IDS, type ListDeleteResult } from '../../../src/contract/list.ts';
 import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError } from '../http/errors.ts';
 import { readBody, readJsonBody } from '../http/json-body.ts';

@@ -1,6 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import { Hono } from 'hono';
-import { loginInputSchema } from '../../../src/api/schemas/user.ts';
+import { loginInputSchema } from '../../../src/contract/user.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';

@@ -1,9 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import seedExamples from '../../../docs/api/seed-examples.json' with { type: 'json' };
-import { apiErrorBodySchema } from '../../../src/api/schemas/error.ts';
-import { feedSchema } from '../../../src/api/schemas/feed.ts';
-import { optOutEventSchema, optOutRemovalResultSchema, optOutSchema } from '../../../src/api/schemas/opt-out.ts';
-import { phoneNumberBroadcastSchema } from '../../../src/api/schemas/phone-number-broadcast.ts';
+import { apiErrorBodySchema } from '../../../src/contract/error.ts';
+import { feedSchema } from '../../../src/contract/feed.ts';
+import { optOutEventSchema, optOutRemovalResultSchema, optOutSchema } from '../../../src/contract/opt-out.ts';
+import { phoneNumberBroadcastSchema } from '../../../src/contract/phone-number-broadcast.ts';
 import { createSandboxHarness, type SandboxHarness } from '../../testing/sandbox-client.ts';
 import { receiveInboundText } from '../model/inbound-texts.ts';
 import { zonedParts } from '../time.ts';

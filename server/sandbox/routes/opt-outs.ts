@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import { optOutInputSchema, optOutRemovalInputSchema, type OptOutRemovalResult } from '../../../src/api/schemas/opt-out.ts';
+import { optOutInputSchema, optOutRemovalInputSchema, type OptOutRemovalResult } from '../../../src/contract/opt-out.ts';
 import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError } from '../http/errors.ts';
 import { parseWith, readBody, readJsonBody } from '../http/json-body.ts';

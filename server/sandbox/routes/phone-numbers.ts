@@ -1,6 +1,6 @@
 import { Hono } from 'hono';
-import { broadcastStatuses, broadcastTypes } from '../../../src/api/schemas/broadcast.ts';
-import type { PhoneNumberBroadcast } from '../../../src/api/schemas/phone-number-broadcast.ts';
+import { broadcastStatuses, broadcastTypes } from '../../../src/contract/broadcast.ts';
+import type { PhoneNumberBroadcast } from '../../../src/contract/phone-number-broadcast.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { parseListQuery, queryFeed, type ListSpec } from '../http/list-query.ts';
 import { phoneNumberOrError } from '../http/phone-numbers.ts';

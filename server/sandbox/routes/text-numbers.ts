@@ -1,5 +1,5 @@
 import { Hono } from 'hono';
-import type { TextNumber } from '../../../src/api/schemas/text-number.ts';
+import type { TextNumber } from '../../../src/contract/text-number.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { notFound } from '../http/errors.ts';
 import { parseListQuery, queryFeed, type ListSpec } from '../http/list-query.ts';

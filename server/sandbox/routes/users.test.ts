@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import seedExamples from '../../../docs/api/seed-examples.json' with { type: 'json' };
-import { apiErrorBodySchema } from '../../../src/api/schemas/error.ts';
-import { feedSchema } from '../../../src/api/schemas/feed.ts';
-import { userSchema } from '../../../src/api/schemas/user.ts';
+import { apiErrorBodySchema } from '../../../src/contract/error.ts';
+import { feedSchema } from '../../../src/contract/feed.ts';
+import { userSchema } from '../../../src/contract/user.ts';
 import { createSandboxHarness } from '../../testing/sandbox-client.ts';
 
 const HAN = { UserName: 'han@cea', PinCode: 'kessel-run-12' };

@@ -1,13 +1,13 @@
 import { Hono } from 'hono';
-import type { DayName, TimeOfDay } from '../../../src/api/schemas/common.ts';
+import type { DayName, TimeOfDay } from '../../../src/contract/common.ts';
 import {
   callingWindowProblem,
   defaultCallingSettings,
   userCreateInputSchema,
   userUpdateInputSchema,
   type UserUpdateInput,
-} from '../../../src/api/schemas/user-settings.ts';
-import type { Permissions } from '../../../src/api/schemas/user.ts';
+} from '../../../src/contract/user-settings.ts';
+import type { Permissions } from '../../../src/contract/user.ts';
 import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError, notFound } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';

@@ -2,7 +2,7 @@ import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { broadcastSchema } from '../../../src/api/schemas/broadcast.ts';
+import { broadcastSchema } from '../../../src/contract/broadcast.ts';
 import { createSandboxHarness, type SandboxHarness } from '../../testing/sandbox-client.ts';
 import { parseStartDate } from '../time.ts';
 import { totalsFromRecipients } from '../model/broadcasts.ts';

@@ -1,4 +1,4 @@
-import { callCredits, textCredits, transferCredits } from '../../../src/api/schemas/credits.ts';
+import { callCredits, textCredits, transferCredits } from '../../../src/contract/credits.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { nextWindowOpening, windowClosing, type CallingWindow } from '../engine/calling-window.ts';
 import { RETRY_INTERVAL_MINUTES, TEXTS_PER_SECOND, UNTHROTTLED_LINES } from '../engine/plan.ts';

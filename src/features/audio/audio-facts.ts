@@ -1,4 +1,4 @@
-import { callCredits } from '@/api/schemas/credits.ts';
+import { callCredits } from '@contract/credits.ts';
 
 /** "1 credit per connected call", "2 credits per connected call". */
 export function describeCallCost(lengthSeconds: number, maxMessageLength: number): string {

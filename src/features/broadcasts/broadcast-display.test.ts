@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { Broadcast } from '@/api/schemas/broadcast.ts';
+import type { Broadcast } from '@contract/broadcast.ts';
 import { channelOf, completedPercent, isCombo, liveRefreshInterval, resultGroupsOf } from './broadcast-display.ts';
 
 const base: Broadcast = {

@@ -3,8 +3,8 @@ import {
   type Broadcast,
   type BroadcastStatusCategory,
   type BroadcastType,
-} from '@/api/schemas/broadcast.ts';
-import { callStatuses, textStatuses } from '@/api/schemas/broadcast-detail.ts';
+} from '@contract/broadcast.ts';
+import { callStatuses, textStatuses } from '@contract/broadcast-detail.ts';
 
 /** Which channel one broadcast row carries: combos are two broadcasts, a call half and a text half. */
 export type Channel = 'Call' | 'Text';

@@ -1,6 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import type { BroadcastDetail } from '@/api/schemas/broadcast-detail.ts';
+import type { BroadcastDetail } from '@contract/broadcast-detail.ts';
 import { csvHeader, csvRows, exportFileName, resultColumns } from './results-csv.ts';
 
 const call: BroadcastDetail = {

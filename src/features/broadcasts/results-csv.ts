@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import type { BroadcastDetail } from '@/api/schemas/broadcast-detail.ts';
+import type { BroadcastDetail } from '@contract/broadcast-detail.ts';
 import type { Channel } from './broadcast-display.ts';
 
 export interface CsvColumn {

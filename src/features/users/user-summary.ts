@@ -1,5 +1,5 @@
-import { dayNames, type DayName, type TimeOfDay } from '@/api/schemas/common.ts';
-import type { User } from '@/api/schemas/user.ts';
+import { dayNames, type DayName, type TimeOfDay } from '@contract/common.ts';
+import type { User } from '@contract/user.ts';
 
 const timeFormat = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
 

@@ -1,5 +1,5 @@
 import { apiRequest } from '../../api-client.ts';
-import { accountSchema, accountUsageSchema, type Account, type AccountUsage } from '../../schemas/account.ts';
+import { accountSchema, accountUsageSchema, type Account, type AccountUsage } from '@contract/account.ts';
 
 export function getAccount(signal?: AbortSignal): Promise<Account> {
   return apiRequest('/v1/account', { schema: accountSchema, signal });

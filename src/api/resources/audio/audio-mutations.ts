@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { AudioTtsCreateInput, AudioUpdateInput } from '../../schemas/audio.ts';
+import type { AudioTtsCreateInput, AudioUpdateInput } from '@contract/audio.ts';
 import { audioQueries } from './audio-queries.ts';
 import { createTtsAudio, deleteAudio, updateAudio, uploadAudio } from './audio-requests.ts';
 

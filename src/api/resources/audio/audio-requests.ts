@@ -6,8 +6,8 @@ import {
   type Audio,
   type AudioTtsCreateInput,
   type AudioUpdateInput,
-} from '../../schemas/audio.ts';
-import { feedSchema } from '../../schemas/feed.ts';
+} from '@contract/audio.ts';
+import { feedSchema } from '@contract/feed.ts';
 
 const audioFeedSchema = feedSchema(audioSchema);
 

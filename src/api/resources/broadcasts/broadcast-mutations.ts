@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { Broadcast, BroadcastCreateInput } from '../../schemas/broadcast.ts';
+import type { Broadcast, BroadcastCreateInput } from '@contract/broadcast.ts';
 import { accountQueries } from '../account/account-queries.ts';
 import { broadcastQueries } from './broadcast-queries.ts';
 import { cancelBroadcast, createBroadcast, deleteBroadcast, pauseBroadcast, resumeBroadcast } from './broadcast-requests.ts';

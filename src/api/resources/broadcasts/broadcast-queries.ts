@@ -1,6 +1,6 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { ListParams } from '../../list-params.ts';
-import type { BroadcastCreateInput } from '../../schemas/broadcast.ts';
+import type { BroadcastCreateInput } from '@contract/broadcast.ts';
 import {
   countBroadcastDetails,
   getBroadcast,

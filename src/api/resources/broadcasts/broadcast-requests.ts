@@ -8,11 +8,11 @@ import {
   type BroadcastCreateInput,
   type BroadcastCreateResult,
   type BroadcastDeleteResult,
-} from '../../schemas/broadcast.ts';
-import { broadcastPlanSchema, type BroadcastPlan } from '../../schemas/broadcast-plan.ts';
-import { draftBroadcastBodySchema, type DraftBroadcastBody } from '../../schemas/draft-broadcast.ts';
-import { broadcastDetailSchema, type BroadcastDetail } from '../../schemas/broadcast-detail.ts';
-import { feedSchema, type Feed } from '../../schemas/feed.ts';
+} from '@contract/broadcast.ts';
+import { broadcastPlanSchema, type BroadcastPlan } from '@contract/broadcast-plan.ts';
+import { draftBroadcastBodySchema, type DraftBroadcastBody } from '@contract/draft-broadcast.ts';
+import { broadcastDetailSchema, type BroadcastDetail } from '@contract/broadcast-detail.ts';
+import { feedSchema, type Feed } from '@contract/feed.ts';
 
 const broadcastFeedSchema = feedSchema(broadcastSchema);
 const detailFeedSchema = feedSchema(broadcastDetailSchema);

@@ -1,6 +1,6 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ContactImportInput } from '../../schemas/contact-import.ts';
-import type { ContactInput, ContactUpdateInput } from '../../schemas/contact.ts';
+import type { ContactImportInput } from '@contract/contact-import.ts';
+import type { ContactInput, ContactUpdateInput } from '@contract/contact.ts';
 import { listQueries } from '../lists/list-queries.ts';
 import { contactQueries } from './contact-queries.ts';
 import { createContact, deleteContacts, importContacts, updateContact, type ContactSelection } from './contact-requests.ts';

@@ -1,7 +1,7 @@
 import { API_BASE, apiRequest } from '../../api-client.ts';
 import { walkFeed } from '../../feed-pages.ts';
 import { buildListQuery, type ListParams } from '../../list-params.ts';
-import { contactImportResultSchema, type ContactImportInput, type ContactImportResult } from '../../schemas/contact-import.ts';
+import { contactImportResultSchema, type ContactImportInput, type ContactImportResult } from '@contract/contact-import.ts';
 import {
   contactBatchResultSchema,
   contactSchema,
@@ -9,8 +9,8 @@ import {
   type ContactBatchResult,
   type ContactInput,
   type ContactUpdateInput,
-} from '../../schemas/contact.ts';
-import { feedSchema, type Feed } from '../../schemas/feed.ts';
+} from '@contract/contact.ts';
+import { feedSchema, type Feed } from '@contract/feed.ts';
 
 export const contactFeedSchema = feedSchema(contactSchema);
 

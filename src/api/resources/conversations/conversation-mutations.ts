@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { ConversationSendInput, ConversationUpdateInput, TextMessageInput } from '../../schemas/conversation.ts';
+import type { ConversationSendInput, ConversationUpdateInput, TextMessageInput } from '@contract/conversation.ts';
 import { conversationQueries } from './conversation-queries.ts';
 import { sendTextMessage, startConversation, updateConversation } from './conversation-requests.ts';
 

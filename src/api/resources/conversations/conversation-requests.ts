@@ -8,8 +8,8 @@ import {
   type InboxConversation,
   type TextMessage,
   type TextMessageInput,
-} from '../../schemas/conversation.ts';
-import { feedSchema } from '../../schemas/feed.ts';
+} from '@contract/conversation.ts';
+import { feedSchema } from '@contract/feed.ts';
 
 const conversationFeedSchema = feedSchema(inboxConversationSchema);
 const textMessageFeedSchema = feedSchema(textMessageSchema);

@@ -1,5 +1,5 @@
 import { apiRequest } from '../../api-client.ts';
-import { fileUploadResultSchema, fileUploadSchema, type FileUpload, type FileUploadResult } from '../../schemas/file-upload.ts';
+import { fileUploadResultSchema, fileUploadSchema, type FileUpload, type FileUploadResult } from '@contract/file-upload.ts';
 
 /** Uploads a CSV as the raw body (REFERENCE.md §11); the reply's FileID serves broadcasts and imports. */
 export function uploadFile(csv: Blob | string, fileName = ''): Promise<FileUploadResult> {

@@ -1,5 +1,5 @@
 import { useMutation } from '@tanstack/react-query';
-import type { ListInput, ListUpdateInput } from '../../schemas/list.ts';
+import type { ListInput, ListUpdateInput } from '@contract/list.ts';
 import { useInvalidateRoster } from '../contacts/contact-mutations.ts';
 import type { ContactSelection } from '../contacts/contact-requests.ts';
 import { addListMembers, createList, deleteList, removeListMembers, restoreContacts, updateList } from './list-requests.ts';

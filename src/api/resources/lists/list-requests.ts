@@ -1,7 +1,7 @@
 import { apiRequest } from '../../api-client.ts';
 import { buildListQuery, type ListParams } from '../../list-params.ts';
-import { contactBatchResultSchema, type ContactBatchResult } from '../../schemas/contact.ts';
-import { feedSchema, type Feed } from '../../schemas/feed.ts';
+import { contactBatchResultSchema, type ContactBatchResult } from '@contract/contact.ts';
+import { feedSchema, type Feed } from '@contract/feed.ts';
 import {
   contactListSchema,
   listDeleteResultSchema,
@@ -9,7 +9,7 @@ import {
   type ListDeleteResult,
   type ListInput,
   type ListUpdateInput,
-} from '../../schemas/list.ts';
+} from '@contract/list.ts';
 import { selectionRequest, type ContactSelection } from '../contacts/contact-requests.ts';
 
 export const listFeedSchema = feedSchema(contactListSchema);

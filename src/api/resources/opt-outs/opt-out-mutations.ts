@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { OptOutInput } from '../../schemas/opt-out.ts';
+import type { OptOutInput } from '@contract/opt-out.ts';
 import { conversationQueries } from '../conversations/conversation-queries.ts';
 import { optOutQueries } from './opt-out-queries.ts';
 import { addOptOut, removeOptOut, type OptOutRemoval } from './opt-out-requests.ts';

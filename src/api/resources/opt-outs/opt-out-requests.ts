@@ -1,7 +1,7 @@
 import { apiRequest } from '../../api-client.ts';
 import { walkFeed } from '../../feed-pages.ts';
 import { buildListQuery, type ListParams } from '../../list-params.ts';
-import { feedSchema } from '../../schemas/feed.ts';
+import { feedSchema } from '@contract/feed.ts';
 import {
   optOutEventSchema,
   optOutRemovalResultSchema,
@@ -10,7 +10,7 @@ import {
   type OptOutChannel,
   type OptOutInput,
   type OptOutRemovalResult,
-} from '../../schemas/opt-out.ts';
+} from '@contract/opt-out.ts';
 
 const optOutFeedSchema = feedSchema(optOutSchema);
 const optOutEventFeedSchema = feedSchema(optOutEventSchema);

@@ -1,7 +1,7 @@
 import { apiRequest } from '../../api-client.ts';
 import { buildListQuery, type ListParams } from '../../list-params.ts';
-import { feedSchema } from '../../schemas/feed.ts';
-import { phoneNumberBroadcastSchema } from '../../schemas/phone-number-broadcast.ts';
+import { feedSchema } from '@contract/feed.ts';
+import { phoneNumberBroadcastSchema } from '@contract/phone-number-broadcast.ts';
 
 const phoneNumberBroadcastFeedSchema = feedSchema(phoneNumberBroadcastSchema);
 

@@ -1,5 +1,5 @@
 import { apiRequest } from '../../api-client.ts';
-import { sandboxClockSchema, type SandboxClock } from '../../schemas/sandbox-clock.ts';
+import { sandboxClockSchema, type SandboxClock } from '@contract/sandbox-clock.ts';
 
 export function getSandboxClock(signal?: AbortSignal): Promise<SandboxClock> {
   return apiRequest('/sandbox/clock', { schema: sandboxClockSchema, signal });

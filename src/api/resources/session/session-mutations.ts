@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { LoginInput } from '../../schemas/user.ts';
+import type { LoginInput } from '@contract/user.ts';
 import { sessionQueries } from './session-queries.ts';
 import { logIn, logOut } from './session-requests.ts';
 

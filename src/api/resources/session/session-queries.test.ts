@@ -1,6 +1,6 @@
 import { QueryClient } from '@tanstack/react-query';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import type { User } from '../../schemas/user.ts';
+import type { User } from '@contract/user.ts';
 import { prefetchWhenSignedIn, seedSessionFromPage, sessionQueries } from './session-queries.ts';
 
 const user: User = {

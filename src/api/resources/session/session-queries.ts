@@ -1,6 +1,6 @@
 import { queryOptions, type FetchQueryOptions, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { pageSaysSandbox, pageSession } from '@/utils/page-meta.ts';
-import { userSchema, type User } from '../../schemas/user.ts';
+import { userSchema, type User } from '@contract/user.ts';
 import { getServerConfig, getSession } from './session-requests.ts';
 
 export const sessionQueries = {

@@ -1,7 +1,7 @@
-import { z } from '../../schemas/zod.ts';
+import { z } from '@contract/zod.ts';
 import { apiRequest } from '../../api-client.ts';
 import { isApiError } from '../../api-error.ts';
-import { userSchema, type LoginInput, type User } from '../../schemas/user.ts';
+import { userSchema, type LoginInput, type User } from '@contract/user.ts';
 
 /** The signed-in user, or null when there is no session. */
 export async function getSession(signal?: AbortSignal): Promise<User | null> {

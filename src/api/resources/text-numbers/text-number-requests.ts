@@ -1,7 +1,7 @@
 import { apiRequest } from '../../api-client.ts';
 import { buildListQuery, type ListParams } from '../../list-params.ts';
-import { feedSchema } from '../../schemas/feed.ts';
-import { textNumberSchema, type TextNumber } from '../../schemas/text-number.ts';
+import { feedSchema } from '@contract/feed.ts';
+import { textNumberSchema, type TextNumber } from '@contract/text-number.ts';
 
 const textNumberFeedSchema = feedSchema(textNumberSchema);
 

@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import type { UserCreateInput, UserUpdateInput } from '../../schemas/user-settings.ts';
+import type { UserCreateInput, UserUpdateInput } from '@contract/user-settings.ts';
 import { sessionQueries } from '../session/session-queries.ts';
 import { usersQueries } from './users-queries.ts';
 import { createUser, updateUser } from './users-requests.ts';

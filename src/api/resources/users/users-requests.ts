@@ -1,8 +1,8 @@
 import { apiRequest } from '../../api-client.ts';
 import { buildListQuery, type ListParams } from '../../list-params.ts';
-import { feedSchema } from '../../schemas/feed.ts';
-import type { UserCreateInput, UserUpdateInput } from '../../schemas/user-settings.ts';
-import { userSchema, type User } from '../../schemas/user.ts';
+import { feedSchema } from '@contract/feed.ts';
+import type { UserCreateInput, UserUpdateInput } from '@contract/user-settings.ts';
+import { userSchema, type User } from '@contract/user.ts';
 
 const userFeedSchema = feedSchema(userSchema);
 

@@ -8,7 +8,7 @@ import Stack from '@mui/material/Stack';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { useUpdateAudio } from '@/api/resources/audio/audio-mutations.ts';
-import { audioUpdateInputSchema, type Audio, type AudioUpdateInput } from '@/api/schemas/audio.ts';
+import { audioUpdateInputSchema, type Audio, type AudioUpdateInput } from '@contract/audio.ts';
 import { FormSwitch } from '@/components/form/form-switch.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';

@@ -9,7 +9,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { audioContentUrl } from '@/api/resources/audio/audio-requests.ts';
-import type { Audio } from '@/api/schemas/audio.ts';
+import type { Audio } from '@contract/audio.ts';
 
 export interface NowPlayingCardProps {
   item: Audio;

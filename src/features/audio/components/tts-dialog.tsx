@@ -24,8 +24,8 @@ import {
   voiceDescriptions,
   type Audio,
   type AudioTtsCreateInput,
-} from '@/api/schemas/audio.ts';
-import { type z } from '@/api/schemas/zod.ts';
+} from '@contract/audio.ts';
+import { type z } from '@contract/zod.ts';
 import { FormSwitch } from '@/components/form/form-switch.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { formatDuration } from '@/utils/format-duration.ts';

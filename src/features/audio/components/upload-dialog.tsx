@@ -11,7 +11,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useUploadAudio } from '@/api/resources/audio/audio-mutations.ts';
-import { audioNameOfFile, type Audio } from '@/api/schemas/audio.ts';
+import { audioNameOfFile, type Audio } from '@contract/audio.ts';
 import { formatCount } from '@/utils/format-number.ts';
 import { ACCEPTED_AUDIO, audioFileProblem } from '@/utils/audio-files.ts';
 

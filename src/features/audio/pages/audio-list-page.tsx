@@ -29,7 +29,7 @@ import { useDeleteAudio, useUpdateAudio } from '@/api/resources/audio/audio-muta
 import { audioQueries } from '@/api/resources/audio/audio-queries.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { usersQueries } from '@/api/resources/users/users-queries.ts';
-import type { Audio } from '@/api/schemas/audio.ts';
+import type { Audio } from '@contract/audio.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
 import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';
 import { useConfirm } from '@/components/feedback/confirm-dialog.tsx';

@@ -12,7 +12,7 @@ import { useForm } from 'react-hook-form';
 import { Navigate, useNavigate, useSearchParams } from 'react-router';
 import { useLogIn } from '@/api/resources/session/session-mutations.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
-import { loginInputSchema, type LoginInput } from '@/api/schemas/user.ts';
+import { loginInputSchema, type LoginInput } from '@contract/user.ts';
 import { ColorModeToggle } from '@/components/layout/color-mode-toggle.tsx';
 import { FormSecretField } from '@/components/form/form-secret-field.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';

@@ -11,7 +11,7 @@ import {
   usePauseBroadcast,
   useResumeBroadcast,
 } from '@/api/resources/broadcasts/broadcast-mutations.ts';
-import type { Broadcast, BroadcastStatus } from '@/api/schemas/broadcast.ts';
+import type { Broadcast, BroadcastStatus } from '@contract/broadcast.ts';
 import { useConfirm } from '@/components/feedback/confirm-dialog.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { paths } from '@/config/paths.ts';

@@ -4,7 +4,7 @@ import CalendarTodayOutlined from '@mui/icons-material/CalendarTodayOutlined';
 import InputAdornment from '@mui/material/InputAdornment';
 import TextField from '@mui/material/TextField';
 import { lazy, Suspense, useState } from 'react';
-import { broadcastStatusCategories, broadcastTypes } from '@/api/schemas/broadcast.ts';
+import { broadcastStatusCategories, broadcastTypes } from '@contract/broadcast.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
 import { FilterTabs } from '@/components/data-table/filter-tabs.tsx';
 import { categoryLabels, typeLabels, type BroadcastListFilter } from '../broadcast-display.ts';

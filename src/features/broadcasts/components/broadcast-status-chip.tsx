@@ -6,7 +6,7 @@ import SyncOutlined from '@mui/icons-material/SyncOutlined';
 import TimerOffOutlined from '@mui/icons-material/TimerOffOutlined';
 import Chip, { type ChipProps } from '@mui/material/Chip';
 import type { ReactElement } from 'react';
-import type { BroadcastStatusCategory } from '@/api/schemas/broadcast.ts';
+import type { BroadcastStatusCategory } from '@contract/broadcast.ts';
 import { categoryLabels } from '../broadcast-display.ts';
 
 const looks: Record<BroadcastStatusCategory, { color: ChipProps['color']; icon: ReactElement }> = {

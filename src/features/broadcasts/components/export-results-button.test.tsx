@@ -1,7 +1,7 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
-import type { BroadcastDetail } from '@/api/schemas/broadcast-detail.ts';
+import type { BroadcastDetail } from '@contract/broadcast-detail.ts';
 import { NotificationsProvider } from '@/components/feedback/notifications.tsx';
 import { resultColumns } from '../results-csv.ts';
 import { ExportResultsButton } from './export-results-button.tsx';

@@ -11,7 +11,7 @@ import { useId, useRef, useState } from 'react';
 import { broadcastDetailsPath } from '@/api/resources/broadcasts/broadcast-requests.ts';
 import { walkFeed } from '@/api/feed-pages.ts';
 import type { ListParams } from '@/api/list-params.ts';
-import { broadcastDetailSchema } from '@/api/schemas/broadcast-detail.ts';
+import { broadcastDetailSchema } from '@contract/broadcast-detail.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { downloadFile } from '@/utils/download-file.ts';
 import { formatCount } from '@/utils/format-number.ts';

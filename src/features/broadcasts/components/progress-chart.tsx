@@ -6,7 +6,7 @@ import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { useMemo } from 'react';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
 import type { ListParams } from '@/api/list-params.ts';
-import { broadcastIdOf, type Broadcast } from '@/api/schemas/broadcast.ts';
+import { broadcastIdOf, type Broadcast } from '@contract/broadcast.ts';
 import { parseApiDate } from '@/utils/format-date.ts';
 import { formatCount } from '@/utils/format-number.ts';
 

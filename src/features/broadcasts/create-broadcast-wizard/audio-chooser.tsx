@@ -18,7 +18,7 @@ import { useRef, useState } from 'react';
 import { useUploadAudio } from '@/api/resources/audio/audio-mutations.ts';
 import { audioQueries } from '@/api/resources/audio/audio-queries.ts';
 import { audioContentUrl } from '@/api/resources/audio/audio-requests.ts';
-import { DEFAULT_TTS_VOICE, estimateSpeechSeconds, ttsVoices, voiceDescriptions, type Audio, type TtsVoice } from '@/api/schemas/audio.ts';
+import { DEFAULT_TTS_VOICE, estimateSpeechSeconds, ttsVoices, voiceDescriptions, type Audio, type TtsVoice } from '@contract/audio.ts';
 import { useSpeechPreview } from '@/hooks/use-speech-preview.ts';
 import { ACCEPTED_AUDIO, audioFileProblem } from '@/utils/audio-files.ts';
 import { formatDuration } from '@/utils/format-duration.ts';

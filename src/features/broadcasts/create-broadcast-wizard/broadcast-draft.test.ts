@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { User } from '@/api/schemas/user.ts';
+import type { User } from '@contract/user.ts';
 import { broadcastDraftSchema, broadcastTypeOf, messageStepSchema, newDraft, parsePastedNumbers, recipientsStepSchema, toCreateInput } from './broadcast-draft.ts';
 
 const user = {

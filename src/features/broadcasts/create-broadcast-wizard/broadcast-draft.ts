@@ -1,9 +1,9 @@
-import type { BroadcastCreateInput, BroadcastType } from '@/api/schemas/broadcast.ts';
-import type { PersonInput } from '@/api/schemas/contact.ts';
-import { normalizePhoneNumber, phoneProblemMessages } from '@/api/schemas/phone-number.ts';
-import type { User } from '@/api/schemas/user.ts';
-import { ttsVoices } from '@/api/schemas/audio.ts';
-import { z } from '@/api/schemas/zod.ts';
+import type { BroadcastCreateInput, BroadcastType } from '@contract/broadcast.ts';
+import type { PersonInput } from '@contract/contact.ts';
+import { normalizePhoneNumber, phoneProblemMessages } from '@contract/phone-number.ts';
+import type { User } from '@contract/user.ts';
+import { ttsVoices } from '@contract/audio.ts';
+import { z } from '@contract/zod.ts';
 import { toApiStartDate } from './start-date.ts';
 
 /**

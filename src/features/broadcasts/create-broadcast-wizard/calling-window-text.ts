@@ -1,5 +1,5 @@
-import { dayNames, type DayName } from '@/api/schemas/common.ts';
-import type { User } from '@/api/schemas/user.ts';
+import { dayNames, type DayName } from '@contract/common.ts';
+import type { User } from '@contract/user.ts';
 
 const clock = ({ Hour, Minute }: { Hour: number; Minute: number }) =>
   new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, Hour, Minute)));

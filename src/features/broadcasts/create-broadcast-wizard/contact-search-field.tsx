@@ -2,8 +2,8 @@ import Autocomplete from '@mui/material/Autocomplete';
 import TextField from '@mui/material/TextField';
 import { useState } from 'react';
 import { useContactSearch } from '@/api/resources/contacts/use-contact-search.ts';
-import { contactIdOf, contactNameOf, type Contact } from '@/api/schemas/contact.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
+import { contactIdOf, contactNameOf, type Contact } from '@contract/contact.ts';
+import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { renderAutocompleteOption } from '@/components/form/autocomplete-option.tsx';
 
 export interface PickedContact {

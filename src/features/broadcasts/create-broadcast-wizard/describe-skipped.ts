@@ -1,4 +1,4 @@
-import type { SkippedNumbers } from '@/api/schemas/broadcast-plan.ts';
+import type { SkippedNumbers } from '@contract/broadcast-plan.ts';
 import { formatCount } from '@/utils/format-number.ts';
 
 const SKIP_REASONS: Array<[keyof SkippedNumbers, string]> = [

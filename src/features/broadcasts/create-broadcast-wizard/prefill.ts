@@ -4,10 +4,10 @@ import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.t
 import { broadcastDetailsPath, getBroadcast, getDraftBroadcast } from '@/api/resources/broadcasts/broadcast-requests.ts';
 import { walkFeed } from '@/api/feed-pages.ts';
 import type { Filter } from '@/api/list-params.ts';
-import { broadcastDetailSchema } from '@/api/schemas/broadcast-detail.ts';
-import { broadcastTypeSchema, type Broadcast, type BroadcastType } from '@/api/schemas/broadcast.ts';
-import { normalizePhoneNumber } from '@/api/schemas/phone-number.ts';
-import type { User } from '@/api/schemas/user.ts';
+import { broadcastDetailSchema } from '@contract/broadcast-detail.ts';
+import { broadcastTypeSchema, type Broadcast, type BroadcastType } from '@contract/broadcast.ts';
+import { normalizePhoneNumber } from '@contract/phone-number.ts';
+import type { User } from '@contract/user.ts';
 import { channelOf, resultFieldOf, statusFieldOf } from '../broadcast-display.ts';
 import { newDraft, type AudioChoice, type BroadcastDraft } from './broadcast-draft.ts';
 

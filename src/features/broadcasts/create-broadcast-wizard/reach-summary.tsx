@@ -10,7 +10,7 @@ import Skeleton from '@mui/material/Skeleton';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import type { BroadcastPlan } from '@/api/schemas/broadcast-plan.ts';
+import type { BroadcastPlan } from '@contract/broadcast-plan.ts';
 import { formatApiDateTime } from '@/utils/format-date.ts';
 import { formatCount, formatCredits } from '@/utils/format-number.ts';
 import { describeSkipped } from './describe-skipped.ts';

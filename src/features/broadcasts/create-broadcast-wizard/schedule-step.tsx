@@ -8,7 +8,7 @@ import Switch from '@mui/material/Switch';
 import Typography from '@mui/material/Typography';
 import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
 import { Controller, useWatch } from 'react-hook-form';
-import { timeZoneForState } from '@/api/schemas/common.ts';
+import { timeZoneForState } from '@contract/common.ts';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
 import { formatApiDateTime } from '@/utils/format-date.ts';

@@ -1,5 +1,5 @@
 import { useCallback, useSyncExternalStore } from 'react';
-import type { User } from '@/api/schemas/user.ts';
+import type { User } from '@contract/user.ts';
 import { broadcastDraftSchema, newDraft, type BroadcastDraft } from './broadcast-draft.ts';
 
 const storageKey = (userId: number) => `callboard:broadcast-draft:${userId}`;

@@ -1,7 +1,7 @@
 import { zodResolver } from '@hookform/resolvers/zod';
 import { useEffect, useEffectEvent } from 'react';
 import { useForm, type DefaultValues, type FieldValues } from 'react-hook-form';
-import type { z } from '@/api/schemas/zod.ts';
+import type { z } from '@contract/zod.ts';
 
 /**
  * A wizard step's form: validated by the step's own zod schema when the user moves on, and saved into the draft

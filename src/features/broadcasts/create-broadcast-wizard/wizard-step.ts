@@ -1,5 +1,5 @@
-import type { BroadcastPlan } from '@/api/schemas/broadcast-plan.ts';
-import type { User } from '@/api/schemas/user.ts';
+import type { BroadcastPlan } from '@contract/broadcast-plan.ts';
+import type { User } from '@contract/user.ts';
 import type { BroadcastDraft } from './broadcast-draft.ts';
 
 /** The id of the form each step renders; the wizard's Next button submits it. */

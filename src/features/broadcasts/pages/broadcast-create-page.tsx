@@ -20,7 +20,7 @@ import { isApiError } from '@/api/api-error.ts';
 import { useCreateBroadcast } from '@/api/resources/broadcasts/broadcast-mutations.ts';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
-import type { User } from '@/api/schemas/user.ts';
+import type { User } from '@contract/user.ts';
 import { useConfirm } from '@/components/feedback/confirm-dialog.tsx';
 import { LoadingScreen } from '@/components/feedback/loading-screen.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';

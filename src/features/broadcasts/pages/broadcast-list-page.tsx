@@ -7,7 +7,7 @@ import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
-import { broadcastIdOf, type Broadcast } from '@/api/schemas/broadcast.ts';
+import { broadcastIdOf, type Broadcast } from '@contract/broadcast.ts';
 import { ServerTable, type TableColumn } from '@/components/data-table/server-table.tsx';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';

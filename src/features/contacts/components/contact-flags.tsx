@@ -1,7 +1,7 @@
 import Chip from '@mui/material/Chip';
 import Stack from '@mui/material/Stack';
-import type { Contact } from '@/api/schemas/contact.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
+import type { Contact } from '@contract/contact.ts';
+import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { DeferredTooltip } from '@/components/data-display/deferred-tooltip.tsx';
 import { phoneNumbersOf } from './phone-numbers.ts';
 

@@ -1,4 +1,4 @@
-import type { Contact } from '@/api/schemas/contact.ts';
+import type { Contact } from '@contract/contact.ts';
 
 const slots = [
   { phone: 'PrimaryPhone', doNotCall: 'DoNotCallPrimaryPhone', text: 'PrimaryPhoneTextOptInStatus' },

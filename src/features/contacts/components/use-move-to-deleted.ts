@@ -1,7 +1,7 @@
 import { useDeleteContacts } from '@/api/resources/contacts/contact-mutations.ts';
 import type { ContactSelection } from '@/api/resources/contacts/contact-requests.ts';
 import { useRestoreContacts } from '@/api/resources/lists/list-mutations.ts';
-import { MAX_BULK_CONTACTS } from '@/api/schemas/contact.ts';
+import { MAX_BULK_CONTACTS } from '@contract/contact.ts';
 import { useConfirm } from '@/components/feedback/confirm-dialog.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { formatCountOf } from '@/utils/format-number.ts';

@@ -1,5 +1,5 @@
-import { importFields, type ImportField } from '@/api/schemas/contact-import.ts';
-import { detectColumnMapping } from '@/api/schemas/contact-import-rows.ts';
+import { importFields, type ImportField } from '@contract/contact-import.ts';
+import { detectColumnMapping } from '@contract/contact-import-rows.ts';
 
 const STORAGE_KEY = 'callboard.import.mapping';
 

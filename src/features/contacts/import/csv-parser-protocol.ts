@@ -1,4 +1,4 @@
-import type { ImportField } from '@/api/schemas/contact-import.ts';
+import type { ImportField } from '@contract/contact-import.ts';
 
 /** Messages between the import page and its CSV worker. The parsed rows stay in the worker. */
 export type ParserRequest =

@@ -1,5 +1,5 @@
 import Papa from 'papaparse';
-import { importFieldHeaders, importFields } from '@/api/schemas/contact-import.ts';
+import { importFieldHeaders, importFields } from '@contract/contact-import.ts';
 import { PREVIEW_ROWS, type ParserRequest, type ParserResponse } from './csv-parser-protocol.ts';
 import { csvLine, csvParts } from './csv-line.ts';
 

@@ -1,6 +1,6 @@
 import { render, screen, within } from '@testing-library/react';
 import { describe, expect, it } from 'vitest';
-import { MAX_LISTED_PROBLEM_ROWS, type ContactImportResult, type ImportProblemRow } from '@/api/schemas/contact-import.ts';
+import { MAX_LISTED_PROBLEM_ROWS, type ContactImportResult, type ImportProblemRow } from '@contract/contact-import.ts';
 import { ImportSummary } from './import-summary.tsx';
 
 const problemRow = (rowNumber: number): ImportProblemRow => ({

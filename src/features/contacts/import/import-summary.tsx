@@ -13,7 +13,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { importProblemsUrl } from '@/api/resources/contacts/contact-requests.ts';
-import { importProblemLabels, importProblemReasons, type ContactImportResult } from '@/api/schemas/contact-import.ts';
+import { importProblemLabels, importProblemReasons, type ContactImportResult } from '@contract/contact-import.ts';
 import { formatCount, formatCountOf } from '@/utils/format-number.ts';
 
 export interface ImportSummaryProps {

@@ -19,15 +19,15 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { memo, useDeferredValue, useId } from 'react';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
-import { checkImportRow } from '@/api/schemas/contact-import-rows.ts';
+import { checkImportRow } from '@contract/contact-import-rows.ts';
 import {
   emptyImportValues,
   importFieldLabels,
   importFields,
   importProblemLabels,
   type ImportField,
-} from '@/api/schemas/contact-import.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
+} from '@contract/contact-import.ts';
+import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { formatCountOf } from '@/utils/format-number.ts';
 import { columnNameOf } from './column-mapping.ts';
 import { ImportProgress } from './import-progress.tsx';

@@ -1,5 +1,5 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportField } from '@/api/schemas/contact-import.ts';
+import type { ImportField } from '@contract/contact-import.ts';
 import type { ParserRequest, ParserResponse } from './csv-parser-protocol.ts';
 
 export type ParserState =

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { TextMessage } from '@/api/schemas/conversation.ts';
+import type { TextMessage } from '@contract/conversation.ts';
 import { conversationTitle, messageSnippet, parseQueue } from './conversation-display.ts';
 
 const message = (changes: Partial<TextMessage>): TextMessage => ({

@@ -1,5 +1,5 @@
-import type { Conversation, MessageStatus, TextMessage } from '@/api/schemas/conversation.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
+import type { Conversation, MessageStatus, TextMessage } from '@contract/conversation.ts';
+import { formatPhoneNumber } from '@contract/phone-format.ts';
 
 /** The contact's name, or the formatted number when the account has no contact for it. */
 export function conversationTitle(conversation: Pick<Conversation, 'FirstName' | 'LastName' | 'PhoneNumber'>): string {

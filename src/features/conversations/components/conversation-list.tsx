@@ -13,8 +13,8 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
-import type { InboxConversation } from '@/api/schemas/conversation.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
+import type { InboxConversation } from '@contract/conversation.ts';
+import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { formatApiRelative } from '@/utils/format-date.ts';
 import { conversationItemId, conversationTitle, messageSnippet } from './conversation-display.ts';
 

@@ -22,8 +22,8 @@ import { useUpdateConversation } from '@/api/resources/conversations/conversatio
 import { conversationQueries } from '@/api/resources/conversations/conversation-queries.ts';
 import { textNumberQueries } from '@/api/resources/text-numbers/text-number-queries.ts';
 import { isApiError } from '@/api/api-error.ts';
-import type { InboxConversation, TextMessage } from '@/api/schemas/conversation.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
+import type { InboxConversation, TextMessage } from '@contract/conversation.ts';
+import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { paths } from '@/config/paths.ts';

@@ -6,10 +6,10 @@ import Stack from '@mui/material/Stack';
 import { useEffect, useImperativeHandle, useId, type Ref } from 'react';
 import { useForm, useWatch } from 'react-hook-form';
 import { useSendTextMessage } from '@/api/resources/conversations/conversation-mutations.ts';
-import { textMessageInputSchema, type TextMessage, type TextMessageInput } from '@/api/schemas/conversation.ts';
-import type { z } from '@/api/schemas/zod.ts';
+import { textMessageInputSchema, type TextMessage, type TextMessageInput } from '@contract/conversation.ts';
+import type { z } from '@contract/zod.ts';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
-import { countSegments } from '@/api/schemas/sms-segments.ts';
+import { countSegments } from '@contract/sms-segments.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
 
 export interface ComposerHandle {

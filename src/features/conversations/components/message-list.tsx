@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import Divider from '@mui/material/Divider';
 import Typography from '@mui/material/Typography';
 import { Fragment, useEffect, useRef } from 'react';
-import type { TextMessage } from '@/api/schemas/conversation.ts';
+import type { TextMessage } from '@contract/conversation.ts';
 import { formatApiDay, formatApiTime } from '@/utils/format-date.ts';
 import { messageStatusLabels } from './conversation-display.ts';
 

@@ -14,14 +14,14 @@ import { useForm, useWatch } from 'react-hook-form';
 import { useStartConversation } from '@/api/resources/conversations/conversation-mutations.ts';
 import { textNumberQueries } from '@/api/resources/text-numbers/text-number-queries.ts';
 import { isApiError } from '@/api/api-error.ts';
-import { conversationSendInputSchema, type ConversationSendInput, type InboxConversation } from '@/api/schemas/conversation.ts';
-import { normalizePhoneNumber, phoneProblemMessages } from '@/api/schemas/phone-number.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
-import type { TextNumber } from '@/api/schemas/text-number.ts';
-import type { z } from '@/api/schemas/zod.ts';
+import { conversationSendInputSchema, type ConversationSendInput, type InboxConversation } from '@contract/conversation.ts';
+import { normalizePhoneNumber, phoneProblemMessages } from '@contract/phone-number.ts';
+import { formatPhoneNumber } from '@contract/phone-format.ts';
+import type { TextNumber } from '@contract/text-number.ts';
+import type { z } from '@contract/zod.ts';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
-import { countSegments } from '@/api/schemas/sms-segments.ts';
+import { countSegments } from '@contract/sms-segments.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
 
 /** The API's send body, with the number checked here as the sandbox will check it. */

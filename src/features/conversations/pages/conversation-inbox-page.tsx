@@ -19,8 +19,8 @@ import { useUpdateConversation } from '@/api/resources/conversations/conversatio
 import { conversationQueries } from '@/api/resources/conversations/conversation-queries.ts';
 import { textNumberQueries } from '@/api/resources/text-numbers/text-number-queries.ts';
 import type { Filter } from '@/api/list-params.ts';
-import type { InboxConversation } from '@/api/schemas/conversation.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
+import type { InboxConversation } from '@contract/conversation.ts';
+import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { LiveRegion } from '@/components/feedback/live-region.tsx';

@@ -10,7 +10,7 @@ import { useId } from 'react';
 import { useForm } from 'react-hook-form';
 import { fieldMessagesOf, isApiError } from '@/api/api-error.ts';
 import { useCreateList, useUpdateList } from '@/api/resources/lists/list-mutations.ts';
-import { listInputSchema, type ContactList, type ListInput } from '@/api/schemas/list.ts';
+import { listInputSchema, type ContactList, type ListInput } from '@contract/list.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 

@@ -1,4 +1,4 @@
-import { SYSTEM_LIST_IDS, type ContactList } from '@/api/schemas/list.ts';
+import { SYSTEM_LIST_IDS, type ContactList } from '@contract/list.ts';
 import { paths } from '@/config/paths.ts';
 
 /** Where a list's page is: the Deleted folder has its own address. */

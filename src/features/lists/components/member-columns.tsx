@@ -1,6 +1,6 @@
 import type { GridColDef } from '@mui/x-data-grid';
-import { contactIdOf, contactNameOf, type Contact } from '@/api/schemas/contact.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
+import { contactIdOf, contactNameOf, type Contact } from '@contract/contact.ts';
+import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { LinkCell } from '@/components/data-table/link-cell.tsx';
 import { paths } from '@/config/paths.ts';
 import { formatApiDay } from '@/utils/format-date.ts';

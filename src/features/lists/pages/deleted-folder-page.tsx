@@ -10,7 +10,7 @@ import { contactQueries } from '@/api/resources/contacts/contact-queries.ts';
 import { collectContactIds, type ContactSelection } from '@/api/resources/contacts/contact-requests.ts';
 import { usePurgeContacts, useRestoreContacts } from '@/api/resources/lists/list-mutations.ts';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
-import { contactIdOf } from '@/api/schemas/contact.ts';
+import { contactIdOf } from '@contract/contact.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
 import { SelectionToolbar } from '@/components/data-table/selection-toolbar.tsx';
 import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';

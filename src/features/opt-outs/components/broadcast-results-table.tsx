@@ -7,7 +7,7 @@ import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import { Link as RouterLink } from 'react-router';
-import type { PhoneNumberBroadcast } from '@/api/schemas/phone-number-broadcast.ts';
+import type { PhoneNumberBroadcast } from '@contract/phone-number-broadcast.ts';
 import { paths } from '@/config/paths.ts';
 import { formatApiDateTime } from '@/utils/format-date.ts';
 import { outcomeOf } from './opt-out-display.ts';

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { OptOutEvent } from '@/api/schemas/opt-out.ts';
-import type { PhoneNumberBroadcast } from '@/api/schemas/phone-number-broadcast.ts';
+import type { OptOutEvent } from '@contract/opt-out.ts';
+import type { PhoneNumberBroadcast } from '@contract/phone-number-broadcast.ts';
 import { channelsText, describeEvent, outcomeOf } from './opt-out-display.ts';
 
 const event = (changes: Partial<OptOutEvent>): OptOutEvent => ({

@@ -1,5 +1,5 @@
-import type { OptOutEvent } from '@/api/schemas/opt-out.ts';
-import type { PhoneNumberBroadcast } from '@/api/schemas/phone-number-broadcast.ts';
+import type { OptOutEvent } from '@contract/opt-out.ts';
+import type { PhoneNumberBroadcast } from '@contract/phone-number-broadcast.ts';
 
 /** "calls and texts", "calls", "texts". */
 export function channelsText(call: boolean, text: boolean): string {

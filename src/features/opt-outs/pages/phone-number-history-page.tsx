@@ -20,9 +20,9 @@ import { conversationQueries } from '@/api/resources/conversations/conversation-
 import { optOutQueries } from '@/api/resources/opt-outs/opt-out-queries.ts';
 import { phoneNumberQueries } from '@/api/resources/phone-numbers/phone-number-queries.ts';
 import { textNumberQueries } from '@/api/resources/text-numbers/text-number-queries.ts';
-import type { OptOutEvent } from '@/api/schemas/opt-out.ts';
-import { normalizePhoneNumber } from '@/api/schemas/phone-number.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
+import type { OptOutEvent } from '@contract/opt-out.ts';
+import { normalizePhoneNumber } from '@contract/phone-number.ts';
+import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';

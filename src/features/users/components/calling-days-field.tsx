@@ -5,7 +5,7 @@ import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import { useId } from 'react';
 import { Controller, type Control } from 'react-hook-form';
-import { dayNames, type DayName } from '@/api/schemas/common.ts';
+import { dayNames, type DayName } from '@contract/common.ts';
 import { formatCallingDays } from '../user-summary.ts';
 import type { UserFormInput } from './user-form-schema.ts';
 

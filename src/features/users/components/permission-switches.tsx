@@ -1,7 +1,7 @@
 import Alert from '@mui/material/Alert';
 import Stack from '@mui/material/Stack';
 import type { Control } from 'react-hook-form';
-import type { Permissions } from '@/api/schemas/user.ts';
+import type { Permissions } from '@contract/user.ts';
 import { FormSwitch } from '@/components/form/form-switch.tsx';
 import { permissionLabels } from '../user-summary.ts';
 import type { UserFormInput } from './user-form-schema.ts';

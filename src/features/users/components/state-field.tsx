@@ -1,7 +1,7 @@
 import MenuItem from '@mui/material/MenuItem';
 import TextField from '@mui/material/TextField';
 import { Controller, type Control } from 'react-hook-form';
-import { stateTimeZones, timeZoneForState, usStateCodes } from '@/api/schemas/common.ts';
+import { stateTimeZones, timeZoneForState, usStateCodes } from '@contract/common.ts';
 import { timeInZone, timeZoneLabel, usStateNames } from '@/utils/us-states.ts';
 import type { UserFormInput } from './user-form-schema.ts';
 

@@ -1,7 +1,7 @@
 import { TimePicker } from '@mui/x-date-pickers/TimePicker';
 import { dayjs } from '@/utils/dayjs.ts';
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
-import type { TimeOfDay } from '@/api/schemas/common.ts';
+import type { TimeOfDay } from '@contract/common.ts';
 
 export interface TimeOfDayFieldProps<Values extends FieldValues> {
   control: Control<Values>;

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { User } from '@/api/schemas/user.ts';
+import type { User } from '@contract/user.ts';
 import { newUserDefaults, toUpdateInput, userFormSchema, userFormValuesOf } from './user-form-schema.ts';
 
 const han: User = {

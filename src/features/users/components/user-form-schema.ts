@@ -1,5 +1,5 @@
-import { dayNameSchema, dayNames, type DayName } from '@/api/schemas/common.ts';
-import { permissionsSchema, type User } from '@/api/schemas/user.ts';
+import { dayNameSchema, dayNames, type DayName } from '@contract/common.ts';
+import { permissionsSchema, type User } from '@contract/user.ts';
 import {
   callingWindowProblem,
   defaultCallingSettings,
@@ -8,9 +8,9 @@ import {
   userSettingsInputSchema,
   type UserCreateInput,
   type UserUpdateInput,
-} from '@/api/schemas/user-settings.ts';
-import { formatPhoneNumber } from '@/api/schemas/phone-format.ts';
-import { z } from '@/api/schemas/zod.ts';
+} from '@contract/user-settings.ts';
+import { formatPhoneNumber } from '@contract/phone-format.ts';
+import { z } from '@contract/zod.ts';
 
 /**
  * The user form: the API's own input rules (shared with the sandbox), with every setting present, at least one

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { z } from './zod.ts';
-import seedExamples from '../../../docs/api/seed-examples.json' with { type: 'json' };
+import seedExamples from '../../docs/api/seed-examples.json' with { type: 'json' };
 import { ttsInputSchema } from './audio.ts';
 import {
   broadcastCreateInputSchema,
