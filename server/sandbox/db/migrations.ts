@@ -438,4 +438,103 @@ export const migrations: readonly string[] = [
   -- piled up made a million-row import 1.1 to 1.7 s faster; a search then costs under a millisecond more.
   INSERT INTO contacts_search (contacts_search, rank) VALUES ('automerge', 16);
   `,
+  /* 7: IDs are never handed out again (docs/decisions/0082-ids-never-reused.md); voice messages recorded by phone */ `
+  -- Contacts and lists are the kinds whose rows are deleted for good; the rest are only marked deleted, so their
+  -- largest ID stays in the table. AUTOINCREMENT keeps the highest ID ever given in sqlite_sequence. Both tables are
+  -- built again with the same rows. Foreign keys are on inside a migration, so dropping the old tables takes their
+  -- list memberships with them: those are kept aside and put back. A drop fires no trigger, so the search index and
+  -- the counts are untouched.
+  CREATE TEMP TABLE list_members_kept AS SELECT * FROM list_members;
+
+  CREATE TABLE lists_7 (
+    list_id            INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id         INTEGER NOT NULL REFERENCES accounts(account_id),
+    owner_user_id      INTEGER NOT NULL REFERENCES users(user_id),
+    list_name          TEXT    NOT NULL,
+    list_description   TEXT    NOT NULL DEFAULT '',
+    sms_name           TEXT    NOT NULL DEFAULT '',
+    is_auto_reply_on   INTEGER NOT NULL DEFAULT 0,
+    auto_reply_message TEXT    NOT NULL DEFAULT '',
+    created_at         INTEGER NOT NULL,
+    last_updated       INTEGER NOT NULL
+  );
+  INSERT INTO lists_7 SELECT * FROM lists;
+  DROP TABLE lists;
+  ALTER TABLE lists_7 RENAME TO lists;
+  CREATE INDEX lists_account ON lists(account_id);
+
+  CREATE TABLE contacts_7 (
+    person_id          INTEGER PRIMARY KEY AUTOINCREMENT,
+    account_id         INTEGER NOT NULL REFERENCES accounts(account_id),
+    owner_user_id      INTEGER NOT NULL REFERENCES users(user_id),
+    first_name         TEXT    NOT NULL DEFAULT '',
+    last_name          TEXT    NOT NULL DEFAULT '',
+    primary_phone      TEXT    NOT NULL,
+    secondary_phone    TEXT    NOT NULL DEFAULT '',
+    tertiary_phone     TEXT    NOT NULL DEFAULT '',
+    notes              TEXT    NOT NULL DEFAULT '',
+    integration_data   TEXT    NOT NULL DEFAULT '',
+    dnc_primary        INTEGER NOT NULL DEFAULT 0,
+    dnc_secondary      INTEGER NOT NULL DEFAULT 0,
+    dnc_tertiary       INTEGER NOT NULL DEFAULT 0,
+    optin_primary      TEXT    NOT NULL DEFAULT 'Unknown',
+    optin_secondary    TEXT    NOT NULL DEFAULT 'Unknown',
+    optin_tertiary     TEXT    NOT NULL DEFAULT 'Unknown',
+    -- in the Deleted folder (ListID -2) when set
+    deleted_at         INTEGER,
+    created_at         INTEGER NOT NULL,
+    last_updated       INTEGER NOT NULL
+  );
+  INSERT INTO contacts_7 SELECT * FROM contacts;
+  DROP TABLE contacts;
+  ALTER TABLE contacts_7 RENAME TO contacts;
+  CREATE INDEX contacts_account ON contacts(account_id, deleted_at, person_id);
+  CREATE INDEX contacts_primary_phone ON contacts(account_id, primary_phone);
+  CREATE INDEX contacts_owner ON contacts(owner_user_id, deleted_at, person_id);
+  CREATE INDEX contacts_secondary_phone ON contacts(account_id, secondary_phone);
+  CREATE INDEX contacts_tertiary_phone ON contacts(account_id, tertiary_phone);
+  CREATE INDEX contacts_last_updated ON contacts(account_id, deleted_at, last_updated);
+  CREATE INDEX contacts_last_name ON contacts(account_id, deleted_at, last_name COLLATE NOCASE);
+  CREATE TRIGGER contacts_search_insert AFTER INSERT ON contacts BEGIN
+    INSERT INTO contacts_search (rowid, first_name, last_name, primary_phone, secondary_phone, tertiary_phone)
+    VALUES (new.person_id, new.first_name, new.last_name, new.primary_phone, new.secondary_phone, new.tertiary_phone);
+  END;
+  CREATE TRIGGER contacts_search_delete AFTER DELETE ON contacts BEGIN
+    INSERT INTO contacts_search (contacts_search, rowid, first_name, last_name, primary_phone, secondary_phone, tertiary_phone)
+    VALUES ('delete', old.person_id, old.first_name, old.last_name, old.primary_phone, old.secondary_phone, old.tertiary_phone);
+  END;
+  CREATE TRIGGER contacts_search_update AFTER UPDATE OF first_name, last_name, primary_phone, secondary_phone, tertiary_phone
+  ON contacts BEGIN
+    INSERT INTO contacts_search (contacts_search, rowid, first_name, last_name, primary_phone, secondary_phone, tertiary_phone)
+    VALUES ('delete', old.person_id, old.first_name, old.last_name, old.primary_phone, old.secondary_phone, old.tertiary_phone);
+    INSERT INTO contacts_search (rowid, first_name, last_name, primary_phone, secondary_phone, tertiary_phone)
+    VALUES (new.person_id, new.first_name, new.last_name, new.primary_phone, new.secondary_phone, new.tertiary_phone);
+  END;
+  CREATE TRIGGER contact_counts_insert AFTER INSERT ON contacts BEGIN
+    INSERT INTO contact_counts (account_id, owner_user_id, deleted, n)
+    VALUES (new.account_id, new.owner_user_id, new.deleted_at IS NOT NULL, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  CREATE TRIGGER contact_counts_delete AFTER DELETE ON contacts BEGIN
+    UPDATE contact_counts SET n = n - 1
+    WHERE account_id = old.account_id AND owner_user_id = old.owner_user_id AND deleted = (old.deleted_at IS NOT NULL);
+  END;
+  CREATE TRIGGER contact_counts_update AFTER UPDATE OF account_id, owner_user_id, deleted_at ON contacts
+  WHEN old.account_id IS NOT new.account_id OR old.owner_user_id IS NOT new.owner_user_id
+    OR (old.deleted_at IS NULL) <> (new.deleted_at IS NULL)
+  BEGIN
+    UPDATE contact_counts SET n = n - 1
+    WHERE account_id = old.account_id AND owner_user_id = old.owner_user_id AND deleted = (old.deleted_at IS NOT NULL);
+    INSERT INTO contact_counts (account_id, owner_user_id, deleted, n)
+    VALUES (new.account_id, new.owner_user_id, new.deleted_at IS NOT NULL, 1)
+    ON CONFLICT DO UPDATE SET n = n + 1;
+  END;
+  INSERT INTO list_members SELECT * FROM list_members_kept;
+  DROP TABLE list_members_kept;
+
+  -- A voice broadcast created without audio waits for its message to be recorded by phone: the code the caller
+  -- keys in (docs/decisions/0080-record-by-phone.md). Both halves of a combo carry it; it is cleared when recorded.
+  ALTER TABLE broadcasts ADD COLUMN recording_code TEXT;
+  CREATE UNIQUE INDEX broadcasts_recording_code ON broadcasts(recording_code, channel) WHERE recording_code IS NOT NULL;
+  `,
 ];
