@@ -4,6 +4,7 @@ import { closeWhenBodyUnread, limitBody } from '../http/request-bodies.ts';
 import { authenticate } from './auth.ts';
 import type { SandboxDeps, SandboxEnv } from './context.ts';
 import { SandboxError } from './http/errors.ts';
+import { refuseUndocumentedRoutes, routeNotFound } from './http/documented-routes.ts';
 import { accountRoutes } from './routes/account.ts';
 import { contactRoutes } from './routes/contacts.ts';
 import { listRoutes } from './routes/lists.ts';
@@ -41,7 +42,7 @@ export function createSandboxApp(deps: SandboxDeps) {
     return c.json(new SandboxError('InternalError', 'The sandbox failed to handle this request.').toBody(), 500);
   });
   app.notFound((c) => {
-    throw new SandboxError('RouteNotFound', `There is no ${c.req.method} ${c.req.path} in the v1 API.`);
+    throw routeNotFound(c.req.method, c.req.path);
   });
 
   app.use('*', closeWhenBodyUnread);
@@ -50,6 +51,7 @@ export function createSandboxApp(deps: SandboxDeps) {
   app.use('*', (c, next) => (isUpload(c) ? limitUpload : limitJson)(c, next));
   app.use('/v1/*', authenticate(deps));
   app.use('/sandbox/*', authenticate(deps));
+  if (deps.documentedOnly) app.use('/v1/*', refuseUndocumentedRoutes);
 
   app.route('/v1', loginRoutes(deps));
   app.route('/v1', accountRoutes(deps));

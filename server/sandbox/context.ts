@@ -9,6 +9,8 @@ export interface SandboxDeps {
   secretKey: string;
   /** Brings the simulated world up to the clock (called after the clock is advanced). */
   simulate: () => void;
+  /** Answer every route no public source documents as unknown (SANDBOX_DOCUMENTED_ONLY, decision 0130). */
+  documentedOnly?: boolean;
 }
 
 /** The signed-in user of a request, as routes need it for scoping and permissions. */
