@@ -2,6 +2,14 @@ import { defineConfig, devices } from '@playwright/test';
 
 const PORT = Number(process.env.E2E_PORT ?? 4319);
 const baseURL = `http://127.0.0.1:${PORT}`;
+/** The sandbox that has only the routes a public source documents (decision 0130), on a port of its own. */
+const DOCUMENTED_ONLY_PORT = PORT + 2;
+const documentedOnlyURL = `http://127.0.0.1:${DOCUMENTED_ONLY_PORT}`;
+const chromium = {
+  ...devices['Desktop Chrome'],
+  viewport: { width: 1366, height: 860 },
+  launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
+};
 
 /**
  * e2e runs against the real server (built SPA, signed requests) on a fresh in-memory sandbox with the demo data.
@@ -25,20 +33,38 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      use: {
-        ...devices['Desktop Chrome'],
-        viewport: { width: 1366, height: 860 },
-        launchOptions: { executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium' },
-      },
+      testIgnore: ['documented-only.spec.ts'],
+      use: chromium,
+    },
+    {
+      name: 'documented-only',
+      testMatch: ['documented-only.spec.ts'],
+      use: { ...chromium, baseURL: documentedOnlyURL },
     },
   ],
-  webServer: {
-    // What `npm start` runs, built by `npm run build` (which `npm test` runs first).
-    command: 'node dist-server/start.mjs',
-    url: `${baseURL}/api/health`,
-    env: { PORT: String(PORT), HOST: '127.0.0.1', SANDBOX_DB: ':memory:', SANDBOX_CLOCK_SPEED: '1' },
-    reuseExistingServer: false,
-    timeout: 60_000,
-    stdout: 'pipe',
-  },
+  webServer: [
+    {
+      // What `npm start` runs, built by `npm run build` (which `npm test` runs first).
+      command: 'node dist-server/start.mjs',
+      url: `${baseURL}/api/health`,
+      env: { PORT: String(PORT), HOST: '127.0.0.1', SANDBOX_DB: ':memory:', SANDBOX_CLOCK_SPEED: '1' },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+    {
+      command: 'node dist-server/start.mjs',
+      url: `${documentedOnlyURL}/api/health`,
+      env: {
+        PORT: String(DOCUMENTED_ONLY_PORT),
+        HOST: '127.0.0.1',
+        SANDBOX_DB: ':memory:',
+        SANDBOX_CLOCK_SPEED: '1',
+        SANDBOX_DOCUMENTED_ONLY: 'true',
+      },
+      reuseExistingServer: false,
+      timeout: 60_000,
+      stdout: 'pipe',
+    },
+  ],
 });
