@@ -1,5 +1,5 @@
 import { existsSync, readdirSync, statSync } from 'node:fs';
-import { join, resolve } from 'node:path';
+import { dirname, join, resolve } from 'node:path';
 import { pathToFileURL } from 'node:url';
 
 /**
@@ -27,12 +27,19 @@ export async function buildApp({ ifStale = false } = {}) {
   await build({ root: ROOT, logLevel: ifStale ? 'warn' : 'info' });
 }
 
-/** One ES module of the server's own code; packages stay in node_modules. Takes well under a second. */
+/**
+ * Two ES modules of the server's own code: the server, and the sandbox's thread (sandbox-worker.mjs, which the server
+ * starts from beside itself). Packages stay in node_modules. Takes well under a second.
+ */
 export async function buildServer() {
   const { build } = await import('esbuild');
   await build({
-    entryPoints: [join(ROOT, 'server', 'start.ts')],
-    outfile: SERVER_ENTRY,
+    entryPoints: {
+      start: join(ROOT, 'server', 'start.ts'),
+      'sandbox-worker': join(ROOT, 'server', 'sandbox', 'sandbox-worker.ts'),
+    },
+    outdir: dirname(SERVER_ENTRY),
+    outExtension: { '.js': '.mjs' },
     bundle: true,
     platform: 'node',
     format: 'esm',

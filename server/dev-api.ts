@@ -1,11 +1,12 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { startServer } from './main.ts';
+import { SandboxStartError } from './sandbox/sandbox.ts';
 
 /** The API half of `npm run dev`: the SPA comes from Vite's dev server instead of dist/. */
 try {
   const server = await startServer(loadConfig(), { serveApp: false });
   console.log(`API and sandbox at ${server.url} (proxied by Vite under /api)`);
 } catch (error) {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof SandboxStartError ? error.message : error);
   process.exit(1);
 }

@@ -1,6 +1,7 @@
 import { ConfigError, loadConfig } from './config.ts';
 import { startServer } from './main.ts';
-import { demoUsers } from './sandbox/demo/demo-data.ts';
+import { SandboxStartError } from './sandbox/sandbox.ts';
+import { demoLoginLines } from './startup-messages.ts';
 
 /**
  * `npm start` runs this, bundled into dist-server/ by scripts/build.mjs: the built app and the API, with the demo
@@ -13,8 +14,9 @@ async function main() {
   console.log(`\nCallboard is running at ${server.url}`);
   if (server.sandbox) {
     console.log(`Upstream: the embedded sandbox at ${server.sandbox.url} (set CEA_API_URL to use the real API).`);
-    console.log('Demo logins:');
-    for (const user of demoUsers) console.log(`  ${user.UserName.padEnd(14)} ${user.PinCode.padEnd(16)} ${user.role}`);
+    console.log(demoLoginLines().join('\n'));
+    // A dashboard without its sandbox only answers 502: stop, so whatever runs us can start us again.
+    void server.sandbox.crashed.then(() => process.exit(1));
   } else {
     console.log(`Upstream: ${config.apiUrl}`);
   }
@@ -28,6 +30,6 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError ? error.message : error);
+  console.error(error instanceof ConfigError || error instanceof SandboxStartError ? error.message : error);
   process.exit(1);
 });

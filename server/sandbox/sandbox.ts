@@ -1,13 +1,6 @@
-import type { AddressInfo } from 'node:net';
-import { serve } from '@hono/node-server';
-import { createSandboxApp } from './app.ts';
-import { createClock } from './clock.ts';
-import { openDatabase } from './db/database.ts';
-import { answerUnparsableRequests } from './http/client-errors.ts';
-import { hasNoAccounts, seedDemoData } from './demo/demo-data.ts';
-import { createSimulator } from './simulator/simulator.ts';
-import { simulationSteps } from './simulator/steps.ts';
+import { Worker } from 'node:worker_threads';
 
+/** Plain data only: it is handed whole to the sandbox's thread. */
 export interface SandboxOptions {
   databasePath: string;
   appKey: string;
@@ -18,6 +11,10 @@ export interface SandboxOptions {
   seedDemo?: boolean;
   /** 0 picks a free port. */
   port?: number;
+  /** The address to listen on; loopback unless said otherwise. */
+  host?: string;
+  /** Answer only the routes a public source documents (decision 0130). */
+  documentedOnly?: boolean;
 }
 
 export interface RunningSandbox {
@@ -26,31 +23,68 @@ export interface RunningSandbox {
   close(): Promise<void>;
 }
 
-/** Starts the sandbox on loopback, where only this machine's processes (our server) can reach it. */
-export async function startSandbox(options: SandboxOptions): Promise<RunningSandbox> {
-  const db = openDatabase(options.databasePath);
-  const clock = createClock(db, options.clockSpeed);
-  if (options.seedDemo !== false && hasNoAccounts(db)) seedDemoData(db, clock.now());
-  const simulator = createSimulator(clock, simulationSteps({ db, clock }));
-  const app = createSandboxApp({ db, clock, appKey: options.appKey, secretKey: options.secretKey, simulate: simulator.catchUp });
-  // Catch up on whatever fell due while the sandbox was stopped, then keep up with the clock.
-  simulator.tick();
-  simulator.start();
+export interface SandboxThread extends RunningSandbox {
+  /** Settles only if the sandbox's thread dies on its own (not through close()), with what ended it. */
+  crashed: Promise<Error>;
+}
 
-  const server = await new Promise<ReturnType<typeof serve>>((resolve) => {
-    const started = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: options.port ?? 0 }, () => resolve(started));
+/** The sandbox could not start (a bad database file, a port in use): its message says why, for the person starting it. */
+export class SandboxStartError extends Error {
+  override name = 'SandboxStartError';
+}
+
+/** What the sandbox's thread tells the thread that started it (server/sandbox/sandbox-worker.ts). */
+export type SandboxThreadMessage = { type: 'ready'; url: string } | { type: 'failed'; message: string } | { type: 'closed' };
+
+/**
+ * The built server runs dist-server/sandbox-worker.mjs beside it; from TypeScript sources (dev, tests) a small
+ * module first teaches the new thread TypeScript (tsx), then loads sandbox-worker.ts.
+ */
+const workerEntry = import.meta.url.endsWith('.ts')
+  ? new URL('./sandbox-worker-tsx.mjs', import.meta.url)
+  : new URL('./sandbox-worker.mjs', import.meta.url);
+
+/**
+ * Starts the sandbox in its own worker thread, so nothing sent to it (a big import, a costly sort) holds up the
+ * thread that serves the dashboard (decision 0100). Our server still reaches it over signed HTTP. Rejects with a
+ * SandboxStartError carrying the sandbox's own message when it cannot start.
+ */
+export function startSandbox(options: SandboxOptions): Promise<SandboxThread> {
+  const worker = new Worker(workerEntry, { workerData: options, stdout: false, stderr: false });
+  let closing = false;
+  let reportCrash: (error: Error) => void = () => {};
+  const crashed = new Promise<Error>((resolve) => (reportCrash = resolve));
+
+  return new Promise((resolve, reject) => {
+    let started = false;
+    const fail = (error: Error) => {
+      if (closing) return;
+      if (started) reportCrash(error);
+      else reject(new SandboxStartError(error.message));
+      void worker.terminate();
+    };
+    worker.on('error', fail);
+    worker.on('exit', (code) => fail(new Error(`The sandbox's thread exited (code ${code}).`)));
+    worker.on('message', (message: SandboxThreadMessage) => {
+      if (message.type === 'failed') fail(new Error(message.message));
+      if (message.type !== 'ready') return;
+      started = true;
+      resolve({
+        url: message.url,
+        crashed,
+        close: async () => {
+          if (closing) return;
+          closing = true;
+          // The thread stops its simulator and closes its server and database, then says so; then it is ended.
+          const closed = new Promise<void>((done) => {
+            worker.on('message', (reply: SandboxThreadMessage) => reply.type === 'closed' && done());
+            worker.once('exit', () => done());
+          });
+          worker.postMessage('close');
+          await closed;
+          await worker.terminate();
+        },
+      });
+    });
   });
-  answerUnparsableRequests(server);
-  const { port } = server.address() as AddressInfo;
-  return {
-    url: `http://127.0.0.1:${port}`,
-    close: () =>
-      new Promise<void>((resolve) => {
-        simulator.stop();
-        server.close(() => {
-          db.close();
-          resolve();
-        });
-      }),
-  };
 }
