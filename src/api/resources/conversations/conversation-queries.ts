@@ -1,6 +1,7 @@
 import { infiniteQueryOptions, queryOptions } from '@tanstack/react-query';
 import type { ListParams } from '../../list-params.ts';
 import { getConversation, listConversations, listTextMessages } from './conversation-requests.ts';
+import { RouteNotOfferedError } from '../../route-availability.ts';
 
 /** Threads are read newest first in pages of this many, and shown oldest first. */
 export const THREAD_PAGE_SIZE = 50;
@@ -30,8 +31,9 @@ export const conversationQueries = {
       queryFn: ({ signal }) =>
         listConversations({ pageSize: 1, filters: [{ field: 'UnreadCount', op: 'gt', value: 0 }] }, signal),
       select: (feed) => feed.Size,
-      // Replies arrive at any time; the badge and the tab title follow without a reload.
-      refetchInterval: 15_000,
+      // Replies arrive at any time; the badge and the tab title follow without a reload, unless the API cannot list
+      // conversations at all (decision 0131).
+      refetchInterval: (query) => (query.state.error instanceof RouteNotOfferedError ? false : 15_000),
     }),
   details: () => [...conversationQueries.all(), 'detail'] as const,
   detail: (conversationId: number) =>

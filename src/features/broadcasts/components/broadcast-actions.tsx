@@ -4,6 +4,7 @@ import DeleteOutlined from '@mui/icons-material/DeleteOutlined';
 import PauseOutlined from '@mui/icons-material/PauseOutlined';
 import PlayArrowOutlined from '@mui/icons-material/PlayArrowOutlined';
 import Button from '@mui/material/Button';
+import type { ReactNode } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router';
 import {
   useCancelBroadcast,
@@ -11,8 +12,10 @@ import {
   usePauseBroadcast,
   useResumeBroadcast,
 } from '@/api/resources/broadcasts/broadcast-mutations.ts';
+import { notOfferedSentence, useFeatureOffered, type OptionalFeature } from '@/api/route-availability.ts';
 import type { Broadcast, BroadcastStatus } from '@contract/broadcast.ts';
 import { useConfirm } from '@/components/feedback/confirm-dialog.tsx';
+import { NotOfferedNote } from '@/components/feedback/not-offered-note.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { paths } from '@/config/paths.ts';
 import { formatCount } from '@/utils/format-number.ts';
@@ -32,7 +35,18 @@ export interface BroadcastActionsProps {
   otherHalf?: Broadcast;
 }
 
-/** Pause, resume, cancel, duplicate and delete: only the ones the broadcast's state allows are offered. */
+/** The action's route, whose absence from the API (decision 0131) puts a sentence in the button's place. */
+const featureOf: Record<keyof typeof allowedFrom, OptionalFeature> = {
+  pause: 'broadcastPause',
+  resume: 'broadcastResume',
+  cancel: 'broadcastCancel',
+  delete: 'broadcastDelete',
+};
+
+/**
+ * Pause, resume, cancel, duplicate and delete: only the ones the broadcast's state allows are offered, and one the
+ * API turned out not to have says so instead.
+ */
 export function BroadcastActions({ broadcast, broadcastId, otherHalf }: BroadcastActionsProps) {
   const confirm = useConfirm();
   const notify = useNotify();
@@ -41,6 +55,15 @@ export function BroadcastActions({ broadcast, broadcastId, otherHalf }: Broadcas
   const resume = useResumeBroadcast();
   const cancel = useCancelBroadcast();
   const remove = useDeleteBroadcast();
+  const offered = {
+    pause: useFeatureOffered('broadcastPause'),
+    resume: useFeatureOffered('broadcastResume'),
+    cancel: useFeatureOffered('broadcastCancel'),
+    delete: useFeatureOffered('broadcastDelete'),
+  };
+  /** The action's button, or the sentence that says the API does not have it. */
+  const offer = (action: keyof typeof allowedFrom, button: ReactNode) =>
+    offered[action] ? button : <NotOfferedNote sentence={notOfferedSentence(featureOf[action])} />;
   const halves = otherHalf ? [broadcast, otherHalf] : [broadcast];
   const anyCan = (action: keyof typeof allowedFrom) => halves.some((half) => allowedFrom[action].includes(half.BroadcastStatus));
   const busy = pause.isPending || resume.isPending || cancel.isPending || remove.isPending;
@@ -85,29 +108,37 @@ export function BroadcastActions({ broadcast, broadcastId, otherHalf }: Broadcas
 
   return (
     <>
-      {anyCan('pause') && (
-        <Button variant="outlined" startIcon={<PauseOutlined />} onClick={doPause} disabled={busy}>
-          Pause
-        </Button>
-      )}
-      {anyCan('resume') && (
-        <Button variant="contained" startIcon={<PlayArrowOutlined />} onClick={doResume} disabled={busy}>
-          Resume
-        </Button>
-      )}
-      {anyCan('cancel') && (
-        <Button variant="outlined" color="error" startIcon={<BlockOutlined />} onClick={() => void doCancel()} disabled={busy}>
-          Cancel broadcast
-        </Button>
-      )}
+      {anyCan('pause') &&
+        offer(
+          'pause',
+          <Button variant="outlined" startIcon={<PauseOutlined />} onClick={doPause} disabled={busy}>
+            Pause
+          </Button>,
+        )}
+      {anyCan('resume') &&
+        offer(
+          'resume',
+          <Button variant="contained" startIcon={<PlayArrowOutlined />} onClick={doResume} disabled={busy}>
+            Resume
+          </Button>,
+        )}
+      {anyCan('cancel') &&
+        offer(
+          'cancel',
+          <Button variant="outlined" color="error" startIcon={<BlockOutlined />} onClick={() => void doCancel()} disabled={busy}>
+            Cancel broadcast
+          </Button>,
+        )}
       <Button variant="outlined" startIcon={<ContentCopyOutlined />} component={RouterLink} to={paths.broadcasts.create.href({ from: broadcastId })}>
         Duplicate
       </Button>
-      {halves.every((half) => allowedFrom.delete.includes(half.BroadcastStatus)) && (
-        <Button variant="outlined" color="error" startIcon={<DeleteOutlined />} onClick={() => void doDelete()} disabled={busy}>
-          Delete
-        </Button>
-      )}
+      {halves.every((half) => allowedFrom.delete.includes(half.BroadcastStatus)) &&
+        offer(
+          'delete',
+          <Button variant="outlined" color="error" startIcon={<DeleteOutlined />} onClick={() => void doDelete()} disabled={busy}>
+            Delete
+          </Button>,
+        )}
     </>
   );
 }

@@ -14,6 +14,7 @@ import type { BroadcastPlan } from '@contract/broadcast-plan.ts';
 import { formatApiDateTime } from '@/utils/format-date.ts';
 import { formatCount, formatCredits } from '@/utils/format-number.ts';
 import { describeSkipped } from './describe-skipped.ts';
+import type { ReachEstimate } from './estimate-reach.ts';
 
 function Figure({ icon, value, label }: { icon: ReactNode; value: string; label: string }) {
   return (
@@ -37,10 +38,33 @@ export interface ReachSummaryProps {
   /** Why no plan could be made (e.g. nobody reachable), in the API's words. */
   error: string | null;
   hasRecipients: boolean;
+  /** Worked out here when the API has no preview route (decision 0132); shown, marked, when there is no plan. */
+  estimate?: ReachEstimate | undefined;
+}
+
+/** The estimate's figures, said to be one: the API was not asked. */
+function EstimatedReach({ estimate }: { estimate: ReachEstimate }) {
+  return (
+    <Stack spacing={2}>
+      <Stack direction="row" spacing={3} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
+        <Figure icon={<PhoneInTalkOutlined />} value={formatCount(estimate.CallCount)} label={estimate.CallCount === 1 ? 'call at most' : 'calls at most'} />
+        <Figure icon={<SmsOutlined />} value={formatCount(estimate.TextCount)} label={estimate.TextCount === 1 ? 'text at most' : 'texts at most'} />
+      </Stack>
+      <Divider />
+      <Typography variant="body2">
+        Up to <strong>{formatCredits(estimate.MaxCreditCost)}</strong> credits
+        {estimate.AvailableCredits !== null ? ` of ${formatCredits(estimate.AvailableCredits)} available` : ''}
+      </Typography>
+      <Typography variant="body2" color="textSecondary">
+        An estimate from the list sizes, files, numbers and message: this API does not preview broadcasts, so opt-outs and
+        duplicates are not taken off.
+      </Typography>
+    </Stack>
+  );
 }
 
 /** The live line of who will be reached, what it costs and when it ends, beside every step. */
-export function ReachSummary({ plan, loading, error, hasRecipients }: ReachSummaryProps) {
+export function ReachSummary({ plan, loading, error, hasRecipients, estimate }: ReachSummaryProps) {
   return (
     <Card component="aside" aria-labelledby="reach-title" sx={{ position: { lg: 'sticky' }, top: { lg: 88 } }}>
       {loading && <LinearProgress aria-label="Updating the estimate" sx={{ height: 2 }} />}
@@ -55,6 +79,8 @@ export function ReachSummary({ plan, loading, error, hasRecipients }: ReachSumma
             </Typography>
           ) : error ? (
             <Alert severity="error">{error}</Alert>
+          ) : !plan && estimate ? (
+            <EstimatedReach estimate={estimate} />
           ) : !plan ? (
             <Stack spacing={1}>
               <Skeleton width="60%" height={36} />

@@ -14,12 +14,15 @@ import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
 import { useQuery } from '@tanstack/react-query';
-import { useEffect, useEffectEvent, useRef, useState } from 'react';
+import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/api-error.ts';
 import { useCreateBroadcast } from '@/api/resources/broadcasts/broadcast-mutations.ts';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
+import { accountQueries } from '@/api/resources/account/account-queries.ts';
+import { useFeatureOffered } from '@/api/route-availability.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
+import { withSettingDefaults } from '@/api/resources/session/session-user.ts';
 import type { User } from '@contract/user.ts';
 import { useConfirm } from '@/components/feedback/confirm-dialog.tsx';
 import { LoadingScreen } from '@/components/feedback/loading-screen.tsx';
@@ -32,6 +35,7 @@ import { useDebouncedValue } from '@/hooks/use-debounced-value.ts';
 import { newDraft, parsePastedNumbers, toCreateInput, type BroadcastDraft } from '../create-broadcast-wizard/broadcast-draft.ts';
 import { prefillQuery, prefillRequestOf } from '../create-broadcast-wizard/prefill.ts';
 import { ReachSummary } from '../create-broadcast-wizard/reach-summary.tsx';
+import { estimateReach } from '../create-broadcast-wizard/estimate-reach.ts';
 import { useBroadcastDraft } from '../create-broadcast-wizard/use-broadcast-draft.ts';
 import { STEP_FORM_ID } from '../create-broadcast-wizard/wizard-step.ts';
 import { wizardSteps } from '../create-broadcast-wizard/wizard-steps.ts';
@@ -84,8 +88,12 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   // Ask the sandbox what this draft would do, once typing pauses.
   const input = useDebouncedValue(toCreateInput(draft), 500);
   const previewable = draft.step >= 1 && hasRecipients(draft) && draft.sentBroadcastId === null;
-  const preview = useQuery({ ...broadcastQueries.preview(input), enabled: previewable });
+  // Without a preview route (decision 0132) the reach and cost are estimated here from the draft itself.
+  const previewOffered = useFeatureOffered('broadcastPreview');
+  const preview = useQuery({ ...broadcastQueries.preview(input), enabled: previewable && previewOffered });
   const plan = previewable && !preview.isError ? preview.data : undefined;
+  const account = useQuery({ ...accountQueries.detail(), enabled: previewable && !previewOffered });
+  const estimate = previewable && !previewOffered ? estimateReach(draft, account.data?.AvailableCallUnits ?? null) : undefined;
 
   const stepIndex = Math.min(draft.step, wizardSteps.length - 1);
   const step = wizardSteps[stepIndex]!;
@@ -226,8 +234,9 @@ function CreateBroadcastWizard({ user }: { user: User }) {
         <ReachSummary
           plan={plan}
           loading={preview.isFetching}
-          error={previewable && preview.isError ? preview.error.message : null}
+          error={previewable && preview.isError && previewOffered ? preview.error.message : null}
           hasRecipients={hasRecipients(draft)}
+          estimate={estimate}
         />
       </Grid>
     </Grid>
@@ -235,7 +244,9 @@ function CreateBroadcastWizard({ user }: { user: User }) {
 }
 
 export function BroadcastCreatePage() {
-  const { data: user } = useQuery(sessionQueries.current());
+  const { data: session } = useQuery(sessionQueries.current());
+  // The same object while the session does not change: the wizard keys its draft on it.
+  const user = useMemo(() => (session ? withSettingDefaults(session) : null), [session]);
   return (
     <PageContainer
       {...pageIntros.newBroadcast}

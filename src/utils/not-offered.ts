@@ -1,0 +1,13 @@
+/**
+ * A failure that means the API lacks a feature, not that something broke (decision 0131): it carries the one plain
+ * sentence to show in the feature's place ("Pausing is not offered by this API."). Shared code reads it through
+ * notOfferedSentenceOf, without knowing the API client.
+ */
+export interface NotOffered {
+  readonly notOffered: string;
+}
+
+export function notOfferedSentenceOf(error: unknown): string | null {
+  if (typeof error !== 'object' || error === null || !('notOffered' in error)) return null;
+  return typeof error.notOffered === 'string' ? error.notOffered : null;
+}
