@@ -1,6 +1,7 @@
 import AxeBuilder from '@axe-core/playwright';
 import type { Page } from '@playwright/test';
 import { expect, logIn, test } from './fixtures.ts';
+import { EVERY_PAGE } from './support/every-page.ts';
 
 declare const document: {
   getAnimations(): Array<{ playState: string; effect: { getTiming(): { iterations?: number } } | null }>;
@@ -11,34 +12,6 @@ declare const document: {
  * axe on every page of the app, in the light and the dark theme: no serious or critical violation of WCAG 2.1 A/AA.
  * Nor does any page scroll sideways: what is wider than the window (a grid's columns) scrolls inside its own box.
  */
-
-/** Every page, at an address that shows it with content (demo data). */
-const PAGES = [
-  '/broadcasts',
-  '/broadcasts?status=InProgress',
-  '/broadcasts/new',
-  '/broadcasts/39601',
-  '/broadcasts/39600',
-  '/broadcasts/39604',
-  '/contacts',
-  '/contacts?q=nobody-matches-this',
-  '/contacts/4947403',
-  '/contacts/import',
-  '/lists',
-  '/lists/36',
-  '/lists/deleted',
-  '/conversations',
-  '/conversations/1',
-  '/opt-outs',
-  '/phone-numbers/6153308426',
-  '/audio',
-  '/users',
-  '/users/new',
-  '/users/73314',
-  '/settings',
-  '/account',
-  '/no/such/page',
-];
 
 async function seriousViolations(page: Page) {
   const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
@@ -68,7 +41,7 @@ for (const colorScheme of ['light', 'dark'] as const) {
       test.setTimeout(180_000);
       await logIn(page);
       const found: Record<string, string[]> = {};
-      for (const path of PAGES) {
+      for (const path of EVERY_PAGE) {
         await page.goto(path);
         await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
         // Let the page's data arrive (skeletons and spinners give way to content).
