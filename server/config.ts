@@ -29,6 +29,8 @@ const environmentSchema = z.object({
   DATA_DIR: z.string().trim().min(1).default('data'),
   SANDBOX_DB: optionalText,
   SANDBOX_CLOCK_SPEED: z.coerce.number().positive('Use a number above 0').max(100_000).default(1),
+  SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
+  SANDBOX_HOST: z.string().trim().min(1).default('127.0.0.1'),
   TRUST_PROXY: booleanFlag.default(false),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(8 * 60),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(7 * 24),
@@ -42,7 +44,7 @@ export interface ServerConfig {
   appKey: string;
   secretKey: string;
   sessionSecret: string;
-  sandbox: { databasePath: string; clockSpeed: number } | null;
+  sandbox: { databasePath: string; clockSpeed: number; port: number; host: string } | null;
   trustProxy: boolean;
   sessionIdleMs: number;
   sessionMaxMs: number;
@@ -114,6 +116,8 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     sandbox: {
       databasePath: inMemory ? databasePath : resolve(rootDir, databasePath),
       clockSpeed: settings.SANDBOX_CLOCK_SPEED,
+      port: settings.SANDBOX_PORT,
+      host: settings.SANDBOX_HOST,
     },
   };
 }

@@ -2,27 +2,31 @@ import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createBffApp } from './bff/app.ts';
 import type { ServerConfig } from './config.ts';
-import { startSandbox, type RunningSandbox } from './sandbox/sandbox.ts';
+import { startSandbox, type SandboxThread } from './sandbox/sandbox.ts';
 
 export interface RunningServer {
   url: string;
-  sandbox: RunningSandbox | null;
+  /** The embedded sandbox, in its own thread; null with a real API. */
+  sandbox: SandboxThread | null;
   close(): Promise<void>;
 }
 
 /**
- * Starts the embedded sandbox when no upstream is configured, then our server in front of it. The server reaches
- * the sandbox only over signed HTTP, exactly as it reaches the real API.
+ * Starts the embedded sandbox when no upstream is configured, in its own thread, then our server in front of it. The
+ * server reaches the sandbox only over signed HTTP, exactly as it reaches the real API.
  */
 export async function startServer(config: ServerConfig, options: { serveApp?: boolean } = {}): Promise<RunningServer> {
   const sandbox = config.sandbox
     ? await startSandbox({
         databasePath: config.sandbox.databasePath,
         clockSpeed: config.sandbox.clockSpeed,
+        port: config.sandbox.port,
+        host: config.sandbox.host,
         appKey: config.appKey,
         secretKey: config.secretKey,
       })
     : null;
+  void sandbox?.crashed.then((error) => console.error(`[server] the sandbox stopped: ${error.message}`));
 
   const app = createBffApp({
     apiUrl: sandbox?.url ?? config.apiUrl!,
@@ -40,6 +44,10 @@ export async function startServer(config: ServerConfig, options: { serveApp?: bo
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
     started.once('error', reject);
+  }).catch(async (error: unknown) => {
+    // The sandbox's thread would otherwise keep the process alive after a failed start.
+    await sandbox?.close();
+    throw error;
   });
   const { port } = server.address() as AddressInfo;
   const shownHost = config.host === '0.0.0.0' || config.host === '::' ? 'localhost' : config.host;

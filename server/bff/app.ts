@@ -1,5 +1,6 @@
 import { Hono } from 'hono';
 import { closeWhenBodyUnread, limitBody } from '../http/request-bodies.ts';
+import { apiIsElsewhere } from './api-elsewhere.ts';
 import { forwardToApi } from './api-proxy.ts';
 import { compression } from './compression.ts';
 import { errorResponse } from './errors.ts';
@@ -64,6 +65,7 @@ export function createBffApp(options: BffOptions) {
   app.all('/api/v1/*', forwardToApi(deps, '/api'));
   if (options.sandbox) app.all('/api/sandbox/*', forwardToApi({ ...deps, upstream: sandboxControl(upstream) }, '/api'));
   app.all('/api/*', (c) => errorResponse(c, 'NotFound', `There is no ${c.req.method} ${c.req.path}.`));
+  app.all('/v1/*', apiIsElsewhere(options));
 
   if (options.distDir) app.route('/', staticSite(options.distDir, { sandbox: options.sandbox, currentUser: currentUserReader(deps) }));
   return app;
