@@ -21,7 +21,7 @@ import { Link as RouterLink } from 'react-router';
 import { useUpdateConversation } from '@/api/resources/conversations/conversation-mutations.ts';
 import { conversationQueries } from '@/api/resources/conversations/conversation-queries.ts';
 import { textNumberQueries } from '@/api/resources/text-numbers/text-number-queries.ts';
-import { isApiError } from '@/api/api-error.ts';
+import { isRecordNotFound } from '@/api/route-availability.ts';
 import type { InboxConversation, TextMessage } from '@contract/conversation.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
@@ -129,7 +129,7 @@ export function ConversationThread(props: ConversationThreadProps) {
   }, [conversationId, unread, update]);
 
   if (detail.isError && !conversation) {
-    if (isApiError(detail.error) && detail.error.status === 404) {
+    if (isRecordNotFound(detail.error)) {
       return (
         <EmptyState
           title="This conversation does not exist."

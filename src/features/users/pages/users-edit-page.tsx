@@ -2,7 +2,7 @@ import Chip from '@mui/material/Chip';
 import Skeleton from '@mui/material/Skeleton';
 import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router';
-import { isApiError } from '@/api/api-error.ts';
+import { isRecordNotFound } from '@/api/route-availability.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { useUpdateUser } from '@/api/resources/users/users-mutations.ts';
 import { usersQueries } from '@/api/resources/users/users-queries.ts';
@@ -27,7 +27,7 @@ export function UsersEditPage() {
   const notify = useNotify();
   const navigate = useNavigate();
 
-  const missing = !Number.isInteger(userId) || (isApiError(user.error) && user.error.status === 404);
+  const missing = !Number.isInteger(userId) || isRecordNotFound(user.error);
   let content;
   if (!isMaster) content = <MasterOnlyNotice />;
   else if (missing) {
