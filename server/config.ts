@@ -62,11 +62,18 @@ const generatedSecret = () => randomBytes(32).toString('base64url');
 /** A generated value kept in the data folder, so sessions and keys survive restarts. */
 function keptSecret(dataDir: string, fileName: string): string {
   const path = join(dataDir, fileName);
-  if (existsSync(path)) return readFileSync(path, 'utf8').trim();
-  mkdirSync(dataDir, { recursive: true });
-  const value = generatedSecret();
-  writeFileSync(path, `${value}\n`, { mode: 0o600 });
-  return value;
+  try {
+    if (existsSync(path)) return readFileSync(path, 'utf8').trim();
+    mkdirSync(dataDir, { recursive: true });
+    const value = generatedSecret();
+    writeFileSync(path, `${value}\n`, { mode: 0o600 });
+    return value;
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new ConfigError(
+      `DATA_DIR (${dataDir}) cannot be read and written (${code} on ${fileName}): give this user access, or set DATA_DIR to a folder it can write.`,
+    );
+  }
 }
 
 export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = process.cwd()): ServerConfig {

@@ -28,6 +28,8 @@ let dir: string;
 let sandbox: ChildServer;
 let db: Database.Database;
 const tokens = { master: '', limited: '' };
+const MASTER = { UserName: 'apitest@cea', PinCode: 'notmypwd123!!!' };
+const LIMITED = { UserName: 'han@cea', PinCode: 'kessel-run-12' };
 
 beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'callboard-fuzz-'));
@@ -38,8 +40,8 @@ beforeAll(async () => {
     SANDBOX_SECRET_KEY: FUZZ_SECRET_KEY,
   });
   db = new Database(databasePath, { readonly: true });
-  tokens.master = await logIn(sandbox.url, { UserName: 'apitest@cea', PinCode: 'notmypwd123!!!' });
-  tokens.limited = await logIn(sandbox.url, { UserName: 'han@cea', PinCode: 'kessel-run-12' });
+  tokens.master = await logIn(sandbox.url, MASTER);
+  tokens.limited = await logIn(sandbox.url, LIMITED);
   // Something for the upload and draft IDs to name from the start.
   await signedFetch(sandbox.url, 'POST', '/v1/fileuploads?FileName=fuzz.csv', {
     token: tokens.master,
@@ -52,6 +54,11 @@ beforeAll(async () => {
     timeoutMs: REQUEST_TIMEOUT_MS,
   });
 }, 120_000);
+
+/** A fresh token for `who`, after a case ended theirs. */
+async function logInAgain(who: keyof typeof tokens) {
+  tokens[who] = await logIn(sandbox.url, who === 'master' ? MASTER : LIMITED);
+}
 
 afterAll(async () => {
   db?.close();
@@ -181,7 +188,7 @@ describe('bad input against every sandbox route', () => {
             if ((error as Error).name === 'TimeoutError') return fail(`${request}: no answer within ${REQUEST_TIMEOUT_MS} ms`);
             // A request too big to read is refused while it is still being sent, and the socket closed under it;
             // that is an answer, as long as the sandbox is still there for the next one.
-            if (!isOversized(path, query, body) || (await stillAnswering()) !== 200) {
+            if (!isOversized(path, query, body) || (await stillAnswering()) >= 500) {
               return fail(`${request}: ${String(error)} (${String((error as Error).cause)})\n${sandbox.output.slice(-2000)}`);
             }
             byStatus.set(0, (byStatus.get(0) ?? 0) + 1);
@@ -196,6 +203,8 @@ describe('bad input against every sandbox route', () => {
           if ((answer.status >= 400 || fuzz.method === 'GET') && dataVersion() !== before) {
             return fail(`${request}: answered ${answer.status} but changed the database`);
           }
+          // A case may end its own token (logout routes, a PIN change): log in again so later cases reach the routes.
+          if (answer.status === 401 && answer.body.toString('utf8').includes('InvalidAuthToken')) await logInAgain(fuzz.as);
           return true;
         }),
         { numRuns: RUNS, seed: SEED, endOnFailure: true },

@@ -1,14 +1,36 @@
-import { mkdirSync } from 'node:fs';
+import { accessSync, chmodSync, constants, existsSync, mkdirSync } from 'node:fs';
 import { dirname } from 'node:path';
 import Database from 'better-sqlite3';
 import { migrations } from './migrations.ts';
 
 export type SandboxDatabase = Database.Database;
 
-/** Opens (creating when needed) the sandbox database and brings its schema up to date. */
+/**
+ * A database the sandbox cannot start on, with a message for the person starting it (no stack trace is printed
+ * for it, decision 0116): what is wrong, and which setting points there.
+ */
+export class SandboxDatabaseError extends Error {
+  override name = 'SandboxDatabaseError';
+}
+
+const WHERE = 'The sandbox database lives in DATA_DIR (data/sandbox.db by default), or where SANDBOX_DB says.';
+
+/** Opens (creating when needed) the sandbox database, checks it, and brings its schema up to date. */
 export function openDatabase(path: string): SandboxDatabase {
-  if (path !== ':memory:') mkdirSync(dirname(path), { recursive: true });
-  const db = new Database(path);
+  const inMemory = path === ':memory:';
+  if (!inMemory) prepareFolder(path);
+  let db: SandboxDatabase;
+  try {
+    db = new Database(path);
+  } catch (error) {
+    throw new SandboxDatabaseError(`The sandbox database ${path} cannot be opened: ${(error as Error).message}. ${WHERE}`);
+  }
+  if (!inMemory) {
+    // The file holds AuthTokens and PIN hashes: only the server's own user may read it. SQLite gives its -wal and
+    // -shm files the database file's mode; ones left from before are set too.
+    for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
+    checkIntact(db, path);
+  }
   db.pragma('journal_mode = WAL');
   // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commits.
   db.pragma('synchronous = NORMAL');
@@ -18,10 +40,43 @@ export function openDatabase(path: string): SandboxDatabase {
   return db;
 }
 
+/** The folder exists and the file (if any) can be read and written, or a message says which setting to change. */
+function prepareFolder(path: string) {
+  const folder = dirname(path);
+  try {
+    mkdirSync(folder, { recursive: true });
+    accessSync(folder, constants.R_OK | constants.W_OK | constants.X_OK);
+    if (existsSync(path)) accessSync(path, constants.R_OK | constants.W_OK);
+  } catch (error) {
+    const code = (error as NodeJS.ErrnoException).code ?? 'error';
+    throw new SandboxDatabaseError(
+      `The sandbox database ${path} cannot be read and written (${code}): give this user access to ${folder}, ` +
+        `or point DATA_DIR or SANDBOX_DB somewhere it can write. ${WHERE}`,
+    );
+  }
+}
+
+/** SQLite's quick check at start: a damaged file is reported now, not as 500s later. */
+function checkIntact(db: SandboxDatabase, path: string) {
+  let result: string;
+  try {
+    result = String(db.pragma('quick_check', { simple: true }));
+  } catch (error) {
+    db.close();
+    throw new SandboxDatabaseError(`The sandbox database ${path} is not a readable SQLite database (${(error as Error).message}). ${REPAIR}`);
+  }
+  if (result !== 'ok') {
+    db.close();
+    throw new SandboxDatabaseError(`The sandbox database ${path} is damaged (SQLite quick_check: ${result.slice(0, 200)}). ${REPAIR}`);
+  }
+}
+
+const REPAIR = `Restore it from a backup, or move it aside to start with fresh demo data. ${WHERE}`;
+
 export function migrate(db: SandboxDatabase): void {
   const applied = db.pragma('user_version', { simple: true }) as number;
   if (applied > migrations.length) {
-    throw new Error(`The sandbox database is at schema version ${applied}, newer than this build (${migrations.length}).`);
+    throw new SandboxDatabaseError(`The sandbox database is at schema version ${applied}, newer than this build (${migrations.length}).`);
   }
   for (let version = applied; version < migrations.length; version += 1) {
     db.transaction(() => {

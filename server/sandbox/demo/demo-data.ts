@@ -2,7 +2,7 @@ import type { SandboxDatabase } from '../db/database.ts';
 import { daysToMask } from '../model/users.ts';
 import { seedDemoAudio } from './demo-audio.ts';
 import { seedDemoBroadcasts } from './demo-broadcasts.ts';
-import { hashPinCode } from '../pin-codes.ts';
+import { hashPinCodeSync } from '../pin-codes.ts';
 import { seedDemoConversations } from './demo-conversations.ts';
 import { areaCodes, firstNames, lastNames } from './names.ts';
 import { createRandom, type Random } from './random.ts';
@@ -67,20 +67,20 @@ function seedAccountAndUsers({ db, now }: SeedContext) {
   const [master, leia, han] = demoUsers;
   // The master user carries the settings of the documentation's own Create User example.
   insertUser.run({
-    id: DEMO_USER_IDS.master, userName: master.UserName, pinHash: hashPinCode(master.PinCode), first: 'Luke',
+    id: DEMO_USER_IDS.master, userName: master.UserName, pinHash: hashPinCodeSync(master.PinCode), first: 'Luke',
     last: 'Skywalker', email: 'luke@galaxy.com', phone: '2027075000', callerId: '2027075000', retries: 1,
     maxLength: 120, throttle: 10, continueNextDay: 1, start: 7 * 60, stop: 20 * 60, days: daysToMask([]), state: 'TX',
     master: 1, allBroadcasts: 1, allRoster: 1, allAudio: 1, groupAudio: 1, created: now - 400 * DAY,
   });
   insertUser.run({
-    id: DEMO_USER_IDS.leia, userName: leia.UserName, pinHash: hashPinCode(leia.PinCode), first: 'Leia',
+    id: DEMO_USER_IDS.leia, userName: leia.UserName, pinHash: hashPinCodeSync(leia.PinCode), first: 'Leia',
     last: 'Organa', email: 'leia@galaxy.com', phone: '2125550187', callerId: '2125550187', retries: 2,
     maxLength: 90, throttle: 20, continueNextDay: 0, start: 8 * 60, stop: 19 * 60 + 30,
     days: daysToMask(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']), state: 'NY', master: 0,
     allBroadcasts: 1, allRoster: 1, allAudio: 1, groupAudio: 1, created: now - 300 * DAY,
   });
   insertUser.run({
-    id: DEMO_USER_IDS.han, userName: han.UserName, pinHash: hashPinCode(han.PinCode), first: 'Han', last: 'Solo',
+    id: DEMO_USER_IDS.han, userName: han.UserName, pinHash: hashPinCodeSync(han.PinCode), first: 'Han', last: 'Solo',
     email: 'han@galaxy.com', phone: '4155550142', callerId: '4155550142', retries: 1, maxLength: 60, throttle: 5,
     continueNextDay: 0, start: 9 * 60, stop: 18 * 60, days: daysToMask([]), state: 'CA', master: 0,
     allBroadcasts: 0, allRoster: 0, allAudio: 0, groupAudio: 1, created: now - 200 * DAY,

@@ -1,21 +1,38 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
+import { authTokenOf } from '../auth.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
+import { SandboxError } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';
 
 const advanceSchema = z.object({
   Minutes: z.number().min(0).max(60 * 24 * 366),
 });
 
-/** The sandbox's own control routes, outside /v1: read and advance the simulated clock. */
-export function controlRoutes({ clock, simulate }: SandboxDeps) {
+/**
+ * The sandbox's own control routes, outside /v1: read and advance the simulated clock (master users only: the clock
+ * is shared by the whole sandbox, decision 0114), and end AuthTokens when our server ends their sessions (the API
+ * has no logout, decision 0115).
+ */
+export function controlRoutes({ db, clock, simulate }: SandboxDeps) {
   const state = () => ({ Now: new Date(clock.now()).toISOString(), Speed: clock.speed });
+  const endToken = db.prepare<[string]>('DELETE FROM auth_tokens WHERE token = ?');
+  const endUserTokens = db.prepare<[number]>('DELETE FROM auth_tokens WHERE user_id = ?');
   return new Hono<SandboxEnv>()
     .get('/clock', (c) => c.json(state()))
     .post('/clock/advance', async (c) => {
+      if (!c.get('user').isMaster) throw new SandboxError('PermissionDenied', 'Only a master user may move the sandbox clock.');
       const { Minutes } = await readBody(c, advanceSchema);
       clock.advance(Minutes * 60_000);
       simulate();
       return c.json(state());
+    })
+    .delete('/auth-tokens/current', (c) => {
+      endToken.run(authTokenOf(c) ?? '');
+      return c.json({ Ended: true });
+    })
+    .delete('/auth-tokens', (c) => {
+      endUserTokens.run(c.get('user').userId);
+      return c.json({ Ended: true });
     });
 }

@@ -18,7 +18,7 @@ export function loginRoutes({ db, clock }: SandboxDeps) {
   return new Hono<SandboxEnv>().post('/user/login', async (c) => {
     const { UserName, PinCode } = await readBody(c, loginInputSchema);
     const user = findUser.get(UserName);
-    if (!user || !verifyPinCode(PinCode, user.pin_hash)) {
+    if (!(await verifyPinCode(PinCode, user?.pin_hash)) || !user) {
       throw new SandboxError('InvalidCredentials', 'The user name or PIN code is not correct.');
     }
     const token = randomUUID();

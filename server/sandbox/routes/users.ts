@@ -13,6 +13,7 @@ import { SandboxError, notFound } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';
 import { parseListQuery, queryFeed, type ListSpec } from '../http/list-query.ts';
 import { USER_COLUMNS, daysToMask, toApiUser, toDocumentedUser, type UserRow } from '../model/users.ts';
+import { authTokenOf } from '../auth.ts';
 import { hashPinCode } from '../pin-codes.ts';
 
 /** A user's settings as columns, ready to be written (the row minus what never changes). */
@@ -84,6 +85,7 @@ export function userRoutes({ db, clock }: SandboxDeps) {
     can_see_all_audio = @can_see_all_audio, can_see_group_audio = @can_see_group_audio`;
   const updateUser = db.prepare<[UserSettingsRow & { user_id: number }]>(`UPDATE users SET ${settingsSql} WHERE user_id = @user_id`);
   const updatePin = db.prepare<[string, number]>('UPDATE users SET pin_hash = ? WHERE user_id = ?');
+  const endTokens = db.prepare<[number, string]>('DELETE FROM auth_tokens WHERE user_id = ? AND token <> ?');
   const insertUser = db.prepare<[UserSettingsRow & { account_id: number; pin_hash: string; created_at: number }]>(`
     INSERT INTO users (account_id, pin_hash, created_at, user_name, first_name, last_name, email, phone, caller_id,
       retries, max_message_length, call_throttle, continue_on_next_day, start_minute, stop_minute, calling_window_days,
@@ -176,11 +178,13 @@ export function userRoutes({ db, clock }: SandboxDeps) {
       const defaults = applySettings(blank, defaultCallingSettings);
       const settings = applySettings(defaults, input);
       checkCallingWindow(settings);
+      // Hashed first (off the event loop): what follows reads and writes without yielding in between.
+      const pinHash = await hashPinCode(input.PinCode);
       ensureUserNameFree(settings.user_name);
       const { lastInsertRowid } = insertUser.run({
         ...settings,
         account_id: user.accountId,
-        pin_hash: hashPinCode(input.PinCode),
+        pin_hash: pinHash,
         created_at: clock.now(),
       });
       return c.json(toDocumentedUser(userById.get(Number(lastInsertRowid))!));
@@ -199,12 +203,18 @@ export function userRoutes({ db, clock }: SandboxDeps) {
           'You may change your own settings but not your own Permissions. Ask a master user to change them.',
         );
       }
-      const settings = applySettings(target, input);
+      // Hashed first (off the event loop); the row is read again after it, so a change made meanwhile is kept.
+      const pinHash = input.PinCode === undefined ? null : await hashPinCode(input.PinCode);
+      const settings = applySettings(userOnAccount(user, target.user_id), input);
       checkCallingWindow(settings);
       if (input.UserName !== undefined) ensureUserNameFree(input.UserName, target.user_id);
       db.transaction(() => {
         updateUser.run({ ...settings, user_id: target.user_id });
-        if (input.PinCode !== undefined) updatePin.run(hashPinCode(input.PinCode), target.user_id);
+        if (pinHash !== null) {
+          updatePin.run(pinHash, target.user_id);
+          // A new PIN ends the user's other AuthTokens; the one that changed it goes on (decision 0112).
+          endTokens.run(target.user_id, authTokenOf(c) ?? '');
+        }
       })();
       return c.json(toDocumentedUser(userById.get(target.user_id)!));
     });

@@ -200,6 +200,9 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
 
   { method: 'GET', route: '/sandbox/clock' },
   { method: 'POST', route: '/sandbox/clock/advance', body: (_ids, n) => json({ Minutes: n % 3 }) },
+  // These end the token the case is signed with (the fuzz logs in again when a token is refused).
+  { method: 'DELETE', route: '/sandbox/auth-tokens/current' },
+  { method: 'DELETE', route: '/sandbox/auth-tokens' },
 ];
 
 /** `/v1/contacts/:id{[0-9]+}` -> `/v1/contacts/:id` */
