@@ -1,66 +1,153 @@
 /**
- * Slows down PIN guessing (docs/decisions/0052-login-throttling.md): after 5 failed logins for one user name, or 20
- * from one client address, within 15 minutes, further attempts answer 429 with Retry-After until the oldest
- * failure of the window has aged out. A successful login clears its user name's failures.
+ * Slows down PIN guessing without letting a guesser lock the owner out (docs/decisions/0110-login-throttle.md).
+ *
+ * Each attempt is counted before the API is asked, against several keys at once; each key allows a few free
+ * failures, then makes the next attempt wait 1 s, 2 s, 4 s ... up to 15 minutes. A browser that has logged in as
+ * this user before (a signed "known device" cookie) is counted on its own key only, so guesses from elsewhere
+ * never hold it back. Only one attempt per user name (or per known device) runs at a time.
+ *
+ * The interface is asynchronous so the counts can later move to a shared store.
  */
 
-const WINDOW_MS = 15 * 60_000;
-export const MAX_FAILURES_PER_USER = 5;
-export const MAX_FAILURES_PER_CLIENT = 20;
+export interface LoginAttemptKeys {
+  userName: string;
+  /** The client address (see clientAddress in session-routes.ts). */
+  client: string;
+  /** An ID bound to this browser and this user name when the browser has logged in as them before; else null. */
+  knownDevice: string | null;
+}
+
+/** The counted attempt, told how it ended. Exactly one of these is called. */
+export interface LoginAttempt {
+  /** The PIN was right: this attempt stops counting, and so do this browser's and address's failures for the name. */
+  succeeded(): Promise<void>;
+  /** The PIN was wrong: the attempt stays counted. */
+  failed(): Promise<void>;
+  /** The API gave no verdict (unreachable, 5xx): the attempt does not count. */
+  unchecked(): Promise<void>;
+}
+
+export type LoginAdmission = { attempt: LoginAttempt } | { retryAfter: number; reason: 'busy' | 'throttled' };
+
+export interface LoginThrottle {
+  begin(keys: LoginAttemptKeys): Promise<LoginAdmission>;
+}
+
+interface Rule {
+  /** Failures allowed before any wait. */
+  free: number;
+}
+/** Per user name and client address (an unknown browser): the owner on another address is unaffected. */
+export const PER_NAME_AND_CLIENT: Rule = { free: 5 };
+/** Per user name across all unknown browsers: guessing spread over many addresses. */
+export const PER_NAME: Rule = { free: 20 };
+/** Per client address across user names: one address trying many names. */
+export const PER_CLIENT: Rule = { free: 30 };
+/** Per known browser and user name: the owner's own typos. */
+export const PER_DEVICE: Rule = { free: 5 };
+
+const FIRST_WAIT_MS = 1000;
+export const LONGEST_WAIT_MS = 15 * 60_000;
+/** A key with no failure for this long is forgotten (longer than the longest wait, so waits keep growing). */
+const FORGET_AFTER_MS = 60 * 60_000;
 export const MAX_TRACKED = 50_000;
 
-export function createLoginThrottle(now: () => number = Date.now, maxTracked = MAX_TRACKED) {
-  const failures = new Map<string, number[]>();
+/** How long an attempt must wait after `failures` failures under `rule`. */
+export function waitAfter(failures: number, rule: Rule): number {
+  if (failures <= rule.free) return 0;
+  return Math.min(FIRST_WAIT_MS * 2 ** Math.min(failures - rule.free - 1, 30), LONGEST_WAIT_MS);
+}
 
-  function recent(key: string): number[] {
-    const cutoff = now() - WINDOW_MS;
-    const times = (failures.get(key) ?? []).filter((time) => time > cutoff);
-    if (times.length === 0) failures.delete(key);
-    else failures.set(key, times);
-    return times;
+interface Count {
+  failures: number;
+  lastAt: number;
+}
+
+export function createLoginThrottle(now: () => number = Date.now, maxTracked = MAX_TRACKED): LoginThrottle {
+  /** In order of the latest change, so the stalest keys come first when making room. */
+  const counts = new Map<string, Count>();
+  /** The keys with an attempt under way. */
+  const running = new Set<string>();
+
+  function current(key: string): Count | undefined {
+    const count = counts.get(key);
+    if (count && now() - count.lastAt > FORGET_AFTER_MS) {
+      counts.delete(key);
+      return undefined;
+    }
+    return count;
   }
 
-  /**
-   * Over the cap: drop what has aged out, then the keys whose latest failure is oldest, down to 90% of the cap (so
-   * this runs once per many failures, not on each), never wiping every count.
-   */
-  function evict() {
-    for (const key of [...failures.keys()]) recent(key);
+  function add(key: string, by: 1 | -1) {
+    const count = current(key) ?? { failures: 0, lastAt: now() };
+    counts.delete(key);
+    const failures = Math.max(0, count.failures + by);
+    if (failures === 0) return;
+    counts.set(key, { failures, lastAt: by > 0 ? now() : count.lastAt });
+    if (counts.size > maxTracked) makeRoom();
+  }
+
+  /** Over the cap: drop the stalest keys down to 90% of it (so this runs once per many attempts). */
+  function makeRoom() {
     const target = Math.floor(maxTracked * 0.9);
-    for (const key of failures.keys()) {
-      if (failures.size <= target) break;
-      failures.delete(key);
+    for (const key of counts.keys()) {
+      if (counts.size <= target) break;
+      counts.delete(key);
     }
   }
 
-  const userKey = (userName: string) => `user:${userName.trim().toLowerCase()}`;
-  const clientKey = (client: string) => `client:${client}`;
+  function keysOf({ userName, client, knownDevice }: LoginAttemptKeys): Array<[string, Rule]> {
+    const name = userName.trim().toLowerCase();
+    if (knownDevice !== null) return [[`device:${knownDevice}`, PER_DEVICE]];
+    return [
+      [`name-client:${name}\n${client}`, PER_NAME_AND_CLIENT],
+      [`name:${name}`, PER_NAME],
+      [`client:${client}`, PER_CLIENT],
+    ];
+  }
 
   return {
-    /** Seconds to wait before another attempt, or 0 when one is allowed now. */
-    retryAfter(userName: string, client: string): number {
-      const checks: Array<[number[], number]> = [
-        [recent(userKey(userName)), MAX_FAILURES_PER_USER],
-        [recent(clientKey(client)), MAX_FAILURES_PER_CLIENT],
-      ];
+    async begin(attemptKeys) {
+      const keys = keysOf(attemptKeys);
+      // One at a time per name from unknown browsers, per browser for a known one: a burst cannot outrun its count.
+      const lane = attemptKeys.knownDevice !== null ? `device:${attemptKeys.knownDevice}` : `name:${attemptKeys.userName.trim().toLowerCase()}`;
+      if (running.has(lane)) return { retryAfter: 1, reason: 'busy' };
       let wait = 0;
-      for (const [times, limit] of checks) {
-        if (times.length >= limit) wait = Math.max(wait, times[times.length - limit]! + WINDOW_MS - now());
+      for (const [key, rule] of keys) {
+        const count = current(key);
+        if (count) wait = Math.max(wait, count.lastAt + waitAfter(count.failures, rule) - now());
       }
-      return Math.ceil(wait / 1000);
-    },
-    failed(userName: string, client: string) {
-      for (const key of [userKey(userName), clientKey(client)]) {
-        const times = [...recent(key), now()];
-        // Deleted first so the Map's order is the order of the latest failure: the stalest keys come first.
-        failures.delete(key);
-        failures.set(key, times);
-      }
-      if (failures.size > maxTracked) evict();
-    },
-    succeeded(userName: string) {
-      failures.delete(userKey(userName));
+      if (wait > 0) return { retryAfter: Math.ceil(wait / 1000), reason: 'throttled' };
+
+      running.add(lane);
+      for (const [key] of keys) add(key, 1);
+      let settled = false;
+      const settle = (undo: string[]) => {
+        if (settled) return;
+        settled = true;
+        running.delete(lane);
+        for (const key of undo) add(key, -1);
+      };
+      return {
+        attempt: {
+          async succeeded() {
+            if (settled) return;
+            settle([]);
+            // The owner got in: this browser's and address's slips for the name are forgiven. The name's and the
+            // address's shared counts only lose this attempt, so guesses from elsewhere keep their weight.
+            for (const [key] of keys) {
+              if (key.startsWith('name:') || key.startsWith('client:')) add(key, -1);
+              else counts.delete(key);
+            }
+          },
+          async failed() {
+            settle([]);
+          },
+          async unchecked() {
+            settle(keys.map(([key]) => key));
+          },
+        },
+      };
     },
   };
 }
-export type LoginThrottle = ReturnType<typeof createLoginThrottle>;

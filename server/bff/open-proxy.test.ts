@@ -57,7 +57,7 @@ beforeAll(async () => {
   });
   bffPort = (bff.address() as AddressInfo).port;
   const now = Date.now();
-  const sealed = createSessionSealer(SESSION_SECRET).seal({ sessionId: 'test', token: 'token', userId: 1, issuedAt: now, seenAt: now });
+  const sealed = createSessionSealer(SESSION_SECRET).seal({ sessionId: 'test', token: 'token', userId: 1, userName: 'luke', issuedAt: now, seenAt: now });
   cookie = `${SESSION_COOKIE}=${sealed}`;
 });
 afterAll(async () => {

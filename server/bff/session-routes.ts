@@ -1,10 +1,15 @@
 import { getConnInfo } from '@hono/node-server/conninfo';
-import { Hono, type Context } from 'hono';
-import { loginInputSchema, loginResultSchema, userSchema, type User } from '../../src/contract/user.ts';
+import { Hono, type Context, type MiddlewareHandler } from 'hono';
+import { loginInputSchema, loginResultSchema, userSchema, type SessionUser } from '../../src/contract/user.ts';
+import { limitBody } from '../http/request-bodies.ts';
 import { errorResponse } from './errors.ts';
 import type { LoginThrottle } from './login-throttle.ts';
+import type { SessionData } from './session-cookie.ts';
 import type { Sessions } from './sessions.ts';
 import { LOGIN_TOKEN, type Upstream } from './upstream.ts';
+
+/** A login body is two short fields; anything bigger is refused before it is read (decision 0111). */
+const LOGIN_BODY_BYTES = 4096;
 
 async function readJson(response: Response): Promise<unknown> {
   try {
@@ -19,7 +24,7 @@ async function readJson(response: Response): Promise<unknown> {
  * saw; earlier hops come from the client and can be made up to dodge the per-address limit).
  */
 function clientAddress(c: Context, trustProxy: boolean): string {
-  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim() : undefined;
+  const forwarded = trustProxy ? c.req.header('x-forwarded-for')?.split(',').at(-1)?.trim().slice(0, 64) : undefined;
   if (forwarded) return forwarded;
   try {
     return getConnInfo(c).remote.address ?? 'unknown';
@@ -28,96 +33,186 @@ function clientAddress(c: Context, trustProxy: boolean): string {
   }
 }
 
-/** Who the request's session belongs to, as the API says: the user, no session, or no answer from the API. */
-export type CurrentUser = { user: User } | { signedOut: string } | { unavailable: string };
+function unreachable(c: Context, error: unknown): Response {
+  if ((error as Error | undefined)?.name === 'TimeoutError') return errorResponse(c, 'UpstreamTimeout', 'The Call-Em-All API took too long to answer.');
+  return errorResponse(c, 'UpstreamUnavailable', 'The Call-Em-All API cannot be reached. Try again in a moment.');
+}
+
+/** Who the request's session belongs to: the user, or no session. `unavailable` is kept for callers' sake. */
+export type CurrentUser = { user: SessionUser } | { signedOut: string } | { unavailable: string };
+
+/** What the session itself knows, without the API: the login answer's UserID and the name typed at login. */
+function userOfSession(session: Pick<SessionData, 'userId' | 'userName'>): SessionUser {
+  return { UserID: session.userId, UserName: session.userName };
+}
+
+/**
+ * The user's full settings from GET /v1/account/users/{id}, a route no public source documents (decision 0113):
+ * they fill in what the session knows when the route answers; any other answer leaves the session's own. Only a 401
+ * says something about the session: the API no longer takes its token.
+ */
+async function fillIn(upstream: Upstream, session: Pick<SessionData, 'token' | 'userId' | 'userName'>): Promise<SessionUser | 'token-refused'> {
+  const known = userOfSession(session);
+  const url = upstream.resolve(`/v1/account/users/${session.userId}`);
+  if (!url) return known;
+  try {
+    const response = await upstream.send({ method: 'GET', path: url.pathname, token: session.token }, url);
+    if (response.status === 401) return 'token-refused';
+    const user = userSchema.safeParse(await readJson(response));
+    if (!response.ok || !user.success || user.data.UserID !== session.userId) return known;
+    return user.data;
+  } catch {
+    return known;
+  }
+}
 
 export function currentUserReader({ upstream, sessions }: { upstream: Upstream; sessions: Sessions }) {
   return async (c: Context): Promise<CurrentUser> => {
     const session = sessions.read(c);
     if (!session) return { signedOut: 'You are not logged in.' };
-    let response: Response;
-    try {
-      response = await fetchUser(upstream, session.token, session.userId);
-    } catch {
-      return { unavailable: 'The Call-Em-All API cannot be reached. Try again in a moment.' };
-    }
-    if (response.status === 401) {
+    const user = await fillIn(upstream, session);
+    if (user === 'token-refused') {
       sessions.clear(c);
       return { signedOut: 'Your session has ended. Log in again.' };
     }
-    const user = userSchema.safeParse(await readJson(response));
-    if (!response.ok || !user.success) return { unavailable: `Your user settings could not be read (HTTP ${response.status}).` };
-    return { user: user.data };
+    return { user };
   };
 }
 
-function fetchUser(upstream: Upstream, token: string, userId: number) {
-  const url = upstream.resolve(`/v1/account/users/${userId}`)!;
-  return upstream.send({ method: 'GET', path: url.pathname, token }, url);
+/**
+ * The sandbox has no logout in the API either; its own control route deletes the AuthTokens a session ended
+ * (decision 0115). Best effort: the session is over on our side whatever the sandbox answers.
+ */
+async function endSandboxTokens(upstream: Upstream, token: string, scope: 'current' | 'all') {
+  const url = new URL(scope === 'current' ? '/sandbox/auth-tokens/current' : '/sandbox/auth-tokens', upstream.origin);
+  try {
+    const response = await upstream.send({ method: 'DELETE', path: url.pathname, token }, url);
+    await response.body?.cancel();
+  } catch {
+    // Nothing to add: the token is refused by our server from now on anyway.
+  }
 }
 
-/** /api/session: log in (POST), who am I (GET), log out (DELETE). */
+/** /api/session: log in (POST), who am I (GET), log out (DELETE), log out everywhere (DELETE /everywhere). */
 export function sessionRoutes({
   upstream,
   sessions,
   throttle,
   trustProxy,
+  sandbox = false,
 }: {
   upstream: Upstream;
   sessions: Sessions;
   throttle: LoginThrottle;
   trustProxy: boolean;
+  /** True when the API is our embedded sandbox, which is told when a session's AuthToken is done with. */
+  sandbox?: boolean;
 }) {
   const currentUser = currentUserReader({ upstream, sessions });
 
   return new Hono()
-    .post('/', async (c) => {
-      const input = loginInputSchema.safeParse(await c.req.json().catch(() => null));
-      if (!input.success) return errorResponse(c, 'InvalidRequest', 'Send your UserName and PinCode.');
-      const client = clientAddress(c, trustProxy);
-      const wait = throttle.retryAfter(input.data.UserName, client);
-      if (wait > 0) {
-        c.header('retry-after', String(wait));
-        const minutes = Math.ceil(wait / 60);
-        return errorResponse(c, 'TooManyLoginAttempts', `Too many failed logins. Try again in ${minutes} minute${minutes === 1 ? '' : 's'}.`);
-      }
-
-      const loginUrl = upstream.resolve('/v1/user/login')!;
-      let login: Response;
-      try {
-        login = await upstream.send(
-          { method: 'POST', path: '/v1/user/login', token: LOGIN_TOKEN, body: JSON.stringify(input.data) },
-          loginUrl,
-        );
-      } catch {
-        return errorResponse(c, 'UpstreamUnavailable', 'The Call-Em-All API cannot be reached. Try again in a moment.');
-      }
-      if (login.status === 400 || login.status === 401 || login.status === 403 || login.status === 404) {
-        throttle.failed(input.data.UserName, client);
-        return errorResponse(c, 'LoginFailed', 'The user name or PIN code is not correct.');
-      }
-      const result = loginResultSchema.safeParse(await readJson(login));
-      if (!login.ok || !result.success) {
-        return errorResponse(c, 'UpstreamUnavailable', `The Call-Em-All API could not log you in (HTTP ${login.status}).`);
-      }
-
-      const userResponse = await fetchUser(upstream, result.data.AuthToken, result.data.UserID);
-      const user = userSchema.safeParse(await readJson(userResponse));
-      if (!userResponse.ok || !user.success) {
-        return errorResponse(c, 'UpstreamUnavailable', 'Logged in, but your user settings could not be read.');
-      }
-      throttle.succeeded(input.data.UserName);
-      sessions.start(c, result.data.AuthToken, result.data.UserID);
-      return c.json(user.data);
+    .use('*', async (c, next) => {
+      await next();
+      // Every answer here is about who is signed in: no cache keeps it.
+      c.header('cache-control', 'no-store');
     })
+    .post(
+      '/',
+      limitBody({ maxSize: LOGIN_BODY_BYTES, onError: (c) => errorResponse(c, 'InvalidRequest', 'Send your UserName and PinCode.') }),
+      async (c) => {
+        const input = loginInputSchema.safeParse(await c.req.json().catch(() => null));
+        if (!input.success) return errorResponse(c, 'InvalidRequest', 'Send your UserName and PinCode.');
+        const { UserName } = input.data;
+        const admission = await throttle.begin({
+          userName: UserName,
+          client: clientAddress(c, trustProxy),
+          knownDevice: sessions.knownDevice(c, UserName),
+        });
+        if ('retryAfter' in admission) {
+          c.header('retry-after', String(admission.retryAfter));
+          if (admission.reason === 'busy') {
+            return errorResponse(c, 'TooManyLoginAttempts', 'A login for this user name is already under way. Try again in a moment.');
+          }
+          return errorResponse(c, 'TooManyLoginAttempts', `Too many failed logins. Try again in ${waitText(admission.retryAfter)}.`);
+        }
+        const { attempt } = admission;
+
+        const loginUrl = upstream.resolve('/v1/user/login')!;
+        let login: Response;
+        try {
+          login = await upstream.send(
+            { method: 'POST', path: '/v1/user/login', token: LOGIN_TOKEN, body: JSON.stringify(input.data) },
+            loginUrl,
+          );
+        } catch (error) {
+          await attempt.unchecked();
+          return unreachable(c, error);
+        }
+        if (login.status === 400 || login.status === 401 || login.status === 403 || login.status === 404) {
+          await attempt.failed();
+          await login.body?.cancel();
+          return errorResponse(c, 'LoginFailed', 'The user name or PIN code is not correct.');
+        }
+        const result = loginResultSchema.safeParse(await readJson(login));
+        if (!login.ok || !result.success) {
+          await attempt.unchecked();
+          return errorResponse(c, 'UpstreamUnavailable', `The Call-Em-All API could not log you in (HTTP ${login.status}).`);
+        }
+        await attempt.succeeded();
+        const session = { token: result.data.AuthToken, userId: result.data.UserID, userName: UserName };
+        sessions.start(c, session.token, session.userId, session.userName);
+        const user = await fillIn(upstream, session);
+        return c.json(user === 'token-refused' ? userOfSession(session) : user);
+      },
+    )
     .get('/', async (c) => {
       const current = await currentUser(c);
       if ('signedOut' in current) return errorResponse(c, 'NotLoggedIn', current.signedOut);
       if ('unavailable' in current) return errorResponse(c, 'UpstreamUnavailable', current.unavailable);
       return c.json(current.user);
     })
-    .delete('/', (c) => {
+    .delete('/', async (c) => {
+      const session = sessions.read(c);
       sessions.end(c);
+      if (session && sandbox) await endSandboxTokens(upstream, session.token, 'current');
+      return c.json({ LoggedOut: true });
+    })
+    .delete('/everywhere', async (c) => {
+      const session = sessions.endEverywhere(c);
+      if (!session) return errorResponse(c, 'NotLoggedIn', 'You are not logged in.');
+      if (sandbox) await endSandboxTokens(upstream, session.token, 'all');
       return c.json({ LoggedOut: true });
     });
+}
+
+function waitText(seconds: number): string {
+  if (seconds < 60) return `${seconds} second${seconds === 1 ? '' : 's'}`;
+  const minutes = Math.ceil(seconds / 60);
+  return `${minutes} minute${minutes === 1 ? '' : 's'}`;
+}
+
+/** PIN changes are small JSON bodies; a bigger one is not read twice. */
+const PIN_CHANGE_BODY_BYTES = 64 * 1024;
+
+/**
+ * PUT /api/v1/account/users/{id} that sets a PinCode and succeeds ends that user's other sessions (decision 0112).
+ * It reads a copy of the body, so the forwarding that follows reads the request as it came.
+ */
+export function endSessionsOnPinChange(sessions: Sessions): MiddlewareHandler {
+  return async (c, next) => {
+    const userId = Number(c.req.param('id'));
+    const length = Number(c.req.header('content-length') ?? Number.NaN);
+    const setsPin = Number.isSafeInteger(userId) && length <= PIN_CHANGE_BODY_BYTES ? await bodySetsPin(c.req.raw.clone()) : false;
+    await next();
+    if (setsPin && c.res.ok) sessions.pinChanged(c, userId);
+  };
+}
+
+async function bodySetsPin(request: Request): Promise<boolean> {
+  try {
+    const body = (await request.json()) as { PinCode?: unknown } | null;
+    return typeof body?.PinCode === 'string';
+  } catch {
+    return false;
+  }
 }

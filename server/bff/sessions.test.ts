@@ -1,9 +1,13 @@
 import { appendFileSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import type { AddressInfo } from 'node:net';
+import { serve } from '@hono/node-server';
+import { Hono } from 'hono';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { DEMO_MASTER, createBrowser, startTestSandbox } from '../testing/test-server.ts';
 import { createBffApp } from './app.ts';
+import { createUpstream } from './upstream.ts';
 import { SESSION_COOKIE, createSessionSealer } from './session-cookie.ts';
 import { MAX_REVOKED_SESSIONS, createSessionRevocations } from './session-revocations.ts';
 
@@ -27,14 +31,14 @@ afterAll(async () => {
 });
 
 /** Our server in process, on a clock the test moves. */
-function serverWith(options: { trustProxy?: boolean; revokedSessionsFile?: string } = {}) {
+function serverWith(options: { trustProxy?: boolean; revokedSessionsFile?: string; idleMs?: number; apiUrl?: string } = {}) {
   let time = Date.parse('2026-03-02T09:00:00Z');
   const app = createBffApp({
-    apiUrl: sandbox.url,
+    apiUrl: options.apiUrl ?? sandbox.url,
     appKey: APP_KEY,
     secretKey: SECRET_KEY,
     sessionSecret: SESSION_SECRET,
-    sessionIdleMs: IDLE_MS,
+    sessionIdleMs: options.idleMs ?? IDLE_MS,
     sessionMaxMs: MAX_MS,
     trustProxy: options.trustProxy ?? false,
     revokedSessionsFile: options.revokedSessionsFile ?? null,
@@ -107,7 +111,7 @@ describe('the session cookie', () => {
 
   it('opens a cookie once and answers the same again, while a changed byte still opens nothing', () => {
     const sealer = createSessionSealer(SESSION_SECRET);
-    const data = { sessionId: 's-1', token: 't-1', userId: 7, issuedAt: 1000, seenAt: 2000 };
+    const data = { sessionId: 's-1', token: 't-1', userId: 7, userName: 'luke', issuedAt: 1000, seenAt: 2000 };
     const cookie = sealer.seal(data);
     expect(sealer.unseal(cookie)).toEqual(data);
     expect(sealer.unseal(cookie)).toBe(sealer.unseal(cookie));
@@ -215,24 +219,188 @@ describe('login and logout', () => {
   });
 });
 
+describe('a short idle window', () => {
+  it('keeps a user who is active every 20 s signed in with SESSION_IDLE_MINUTES=1', async () => {
+    const server = serverWith({ idleMs: MINUTE });
+    const browser = browserOf(server.app);
+    await browser.login();
+    for (let step = 1; step <= 30; step += 1) {
+      server.advance(20_000);
+      expect((await browser.request('GET', '/api/v1/account')).status, `after ${step * 20} s`).toBe(200);
+    }
+    server.advance(MINUTE + 1);
+    expect((await browser.request('GET', '/api/v1/account')).status).toBe(401);
+  });
+});
+
+describe('sessions that end before their time', () => {
+  /** A new user of the demo account, made by the master user, with their PIN. */
+  async function newUser(master: ReturnType<typeof browserOf>, name: string) {
+    const credentials = { UserName: `${name}@cea`, PinCode: 'first-pin-123' };
+    const created = await master.request('POST', '/api/v1/account/users', { ...credentials, FirstName: 'Test', LastName: name });
+    expect(created.status).toBe(200);
+    return { ...credentials, UserID: ((await created.json()) as { UserID: number }).UserID };
+  }
+
+  it("a user's own PIN change ends their other sessions and keeps the one that changed it", async () => {
+    const server = serverWith();
+    const master = browserOf(server.app);
+    await master.login();
+    const user = await newUser(master, `pin-self-${Date.now()}`);
+    const laptop = browserOf(server.app);
+    await laptop.login(user);
+    const phone = browserOf(server.app);
+    await phone.login(user);
+    const copyOfPhone = browserOf(server.app);
+    copyOfPhone.cookie = phone.cookie;
+
+    server.advance(1000);
+    const change = await laptop.request('PUT', `/api/v1/account/users/${user.UserID}`, { PinCode: 'second-pin-456' });
+    expect(change.status).toBe(200);
+    expect((await laptop.request('GET', '/api/v1/account')).status).toBe(200);
+    expect((await phone.request('GET', '/api/v1/account')).status).toBe(401);
+    expect((await copyOfPhone.request('GET', '/api/session')).status).toBe(401);
+    // The master user's own session is someone else's: untouched.
+    expect((await master.request('GET', '/api/v1/account')).status).toBe(200);
+    // A login after the change, with the new PIN, works.
+    server.advance(1000);
+    const again = browserOf(server.app);
+    await again.login({ UserName: user.UserName, PinCode: 'second-pin-456' });
+    expect((await again.request('GET', '/api/v1/account')).status).toBe(200);
+  });
+
+  it("a master user's change of someone's PIN ends all of that user's sessions", async () => {
+    const server = serverWith();
+    const master = browserOf(server.app);
+    await master.login();
+    const user = await newUser(master, `pin-master-${Date.now()}`);
+    const theirs = browserOf(server.app);
+    await theirs.login(user);
+    server.advance(1000);
+    // Other settings alone end nothing.
+    expect((await master.request('PUT', `/api/v1/account/users/${user.UserID}`, { FirstName: 'Renamed' })).status).toBe(200);
+    expect((await theirs.request('GET', '/api/v1/account')).status).toBe(200);
+    expect((await master.request('PUT', `/api/v1/account/users/${user.UserID}`, { PinCode: 'master-set-789' })).status).toBe(200);
+    expect((await theirs.request('GET', '/api/v1/account')).status).toBe(401);
+    expect((await master.request('GET', '/api/v1/account')).status).toBe(200);
+  });
+
+  it('"log out everywhere" ends every session of the user, this one too, and no other user\'s', async () => {
+    const server = serverWith();
+    const here = browserOf(server.app);
+    await here.login();
+    const elsewhere = browserOf(server.app);
+    await elsewhere.login();
+    const someoneElse = browserOf(server.app);
+    await someoneElse.login({ UserName: 'han@cea', PinCode: 'kessel-run-12' });
+    const token = createSessionSealer(SESSION_SECRET).unseal(elsewhere.cookie.split('=')[1])!.token;
+
+    server.advance(1000);
+    const everywhere = await here.request('DELETE', '/api/session/everywhere');
+    expect(everywhere.status).toBe(200);
+    expect(here.cookie).toBe('');
+    expect((await elsewhere.request('GET', '/api/v1/account')).status).toBe(401);
+    expect((await someoneElse.request('GET', '/api/v1/account')).status).toBe(200);
+    // The sandbox forgot the user's AuthTokens too.
+    const upstream = createUpstream({ baseUrl: sandbox.url, appKey: APP_KEY, secretKey: SECRET_KEY });
+    const url = upstream.resolve('/v1/account')!;
+    expect((await upstream.send({ method: 'GET', path: '/v1/account', token }, url)).status).toBe(401);
+    // Logging in again works.
+    server.advance(1000);
+    await here.login();
+    expect((await here.request('GET', '/api/v1/account')).status).toBe(200);
+    expect((await browserOf(server.app).request('DELETE', '/api/session/everywhere')).status).toBe(401);
+  });
+
+  it("logout ends the session's AuthToken in the sandbox", async () => {
+    const { app } = serverWith();
+    const browser = browserOf(app);
+    await browser.login();
+    const token = createSessionSealer(SESSION_SECRET).unseal(browser.cookie.split('=')[1])!.token;
+    const upstream = createUpstream({ baseUrl: sandbox.url, appKey: APP_KEY, secretKey: SECRET_KEY });
+    const url = upstream.resolve('/v1/account')!;
+    expect((await upstream.send({ method: 'GET', path: '/v1/account', token }, url)).status).toBe(200);
+    await browser.request('DELETE', '/api/session');
+    expect((await upstream.send({ method: 'GET', path: '/v1/account', token }, url)).status).toBe(401);
+  });
+});
+
+describe('what the session answers carry', () => {
+  it('is never cached: the login answer, /api/session and logout say no-store', async () => {
+    const { app } = serverWith();
+    const browser = browserOf(app);
+    expect((await browser.loginWith({})).headers.get('cache-control')).toBe('no-store');
+    expect((await browser.request('GET', '/api/session')).headers.get('cache-control')).toBe('no-store');
+    expect((await browser.request('DELETE', '/api/session')).headers.get('cache-control')).toBe('no-store');
+    expect((await browser.request('GET', '/api/session')).headers.get('cache-control')).toBe('no-store');
+  });
+
+  it("needs only the login answer: the API's undocumented user route answering 404 or 405 fails nothing", async () => {
+    let userRoute = 404;
+    const api = new Hono()
+      .post('/v1/user/login', (c) => c.json({ UserID: 42, AuthToken: 'token-42' }))
+      .get('/v1/account/users/:id', (c) => c.json({ Message: 'No such route' }, userRoute as 404))
+      .get('/v1/account', (c) => c.json({ AccountID: 1 }));
+    const standIn = await new Promise<ReturnType<typeof serve>>((resolve) => {
+      const started = serve({ fetch: api.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(started));
+    });
+    try {
+      const { app } = serverWith({ apiUrl: `http://127.0.0.1:${(standIn.address() as AddressInfo).port}` });
+      const browser = browserOf(app);
+      const login = await browser.request('POST', '/api/session', { UserName: 'Luke@cea', PinCode: 'any-pin-1' });
+      expect(login.status).toBe(200);
+      expect(await login.json()).toEqual({ UserID: 42, UserName: 'Luke@cea' });
+      userRoute = 405;
+      const session = await browser.request('GET', '/api/session');
+      expect(session.status).toBe(200);
+      expect(await session.json()).toEqual({ UserID: 42, UserName: 'Luke@cea' });
+      expect((await browser.request('GET', '/api/v1/account')).status).toBe(200);
+    } finally {
+      await new Promise((resolve) => standIn.close(resolve));
+    }
+  });
+
+  it('fills in the full user when the user route answers', async () => {
+    const { app } = serverWith();
+    const user = await browserOf(app).login();
+    expect(user).toMatchObject({ UserName: DEMO_MASTER.UserName, FirstName: expect.any(String), IsMasterUser: true });
+  });
+});
+
+/** A session of user 1 from the start of time, as revocations see it. */
+const session = (sessionId: string) => ({ sessionId, userId: 1, issuedAt: 0 });
+
 describe('createSessionRevocations', () => {
   it('forgets a revocation once the session would have expired anyway', () => {
     let time = 0;
     const revocations = createSessionRevocations({ now: () => time });
     revocations.revoke('a', 1000);
     revocations.revoke('already-expired', 0);
-    expect(revocations.isRevoked('a')).toBe(true);
-    expect(revocations.isRevoked('already-expired')).toBe(false);
+    expect(revocations.isRevoked(session('a'))).toBe(true);
+    expect(revocations.isRevoked(session('already-expired'))).toBe(false);
     time = 1000;
-    expect(revocations.isRevoked('a')).toBe(false);
+    expect(revocations.isRevoked(session('a'))).toBe(false);
   });
 
   it('keeps at most its limit, letting go of the ones closest to expiry first', () => {
     const revocations = createSessionRevocations({ now: () => 0 });
     for (let index = 0; index <= MAX_REVOKED_SESSIONS; index += 1) revocations.revoke(`s${index}`, 10 + index);
     expect(revocations.size).toBe(MAX_REVOKED_SESSIONS);
-    expect(revocations.isRevoked('s0')).toBe(false);
-    expect(revocations.isRevoked(`s${MAX_REVOKED_SESSIONS}`)).toBe(true);
+    expect(revocations.isRevoked(session('s0'))).toBe(false);
+    expect(revocations.isRevoked(session(`s${MAX_REVOKED_SESSIONS}`))).toBe(true);
+  });
+
+  it("ends a user's sessions issued before a moment, except the one named, and reads that back from its file", () => {
+    const file = join(dataDir, 'user-wide.jsonl');
+    const first = createSessionRevocations({ file, now: () => 1000 });
+    first.revokeUser(7, 1000, 5000, 'kept');
+    for (const revocations of [first, createSessionRevocations({ file, now: () => 1000 })]) {
+      expect(revocations.isRevoked({ sessionId: 'old', userId: 7, issuedAt: 900 })).toBe(true);
+      expect(revocations.isRevoked({ sessionId: 'kept', userId: 7, issuedAt: 900 })).toBe(false);
+      expect(revocations.isRevoked({ sessionId: 'new', userId: 7, issuedAt: 1001 })).toBe(false);
+      expect(revocations.isRevoked({ sessionId: 'other-user', userId: 8, issuedAt: 900 })).toBe(false);
+    }
+    expect(createSessionRevocations({ file, now: () => 5000 }).isRevoked({ sessionId: 'old', userId: 7, issuedAt: 900 })).toBe(false);
   });
 
   it('reads its file back, skipping a line cut short by a crash', () => {
@@ -242,8 +410,8 @@ describe('createSessionRevocations', () => {
     first.revoke('expires', 10);
     appendFileSync(file, '{"id":"half');
     const second = createSessionRevocations({ file, now: () => 100 });
-    expect(second.isRevoked('kept')).toBe(true);
-    expect(second.isRevoked('expires')).toBe(false);
+    expect(second.isRevoked(session('kept'))).toBe(true);
+    expect(second.isRevoked(session('expires'))).toBe(false);
     expect(second.size).toBe(1);
   });
 });

@@ -2,6 +2,9 @@ import { loadConfig } from '../config.ts';
 import { startServer, type RunningServer } from '../main.ts';
 import { startSandbox, type RunningSandbox } from '../sandbox/sandbox.ts';
 
+/** The session cookie's name (server/bff/session-cookie.ts); the test browser reports that one as `cookie`. */
+const SESSION_COOKIE_NAME = 'callboard_session';
+
 export const DEMO_MASTER = { UserName: 'apitest@cea', PinCode: 'notmypwd123!!!' } as const;
 
 /** Our server on a fresh in-memory sandbox with the demo data, on a free port, without the built SPA. */
@@ -20,16 +23,26 @@ export function startTestSandbox(keys: { appKey: string; secretKey: string }): P
  * `send` can hand the requests to an app in process instead (`app.request`).
  */
 export function createBrowser(baseUrl: string, send: (url: string, init: RequestInit) => Response | Promise<Response> = fetch) {
-  let cookie = '';
+  // Every cookie the server set (the session, the known-device cookie), by name.
+  const jar = new Map<string, string>();
+  const keep = (pair: string) => {
+    const at = pair.indexOf('=');
+    const name = at < 0 ? pair : pair.slice(0, at);
+    if (at < 0 || at === pair.length - 1) jar.delete(name);
+    else jar.set(name, pair);
+  };
   return {
+    /** The session cookie as `name=value`, or '' when there is none. */
     get cookie() {
-      return cookie;
+      return jar.get(SESSION_COOKIE_NAME) ?? '';
     },
-    /** A cookie from elsewhere: a copy of another browser's, say. */
+    /** A session cookie from elsewhere: a copy of another browser's, say ('' drops it). */
     set cookie(value: string) {
-      cookie = value;
+      if (value === '') jar.delete(SESSION_COOKIE_NAME);
+      else keep(value);
     },
     async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+      const cookie = [...jar.values()].join('; ');
       const response = await send(`${baseUrl}${path}`, {
         method,
         headers: {
@@ -40,11 +53,7 @@ export function createBrowser(baseUrl: string, send: (url: string, init: Request
         },
         body: body === undefined ? undefined : JSON.stringify(body),
       });
-      const setCookie = response.headers.get('set-cookie');
-      if (setCookie) {
-        const [pair] = setCookie.split(';');
-        cookie = pair?.endsWith('=') ? '' : (pair ?? '');
-      }
+      for (const setCookie of response.headers.getSetCookie()) keep(setCookie.split(';')[0] ?? '');
       return response;
     },
     async login(credentials: { UserName: string; PinCode: string } = DEMO_MASTER) {

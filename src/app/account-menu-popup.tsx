@@ -7,11 +7,11 @@ import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
 import { useNavigate } from 'react-router';
 import { useLogOut } from '@/api/resources/session/session-mutations.ts';
-import type { User } from '@contract/user.ts';
+import type { SessionUser } from '@contract/user.ts';
 import { paths } from '@/config/paths.ts';
 
 /** Who is signed in, and logging out: the account button's menu. */
-export function AccountMenuPopup({ user, name, anchor, onClose }: { user: User; name: string; anchor: HTMLElement | null; onClose: () => void }) {
+export function AccountMenuPopup({ user, name, anchor, onClose }: { user: SessionUser; name: string; anchor: HTMLElement | null; onClose: () => void }) {
   const logOut = useLogOut();
   const navigate = useNavigate();
   return (

@@ -1,19 +1,20 @@
 import Avatar from '@mui/material/Avatar';
 import IconButton from '@mui/material/IconButton';
 import { lazy, Suspense, useState } from 'react';
-import type { User } from '@contract/user.ts';
+import type { SessionUser } from '@contract/user.ts';
 import { DeferredTooltip } from '@/components/data-display/deferred-tooltip.tsx';
 
 // The menu's code loads when it is first opened.
 const AccountMenuPopup = lazy(() => import('./account-menu-popup.tsx').then((module) => ({ default: module.AccountMenuPopup })));
 
-const initials = (user: User) =>
-  `${user.FirstName.charAt(0)}${user.LastName.charAt(0)}`.toUpperCase() || user.UserName.charAt(0).toUpperCase();
+// The session may know only the user name (decision 0113): the initials and name fall back to it.
+const initials = (user: SessionUser) =>
+  `${user.FirstName?.charAt(0) ?? ''}${user.LastName?.charAt(0) ?? ''}`.toUpperCase() || (user.UserName ?? '').charAt(0).toUpperCase();
 
-export function AccountMenu({ user }: { user: User }) {
+export function AccountMenu({ user }: { user: SessionUser }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
   const [opened, setOpened] = useState(false);
-  const name = `${user.FirstName} ${user.LastName}`.trim() || user.UserName;
+  const name = `${user.FirstName ?? ''} ${user.LastName ?? ''}`.trim() || (user.UserName ?? '');
 
   return (
     <>

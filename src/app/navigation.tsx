@@ -7,13 +7,13 @@ import ContactPhoneOutlined from '@mui/icons-material/ContactPhoneOutlined';
 import ListAltOutlined from '@mui/icons-material/ListAltOutlined';
 import DoNotDisturbOnOutlined from '@mui/icons-material/DoNotDisturbOnOutlined';
 import ForumOutlined from '@mui/icons-material/ForumOutlined';
-import type { User } from '@contract/user.ts';
+import type { SessionUser } from '@contract/user.ts';
 import type { NavigationSection } from '@/components/layout/dashboard-layout.tsx';
 import { paths } from '@/config/paths.ts';
 import { UnreadBadge } from './unread-badge.tsx';
 
 /** The areas of the app, as the signed-in user may use them. Only areas that work are listed. */
-export function navigationFor(user: User): NavigationSection[] {
+export function navigationFor(user: SessionUser): NavigationSection[] {
   return [
     {
       items: [

@@ -44,11 +44,23 @@ export const userStubSchema = z.object({ Uri: uriSchema, UserID: z.int() });
 export const namedUserStubSchema = userStubSchema.extend({ FirstName: z.string(), LastName: z.string() });
 export type NamedUserStub = z.infer<typeof namedUserStubSchema>;
 
+/** Login fields are bounded (decision 0111): generous for any real name or PIN, small enough to keep no one's memory. */
+export const LOGIN_USER_NAME_MAX = 254;
+export const LOGIN_PIN_CODE_MAX = 128;
+
 export const loginInputSchema = z.object({
-  UserName: z.string().trim().min(1, 'Enter your user name'),
-  PinCode: z.string().min(1, 'Enter your PIN code'),
+  UserName: z.string().trim().min(1, 'Enter your user name').max(LOGIN_USER_NAME_MAX, `At most ${LOGIN_USER_NAME_MAX} characters`),
+  PinCode: z.string().min(1, 'Enter your PIN code').max(LOGIN_PIN_CODE_MAX, `At most ${LOGIN_PIN_CODE_MAX} characters`),
 });
 export type LoginInput = z.infer<typeof loginInputSchema>;
 
 export const loginResultSchema = z.object({ UserID: z.int(), AuthToken: z.string() });
 export type LoginResult = z.infer<typeof loginResultSchema>;
+
+/**
+ * The signed-in user as /api/session answers. The login answer guarantees only UserID (and we know the name typed);
+ * the rest comes from GET /v1/account/users/{id}, a route no public source documents, and is absent when it does
+ * not answer (decision 0113).
+ */
+export const sessionUserSchema = userSchema.partial().extend({ UserID: z.int(), UserName: z.string() });
+export type SessionUser = z.infer<typeof sessionUserSchema>;

@@ -1,6 +1,6 @@
 import { queryOptions, type FetchQueryOptions, type QueryClient, type QueryKey } from '@tanstack/react-query';
 import { pageSaysSandbox, pageSession } from '@/utils/page-meta.ts';
-import { userSchema, type User } from '@contract/user.ts';
+import { sessionUserSchema, type SessionUser } from '@contract/user.ts';
 import { getServerConfig, getSession } from './session-requests.ts';
 
 export const sessionQueries = {
@@ -32,7 +32,7 @@ export const sessionQueries = {
 export function seedSessionFromPage(queryClient: QueryClient): void {
   const said = pageSession();
   if (said === undefined) return;
-  const user = said === null ? null : userSchema.safeParse(said);
+  const user = said === null ? null : sessionUserSchema.safeParse(said);
   if (user === null || user.success) queryClient.setQueryData(sessionQueries.current().queryKey, user?.data ?? null);
 }
 
@@ -43,7 +43,7 @@ export function seedSessionFromPage(queryClient: QueryClient): void {
 export function prefetchWhenSignedIn<Data, Key extends QueryKey>(
   queryClient: QueryClient,
   options: FetchQueryOptions<Data, Error, Data, Key>,
-  asksFor: (user: User) => boolean = () => true,
+  asksFor: (user: SessionUser) => boolean = () => true,
 ): void {
   const user = queryClient.getQueryData(sessionQueries.current().queryKey);
   if (user && asksFor(user)) void queryClient.prefetchQuery(options);

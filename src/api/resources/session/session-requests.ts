@@ -1,20 +1,20 @@
 import { z } from '@contract/zod.ts';
 import { apiRequest } from '../../api-client.ts';
 import { isApiError } from '../../api-error.ts';
-import { userSchema, type LoginInput, type User } from '@contract/user.ts';
+import { sessionUserSchema, type LoginInput, type SessionUser } from '@contract/user.ts';
 
 /** The signed-in user, or null when there is no session. */
-export async function getSession(signal?: AbortSignal): Promise<User | null> {
+export async function getSession(signal?: AbortSignal): Promise<SessionUser | null> {
   try {
-    return await apiRequest('/session', { schema: userSchema, signal });
+    return await apiRequest('/session', { schema: sessionUserSchema, signal });
   } catch (error) {
     if (isApiError(error) && error.status === 401) return null;
     throw error;
   }
 }
 
-export function logIn(credentials: LoginInput): Promise<User> {
-  return apiRequest('/session', { method: 'POST', body: credentials, schema: userSchema });
+export function logIn(credentials: LoginInput): Promise<SessionUser> {
+  return apiRequest('/session', { method: 'POST', body: credentials, schema: sessionUserSchema });
 }
 
 export async function logOut(): Promise<void> {
