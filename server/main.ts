@@ -36,6 +36,7 @@ export async function startServer(config: ServerConfig, options: { serveApp?: bo
     sessionIdleMs: config.sessionIdleMs,
     sessionMaxMs: config.sessionMaxMs,
     trustProxy: config.trustProxy,
+    upstreamTimeoutMs: config.upstreamTimeoutMs,
     revokedSessionsFile: config.revokedSessionsFile,
     sandbox: sandbox !== null,
     distDir: options.serveApp === false ? undefined : config.distDir,

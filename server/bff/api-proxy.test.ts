@@ -13,6 +13,16 @@ const user = {
   StopTimeOfDay: { Hour: 20, Minute: 0 }, CallingWindowDays: [], State: 'TX',
   Permissions: { CanSeeAllBroadcasts: true, CanSeeAllRoster: true, CanSeeAllAudio: true, CanSeeGroupAudio: true },
 };
+let hangCreates = false;
+let creates = 0;
+/** Node 20 has no Promise.withResolvers. */
+function signal() {
+  let resolve!: () => void;
+  const promise = new Promise<void>((done) => (resolve = done));
+  return { promise, resolve };
+}
+let received = signal();
+const apiError = { ErrorCode: 2201, ErrorName: 'Conflict', ErrorType: 'Conflict', Message: 'Already there.' };
 const big = { Items: Array.from({ length: 60 }, (_, index) => ({ Name: `Item ${index}`, Text: 'x'.repeat(30) })) };
 
 beforeAll(async () => {
@@ -22,6 +32,31 @@ beforeAll(async () => {
       response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': zipped.length });
       response.end(zipped);
     };
+    if (request.url === '/v1/hang') return;
+    if (request.url === '/v1/broadcasts') {
+      // The first create hangs (the API is down); once it recovers, creates answer.
+      if (hangCreates) return;
+      creates += 1;
+      send({ BroadcastID: creates });
+      return;
+    }
+    if (request.url === '/v1/html-error') {
+      response.writeHead(503, { 'content-type': 'text/html', 'retry-after': '5' });
+      response.end('<html><script>alert(document.cookie)</script></html>');
+      return;
+    }
+    if (request.url === '/v1/json-error') {
+      response.writeHead(409, { 'content-type': 'application/json' });
+      response.end(JSON.stringify(apiError));
+      return;
+    }
+    if (request.url === '/v1/fileuploads') {
+      received.resolve();
+      let bytes = 0;
+      request.on('data', (chunk: Buffer) => (bytes += chunk.length));
+      request.on('end', () => send({ FileID: 'f1', Bytes: bytes }));
+      return;
+    }
     if (request.url === '/v1/user/login') send({ UserID: 7, AuthToken: 'token-7' });
     else if (request.url === '/v1/account/users/7') send(user);
     else send(big);
@@ -29,12 +64,18 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => upstream.listen(0, '127.0.0.1', resolve));
   upstreamUrl = `http://127.0.0.1:${(upstream.address() as AddressInfo).port}`;
 });
-afterAll(() => new Promise<void>((resolve) => upstream.close(() => resolve())));
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      upstream.closeAllConnections();
+      upstream.close(() => resolve());
+    }),
+);
 
-function bff(now: () => number) {
+function bff(now: () => number, options: Partial<Parameters<typeof createBffApp>[0]> = {}) {
   return createBffApp({
     apiUrl: upstreamUrl, appKey: 'k', secretKey: 's', sessionSecret: 'x'.repeat(40), sessionIdleMs: 30 * 60_000,
-    sessionMaxMs: 24 * 3_600_000, trustProxy: false, sandbox: false, now,
+    sessionMaxMs: 24 * 3_600_000, trustProxy: false, sandbox: false, now, ...options,
   });
 }
 
@@ -79,5 +120,120 @@ describe('forwarding', () => {
     now += 26 * 60_000;
     const later = await app.request('http://callboard.test/api/v1/things', { headers: { cookie: refreshed!.split(';')[0]! } });
     expect(later.status).toBe(200);
+  });
+});
+
+describe('bounds', () => {
+  const csrf = { 'x-requested-with': 'callboard' };
+
+  it('answers 504 UpstreamTimeout when the API does not answer within the deadline', async () => {
+    const app = bff(Date.now, { upstreamTimeoutMs: 100 });
+    const cookie = await logIn(app);
+    const response = await app.request('http://callboard.test/api/v1/hang', { headers: { cookie } });
+    expect(response.status).toBe(504);
+    expect(await response.json()).toMatchObject({ ErrorName: 'UpstreamTimeout', ErrorCode: 9003 });
+    expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('frees the idempotency key of a create that timed out, so it goes through once the API recovers', async () => {
+    const app = bff(Date.now, { upstreamTimeoutMs: 100 });
+    const cookie = await logIn(app);
+    const create = () =>
+      app.request('http://callboard.test/api/v1/broadcasts', {
+        method: 'POST',
+        headers: { cookie, ...csrf, 'content-type': 'application/json', 'idempotency-key': 'create-12345' },
+        body: '{}',
+      });
+    hangCreates = true;
+    expect((await create()).status).toBe(504);
+    hangCreates = false;
+    const recovered = await create();
+    expect(recovered.status).toBe(200);
+    expect(recovered.headers.get('idempotent-replayed')).toBeNull();
+    expect(((await recovered.json()) as { BroadcastID: number }).BroadcastID).toBe(creates);
+  });
+
+  it("replaces an error body that is not the API's JSON error with ours, keeping the status; passes the API's own on", async () => {
+    const app = bff(Date.now);
+    const cookie = await logIn(app);
+    const html = await app.request('http://callboard.test/api/v1/html-error', { headers: { cookie } });
+    expect(html.status).toBe(503);
+    expect(html.headers.get('content-type')).toMatch(/^application\/json/);
+    expect(html.headers.get('retry-after')).toBe('5');
+    const text = await html.text();
+    expect(text).not.toContain('<script>');
+    expect(JSON.parse(text)).toMatchObject({ ErrorName: 'UpstreamError', ErrorType: 'Server' });
+    const own = await app.request('http://callboard.test/api/v1/json-error', { headers: { cookie } });
+    expect(own.status).toBe(409);
+    expect(await own.json()).toEqual(apiError);
+  });
+
+  it('lets only GET, HEAD, POST, PUT, PATCH and DELETE reach the API, and all but GET and HEAD need the CSRF header', async () => {
+    const app = bff(Date.now);
+    const cookie = await logIn(app);
+    const options = await app.request('http://callboard.test/api/v1/things', { method: 'OPTIONS', headers: { cookie } });
+    expect(options.status).toBe(403);
+    const withHeader = await app.request('http://callboard.test/api/v1/things', { method: 'OPTIONS', headers: { cookie, ...csrf } });
+    expect(withHeader.status).toBe(405);
+    expect(await withHeader.json()).toMatchObject({ ErrorName: 'MethodNotAllowed' });
+    expect((await app.request('http://callboard.test/api/v1/things', { method: 'PROPFIND', headers: { cookie, ...csrf } })).status).toBe(405);
+    expect((await app.request('http://callboard.test/api/v1/things', { method: 'PATCH', headers: { cookie } })).status).toBe(403);
+  });
+
+  it('marks every proxied answer no-store, and sends HSTS only over TLS', async () => {
+    const plain = bff(Date.now);
+    const cookie = await logIn(plain);
+    const answer = await plain.request('http://callboard.test/api/v1/things', { headers: { cookie } });
+    expect(answer.headers.get('cache-control')).toBe('no-store');
+    expect(answer.headers.get('strict-transport-security')).toBeNull();
+    const forwarded = { cookie, 'x-forwarded-proto': 'https' };
+    expect((await plain.request('http://callboard.test/api/health', { headers: forwarded })).headers.get('strict-transport-security')).toBeNull();
+    const proxied = bff(Date.now, { trustProxy: true });
+    const hsts = (await proxied.request('http://callboard.test/api/health', { headers: forwarded })).headers.get('strict-transport-security');
+    expect(hsts).toMatch(/^max-age=\d{8}/);
+    expect((await proxied.request('https://callboard.test/api/health')).headers.get('strict-transport-security')).toBe(hsts);
+  });
+
+  it('refuses a JSON body over 4 MB with 413, and streams an upload to the API as it arrives', async () => {
+    const app = bff(Date.now);
+    const cookie = await logIn(app);
+    const tooBig = await app.request('http://callboard.test/api/v1/things', {
+      method: 'POST',
+      headers: { cookie, ...csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ Notes: 'x'.repeat(4 * 1024 * 1024) }),
+    });
+    expect(tooBig.status).toBe(413);
+    expect(await tooBig.json()).toMatchObject({ ErrorName: 'PayloadTooLarge' });
+
+    // The second half is sent only once the API has the first: a proxy that read the upload whole would wait for ever.
+    received = signal();
+    const half = new Uint8Array(5 * 1024 * 1024).fill(44);
+    const body = new ReadableStream<Uint8Array>({
+      start(controller) {
+        controller.enqueue(half);
+      },
+      async pull(controller) {
+        await received.promise;
+        controller.enqueue(half);
+        controller.close();
+      },
+    });
+    const stuck = new Promise<never>((_, reject) => setTimeout(() => reject(new Error('the upload was held back, not streamed')), 10_000));
+    const upload = app.request('http://callboard.test/api/v1/fileuploads', {
+      method: 'POST',
+      headers: { cookie, ...csrf, 'content-type': 'text/csv' },
+      body,
+      duplex: 'half',
+    } as RequestInit);
+    const response = await Promise.race([upload, stuck]);
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ FileID: 'f1', Bytes: 10 * 1024 * 1024 });
+
+    const declaredTooBig = await app.request('http://callboard.test/api/v1/fileuploads', {
+      method: 'POST',
+      headers: { cookie, ...csrf, 'content-type': 'text/csv', 'content-length': String(129 * 1024 * 1024) },
+      body: 'a,b',
+    });
+    expect(declaredTooBig.status).toBe(413);
   });
 });

@@ -1,15 +1,15 @@
 import { Hono } from 'hono';
-import { closeWhenBodyUnread, limitBody } from '../http/request-bodies.ts';
+import { JSON_BODY_LIMIT, closeWhenBodyUnread, isUploadRoute, limitBody } from '../http/request-bodies.ts';
 import { apiIsElsewhere } from './api-elsewhere.ts';
 import { forwardToApi } from './api-proxy.ts';
 import { compression } from './compression.ts';
-import { errorResponse } from './errors.ts';
+import { errorResponse, failureResponse } from './errors.ts';
 import { createIdempotencyCache } from './idempotency.ts';
 import { createLoginThrottle } from './login-throttle.ts';
-import { requireCsrfHeader, securityHeaders } from './security.ts';
-import { createDeviceCookies, createSessionSealer } from './session-cookie.ts';
+import { noStore, requireCsrfHeader, securityHeaders } from './security.ts';
+import { createSessionSealer } from './session-cookie.ts';
 import { createSessionRevocations } from './session-revocations.ts';
-import { currentUserReader, endSessionsOnPinChange, sessionRoutes } from './session-routes.ts';
+import { currentUserReader, sessionRoutes } from './session-routes.ts';
 import { createSessions } from './sessions.ts';
 import { staticSite } from './static-site.ts';
 import { createUpstream } from './upstream.ts';
@@ -29,18 +29,17 @@ export interface BffOptions {
   revokedSessionsFile?: string | null;
   /** The built SPA to serve; omitted in development, where Vite serves it. */
   distDir?: string;
+  /** How long the API may take to answer (CEA_TIMEOUT_MS); 15 s when unset. */
+  upstreamTimeoutMs?: number;
   /** The time (ms), for tests of session lifetimes. */
   now?: () => number;
 }
 
-const MAX_BODY_BYTES = 128 * 1024 * 1024;
-
 /** Our server: the session, the signed path to the API, and the SPA. */
 export function createBffApp(options: BffOptions) {
-  const upstream = createUpstream({ baseUrl: options.apiUrl, appKey: options.appKey, secretKey: options.secretKey });
+  const upstream = createUpstream({ baseUrl: options.apiUrl, appKey: options.appKey, secretKey: options.secretKey, timeoutMs: options.upstreamTimeoutMs });
   const sessions = createSessions({
     sealer: createSessionSealer(options.sessionSecret),
-    devices: createDeviceCookies(options.sessionSecret),
     revocations: createSessionRevocations({ file: options.revokedSessionsFile, now: options.now }),
     idleMs: options.sessionIdleMs,
     maxMs: options.sessionMaxMs,
@@ -50,20 +49,20 @@ export function createBffApp(options: BffOptions) {
   const deps = { upstream, sessions, idempotency: createIdempotencyCache() };
 
   const app = new Hono();
-  app.use('*', securityHeaders);
+  app.use('*', securityHeaders({ trustProxy: options.trustProxy }));
   app.use('*', compression());
-  app.onError((error, c) => {
-    console.error('[server] unexpected error on', c.req.method, c.req.path, error);
-    return errorResponse(c, 'UpstreamUnavailable', 'Something went wrong on our server. Try again.');
-  });
+  // A deadline or an unreachable API that a route did not catch is still 504 or 502; anything else is our fault: 500.
+  app.onError((error, c) => failureResponse(c, error));
 
   app.use('/api/*', closeWhenBodyUnread);
   app.use('/api/*', requireCsrfHeader);
-  app.use('/api/*', limitBody({ maxSize: MAX_BODY_BYTES, onError: (c) => errorResponse(c, 'InvalidRequest', 'The request body is too large.') }));
+  // JSON bodies are held whole, so they are held to the sandbox's JSON limit; uploads stream through (api-proxy.ts).
+  const limitJson = limitBody({ maxSize: JSON_BODY_LIMIT, onError: (c) => errorResponse(c, 'PayloadTooLarge', 'The request body is larger than 4 MB.') });
+  app.use('/api/*', (c, next) => (isUploadRoute(c.req.method, c.req.path.replace(/^\/api/, '')) ? next() : limitJson(c, next)));
+  app.use('/api/*', noStore);
   app.get('/api/health', (c) => c.json({ Status: 'ok' }));
   app.get('/api/config', (c) => c.json({ Sandbox: options.sandbox }));
-  app.route('/api/session', sessionRoutes({ ...deps, throttle: createLoginThrottle(options.now), trustProxy: options.trustProxy, sandbox: options.sandbox }));
-  app.put('/api/v1/account/users/:id{[0-9]+}', endSessionsOnPinChange(sessions));
+  app.route('/api/session', sessionRoutes({ ...deps, throttle: createLoginThrottle(), trustProxy: options.trustProxy }));
   app.all('/api/v1/*', forwardToApi(deps, '/api'));
   if (options.sandbox) app.all('/api/sandbox/*', forwardToApi({ ...deps, upstream: sandboxControl(upstream) }, '/api'));
   app.all('/api/*', (c) => errorResponse(c, 'NotFound', `There is no ${c.req.method} ${c.req.path}.`));

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import type { ApiErrorBody } from '../../src/contract/error.ts';
+import { RequestBodyTooLarge, UpstreamFailure } from './upstream.ts';
 
 /** Our server's own errors, in the API's error body so the SPA reads every failure the same way. */
 const bffErrors = {
@@ -9,9 +10,15 @@ const bffErrors = {
   MissingCsrfHeader: { status: 403, code: 1102, type: 'Authorization' },
   InvalidRequest: { status: 400, code: 2102, type: 'Validation' },
   InvalidPath: { status: 400, code: 2106, type: 'Validation' },
+  PayloadTooLarge: { status: 413, code: 2104, type: 'Validation' },
+  MethodNotAllowed: { status: 405, code: 2109, type: 'Validation' },
   NotFound: { status: 404, code: 2002, type: 'NotFound' },
+  AnswerNotKept: { status: 409, code: 2205, type: 'Conflict' },
+  InternalError: { status: 500, code: 9001, type: 'Server' },
   UpstreamUnavailable: { status: 502, code: 9002, type: 'Server' },
   UpstreamTimeout: { status: 504, code: 9003, type: 'Server' },
+  /** The API answered, but not with what we can pass on: an error that is not its JSON body, or too much. */
+  UpstreamError: { status: 502, code: 9004, type: 'Server' },
 } as const;
 
 export type BffErrorName = keyof typeof bffErrors;
@@ -21,6 +28,25 @@ export function errorBody(name: BffErrorName, message: string): ApiErrorBody {
   return { ErrorCode: code, ErrorName: name, ErrorType: type, Message: message };
 }
 
-export function errorResponse(c: Context, name: BffErrorName, message: string): Response {
-  return c.json(errorBody(name, message), bffErrors[name].status);
+/** Our error body; `status` overrides the catalogue's (an API error passed on keeps the API's status). */
+export function errorResponse(c: Context, name: BffErrorName, message: string, status?: number): Response {
+  c.header('cache-control', 'no-store');
+  return c.json(errorBody(name, message), (status ?? bffErrors[name].status) as 400);
+}
+
+/**
+ * The answer for a failed exchange with the API: 504 when it took too long, 502 when it could not be reached or
+ * answered too much, 413 when the upload passed its limit; anything else is our own fault, 500 (never a 502 the app
+ * would read as "the API is down").
+ */
+export function failureResponse(c: Context, error: unknown): Response {
+  if (error instanceof RequestBodyTooLarge) return errorResponse(c, 'PayloadTooLarge', error.message);
+  if (error instanceof UpstreamFailure || (error instanceof Error && error.name === 'TimeoutError')) {
+    const reason = error instanceof UpstreamFailure ? error.reason : 'timeout';
+    if (reason === 'timeout') return errorResponse(c, 'UpstreamTimeout', 'The Call-Em-All API took too long to answer. Try again in a moment.');
+    if (reason === 'too-large') return errorResponse(c, 'UpstreamError', 'The Call-Em-All API sent a larger answer than our server accepts.');
+    return errorResponse(c, 'UpstreamUnavailable', 'The Call-Em-All API cannot be reached. Try again in a moment.');
+  }
+  console.error('[server] unexpected error on', c.req.method, c.req.path, error);
+  return errorResponse(c, 'InternalError', 'Something went wrong on our server. Try again; if it keeps happening, tell us.');
 }

@@ -68,7 +68,7 @@ describe('createIdempotencyCache', () => {
     expect(calls).toBe(2);
     await expect(cache.once('n', () => Promise.reject(new Error('down')))).rejects.toThrow('down');
     const ok = await cache.once('n', () => Promise.resolve({ status: 200, headers: [], body: new Uint8Array([1]) }));
-    expect(ok.replayed).toBe(false);
+    expect(ok).toMatchObject({ replayed: false });
   });
 
   it('keeps a result for a day', async () => {
@@ -81,9 +81,35 @@ describe('createIdempotencyCache', () => {
     };
     await cache.once('k', send);
     now = 23 * 3_600_000;
-    expect((await cache.once('k', send)).replayed).toBe(true);
+    expect(await cache.once('k', send)).toMatchObject({ replayed: true });
     now = 25 * 3_600_000;
-    expect((await cache.once('k', send)).replayed).toBe(false);
+    expect(await cache.once('k', send)).toMatchObject({ replayed: false });
     expect(calls).toBe(2);
+  });
+});
+
+describe('the cache is bounded in bytes', () => {
+  const answer = (bytes: number) => () => Promise.resolve({ status: 200, headers: [], body: new Uint8Array(bytes) });
+
+  it('keeps at most its byte budget of answers, and never sends a key again whose answer it dropped', async () => {
+    const cache = createIdempotencyCache(Date.now, { maxKeptBytes: 100_000, maxKeptBodyBytes: 20_000 });
+    for (let index = 0; index < 100; index += 1) await cache.once(`key-${index}`, answer(10_000));
+    expect(cache.keptBytes).toBeLessThanOrEqual(100_000);
+    let sent = 0;
+    const again = () => {
+      sent += 1;
+      return answer(10_000)();
+    };
+    expect(await cache.once('key-0', again)).toEqual({ answerNotKept: true });
+    expect(await cache.once('key-99', again)).toMatchObject({ replayed: true });
+    expect(sent).toBe(0);
+  });
+
+  it('does not keep an answer over the per-answer limit, but remembers its key', async () => {
+    const cache = createIdempotencyCache(Date.now, { maxKeptBytes: 100_000, maxKeptBodyBytes: 20_000 });
+    const first = await cache.once('dry-run-1', answer(10 * 1024 * 1024));
+    expect(first).toMatchObject({ replayed: false });
+    expect(cache.keptBytes).toBe(0);
+    expect(await cache.once('dry-run-1', answer(1))).toEqual({ answerNotKept: true });
   });
 });

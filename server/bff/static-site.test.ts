@@ -40,7 +40,7 @@ describe('staticSite', () => {
     expect(html).not.toContain('</script><script>alert');
     const json = /<script type="application\/json" id="callboard-session">(.*?)<\/script>/s.exec(html)?.[1];
     expect(JSON.parse(json!)).toEqual(user);
-    expect(response.headers.get('cache-control')).toBe('private, no-cache');
+    expect(response.headers.get('cache-control')).toBe('no-store');
     expect(response.headers.get('vary')).toBe('Cookie');
   });
 
@@ -51,6 +51,13 @@ describe('staticSite', () => {
     };
     expect(await sessionOf({ signedOut: 'You are not logged in.' })).toBe('null');
     expect(await sessionOf({ unavailable: 'The Call-Em-All API cannot be reached.' })).toBe('');
+  });
+
+  it('draws the page without the user when the API does not say who it is within the budget', async () => {
+    const hanging = () => new Promise<CurrentUser>(() => {});
+    const site = staticSite(distDir, { sandbox: true, currentUser: hanging, userBudgetMs: 50 });
+    const html = await (await site.request('/contacts')).text();
+    expect(/id="callboard-session">(.*?)<\/script>/s.exec(html)?.[1]).toBe('');
   });
 
   it('answers a missing file with 404 rather than the page', async () => {

@@ -2,18 +2,26 @@ import { createServer, type Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { brotliCompressSync, gzipSync } from 'node:zlib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { bytesOf, createUpstream } from './upstream.ts';
+import { UpstreamFailure, WHOLE_ANSWER_LIMIT, bytesOf, createUpstream } from './upstream.ts';
 
 /** Answers with what it received: method, the body's framing and the body. `/big` answers 2 MB, brotli-compressed. */
 let server: Server;
 let upstream: ReturnType<typeof createUpstream>;
 const big = 'y'.repeat(2 * 1024 * 1024);
+const bomb = gzipSync(Buffer.alloc(256 * 1024 * 1024), { level: 9 });
 
 beforeAll(async () => {
   server = createServer((request, response) => {
     const chunks: Buffer[] = [];
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
+      if (request.url === '/v1/hang') return;
+      if (request.url === '/v1/bomb') {
+        // 255 KB of gzip that inflates to 256 MiB: read whole, it would take that much memory.
+        response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': bomb.length });
+        response.end(bomb);
+        return;
+      }
       if (request.url === '/v1/big') {
         response.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'br' });
         response.end(brotliCompressSync(big));
@@ -32,7 +40,13 @@ beforeAll(async () => {
   await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
   upstream = createUpstream({ baseUrl: `http://127.0.0.1:${(server.address() as AddressInfo).port}`, appKey: 'k', secretKey: 's' });
 });
-afterAll(() => new Promise<void>((resolve) => server.close(() => resolve())));
+afterAll(
+  () =>
+    new Promise<void>((resolve) => {
+      server.closeAllConnections();
+      server.close(() => resolve());
+    }),
+);
 
 const send = (method: string, body: string | null) =>
   upstream.send({ method, path: '/v1/contacts', token: 't', body }, upstream.resolve('/v1/contacts')!).then((response) => response.json());
@@ -58,5 +72,23 @@ describe('upstream', () => {
     expect(JSON.parse(Buffer.from(await bytesOf(whole)).toString('utf8'))).toMatchObject({ method: 'POST', body: '{"a":1}' });
     const streamed = await upstream.send({ method: 'GET', path: '/v1/big', token: 't' }, upstream.resolve('/v1/big')!);
     expect(Buffer.from(await bytesOf(streamed)).toString('utf8')).toBe(big);
+  });
+});
+
+describe('upstream bounds', () => {
+  it('gives up on an API that does not answer within the deadline', async () => {
+    const quick = createUpstream({ baseUrl: upstream.origin, appKey: 'k', secretKey: 's', timeoutMs: 100 });
+    const failure = await quick.send({ method: 'GET', path: '/v1/hang', token: 't' }, quick.resolve('/v1/hang')!).catch((error: unknown) => error);
+    expect(failure).toBeInstanceOf(UpstreamFailure);
+    expect(failure).toMatchObject({ reason: 'timeout', name: 'TimeoutError' });
+  });
+
+  it('inflates a compressed answer as a stream and stops at the limit instead of holding it all', async () => {
+    expect(bomb.length).toBeLessThan(1024 * 1024);
+    const before = process.memoryUsage().rss;
+    const failure = await upstream.send({ method: 'GET', path: '/v1/bomb', token: 't' }, upstream.resolve('/v1/bomb')!).catch((error: unknown) => error);
+    expect(failure).toMatchObject({ reason: 'too-large' });
+    // Far less than the 256 MiB the answer inflates to: at most the limit and zlib's buffers.
+    expect(process.memoryUsage().rss - before).toBeLessThan(WHOLE_ANSWER_LIMIT + 64 * 1024 * 1024);
   });
 });

@@ -1,46 +1,138 @@
 import http from 'node:http';
 import https from 'node:https';
-import { Readable, type Readable as NodeReadable } from 'node:stream';
+import { Readable, Transform, pipeline, type Readable as NodeReadable } from 'node:stream';
 import zlib from 'node:zlib';
 import { authorizationHeader } from '../oauth1/oauth1.ts';
 
 /** Answers up to this size are read whole; bigger ones (audio, exports) are handed on as a stream. */
 export const BUFFERED_LIMIT = 1024 * 1024;
-/** How each content coding the API may use is undone, whole or as a stream. */
+/** The most an answer read whole may hold once decoded: a compressed answer of 1 MB can inflate a thousandfold. */
+export const WHOLE_ANSWER_LIMIT = 16 * 1024 * 1024;
+/** The most a streamed answer may inflate to: memory stays flat while it streams, but the bytes still cost time. */
+const STREAMED_ANSWER_LIMIT = 512 * 1024 * 1024;
+/** How long the API may take to answer (CEA_TIMEOUT_MS), unless the server is configured otherwise. */
+export const DEFAULT_TIMEOUT_MS = 15_000;
+/** How each content coding the API may use is undone, as a stream (zlib works off the event loop). */
 const decoders = {
-  gzip: { whole: zlib.gunzipSync, stream: zlib.createGunzip },
-  'x-gzip': { whole: zlib.gunzipSync, stream: zlib.createGunzip },
-  deflate: { whole: zlib.inflateSync, stream: zlib.createInflate },
-  br: { whole: zlib.brotliDecompressSync, stream: zlib.createBrotliDecompress },
+  gzip: zlib.createGunzip,
+  'x-gzip': zlib.createGunzip,
+  deflate: zlib.createInflate,
+  br: zlib.createBrotliDecompress,
 } as const;
+
+/**
+ * Why an exchange with the API failed: it took longer than the deadline (named TimeoutError, as fetch names it),
+ * could not be reached, or answered more than we hold. Our server answers 504 or 502 for these, never 500.
+ */
+export class UpstreamFailure extends Error {
+  constructor(
+    readonly reason: 'timeout' | 'unreachable' | 'too-large',
+    message: string,
+    options?: { cause?: unknown },
+  ) {
+    super(message, options);
+    this.name = reason === 'timeout' ? 'TimeoutError' : 'UpstreamFailure';
+  }
+}
+
+/** A request body that passed its limit while it streamed to the API. */
+export class RequestBodyTooLarge extends Error {
+  override name = 'RequestBodyTooLarge';
+}
 
 /** The bytes of each answer that arrived whole (see bytesOf). */
 const wholeBodies = new WeakMap<Response, Uint8Array<ArrayBuffer>>();
 
+/** The answer's bytes when it arrived whole; undefined when it is a stream. */
+export const wholeBytesOf = (response: Response) => wholeBodies.get(response);
+
 /**
- * An answer's bytes: as they arrived when they came whole, else read from its body. Reading them through the
- * Response would rebuild the node adapter's light response as a full fetch Response first.
+ * An answer's bytes: as they arrived when they came whole, else read from its body, up to `limit` (over it:
+ * UpstreamFailure 'too-large', and the rest is not read). Reading them through the Response would rebuild the node
+ * adapter's light response as a full fetch Response first.
  */
-export async function bytesOf(response: Response): Promise<Uint8Array<ArrayBuffer>> {
-  return wholeBodies.get(response) ?? new Uint8Array(await response.arrayBuffer());
+export async function bytesOf(response: Response, limit = WHOLE_ANSWER_LIMIT): Promise<Uint8Array<ArrayBuffer>> {
+  const whole = wholeBodies.get(response);
+  if (whole) return whole;
+  if (!response.body) return new Uint8Array();
+  const chunks: Uint8Array[] = [];
+  let total = 0;
+  const reader = response.body.getReader();
+  for (;;) {
+    const { done, value } = await reader.read();
+    if (done) break;
+    total += value.byteLength;
+    if (total > limit) {
+      await reader.cancel();
+      throw tooLarge(limit);
+    }
+    chunks.push(value);
+  }
+  return new Uint8Array(Buffer.concat(chunks)) as Uint8Array<ArrayBuffer>;
+}
+
+const tooLarge = (limit: number) => new UpstreamFailure('too-large', `The API's answer is larger than ${Math.round(limit / 1024 / 1024)} MiB.`);
+
+/** Passes bytes on until `limit` of them have gone through, then fails with `error()`. */
+export function byteCap(limit: number, error: () => Error): Transform {
+  let total = 0;
+  return new Transform({
+    transform(chunk: Buffer, _encoding, done) {
+      total += chunk.length;
+      if (total > limit) done(error());
+      else done(null, chunk);
+    },
+  });
 }
 
 /** Connections to the API stay open between requests. */
 const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
 
+/** A request body: whole, or a stream (an upload) with the length the browser declared, if any. */
+export type RequestBody = ArrayBuffer | string | { stream: NodeReadable; length: number | null } | null;
+
 /**
  * One HTTP exchange with the API over a kept-alive connection, as a fetch Response. Node's own client costs a
  * fraction of fetch's per request; a small answer arrives whole, with no stream to pass along.
+ *
+ * The deadline: the API has `timeoutMs` to answer once it has the request, and a whole answer must have arrived
+ * by then. While an upload or a streamed answer moves, each chunk starts the time again, so a big transfer that keeps
+ * moving is never cut, and one that stalls is.
  */
 function transfer(
   url: URL,
-  init: { method: string; headers: Record<string, string>; body: ArrayBuffer | string | null; signal?: AbortSignal | undefined },
+  init: { method: string; headers: Record<string, string>; body: RequestBody; signal?: AbortSignal | undefined; timeoutMs: number },
 ): Promise<Response> {
-  const body = init.body === null ? null : typeof init.body === 'string' ? Buffer.from(init.body) : Buffer.from(new Uint8Array(init.body));
+  const source = init.body;
+  const streamed = source !== null && typeof source === 'object' && 'stream' in source ? source : null;
+  const whole =
+    source === null || typeof source === 'object' && 'stream' in source ? null : typeof source === 'string' ? Buffer.from(source) : Buffer.from(new Uint8Array(source));
   // Node frames a body by its length only for some methods (not DELETE): say it always, or the body reads as the
-  // next request on the kept-alive connection.
-  const requestHeaders = body ? { ...init.headers, 'content-length': String(body.byteLength) } : init.headers;
+  // next request on the kept-alive connection. A streamed upload without a declared length goes chunked.
+  const length = whole ? whole.byteLength : streamed?.length ?? null;
+  const requestHeaders = length !== null ? { ...init.headers, 'content-length': String(length) } : init.headers;
   return new Promise((resolve, reject) => {
+    let settled = false;
+    let answerBody: NodeReadable | null = null;
+    let timer: NodeJS.Timeout | undefined;
+    const fail = (error: Error) => {
+      clearTimeout(timer);
+      if (!settled) {
+        settled = true;
+        reject(error);
+      }
+      outgoing.destroy(error);
+      answerBody?.destroy(error);
+    };
+    const restartDeadline = () => {
+      clearTimeout(timer);
+      timer = setTimeout(() => fail(new UpstreamFailure('timeout', `The API did not answer within ${init.timeoutMs / 1000} s.`)), init.timeoutMs);
+    };
+    const done = (response: Response) => {
+      settled = true;
+      resolve(response);
+    };
+
     const client = url.protocol === 'https:' ? https : http;
     const outgoing = client.request(url, { method: init.method, headers: requestHeaders, agent: agents[url.protocol as 'http:'], signal: init.signal }, (incoming) => {
       // A compressed answer is handed on decoded (as fetch would): what reads it expects plain JSON or bytes.
@@ -53,35 +145,58 @@ function transfer(
       }
       const status = incoming.statusCode ?? 502;
       if (init.method === 'HEAD' || status === 204 || status === 304) {
+        clearTimeout(timer);
         incoming.resume();
-        resolve(new Response(null, { status, headers }));
+        done(new Response(null, { status, headers }));
         return;
       }
-      const length = Number(incoming.headers['content-length'] ?? Number.NaN);
-      if (!(length <= BUFFERED_LIMIT)) {
-        const body: NodeReadable = decoder ? incoming.pipe(decoder.stream()) : incoming;
-        if (decoder) incoming.on('error', (error) => body.destroy(error));
-        resolve(new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, { status, headers }));
+      const declared = Number(incoming.headers['content-length'] ?? Number.NaN);
+      const readWhole = declared <= BUFFERED_LIMIT;
+      const limit = readWhole ? WHOLE_ANSWER_LIMIT : STREAMED_ANSWER_LIMIT;
+      // Decoded as a stream, and never past the limit: a small compressed answer can hold gigabytes.
+      const body: NodeReadable = decoder
+        ? pipeline(incoming, decoder(), byteCap(limit, () => tooLarge(limit)), () => {})
+        : incoming;
+      answerBody = body;
+      if (!readWhole) {
+        body.on('data', restartDeadline);
+        body.on('end', () => clearTimeout(timer));
+        body.on('error', () => clearTimeout(timer));
+        restartDeadline();
+        done(new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, { status, headers }));
         return;
       }
       const chunks: Buffer[] = [];
-      incoming.on('data', (chunk: Buffer) => chunks.push(chunk));
-      incoming.on('end', () => {
-        try {
-          const whole = Buffer.concat(chunks);
-          // Handed on as they are, not copied: Node's buffers here never sit on shared memory.
-          const bytes = (decoder ? decoder.whole(whole) : whole) as Uint8Array<ArrayBuffer>;
-          const response = new Response(bytes, { status, headers });
-          wholeBodies.set(response, bytes);
-          resolve(response);
-        } catch (error) {
-          reject(error instanceof Error ? error : new Error(String(error)));
-        }
+      body.on('data', (chunk: Buffer) => chunks.push(chunk));
+      body.on('end', () => {
+        clearTimeout(timer);
+        // Handed on as they are, not copied: Node's buffers here never sit on shared memory.
+        const bytes = Buffer.concat(chunks) as Uint8Array<ArrayBuffer>;
+        const response = new Response(bytes, { status, headers });
+        wholeBodies.set(response, bytes);
+        done(response);
       });
-      incoming.on('error', reject);
+      body.on('error', (error) => fail(error instanceof UpstreamFailure ? error : new UpstreamFailure('unreachable', 'The API broke off its answer.', { cause: error })));
     });
-    outgoing.on('error', reject);
-    outgoing.end(body ?? undefined);
+    outgoing.on('error', (error) => {
+      if (error instanceof UpstreamFailure || error instanceof RequestBodyTooLarge || error.name === 'AbortError') fail(error);
+      else fail(new UpstreamFailure('unreachable', `The API cannot be reached: ${error.message}`, { cause: error }));
+    });
+    restartDeadline();
+    if (!streamed) {
+      outgoing.end(whole ?? undefined);
+      return;
+    }
+    const ticking = new Transform({
+      transform(chunk: Buffer, _encoding, next) {
+        restartDeadline();
+        next(null, chunk);
+      },
+    });
+    outgoing.on('finish', restartDeadline);
+    pipeline(streamed.stream, ticking, outgoing, (error) => {
+      if (error) fail(error);
+    });
   });
 }
 
@@ -93,13 +208,14 @@ export interface UpstreamRequest {
   /** Path and query under the API root, starting with /v1/. */
   path: string;
   token: string;
-  body?: ArrayBuffer | string | null;
+  body?: RequestBody;
   contentType?: string | null;
   signal?: AbortSignal;
 }
 
 /** Signs every request with OAuth 1.0a (AppKey, SecretKey, the user's AuthToken) and sends it upstream. */
-export function createUpstream(options: { baseUrl: string; appKey: string; secretKey: string }) {
+export function createUpstream(options: { baseUrl: string; appKey: string; secretKey: string; timeoutMs?: number }) {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const base = new URL(options.baseUrl);
 
   return {
@@ -123,7 +239,7 @@ export function createUpstream(options: { baseUrl: string; appKey: string; secre
       const hasBody = request.body !== undefined && request.body !== null && request.method !== 'GET' && request.method !== 'HEAD';
       if (hasBody) headers['content-type'] = request.contentType ?? 'application/json';
       else if (request.method !== 'GET' && request.method !== 'HEAD') headers['content-length'] = '0';
-      return transfer(url, { method: request.method, headers, body: hasBody ? (request.body ?? null) : null, signal: request.signal });
+      return transfer(url, { method: request.method, headers, body: hasBody ? (request.body ?? null) : null, signal: request.signal, timeoutMs });
     },
   };
 }
