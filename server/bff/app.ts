@@ -7,9 +7,9 @@ import { errorResponse, failureResponse } from './errors.ts';
 import { createIdempotencyCache } from './idempotency.ts';
 import { createLoginThrottle } from './login-throttle.ts';
 import { noStore, requireCsrfHeader, securityHeaders } from './security.ts';
-import { createSessionSealer } from './session-cookie.ts';
+import { createDeviceCookies, createSessionSealer } from './session-cookie.ts';
 import { createSessionRevocations } from './session-revocations.ts';
-import { currentUserReader, sessionRoutes } from './session-routes.ts';
+import { currentUserReader, endSessionsOnPinChange, sessionRoutes } from './session-routes.ts';
 import { createSessions } from './sessions.ts';
 import { staticSite } from './static-site.ts';
 import { createUpstream } from './upstream.ts';
@@ -40,6 +40,7 @@ export function createBffApp(options: BffOptions) {
   const upstream = createUpstream({ baseUrl: options.apiUrl, appKey: options.appKey, secretKey: options.secretKey, timeoutMs: options.upstreamTimeoutMs });
   const sessions = createSessions({
     sealer: createSessionSealer(options.sessionSecret),
+    devices: createDeviceCookies(options.sessionSecret),
     revocations: createSessionRevocations({ file: options.revokedSessionsFile, now: options.now }),
     idleMs: options.sessionIdleMs,
     maxMs: options.sessionMaxMs,
@@ -62,7 +63,8 @@ export function createBffApp(options: BffOptions) {
   app.use('/api/*', noStore);
   app.get('/api/health', (c) => c.json({ Status: 'ok' }));
   app.get('/api/config', (c) => c.json({ Sandbox: options.sandbox }));
-  app.route('/api/session', sessionRoutes({ ...deps, throttle: createLoginThrottle(), trustProxy: options.trustProxy }));
+  app.route('/api/session', sessionRoutes({ ...deps, throttle: createLoginThrottle(options.now), trustProxy: options.trustProxy, sandbox: options.sandbox }));
+  app.put('/api/v1/account/users/:id{[0-9]+}', endSessionsOnPinChange(sessions));
   app.all('/api/v1/*', forwardToApi(deps, '/api'));
   if (options.sandbox) app.all('/api/sandbox/*', forwardToApi({ ...deps, upstream: sandboxControl(upstream) }, '/api'));
   app.all('/api/*', (c) => errorResponse(c, 'NotFound', `There is no ${c.req.method} ${c.req.path}.`));
