@@ -54,6 +54,8 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['server/**/*.test.ts'],
+          // Many files start our server, whose sandbox starts in a fresh thread with cold code: room on a busy machine.
+          hookTimeout: 30_000,
         },
       },
       {

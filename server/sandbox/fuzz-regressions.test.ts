@@ -54,5 +54,5 @@ describe('requests Node refuses before any route sees them', () => {
     } finally {
       await sandbox.close();
     }
-  });
+  }, 30_000);
 });
