@@ -1,5 +1,6 @@
 import type { z } from '@contract/zod.ts';
 import { ApiError } from './api-error.ts';
+import { noteFailedAnswer } from './route-availability.ts';
 
 /** Our server's API root: the SPA only ever talks to its own origin. */
 export const API_BASE = '/api';
@@ -57,7 +58,8 @@ export async function apiRequest<Schema extends z.ZodType>(
     if (signal?.aborted) throw error;
     throw new ApiError('Cannot reach the server. Check your connection.', { status: 0, errorName: 'NetworkError' });
   }
-  if (!response.ok) throw await ApiError.fromResponse(response);
+  // A route the API lacks comes back as a RouteNotOfferedError, and the page learns it (route-availability.ts).
+  if (!response.ok) throw noteFailedAnswer(method, path, await ApiError.fromResponse(response));
 
   const text = await response.text();
   let json: unknown;

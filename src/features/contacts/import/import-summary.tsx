@@ -21,6 +21,8 @@ export interface ImportSummaryProps {
   /** Whether the user's file had a header line; if not, the page added one and the rows it reports move up by one. */
   fileHadHeader: boolean;
   listName: string | null;
+  /** False when the API has no route for the rejected rows (an import made one row at a time, decision 0133). */
+  canDownloadProblems?: boolean;
 }
 
 const SHOWN_PROBLEMS = 8;
@@ -52,7 +54,7 @@ function Figure({ label, value, hint, tone }: { label: string; value: number; hi
  * What an import will do (dry run) or did: the counts, the refused rows by reason, the first of them, and every
  * rejected row to download (from the API: the answer lists the first rows only, decision 0073).
  */
-export function ImportSummary({ result, fileHadHeader, listName }: ImportSummaryProps) {
+export function ImportSummary({ result, fileHadHeader, listName, canDownloadProblems = true }: ImportSummaryProps) {
   const done = !result.DryRun;
   const rowOffset = fileHadHeader ? 0 : -1;
   const problemCount = result.Rejected + result.Failed;
@@ -94,7 +96,7 @@ export function ImportSummary({ result, fileHadHeader, listName }: ImportSummary
                 {byReason.map((entry) => `${importProblemLabels[entry.reason]}: ${formatCount(entry.count)}`).join(' · ')}
               </Typography>
             </Box>
-            {result.Rejected > 0 && (
+            {result.Rejected > 0 && canDownloadProblems && (
               <Button variant="outlined" startIcon={<DownloadOutlined />} href={importProblemsUrl(result.FileID, fileHadHeader ? 1 : 0)} download>
                 Download rejected rows
               </Button>
@@ -123,7 +125,7 @@ export function ImportSummary({ result, fileHadHeader, listName }: ImportSummary
           {problemCount > shownProblems.length && (
             <Typography variant="caption" color="textSecondary" sx={{ display: 'block', mt: 1 }}>
               The first {shownProblems.length} of {formatCount(problemCount)}
-              {result.Rejected > 0 ? '; the download holds every rejected row.' : '.'}
+              {result.Rejected > 0 && canDownloadProblems ? '; the download holds every rejected row.' : '.'}
             </Typography>
           )}
         </Box>

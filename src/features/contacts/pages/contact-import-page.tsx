@@ -8,20 +8,23 @@ import Step from '@mui/material/Step';
 import StepLabel from '@mui/material/StepLabel';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
-import { useQuery } from '@tanstack/react-query';
+import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
-import { useImportContacts, useImportDryRun } from '@/api/resources/contacts/contact-mutations.ts';
+import { useImportContacts, useImportDryRun, useInvalidateRoster } from '@/api/resources/contacts/contact-mutations.ts';
+import { createContact } from '@/api/resources/contacts/contact-requests.ts';
+import { notOfferedSentence, RouteNotOfferedError, useFeatureOffered } from '@/api/route-availability.ts';
 import { useUploadFile } from '@/api/resources/file-uploads/file-upload-mutations.ts';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
 import type { ContactImportResult, ImportField } from '@contract/contact-import.ts';
 import { looksLikeHeaderRow } from '@contract/contact-import-rows.ts';
 import { PageContainer } from '@/components/layout/page-container.tsx';
 import { paths } from '@/config/paths.ts';
-import { formatCountOf } from '@/utils/format-number.ts';
+import { formatCount, formatCountOf } from '@/utils/format-number.ts';
 import { columnNameOf, initialMapping, rememberMapping } from '../import/column-mapping.ts';
 import { ImportProgress } from '../import/import-progress.tsx';
 import { ImportSummary } from '../import/import-summary.tsx';
+import { importOneByOne, planOneByOne, type OneByOnePlan } from '../import/import-one-by-one.ts';
 import { MappingStep } from '../import/mapping-step.tsx';
 import { SourceStep } from '../import/source-step.tsx';
 import { useCsvParser, type ParserState } from '../import/use-csv-parser.ts';
@@ -48,6 +51,16 @@ export function ContactImportPage() {
   const upload = useUploadFile();
   const dryRun = useImportDryRun();
   const runImport = useImportContacts();
+  // Without the import route (decision 0133) the page checks the rows itself and creates them one at a time.
+  const importOffered = useFeatureOffered('contactImport');
+  const invalidateRoster = useInvalidateRoster();
+  const [oneByOne, setOneByOne] = useState<OneByOnePlan | null>(null);
+  const [created, setCreated] = useState({ done: 0, total: 0 });
+  const runOneByOne = useMutation({
+    mutationFn: (plan: OneByOnePlan) => importOneByOne(plan, createContact, (done, total) => setCreated({ done, total })),
+    meta: { handlesErrors: true },
+    onSuccess: () => void invalidateRoster(),
+  });
   const [step, setStep] = useState(0);
   const [sourceName, setSourceName] = useState('');
   const [parsed, setParsed] = useState<Parsed | null>(null);
@@ -76,6 +89,8 @@ export function ContactImportPage() {
     setError(null);
     dryRun.reset();
     runImport.reset();
+    runOneByOne.reset();
+    setOneByOne(null);
     setStep(0);
   };
 
@@ -89,7 +104,7 @@ export function ContactImportPage() {
       setBusy('Uploading…');
       const { FileID } = await upload.mutateAsync({ csv, fileName: sourceName });
       setBusy('Checking every row against your contacts…');
-      await dryRun.mutateAsync({ FileID, ListID: listId ?? undefined });
+      setOneByOne(await reviewOf(csv, FileID));
       setFileId(FileID);
       setStep(2);
     } catch (failure) {
@@ -99,12 +114,32 @@ export function ContactImportPage() {
     }
   };
 
+  /** The dry run's answer; without the import route, null after the page checked the rows itself. */
+  const reviewOf = async (csv: Blob, FileID: string): Promise<OneByOnePlan | null> => {
+    if (importOffered) {
+      try {
+        await dryRun.mutateAsync({ FileID, ListID: listId ?? undefined });
+        return null;
+      } catch (failure) {
+        if (!(failure instanceof RouteNotOfferedError)) throw failure;
+      }
+    }
+    return planOneByOne(await csv.text(), FileID, listId);
+  };
+
   const apply = () => {
+    if (oneByOne) {
+      runOneByOne.mutate(oneByOne, { onSuccess: () => setStep(3) });
+      return;
+    }
     if (!fileId) return;
     runImport.mutate({ FileID: fileId, ListID: listId ?? undefined }, { onSuccess: () => setStep(3) });
   };
 
-  const review: ContactImportResult | undefined = dryRun.data;
+  const review: ContactImportResult | undefined = oneByOne?.review ?? dryRun.data;
+  const importing = runImport.isPending || runOneByOne.isPending;
+  const importError = runImport.error ?? runOneByOne.error;
+  const imported = oneByOne ? runOneByOne.data : runImport.data;
   const toImport = review ? review.New + review.Updated : 0;
 
   return (
@@ -158,39 +193,47 @@ export function ContactImportPage() {
               <Typography variant="h3" component="h2">
                 Review: nothing has changed yet
               </Typography>
-              <ImportSummary result={review} fileHadHeader={hasHeader} listName={listName} />
-              {runImport.isError && (
+              {oneByOne && (
+                <Typography variant="body2" color="textSecondary">
+                  {notOfferedSentence('contactImport')} Each good row is created on its own instead, and a number already
+                  among your contacts is left as it is.
+                </Typography>
+              )}
+              <ImportSummary result={review} fileHadHeader={hasHeader} listName={listName} canDownloadProblems={!oneByOne} />
+              {importError && (
                 <Alert severity="error" role="alert">
-                  {runImport.error.message}
+                  {importError.message}
                 </Alert>
               )}
-              {runImport.isPending && (
+              {importing && (
                 <Box role="status" aria-live="polite">
                   <Typography variant="body2" sx={{ mb: 1 }}>
-                    Importing… large files take a minute; the page shows the result when it is done.
+                    {oneByOne
+                      ? `Importing… ${formatCountOf(created.done, 'row', 'rows')} of ${formatCount(created.total)} done.`
+                      : 'Importing… large files take a minute; the page shows the result when it is done.'}
                   </Typography>
                   <ImportProgress label="Importing" />
                 </Box>
               )}
               <Stack direction="row" spacing={1}>
-                <Button onClick={() => setStep(1)} disabled={runImport.isPending}>
+                <Button onClick={() => setStep(1)} disabled={importing}>
                   Back
                 </Button>
                 {/* Disabled rather than loading: the bar above shows the import runs, and a spinner here would redraw the page every frame. */}
-                <Button variant="contained" onClick={apply} disabled={runImport.isPending || (toImport === 0 && review.AddedToList === 0)}>
+                <Button variant="contained" onClick={apply} disabled={importing || (toImport === 0 && review.AddedToList === 0)}>
                   {toImport > 0 ? `Import ${formatCountOf(toImport, 'contact', 'contacts')}` : review.AddedToList > 0 ? `Add ${formatCountOf(review.AddedToList, 'contact', 'contacts')} to the list` : 'Nothing to import'}
                 </Button>
               </Stack>
             </Stack>
           )}
-          {step === 3 && runImport.data && (
+          {step === 3 && imported && (
             <Stack spacing={3}>
-              <Alert severity={runImport.data.Failed > 0 ? 'warning' : 'success'} role="status">
-                {runImport.data.Failed > 0
-                  ? `Import finished, but ${formatCountOf(runImport.data.Failed, 'row', 'rows')} could not be saved. Importing the file again retries them; rows already saved stay as they are.`
+              <Alert severity={imported.Failed > 0 ? 'warning' : 'success'} role="status">
+                {imported.Failed > 0
+                  ? `Import finished, but ${formatCountOf(imported.Failed, 'row', 'rows')} could not be saved. Importing the file again retries them; rows already saved stay as they are.`
                   : 'Import finished.'}
               </Alert>
-              <ImportSummary result={runImport.data} fileHadHeader={hasHeader} listName={listName} />
+              <ImportSummary result={imported} fileHadHeader={hasHeader} listName={listName} canDownloadProblems={!oneByOne} />
               <Stack direction="row" spacing={1}>
                 <Button variant="contained" component={RouterLink} to={listId ? paths.lists.detail.href(listId) : paths.contacts.list.href()}>
                   {listId ? `Open ${listName ?? 'the list'}` : 'View contacts'}
