@@ -31,6 +31,7 @@ const environmentSchema = z.object({
   SANDBOX_CLOCK_SPEED: z.coerce.number().positive('Use a number above 0').max(100_000).default(1),
   SANDBOX_PORT: z.coerce.number().int().min(0).max(65535).default(0),
   SANDBOX_HOST: z.string().trim().min(1).default('127.0.0.1'),
+  SANDBOX_DOCUMENTED_ONLY: booleanFlag.default(false),
   TRUST_PROXY: booleanFlag.default(false),
   SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(8 * 60),
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(7 * 24),
@@ -45,7 +46,8 @@ export interface ServerConfig {
   appKey: string;
   secretKey: string;
   sessionSecret: string;
-  sandbox: { databasePath: string; clockSpeed: number; port: number; host: string } | null;
+  /** documentedOnly: the sandbox answers only the routes a public source documents (decision 0130). */
+  sandbox: { databasePath: string; clockSpeed: number; documentedOnly: boolean; port: number; host: string } | null;
   trustProxy: boolean;
   sessionIdleMs: number;
   sessionMaxMs: number;
@@ -129,6 +131,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
       clockSpeed: settings.SANDBOX_CLOCK_SPEED,
       port: settings.SANDBOX_PORT,
       host: settings.SANDBOX_HOST,
+      documentedOnly: settings.SANDBOX_DOCUMENTED_ONLY,
     },
   };
 }

@@ -22,6 +22,7 @@ export async function startServer(config: ServerConfig, options: { serveApp?: bo
         clockSpeed: config.sandbox.clockSpeed,
         port: config.sandbox.port,
         host: config.sandbox.host,
+        documentedOnly: config.sandbox.documentedOnly,
         appKey: config.appKey,
         secretKey: config.secretKey,
       })
