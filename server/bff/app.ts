@@ -1,6 +1,7 @@
 import { Hono } from 'hono';
 import { JSON_BODY_LIMIT, closeWhenBodyUnread, isUploadRoute, limitBody } from '../http/request-bodies.ts';
 import { apiIsElsewhere } from './api-elsewhere.ts';
+import { answerMismatchRoute } from './answer-mismatches.ts';
 import { forwardToApi } from './api-proxy.ts';
 import { compression } from './compression.ts';
 import { errorResponse, failureResponse } from './errors.ts';
@@ -65,6 +66,7 @@ export function createBffApp(options: BffOptions) {
   app.get('/api/config', (c) => c.json({ Sandbox: options.sandbox }));
   app.route('/api/session', sessionRoutes({ ...deps, throttle: createLoginThrottle(options.now), trustProxy: options.trustProxy, sandbox: options.sandbox }));
   app.put('/api/v1/account/users/:id{[0-9]+}', endSessionsOnPinChange(sessions));
+  app.post('/api/answer-mismatches', answerMismatchRoute(sessions));
   app.all('/api/v1/*', forwardToApi(deps, '/api'));
   if (options.sandbox) app.all('/api/sandbox/*', forwardToApi({ ...deps, upstream: sandboxControl(upstream) }, '/api'));
   app.all('/api/*', (c) => errorResponse(c, 'NotFound', `There is no ${c.req.method} ${c.req.path}.`));

@@ -1,3 +1,4 @@
+import type { Answer } from '@contract/answer.ts';
 import type { z } from '@contract/zod.ts';
 import { apiRequest } from './api-client.ts';
 import { feedSchema } from '@contract/feed.ts';
@@ -18,12 +19,12 @@ export async function* walkFeed<Item extends z.ZodType>(
   firstPath: string,
   item: Item,
   { signal }: { signal?: AbortSignal } = {},
-): AsyncGenerator<FeedPage<z.infer<Item>>> {
+): AsyncGenerator<FeedPage<Answer<z.infer<ReturnType<typeof feedSchema<Item>>>>['Items'][number]>> {
   const schema = feedSchema(item);
   let path: string | null = firstPath;
   let received = 0;
   while (path !== null) {
-    const feed: z.infer<typeof schema> = await apiRequest(path, { schema, signal });
+    const feed: Answer<z.infer<typeof schema>> = await apiRequest(path, { schema, signal });
     received += feed.Items.length;
     yield { items: feed.Items, total: feed.Size, received };
     if (feed.Items.length === 0) break;

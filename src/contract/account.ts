@@ -1,3 +1,4 @@
+import type { Answer } from './answer.ts';
 import { z } from './zod.ts';
 import { apiDateTimeSchema, uriSchema } from './common.ts';
 
@@ -21,7 +22,7 @@ export const accountSchema = z.object({
   CanCreateUsers: z.boolean(),
   CreatedDate: apiDateTimeSchema,
 });
-export type Account = z.infer<typeof accountSchema>;
+export type Account = Answer<z.infer<typeof accountSchema>>;
 
 /** What the credit ledger records: credits spent on calls, texts and transfers, and credits bought. */
 export const creditKinds = ['Call', 'Text', 'Transfer', 'Purchase'] as const;
@@ -52,4 +53,4 @@ export const accountUsageSchema = z.object({
   Totals: creditsByKindSchema,
   Days: z.array(creditsByKindSchema.extend({ Date: calendarDateSchema })),
 });
-export type AccountUsage = z.infer<typeof accountUsageSchema>;
+export type AccountUsage = Answer<z.infer<typeof accountUsageSchema>>;

@@ -1,3 +1,4 @@
+import type { Answer } from './answer.ts';
 import { z } from './zod.ts';
 import { apiDateTimeSchema, uriSchema } from './common.ts';
 import { userStubSchema } from './user.ts';
@@ -43,14 +44,14 @@ export const audioSchema = z.object({
   /** Ours (docs/decisions/0042-audio-library.md): who added it, as broadcasts name their creator. */
   User: userStubSchema.optional(),
 });
-export type Audio = z.infer<typeof audioSchema>;
+export type Audio = Answer<z.infer<typeof audioSchema>>;
 
 export const audioStubSchema = z.object({ Uri: uriSchema, AudioID: z.string() });
-export type AudioStub = z.infer<typeof audioStubSchema>;
+export type AudioStub = Answer<z.infer<typeof audioStubSchema>>;
 
 /** `Audio` and `AudioVM` inside a broadcast: the full item, or the stub the seed shows. */
 export const audioRefSchema = z.union([audioSchema, audioStubSchema]);
-export type AudioRef = z.infer<typeof audioRefSchema>;
+export type AudioRef = Answer<z.infer<typeof audioRefSchema>>;
 
 /** A text-to-speech message. `Voice` and `Name` also accept null, as the .NET client sends for unset properties. */
 export const ttsInputSchema = z.object({

@@ -1,3 +1,4 @@
+import type { Answer } from './answer.ts';
 import { z } from './zod.ts';
 import { apiDateTimeSchema, uriSchema } from './common.ts';
 
@@ -45,4 +46,4 @@ export const broadcastDetailSchema = z.object({
   /** Our name (the API's is unknown) for the personalised text actually sent, when the broadcast has merge fields. */
   MessageText: z.string().optional(),
 });
-export type BroadcastDetail = z.infer<typeof broadcastDetailSchema>;
+export type BroadcastDetail = Answer<z.infer<typeof broadcastDetailSchema>>;

@@ -1,3 +1,4 @@
+import type { Answer } from './answer.ts';
 import { z } from './zod.ts';
 import { apiDateTimeSchema } from './common.ts';
 import { failedContactSchema } from './draft-broadcast.ts';
@@ -36,7 +37,7 @@ export const skippedNumbersSchema = z.object({
   /** Landlines in a text-only broadcast: they stay in the list but cannot receive the text. */
   NotTextable: z.int(),
 });
-export type SkippedNumbers = z.infer<typeof skippedNumbersSchema>;
+export type SkippedNumbers = Answer<z.infer<typeof skippedNumbersSchema>>;
 
 /**
  * Reply to POST /v1/broadcasts/preview (ours): who a Create Broadcast body would reach, what it would cost and
@@ -63,4 +64,4 @@ export const broadcastPlanSchema = z.object({
   /** SMS segments of the longest personalised text. */
   TextSegments: z.int(),
 });
-export type BroadcastPlan = z.infer<typeof broadcastPlanSchema>;
+export type BroadcastPlan = Answer<z.infer<typeof broadcastPlanSchema>>;

@@ -1,3 +1,4 @@
+import type { Answer } from './answer.ts';
 import { z } from './zod.ts';
 import { audioInputSchema, audioRefSchema } from './audio.ts';
 import { apiDateTimeSchema, uriSchema } from './common.ts';
@@ -54,7 +55,7 @@ export const transferAndConnectSchema = z.object({
   TransferNumber: z.string().optional(),
   TransferCreditsUsed: z.number().nullable().optional(),
 });
-export type TransferAndConnect = z.infer<typeof transferAndConnectSchema>;
+export type TransferAndConnect = Answer<z.infer<typeof transferAndConnectSchema>>;
 
 /** Our decision: survey answers as a count per key pressed, e.g. `{"1": 12, "2": 3}`; the API's shape is unknown. */
 export const surveyResponsesSchema = z.record(z.string(), z.int());
@@ -76,7 +77,8 @@ export const broadcastSchema = z.object({
   CreatedDate: apiDateTimeSchema,
   StartDate: apiDateTimeSchema,
   CompletedDate: apiDateTimeSchema.nullable().optional(),
-  CallerID: z.string(),
+  /** A text broadcast may come back without one. */
+  CallerID: z.string().optional(),
   /** 1.0 per call and 0.5 per text in the examples; null before anything is spent. */
   CreditsUsed: z.number().nullable(),
   MaxCreditCost: z.number().optional(),
@@ -134,12 +136,12 @@ export const broadcastSchema = z.object({
   TextBroadcastID: z.int().optional(),
   CallBroadcastID: z.int().optional(),
 });
-export type Broadcast = z.infer<typeof broadcastSchema>;
+export type Broadcast = Answer<z.infer<typeof broadcastSchema>>;
 
 /** A broadcast's ID: `BroadcastID`, or else the number at the end of its `Uri`. */
 export function broadcastIdOf(broadcast: Pick<Broadcast, 'BroadcastID' | 'Uri'>): number | undefined {
   if (broadcast.BroadcastID !== undefined) return broadcast.BroadcastID;
-  const match = /\/(\d+)\/?$/.exec(broadcast.Uri);
+  const match = /\/(\d+)\/?$/.exec(broadcast.Uri ?? '');
   return match ? Number(match[1]) : undefined;
 }
 
@@ -150,11 +152,11 @@ export function broadcastIdOf(broadcast: Pick<Broadcast, 'BroadcastID' | 'Uri'>)
 export const broadcastCreateResultSchema = broadcastSchema
   .partial()
   .required({ BroadcastID: true, PhoneNumberCount: true });
-export type BroadcastCreateResult = z.infer<typeof broadcastCreateResultSchema>;
+export type BroadcastCreateResult = Answer<z.infer<typeof broadcastCreateResultSchema>>;
 
 /** Reply to DELETE /v1/broadcasts/{id} (docs/decisions/0010-broadcast-lifecycle.md). */
 export const broadcastDeleteResultSchema = z.object({ BroadcastID: z.int(), Deleted: z.literal(true) });
-export type BroadcastDeleteResult = z.infer<typeof broadcastDeleteResultSchema>;
+export type BroadcastDeleteResult = Answer<z.infer<typeof broadcastDeleteResultSchema>>;
 
 /** `StartDate` in requests: `M/d/yyyy h:mmtt` (e.g. `2/1/2020 1:15PM`) in the user's time zone; `""` starts now. */
 export const startDateInputSchema = z

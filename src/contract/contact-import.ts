@@ -1,3 +1,4 @@
+import type { Answer } from './answer.ts';
 import { z } from './zod.ts';
 import { listRefInputSchema } from './list.ts';
 
@@ -110,7 +111,7 @@ export const importProblemRowSchema = z.object({
   Notes: z.string(),
   IntegrationData: z.string(),
 });
-export type ImportProblemRow = z.infer<typeof importProblemRowSchema>;
+export type ImportProblemRow = Answer<z.infer<typeof importProblemRowSchema>>;
 
 /**
  * Problem rows an import's answer lists (decision 0073): enough to show and to act on, small enough to parse at once
@@ -138,4 +139,4 @@ export const contactImportResultSchema = z.object({
   /** The first rejected or failed rows (at most MAX_LISTED_PROBLEM_ROWS), in file order; `Rejected + Failed` counts them all. */
   ProblemRows: z.array(importProblemRowSchema).max(MAX_LISTED_PROBLEM_ROWS),
 });
-export type ContactImportResult = z.infer<typeof contactImportResultSchema>;
+export type ContactImportResult = Answer<z.infer<typeof contactImportResultSchema>>;

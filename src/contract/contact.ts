@@ -1,3 +1,4 @@
+import type { Answer } from './answer.ts';
 import { z } from './zod.ts';
 import { apiDateTimeSchema, uriSchema } from './common.ts';
 import { listRefInputSchema, listStubSchema } from './list.ts';
@@ -27,12 +28,12 @@ export const contactSchema = z.object({
   LastUpdated: apiDateTimeSchema.optional(),
   Lists: z.array(listStubSchema).optional(),
 });
-export type Contact = z.infer<typeof contactSchema>;
+export type Contact = Answer<z.infer<typeof contactSchema>>;
 
 /** A contact's ID: `PersonID`, or else the number at the end of its `Uri`. */
 export function contactIdOf(contact: Pick<Contact, 'PersonID' | 'Uri'>): number | undefined {
   if (contact.PersonID !== undefined) return contact.PersonID;
-  const match = /\/(\d+)\/?$/.exec(contact.Uri);
+  const match = /\/(\d+)\/?$/.exec(contact.Uri ?? '');
   return match ? Number(match[1]) : undefined;
 }
 
@@ -119,11 +120,11 @@ export const contactBatchResultSchema = z.object({
   Count: z.int().min(0),
   PersonIDs: z.array(z.int()),
 });
-export type ContactBatchResult = z.infer<typeof contactBatchResultSchema>;
+export type ContactBatchResult = Answer<z.infer<typeof contactBatchResultSchema>>;
 
 /** "Bob Lilly"; "" when the contact has no name. */
 export function contactNameOf(contact: Pick<Contact, 'FirstName' | 'LastName'>): string {
-  return [contact.FirstName, contact.LastName].filter((part) => part.trim() !== '').join(' ');
+  return [contact.FirstName, contact.LastName].filter((part) => part != null && part.trim() !== '').join(' ');
 }
 
 /**

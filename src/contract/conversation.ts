@@ -1,3 +1,4 @@
+import type { Answer } from './answer.ts';
 import { z } from './zod.ts';
 import { apiDateTimeSchema, uriSchema } from './common.ts';
 import { personInputSchema } from './contact.ts';
@@ -33,7 +34,7 @@ export const textMessageSchema = z.object({
   /** The broadcast this text answers (inbound) or belongs to (outbound). */
   BroadcastID: z.int().nullable(),
 });
-export type TextMessage = z.infer<typeof textMessageSchema>;
+export type TextMessage = Answer<z.infer<typeof textMessageSchema>>;
 
 /** The thread between one text number and one contact phone number, as GET /v1/conversations/single answers it. */
 export const conversationSchema = z.object({
@@ -51,7 +52,7 @@ export const conversationSchema = z.object({
   Notes: z.string().nullable(),
   IntegrationData: z.string(),
 });
-export type Conversation = z.infer<typeof conversationSchema>;
+export type Conversation = Answer<z.infer<typeof conversationSchema>>;
 
 /** A linked broadcast with the name to show. */
 export const namedBroadcastStubSchema = z.object({
@@ -75,7 +76,7 @@ export const inboxConversationSchema = conversationSchema.extend({
   /** The broadcast that prompted the latest reply. */
   Broadcast: namedBroadcastStubSchema.nullable(),
 });
-export type InboxConversation = z.infer<typeof inboxConversationSchema>;
+export type InboxConversation = Answer<z.infer<typeof inboxConversationSchema>>;
 
 /** The hard cap on one text; `TruncateIfExceedsLimit` cuts a longer one to it instead of refusing it. */
 export const MAX_TEXT_MESSAGE_LENGTH = 1600;

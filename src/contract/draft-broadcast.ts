@@ -1,3 +1,4 @@
+import type { Answer } from './answer.ts';
 import { z } from './zod.ts';
 import { personInputSchema, personSchema } from './contact.ts';
 
@@ -7,7 +8,7 @@ export const failedContactSchema = z.object({
   ErrorMessage: z.string(),
   Contact: personSchema,
 });
-export type FailedContact = z.infer<typeof failedContactSchema>;
+export type FailedContact = Answer<z.infer<typeof failedContactSchema>>;
 
 /** Reply to POST /v1/draftbroadcasts: a staged broadcast and the single-sign-on URL that finishes it in the web app. */
 export const draftBroadcastSchema = z.object({
@@ -17,7 +18,7 @@ export const draftBroadcastSchema = z.object({
   SingleSignOnToken: z.string(),
   SingleSignOnUrl: z.string(),
 });
-export type DraftBroadcast = z.infer<typeof draftBroadcastSchema>;
+export type DraftBroadcast = Answer<z.infer<typeof draftBroadcastSchema>>;
 
 /** Body of POST /v1/draftbroadcasts. Contacts are optional (a 2019 change in the .NET client). */
 export const draftBroadcastInputSchema = z.object({

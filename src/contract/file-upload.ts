@@ -1,9 +1,10 @@
+import type { Answer } from './answer.ts';
 import { z } from './zod.ts';
 import { apiDateTimeSchema, uriSchema } from './common.ts';
 
 /** Reply to POST /v1/fileuploads. */
 export const fileUploadResultSchema = z.object({ FileID: z.string() });
-export type FileUploadResult = z.infer<typeof fileUploadResultSchema>;
+export type FileUploadResult = Answer<z.infer<typeof fileUploadResultSchema>>;
 
 /**
  * `GET /v1/fileuploads/{FileID}` (our route, docs/decisions/0017-file-uploads.md): what an uploaded file holds.
@@ -19,7 +20,7 @@ export const fileUploadSchema = z.object({
   ValidRows: z.int(),
   CreatedDate: apiDateTimeSchema,
 });
-export type FileUpload = z.infer<typeof fileUploadSchema>;
+export type FileUpload = Answer<z.infer<typeof fileUploadSchema>>;
 
 /** `{FileID}` in a broadcast's `FileUploads`. */
 export const fileUploadRefInputSchema = z.object({

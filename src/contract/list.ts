@@ -1,3 +1,4 @@
+import type { Answer } from './answer.ts';
 import { z } from './zod.ts';
 import { apiDateTimeSchema, uriSchema } from './common.ts';
 
@@ -23,7 +24,7 @@ export const contactListSchema = z.object({
   LastUpdated: apiDateTimeSchema,
   RosterCount: z.int().min(0),
 });
-export type ContactList = z.infer<typeof contactListSchema>;
+export type ContactList = Answer<z.infer<typeof contactListSchema>>;
 
 /**
  * A list as it appears in a contact's `Lists`. No seed example shows one; our decision: the usual stub
@@ -35,7 +36,7 @@ export const listStubSchema = z.object({
   ListType: listTypeSchema.optional(),
   ListName: z.string().optional(),
 });
-export type ListStub = z.infer<typeof listStubSchema>;
+export type ListStub = Answer<z.infer<typeof listStubSchema>>;
 
 /** `{ListID}` in request bodies. A numeric string such as `"2"` is read as a number (early bugalert sent one). */
 export const listRefInputSchema = z.object({
@@ -73,4 +74,4 @@ export type ListUpdateInput = z.infer<typeof listUpdateInputSchema>;
 
 /** Reply to DELETE /v1/lists/{id} (our decision, as for broadcasts): the contacts stay. */
 export const listDeleteResultSchema = z.object({ ListID: z.int(), Deleted: z.literal(true) });
-export type ListDeleteResult = z.infer<typeof listDeleteResultSchema>;
+export type ListDeleteResult = Answer<z.infer<typeof listDeleteResultSchema>>;

@@ -1,3 +1,4 @@
+import type { Answer } from './answer.ts';
 import { z } from './zod.ts';
 import { apiDateTimeSchema } from './common.ts';
 import { namedUserStubSchema } from './user.ts';
@@ -16,7 +17,7 @@ export const optOutSchema = z.object({
   /** Opted out of every Text-Em-All sender, not just this account (meaning inferred). */
   GlobalOptOut: z.boolean().optional(),
 });
-export type OptOut = z.infer<typeof optOutSchema>;
+export type OptOut = Answer<z.infer<typeof optOutSchema>>;
 
 /** Body of POST /v1/optouts (a route of our own; the API documents none). */
 export const optOutInputSchema = z
@@ -60,7 +61,7 @@ export const optOutEventSchema = z.object({
   BroadcastID: z.int().nullable(),
   EventDate: apiDateTimeSchema,
 });
-export type OptOutEvent = z.infer<typeof optOutEventSchema>;
+export type OptOutEvent = Answer<z.infer<typeof optOutEventSchema>>;
 
 /** The channels DELETE /v1/optouts/{phoneNumber} can lift; without one it lifts both. */
 export const optOutChannels = ['Call', 'Text'] as const;
@@ -79,4 +80,4 @@ export const optOutRemovalResultSchema = z.object({
   DoNotText: z.boolean(),
   Deleted: z.boolean(),
 });
-export type OptOutRemovalResult = z.infer<typeof optOutRemovalResultSchema>;
+export type OptOutRemovalResult = Answer<z.infer<typeof optOutRemovalResultSchema>>;

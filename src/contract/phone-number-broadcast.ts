@@ -1,3 +1,4 @@
+import type { Answer } from './answer.ts';
 import { z } from './zod.ts';
 import { broadcastStatusSchema, broadcastTypeSchema } from './broadcast.ts';
 import { broadcastDetailSchema } from './broadcast-detail.ts';
@@ -16,4 +17,4 @@ export const phoneNumberBroadcastSchema = broadcastDetailSchema.extend({
   Channel: z.enum(['Call', 'Text']),
   StartDate: apiDateTimeSchema,
 });
-export type PhoneNumberBroadcast = z.infer<typeof phoneNumberBroadcastSchema>;
+export type PhoneNumberBroadcast = Answer<z.infer<typeof phoneNumberBroadcastSchema>>;

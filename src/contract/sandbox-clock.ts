@@ -1,3 +1,4 @@
+import type { Answer } from './answer.ts';
 import { z } from './zod.ts';
 
 /** The embedded sandbox's simulated clock (our own control route, not part of the API; docs/decisions/0053-sandbox-clock.md). */
@@ -7,4 +8,4 @@ export const sandboxClockSchema = z.object({
   /** Simulated seconds per real second. */
   Speed: z.number().positive(),
 });
-export type SandboxClock = z.infer<typeof sandboxClockSchema>;
+export type SandboxClock = Answer<z.infer<typeof sandboxClockSchema>>;

@@ -1,3 +1,4 @@
+import type { Answer } from './answer.ts';
 import { z } from './zod.ts';
 
 /** A toll-free or local number that sends texts. */
@@ -10,4 +11,4 @@ export const textNumberSchema = z.object({
   /** The account's default text number. */
   IsDefault: z.boolean().nullable(),
 });
-export type TextNumber = z.infer<typeof textNumberSchema>;
+export type TextNumber = Answer<z.infer<typeof textNumberSchema>>;

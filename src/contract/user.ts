@@ -1,3 +1,4 @@
+import type { Answer } from './answer.ts';
 import { z } from './zod.ts';
 import { dayNameSchema, timeOfDaySchema, uriSchema } from './common.ts';
 
@@ -35,14 +36,14 @@ export const userSchema = z.object({
   Permissions: permissionsSchema,
   IsMasterUser: z.boolean().optional(),
 });
-export type User = z.infer<typeof userSchema>;
+export type User = Answer<z.infer<typeof userSchema>>;
 
 /** A linked user as it appears inside other models. */
 export const userStubSchema = z.object({ Uri: uriSchema, UserID: z.int() });
 
 /** A linked user with the name to show (our models: who sent a text, who changed an opt-out). */
 export const namedUserStubSchema = userStubSchema.extend({ FirstName: z.string(), LastName: z.string() });
-export type NamedUserStub = z.infer<typeof namedUserStubSchema>;
+export type NamedUserStub = Answer<z.infer<typeof namedUserStubSchema>>;
 
 /** Login fields are bounded (decision 0111): generous for any real name or PIN, small enough to keep no one's memory. */
 export const LOGIN_USER_NAME_MAX = 254;

@@ -86,7 +86,7 @@ describe('POST /v1/contacts/import', () => {
       'First Name,Last Name,Phone Number,Notes',
       'New,Person,(605) 200-0001,',
       `Known,Renamed,${known.PrimaryPhone},`,
-      `,,${known.PrimaryPhone.replace(/^(\d{3})(\d{3})/, '$1-$2-')},`,
+      `,,${known.PrimaryPhone!.replace(/^(\d{3})(\d{3})/, '$1-$2-')},`,
       'Bad,Number,555-1234,',
       'Long,Notes,6052000002,' + 'n'.repeat(60),
       'Same,Again,16052000001,',

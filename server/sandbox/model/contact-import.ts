@@ -1,6 +1,8 @@
+import type { z } from '../../../src/contract/zod.ts';
 import {
   importFields,
   MAX_LISTED_PROBLEM_ROWS,
+  type contactImportResultSchema,
   type ContactImportResult,
   type ImportProblemRow,
   type ImportRejectReason,
@@ -110,7 +112,7 @@ type RowOutcome = 'New' | 'Updated' | 'Unchanged';
 export async function importContacts(db: SandboxDatabase, user: AuthUser, options: ImportOptions): Promise<ContactImportResult> {
   const upload = requireVisibleUpload(db, user, options.fileId);
   const listId = targetListOf(db, user, options.listId);
-  const result: ContactImportResult = {
+  const result: z.infer<typeof contactImportResultSchema> = {
     FileID: upload.file_id,
     DryRun: options.dryRun,
     ListID: listId,
@@ -185,7 +187,7 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
 
   // The answer lists the first problem rows only (decision 0073), read whole when listed; the counts and the
   // problems route have them all.
-  const report = (row: UploadRowVerdict, reason: ImportProblemRow['Reason'], message: string) => {
+  const report = (row: UploadRowVerdict, reason: NonNullable<ImportProblemRow['Reason']>, message: string) => {
     if (result.ProblemRows.length >= MAX_LISTED_PROBLEM_ROWS) return;
     const [whole] = uploadRowsNumbered(db, upload.file_id, [row.row_number]);
     result.ProblemRows.push({ RowNumber: row.row_number, Reason: reason, Message: message, ...valuesOfUploadRow(whole!) });

@@ -207,7 +207,7 @@ describe('reading broadcasts', () => {
     expect(await sizeOf(master, id, 'CallStatus=Completed')).toBe(broadcast.TotalCompleted);
 
     const [first] = (await detailsFeed(master, `/v1/broadcasts/${id}/details?pagesize=1&sortby=-LastCallTime`)).Items;
-    const byPhone = await detailsFeed(master, `/v1/broadcasts/${id}/details?search=${first!.PhoneNumber.slice(3)}`);
+    const byPhone = await detailsFeed(master, `/v1/broadcasts/${id}/details?search=${first!.PhoneNumber!.slice(3)}`);
     expect(byPhone.Items.map((item) => item.PhoneNumber)).toContain(first!.PhoneNumber);
     const byName = await detailsFeed(master, `/v1/broadcasts/${id}/details?search=${encodeURIComponent(`${first!.FirstName} ${first!.LastName}`)}&pagesize=100`);
     expect(byName.Items.every((item) => item.FirstName === first!.FirstName && item.LastName === first!.LastName)).toBe(true);

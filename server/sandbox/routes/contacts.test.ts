@@ -212,7 +212,7 @@ describe('contacts: search, sort and paging', () => {
   it('sorts by any column and refuses unknown fields', async () => {
     const master = await sandbox.as();
     const feed = await master.json<{ Items: Contact[] }>('GET', '/v1/contacts?sortby=-LastName,FirstName&pagesize=20');
-    const names = feed.Items.map((item) => item.LastName.toLowerCase());
+    const names = feed.Items.map((item) => item.LastName!.toLowerCase());
     expect(names).toEqual([...names].sort().reverse());
     const response = await master.request('GET', '/v1/contacts?Nickname=x');
     expect(response.status).toBe(400);

@@ -39,7 +39,7 @@ describe('lists: the seed examples (§16, §17)', () => {
     expect(feed.Items[0]?.RosterCount).toBe(12);
     expect(feed.Items[1]?.RosterCount).toBe(4233 - 12);
     // The rest are the user lists, by name.
-    const names = feed.Items.slice(3).map((item) => item.ListName);
+    const names = feed.Items.slice(3).map((item) => item.ListName ?? '');
     expect(names).toEqual([...names].sort((a, b) => a.localeCompare(b)));
   });
 

@@ -37,8 +37,8 @@ export const categoryLabels: Record<BroadcastStatusCategory, string> = {
   Expired: 'Expired',
 };
 
-export const categoryOf = (broadcast: Broadcast): BroadcastStatusCategory =>
-  broadcast.BroadcastStatusCategory ?? statusCategoryOf(broadcast.BroadcastStatus);
+export const categoryOf = (broadcast: Broadcast): BroadcastStatusCategory | null =>
+  broadcast.BroadcastStatusCategory ?? (broadcast.BroadcastStatus ? statusCategoryOf(broadcast.BroadcastStatus) : null);
 
 /** Polling while a broadcast can change by itself: often while it runs, now and then while it waits to start. */
 export function liveRefreshInterval(broadcasts: readonly Broadcast[]): number | false {

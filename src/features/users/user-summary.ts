@@ -1,11 +1,12 @@
 import { dayNames, type DayName, type TimeOfDay } from '@contract/common.ts';
 import type { User } from '@contract/user.ts';
+import { MISSING, textOr } from '@/utils/missing.ts';
 
 const timeFormat = new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' });
 
 /** 7:00 -> "7:00 AM". */
-export function formatTimeOfDay({ Hour, Minute }: TimeOfDay): string {
-  return timeFormat.format(new Date(Date.UTC(2000, 0, 1, Hour, Minute)));
+export function formatTimeOfDay(time: TimeOfDay | null): string {
+  return time === null ? MISSING : timeFormat.format(new Date(Date.UTC(2000, 0, 1, time.Hour, time.Minute)));
 }
 
 const short = (day: DayName) => day.slice(0, 3);
@@ -29,7 +30,7 @@ export function formatCallingDays(days: readonly DayName[]): string {
 }
 
 export const fullName = (user: Pick<User, 'FirstName' | 'LastName' | 'UserName'>) =>
-  `${user.FirstName} ${user.LastName}`.trim() || user.UserName;
+  `${user.FirstName ?? ''} ${user.LastName ?? ''}`.trim() || textOr(user.UserName);
 
 /** What each permission lets a user see, in the words the forms and the grid use. */
 export const permissionLabels = {
@@ -41,6 +42,6 @@ export const permissionLabels = {
 
 /** Audio visibility in one word (docs/decisions/0042-audio-library.md). */
 export function audioAccess(permissions: User['Permissions']): 'All' | 'Shared' | 'Own' {
-  if (permissions.CanSeeAllAudio) return 'All';
-  return permissions.CanSeeGroupAudio ? 'Shared' : 'Own';
+  if (permissions?.CanSeeAllAudio) return 'All';
+  return permissions?.CanSeeGroupAudio ? 'Shared' : 'Own';
 }

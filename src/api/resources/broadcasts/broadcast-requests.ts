@@ -1,4 +1,4 @@
-import { apiRequest } from '../../api-client.ts';
+import { apiCreate, apiRequest, type CreatedUnread } from '../../api-client.ts';
 import { buildListQuery, type ListParams } from '../../list-params.ts';
 import {
   broadcastCreateResultSchema,
@@ -61,9 +61,8 @@ export function deleteBroadcast(broadcastId: number): Promise<BroadcastDeleteRes
  * Creates (schedules or sends) a broadcast. The key makes repeats of this send return the first result
  * (docs/decisions/0051-idempotent-creates.md), so a double click or a retry cannot send it twice.
  */
-export function createBroadcast(input: BroadcastCreateInput, idempotencyKey: string): Promise<BroadcastCreateResult> {
-  return apiRequest('/v1/broadcasts', {
-    method: 'POST',
+export function createBroadcast(input: BroadcastCreateInput, idempotencyKey: string): Promise<BroadcastCreateResult | CreatedUnread> {
+  return apiCreate('/v1/broadcasts', {
     body: input,
     schema: broadcastCreateResultSchema,
     headers: { 'idempotency-key': idempotencyKey },

@@ -1,4 +1,4 @@
-import { API_BASE, apiRequest } from '../../api-client.ts';
+import { API_BASE, apiCreate, apiRequest, type CreatedUnread } from '../../api-client.ts';
 import { walkFeed } from '../../feed-pages.ts';
 import { buildListQuery, type ListParams } from '../../list-params.ts';
 import { contactImportResultSchema, type ContactImportInput, type ContactImportResult } from '@contract/contact-import.ts';
@@ -51,8 +51,8 @@ export function getContact(personId: number, signal?: AbortSignal): Promise<Cont
   return apiRequest(`/v1/contacts/${personId}`, { schema: contactSchema, signal });
 }
 
-export function createContact(input: ContactInput): Promise<Contact> {
-  return apiRequest('/v1/contacts', { method: 'POST', body: input, schema: contactSchema });
+export function createContact(input: ContactInput): Promise<Contact | CreatedUnread> {
+  return apiCreate('/v1/contacts', { body: input, schema: contactSchema });
 }
 
 export function updateContact(personId: number, input: ContactUpdateInput): Promise<Contact> {

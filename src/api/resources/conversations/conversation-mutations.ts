@@ -2,6 +2,7 @@ import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { ConversationSendInput, ConversationUpdateInput, TextMessageInput } from '@contract/conversation.ts';
 import { conversationQueries } from './conversation-queries.ts';
 import { sendTextMessage, startConversation, updateConversation } from './conversation-requests.ts';
+import { isCreatedUnread } from '../../api-client.ts';
 
 export function useStartConversation() {
   const queryClient = useQueryClient();
@@ -10,7 +11,7 @@ export function useStartConversation() {
     // The form shows the error next to the field it concerns.
     meta: { handlesErrors: true },
     onSuccess: async (conversation) => {
-      queryClient.setQueryData(conversationQueries.detail(conversation.ConversationID).queryKey, conversation);
+      if (!isCreatedUnread(conversation)) queryClient.setQueryData(conversationQueries.detail(conversation.ConversationID).queryKey, conversation);
       await queryClient.invalidateQueries({ queryKey: conversationQueries.all() });
     },
   });

@@ -1,4 +1,4 @@
-import { apiRequest } from '../../api-client.ts';
+import { apiCreate, apiRequest, type CreatedUnread } from '../../api-client.ts';
 import { buildListQuery, type ListParams } from '../../list-params.ts';
 import {
   inboxConversationSchema,
@@ -30,12 +30,12 @@ export function listTextMessages(conversationId: number, params: ListParams, sig
 }
 
 /** Sends a text now, opening the conversation when there is none (the .NET client's body). */
-export function startConversation(input: ConversationSendInput): Promise<InboxConversation> {
-  return apiRequest('/v1/conversations', { method: 'POST', body: input, schema: inboxConversationSchema });
+export function startConversation(input: ConversationSendInput): Promise<InboxConversation | CreatedUnread> {
+  return apiCreate('/v1/conversations', { body: input, schema: inboxConversationSchema });
 }
 
-export function sendTextMessage(conversationId: number, input: TextMessageInput): Promise<TextMessage> {
-  return apiRequest(`/v1/conversations/${conversationId}/textmessages`, { method: 'POST', body: input, schema: textMessageSchema });
+export function sendTextMessage(conversationId: number, input: TextMessageInput): Promise<TextMessage | CreatedUnread> {
+  return apiCreate(`/v1/conversations/${conversationId}/textmessages`, { body: input, schema: textMessageSchema });
 }
 
 export function updateConversation(conversationId: number, input: ConversationUpdateInput): Promise<InboxConversation> {

@@ -1,4 +1,4 @@
-import { apiRequest } from '../../api-client.ts';
+import { apiCreate, apiRequest, type CreatedUnread } from '../../api-client.ts';
 import { buildListQuery, type ListParams } from '../../list-params.ts';
 import { contactBatchResultSchema, type ContactBatchResult } from '@contract/contact.ts';
 import { feedSchema, type Feed } from '@contract/feed.ts';
@@ -25,8 +25,8 @@ export function getList(listId: ListKey, signal?: AbortSignal): Promise<ContactL
   return apiRequest(`/v1/lists/${listId}`, { schema: contactListSchema, signal });
 }
 
-export function createList(input: ListInput): Promise<ContactList> {
-  return apiRequest('/v1/lists', { method: 'POST', body: input, schema: contactListSchema });
+export function createList(input: ListInput): Promise<ContactList | CreatedUnread> {
+  return apiCreate('/v1/lists', { body: input, schema: contactListSchema });
 }
 
 export function updateList(listId: number, input: ListUpdateInput): Promise<ContactList> {

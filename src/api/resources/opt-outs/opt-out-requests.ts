@@ -1,4 +1,4 @@
-import { apiRequest } from '../../api-client.ts';
+import { apiCreate, apiRequest, type CreatedUnread } from '../../api-client.ts';
 import { walkFeed } from '../../feed-pages.ts';
 import { buildListQuery, type ListParams } from '../../list-params.ts';
 import { feedSchema } from '@contract/feed.ts';
@@ -28,8 +28,8 @@ export function listOptOutHistory(phoneNumber: string, params: ListParams, signa
   return apiRequest(`/v1/optouts/${phoneNumber}/history${buildListQuery(params)}`, { schema: optOutEventFeedSchema, signal });
 }
 
-export function addOptOut(input: OptOutInput): Promise<OptOut> {
-  return apiRequest('/v1/optouts', { method: 'POST', body: input, schema: optOutSchema });
+export function addOptOut(input: OptOutInput): Promise<OptOut | CreatedUnread> {
+  return apiCreate('/v1/optouts', { body: input, schema: optOutSchema });
 }
 
 export interface OptOutRemoval {

@@ -1,3 +1,4 @@
+import type { Answer } from '@contract/answer.ts';
 import { z } from '@contract/zod.ts';
 import { apiRequest } from '../../api-client.ts';
 import { isApiError } from '../../api-error.ts';
@@ -22,7 +23,7 @@ export async function logOut(): Promise<void> {
 }
 
 export const serverConfigSchema = z.object({ Sandbox: z.boolean() });
-export type ServerConfig = z.infer<typeof serverConfigSchema>;
+export type ServerConfig = Answer<z.infer<typeof serverConfigSchema>>;
 
 export function getServerConfig(signal?: AbortSignal): Promise<ServerConfig> {
   return apiRequest('/config', { schema: serverConfigSchema, signal });

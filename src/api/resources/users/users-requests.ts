@@ -1,4 +1,4 @@
-import { apiRequest } from '../../api-client.ts';
+import { apiCreate, apiRequest, type CreatedUnread } from '../../api-client.ts';
 import { buildListQuery, type ListParams } from '../../list-params.ts';
 import { feedSchema } from '@contract/feed.ts';
 import type { UserCreateInput, UserUpdateInput } from '@contract/user-settings.ts';
@@ -14,8 +14,8 @@ export function getUser(userId: number, signal?: AbortSignal): Promise<User> {
   return apiRequest(`/v1/account/users/${userId}`, { schema: userSchema, signal });
 }
 
-export function createUser(input: UserCreateInput): Promise<User> {
-  return apiRequest('/v1/account/users', { method: 'POST', body: input, schema: userSchema });
+export function createUser(input: UserCreateInput): Promise<User | CreatedUnread> {
+  return apiCreate('/v1/account/users', { body: input, schema: userSchema });
 }
 
 /** Sends only the fields to change; the API answers the whole user. */

@@ -22,6 +22,7 @@ import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { formatCredits } from '@/utils/format-number.ts';
 import { rangeEndingToday } from '../usage-range.ts';
+import { MISSING } from '@/utils/missing.ts';
 
 const RANGES = [7, 30, 90] as const;
 type RangeDays = (typeof RANGES)[number];
@@ -34,7 +35,7 @@ const SPENDING = [
 ] as const;
 
 const dayLabel = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
-const formatDay = (date: string) => dayLabel.format(new Date(`${date}T00:00:00Z`));
+const formatDay = (date: string | null) => (date ? dayLabel.format(new Date(`${date}T00:00:00Z`)) : MISSING);
 
 function downloadCsv(usage: AccountUsage) {
   const csv = Papa.unparse(usage.Days.map((day) => ({ Date: day.Date, Calls: day.Call, Texts: day.Text, Transfers: day.Transfer, Purchased: day.Purchase })));
@@ -110,7 +111,7 @@ export function UsageCard({ state }: { state: string }) {
             <Stack direction="row" spacing={4} role="status" aria-live="polite">
               <Total label="Credits used" value={formatCredits(data.CreditsUsed)} />
               {SPENDING.map(({ kind, label }) => (
-                <Total key={kind} label={label} value={formatCredits(data.Totals[kind])} />
+                <Total key={kind} label={label} value={formatCredits(data.Totals?.[kind])} />
               ))}
               <Total label="Purchased" value={formatCredits(data.CreditsPurchased)} />
             </Stack>
@@ -153,11 +154,11 @@ export function UsageCard({ state }: { state: string }) {
                         innerRadius: 60,
                         paddingAngle: 2,
                         cornerRadius: 4,
-                        data: SPENDING.filter(({ kind }) => data.Totals[kind] > 0).map(({ kind, label, color }) => ({
+                        data: SPENDING.filter(({ kind }) => (data.Totals?.[kind] ?? 0) > 0).map(({ kind, label, color }) => ({
                           id: kind,
                           label,
                           color,
-                          value: data.Totals[kind],
+                          value: data.Totals?.[kind] ?? 0,
                         })),
                         valueFormatter: ({ value }) => `${formatCredits(value)} credits`,
                       },

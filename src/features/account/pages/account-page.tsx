@@ -58,7 +58,7 @@ export function AccountPage() {
               <Figure label="Reserved" value={formatCredits(account.data.PendingCallBalance)} hint="Held for scheduled and running broadcasts" />
             </Grid>
           </Grid>
-          <UsageCard state={me?.State ?? account.data.State} />
+          <UsageCard state={me?.State ?? account.data.State ?? ''} />
           <Card>
             <CardContent>
               <Typography variant="h3" component="h2" sx={{ mb: 2 }}>
@@ -69,7 +69,7 @@ export function AccountPage() {
                   ['Company', account.data.CompanyName],
                   ['Account number', String(account.data.AccountID)],
                   ['Status', account.data.AccountStatus],
-                  ['Address', [account.data.Address, `${account.data.City}, ${account.data.State} ${account.data.Zip}`].filter(Boolean).join(', ')],
+                  ['Address', [account.data.Address, [account.data.City, [account.data.State, account.data.Zip].filter(Boolean).join(' ')].filter(Boolean).join(', ')].filter(Boolean).join(', ')],
                 ].map(([term, detail]) => (
                   <Box key={term} sx={{ display: 'contents' }}>
                     <Typography component="dt" variant="body2" color="textSecondary">

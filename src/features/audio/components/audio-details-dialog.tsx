@@ -20,7 +20,7 @@ export function AudioDetailsDialog({ item, onClose }: { item: Audio; onClose: ()
   const notify = useNotify();
   const { control, handleSubmit } = useForm<AudioUpdateInput>({
     resolver: zodResolver(audioUpdateInputSchema),
-    defaultValues: { Name: item.Name, Description: item.Description, Shared: item.Shared ?? false },
+    defaultValues: { Name: item.Name ?? '', Description: item.Description ?? '', Shared: item.Shared ?? false },
   });
 
   const submit = handleSubmit((values) =>

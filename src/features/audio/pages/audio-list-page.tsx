@@ -63,13 +63,13 @@ function RowActions({ item, onEdit, onDelete }: { item: Audio; onEdit: () => voi
         <MoreVert />
       </IconButton>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
-        <MenuItem onClick={run(onEdit)} disabled={item.ReadOnly}>
+        <MenuItem onClick={run(onEdit)} disabled={item.ReadOnly ?? false}>
           <ListItemIcon>
             <EditOutlined fontSize="small" />
           </ListItemIcon>
           Edit details
         </MenuItem>
-        <MenuItem onClick={run(onDelete)} disabled={item.ReadOnly} sx={{ color: 'error.main' }}>
+        <MenuItem onClick={run(onDelete)} disabled={item.ReadOnly ?? false} sx={{ color: 'error.main' }}>
           <ListItemIcon sx={{ color: 'inherit' }}>
             <DeleteOutlined fontSize="small" />
           </ListItemIcon>
@@ -93,7 +93,7 @@ export function AudioListPage() {
   // Master users can name every owner; everyone else knows their own items and sees "Colleague" for the rest.
   const users = useQuery({ ...usersQueries.list({ pageSize: 1000 }), enabled: me?.IsMasterUser === true });
   const ownerNames = useMemo(
-    () => new Map((users.data?.Items ?? []).map((user) => [user.UserID, `${user.FirstName} ${user.LastName}`.trim() || user.UserName])),
+    () => new Map((users.data?.Items ?? []).map((user) => [user.UserID, `${user.FirstName ?? ''} ${user.LastName ?? ''}`.trim() || user.UserName])),
     [users.data],
   );
 
@@ -113,7 +113,7 @@ export function AudioListPage() {
         speech.stop();
         return;
       }
-      speech.speak(item.AudioID, item.Text);
+      speech.speak(item.AudioID, item.Text ?? '');
     } else {
       speech.stop();
     }
@@ -148,7 +148,7 @@ export function AudioListPage() {
             <IconButton
               aria-label={row.Favorite ? `Remove ${row.Name} from favourites` : `Add ${row.Name} to favourites`}
               aria-pressed={row.Favorite === true}
-              disabled={row.ReadOnly}
+              disabled={row.ReadOnly ?? false}
               onClick={() => updateAudio.mutate({ audioId: row.AudioID, input: { Favorite: !row.Favorite } })}
             >
               {row.Favorite ? <Star sx={{ color: 'warning.main' }} /> : <StarBorder />}

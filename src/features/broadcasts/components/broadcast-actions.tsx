@@ -65,7 +65,7 @@ export function BroadcastActions({ broadcast, broadcastId, otherHalf }: Broadcas
   const offer = (action: keyof typeof allowedFrom, button: ReactNode) =>
     offered[action] ? button : <NotOfferedNote sentence={notOfferedSentence(featureOf[action])} />;
   const halves = otherHalf ? [broadcast, otherHalf] : [broadcast];
-  const anyCan = (action: keyof typeof allowedFrom) => halves.some((half) => allowedFrom[action].includes(half.BroadcastStatus));
+  const anyCan = (action: keyof typeof allowedFrom) => halves.some((half) => half.BroadcastStatus !== null && allowedFrom[action].includes(half.BroadcastStatus));
   const busy = pause.isPending || resume.isPending || cancel.isPending || remove.isPending;
   const both = otherHalf ? ' Both the calls and the texts are affected.' : '';
   const unreached = halves.reduce((sum, half) => sum + Math.max(0, half.PhoneNumberCount - half.TotalCompleted), 0);
@@ -132,7 +132,7 @@ export function BroadcastActions({ broadcast, broadcastId, otherHalf }: Broadcas
       <Button variant="outlined" startIcon={<ContentCopyOutlined />} component={RouterLink} to={paths.broadcasts.create.href({ from: broadcastId })}>
         Duplicate
       </Button>
-      {halves.every((half) => allowedFrom.delete.includes(half.BroadcastStatus)) &&
+      {halves.every((half) => half.BroadcastStatus !== null && allowedFrom.delete.includes(half.BroadcastStatus)) &&
         offer(
           'delete',
           <Button variant="outlined" color="error" startIcon={<DeleteOutlined />} onClick={() => void doDelete()} disabled={busy}>

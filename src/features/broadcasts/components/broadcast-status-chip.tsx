@@ -7,6 +7,7 @@ import TimerOffOutlined from '@mui/icons-material/TimerOffOutlined';
 import Chip, { type ChipProps } from '@mui/material/Chip';
 import type { ReactElement } from 'react';
 import type { BroadcastStatusCategory } from '@contract/broadcast.ts';
+import { MISSING } from '@/utils/missing.ts';
 import { categoryLabels } from '../broadcast-display.ts';
 
 const looks: Record<BroadcastStatusCategory, { color: ChipProps['color']; icon: ReactElement }> = {
@@ -21,7 +22,9 @@ const looks: Record<BroadcastStatusCategory, { color: ChipProps['color']; icon: 
 const lightModeText = { info: '#01579b', warning: '#a84300' } as const;
 
 /** A broadcast's status category as a coloured chip with an icon, so it does not rely on colour alone. */
-export function BroadcastStatusChip({ category, size = 'small' }: { category: BroadcastStatusCategory; size?: ChipProps['size'] }) {
+export function BroadcastStatusChip({ category, size = 'small' }: { category: BroadcastStatusCategory | null; size?: ChipProps['size'] }) {
+  // A status the API left out, or one we do not know.
+  if (category === null || !(category in looks)) return <Chip size={size} variant="outlined" label={MISSING} />;
   const { color, icon } = looks[category];
   return (
     <Chip

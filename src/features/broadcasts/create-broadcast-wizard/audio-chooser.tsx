@@ -24,6 +24,7 @@ import { ACCEPTED_AUDIO, audioFileProblem } from '@/utils/audio-files.ts';
 import { formatDuration } from '@/utils/format-duration.ts';
 import { renderAutocompleteOption } from '@/components/form/autocomplete-option.tsx';
 import type { AudioChoice } from './broadcast-draft.ts';
+import { textOr } from '@/utils/missing.ts';
 
 type Source = 'library' | 'tts' | 'upload';
 
@@ -47,7 +48,7 @@ export function AudioChooser({ label, value, onChange, error, maxMessageLength }
   const items = library.data?.Items ?? [];
   const chosen = value?.source === 'library' ? (items.find((item) => item.AudioID === value.audioId) ?? null) : null;
   const tts = value?.source === 'tts' ? value : { source: 'tts' as const, text: '', voice: DEFAULT_TTS_VOICE as TtsVoice };
-  const seconds = chosen ? (chosen.Length ?? estimateSpeechSeconds(chosen.Text)) : value?.source === 'tts' ? estimateSpeechSeconds(value.text) : null;
+  const seconds = chosen ? (chosen.Length ?? estimateSpeechSeconds(chosen.Text ?? '')) : value?.source === 'tts' ? estimateSpeechSeconds(value.text) : null;
 
   const uploadFile = (file: File) => {
     const problem = audioFileProblem(file);
@@ -57,7 +58,7 @@ export function AudioChooser({ label, value, onChange, error, maxMessageLength }
       { file },
       {
         onSuccess: (audio) => {
-          onChange({ source: 'library', audioId: audio.AudioID, name: audio.Name });
+          onChange({ source: 'library', audioId: audio.AudioID, name: textOr(audio.Name) });
           setSource('library');
         },
       },
@@ -97,14 +98,14 @@ export function AudioChooser({ label, value, onChange, error, maxMessageLength }
           options={items}
           loading={library.isPending}
           value={chosen}
-          onChange={(_event, item) => onChange(item ? { source: 'library', audioId: item.AudioID, name: item.Name } : null)}
-          getOptionLabel={(item) => item.Name}
+          onChange={(_event, item) => onChange(item ? { source: 'library', audioId: item.AudioID, name: textOr(item.Name) } : null)}
+          getOptionLabel={(item) => textOr(item.Name)}
           isOptionEqualToValue={(option, other) => option.AudioID === other.AudioID}
           renderOption={(props, item) =>
             renderAutocompleteOption(
               props,
               item.Name,
-              `${item.TextToSpeech ? 'Text to speech · ' : ''}${formatDuration(item.Length ?? estimateSpeechSeconds(item.Text))}`,
+              `${item.TextToSpeech ? 'Text to speech · ' : ''}${formatDuration(item.Length ?? estimateSpeechSeconds(item.Text ?? ''))}`,
             )
           }
           renderInput={(params) => (

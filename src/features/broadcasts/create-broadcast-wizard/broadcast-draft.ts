@@ -16,6 +16,9 @@ const phoneField = z
   .trim()
   .refine((value) => value === '' || normalizePhoneNumber(value).ok, 'Not a valid US phone number');
 
+/** `sentBroadcastId` of a draft the service accepted without an answer we could read (broadcast IDs start at 1). */
+export const SENT_ID_UNKNOWN = 0;
+
 export const audioChoiceSchema = z.discriminatedUnion('source', [
   z.object({ source: z.literal('library'), audioId: z.string().min(1, 'Choose a message'), name: z.string() }),
   z.object({
@@ -120,6 +123,7 @@ export const broadcastDraftSchema = z.object({
   message: messageFields,
   schedule: scheduleFields,
   /** Set once the broadcast was created: the draft then only links to it. */
+  /** Set once sent; SENT_ID_UNKNOWN when the service took it but its answer did not say which broadcast it made. */
   sentBroadcastId: z.int().nullable(),
   savedAt: z.int(),
 });
@@ -150,7 +154,7 @@ export function newDraft(user: User, now: number = Date.now()): BroadcastDraft {
       startMode: 'now',
       startLocal: '',
       checkCallingWindow: true,
-      continueOnNextDay: user.ContinueOnNextDay,
+      continueOnNextDay: user.ContinueOnNextDay ?? false,
       retries: user.Retries,
       callThrottle: user.CallThrottle,
       maxMessageLength: user.MaxMessageLength,

@@ -1,8 +1,9 @@
 import { dayNames, type DayName } from '@contract/common.ts';
 import type { User } from '@contract/user.ts';
+import { MISSING } from '@/utils/missing.ts';
 
-const clock = ({ Hour, Minute }: { Hour: number; Minute: number }) =>
-  new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, Hour, Minute)));
+const clock = (time: { Hour: number; Minute: number } | null) =>
+  time === null ? MISSING : new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, time.Hour, time.Minute)));
 
 const WEEKDAYS: DayName[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 

@@ -25,7 +25,7 @@ export function ContactSearchField({ label, onPick, exclude }: { label: string; 
       value={null}
       onChange={(_event, contact) => {
         if (!contact) return;
-        onPick({ personId: contactIdOf(contact)!, name: contactNameOf(contact), phone: contact.PrimaryPhone });
+        onPick({ personId: contactIdOf(contact)!, name: contactNameOf(contact), phone: contact.PrimaryPhone ?? '' });
         setText('');
       }}
       inputValue={text}

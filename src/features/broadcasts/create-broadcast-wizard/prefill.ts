@@ -10,6 +10,7 @@ import { normalizePhoneNumber } from '@contract/phone-number.ts';
 import type { User } from '@contract/user.ts';
 import { channelOf, resultFieldOf, statusFieldOf } from '../broadcast-display.ts';
 import { newDraft, type AudioChoice, type BroadcastDraft } from './broadcast-draft.ts';
+import { textOr } from '@/utils/missing.ts';
 
 /** Where a new draft comes from: `?from=` (duplicate, or send again to a result group) or `?draft=` (an API draft). */
 export interface PrefillRequest {
@@ -62,7 +63,7 @@ async function audioChoice(stub: Broadcast['Audio'], signal?: AbortSignal): Prom
   if (!stub) return null;
   try {
     const audio = await getAudio(stub.AudioID, signal);
-    return { source: 'library', audioId: audio.AudioID, name: audio.Name };
+    return { source: 'library', audioId: audio.AudioID, name: textOr(audio.Name) };
   } catch {
     // No longer in the library (or not visible to this user): the message must be chosen again.
     return null;
@@ -91,7 +92,7 @@ async function draftFromBroadcast(user: User, request: PrefillRequest, signal?: 
     ...draft,
     // Open on the recipients, so the people carried over are the first thing seen.
     step: 1,
-    type: { name: group ? `${first.BroadcastName}: ${group}` : `Copy of ${first.BroadcastName}`, ...TYPE_CHOICES[first.BroadcastType] },
+    type: { name: group ? `${first.BroadcastName}: ${group}` : `Copy of ${first.BroadcastName}`, ...TYPE_CHOICES[first.BroadcastType ?? 'Announcement'] },
     recipients: {
       ...draft.recipients,
       carried: { label: group ? `${group} from “${first.BroadcastName}”` : `Everyone from “${first.BroadcastName}”`, people: [...byPhone.values()] },

@@ -24,6 +24,7 @@ import { parsePastedNumbers, recipientsStepSchema } from './broadcast-draft.ts';
 import { ContactSearchField } from './contact-search-field.tsx';
 import { useStepForm } from './use-step-form.ts';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
+import { textOr } from '@/utils/missing.ts';
 
 function Section({ title, description, children }: { title: string; description: string; children: ReactNode }) {
   const id = useId();
@@ -96,7 +97,7 @@ export function RecipientsStep({ draft, save, next }: WizardStepProps) {
                 onChange={(_event, chosen) =>
                   field.onChange(chosen.map((list) => ({ id: list.ListID, name: list.ListName, count: list.RosterCount })))
                 }
-                getOptionLabel={(list) => list.ListName}
+                getOptionLabel={(list) => textOr(list.ListName)}
                 isOptionEqualToValue={(option, value) => option.ListID === value.ListID}
                 renderOption={(props, list) => renderAutocompleteOption(props, list.ListName, formatCount(list.RosterCount))}
                 renderValue={(chosen, getItemProps) =>

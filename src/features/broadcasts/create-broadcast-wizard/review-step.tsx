@@ -34,6 +34,7 @@ const TYPE_WORDS: Record<string, string> = {
 
 function describeAudio(audio: AudioChoice | null): string {
   if (!audio) return 'None';
+  if (audio.source === 'phone') return 'Recorded by phone after sending: you get a number to call and a code';
   return audio.source === 'library' ? `“${audio.name}” from the library` : `Text to speech (${audio.voice}): “${audio.text}”`;
 }
 
@@ -74,7 +75,7 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 export function ReviewStep({ draft, user, plan, next }: WizardStepProps) {
   const type = broadcastTypeOf(draft.type);
   const needs = needsOf(draft.type);
-  const timeZone = timeZoneForState(user.State);
+  const timeZone = timeZoneForState(user.State ?? '');
   const request = toCreateInput(draft);
   const { message, schedule } = draft;
   const segments = countSegments(message.textMessage.trim());

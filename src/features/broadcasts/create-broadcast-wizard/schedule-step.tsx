@@ -24,7 +24,7 @@ const wholeNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(
 export function ScheduleStep({ draft, user, plan, save, next }: WizardStepProps) {
   const form = useStepForm(scheduleStepSchema, draft.schedule, (schedule) => save((current) => ({ ...current, schedule })));
   const values = useWatch({ control: form.control });
-  const timeZone = timeZoneForState(user.State);
+  const timeZone = timeZoneForState(user.State ?? '');
   const hasCalls = draft.type.channel !== 'text';
 
   // The picker hides past days, but a time can still be typed, or pass while the user thinks.

@@ -32,7 +32,7 @@ import { PageContainer } from '@/components/layout/page-container.tsx';
 import { pageIntros } from '@/config/page-intros.ts';
 import { paths } from '@/config/paths.ts';
 import { useDebouncedValue } from '@/hooks/use-debounced-value.ts';
-import { newDraft, parsePastedNumbers, toCreateInput, type BroadcastDraft } from '../create-broadcast-wizard/broadcast-draft.ts';
+import { newDraft, parsePastedNumbers, SENT_ID_UNKNOWN, toCreateInput, type BroadcastDraft } from '../create-broadcast-wizard/broadcast-draft.ts';
 import { prefillQuery, prefillRequestOf } from '../create-broadcast-wizard/prefill.ts';
 import { ReachSummary } from '../create-broadcast-wizard/reach-summary.tsx';
 import { estimateReach } from '../create-broadcast-wizard/estimate-reach.ts';
@@ -40,6 +40,7 @@ import { useBroadcastDraft } from '../create-broadcast-wizard/use-broadcast-draf
 import { STEP_FORM_ID } from '../create-broadcast-wizard/wizard-step.ts';
 import { wizardSteps } from '../create-broadcast-wizard/wizard-steps.ts';
 import { DatePickersProvider } from '@/components/form/date-pickers-provider.tsx';
+import { isCreatedUnread } from '@/api/api-client.ts';
 
 const hasRecipients = ({ recipients }: BroadcastDraft) =>
   recipients.lists.length + recipients.contacts.length + recipients.files.length + (recipients.carried?.people.length ?? 0) > 0 ||
@@ -114,10 +115,12 @@ function CreateBroadcastWizard({ user }: { user: User }) {
     create.mutate(
       { input: toCreateInput(draft), idempotencyKey: draft.idempotencyKey },
       {
+        // The service took it (2xx): it is sent, even when its answer cannot be read (decision 92).
         onSuccess: (created) => {
-          update((current) => ({ ...current, sentBroadcastId: created.BroadcastID }));
+          const id = isCreatedUnread(created) ? created.id : created.BroadcastID;
+          update((current) => ({ ...current, sentBroadcastId: id ?? SENT_ID_UNKNOWN }));
           notify({ message: `“${draft.type.name}” is ${draft.schedule.startMode === 'later' ? 'scheduled' : 'on its way'}.` });
-          void navigate(paths.broadcasts.report.href(created.BroadcastID));
+          if (id !== null) void navigate(paths.broadcasts.report.href(id));
         },
         // A refusal (4xx) created nothing and is replayed for the same key: the next send, after the user's
         // changes, needs a key of its own. Other failures keep the key, as the broadcast may exist.
@@ -162,9 +165,15 @@ function CreateBroadcastWizard({ user }: { user: User }) {
             This draft is done; sending it again is not possible, from this tab or any other.
           </Typography>
           <Box sx={{ display: 'flex', gap: 1.5, justifyContent: 'center', mt: 3 }}>
-            <Button variant="outlined" component={RouterLink} to={paths.broadcasts.report.href(draft.sentBroadcastId)}>
-              See its report
-            </Button>
+            {draft.sentBroadcastId === SENT_ID_UNKNOWN ? (
+              <Button variant="outlined" component={RouterLink} to={paths.broadcasts.list.href()}>
+                See all broadcasts
+              </Button>
+            ) : (
+              <Button variant="outlined" component={RouterLink} to={paths.broadcasts.report.href(draft.sentBroadcastId)}>
+                See its report
+              </Button>
+            )}
             <Button variant="contained" onClick={() => start(newDraft(user))}>
               Start a new broadcast
             </Button>

@@ -30,6 +30,7 @@ import {
 import { BROADCAST_LIST_STATE, broadcastListParams } from '../broadcast-list-state.ts';
 import { BroadcastListFilters } from '../components/broadcast-list-filters.tsx';
 import { BroadcastStatusChip } from '../components/broadcast-status-chip.tsx';
+import { MISSING } from '@/utils/missing.ts';
 
 function ProgressCell({ broadcast }: { broadcast: Broadcast }) {
   const percent = completedPercent(broadcast);
@@ -69,7 +70,7 @@ const columns: TableColumn<Broadcast>[] = [
     ),
   },
   { field: 'BroadcastStatus', header: 'Status', width: 136, render: (row) => <BroadcastStatusChip category={categoryOf(row)} /> },
-  { field: 'BroadcastType', header: 'Type', width: 130, render: (row) => typeLabels[row.BroadcastType] },
+  { field: 'BroadcastType', header: 'Type', width: 130, render: (row) => (row.BroadcastType ? typeLabels[row.BroadcastType] : MISSING) },
   {
     field: 'StartDate',
     header: 'Start',

@@ -47,10 +47,12 @@ import { BroadcastActions } from '../components/broadcast-actions.tsx';
 import { BroadcastResultsGrid } from '../components/broadcast-results-grid.tsx';
 import { BroadcastStatusChip } from '../components/broadcast-status-chip.tsx';
 import { ProgressChart } from '../components/progress-chart.tsx';
+import { RecordingInstruction, recordingInstructionOf } from '../components/recording-instruction.tsx';
 import { ResultBreakdown } from '../components/result-breakdown.tsx';
 import { SurveyAnswersChart } from '../components/survey-answers-chart.tsx';
 import { SectionCard } from '@/components/layout/section-card.tsx';
 import { BackLink } from '@/components/layout/back-link.tsx';
+import { MISSING, textOr } from '@/utils/missing.ts';
 
 function resultParams(list: ListSearchParams<ResultFilter>, channel: Channel): ListParams {
   const filters: Filter[] = [];
@@ -252,10 +254,11 @@ export function BroadcastReportPage() {
   const ownerName = `${broadcast.User?.FirstName ?? ''} ${broadcast.User?.LastName ?? ''}`.trim();
   const owner = broadcast.User?.UserID === session.data?.UserID ? 'you' : ownerName || `user ${broadcast.User?.UserID ?? 'unknown'}`;
   const survey = broadcast.SurveyResponses !== undefined && broadcast.SurveyResponses !== null;
+  const recordingInstruction = recordingInstructionOf(broadcast, other.data);
 
   return (
     <PageContainer
-      title={broadcast.BroadcastName}
+      title={textOr(broadcast.BroadcastName)}
       eyebrow={back}
       description={
         <Box component="span" sx={{ display: 'inline-flex', flexWrap: 'wrap', alignItems: 'center', gap: 1, mt: 0.5 }}>
@@ -268,7 +271,7 @@ export function BroadcastReportPage() {
             announcement={{ text: running ? `${Math.floor(percent / 10) * 10}% done` : category === 'Completed' ? 'All done' : '', id: 0 }}
           />
           <span>
-            {typeLabels[broadcast.BroadcastType]}
+            {broadcast.BroadcastType ? typeLabels[broadcast.BroadcastType] : MISSING}
             {isCombo(broadcast) ? ` (${channelLabels[channel].toLowerCase()})` : ''} · created by {owner} · #{broadcastId}
           </span>
           {running && (
@@ -293,6 +296,7 @@ export function BroadcastReportPage() {
       }
       actions={<BroadcastActions broadcast={broadcast} broadcastId={broadcastId} otherHalf={other.data} />}
     >
+      {recordingInstruction && <RecordingInstruction instruction={recordingInstruction} />}
       {isCombo(broadcast) && <ComboHalves broadcast={broadcast} otherHalf={other.data} channel={channel} />}
 
       <Box component="section" aria-labelledby="summary-heading" sx={{ mb: 3 }}>

@@ -22,6 +22,8 @@ import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { FormCheckbox } from '@/components/form/form-checkbox.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
+import { textOr } from '@/utils/missing.ts';
+import { isCreatedUnread, type CreatedUnread } from '@/api/api-client.ts';
 
 export interface ContactFormDialogProps {
   open: boolean;
@@ -88,7 +90,7 @@ function ListsField({ control }: { control: Control<FormValues> }) {
           loading={lists.isPending}
           value={options.filter((list) => (field.value ?? []).some((ref) => Number(ref.ListID) === list.ListID))}
           onChange={(_event, chosen) => field.onChange(chosen.map((list) => ({ ListID: list.ListID })))}
-          getOptionLabel={(list) => list.ListName}
+          getOptionLabel={(list) => textOr(list.ListName)}
           isOptionEqualToValue={(option, value) => option.ListID === value.ListID}
           renderInput={(params) => <TextField {...params} label="Lists" helperText="Besides Everyone. Optional." />}
         />
@@ -128,7 +130,13 @@ export function ContactFormDialog({ open, contact, onClose, onSaved }: ContactFo
     }
   };
 
-  const saved = (result: Contact, sent: Partial<ContactInput>) => {
+  const saved = (result: Contact | CreatedUnread, sent: Partial<ContactInput>) => {
+    // Created, even when the answer could not be read (decision 92): say so and close, never offer to create again.
+    if (isCreatedUnread(result)) {
+      notify({ message: 'Contact created.' });
+      close();
+      return;
+    }
     const keptByOptOut = phoneRows.filter((row) => sent[row.doNotCall] === false && result[row.doNotCall] === true);
     notify({
       severity: keptByOptOut.length > 0 ? 'info' : 'success',

@@ -15,6 +15,7 @@ import Typography from '@mui/material/Typography';
 import { importProblemsUrl } from '@/api/resources/contacts/contact-requests.ts';
 import { importProblemLabels, importProblemReasons, type ContactImportResult } from '@contract/contact-import.ts';
 import { formatCount, formatCountOf } from '@/utils/format-number.ts';
+import { MISSING } from '@/utils/missing.ts';
 
 export interface ImportSummaryProps {
   result: ContactImportResult;
@@ -60,7 +61,7 @@ export function ImportSummary({ result, fileHadHeader, listName, canDownloadProb
   const problemCount = result.Rejected + result.Failed;
   const shownProblems = result.ProblemRows.slice(0, SHOWN_PROBLEMS);
   const byReason = importProblemReasons
-    .map((reason) => ({ reason, count: reason === 'Failed' ? result.Failed : result.RejectedByReason[reason] }))
+    .map((reason) => ({ reason, count: reason === 'Failed' ? result.Failed : (result.RejectedByReason?.[reason] ?? 0) }))
     .filter((entry) => entry.count > 0);
   return (
     <Stack spacing={3}>
@@ -115,7 +116,7 @@ export function ImportSummary({ result, fileHadHeader, listName, canDownloadProb
                 {shownProblems.map((row) => (
                   <TableRow key={row.RowNumber}>
                     <TableCell>{row.RowNumber + rowOffset}</TableCell>
-                    <TableCell>{importProblemLabels[row.Reason]}</TableCell>
+                    <TableCell>{row.Reason ? importProblemLabels[row.Reason] : MISSING}</TableCell>
                     <TableCell>{row.Message}</TableCell>
                   </TableRow>
                 ))}

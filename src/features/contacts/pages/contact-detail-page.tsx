@@ -40,6 +40,7 @@ import { ContactFormDialog } from '../components/contact-form-dialog.tsx';
 import { useMoveToDeleted } from '../components/use-move-to-deleted.ts';
 import { SectionCard } from '@/components/layout/section-card.tsx';
 import { BackLink } from '@/components/layout/back-link.tsx';
+import { textOr } from '@/utils/missing.ts';
 
 const textStatusLabels: Record<TextOptInStatus, { label: string; color: 'default' | 'success' | 'error' | 'warning' }> = {
   Unknown: { label: 'Not asked', color: 'default' },
@@ -90,9 +91,9 @@ function PhoneNumbers({ contact }: { contact: Contact }) {
 
 function Details({ contact }: { contact: Contact }) {
   const rows: Array<[string, string]> = [
-    ['First name', contact.FirstName],
-    ['Last name', contact.LastName],
-    ['Notes', contact.Notes],
+    ['First name', textOr(contact.FirstName, '')],
+    ['Last name', textOr(contact.LastName, '')],
+    ['Notes', textOr(contact.Notes, '')],
     ['Integration data', contact.IntegrationData ?? ''],
     ['Last updated', formatApiDateTime(contact.LastUpdated)],
     ['Contact ID', String(contact.PersonID ?? '')],
@@ -165,7 +166,7 @@ function Memberships({ contact, personId }: { contact: Contact; personId: number
           options={options}
           value={choice}
           onChange={(_event, list) => setChoice(list)}
-          getOptionLabel={(list) => list.ListName}
+          getOptionLabel={(list) => textOr(list.ListName)}
           loading={lists.isPending}
           renderInput={(params) => <TextField {...params} label="Add to a list" />}
         />

@@ -30,6 +30,7 @@ import { formatApiDateTime, formatApiRelative } from '@/utils/format-date.ts';
 import { ContactFlags } from '../components/contact-flags.tsx';
 import { CONTACT_LIST_STATE } from '../contact-list-state.ts';
 import { useMoveToDeleted } from '../components/use-move-to-deleted.ts';
+import { textOr } from '@/utils/missing.ts';
 
 // The form's code, with the phone-number library, loads when a contact is first created here, not with the list.
 const ContactFormDialog = lazy(() =>
@@ -77,7 +78,7 @@ const columns: GridColDef<Contact>[] = [
       return (
         <span className="cell-line">
           {lists.slice(0, 2).map((list) => (
-            <Chip key={list.ListID} size="small" label={list.ListName} title={list.ListName} sx={{ maxWidth: 120 }} />
+            <Chip key={list.ListID} size="small" label={textOr(list.ListName)} title={textOr(list.ListName)} sx={{ maxWidth: 120 }} />
           ))}
           {lists.length > 2 && <Chip size="small" variant="outlined" label={`+${lists.length - 2}`} />}
         </span>

@@ -3,7 +3,7 @@ import { formatPhoneNumber } from '@contract/phone-format.ts';
 
 /** The contact's name, or the formatted number when the account has no contact for it. */
 export function conversationTitle(conversation: Pick<Conversation, 'FirstName' | 'LastName' | 'PhoneNumber'>): string {
-  const name = `${conversation.FirstName} ${conversation.LastName}`.trim();
+  const name = `${conversation.FirstName ?? ''} ${conversation.LastName ?? ''}`.trim();
   return name || formatPhoneNumber(conversation.PhoneNumber);
 }
 
@@ -13,7 +13,7 @@ export const conversationItemId = (conversationId: number) => `conversation-${co
 /** One line about the latest text: who wrote it and how it starts. */
 export function messageSnippet(message: TextMessage | null): string {
   if (!message) return 'No texts yet';
-  const text = message.Message.replace(/\s+/g, ' ').trim();
+  const text = (message.Message ?? '').replace(/\s+/g, ' ').trim();
   if (message.Direction === 'Inbound') return text;
   return message.IsAutomatic ? `Automatic reply: ${text}` : `You: ${text}`;
 }

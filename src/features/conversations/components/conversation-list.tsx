@@ -33,7 +33,7 @@ export interface ConversationListProps {
 }
 
 function initialsOf(conversation: InboxConversation): string {
-  return `${conversation.FirstName.charAt(0)}${conversation.LastName.charAt(0)}`.toUpperCase();
+  return `${conversation.FirstName?.charAt(0) ?? ''}${conversation.LastName?.charAt(0) ?? ''}`.toUpperCase();
 }
 
 function ConversationListItem({

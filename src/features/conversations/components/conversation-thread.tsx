@@ -30,6 +30,7 @@ import { paths } from '@/config/paths.ts';
 import { INBOX_POLL_MS, conversationTitle } from './conversation-display.ts';
 import { MessageComposer, type ComposerHandle } from './message-composer.tsx';
 import { MessageList } from './message-list.tsx';
+import type { CreatedUnread } from '@/api/api-client.ts';
 
 export interface ConversationThreadProps {
   conversationId: number;
@@ -40,7 +41,7 @@ export interface ConversationThreadProps {
   inboxHref: string;
   onToggleDone: (conversation: InboxConversation) => void;
   onMarkUnread: (conversation: InboxConversation) => void;
-  onSent: (conversation: InboxConversation, message: TextMessage) => void;
+  onSent: (conversation: InboxConversation, message: TextMessage | CreatedUnread) => void;
   onLeaveComposer: () => void;
 }
 

@@ -11,6 +11,7 @@ import type { z } from '@contract/zod.ts';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { countSegments } from '@contract/sms-segments.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
+import type { CreatedUnread } from '@/api/api-client.ts';
 
 export interface ComposerHandle {
   focus: () => void;
@@ -21,7 +22,7 @@ export interface MessageComposerProps {
   recipientName: string;
   /** For the R shortcut: focuses the reply box. */
   ref?: Ref<ComposerHandle>;
-  onSent: (message: TextMessage) => void;
+  onSent: (message: TextMessage | CreatedUnread) => void;
   /** Escape: hand the keyboard back to the inbox. */
   onLeave: () => void;
 }

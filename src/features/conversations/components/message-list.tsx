@@ -21,13 +21,13 @@ export interface MessageListProps {
 function senderOf(message: TextMessage): string {
   if (message.Direction === 'Inbound') return '';
   if (message.IsAutomatic) return 'Automatic reply';
-  return message.User ? `${message.User.FirstName} ${message.User.LastName}`.trim() : 'Broadcast';
+  return message.User ? `${message.User.FirstName ?? ''} ${message.User.LastName ?? ''}`.trim() : 'Broadcast';
 }
 
 function MessageBubble({ message }: { message: TextMessage }) {
   const outbound = message.Direction === 'Outbound';
   const failed = message.Status === 'Failed';
-  const details = [formatApiTime(message.MessageDate), senderOf(message), messageStatusLabels[message.Status]].filter(Boolean);
+  const details = [formatApiTime(message.MessageDate), senderOf(message), message.Status ? messageStatusLabels[message.Status] : null].filter(Boolean);
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', alignItems: outbound ? 'flex-end' : 'flex-start', mb: 1.5 }}>
       <Box

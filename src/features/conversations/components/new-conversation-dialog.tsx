@@ -23,6 +23,7 @@ import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { countSegments } from '@contract/sms-segments.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
+import type { CreatedUnread } from '@/api/api-client.ts';
 
 /** The API's send body, with the number checked here as the sandbox will check it. */
 const newConversationSchema = conversationSendInputSchema.superRefine((input, ctx) => {
@@ -35,7 +36,7 @@ const newConversationSchema = conversationSendInputSchema.superRefine((input, ct
 export interface NewConversationDialogProps {
   open: boolean;
   onClose: () => void;
-  onStarted: (conversation: InboxConversation) => void;
+  onStarted: (conversation: InboxConversation | CreatedUnread) => void;
   /** The text number to send from at first (the inbox's filter); the account's default otherwise. */
   textNumberId: number | null;
 }

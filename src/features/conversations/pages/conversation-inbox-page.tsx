@@ -46,6 +46,8 @@ import { KeyboardShortcutsDialog } from '../components/keyboard-shortcuts-dialog
 import type { ComposerHandle } from '../components/message-composer.tsx';
 import { NewConversationDialog } from '../components/new-conversation-dialog.tsx';
 import { useInboxShortcuts } from '../hooks/use-inbox-shortcuts.ts';
+import { textOr } from '@/utils/missing.ts';
+import { isCreatedUnread } from '@/api/api-client.ts';
 
 const INBOX_PAGE_SIZE = 30;
 const idFrom = (value: string | undefined) => (value && /^\d{1,15}$/.test(value) ? Number(value) : null);
@@ -78,7 +80,7 @@ export function ConversationInboxPage() {
   const total = inbox.data?.pages[0]?.Size ?? 0;
   const textNumbers = useQuery(textNumberQueries.list());
   const textNumberNames = useMemo(
-    () => (textNumberId === null && textNumbers.data ? new Map(textNumbers.data.Items.map((number) => [number.TextNumberID, number.Name])) : null),
+    () => (textNumberId === null && textNumbers.data ? new Map(textNumbers.data.Items.map((number) => [number.TextNumberID, textOr(number.Name)])) : null),
     [textNumberId, textNumbers.data],
   );
   // The open thread may not be in the list (a link from elsewhere, a filter): its own query knows it.
@@ -344,8 +346,10 @@ export function ConversationInboxPage() {
         textNumberId={textNumberId}
         onStarted={(conversation) => {
           setNewTextOpen(false);
-          void navigate(hrefFor(conversation.ConversationID));
-          notify({ message: `Text sent to ${conversationTitle(conversation)}` });
+          // Sent, even when the answer could not be read (decision 92): open the thread if we know which it is.
+          const id = isCreatedUnread(conversation) ? conversation.id : conversation.ConversationID;
+          if (id !== null) void navigate(hrefFor(id));
+          notify({ message: isCreatedUnread(conversation) ? 'Text sent.' : `Text sent to ${conversationTitle(conversation)}` });
         }}
       />
       <KeyboardShortcutsDialog open={helpOpen} onClose={() => setHelpOpen(false)} />

@@ -13,6 +13,8 @@ import { useCreateList, useUpdateList } from '@/api/resources/lists/list-mutatio
 import { listInputSchema, type ContactList, type ListInput } from '@contract/list.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
+import { isCreatedUnread, type CreatedUnread } from '@/api/api-client.ts';
+import { textOr } from '@/utils/missing.ts';
 
 export interface ListFormDialogProps {
   open: boolean;
@@ -30,7 +32,7 @@ export function ListFormDialog({ open, list, onClose, onSaved }: ListFormDialogP
   const create = useCreateList();
   const update = useUpdateList();
   const mutation = list ? update : create;
-  const { control, handleSubmit, setError, reset } = useForm<ListInput>({
+  const { control, handleSubmit, setError, reset, getValues } = useForm<ListInput>({
     resolver: zodResolver(listInputSchema),
     values: { ListName: list?.ListName ?? '', ListDescription: list?.ListDescription ?? '' },
   });
@@ -47,8 +49,14 @@ export function ListFormDialog({ open, list, onClose, onSaved }: ListFormDialogP
       if (field === 'ListName' || field === 'ListDescription') setError(field, { message });
     }
   };
-  const saved = (result: ContactList) => {
-    notify({ message: list ? 'List saved.' : `List “${result.ListName}” created.` });
+  const saved = (result: ContactList | CreatedUnread) => {
+    // Created, even when the answer could not be read (decision 92).
+    if (isCreatedUnread(result)) {
+      notify({ message: `List “${getValues('ListName')}” created.` });
+      close();
+      return;
+    }
+    notify({ message: list ? 'List saved.' : `List “${textOr(result.ListName)}” created.` });
     onSaved?.(result);
     close();
   };

@@ -39,6 +39,7 @@ import { ContactPicker } from '../components/contact-picker.tsx';
 import { ListFormDialog } from '../components/list-form-dialog.tsx';
 import { memberColumns } from '../components/member-columns.tsx';
 import { DeletedFolderPage } from './deleted-folder-page.tsx';
+import { textOr } from '@/utils/missing.ts';
 
 const membersLabel = (count: number) => formatCountOf(count, 'contact', 'contacts');
 
@@ -117,7 +118,7 @@ function ListMembers({ list }: { list: ContactList }) {
       {editable ? (
         <Card>
           <CardContent>
-            <ContactPicker listId={listId} listName={list.ListName} />
+            <ContactPicker listId={listId} listName={textOr(list.ListName)} />
           </CardContent>
         </Card>
       ) : (

@@ -22,6 +22,7 @@ import { z } from '@contract/zod.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { channelChoices, channelsText } from './opt-out-display.ts';
+import { isCreatedUnread } from '@/api/api-client.ts';
 
 /** The API's body, asked as a person would: which channel, and why (the reason is required here). */
 const addOptOutFormSchema = z.object({
@@ -58,7 +59,9 @@ function AddOptOutForm({ phoneNumber, onClose, titleId }: Omit<AddOptOutDialogPr
         Notes,
       },
       {
-        onSuccess: (optOut) => {
+        onSuccess: (answer) => {
+          // Done, even when the answer could not be read (decision 92): then say what was asked.
+          const optOut = isCreatedUnread(answer) ? { PhoneNumber: check.ok ? check.digits : PhoneNumber, DoNotCall: Channel !== 'Text', DoNotText: Channel !== 'Call' } : answer;
           notify({ message: `${formatPhoneNumber(optOut.PhoneNumber)} is opted out of ${channelsText(optOut.DoNotCall, optOut.DoNotText)}.` });
           onClose();
         },

@@ -1,15 +1,16 @@
 import type { OptOutEvent } from '@contract/opt-out.ts';
 import type { PhoneNumberBroadcast } from '@contract/phone-number-broadcast.ts';
+import { MISSING } from '@/utils/missing.ts';
 
 /** "calls and texts", "calls", "texts". */
-export function channelsText(call: boolean, text: boolean): string {
+export function channelsText(call: boolean | null, text: boolean | null): string {
   if (call && text) return 'calls and texts';
   return call ? 'calls' : 'texts';
 }
 
 /** How an opt-out or opt-in came about, as the end of a sentence: "replied STOP", "added by Leia Organa". */
 export function reasonOf(event: OptOutEvent): string {
-  const who = event.User ? `${event.User.FirstName} ${event.User.LastName}`.trim() : '';
+  const who = event.User ? `${event.User.FirstName ?? ''} ${event.User.LastName ?? ''}`.trim() : '';
   const verb = event.Action === 'OptOut' ? 'added' : 'lifted';
   switch (event.Source) {
     // The sandbox notes the keyword itself: "Replied STOP".
@@ -21,6 +22,8 @@ export function reasonOf(event: OptOutEvent): string {
       return 'imported from a file';
     case 'Manual':
       return `${verb} ${who ? `by ${who}` : 'by hand'}${event.Notes ? `: “${event.Notes}”` : ''}`;
+    default:
+      return MISSING;
   }
 }
 

@@ -38,8 +38,8 @@ type RemoveOptOutForm = z.input<typeof removeOptOutFormSchema>;
 
 export interface RemovableOptOut {
   PhoneNumber: string;
-  DoNotCall: boolean;
-  DoNotText: boolean;
+  DoNotCall: boolean | null;
+  DoNotText: boolean | null;
 }
 
 export interface RemoveOptOutDialogProps {
@@ -70,8 +70,8 @@ function RemoveOptOutForm({ optOut, onClose, titleId, textLocked }: RemoveOptOut
     const removal: OptOutRemoval = { phoneNumber: optOut.PhoneNumber, notes: Notes, ...(Channel !== 'Both' && { channel: Channel }) };
     remove.mutate(removal, {
       onSuccess: (result) => {
-        const call = optOut.DoNotCall && !result.DoNotCall;
-        const text = optOut.DoNotText && !result.DoNotText;
+        const call = optOut.DoNotCall === true && result.DoNotCall !== true;
+        const text = optOut.DoNotText === true && result.DoNotText !== true;
         notify({
           message: `${formatPhoneNumber(result.PhoneNumber)} is opted back in to ${channelsText(call, text)}.`,
           action: {
@@ -180,7 +180,7 @@ export function RemoveOptOutDialog({ optOut, onClose }: RemoveOptOutDialogProps)
             optOut={optOut}
             onClose={onClose}
             titleId={titleId}
-            textLocked={optOut.DoNotText && textSetBy?.Source === 'TextReply'}
+            textLocked={optOut.DoNotText === true && textSetBy?.Source === 'TextReply'}
           />
         ))}
     </Dialog>

@@ -103,7 +103,7 @@ export function OptOutListPage() {
       headerName: 'Name',
       flex: 1,
       minWidth: 160,
-      valueGetter: (_value, row) => `${row.FirstName} ${row.LastName}`.trim() || '—',
+      valueGetter: (_value, row) => `${row.FirstName ?? ''} ${row.LastName ?? ''}`.trim() || '—',
     },
     {
       field: 'DoNotText',

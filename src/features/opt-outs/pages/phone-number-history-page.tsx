@@ -187,7 +187,7 @@ function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
                   >
                     <ListItemText
                       primary={`${textNumberName(conversation.TextNumberID)} · ${formatPhoneNumber(conversation.TextPhoneNumber)}`}
-                      secondary={`${conversation.LastMessage ? conversation.LastMessage.Message.replace(/\s+/g, ' ') : 'No texts yet'} · ${formatApiRelative(conversation.LastMessageDate)}${conversation.IsDone ? ' · Done' : ''}`}
+                      secondary={`${conversation.LastMessage ? (conversation.LastMessage.Message ?? '').replace(/\s+/g, ' ') : 'No texts yet'} · ${formatApiRelative(conversation.LastMessageDate)}${conversation.IsDone ? ' · Done' : ''}`}
                       slotProps={{ secondary: { noWrap: true } }}
                     />
                   </ListItemButton>

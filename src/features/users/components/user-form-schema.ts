@@ -34,7 +34,7 @@ export type UserFormInput = z.input<ReturnType<typeof userFormSchema>>;
 export type UserFormValues = z.output<ReturnType<typeof userFormSchema>>;
 
 /** A new user's starting point: the documented defaults, the account's state and caller ID, own work only. */
-export function newUserDefaults(account: { State: string; Phone: string } | undefined): UserFormInput {
+export function newUserDefaults(account: { State: string | null; Phone: string | null } | undefined): UserFormInput {
   return {
     UserName: '',
     PinCode: '',
@@ -53,22 +53,28 @@ export function newUserDefaults(account: { State: string; Phone: string } | unde
 
 export function userFormValuesOf(user: User): UserFormInput {
   return {
-    UserName: user.UserName,
+    UserName: user.UserName ?? '',
     PinCode: '',
-    FirstName: user.FirstName,
-    LastName: user.LastName,
-    Email: user.Email,
+    FirstName: user.FirstName ?? '',
+    LastName: user.LastName ?? '',
+    Email: user.Email ?? '',
     Phone: formatPhoneNumber(user.Phone),
     CallerID: formatPhoneNumber(user.CallerID),
     State: user.State as UserFormInput['State'],
     Retries: user.Retries,
     MaxMessageLength: user.MaxMessageLength,
     CallThrottle: user.CallThrottle,
-    ContinueOnNextDay: user.ContinueOnNextDay,
-    StartTimeOfDay: user.StartTimeOfDay,
-    StopTimeOfDay: user.StopTimeOfDay,
+    ContinueOnNextDay: user.ContinueOnNextDay ?? defaultCallingSettings.ContinueOnNextDay,
+    StartTimeOfDay: user.StartTimeOfDay ?? { ...defaultCallingSettings.StartTimeOfDay },
+    StopTimeOfDay: user.StopTimeOfDay ?? { ...defaultCallingSettings.StopTimeOfDay },
     CallingWindowDays: user.CallingWindowDays.length === 0 ? [...dayNames] : user.CallingWindowDays,
-    Permissions: user.Permissions,
+    // A permission the API left out reads as not granted.
+    Permissions: {
+      CanSeeAllBroadcasts: user.Permissions?.CanSeeAllBroadcasts ?? false,
+      CanSeeAllRoster: user.Permissions?.CanSeeAllRoster ?? false,
+      CanSeeAllAudio: user.Permissions?.CanSeeAllAudio ?? false,
+      CanSeeGroupAudio: user.Permissions?.CanSeeGroupAudio ?? false,
+    },
   };
 }
 

@@ -13,6 +13,8 @@ import { MasterOnlyNotice } from '../components/master-only-notice.tsx';
 import { UserForm } from '../components/user-form.tsx';
 import { newUserDefaults, toCreateInput } from '../components/user-form-schema.ts';
 import { fullName } from '../user-summary.ts';
+import { isCreatedUnread } from '@/api/api-client.ts';
+import { textOr } from '@/utils/missing.ts';
 
 export function UsersCreatePage() {
   const { data: me } = useQuery(sessionQueries.current());
@@ -34,8 +36,11 @@ export function UsersCreatePage() {
         submitLabel="Add user"
         onCancel={() => void navigate(paths.users.list.href())}
         onSubmit={async (values) => {
-          const user = await createUser.mutateAsync(toCreateInput(values));
-          notify({ message: `Added ${fullName(user)}. They log in as ${user.UserName}.` });
+          const input = toCreateInput(values);
+          const created = await createUser.mutateAsync(input);
+          // Created, even when the answer could not be read (decision 92): name them from what was sent.
+          const user = isCreatedUnread(created) ? { FirstName: input.FirstName ?? null, LastName: input.LastName ?? null, UserName: input.UserName } : created;
+          notify({ message: `Added ${fullName(user)}. They log in as ${textOr(user.UserName)}.` });
           await navigate(paths.users.list.href());
         }}
       />

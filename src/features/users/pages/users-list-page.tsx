@@ -28,11 +28,12 @@ import { usersListParams } from '../users-list-state.ts';
 import { timeZoneLabel } from '@/utils/us-states.ts';
 import { MasterOnlyNotice } from '../components/master-only-notice.tsx';
 import { audioAccess, formatCallingDays, formatTimeOfDay, fullName } from '../user-summary.ts';
+import { textOr } from '@/utils/missing.ts';
 
 function AccessChips({ user }: { user: User }) {
   const chips = [
-    ['broadcasts', user.Permissions.CanSeeAllBroadcasts ? 'All' : 'Own'],
-    ['contacts', user.Permissions.CanSeeAllRoster ? 'All' : 'Own'],
+    ['broadcasts', user.Permissions?.CanSeeAllBroadcasts ? 'All' : 'Own'],
+    ['contacts', user.Permissions?.CanSeeAllRoster ? 'All' : 'Own'],
     ['audio', audioAccess(user.Permissions)],
   ] as const;
   return (
@@ -102,7 +103,7 @@ const columns: GridColDef<User>[] = [
             {formatTimeOfDay(row.StartTimeOfDay)} – {formatTimeOfDay(row.StopTimeOfDay)}
           </Typography>
         }
-        secondary={`${formatCallingDays(row.CallingWindowDays)} · ${timeZoneLabel(timeZoneForState(row.State))} (${row.State})`}
+        secondary={`${formatCallingDays(row.CallingWindowDays)} · ${timeZoneLabel(timeZoneForState(row.State ?? ''))} (${textOr(row.State)})`}
       />
     ),
   },
