@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { csvLines } from '../../../src/contract/csv.ts';
 import { importFieldHeaders, importFields, importProblemLabels } from '../../../src/contract/contact-import.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { uploadProblemRowsAfter, valuesOfUploadRow } from './file-uploads.ts';
@@ -6,7 +6,8 @@ import { uploadProblemRowsAfter, valuesOfUploadRow } from './file-uploads.ts';
 /**
  * Every rejected row of an uploaded file as a CSV the user can fix and import again (decision 0073): their row
  * number, why, and the values (phones as the file wrote them when they were the problem). The verdicts were stored
- * on upload, so this is what the dry run and the import reject.
+ * on upload, so this is what the dry run and the import reject. Written by the product's one CSV writer, so a value
+ * that would run as a spreadsheet formula (`=cmd|...`, `+SUM(...)`, `@SUM(...)`) is neutralized as in every export.
  */
 
 export const IMPORT_PROBLEMS_HEADER = ['Row', 'Reason', 'Problem', ...importFields.map((field) => importFieldHeaders[field])];
@@ -47,7 +48,7 @@ export function importProblemsCsv(db: SandboxDatabase, fileId: string, firstRowN
       });
       if (!started) lines.unshift(IMPORT_PROBLEMS_HEADER);
       started = true;
-      if (lines.length > 0) controller.enqueue(encoder.encode(`${Papa.unparse(lines, { newline: '\r\n' })}\r\n`));
+      if (lines.length > 0) controller.enqueue(encoder.encode(csvLines(lines)));
       if (rows.length < CHUNK_ROWS) controller.close();
       else after = rows.at(-1)!.row_number;
     },

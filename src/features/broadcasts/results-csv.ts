@@ -1,4 +1,4 @@
-import Papa from 'papaparse';
+import { csvLine, csvLines } from '@contract/csv.ts';
 import type { BroadcastDetail } from '@contract/broadcast-detail.ts';
 import type { Channel } from './broadcast-display.ts';
 
@@ -40,15 +40,13 @@ export function resultColumns(channel: Channel, options: { survey: boolean; mess
 }
 
 export function csvHeader(columns: readonly CsvColumn[]): string {
-  return Papa.unparse([columns.map((column) => column.header)]);
+  return csvLine(columns.map((column) => column.header));
 }
 
 /** Rows of CSV (no header), each line ended, so pages can be appended as they arrive. */
 export function csvRows(columns: readonly CsvColumn[], details: readonly BroadcastDetail[]): string {
-  if (details.length === 0) return '';
-  const rows = details.map((detail) => columns.map((column) => column.value(detail) ?? ''));
-  // escapeFormulae: a cell that starts with = + - @ must not run as a formula in a spreadsheet.
-  return `${Papa.unparse(rows, { escapeFormulae: true, newline: '\r\n' })}\r\n`;
+  // The one CSV writer: a cell that starts with = + - @ must not run as a formula in a spreadsheet.
+  return csvLines(details.map((detail) => columns.map((column) => column.value(detail))));
 }
 
 /** A file name that says what is in it: `broadcast-39601-live-answer.csv`. */

@@ -13,13 +13,14 @@ import Typography from '@mui/material/Typography';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { PieChart } from '@mui/x-charts/PieChart';
 import { useQuery } from '@tanstack/react-query';
-import Papa from 'papaparse';
 import { useState } from 'react';
 import { accountQueries } from '@/api/resources/account/account-queries.ts';
 import type { AccountUsage } from '@contract/account.ts';
 import { timeZoneForState } from '@contract/common.ts';
+import { csvDocument } from '@contract/csv.ts';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
+import { downloadCsv } from '@/utils/download-csv.ts';
 import { formatCredits } from '@/utils/format-number.ts';
 import { rangeEndingToday } from '../usage-range.ts';
 import { MISSING } from '@/utils/missing.ts';
@@ -37,14 +38,14 @@ const SPENDING = [
 const dayLabel = new Intl.DateTimeFormat('en-US', { month: 'short', day: 'numeric', timeZone: 'UTC' });
 const formatDay = (date: string | null) => (date ? dayLabel.format(new Date(`${date}T00:00:00Z`)) : MISSING);
 
-function downloadCsv(usage: AccountUsage) {
-  const csv = Papa.unparse(usage.Days.map((day) => ({ Date: day.Date, Calls: day.Call, Texts: day.Text, Transfers: day.Transfer, Purchased: day.Purchase })));
-  const url = URL.createObjectURL(new Blob([csv], { type: 'text/csv;charset=utf-8' }));
-  const link = document.createElement('a');
-  link.href = url;
-  link.download = `credit-usage-${usage.DateFrom}-to-${usage.DateTo}.csv`;
-  link.click();
-  URL.revokeObjectURL(url);
+function downloadUsage(usage: AccountUsage) {
+  downloadCsv(
+    `credit-usage-${usage.DateFrom}-to-${usage.DateTo}.csv`,
+    csvDocument(
+      ['Date', 'Calls', 'Texts', 'Transfers', 'Purchased'],
+      usage.Days.map((day) => [day.Date, day.Call, day.Text, day.Transfer, day.Purchase]),
+    ),
+  );
 }
 
 function Total({ label, value }: { label: string; value: string }) {
@@ -93,7 +94,7 @@ export function UsageCard({ state }: { state: string }) {
                 </ToggleButton>
               ))}
             </ToggleButtonGroup>
-            <Button size="small" startIcon={<DownloadOutlined />} disabled={!data} onClick={() => data && downloadCsv(data)}>
+            <Button size="small" startIcon={<DownloadOutlined />} disabled={!data} onClick={() => data && downloadUsage(data)}>
               CSV
             </Button>
           </Stack>

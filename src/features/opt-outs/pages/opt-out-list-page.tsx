@@ -13,6 +13,7 @@ import { useEffect, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { optOutQueries } from '@/api/resources/opt-outs/opt-out-queries.ts';
 import { walkOptOuts } from '@/api/resources/opt-outs/opt-out-requests.ts';
+import { csvDocument } from '@contract/csv.ts';
 import type { OptOut } from '@contract/opt-out.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
@@ -67,17 +68,19 @@ export function OptOutListPage() {
       }
       downloadCsv(
         `opt-outs-${new Date().toISOString().slice(0, 10)}.csv`,
-        ['Phone number', 'First name', 'Last name', 'Calls', 'Texts', 'Global', 'Notes', 'Opted out'],
-        rows.map((row) => [
-          row.PhoneNumber,
-          row.FirstName,
-          row.LastName,
-          row.DoNotCall ? 'Opted out' : '',
-          row.DoNotText ? 'Opted out' : '',
-          row.GlobalOptOut ? 'Yes' : '',
-          row.Notes,
-          row.OptOutDate,
-        ]),
+        csvDocument(
+          ['Phone number', 'First name', 'Last name', 'Calls', 'Texts', 'Global', 'Notes', 'Opted out'],
+          rows.map((row) => [
+            row.PhoneNumber,
+            row.FirstName,
+            row.LastName,
+            row.DoNotCall ? 'Opted out' : '',
+            row.DoNotText ? 'Opted out' : '',
+            row.GlobalOptOut ? 'Yes' : '',
+            row.Notes,
+            row.OptOutDate,
+          ]),
+        ),
       );
       notify({ message: `Exported ${formatCount(rows.length)} opt-outs.` });
     } catch (error) {
