@@ -1,12 +1,12 @@
 import type { Answer } from './answer.ts';
 import { z } from './zod.ts';
-import { audioInputSchema, audioRefSchema } from './audio.ts';
+import { audioInputSchema } from './audio.ts';
 import { apiDateTimeSchema, uriSchema } from './common.ts';
 import { personInputSchema } from './contact.ts';
 import { failedContactSchema } from './draft-broadcast.ts';
 import { fileUploadRefInputSchema } from './file-upload.ts';
 import { listRefInputSchema } from './list.ts';
-import { userStubSchema } from './user.ts';
+import { permissionsSchema } from './user.ts';
 
 export const broadcastTypes = [
   'Announcement',
@@ -57,6 +57,59 @@ export const transferAndConnectSchema = z.object({
 });
 export type TransferAndConnect = Answer<z.infer<typeof transferAndConnectSchema>>;
 
+/**
+ * Who created a broadcast: the service answers its full user model, mostly null (never a PinCode or AuthToken) and
+ * with no Uri; the seed shows a stub `{Uri, UserID}`. Every field but UserID may be absent or null.
+ */
+export const broadcastUserSchema = z.object({
+  Uri: uriSchema.nullish(),
+  UserID: z.int(),
+  UserName: z.string().nullish(),
+  FirstName: z.string().nullish(),
+  LastName: z.string().nullish(),
+  Email: z.string().nullish(),
+  Phone: z.string().nullish(),
+  CallerID: z.string().nullish(),
+  IsMasterUser: z.boolean().nullish(),
+  PinCode: z.string().nullish(),
+  AuthToken: z.string().nullish(),
+  State: z.string().nullish(),
+  Permissions: permissionsSchema.nullish(),
+});
+export type BroadcastUser = Answer<z.infer<typeof broadcastUserSchema>>;
+
+/**
+ * `Audio` and `AudioVM` inside a broadcast: the service answers its full audio model with most fields null; the seed
+ * shows a stub `{Uri, AudioID}`. Only AudioID is required.
+ */
+export const broadcastAudioSchema = z.object({
+  Uri: uriSchema.nullish(),
+  AudioID: z.string(),
+  Name: z.string().nullish(),
+  Description: z.string().nullish(),
+  Favorite: z.boolean().nullish(),
+  Shared: z.boolean().nullish(),
+  /** Seconds. */
+  Length: z.number().nullish(),
+  MessageType: z.string().nullish(),
+  ReadOnly: z.boolean().nullish(),
+  Created: apiDateTimeSchema.nullish(),
+  LastUsed: apiDateTimeSchema.nullish(),
+  TextToSpeech: z.boolean().nullish(),
+});
+export type BroadcastAudio = Answer<z.infer<typeof broadcastAudioSchema>>;
+
+/**
+ * How to record a voice broadcast's message by phone, answered while it has none (docs/decisions/0080-record-by-phone.md):
+ * call PhoneNumber and key in RecordingCode. The seed calls it a model without fields, Awell a string; both parse.
+ */
+export const messageRecordingInstructionSchema = z.looseObject({
+  PhoneNumber: z.string().nullish(),
+  RecordingCode: z.string().nullish(),
+  Instructions: z.string().nullish(),
+});
+export type MessageRecordingInstruction = Answer<z.infer<typeof messageRecordingInstructionSchema>>;
+
 /** Our decision: survey answers as a count per key pressed, e.g. `{"1": 12, "2": 3}`; the API's shape is unknown. */
 export const surveyResponsesSchema = z.record(z.string(), z.int());
 
@@ -85,15 +138,15 @@ export const broadcastSchema = z.object({
   PhoneNumberCount: z.int(),
   /** Delivered, undeliverable and opted out; canceled and expired numbers do not count. */
   TotalCompleted: z.int(),
-  /** Who created it; our stub also carries the name (the seed's has Uri and UserID only). */
-  User: userStubSchema.extend({ FirstName: z.string().optional(), LastName: z.string().optional() }).optional(),
+  /** Who created it (see broadcastUserSchema). */
+  User: broadcastUserSchema.optional(),
   FailedContacts: z.array(failedContactSchema).optional(),
 
   // Voice.
   TransferAndConnect: transferAndConnectSchema.nullable().optional(),
-  /** Our decision: nullable like AudioVM (absent sub-models come back as null). */
-  Audio: audioRefSchema.nullable().optional(),
-  AudioVM: audioRefSchema.nullable().optional(),
+  /** Null while the message waits to be recorded by phone (see MessageRecordingInstruction). */
+  Audio: broadcastAudioSchema.nullable().optional(),
+  AudioVM: broadcastAudioSchema.nullable().optional(),
   RetryTimes: z.int().optional(),
   /** Simultaneous calls; 0 means no limit. */
   CallThrottle: z.int().optional(),
@@ -106,8 +159,8 @@ export const broadcastSchema = z.object({
   SurveyResponseTotal: z.int().optional(),
   TransferTotal: z.int().optional(),
   SurveyResponses: surveyResponsesSchema.nullable().optional(),
-  /** The seed calls it a model, Awell a string; both are accepted. */
-  MessageRecordingInstruction: z.union([z.string(), z.record(z.string(), z.unknown())]).nullable().optional(),
+  /** Set while a voice message waits to be recorded by phone; null when audio was given. */
+  MessageRecordingInstruction: z.union([z.string(), messageRecordingInstructionSchema]).nullable().optional(),
   /** Minutes. */
   EstimatedDuration: z.int().optional(),
   EstimatedCompletion: apiDateTimeSchema.nullable().optional(),

@@ -108,7 +108,6 @@ describe('POST /v1/broadcasts', () => {
   });
 
   it.each([
-    [{ BroadcastType: 'Announcement', Contacts: [{ PrimaryPhone: '2145551234' }] }, 'Audio: a Announcement broadcast needs Audio ({AudioID} or {TextToSpeech, Text, Voice}).'],
     [{ BroadcastType: 'SMS', Contacts: [{ PrimaryPhone: '2145551234' }] }, 'TextMessage: a SMS broadcast needs a TextMessage.'],
     [{ BroadcastType: 'SMS', TextMessage: 'Hi {{Nickname}}', Contacts: [{ PrimaryPhone: '2145551234' }] }, 'TextMessage: unknown merge field {{Nickname}}. Use {{FirstName}}, {{LastName}}, {{Notes}}, {{IntegrationData}}.'],
     [{ BroadcastType: 'Announcement', Audio: { AudioID: 'nope' }, Contacts: [{ PrimaryPhone: '2145551234' }] }, 'Audio: audio nope was not found.'],

@@ -1,6 +1,7 @@
 import { callCredits } from '../../../src/contract/credits.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
+import { newRecordingCode } from '../model/phone-recordings.ts';
 import { daysToMask } from '../model/users.ts';
 import type { BroadcastPlanDetail, PlannedAudio } from './plan.ts';
 import type { Recipient } from './recipients.ts';
@@ -52,12 +53,14 @@ export function createBroadcast(
         continue_on_next_day, start_minute, stop_minute, calling_window_days, time_zone, text_message, text_number_id,
         has_custom_field, survey_json, transfer_json, max_credit_cost, phone_number_count, estimated_minutes,
         estimated_completion, not_enough_time, calling_window_ignored, excluded_days_ignored, idempotency_key,
-        parent_broadcast_id, message_seconds, text_segments)
+        parent_broadcast_id, message_seconds, text_segments, recording_code)
       VALUES (@accountId, @userId, @name, @type, @channel, 'AuthorizationApproved', @now, @startAt, @callerId, @audioId,
         @audioVmId, @retryTimes, @callThrottle, @maxMessageLength, @checkWindow, @continueNextDay, @startMinute,
         @stopMinute, @days, @timeZone, @textMessage, @textNumberId, @hasCustomField, @survey, @transfer, @maxCost,
         @count, @estimatedMinutes, @estimatedCompletion, @notEnoughTime, @windowIgnored, @daysIgnored, @idempotencyKey,
-        @parentId, @messageSeconds, @textSegments)`);
+        @parentId, @messageSeconds, @textSegments, @recordingCode)`);
+    // Both halves of a combo wait for the recording and carry its code.
+    const recordingCode = plan.recordByPhone ? newRecordingCode(db) : null;
     const common = {
       accountId: user.accountId,
       userId: user.userId,
@@ -84,9 +87,10 @@ export function createBroadcast(
       parentId: extra.parentBroadcastId ?? null,
       messageSeconds: plan.messageSeconds,
       textSegments: plan.textSegments,
+      recordingCode,
     };
     const voiceCost = plan.voice.length * callCredits(plan.messageSeconds, plan.maxMessageLength);
-    const hasVoice = plan.audio !== null;
+    const hasVoice = plan.audio !== null || plan.recordByPhone;
     const hasText = plan.textNumberId !== null;
 
     const callId = hasVoice
@@ -94,7 +98,7 @@ export function createBroadcast(
           insertBroadcast.run({
             ...common,
             channel: 'Call',
-            audioId: plan.audio!.audioId,
+            audioId: plan.audio?.audioId ?? null,
             audioVmId: plan.voicemailAudio?.audioId ?? null,
             textMessage: '',
             textNumberId: null,

@@ -47,6 +47,8 @@ export interface BroadcastPlanDetail {
   callThrottle: number;
   maxMessageLength: number;
   audio: PlannedAudio | null;
+  /** A voice broadcast created without Audio: it waits for its message to be recorded by phone (decision 0080). */
+  recordByPhone: boolean;
   voicemailAudio: PlannedAudio | null;
   survey: SurveyInput | null;
   transfer: { TransferNumber: string; TransferDigit: string; TransferLines: number; TransferIntroduction?: string } | null;
@@ -161,7 +163,8 @@ export function planBroadcast(
 
   // What each type needs.
   const audio = hasVoice ? resolveAudio(db, user, input.Audio, 'Audio', name) : null;
-  if (hasVoice && !audio && mode === 'create') throw bad(`Audio: a ${type} broadcast needs Audio ({AudioID} or {TextToSpeech, Text, Voice}).`);
+  // Without Audio the service accepts a voice broadcast and answers how to record the message by phone.
+  const recordByPhone = hasVoice && !audio && mode === 'create';
   const voicemailAudio = hasVoice ? resolveAudio(db, user, input.AudioVM, 'AudioVM', `${name} voicemail`) : null;
   const survey = SURVEY_TYPES.has(type)
     ? input.Survey === undefined || input.Survey === null
@@ -274,7 +277,7 @@ export function planBroadcast(
     hasCustomField ? texts.reduce((most, recipient) => Math.max(most, countSegments(recipient.message).segments), templateSegments) : templateSegments,
     hasText ? 1 : 0,
   );
-  // Until the message is chosen, a preview prices a typical 30-second one.
+  // Until the message is chosen or recorded, a typical 30-second one is priced.
   const messageSeconds = audio ? Math.min(audio.seconds, maxMessageLength) : hasVoice ? Math.min(30, maxMessageLength) : 0;
   const cost = maxCreditCost(voice.length, callCredits(messageSeconds, maxMessageLength), texts.length, textSegments);
   const availableCredits = availableCreditsOf(db, user.accountId);
@@ -304,6 +307,7 @@ export function planBroadcast(
     callThrottle,
     maxMessageLength,
     audio,
+    recordByPhone,
     voicemailAudio,
     survey,
     transfer,

@@ -1,7 +1,14 @@
 import type { BroadcastDetail } from '../../../src/contract/broadcast-detail.ts';
-import { statusCategoryOf, type Broadcast, type BroadcastStatus, type BroadcastType } from '../../../src/contract/broadcast.ts';
+import {
+  statusCategoryOf,
+  type Broadcast,
+  type BroadcastAudio,
+  type BroadcastStatus,
+  type BroadcastType,
+  type BroadcastUser,
+} from '../../../src/contract/broadcast.ts';
 import type { AuthUser } from '../context.ts';
-import { namedUserStub } from './users.ts';
+import { recordingInstruction } from './phone-recordings.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { formatApiDate, formatApiDateOrNull } from '../time.ts';
 
@@ -64,6 +71,8 @@ export interface BroadcastRow {
   invalid_text_count: number;
   text_replies: number;
   text_opted_out: number;
+  /** Set while the voice message waits to be recorded by phone (model/phone-recordings.ts). */
+  recording_code: string | null;
 }
 
 /** Extra columns a broadcast query joins in for the response. */
@@ -71,12 +80,19 @@ export interface BroadcastRowWithJoins extends BroadcastRow {
   text_phone_number: string | null;
   user_first_name: string | null;
   user_last_name: string | null;
+  user_name: string | null;
+  user_is_master: number | null;
+  audio_name: string | null;
+  audio_vm_name: string | null;
 }
 
 /** The SELECT and FROM that produce BroadcastRowWithJoins (alias `b` for broadcasts). */
-export const BROADCAST_SELECT = 'b.*, tn.text_phone_number AS text_phone_number, u.first_name AS user_first_name, u.last_name AS user_last_name';
-export const BROADCAST_FROM =
-  'broadcasts b LEFT JOIN text_numbers tn ON tn.text_number_id = b.text_number_id LEFT JOIN users u ON u.user_id = b.user_id';
+export const BROADCAST_SELECT = `b.*, tn.text_phone_number AS text_phone_number, u.first_name AS user_first_name,
+  u.last_name AS user_last_name, u.user_name AS user_name, u.is_master AS user_is_master, au.name AS audio_name,
+  avm.name AS audio_vm_name`;
+export const BROADCAST_FROM = `broadcasts b LEFT JOIN text_numbers tn ON tn.text_number_id = b.text_number_id
+  LEFT JOIN users u ON u.user_id = b.user_id LEFT JOIN audio au ON au.audio_id = b.audio_id
+  LEFT JOIN audio avm ON avm.audio_id = b.audio_vm_id`;
 
 /** Broadcasts a user may see: the account's, not deleted, and their own unless they may see all. */
 export function broadcastScope(user: AuthUser, alias = 'b'): { sql: string; params: unknown[] } {
@@ -86,7 +102,49 @@ export function broadcastScope(user: AuthUser, alias = 'b'): { sql: string; para
 }
 
 const credits = (value: number) => Math.round(value * 100) / 100;
-const audioStub = (audioId: string | null) => (audioId ? { Uri: `/v1/audio/${audioId}`, AudioID: audioId } : null);
+
+/**
+ * The audio model as the service nests it in a broadcast: mostly null (docs/decisions/0081-broadcast-answer-models.md).
+ * Ours names the message so the report can show it without reading the library.
+ */
+function broadcastAudio(audioId: string | null, name: string | null): BroadcastAudio | null {
+  if (!audioId) return null;
+  return {
+    Uri: `/v1/audio/${audioId}`,
+    AudioID: audioId,
+    Name: name,
+    Description: null,
+    Favorite: null,
+    Shared: null,
+    Length: null,
+    MessageType: null,
+    ReadOnly: null,
+    Created: null,
+    LastUsed: null,
+    TextToSpeech: null,
+  };
+}
+
+/** The user model as the service nests it in a broadcast: no Uri, secrets never, the rest null but who it is. */
+function broadcastUser(row: BroadcastRowWithJoins): BroadcastUser {
+  return {
+    PinCode: null,
+    UserID: row.user_id,
+    UserName: row.user_name,
+    FirstName: row.user_first_name,
+    LastName: row.user_last_name,
+    Email: null,
+    Phone: null,
+    CallerID: null,
+    IsMasterUser: row.user_is_master === null ? null : row.user_is_master === 1,
+    AuthToken: null,
+    State: null,
+    Permissions: null,
+  };
+}
+
+/** Credits are null until a broadcast starts, as the service answers; a started one counts from 0. */
+const NOT_STARTED: ReadonlySet<BroadcastStatus> = new Set(['AuthorizationApproved']);
 
 function parseJson<T>(text: string | null): T | null {
   if (!text) return null;
@@ -114,12 +172,12 @@ export function toApiBroadcast(row: BroadcastRowWithJoins, timeZone: string): Br
     StartDate: formatApiDate(row.start_at, timeZone),
     CompletedDate: formatApiDateOrNull(row.completed_at, timeZone),
     CallerID: row.caller_id,
-    CreditsUsed: credits(row.credits_used),
+    CreditsUsed: NOT_STARTED.has(row.broadcast_status) ? null : credits(row.credits_used),
     MaxCreditCost: credits(row.max_credit_cost),
     PhoneNumberCount: row.phone_number_count,
     TotalCompleted: row.total_completed,
-    // Named, so a report can say who sent it to users who may not read other users (our addition to the stub).
-    User: namedUserStub(row.user_id, row.user_first_name, row.user_last_name)!,
+    // Named, so a report can say who sent it to users who may not read other users.
+    User: broadcastUser(row),
     EstimatedDuration: row.estimated_minutes,
     EstimatedCompletion: formatApiDateOrNull(row.estimated_completion, timeZone),
     CallBroadcastID: row.call_broadcast_id ?? 0,
@@ -150,8 +208,8 @@ export function toApiBroadcast(row: BroadcastRowWithJoins, timeZone: string): Br
           TransferCreditsUsed: null,
         }
       : null,
-    Audio: audioStub(row.audio_id),
-    AudioVM: audioStub(row.audio_vm_id),
+    Audio: broadcastAudio(row.audio_id, row.audio_name),
+    AudioVM: broadcastAudio(row.audio_vm_id, row.audio_vm_name),
     RetryTimes: row.retry_times,
     CallThrottle: row.call_throttle,
     MaxMessageLength: row.max_message_length,
@@ -165,6 +223,8 @@ export function toApiBroadcast(row: BroadcastRowWithJoins, timeZone: string): Br
     ExcludedDaysIgnored: row.excluded_days_ignored === 1,
     CallingWindowIgnored: row.calling_window_ignored === 1,
     NotEnoughTimeToComplete: row.not_enough_time === 1,
+    MessageRecordingInstruction:
+      row.recording_code !== null && row.broadcast_status === 'AuthorizationApproved' ? recordingInstruction(row.recording_code) : null,
   };
 }
 

@@ -20,7 +20,10 @@ const jsonType = (value: unknown) => (value === null ? 'null' : Array.isArray(va
 
 /** Fields our broadcasts carry beyond the seed's examples: all documented in REFERENCE.md §6. */
 const documentedExtras = {
-  call: ['MaxCreditCost', 'EstimatedDuration', 'EstimatedCompletion', 'NotEnoughTimeToComplete', 'CallBroadcastID', 'TextBroadcastID'],
+  call: [
+    'MaxCreditCost', 'EstimatedDuration', 'EstimatedCompletion', 'NotEnoughTimeToComplete', 'CallBroadcastID', 'TextBroadcastID',
+    'MessageRecordingInstruction',
+  ],
   text: ['MaxCreditCost', 'EstimatedDuration', 'EstimatedCompletion', 'CallBroadcastID', 'TextNumberID'],
 };
 
@@ -76,13 +79,21 @@ describe('reading broadcasts', () => {
       BroadcastStatus: 'Complete',
       BroadcastStatusCategory: 'Completed',
 
-      User: { UserID: 73312, Uri: '/v1/account/users/73312' },
+      // The service's full user model, secrets null and no Uri (docs/decisions/0081-broadcast-answer-models.md).
+      User: { UserID: 73312, PinCode: null, AuthToken: null, IsMasterUser: true },
       Uri: `/v1/broadcasts/${BroadcastID}`,
       UriBroadcastDetails: `/v1/broadcasts/${BroadcastID}/details`,
     });
     // The message it played is in the library.
     const audioId = (body.Audio as { AudioID: string }).AudioID;
-    expect(body.Audio).toEqual({ Uri: `/v1/audio/${audioId}`, AudioID: audioId });
+    expect(body.Audio).toMatchObject({ Uri: `/v1/audio/${audioId}`, AudioID: audioId, Name: 'Snow day closure', Description: null });
+    expect(Object.keys(body.Audio as object).sort()).toEqual(
+      ['Uri', 'AudioID', 'Name', 'Description', 'Favorite', 'Shared', 'Length', 'MessageType', 'ReadOnly', 'Created', 'LastUsed', 'TextToSpeech'].sort(),
+    );
+    expect(Object.keys(body.User as object).sort()).toEqual(
+      ['PinCode', 'UserID', 'UserName', 'FirstName', 'LastName', 'Email', 'Phone', 'CallerID', 'IsMasterUser', 'AuthToken', 'State', 'Permissions'].sort(),
+    );
+    expect(body.MessageRecordingInstruction).toBeNull();
     expect(sandbox.db.prepare("SELECT name FROM audio WHERE audio_id = ?").get(audioId)).toEqual({ name: 'Snow day closure' });
   });
 

@@ -52,7 +52,7 @@ export function broadcastRoutes({ db, clock }: SandboxDeps) {
       }
       const created = createBroadcast(db, user, plan, now);
       const row = broadcastById.get(created.primaryId)!;
-      return c.json({ ...toApiBroadcast(row, user.timeZone), FailedContacts: plan.failedContacts, MessageRecordingInstruction: null });
+      return c.json({ ...toApiBroadcast(row, user.timeZone), FailedContacts: plan.failedContacts });
     })
     .post('/broadcasts/preview', async (c) => {
       const user = c.get('user');

@@ -4,6 +4,8 @@ import { authTokenOf } from '../auth.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';
+import { recordByPhone, waitingForRecording } from '../model/phone-recordings.ts';
+import { sandboxRecordingInputSchema } from '../../../src/contract/sandbox-recording.ts';
 
 const advanceSchema = z.object({
   Minutes: z.number().min(0).max(60 * 24 * 366),
@@ -26,6 +28,14 @@ export function controlRoutes({ db, clock, simulate }: SandboxDeps) {
       clock.advance(Minutes * 60_000);
       simulate();
       return c.json(state());
+    })
+    // Plays a person who records a waiting broadcast's message by phone (docs/decisions/0080-record-by-phone.md).
+    .get('/recordings', (c) => c.json({ Items: waitingForRecording(db, c.get('user').accountId) }))
+    .post('/recordings', async (c) => {
+      const { RecordingCode, Seconds } = await readBody(c, sandboxRecordingInputSchema);
+      const recorded = recordByPhone(db, c.get('user').accountId, RecordingCode, Seconds ?? 20, clock.now());
+      simulate();
+      return c.json(recorded);
     })
     .delete('/auth-tokens/current', (c) => {
       endToken.run(authTokenOf(c) ?? '');

@@ -110,7 +110,9 @@ interface BroadcastState {
 export function createDeliveryStep(db: SandboxDatabase) {
   const startDue = db.prepare<[number]>(
     `UPDATE broadcasts SET broadcast_status = 'InProgress', sim_cursor = start_at
-     WHERE broadcast_status = 'AuthorizationApproved' AND start_at <= ? AND deleted_at IS NULL`,
+     WHERE broadcast_status = 'AuthorizationApproved' AND start_at <= ? AND deleted_at IS NULL
+       -- one waiting for its message to be recorded by phone starts once recorded (docs/decisions/0080-record-by-phone.md)
+       AND recording_code IS NULL`,
   );
   const active = db.prepare<[], BroadcastRow>(
     `SELECT * FROM broadcasts b WHERE b.broadcast_status IN ('InProgress', 'Paused')

@@ -200,6 +200,8 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
 
   { method: 'GET', route: '/sandbox/clock' },
   { method: 'POST', route: '/sandbox/clock/advance', body: (_ids, n) => json({ Minutes: n % 3 }) },
+  { method: 'GET', route: '/sandbox/recordings' },
+  { method: 'POST', route: '/sandbox/recordings', body: (_ids, n) => json({ RecordingCode: String(100_000 + n), Seconds: 1 + (n % 30) }) },
   // These end the token the case is signed with (the fuzz logs in again when a token is refused).
   { method: 'DELETE', route: '/sandbox/auth-tokens/current' },
   { method: 'DELETE', route: '/sandbox/auth-tokens' },
