@@ -13,6 +13,27 @@ export function describeIssues(issues: readonly z.core.$ZodIssue[]): string {
     .join('; ');
 }
 
+/** No body of the API nests deeper than a few levels; this leaves room and keeps parsing cheap (decision 0123). */
+export const MAX_JSON_DEPTH = 32;
+
+/** Whether `text` nests arrays and objects deeper than `limit`; strings are skipped, so brackets in them do not count. */
+export function nestsDeeperThan(text: string, limit: number): boolean {
+  let depth = 0;
+  let inString = false;
+  for (let index = 0; index < text.length; index += 1) {
+    const code = text.charCodeAt(index);
+    if (inString) {
+      if (code === 0x5c) index += 1;
+      else if (code === 0x22) inString = false;
+    } else if (code === 0x22) inString = true;
+    else if (code === 0x5b || code === 0x7b) {
+      depth += 1;
+      if (depth > limit) return true;
+    } else if (code === 0x5d || code === 0x7d) depth -= 1;
+  }
+  return false;
+}
+
 /** Reads the JSON body; an empty body reads as `undefined` so "body or all" endpoints can tell. */
 export async function readJsonBody(c: Context): Promise<unknown> {
   const text = await c.req.text();
@@ -21,6 +42,8 @@ export async function readJsonBody(c: Context): Promise<unknown> {
   if (!/^application\/(.+\+)?json\b/i.test(type) && !/^text\/json\b/i.test(type)) {
     throw new SandboxError('UnsupportedMediaType', 'Send the body as JSON (Content-Type: application/json).');
   }
+  // Checked before parsing: a deeply nested body costs the parser and every validator after it.
+  if (nestsDeeperThan(text, MAX_JSON_DEPTH)) throw new SandboxError('InvalidJson', `The request body nests deeper than ${MAX_JSON_DEPTH} levels.`);
   try {
     return JSON.parse(text) as unknown;
   } catch {

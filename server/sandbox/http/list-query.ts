@@ -24,6 +24,8 @@ export interface FieldSpec {
   aliases?: Readonly<Record<string, string>>;
   /** The value can be NULL: a keyset cursor cannot follow an order on it, so such pages use OFFSET. */
   nullable?: boolean;
+  /** An index serves an order on this field, so a deep page costs no sort of everything before it. */
+  indexed?: boolean;
 }
 
 export interface ListSpec {
@@ -72,6 +74,12 @@ export interface ListQuery {
 
 export const DEFAULT_PAGE_SIZE = 10;
 export const MAX_PAGE_SIZE = 1000;
+/**
+ * How deep page numbers reach in an order no index serves (docs/decisions/0123-costly-sandbox-requests.md): deeper,
+ * SQLite sorts every row before the page to skip them (1.6 s at a million contacts), so such a request is refused
+ * and the Next link's cursor, a filter or a search goes further.
+ */
+export const MAX_UNINDEXED_PAGE_DEPTH = 10_000;
 const operators = ['eq', 'ne', 'gt', 'gte', 'lt', 'lte', 'contains', 'in'] as const;
 type Operator = (typeof operators)[number];
 const comparisonSql: Record<'eq' | 'ne' | 'gt' | 'gte' | 'lt' | 'lte', string> = {
@@ -190,7 +198,7 @@ function filterCondition(
   return { sql: `${column}${collate} ${comparisonSql[op]} ?`, params: [value] };
 }
 
-function parseSort(spec: ListSpec, value: string): Array<SortKey & { nullable: boolean }> {
+function parseSort(spec: ListSpec, value: string): Array<SortKey & { nullable: boolean; indexed: boolean; name: string }> {
   const parts = value
     .split(',')
     .map((part) => part.trim())
@@ -212,6 +220,8 @@ function parseSort(spec: ListSpec, value: string): Array<SortKey & { nullable: b
         descending,
         collate: found[1].type === 'string' ? ' COLLATE NOCASE' : '',
         nullable: found[1].nullable === true,
+        indexed: found[1].indexed === true || found[1].sql === spec.tieBreaker,
+        name: found[0],
       };
     });
 }
@@ -289,13 +299,18 @@ export function parseListQuery(url: URL, spec: ListSpec, timeZone: string): List
     extras: new Map(),
   };
   let cursor: string | null = null;
+  let unindexedSort: string[] = [];
   for (const [rawName, rawValue] of rawQueryPairs(url)) {
     const name = safeDecode(rawName);
     const value = safeDecode(rawValue);
     const lower = name.toLowerCase();
     if (lower === 'page') query.page = parsePositiveInt('page', value);
     else if (lower === 'pagesize') query.pageSize = parsePositiveInt('pagesize', value, MAX_PAGE_SIZE);
-    else if (lower === 'sortby') Object.assign(query, orderOf(spec, parseSort(spec, value)));
+    else if (lower === 'sortby') {
+      const keys = parseSort(spec, value);
+      unindexedSort = keys.filter((key) => !key.indexed).map((key) => key.name);
+      Object.assign(query, orderOf(spec, keys));
+    }
     else if (lower === 'after' && spec.keyset) cursor = value;
     else if (lower === 'search') {
       const term = value.trim();
@@ -333,6 +348,13 @@ export function parseListQuery(url: URL, spec: ListSpec, timeZone: string): List
     }
   }
   if (cursor !== null) query.after = decodeCursor(cursor, query.sortKeys);
+  // A keyset feed has a cheaper way down (the cursor); on the others, paging is all there is.
+  if (spec.keyset && query.after === null && unindexedSort.length > 0 && query.page * query.pageSize > MAX_UNINDEXED_PAGE_DEPTH) {
+    throw badQuery(
+      `Sorted by ${unindexedSort.join(', ')}, page numbers reach the first ${MAX_UNINDEXED_PAGE_DEPTH.toLocaleString('en-US')} rows; ` +
+        'follow the Next link (it carries a cursor), or narrow the list with a filter or a search.',
+    );
+  }
   return query;
 }
 

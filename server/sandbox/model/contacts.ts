@@ -172,15 +172,15 @@ const [primarySlot, secondarySlot, tertiarySlot] = phoneSlots;
 /** Filters, sorts and search of every contact feed (contacts, a list's members, the Deleted folder). */
 export const contactFeedSpec: ListSpec = {
   fields: {
-    PersonID: { sql: 'c.person_id', type: 'integer' },
+    PersonID: { sql: 'c.person_id', type: 'integer', indexed: true },
     FirstName: { sql: 'c.first_name', type: 'string' },
-    LastName: { sql: 'c.last_name', type: 'string' },
+    LastName: { sql: 'c.last_name', type: 'string', indexed: true },
     PrimaryPhone: { sql: 'c.primary_phone', type: 'string' },
     SecondaryPhone: { sql: 'c.secondary_phone', type: 'string' },
     TertiaryPhone: { sql: 'c.tertiary_phone', type: 'string' },
     Notes: { sql: 'c.notes', type: 'string' },
     IntegrationData: { sql: 'c.integration_data', type: 'string' },
-    LastUpdated: { sql: 'c.last_updated', type: 'date' },
+    LastUpdated: { sql: 'c.last_updated', type: 'date', indexed: true },
     DoNotCallPrimaryPhone: { sql: doNotCallSql(primarySlot), type: 'boolean' },
     DoNotCallSecondaryPhone: { sql: doNotCallSql(secondarySlot), type: 'boolean' },
     DoNotCallTertiaryPhone: { sql: doNotCallSql(tertiarySlot), type: 'boolean' },
