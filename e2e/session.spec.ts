@@ -1,5 +1,7 @@
+import { z } from 'zod';
 import { sandboxClockSchema } from '../src/contract/sandbox-clock.ts';
-import { DEMO_MASTER, expect, logIn, test } from './fixtures.ts';
+import { apiJson } from './api.ts';
+import { DEMO_LIMITED, DEMO_MASTER, expect, logIn, test } from './fixtures.ts';
 
 test.describe('logging in', () => {
   test('the demo master logs in, sees the shell, stays logged in across a reload, and logs out', async ({ page }) => {
@@ -76,4 +78,44 @@ test('the Sandbox badge shows the sandbox clock and moves it forward', async ({ 
   await expect(page.getByText('The sandbox clock moved forward 1 hour: everything due by then has happened.')).toBeVisible();
   const after = sandboxClockSchema.parse(await (await page.request.get('/api/sandbox/clock')).json());
   expect(Date.parse(after.Now) - Date.parse(before.Now)).toBeGreaterThanOrEqual(60 * 60_000);
+});
+
+test('a user who is not a master user sees the sandbox clock but no control to move it', async ({ page }) => {
+  await logIn(page, DEMO_LIMITED);
+  await page.getByRole('button', { name: 'Sandbox' }).click();
+  const menu = page.getByRole('menu', { name: 'Sandbox clock' });
+  await expect(menu.getByText('Only a master user can move it forward.')).toBeVisible();
+  await expect(menu.getByRole('menuitem', { name: /Move forward/ })).toHaveCount(0);
+});
+
+test('"Log out everywhere" in My settings ends the session in every browser', async ({ page, browser }) => {
+  // A user of its own, so the sessions of other tests' users go on.
+  const admin = await browser.newContext();
+  const adminPage = await admin.newPage();
+  await logIn(adminPage);
+  const user = { userName: `everywhere-${Date.now()}@cea`, pinCode: 'everywhere-123' };
+  await apiJson(adminPage, 'POST', '/v1/account/users', z.object({ UserID: z.number() }), {
+    UserName: user.userName,
+    PinCode: user.pinCode,
+    FirstName: 'Eve',
+    LastName: 'Rywhere',
+  });
+  await admin.close();
+
+  const elsewhere = await browser.newContext();
+  const elsewherePage = await elsewhere.newPage();
+  await logIn(elsewherePage, user);
+  await logIn(page, user);
+
+  await page.getByRole('link', { name: 'My settings' }).click();
+  await expect(page.getByRole('heading', { level: 1, name: 'My settings' })).toBeVisible();
+  await page.getByRole('button', { name: 'Log out everywhere' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Log out everywhere?' });
+  await dialog.getByRole('button', { name: 'Log out everywhere' }).click();
+  await expect(page).toHaveURL(/\/login/);
+
+  // The other browser's session ended too: its next visit goes to the login page.
+  await elsewherePage.goto('/account');
+  await expect(elsewherePage).toHaveURL(/\/login\?next=%2Faccount$/);
+  await elsewhere.close();
 });

@@ -33,6 +33,8 @@ export function SandboxBadge() {
   const advance = useAdvanceSandboxClock();
   const notify = useNotify();
   const timeZone = timeZoneForState(user?.State ?? '');
+  // The clock is the whole sandbox's: only a master user moves it (docs/decisions/0114-sandbox-clock-master-only.md).
+  const canMoveClock = user?.IsMasterUser === true;
 
   const moveForward = (step: (typeof STEPS)[number]) =>
     advance.mutate(step.minutes, {
@@ -70,15 +72,18 @@ export function SandboxBadge() {
           </Typography>
           <Typography variant="caption" color="textSecondary" component="p" sx={{ mt: 0.5 }}>
             {clock.data && clock.data.Speed !== 1 ? `It runs ${clock.data.Speed}× faster than real time. ` : ''}
-            Moving it forward plays out every call, text and reply due by then.
+            {canMoveClock
+              ? 'Moving it forward plays out every call, text and reply due by then.'
+              : 'Only a master user can move it forward.'}
           </Typography>
         </Box>
-        <Divider />
-        {STEPS.map((step) => (
-          <MenuItem key={step.minutes} disabled={advance.isPending} onClick={() => moveForward(step)}>
-            Move forward {step.label}
-          </MenuItem>
-        ))}
+        {canMoveClock && <Divider />}
+        {canMoveClock &&
+          STEPS.map((step) => (
+            <MenuItem key={step.minutes} disabled={advance.isPending} onClick={() => moveForward(step)}>
+              Move forward {step.label}
+            </MenuItem>
+          ))}
       </Menu>
     </>
   );

@@ -22,6 +22,11 @@ export async function logOut(): Promise<void> {
   await apiRequest('/session', { method: 'DELETE', schema: z.unknown() });
 }
 
+/** Ends every session of the signed-in user, this one too (docs/decisions/0112-sessions-end-with-pin-changes.md). */
+export async function logOutEverywhere(): Promise<void> {
+  await apiRequest('/session/everywhere', { method: 'DELETE', schema: z.unknown() });
+}
+
 export const serverConfigSchema = z.object({ Sandbox: z.boolean() });
 export type ServerConfig = Answer<z.infer<typeof serverConfigSchema>>;
 

@@ -7,6 +7,7 @@ import { useNotify } from '@/components/feedback/notifications.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
 import { pageIntros } from '@/config/page-intros.ts';
+import { SessionsCard } from '../components/sessions-card.tsx';
 import { UserForm } from '../components/user-form.tsx';
 import { toUpdateInput, userFormValuesOf } from '../components/user-form-schema.ts';
 
@@ -49,6 +50,7 @@ export function UsersSettingsPage() {
   return (
     <PageContainer {...pageIntros.settings}>
       {content}
+      <SessionsCard />
     </PageContainer>
   );
 }
