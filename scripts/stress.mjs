@@ -1,5 +1,6 @@
 // `npm run stress`: the long variants of the reliability tests — 10,000 fuzz cases, kill -9 during a 100,000-row
-// import and a 20,000-number broadcast (three kills each), and 50 sessions for 60 s — then their figures, as README's
+// import and a 20,000-number broadcast (three kills each), 50 sessions for 60 s, and 2,000 logins at once — then
+// their figures, as README's
 // Reliability section reports them. Run it on a quiet machine: the load figures measure the machine too.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
@@ -10,7 +11,7 @@ rmSync(figuresDir, { recursive: true, force: true });
 mkdirSync(figuresDir, { recursive: true });
 
 const seed = process.env.FUZZ_SEED ?? String(Date.now() % 1_000_000_000);
-const suites = ['server/sandbox/fuzz.test.ts', 'server/faults.test.ts', 'server/load.test.ts'];
+const suites = ['server/sandbox/fuzz.test.ts', 'server/faults.test.ts', 'server/load.test.ts', 'server/bff/login-throttle.test.ts'];
 const started = Date.now();
 let failed = false;
 for (const suite of suites) {

@@ -6,6 +6,7 @@ import { DEMO_MASTER, createBrowser, startTestSandbox, startTestServer } from '.
 import { createBffApp } from './app.ts';
 import {
   LONGEST_WAIT_MS,
+  MAX_WAITING,
   PER_CLIENT,
   PER_NAME,
   PER_NAME_AND_CLIENT,
@@ -28,15 +29,30 @@ async function failOnce(throttle: LoginThrottle, keys: LoginAttemptKeys): Promis
 const stranger = (client: string, userName = 'luke'): LoginAttemptKeys => ({ userName, client, knownDevice: null });
 
 describe('createLoginThrottle', () => {
-  it('counts an attempt before the API answers: a second one for the same name waits meanwhile', async () => {
+  it('takes one attempt per name at a time: the next waits for its answer, and is judged on what it left', async () => {
     const throttle = createLoginThrottle(() => 0);
     const first = await throttle.begin(stranger('a'));
-    expect('attempt' in first).toBe(true);
-    expect(await throttle.begin(stranger('b', 'LUKE '))).toEqual({ retryAfter: 1, reason: 'busy' });
+    let secondSettled = false;
+    const second = throttle.begin(stranger('b', 'LUKE ')).then((admission) => {
+      secondSettled = true;
+      return admission;
+    });
     // Another user name is not held up.
     expect('attempt' in (await throttle.begin(stranger('a', 'leia')))).toBe(true);
+    expect(secondSettled).toBe(false);
     if ('attempt' in first) await first.attempt.failed();
-    expect('attempt' in (await throttle.begin(stranger('b')))).toBe(true);
+    expect('attempt' in (await second)).toBe(true);
+  });
+
+  it('tells attempts past the few that may wait to come back', async () => {
+    const throttle = createLoginThrottle(() => 0);
+    const waiting = Array.from({ length: MAX_WAITING + 1 }, () => throttle.begin(stranger('a')));
+    expect(await throttle.begin(stranger('a'))).toEqual({ retryAfter: 1, reason: 'busy' });
+    // Each answered in turn lets the next one in.
+    for (const admission of waiting) {
+      const settled = await admission;
+      if ('attempt' in settled) await settled.attempt.unchecked();
+    }
   });
 
   it('lets a few failures through, then makes each next attempt wait longer, up to a ceiling', async () => {
@@ -176,6 +192,13 @@ describe('login throttling in our server', () => {
 
     // The owner's browser, from the attacker's own address even, is not held back.
     expect((await owner.request('POST', '/api/session', LEIA, from('203.0.113.1'))).status).toBe(200);
+  });
+
+  it('lets several browsers log in as the same user at once: they take turns', async () => {
+    const logins = Array.from({ length: 5 }, (_, index) =>
+      createBrowser(server.url).request('POST', '/api/session', DEMO_MASTER, from(`192.0.2.${40 + index}`)),
+    );
+    expect((await Promise.all(logins)).map((response) => response.status)).toEqual([200, 200, 200, 200, 200]);
   });
 
   it('refuses login fields past their limits before counting or keeping them', async () => {

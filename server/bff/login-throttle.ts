@@ -4,7 +4,7 @@
  * Each attempt is counted before the API is asked, against several keys at once; each key allows a few free
  * failures, then makes the next attempt wait 1 s, 2 s, 4 s ... up to 15 minutes. A browser that has logged in as
  * this user before (a signed "known device" cookie) is counted on its own key only, so guesses from elsewhere
- * never hold it back. Only one attempt per user name (or per known device) runs at a time.
+ * never hold it back. Only one attempt per user name (or per known device) runs at a time; a few more wait their turn.
  *
  * The interface is asynchronous so the counts can later move to a shared store.
  */
@@ -51,6 +51,8 @@ export const LONGEST_WAIT_MS = 15 * 60_000;
 /** A key with no failure for this long is forgotten (longer than the longest wait, so waits keep growing). */
 const FORGET_AFTER_MS = 60 * 60_000;
 export const MAX_TRACKED = 50_000;
+/** Attempts that may wait for another of the same name to be answered; more are told to come back (429). */
+export const MAX_WAITING = 8;
 
 /** How long an attempt must wait after `failures` failures under `rule`. */
 export function waitAfter(failures: number, rule: Rule): number {
@@ -66,8 +68,25 @@ interface Count {
 export function createLoginThrottle(now: () => number = Date.now, maxTracked = MAX_TRACKED): LoginThrottle {
   /** In order of the latest change, so the stalest keys come first when making room. */
   const counts = new Map<string, Count>();
-  /** The keys with an attempt under way. */
-  const running = new Set<string>();
+  /** Per lane with an attempt under way: how many attempts hold or wait for it, and when the last one is done. */
+  const lanes = new Map<string, { holders: number; done: Promise<void> }>();
+
+  /** Waits for the lane to be free and takes it; null when too many already wait. The answer frees it again. */
+  async function takeTurn(lane: string): Promise<(() => void) | null> {
+    const current = lanes.get(lane) ?? { holders: 0, done: Promise.resolve() };
+    if (current.holders > MAX_WAITING) return null;
+    const before = current.done;
+    let free!: () => void;
+    current.done = new Promise<void>((resolve) => (free = resolve));
+    current.holders += 1;
+    lanes.set(lane, current);
+    await before;
+    return () => {
+      current.holders -= 1;
+      if (current.holders === 0) lanes.delete(lane);
+      free();
+    };
+  }
 
   function current(key: string): Count | undefined {
     const count = counts.get(key);
@@ -110,23 +129,27 @@ export function createLoginThrottle(now: () => number = Date.now, maxTracked = M
     async begin(attemptKeys) {
       const keys = keysOf(attemptKeys);
       // One at a time per name from unknown browsers, per browser for a known one: a burst cannot outrun its count.
+      // The others wait their turn (a few at most), then are judged on the counts the ones before them left.
       const lane = attemptKeys.knownDevice !== null ? `device:${attemptKeys.knownDevice}` : `name:${attemptKeys.userName.trim().toLowerCase()}`;
-      if (running.has(lane)) return { retryAfter: 1, reason: 'busy' };
+      const release = await takeTurn(lane);
+      if (!release) return { retryAfter: 1, reason: 'busy' };
       let wait = 0;
       for (const [key, rule] of keys) {
         const count = current(key);
         if (count) wait = Math.max(wait, count.lastAt + waitAfter(count.failures, rule) - now());
       }
-      if (wait > 0) return { retryAfter: Math.ceil(wait / 1000), reason: 'throttled' };
+      if (wait > 0) {
+        release();
+        return { retryAfter: Math.ceil(wait / 1000), reason: 'throttled' };
+      }
 
-      running.add(lane);
       for (const [key] of keys) add(key, 1);
       let settled = false;
       const settle = (undo: string[]) => {
         if (settled) return;
         settled = true;
-        running.delete(lane);
         for (const key of undo) add(key, -1);
+        release();
       };
       return {
         attempt: {
