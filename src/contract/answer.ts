@@ -23,7 +23,7 @@ type AnswerValue<V> = V extends string | boolean
  * keyed by). An item without its key cannot be shown or acted on, so such an answer is unreadable.
  */
 type Fields<T> = { [K in keyof T]: K extends `${string}ID` | 'PhoneNumber' ? T[K] : AnswerValue<T[K]> };
-const isKeyField = (key: string) => /ID$/.test(key) || key === 'PhoneNumber';
+export const isKeyField = (key: string) => /ID$/.test(key) || key === 'PhoneNumber';
 
 /** An array's items are never null themselves (a null array reads as empty). */
 type AnswerItem<Item> = Item extends readonly unknown[] ? AnswerValue<Item> : Item extends object ? Answer<Item> : Item;
@@ -51,7 +51,7 @@ const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } 
 const digitString = z.string().regex(/^\d{1,15}$/).transform(Number);
 
 /** Kinds the official models let be null: every string (enums and dates too), boolean and nested model. */
-function mayBeNull(schema: z.ZodType): boolean {
+export function mayBeNull(schema: z.ZodType): boolean {
   const def = defOf(schema);
   switch (def.type) {
     case 'string':
@@ -85,6 +85,9 @@ function lenientValue(schema: z.ZodType): z.ZodType {
       return lenientValue(def.innerType!).optional();
     case 'nullable':
       return lenientValue(def.innerType!).nullable();
+    case 'nonoptional':
+      // `.required()` of an optional field: required again, read as its inner value.
+      return lenientValue(withoutOptional(def.innerType!));
     case 'number':
       // NaN is the stand-in for a number that could not be read (readAnswer); formatters show it as "—".
       return z.union([schema, digitString.pipe(schema as z.ZodType<number, number>), z.nan()]);
@@ -93,17 +96,27 @@ function lenientValue(schema: z.ZodType): z.ZodType {
   }
 }
 
-function lenientField(schema: z.ZodType, isKey: boolean): z.ZodType {
+const withoutOptional = (schema: z.ZodType) => (defOf(schema).type === 'optional' ? defOf(schema).innerType! : schema);
+
+/** A field's value schema without its optional, nullable and required wrappers, and which of them it had. */
+export function unwrapField(schema: z.ZodType): { inner: z.ZodType; optional: boolean; nullable: boolean } {
   let inner = schema;
   let optional = false;
   let nullable = false;
+  let required = false;
   for (;;) {
     const def = defOf(inner);
     if (def.type === 'optional') optional = true;
     else if (def.type === 'nullable') nullable = true;
+    else if (def.type === 'nonoptional') required = true;
     else break;
     inner = def.innerType!;
   }
+  return { inner, optional: optional && !required, nullable };
+}
+
+function lenientField(schema: z.ZodType, isKey: boolean): z.ZodType {
+  const { inner, optional, nullable } = unwrapField(schema);
   let lenient = lenientValue(inner);
   // A null list is an empty one, so pages can always map over it.
   if (defOf(inner).type === 'array') lenient = z.preprocess((value) => (value === null ? [] : value), lenient);
