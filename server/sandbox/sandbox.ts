@@ -50,7 +50,14 @@ const workerEntry = import.meta.url.endsWith('.ts')
  * SandboxStartError carrying the sandbox's own message when it cannot start.
  */
 export function startSandbox(options: SandboxOptions): Promise<SandboxThread> {
-  const worker = new Worker(workerEntry, { workerData: options, stdout: false, stderr: false });
+  return superviseSandboxThread(new Worker(workerEntry, { workerData: options }));
+}
+
+/**
+ * The main thread's half of the exchange with a sandbox's thread (sandbox-worker.ts is the other): waits for `ready`
+ * or `failed`, reports a thread that dies afterwards through `crashed`, and ends it on close().
+ */
+export function superviseSandboxThread(worker: Worker): Promise<SandboxThread> {
   let closing = false;
   let reportCrash: (error: Error) => void = () => {};
   const crashed = new Promise<Error>((resolve) => (reportCrash = resolve));
