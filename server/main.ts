@@ -23,6 +23,9 @@ export async function startServer(config: ServerConfig, options: { serveApp?: bo
         port: config.sandbox.port,
         host: config.sandbox.host,
         documentedOnly: config.sandbox.documentedOnly,
+        // Single sign-on links point at this dashboard, at its configured address (a port of 0 is known only after
+        // listening: the sandbox's fallback then applies, docs/decisions/0083-single-sign-on.md).
+        dashboardUrl: config.port === 0 ? undefined : `http://${['0.0.0.0', '::'].includes(config.host) ? 'localhost' : config.host}:${config.port}`,
         appKey: config.appKey,
         secretKey: config.secretKey,
       })

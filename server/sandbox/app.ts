@@ -17,6 +17,7 @@ import { conversationRoutes } from './routes/conversations.ts';
 import { optOutRoutes } from './routes/opt-outs.ts';
 import { phoneNumberRoutes } from './routes/phone-numbers.ts';
 import { userRoutes } from './routes/users.ts';
+import { singleSignOnRoutes } from './routes/single-sign-on.ts';
 import { controlRoutes } from './routes/control.ts';
 import { loginRoutes } from './routes/login.ts';
 
@@ -66,6 +67,7 @@ export function createSandboxApp(deps: SandboxDeps) {
   app.route('/v1', optOutRoutes(deps));
   app.route('/v1', phoneNumberRoutes(deps));
   app.route('/v1', userRoutes(deps));
+  app.route('/v1', singleSignOnRoutes(deps));
   app.route('/sandbox', controlRoutes(deps));
   return app;
 }

@@ -11,6 +11,8 @@ export interface SandboxDeps {
   simulate: () => void;
   /** Answer every route no public source documents as unknown (SANDBOX_DOCUMENTED_ONLY, decision 0130). */
   documentedOnly?: boolean;
+  /** The dashboard's public URL, for absolute single sign-on links (single-sign-on.ts has the fallback). */
+  dashboardUrl?: string;
 }
 
 /** The signed-in user of a request, as routes need it for scoping and permissions. */

@@ -15,6 +15,8 @@ export interface SandboxOptions {
   host?: string;
   /** Answer only the routes a public source documents (decision 0130). */
   documentedOnly?: boolean;
+  /** The dashboard's public URL, for absolute single sign-on links; http://localhost:8080 when absent. */
+  dashboardUrl?: string;
 }
 
 export interface RunningSandbox {

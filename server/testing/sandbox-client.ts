@@ -34,12 +34,12 @@ export interface SandboxUserClient {
 }
 
 /** The sandbox app in process, on a fresh in-memory database with the demo data, driven with signed requests. */
-export function createSandboxHarness(options: { seed?: boolean; clockSpeed?: number; databasePath?: string; documentedOnly?: boolean } = {}): SandboxHarness {
+export function createSandboxHarness(options: { seed?: boolean; clockSpeed?: number; databasePath?: string; documentedOnly?: boolean; dashboardUrl?: string } = {}): SandboxHarness {
   const db = openDatabase(options.databasePath ?? ':memory:');
   const clock = createClock(db, options.clockSpeed ?? 1);
   if (options.seed !== false && hasNoAccounts(db)) seedDemoData(db, clock.now());
   const simulator = createSimulator(clock, simulationSteps({ db, clock }));
-  const app = createSandboxApp({ db, clock, appKey: TEST_APP_KEY, secretKey: TEST_SECRET_KEY, simulate: simulator.catchUp, documentedOnly: options.documentedOnly });
+  const app = createSandboxApp({ db, clock, appKey: TEST_APP_KEY, secretKey: TEST_SECRET_KEY, simulate: simulator.catchUp, documentedOnly: options.documentedOnly, dashboardUrl: options.dashboardUrl });
 
   const harness: SandboxHarness = {
     app,

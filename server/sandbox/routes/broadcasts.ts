@@ -10,6 +10,7 @@ import { planBroadcast } from '../engine/plan.ts';
 import { SandboxError, errors, notFound } from '../http/errors.ts';
 import { parseWith, readJsonBody } from '../http/json-body.ts';
 import { BROADCAST_FROM, BROADCAST_SELECT, toApiBroadcast, type BroadcastRowWithJoins } from '../model/broadcasts.ts';
+import { dashboardUrlOf } from '../single-sign-on.ts';
 import { formatApiDate, formatApiDateOrNull } from '../time.ts';
 
 interface DraftRow {
@@ -20,7 +21,8 @@ interface DraftRow {
 }
 
 /** Creating broadcasts (§6), previewing them (ours) and drafts (§12). docs/decisions/0050-broadcast-engine.md */
-export function broadcastRoutes({ db, clock }: SandboxDeps) {
+export function broadcastRoutes(deps: SandboxDeps) {
+  const { db, clock } = deps;
   const draftById = db.prepare<[number], DraftRow>('SELECT * FROM draft_broadcasts WHERE draft_broadcast_id = ?');
   const broadcastById = db.prepare<[number], BroadcastRowWithJoins>(`SELECT ${BROADCAST_SELECT} FROM ${BROADCAST_FROM} WHERE b.broadcast_id = ?`);
 
@@ -109,8 +111,8 @@ export function broadcastRoutes({ db, clock }: SandboxDeps) {
         Contacts: accepted,
         FailedContacts: failed,
         SingleSignOnToken: randomBytes(16).toString('hex'),
-        // Our dashboard is the web app that finishes a draft.
-        SingleSignOnUrl: `/broadcasts/new?draft=${id}`,
+        // Our dashboard is the web app that finishes a draft; the URL is absolute, as the service's are.
+        SingleSignOnUrl: `${dashboardUrlOf(deps)}/broadcasts/new?draft=${id}`,
       });
     })
     .get('/draftbroadcasts/:id{[0-9]+}', (c) => {

@@ -129,6 +129,11 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
   { method: 'DELETE', route: '/v1/broadcasts/:id', params: { id: 'broadcast' } },
   { method: 'POST', route: '/v1/draftbroadcasts', body: (_ids, n) => json({ Contacts: [{ PrimaryPhone: freshPhone(n), FirstName: 'Draft' }] }) },
   { method: 'GET', route: '/v1/draftbroadcasts/:id', params: { id: 'draft' } },
+  {
+    method: 'POST',
+    route: '/v1/singlesignon/conversations',
+    body: (ids, n) => json(n % 2 === 0 ? {} : { TextNumber: '18338028132', PhoneNumber: pick(ids.phone, n), Customization: { EditEnabled: true } }),
+  },
 
   { method: 'GET', route: '/v1/contacts', feed: contactFields },
   { method: 'GET', route: '/v1/contacts/:id', params: { id: 'contact' } },
