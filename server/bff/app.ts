@@ -65,7 +65,7 @@ export function createBffApp(options: BffOptions) {
   app.get('/api/health', (c) => c.json({ Status: 'ok' }));
   app.get('/api/config', (c) => c.json({ Sandbox: options.sandbox }));
   app.route('/api/session', sessionRoutes({ ...deps, throttle: createLoginThrottle(options.now), trustProxy: options.trustProxy, sandbox: options.sandbox }));
-  app.put('/api/v1/account/users/:id{[0-9]+}', endSessionsOnPinChange(sessions));
+  app.use('/api/v1/*', endSessionsOnPinChange(sessions));
   app.post('/api/answer-mismatches', answerMismatchRoute(sessions));
   app.all('/api/v1/*', forwardToApi(deps, '/api'));
   if (options.sandbox) app.all('/api/sandbox/*', forwardToApi({ ...deps, upstream: sandboxControl(upstream) }, '/api'));

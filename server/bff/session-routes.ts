@@ -194,15 +194,20 @@ function waitText(seconds: number): string {
 /** PIN changes are small JSON bodies; a bigger one is not read twice. */
 const PIN_CHANGE_BODY_BYTES = 64 * 1024;
 
+/** A user's own route, in any case (the API is read as case-insensitive), with or without a trailing slash. */
+const USER_ROUTE = /^\/api\/v1\/account\/users\/(\d{1,15})\/?$/i;
+
 /**
  * PUT /api/v1/account/users/{id} that sets a PinCode and succeeds ends that user's other sessions (decision 0112).
  * It reads a copy of the body, so the forwarding that follows reads the request as it came.
  */
 export function endSessionsOnPinChange(sessions: Sessions): MiddlewareHandler {
   return async (c, next) => {
-    const userId = Number(c.req.param('id'));
+    const match = c.req.method === 'PUT' ? USER_ROUTE.exec(c.req.path) : null;
+    if (!match) return next();
+    const userId = Number(match[1]);
     const length = Number(c.req.header('content-length') ?? Number.NaN);
-    const setsPin = Number.isSafeInteger(userId) && length <= PIN_CHANGE_BODY_BYTES ? await bodySetsPin(c.req.raw.clone()) : false;
+    const setsPin = length <= PIN_CHANGE_BODY_BYTES ? await bodySetsPin(c.req.raw.clone()) : false;
     await next();
     if (setsPin && c.res.ok) sessions.pinChanged(c, userId);
   };
