@@ -41,7 +41,9 @@ export function UsersSettingsPage() {
             return;
           }
           await updateUser.mutateAsync({ userId: current.UserID, input: changes });
-          notify({ message: 'Your settings are saved.' });
+          notify({
+            message: changes.PinCode ? 'Your settings are saved. Your new PIN code ended your sessions elsewhere.' : 'Your settings are saved.',
+          });
         }}
       />
     );
