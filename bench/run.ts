@@ -7,6 +7,7 @@ import { bundleSection } from './sections/bundle.ts';
 import { lighthouseSection } from './sections/lighthouse.ts';
 import { throughServerSection } from './sections/through-server.ts';
 import { importSection } from './sections/import.ts';
+import { isolationSection } from './sections/isolation.ts';
 import { broadcastSection } from './sections/broadcast.ts';
 import { uiSection } from './sections/ui.ts';
 
@@ -21,6 +22,7 @@ const sections: Array<[string, () => Promise<Figure[]>]> = [
   ['server', throughServerSection],
   ['import', importSection],
   ['broadcast', broadcastSection],
+  ['isolation', isolationSection],
   ['ui', uiSection],
 ];
 

@@ -1,5 +1,6 @@
 // `npm run stress`: the long variants of the reliability tests — 10,000 fuzz cases, kill -9 during a 100,000-row
-// import and a 20,000-number broadcast (three kills each), 50 sessions for 60 s, and 2,000 logins at once — then
+// import and a 20,000-number broadcast (three kills each), 50 sessions for 60 s, 2,000 logins at once, and our
+// server's memory under six 120 MB POSTs, twenty answers that inflate to 256 MiB and a hundred 10 MB dry runs — then
 // their figures, as README's
 // Reliability section reports them. Run it on a quiet machine: the load figures measure the machine too.
 import { spawnSync } from 'node:child_process';
@@ -11,7 +12,7 @@ rmSync(figuresDir, { recursive: true, force: true });
 mkdirSync(figuresDir, { recursive: true });
 
 const seed = process.env.FUZZ_SEED ?? String(Date.now() % 1_000_000_000);
-const suites = ['server/sandbox/fuzz.test.ts', 'server/faults.test.ts', 'server/load.test.ts', 'server/bff/login-throttle.test.ts'];
+const suites = ['server/sandbox/fuzz.test.ts', 'server/faults.test.ts', 'server/load.test.ts', 'server/bff/login-throttle.test.ts', 'server/bff/memory-bounds.test.ts'];
 const started = Date.now();
 let failed = false;
 for (const suite of suites) {
