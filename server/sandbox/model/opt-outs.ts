@@ -177,22 +177,14 @@ function updateContacts(
 
 /**
  * Adds channels to a number's opt-out (creating it when needed). Channels already opted out stay as they are;
- * a change that adds nothing writes nothing. Returns the channels it added.
+ * a change that adds nothing writes nothing, its reason included. Returns the channels it added.
  */
 export function optOut(db: SandboxDatabase, change: OptOutChange): { call: boolean; text: boolean } {
   const stored = storedOptOut(db, change.accountId, change.phoneNumber);
   const addCall = change.call && stored?.do_not_call !== 1;
   const addText = change.text && stored?.do_not_text !== 1;
-  if (!addCall && !addText) {
-    if (stored && change.notes) {
-      db.prepare('UPDATE opt_outs SET notes = ? WHERE account_id = ? AND phone_number = ?').run(
-        change.notes,
-        change.accountId,
-        change.phoneNumber,
-      );
-    }
-    return { call: false, text: false };
-  }
+  // Nothing added: nothing written, not even the reason, so the opt-out and its history keep agreeing.
+  if (!addCall && !addText) return { call: false, text: false };
   db.prepare(
     `INSERT INTO opt_outs (account_id, phone_number, do_not_call, do_not_text, notes, source, created_by_user_id, opt_out_date)
      VALUES (?, ?, ?, ?, ?, ?, ?, ?)

@@ -92,8 +92,11 @@ describe('opt-outs', () => {
       Notes: 'Asked by phone',
     });
     expect(contactFlags(sandbox, phone)).toEqual({ dnc_primary: 1, optin_primary: 'OptedIn' });
-    // Adding what is already there changes nothing and records nothing.
-    await client.json('POST', '/v1/optouts', { PhoneNumber: phone, DoNotCall: true });
+    // Adding what is already there is refused, saying so; the reason and the history stay true.
+    const again = await errorOf(await client.request('POST', '/v1/optouts', { body: { PhoneNumber: phone, DoNotCall: true, Notes: 'Asked again' } }));
+    expect(again).toMatchObject({ status: 409, ErrorName: 'Conflict' });
+    expect(again.Message).toMatch(/^4695550188 is already opted out of calls \(since .+, reason: Asked by phone\); nothing was changed\.$/);
+    expect(await client.json('GET', `/v1/optouts/${phone}`)).toMatchObject({ Notes: 'Asked by phone' });
     await client.json('POST', '/v1/optouts', { PhoneNumber: phone, DoNotText: true });
     expect(contactFlags(sandbox, phone)).toEqual({ dnc_primary: 1, optin_primary: 'OptedOut' });
 

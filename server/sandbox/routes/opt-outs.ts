@@ -106,6 +106,19 @@ export function optOutRoutes({ db, clock }: SandboxDeps) {
       const user = c.get('user');
       const input = await readBody(c, optOutInputSchema);
       const phoneNumber = phoneNumberOrError('PhoneNumber', input.PhoneNumber);
+      // Nothing new to add: say so, and leave the standing opt-out and its reason as they are (decision 0141).
+      const stored = storedOptOut(db, user.accountId, phoneNumber);
+      const addsCall = input.DoNotCall === true && stored?.do_not_call !== 1;
+      const addsText = input.DoNotText === true && stored?.do_not_text !== 1;
+      if (stored && !addsCall && !addsText) {
+        const standing = readOptOut(user, phoneNumber);
+        const channels = standing.DoNotCall && standing.DoNotText ? 'calls and texts' : standing.DoNotCall ? 'calls' : 'texts';
+        throw new SandboxError(
+          'Conflict',
+          `${phoneNumber} is already opted out of ${channels} (since ${standing.OptOutDate}` +
+            `${standing.Notes ? `, reason: ${standing.Notes}` : ''}); nothing was changed.`,
+        );
+      }
       db.transaction(() =>
         optOut(db, {
           accountId: user.accountId,
