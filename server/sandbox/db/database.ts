@@ -36,8 +36,18 @@ export function openDatabase(path: string): SandboxDatabase {
   db.pragma('synchronous = NORMAL');
   db.pragma('foreign_keys = ON');
   db.pragma('busy_timeout = 5000');
+  registerFunctions(db);
   migrate(db);
   return db;
+}
+
+/** Folds accents away ("José" → "Jose"), as the search index's tokenizer does, for the searches it cannot answer. */
+export function foldAccents(text: string): string {
+  return text.normalize('NFD').replace(/\p{M}+/gu, '');
+}
+
+function registerFunctions(db: SandboxDatabase) {
+  db.function('fold_accents', { deterministic: true }, (value: unknown) => (typeof value === 'string' ? foldAccents(value) : value));
 }
 
 /** The folder exists and the file (if any) can be read and written, or a message says which setting to change. */

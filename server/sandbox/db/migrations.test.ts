@@ -33,6 +33,35 @@ describe('IDs are never handed out again (docs/decisions/0082-ids-never-reused.m
     expect(next).toBeGreaterThan(highest);
   });
 
+  it('indexes the contacts already stored without accents when it upgrades the search (decision 0144)', () => {
+    const path = join(dir, 'v7.db');
+    const old = new Database(path);
+    old.pragma('foreign_keys = ON');
+    for (const [version, sql] of migrations.slice(0, 7).entries()) {
+      old.exec(sql);
+      old.pragma(`user_version = ${version + 1}`);
+    }
+    old.exec(`
+      INSERT INTO accounts (account_id, company_name, call_balance, created_at) VALUES (1, 'A', 10, 0);
+      INSERT INTO users (user_id, account_id, user_name, pin_hash, first_name, last_name, created_at)
+        VALUES (1, 1, 'u', 'x', 'U', 'Ser', 0);
+      INSERT INTO contacts (account_id, owner_user_id, first_name, last_name, primary_phone, created_at, last_updated)
+        VALUES (1, 1, 'José', 'Müller', '2145550101', 0, 0);
+    `);
+    expect(old.prepare("SELECT rowid FROM contacts_search WHERE contacts_search MATCH 'Jose'").all()).toEqual([]);
+    old.close();
+
+    const db = new Database(path);
+    db.pragma('foreign_keys = ON');
+    migrate(db);
+    expect(db.prepare("SELECT rowid FROM contacts_search WHERE contacts_search MATCH 'Jose'").all()).toEqual([{ rowid: 1 }]);
+    expect(db.prepare("SELECT rowid FROM contacts_search WHERE contacts_search MATCH 'muller'").all()).toEqual([{ rowid: 1 }]);
+    db.prepare("UPDATE contacts SET first_name = 'Zoë' WHERE person_id = 1").run();
+    expect(db.prepare("SELECT rowid FROM contacts_search WHERE contacts_search MATCH 'Zoe'").all()).toEqual([{ rowid: 1 }]);
+    expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
+    db.close();
+  });
+
   it('migrates a database of the previous version without losing a row', () => {
     const path = join(dir, 'v6.db');
     const old = new Database(path);

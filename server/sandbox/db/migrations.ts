@@ -537,4 +537,16 @@ export const migrations: readonly string[] = [
   ALTER TABLE broadcasts ADD COLUMN recording_code TEXT;
   CREATE UNIQUE INDEX broadcasts_recording_code ON broadcasts(recording_code, channel) WHERE recording_code IS NOT NULL;
   `,
+  /* 8: the contact search ignores accents both ways (docs/decisions/0144-accent-folded-contact-search.md) */ `
+  -- The same index, its trigrams made without diacritics: "Jose" finds "José" and "Müller" finds "Muller". A search's
+  -- words go through the same tokenizer, so both sides are folded alike. The triggers name the table, not its
+  -- options: they keep it current as before. Existing contacts are indexed again from the table.
+  DROP TABLE contacts_search;
+  CREATE VIRTUAL TABLE contacts_search USING fts5(
+    first_name, last_name, primary_phone, secondary_phone, tertiary_phone,
+    content = 'contacts', content_rowid = 'person_id', tokenize = 'trigram remove_diacritics 1', columnsize = 0
+  );
+  INSERT INTO contacts_search (contacts_search) VALUES ('rebuild');
+  INSERT INTO contacts_search (contacts_search, rank) VALUES ('automerge', 16);
+  `,
 ];

@@ -3,7 +3,7 @@ import type { Feed } from '../../../src/contract/feed.ts';
 import { SYSTEM_LIST_IDS, type ListStub } from '../../../src/contract/list.ts';
 import { formatPhoneNumber } from '../../../src/contract/phone-format.ts';
 import type { AuthUser } from '../context.ts';
-import type { SandboxDatabase } from '../db/database.ts';
+import { foldAccents, type SandboxDatabase } from '../db/database.ts';
 import { SandboxError } from '../http/errors.ts';
 import { escapeLike, prepareCached, queryFeed, type ListQuery, type ListSpec } from '../http/list-query.ts';
 import { formatApiDate } from '../time.ts';
@@ -143,10 +143,12 @@ export function contactSearchCondition(term: string, alias = 'c'): ContactSearch
     .map((word) => `${word.isName ? NAME_COLUMNS : PHONE_COLUMNS}: "${word.text.replaceAll('"', '""')}"`)
     .join(' AND ');
   const likes = scanned.map((word) => {
-    const pattern = `%${escapeLike(word.text)}%`;
+    // Names without accents on both sides, as the index compares them (decision 0144).
+    const pattern = `%${escapeLike(word.isName ? foldAccents(word.text) : word.text)}%`;
     const columns = word.isName ? ['first_name', 'last_name'] : ['primary_phone', 'secondary_phone', 'tertiary_phone'];
+    const column = (name: string) => (word.isName ? `fold_accents(${alias}.${name})` : `${alias}.${name}`);
     return {
-      sql: `(${columns.map((column) => `${alias}.${column} LIKE ? ESCAPE '\\'`).join(' OR ')})`,
+      sql: `(${columns.map((name) => `${column(name)} LIKE ? ESCAPE '\\'`).join(' OR ')})`,
       params: columns.map(() => pattern),
     };
   });

@@ -180,6 +180,16 @@ describe('contacts: search, sort and paging', () => {
     expect(none.Size).toBe(0);
   });
 
+  it('finds names with and without accents, either way, short words too (decision 0144)', async () => {
+    const master = await sandbox.as();
+    await master.json('POST', '/v1/contacts', { FirstName: 'Renée', LastName: 'Quiñonezová', PrimaryPhone: '4695550171' });
+    await master.json('POST', '/v1/contacts', { FirstName: 'Jörgen', LastName: 'Mulleritz', PrimaryPhone: '4695550172' });
+    const found = async (term: string) =>
+      (await master.json<{ Items: Contact[] }>('GET', `/v1/contacts?search=${encodeURIComponent(term)}`)).Items.map((item) => item.FirstName);
+    for (const term of ['Quinonezova', 'quiñonezová', 'RENEE quinonez', 'Renée Quiñ', 'quin re']) expect(await found(term), term).toEqual(['Renée']);
+    for (const term of ['Mülleritz', 'mulleritz', 'Jorgen Mül', 'jö mülleritz']) expect(await found(term), term).toEqual(['Jörgen']);
+  });
+
   it('finds every contact containing 214 in a number (the seed’s example query)', async () => {
     const master = await sandbox.as();
     const feed = await master.json<{ Size: number; Items: Contact[]; Next: string | null }>('GET', '/v1/contacts?search=214&pagesize=50');
