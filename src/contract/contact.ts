@@ -27,6 +27,8 @@ export const contactSchema = z.object({
   TertiaryPhoneTextOptInStatus: textOptInStatusSchema.optional(),
   LastUpdated: apiDateTimeSchema.optional(),
   Lists: z.array(listStubSchema).optional(),
+  /** Ours (decision 0145): when a contact in the Deleted folder was deleted; absent for every other contact. */
+  DeletedDate: apiDateTimeSchema.optional(),
 });
 export type Contact = Answer<z.infer<typeof contactSchema>>;
 

@@ -183,6 +183,8 @@ export const contactFeedSpec: ListSpec = {
     Notes: { sql: 'c.notes', type: 'string' },
     IntegrationData: { sql: 'c.integration_data', type: 'string' },
     LastUpdated: { sql: 'c.last_updated', type: 'date', indexed: true },
+    // When the contact went to the Deleted folder (decision 0145); the folder's indexes lead with it.
+    DeletedDate: { sql: 'c.deleted_at', type: 'date', indexed: true },
     DoNotCallPrimaryPhone: { sql: doNotCallSql(primarySlot), type: 'boolean' },
     DoNotCallSecondaryPhone: { sql: doNotCallSql(secondarySlot), type: 'boolean' },
     DoNotCallTertiaryPhone: { sql: doNotCallSql(tertiarySlot), type: 'boolean' },
@@ -262,6 +264,8 @@ export function toApiContacts(db: SandboxDatabase, user: AuthUser, rows: readonl
       TertiaryPhoneTextOptInStatus: textOptIn(row.tertiary_phone, row.optin_tertiary),
       LastUpdated: formatApiDate(row.last_updated, user.timeZone),
       Lists: row.deleted_at === null ? (listsByContact.get(row.person_id) ?? []) : [deletedStub],
+      // Only a contact in the Deleted folder has it: an active contact keeps the seed's shape (decision 0145).
+      ...(row.deleted_at === null ? {} : { DeletedDate: formatApiDate(row.deleted_at, user.timeZone) }),
     };
   });
 }

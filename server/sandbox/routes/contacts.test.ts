@@ -253,6 +253,26 @@ describe('contacts: delete, the Deleted folder, restore and purge', () => {
     expect((await master.json<Contact>('GET', `/v1/contacts/${contact.PersonID}`)).Lists?.map((list) => list.ListID)).toEqual([34]);
   });
 
+  it('dates each contact in the Deleted folder and sorts the folder by that date (decision 0145)', async () => {
+    const master = await sandbox.as();
+    const ids: number[] = [];
+    for (const phone of ['4695550181', '4695550182', '4695550183']) {
+      const contact = await master.json<Contact>('POST', '/v1/contacts', { FirstName: 'Del', LastName: 'Order', PrimaryPhone: phone });
+      ids.push(contact.PersonID!);
+    }
+    // Deleted in another order than they were made.
+    for (const id of [ids[1], ids[2], ids[0]]) {
+      await master.json('DELETE', `/v1/contacts/${id}?MoveToDeleted=true`);
+      sandbox.advance(1);
+    }
+    const folder = await master.json<{ Items: Contact[] }>('GET', '/v1/lists/deleted/contacts?search=Order&sortby=-DeletedDate');
+    expect(folder.Items.map((item) => item.PersonID)).toEqual([ids[0], ids[2], ids[1]]);
+    expect(folder.Items.every((item) => typeof item.DeletedDate === 'string')).toBe(true);
+    expect(folder.Items[0]!.DeletedDate! > folder.Items[1]!.DeletedDate!).toBe(true);
+    const active = await master.json<Contact>('POST', '/v1/contacts', { PrimaryPhone: '4695550184' });
+    expect(Object.keys(await master.json<Contact>('GET', `/v1/contacts/${active.PersonID}`))).not.toContain('DeletedDate');
+  });
+
   it('deletes for good without MoveToDeleted', async () => {
     const master = await sandbox.as();
     const contact = await master.json<Contact>('POST', '/v1/contacts', { PrimaryPhone: '4695550152', Lists: [{ ListID: 34 }] });

@@ -10,7 +10,8 @@ import { contactQueries } from '@/api/resources/contacts/contact-queries.ts';
 import { collectContactIds, type ContactSelection } from '@/api/resources/contacts/contact-requests.ts';
 import { usePurgeContacts, useRestoreContacts } from '@/api/resources/lists/list-mutations.ts';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
-import { contactIdOf } from '@contract/contact.ts';
+import type { GridColDef } from '@mui/x-data-grid';
+import { contactIdOf, type Contact } from '@contract/contact.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
 import { SelectionToolbar } from '@/components/data-table/selection-toolbar.tsx';
 import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';
@@ -21,15 +22,28 @@ import { useNotify } from '@/components/feedback/notifications.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
 import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
+import { formatApiDateTime } from '@/utils/format-date.ts';
 import { formatCountOf } from '@/utils/format-number.ts';
 import { BackToLists } from '../components/back-to-lists.tsx';
 import { memberColumns } from '../components/member-columns.tsx';
 
 const contactsLabel = (count: number) => formatCountOf(count, 'contact', 'contacts');
 
+/** The members' columns, with when each was deleted in place of when it last changed. */
+const deletedColumns: GridColDef<Contact>[] = [
+  ...memberColumns.filter((column) => column.field !== 'LastUpdated'),
+  {
+    field: 'DeletedDate',
+    headerName: 'Deleted',
+    width: 190,
+    valueFormatter: (value: string | undefined) => (value ? formatApiDateTime(value) : '—'),
+  },
+];
+
 /** Deleted contacts wait here: restore them into their lists, or delete them for good. */
 export function DeletedFolderPage() {
-  const state = useListSearchParams();
+  // Latest deletion first: what was just deleted is what is most often restored (decision 0145).
+  const state = useListSearchParams({ defaultSort: { field: 'DeletedDate', desc: true } });
   const folder = useQuery(listQueries.detail('deleted'));
   const contacts = useQuery(
     contactQueries.list({ listId: 'deleted', ...feedParamsOf(state) }),
@@ -148,7 +162,7 @@ export function DeletedFolderPage() {
             list={state}
             rows={rows}
             rowCount={total}
-            columns={memberColumns}
+            columns={deletedColumns}
             getRowId={(row) => contactIdOf(row)!}
             loading={contacts.isFetching}
             selection={selection}
