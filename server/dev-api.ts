@@ -6,6 +6,7 @@ import { SandboxStartError } from './sandbox/sandbox.ts';
 try {
   const server = await startServer(loadConfig(), { serveApp: false });
   console.log(`API and sandbox at ${server.url} (proxied by Vite under /api)`);
+  if (server.sandbox) console.log(`The sandbox's own v1 API, for your own client: ${server.sandbox.url}`);
 } catch (error) {
   console.error(error instanceof ConfigError || error instanceof SandboxStartError ? error.message : error);
   process.exit(1);
