@@ -94,3 +94,19 @@ test('an import without the import route creates each good row with the document
   await expect(page.getByRole('row').filter({ hasText: 'Documented' })).toHaveCount(2);
   await expect(errorAlerts(page)).toHaveCount(0);
 });
+
+test('adding an opt-out says the API does not offer it, in the dialog and then in place of the button', async ({ page }) => {
+  await logIn(page);
+  await page.goto('/opt-outs');
+  await settle(page);
+  await page.getByRole('button', { name: 'Add opt-out' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Add an opt-out' });
+  await dialog.getByLabel('Phone number').fill('2145550188');
+  await dialog.getByLabel('Reason').fill('Asked by phone');
+  await dialog.getByRole('button', { name: 'Add opt-out' }).click();
+  await expect(dialog.getByText('Adding opt-outs is not offered by this API.')).toBeVisible();
+  await expect(errorAlerts(page)).toHaveCount(0);
+  await dialog.getByRole('button', { name: 'Cancel' }).click();
+  await expect(page.getByText('Adding opt-outs is not offered by this API.')).toBeVisible();
+  await expect(page.getByRole('button', { name: 'Add opt-out' })).toHaveCount(0);
+});

@@ -132,6 +132,11 @@ export function useFeatureOffered(feature: OptionalFeature): boolean {
   return useSyncExternalStore(subscribe, () => isFeatureOffered(feature));
 }
 
+/** The sentence to show in a feature's place once the API is known to lack it; null while it is offered. */
+export function useNotOfferedSentence(feature: OptionalFeature): string | null {
+  return useFeatureOffered(feature) ? null : notOfferedSentence(feature);
+}
+
 /** Forgets what was learnt (tests). */
 export function resetRouteAvailability(): void {
   missing.clear();

@@ -41,6 +41,8 @@ import { useMoveToDeleted } from '../components/use-move-to-deleted.ts';
 import { SectionCard } from '@/components/layout/section-card.tsx';
 import { BackLink } from '@/components/layout/back-link.tsx';
 import { textOr } from '@/utils/missing.ts';
+import { useNotOfferedSentence } from '@/api/route-availability.ts';
+import { NotOfferedNote } from '@/components/feedback/not-offered-note.tsx';
 
 const textStatusLabels: Record<TextOptInStatus, { label: string; color: 'default' | 'success' | 'error' | 'warning' }> = {
   Unknown: { label: 'Not asked', color: 'default' },
@@ -120,6 +122,7 @@ function Memberships({ contact, personId }: { contact: Contact; personId: number
   const remove = useRemoveListMembers();
   const lists = useQuery(listQueries.list({ pageSize: 1000, filters: [{ field: 'ListType', op: 'eq', value: 'User' }] }));
   const [choice, setChoice] = useState<ContactList | null>(null);
+  const addNotOffered = useNotOfferedSentence('listAddContacts');
   const memberOf = contact.Lists ?? [];
   const options = (lists.data?.Items ?? []).filter((list) => !memberOf.some((member) => member.ListID === list.ListID));
 
@@ -159,37 +162,41 @@ function Memberships({ contact, personId }: { contact: Contact; personId: number
           ))}
         </Stack>
       )}
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
-        <Autocomplete
-          size="small"
-          sx={{ flex: 1 }}
-          options={options}
-          value={choice}
-          onChange={(_event, list) => setChoice(list)}
-          getOptionLabel={(list) => textOr(list.ListName)}
-          loading={lists.isPending}
-          renderInput={(params) => <TextField {...params} label="Add to a list" />}
-        />
-        <Button
-          variant="outlined"
-          disabled={!choice}
-          loading={add.isPending}
-          onClick={() =>
-            choice &&
-            add.mutate(
-              { listId: choice.ListID, personIds: [personId] },
-              {
-                onSuccess: () => {
-                  notify({ message: `Added to ${choice.ListName}.` });
-                  setChoice(null);
+      {addNotOffered ? (
+        <NotOfferedNote sentence={addNotOffered} />
+      ) : (
+        <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+          <Autocomplete
+            size="small"
+            sx={{ flex: 1 }}
+            options={options}
+            value={choice}
+            onChange={(_event, list) => setChoice(list)}
+            getOptionLabel={(list) => textOr(list.ListName)}
+            loading={lists.isPending}
+            renderInput={(params) => <TextField {...params} label="Add to a list" />}
+          />
+          <Button
+            variant="outlined"
+            disabled={!choice}
+            loading={add.isPending}
+            onClick={() =>
+              choice &&
+              add.mutate(
+                { listId: choice.ListID, personIds: [personId] },
+                {
+                  onSuccess: () => {
+                    notify({ message: `Added to ${choice.ListName}.` });
+                    setChoice(null);
+                  },
                 },
-              },
-            )
-          }
-        >
-          Add
-        </Button>
-      </Stack>
+              )
+            }
+          >
+            Add
+          </Button>
+        </Stack>
+      )}
     </Stack>
   );
 }
@@ -200,6 +207,7 @@ export function ContactDetailPage() {
   const notify = useNotify();
   const contact = useQuery({ ...contactQueries.detail(personId), enabled: Number.isInteger(personId) });
   const [editing, setEditing] = useState(false);
+  const editNotOffered = useNotOfferedSentence('contactUpdate');
   const { moveToDeleted } = useMoveToDeleted();
   const restore = useRestoreContacts();
 
@@ -239,9 +247,13 @@ export function ContactDetailPage() {
           </Button>
         ) : (
           <>
-            <Button startIcon={<EditOutlined />} onClick={() => setEditing(true)}>
-              Edit
-            </Button>
+            {editNotOffered ? (
+              <NotOfferedNote sentence={editNotOffered} />
+            ) : (
+              <Button startIcon={<EditOutlined />} onClick={() => setEditing(true)}>
+                Edit
+              </Button>
+            )}
             <Button
               color="error"
               startIcon={<DeleteOutlined />}

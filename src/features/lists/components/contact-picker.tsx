@@ -11,6 +11,8 @@ import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { renderAutocompleteOption } from '@/components/form/autocomplete-option.tsx';
 import { formatCount } from '@/utils/format-number.ts';
+import { useNotOfferedSentence } from '@/api/route-availability.ts';
+import { NotOfferedNote } from '@/components/feedback/not-offered-note.tsx';
 
 /** Finds contacts by name or number as you type and adds the chosen ones to a list. */
 export function ContactPicker({ listId, listName }: { listId: number; listName: string }) {
@@ -20,6 +22,9 @@ export function ContactPicker({ listId, listName }: { listId: number; listName: 
   const [chosen, setChosen] = useState<Contact[]>([]);
   const matches = useContactSearch(text, 20);
   const label = (contact: Contact) => contactNameOf(contact) || formatPhoneNumber(contact.PrimaryPhone);
+  // Adding existing contacts to a list is an [inferred] route (decision 0131).
+  const notOffered = useNotOfferedSentence('listAddContacts');
+  if (notOffered) return <NotOfferedNote sentence={notOffered} />;
 
   const addChosen = () =>
     add.mutate(

@@ -40,6 +40,8 @@ import { ListFormDialog } from '../components/list-form-dialog.tsx';
 import { memberColumns } from '../components/member-columns.tsx';
 import { DeletedFolderPage } from './deleted-folder-page.tsx';
 import { textOr } from '@/utils/missing.ts';
+import { useNotOfferedSentence } from '@/api/route-availability.ts';
+import { NotOfferedNote } from '@/components/feedback/not-offered-note.tsx';
 
 const membersLabel = (count: number) => formatCountOf(count, 'contact', 'contacts');
 
@@ -186,6 +188,7 @@ function ListPage({ listId }: { listId: number }) {
   const list = useQuery(listQueries.detail(listId));
   const deleteList = useDeleteList();
   const [renaming, setRenaming] = useState(false);
+  const renameNotOffered = useNotOfferedSentence('listUpdate');
 
   if (list.isError) {
     const missing = isApiError(list.error) && list.error.status === 404;
@@ -235,9 +238,13 @@ function ListPage({ listId }: { listId: number }) {
             <Button component={RouterLink} to={paths.contacts.import.href({ list: listId })} startIcon={<UploadFileOutlined />}>
               Import into list
             </Button>
-            <Button startIcon={<EditOutlined />} onClick={() => setRenaming(true)}>
-              Rename
-            </Button>
+            {renameNotOffered ? (
+              <NotOfferedNote sentence={renameNotOffered} />
+            ) : (
+              <Button startIcon={<EditOutlined />} onClick={() => setRenaming(true)}>
+                Rename
+              </Button>
+            )}
             <Button color="error" startIcon={<DeleteOutlined />} onClick={() => void remove()}>
               Delete list
             </Button>

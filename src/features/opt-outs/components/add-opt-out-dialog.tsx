@@ -23,6 +23,7 @@ import { useNotify } from '@/components/feedback/notifications.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { channelChoices, channelsText } from './opt-out-display.ts';
 import { isCreatedUnread } from '@/api/api-client.ts';
+import { notOfferedSentenceOf } from '@/utils/not-offered.ts';
 
 /** The API's body, asked as a person would: which channel, and why (the reason is required here). */
 const addOptOutFormSchema = z.object({
@@ -68,7 +69,7 @@ function AddOptOutForm({ phoneNumber, onClose, titleId }: Omit<AddOptOutDialogPr
         onError: (error) =>
           error.message.startsWith('PhoneNumber: ')
             ? setError('PhoneNumber', { message: error.message.replace('PhoneNumber: ', '') }, { shouldFocus: true })
-            : setError('root', { message: error.message }),
+            : setError('root', { type: notOfferedSentenceOf(error) === null ? 'server' : 'notOffered', message: error.message }),
       },
     );
   });
@@ -81,7 +82,8 @@ function AddOptOutForm({ phoneNumber, onClose, titleId }: Omit<AddOptOutDialogPr
           The number is skipped by every later broadcast and cannot be texted from Conversations.
         </DialogContentText>
         {formState.errors.root && (
-          <Alert severity="error" sx={{ mb: 2 }}>
+          // A route the API lacks is no error (decision 0131).
+          <Alert severity={formState.errors.root.type === 'notOffered' ? 'info' : 'error'} sx={{ mb: 2 }}>
             {formState.errors.root.message}
           </Alert>
         )}

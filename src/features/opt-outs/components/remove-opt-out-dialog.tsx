@@ -27,6 +27,7 @@ import { z } from '@contract/zod.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { channelChoices, channelsText } from './opt-out-display.ts';
+import { notOfferedSentenceOf } from '@/utils/not-offered.ts';
 
 /** Opting back in needs the person's consent, on record. */
 const removeOptOutFormSchema = z.object({
@@ -86,7 +87,7 @@ function RemoveOptOutForm({ optOut, onClose, titleId, textLocked }: RemoveOptOut
         onClose();
       },
       // A STOP can only be reversed by the person; the server says so.
-      onError: (error) => setError('root', { message: error.message }),
+      onError: (error) => setError('root', { type: notOfferedSentenceOf(error) === null ? 'server' : 'notOffered', message: error.message }),
     });
   });
 
@@ -104,7 +105,8 @@ function RemoveOptOutForm({ optOut, onClose, titleId, textLocked }: RemoveOptOut
           </Alert>
         )}
         {formState.errors.root && (
-          <Alert severity="error" sx={{ mb: 2 }}>
+          // A route the API lacks is no error (decision 0131).
+          <Alert severity={formState.errors.root.type === 'notOffered' ? 'info' : 'error'} sx={{ mb: 2 }}>
             {formState.errors.root.message}
           </Alert>
         )}

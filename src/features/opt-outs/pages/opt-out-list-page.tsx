@@ -19,6 +19,8 @@ import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
 import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
+import { NotOfferedNote } from '@/components/feedback/not-offered-note.tsx';
+import { useNotOfferedSentence } from '@/api/route-availability.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
@@ -44,6 +46,9 @@ export function OptOutListPage() {
   const list = useListSearchParams(OPT_OUT_LIST_STATE);
   const notify = useNotify();
   const [adding, setAdding] = useState(false);
+  // Adding and lifting opt-outs are [inferred] routes: once the API is known to lack one, its sentence shows instead.
+  const addNotOffered = useNotOfferedSentence('optOutAdd');
+  const removeNotOffered = useNotOfferedSentence('optOutRemove');
   const [removing, setRemoving] = useState<RemovableOptOut | null>(null);
   const [exported, setExported] = useState<{ received: number; total: number } | null>(null);
   const exportAbort = useRef<AbortController | null>(null);
@@ -129,7 +134,7 @@ export function OptOutListPage() {
       sortable: false,
       align: 'right',
       renderCell: ({ row }) =>
-        row.GlobalOptOut ? null : (
+        row.GlobalOptOut || removeNotOffered ? null : (
           <Button size="small" onClick={() => setRemoving(row)} aria-label={`Opt ${formatPhoneNumber(row.PhoneNumber)} back in`}>
             Opt back in
           </Button>
@@ -152,9 +157,14 @@ export function OptOutListPage() {
           >
             {exported ? `Exporting ${formatCount(exported.received)} of ${formatCount(exported.total)}` : 'Export CSV'}
           </Button>
-          <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setAdding(true)}>
-            Add opt-out
-          </Button>
+          {removeNotOffered && <NotOfferedNote sentence={removeNotOffered} />}
+          {addNotOffered ? (
+            <NotOfferedNote sentence={addNotOffered} />
+          ) : (
+            <Button variant="contained" startIcon={<AddOutlined />} onClick={() => setAdding(true)}>
+              Add opt-out
+            </Button>
+          )}
         </>
       }
     >

@@ -24,6 +24,8 @@ import type { OptOutEvent } from '@contract/opt-out.ts';
 import { normalizePhoneNumber } from '@contract/phone-number.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
+import { NotOfferedNote } from '@/components/feedback/not-offered-note.tsx';
+import { useNotOfferedSentence } from '@/api/route-availability.ts';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
 import { paths } from '@/config/paths.ts';
@@ -70,6 +72,8 @@ function ChannelStatus({ icon, label, blocked, since }: { icon: ReactNode; label
 
 function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
   const [adding, setAdding] = useState(false);
+  const addNotOffered = useNotOfferedSentence('optOutAdd');
+  const removeNotOffered = useNotOfferedSentence('optOutRemove');
   const [removing, setRemoving] = useState<RemovableOptOut | null>(null);
   const byNumber = { filters: [{ field: 'PhoneNumber', op: 'eq' as const, value: phoneNumber }] };
   const optOut = useQuery(optOutQueries.list({ ...byNumber, pageSize: 1 }));
@@ -97,7 +101,9 @@ function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
           <SectionCard
             title="Can we reach it?"
             action={
-              current && !current.GlobalOptOut ? (
+              current && !current.GlobalOptOut && removeNotOffered ? (
+                <NotOfferedNote sentence={removeNotOffered} />
+              ) : current && !current.GlobalOptOut ? (
                 <Button size="small" onClick={() => setRemoving(current)}>
                   Opt back in
                 </Button>
@@ -117,11 +123,14 @@ function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
                     This number opted out of every Text-Em-All sender; that cannot be lifted here.
                   </Typography>
                 )}
-                {!(current?.DoNotCall && current.DoNotText) && (
-                  <Button size="small" variant="outlined" sx={{ mt: 1 }} onClick={() => setAdding(true)}>
-                    Add an opt-out
-                  </Button>
-                )}
+                {!(current?.DoNotCall && current.DoNotText) &&
+                  (addNotOffered ? (
+                    <NotOfferedNote sentence={addNotOffered} />
+                  ) : (
+                    <Button size="small" variant="outlined" sx={{ mt: 1 }} onClick={() => setAdding(true)}>
+                      Add an opt-out
+                    </Button>
+                  ))}
               </>
             )}
           </SectionCard>
