@@ -17,6 +17,21 @@ describe('failureResponse', () => {
     expect(await answer(new UpstreamFailure('too-large', 'big'))).toMatchObject({ status: 502, body: { ErrorName: 'UpstreamError' } });
   });
 
+  it('says nothing of a request the browser gave up on', async () => {
+    const logged: unknown[] = [];
+    const errors = console.error;
+    console.error = (...args: unknown[]) => logged.push(args);
+    try {
+      const app = new Hono().get('/', (c) => failureResponse(c, new DOMException('aborted', 'AbortError')));
+      const controller = new AbortController();
+      controller.abort();
+      await app.request(new Request('http://x/', { signal: controller.signal }));
+      expect(logged).toEqual([]);
+    } finally {
+      console.error = errors;
+    }
+  });
+
   it('answers our own faults 500 InternalError, never a 502 that reads as "the API is down"', async () => {
     const errors = console.error;
     console.error = () => {};

@@ -47,6 +47,8 @@ export function failureResponse(c: Context, error: unknown): Response {
     if (reason === 'too-large') return errorResponse(c, 'UpstreamError', 'The Call-Em-All API sent a larger answer than our server accepts.');
     return errorResponse(c, 'UpstreamUnavailable', 'The Call-Em-All API cannot be reached. Try again in a moment.');
   }
+  // The browser went away (a page left, a query cancelled): no one reads the answer, and nothing went wrong.
+  if (error instanceof Error && error.name === 'AbortError' && c.req.raw.signal.aborted) return errorResponse(c, 'UpstreamUnavailable', 'The request was cancelled.');
   console.error('[server] unexpected error on', c.req.method, c.req.path, error);
   return errorResponse(c, 'InternalError', 'Something went wrong on our server. Try again; if it keeps happening, tell us.');
 }
