@@ -64,4 +64,4 @@ export type LoginResult = z.infer<typeof loginResultSchema>;
  * not answer (decision 0113).
  */
 export const sessionUserSchema = userSchema.partial().extend({ UserID: z.int(), UserName: z.string() });
-export type SessionUser = z.infer<typeof sessionUserSchema>;
+export type SessionUser = Answer<z.infer<typeof sessionUserSchema>>;
