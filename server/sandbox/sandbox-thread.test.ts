@@ -42,5 +42,6 @@ describe("the sandbox's thread", () => {
       `),
     );
     expect((await sandbox.crashed).message).toBe('the simulator broke');
+    await sandbox.close();
   });
 });

@@ -61,6 +61,8 @@ export function startSandbox(options: SandboxOptions): Promise<SandboxThread> {
  */
 export function superviseSandboxThread(worker: Worker): Promise<SandboxThread> {
   let closing = false;
+  let exited = false;
+  worker.once('exit', () => (exited = true));
   let reportCrash: (error: Error) => void = () => {};
   const crashed = new Promise<Error>((resolve) => (reportCrash = resolve));
 
@@ -82,7 +84,8 @@ export function superviseSandboxThread(worker: Worker): Promise<SandboxThread> {
         url: message.url,
         crashed,
         close: async () => {
-          if (closing) return;
+          // A thread that already died (crashed) has nothing left to close.
+          if (closing || exited) return;
           closing = true;
           // The thread stops its simulator and closes its server and database, then says so; then it is ended.
           const closed = new Promise<void>((done) => {
