@@ -1,9 +1,9 @@
-import { isKeyField, mayBeNull, unwrapField as unwrap } from '../../src/contract/answer.ts';
+import { isKeyField, unwrapField as unwrap } from '../../src/contract/answer.ts';
 import type { z } from '../../src/contract/zod.ts';
 
 /**
  * An answer of ours rewritten within what the real service's models allow (docs/decisions/0093-real-shape-stand-in.md):
- * nullable values null, optional fields left out, fields we do not know added, and IDs as strings of digits. Which
+ * strings and nested models null, numbers and booleans null where our schema marks them nullable, optional fields left out, fields we do not know added, and IDs as strings of digits. Which
  * field gets which change follows a hash of the seed and the field's place, so the same answer always comes out the
  * same and different items of a list differ.
  */
@@ -11,7 +11,7 @@ export function realShapeOf(value: unknown, schema: z.ZodType, seed: string): un
   return rewrite(value, schema, seed);
 }
 
-type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; valueType?: z.ZodType };
+type Def = { type: string; shape?: Record<string, z.ZodType>; element?: z.ZodType; options?: z.ZodType[]; valueType?: z.ZodType; values?: unknown[] };
 const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** FNV-1a: small, stable, and the same on every machine. */
@@ -19,6 +19,16 @@ function hash(text: string): number {
   let h = 0x811c9dc5;
   for (let index = 0; index < text.length; index++) h = Math.imul(h ^ text.charCodeAt(index), 0x01000193) >>> 0;
   return h;
+}
+
+/** Null in the official models: every string (enums and dates too) and nested model; numbers and booleans only when declared so. */
+function officiallyNullable(field: z.ZodType): boolean {
+  const { inner, nullable } = unwrap(field);
+  if (nullable) return true;
+  const def = defOf(inner);
+  if (def.type === 'union') return (def.options ?? []).some(officiallyNullable);
+  if (def.type === 'literal') return (def.values ?? []).every((value) => typeof value === 'string');
+  return ['string', 'enum', 'object', 'record', 'template_literal'].includes(def.type);
 }
 
 const isPlainObject = (value: unknown): value is Record<string, unknown> =>
@@ -35,14 +45,14 @@ function rewrite(value: unknown, schema: z.ZodType, at: string): unknown {
         out[key] = field;
         continue;
       }
-      const { inner: fieldInner, optional } = unwrap(fieldSchema);
+      const { optional } = unwrap(fieldSchema);
       const roll = hash(`${at}.${key}`) % 4;
       if (isKeyField(key)) {
         // Keys stay, but a numeric ID may come back as its digits.
         out[key] = typeof field === 'number' && Number.isSafeInteger(field) && field >= 0 && roll < 2 ? String(field) : rewrite(field, fieldSchema, `${at}.${key}`);
       } else if (roll === 0 && optional) {
         // Left out.
-      } else if (roll === 1 && mayBeNull(fieldInner)) {
+      } else if (roll === 1 && officiallyNullable(fieldSchema)) {
         out[key] = null;
       } else {
         out[key] = rewrite(field, fieldSchema, `${at}.${key}`);

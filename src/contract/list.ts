@@ -9,6 +9,10 @@ export type ListType = z.infer<typeof listTypeSchema>;
 /** The system lists every account has; user lists have positive IDs. */
 export const SYSTEM_LIST_IDS = { Everyone: 0, Unfiled: -1, Deleted: -2 } as const;
 
+/** A list people made (not Everyone, Unfiled or Deleted); one whose ListType the API left out is told by its ID. */
+export const isUserList = (list: { ListID: number; ListType: string | null }) =>
+  list.ListType === null ? !(Object.values(SYSTEM_LIST_IDS) as number[]).includes(list.ListID) : list.ListType === 'User';
+
 export const contactListSchema = z.object({
   /** `/v1/lists/{id}`, or `/v1/lists/everyone`, `/unfiled`, `/deleted` for system lists. */
   Uri: uriSchema,

@@ -21,7 +21,7 @@ import type { ContactSelection } from '@/api/resources/contacts/contact-requests
 import { useAddListMembers, useDeleteList, useRemoveListMembers } from '@/api/resources/lists/list-mutations.ts';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
 import { contactIdOf, type Contact } from '@contract/contact.ts';
-import { SYSTEM_LIST_IDS, type ContactList } from '@contract/list.ts';
+import { isUserList, SYSTEM_LIST_IDS, type ContactList } from '@contract/list.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
 import { SelectionToolbar } from '@/components/data-table/selection-toolbar.tsx';
 import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';
@@ -52,7 +52,7 @@ const computedListNotes: Record<number, string> = {
 
 function ListMembers({ list }: { list: ContactList }) {
   const listId = list.ListID;
-  const editable = list.ListType === 'User';
+  const editable = isUserList(list);
   const state = useListSearchParams();
   const members = useQuery(
     contactQueries.list({ listId, ...feedParamsOf(state) }),
@@ -233,7 +233,7 @@ function ListPage({ listId }: { listId: number }) {
         )
       }
       actions={
-        data?.ListType === 'User' && (
+        data && isUserList(data) && (
           <>
             <Button component={RouterLink} to={paths.contacts.import.href({ list: listId })} startIcon={<UploadFileOutlined />}>
               Import into list

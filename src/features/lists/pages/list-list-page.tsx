@@ -16,7 +16,7 @@ import { Link as RouterLink } from 'react-router';
 import { feedParamsOf } from '@/api/list-params.ts';
 import { useDeleteList } from '@/api/resources/lists/list-mutations.ts';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
-import { SYSTEM_LIST_IDS, type ContactList } from '@contract/list.ts';
+import { isUserList, SYSTEM_LIST_IDS, type ContactList } from '@contract/list.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
 import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';
 import { useConfirm } from '@/components/feedback/confirm-dialog.tsx';
@@ -98,7 +98,7 @@ export function ListListPage() {
       align: 'right',
       headerAlign: 'right',
       renderCell: ({ row }) =>
-        row.ListType === 'User' ? (
+        isUserList(row) ? (
           <Stack direction="row" sx={{ justifyContent: 'flex-end', alignItems: 'center', height: '100%' }}>
             <IconButton size="small" aria-label={`Rename ${row.ListName}`} onClick={() => setEditing(row)}>
               <EditOutlined fontSize="small" />
