@@ -1,6 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
-import { closeWhenBodyUnread, limitBody } from '../http/request-bodies.ts';
+import { JSON_BODY_LIMIT, UPLOAD_BODY_LIMIT, closeWhenBodyUnread, isUploadRoute, limitBody } from '../http/request-bodies.ts';
 import { authenticate } from './auth.ts';
 import type { SandboxDeps, SandboxEnv } from './context.ts';
 import { SandboxError } from './http/errors.ts';
@@ -21,11 +21,8 @@ import { singleSignOnRoutes } from './routes/single-sign-on.ts';
 import { controlRoutes } from './routes/control.ts';
 import { loginRoutes } from './routes/login.ts';
 
-const MAX_JSON_BYTES = 4 * 1024 * 1024;
-const MAX_UPLOAD_BYTES = 128 * 1024 * 1024;
-
 /** Uploads (CSV files, audio) may be large; everything else is JSON of modest size. */
-const isUpload = (c: Context) => c.req.method === 'POST' && /^\/v1\/(fileuploads|audio\/[^/]+)$/i.test(c.req.path);
+const isUpload = (c: Context) => isUploadRoute(c.req.method, c.req.path);
 const tooLarge = (limit: string) => () => {
   throw new SandboxError('PayloadTooLarge', `The request body is larger than ${limit}.`);
 };
@@ -47,8 +44,9 @@ export function createSandboxApp(deps: SandboxDeps) {
   });
 
   app.use('*', closeWhenBodyUnread);
-  const limitUpload = limitBody({ maxSize: MAX_UPLOAD_BYTES, onError: tooLarge('128 MB') });
-  const limitJson = limitBody({ maxSize: MAX_JSON_BYTES, onError: tooLarge('4 MB') });
+  // The same limits as our server holds its routes to (server/http/request-bodies.ts).
+  const limitUpload = limitBody({ maxSize: UPLOAD_BODY_LIMIT, onError: tooLarge('128 MB') });
+  const limitJson = limitBody({ maxSize: JSON_BODY_LIMIT, onError: tooLarge('4 MB') });
   app.use('*', (c, next) => (isUpload(c) ? limitUpload : limitJson)(c, next));
   app.use('/v1/*', authenticate(deps));
   app.use('/sandbox/*', authenticate(deps));
