@@ -5,6 +5,7 @@ import { scheduleEvent } from '../simulator/scheduled-events.ts';
 import { formatApiDate, formatApiDateOrNull } from '../time.ts';
 import { contactIdForPhoneSql } from './phone-contacts.ts';
 import { namedUserStub } from './users.ts';
+import { OPT_OUT_NOTICE, withOptOutNotice as withNotice } from '../../../src/contract/text-opt-out.ts';
 
 /** Conversations and their texts (docs/decisions/0030-conversations-and-text-messages.md). */
 
@@ -196,8 +197,7 @@ export function insertTextMessage(
   return messageId;
 }
 
-/** Appended to the first text a number ever gets from the account (support: "Reply STOP to stop anytime"). */
-export const OPT_OUT_NOTICE = 'Reply STOP to opt out.';
+export { OPT_OUT_NOTICE };
 
 /** The text as it goes out: with the opt-out notice when the account has never texted the number before. */
 export function withOptOutNotice(db: SandboxDatabase, accountId: number, phoneNumber: string, body: string): string {
@@ -208,7 +208,7 @@ export function withOptOutNotice(db: SandboxDatabase, accountId: number, phoneNu
          WHERE c.account_id = ? AND c.phone_number = ? AND m.direction = 'Outbound') AS found`,
     )
     .get(accountId, phoneNumber)!.found;
-  return textedBefore ? body : `${body}\n\n${OPT_OUT_NOTICE}`;
+  return textedBefore ? body : withNotice(body);
 }
 
 /** Milliseconds between handing a text to the carrier and its delivery report, on the sandbox clock. */

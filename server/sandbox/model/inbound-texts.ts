@@ -1,6 +1,7 @@
 import type { SandboxDatabase } from '../db/database.ts';
 import { findOrOpenConversation, insertTextMessage } from './conversations.ts';
 import { channelSource, optIn, optOut, storedOptOut } from './opt-outs.ts';
+import { isStartReply, isStopReply, keywordOf } from '../../../src/contract/text-opt-out.ts';
 
 /** A text a contact sent to one of the account's text numbers (simulated by the sandbox). */
 export interface InboundText {
@@ -13,27 +14,11 @@ export interface InboundText {
   broadcastId: number | null;
 }
 
-/** Replies that opt a number out of texts (support articles; the issue adds QUIT and STOP ALL). */
-const STOP_WORDS = new Set(['STOP', 'STOPALL', 'STOP ALL', 'QUIT', 'END', 'CANCEL', 'UNSUBSCRIBE']);
-/** Replies that opt it back in (support: UNSTOP; START is the carriers' own keyword for it). */
-const START_WORDS = new Set(['UNSTOP', 'START']);
-
 export const OPT_OUT_CONFIRMATION =
   'You have been unsubscribed and will receive no more messages from this number. Reply UNSTOP to resubscribe.';
 export const OPT_IN_CONFIRMATION = 'You have been resubscribed and will receive messages from this number again. Reply STOP to opt out.';
 
-/** The reply as a keyword: trimmed, upper case, single spaces, trailing punctuation dropped. */
-function keywordOf(body: string): string {
-  return body.trim().replace(/[.!]+$/, '').replace(/\s+/g, ' ').toUpperCase();
-}
-
-export function isStopReply(body: string): boolean {
-  return STOP_WORDS.has(keywordOf(body));
-}
-
-export function isStartReply(body: string): boolean {
-  return START_WORDS.has(keywordOf(body));
-}
+export { isStartReply, isStopReply };
 
 /**
  * Files an inbound text: opens (or reopens) the conversation, stores the message as unread, and honours the

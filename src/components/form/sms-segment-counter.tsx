@@ -11,6 +11,8 @@ export interface SegmentCountShown {
 
 export interface SmsSegmentCounterProps {
   count: SegmentCountShown;
+  /** What the count includes beyond the field, e.g. a notice the service adds. */
+  note?: string | undefined;
   /** Lets the text field point at the count (`aria-describedby`), so it is read with the field. */
   id?: string;
 }
@@ -21,7 +23,7 @@ const plural = (count: number, word: string) => `${count.toLocaleString('en-US')
  * Characters, SMS segments and what still fits, under a text's field. Unicode (an emoji, a curly quote) shrinks a
  * segment from 160 to 70 characters, so the switch is called out.
  */
-export function SmsSegmentCounter({ count, id }: SmsSegmentCounterProps) {
+export function SmsSegmentCounter({ count, id, note }: SmsSegmentCounterProps) {
   const unicode = count.encoding === 'UCS-2';
   return (
     <Box id={id} sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1, alignItems: 'center' }}>
@@ -49,6 +51,11 @@ export function SmsSegmentCounter({ count, id }: SmsSegmentCounterProps) {
           {unicode ? 'Unicode' : 'GSM-7'}
         </Typography>
       </Tooltip>
+      {note && (
+        <Typography variant="caption" color="textSecondary" sx={{ flexBasis: '100%' }}>
+          {note}
+        </Typography>
+      )}
     </Box>
   );
 }

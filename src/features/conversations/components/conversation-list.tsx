@@ -1,6 +1,7 @@
 import BlockOutlined from '@mui/icons-material/BlockOutlined';
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
 import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
+import FlagOutlined from '@mui/icons-material/FlagOutlined';
 import PersonOutlined from '@mui/icons-material/PersonOutlined';
 import Avatar from '@mui/material/Avatar';
 import Box from '@mui/material/Box';
@@ -15,6 +16,7 @@ import type { ReactNode } from 'react';
 import { Link as RouterLink } from 'react-router';
 import type { InboxConversation } from '@contract/conversation.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
+import { mayAskToStop } from '@contract/text-opt-out.ts';
 import { formatApiRelative } from '@/utils/format-date.ts';
 import { conversationItemId, conversationTitle, messageSnippet } from './conversation-display.ts';
 
@@ -48,6 +50,9 @@ function ConversationListItem({
   textNumberName: string | null;
 }) {
   const unread = conversation.UnreadCount > 0;
+  // Flagged for a person: the latest text is a reply that may ask to stop, which the service did not act on (decision 0142).
+  const askingToStop =
+    !conversation.IsOptedOut && conversation.LastMessage?.Direction === 'Inbound' && mayAskToStop(conversation.LastMessage.Message);
   const initials = initialsOf(conversation);
   const title = conversationTitle(conversation);
   return (
@@ -125,7 +130,29 @@ function ConversationListItem({
             </Box>
           )}
         </Stack>
-        <Stack direction="row" spacing={1.5} sx={{ mt: 0.5, color: 'text.secondary', flexWrap: 'wrap', rowGap: 0.25 }}>
+        {/* One line, always drawn, whatever it holds: a row never grows under the pointer when the text number
+            names arrive, so a click that lands as they do still opens the conversation pressed. */}
+        <Stack
+          direction="row"
+          spacing={1.5}
+          sx={{ mt: 0.5, color: 'text.secondary', minHeight: 20, overflow: 'hidden', whiteSpace: 'nowrap' }}
+        >
+          {askingToStop && (
+            <Typography
+              component="span"
+              variant="caption"
+              sx={(theme) => ({
+                display: 'inline-flex',
+                alignItems: 'center',
+                gap: 0.25,
+                fontWeight: 600,
+                color: 'warning.dark',
+                ...theme.applyStyles('dark', { color: 'warning.light' }),
+              })}
+            >
+              <FlagOutlined sx={{ fontSize: 14 }} aria-hidden /> May ask to stop
+            </Typography>
+          )}
           {title !== formatPhoneNumber(conversation.PhoneNumber) && (
             <Typography component="span" variant="caption">
               {formatPhoneNumber(conversation.PhoneNumber)}

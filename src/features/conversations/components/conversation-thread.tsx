@@ -1,4 +1,5 @@
 import ArrowBack from '@mui/icons-material/ArrowBack';
+import FlagOutlined from '@mui/icons-material/FlagOutlined';
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
 import CheckCircleOutlined from '@mui/icons-material/CheckCircleOutlined';
 import HistoryOutlined from '@mui/icons-material/HistoryOutlined';
@@ -21,6 +22,10 @@ import { Link as RouterLink } from 'react-router';
 import { useUpdateConversation } from '@/api/resources/conversations/conversation-mutations.ts';
 import { conversationQueries } from '@/api/resources/conversations/conversation-queries.ts';
 import { textNumberQueries } from '@/api/resources/text-numbers/text-number-queries.ts';
+import { useAddOptOut } from '@/api/resources/opt-outs/opt-out-mutations.ts';
+import { optOutQueries } from '@/api/resources/opt-outs/opt-out-queries.ts';
+import { mayAskToStop } from '@contract/text-opt-out.ts';
+import { useNotify } from '@/components/feedback/notifications.tsx';
 import { isRecordNotFound } from '@/api/route-availability.ts';
 import type { InboxConversation, TextMessage } from '@contract/conversation.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
@@ -115,6 +120,79 @@ function ThreadHeader({
   );
 }
 
+/** "texts and calls", "texts", "calls": the channels an opt-out blocks. */
+function blockedChannels(optOut: { DoNotCall: boolean | null; DoNotText: boolean | null }): string {
+  if (optOut.DoNotCall && optOut.DoNotText) return 'texts and calls';
+  return optOut.DoNotText ? 'texts' : 'calls';
+}
+
+/** Why nothing can be sent, naming every channel the number is blocked for (a STOP blocks calls too). */
+function OptedOutNotice({ conversation }: { conversation: InboxConversation }) {
+  const phone = formatPhoneNumber(conversation.PhoneNumber);
+  // A STOP blocks both (decision 0031); any other opt-out says itself which channels it holds.
+  const optOut = useQuery({
+    ...optOutQueries.list({ filters: [{ field: 'PhoneNumber', op: 'eq', value: conversation.PhoneNumber }], pageSize: 1 }),
+    enabled: !conversation.IsAutoOptOut,
+    select: (feed) => feed.Items.find((item) => item.PhoneNumber === conversation.PhoneNumber) ?? null,
+  });
+  let what: string;
+  if (conversation.IsAutoOptOut) what = `${phone} replied STOP: it is opted out of texts and calls. Only they can opt back in, by texting UNSTOP.`;
+  else if (optOut.data?.GlobalOptOut) what = `${phone} opted out of texts and calls from every Text-Em-All sender.`;
+  else if (optOut.data) what = `${phone} is opted out of ${blockedChannels({ ...optOut.data, DoNotText: true })}.`;
+  else if (optOut.isPending) what = `${phone} is opted out of texts.`;
+  else what = `${phone} is opted out of texts, and perhaps of calls: its history says.`;
+  return (
+    <Alert severity="warning" sx={{ m: 2 }} role="status">
+      {what} Nothing can be sent to this number.{' '}
+      <Link component={RouterLink} to={paths.phoneNumbers.history.href(conversation.PhoneNumber)}>
+        See its history
+      </Link>
+    </Alert>
+  );
+}
+
+/** Notes have room for 50 characters: the reply is quoted as far as it fits. */
+function optOutNoteFor(reply: string): string {
+  const words = reply.replace(/\s+/g, ' ').trim();
+  const room = 50 - 'Asked by text: “”'.length;
+  return `Asked by text: “${words.length > room ? `${words.slice(0, room - 1)}…` : words}”`;
+}
+
+/** A reply that may ask to stop, which the service did not act on: a person decides (decision 0142). */
+function AskingToStopNotice({ conversation, reply }: { conversation: InboxConversation; reply: TextMessage }) {
+  const add = useAddOptOut();
+  const notify = useNotify();
+  const phone = formatPhoneNumber(conversation.PhoneNumber);
+  return (
+    <Alert
+      severity="warning"
+      icon={<FlagOutlined />}
+      sx={{ mx: 2, mt: 2 }}
+      action={
+        <Button
+          color="inherit"
+          size="small"
+          loading={add.isPending}
+          onClick={() =>
+            add.mutate(
+              { PhoneNumber: conversation.PhoneNumber, DoNotCall: true, DoNotText: true, Notes: optOutNoteFor(reply.Message ?? '') },
+              {
+                onSuccess: () => notify({ message: `${phone} is opted out of texts and calls.` }),
+                onError: (error) => notify({ severity: 'error', message: `${phone} could not be opted out: ${error.message}` }),
+              },
+            )
+          }
+        >
+          Opt out
+        </Button>
+      }
+    >
+      “{(reply.Message ?? '').trim()}” may ask for no more texts. It did not opt the number out: only a reply of just STOP, END,
+      CANCEL, QUIT or UNSUBSCRIBE does. If they asked, opt {phone} out of texts and calls.
+    </Alert>
+  );
+}
+
 /** One conversation: who it is with, its texts, and the reply box (or why nothing can be sent). */
 export function ConversationThread(props: ConversationThreadProps) {
   const { conversationId, placeholder, composerRef, inboxHref, onSent, onLeaveComposer } = props;
@@ -162,6 +240,11 @@ export function ConversationThread(props: ConversationThreadProps) {
   const title = conversationTitle(conversation);
   // Pages come latest first; a thread reads oldest first.
   const ordered = (messages.data?.pages.flatMap((page) => page.Items) ?? []).reverse();
+  // Every text of the thread is here and none went out: the next one is the number's first (decision 0140).
+  const firstText = messages.isSuccess && !messages.hasNextPage && ordered.every((message) => message.Direction !== 'Outbound');
+  // The latest reply, when it may ask to stop without being a keyword the service acts on (decision 0142).
+  const latestReply = ordered.findLast((message) => message.Direction === 'Inbound');
+  const askingToStop = !conversation.IsOptedOut && latestReply !== undefined && mayAskToStop(latestReply.Message) ? latestReply : null;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
       <ThreadHeader
@@ -189,23 +272,20 @@ export function ConversationThread(props: ConversationThreadProps) {
         />
       )}
       {conversation.IsOptedOut ? (
-        <Alert severity="warning" sx={{ m: 2 }} role="status">
-          {formatPhoneNumber(conversation.PhoneNumber)} opted out of texts
-          {conversation.IsAutoOptOut ? ' by replying STOP. Only they can opt back in, by texting UNSTOP.' : '.'} Nothing can be sent
-          to this number.{' '}
-          <Link component={RouterLink} to={paths.phoneNumbers.history.href(conversation.PhoneNumber)}>
-            See its history
-          </Link>
-        </Alert>
+        <OptedOutNotice conversation={conversation} />
       ) : (
-        <MessageComposer
+        <>
+          {askingToStop && <AskingToStopNotice conversation={conversation} reply={askingToStop} />}
+          <MessageComposer
           key={conversationId}
           ref={composerRef}
           conversationId={conversationId}
           recipientName={title}
           onSent={(message) => onSent(conversation, message)}
           onLeave={onLeaveComposer}
+          firstText={firstText}
         />
+        </>
       )}
     </Box>
   );

@@ -10,6 +10,7 @@ import { textMessageInputSchema, type TextMessage, type TextMessageInput } from 
 import type { z } from '@contract/zod.ts';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { countSegments } from '@contract/sms-segments.ts';
+import { OPT_OUT_NOTICE, withOptOutNotice } from '@contract/text-opt-out.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
 import type { CreatedUnread } from '@/api/api-client.ts';
 
@@ -25,13 +26,15 @@ export interface MessageComposerProps {
   onSent: (message: TextMessage | CreatedUnread) => void;
   /** Escape: hand the keyboard back to the inbox. */
   onLeave: () => void;
+  /** Nothing has been sent to the number yet: the service adds the opt-out notice to this text (decision 0140). */
+  firstText: boolean;
 }
 
 /** Unsent replies by conversation, so moving to another thread and back loses nothing typed. */
 const drafts = new Map<number, string>();
 
 /** The reply box: a text with its character and segment count, sent with the button or Ctrl+Enter. */
-export function MessageComposer({ conversationId, recipientName, ref, onSent, onLeave }: MessageComposerProps) {
+export function MessageComposer({ conversationId, recipientName, ref, onSent, onLeave, firstText }: MessageComposerProps) {
   const send = useSendTextMessage(conversationId);
   const id = useId();
   const fieldId = `${id}-reply`;
@@ -99,7 +102,11 @@ export function MessageComposer({ conversationId, recipientName, ref, onSent, on
         slotProps={{ htmlInput: { 'aria-describedby': `${fieldId}-helper-text ${counterId}` } }}
       />
       <Stack direction="row" spacing={2} sx={{ alignItems: 'center', justifyContent: 'space-between', mt: -1 }}>
-        <SmsSegmentCounter count={countSegments(text)} id={counterId} />
+        <SmsSegmentCounter
+          count={countSegments(firstText && text.trim() ? withOptOutNotice(text.trim()) : text)}
+          id={counterId}
+          note={firstText ? `Counted as sent: a first text gets “${OPT_OUT_NOTICE}” added.` : undefined}
+        />
         <Button type="submit" variant="contained" endIcon={<SendOutlined />} loading={send.isPending} sx={{ flexShrink: 0 }}>
           Send
         </Button>

@@ -22,6 +22,7 @@ import type { z } from '@contract/zod.ts';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { countSegments } from '@contract/sms-segments.ts';
+import { OPT_OUT_NOTICE, withOptOutNotice } from '@contract/text-opt-out.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
 import type { CreatedUnread } from '@/api/api-client.ts';
 
@@ -121,9 +122,12 @@ function NewConversationForm({ onClose, onStarted, textNumberId, textNumbers, ti
             multiline
             minRows={3}
             maxRows={10}
-            helperText="A new number gets “Reply STOP to opt out.” added to its first text."
           />
-          <SmsSegmentCounter count={countSegments(message)} />
+          {/* Counted as sent to a new number, the usual case: the service adds the notice to a first text (decision 0140). */}
+          <SmsSegmentCounter
+            count={countSegments(message.trim() ? withOptOutNotice(message.trim()) : '')}
+            note={`Counted as sent to a new number: its first text gets “${OPT_OUT_NOTICE}” added.`}
+          />
         </Stack>
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>

@@ -165,7 +165,7 @@ export function ConversationInboxPage() {
     previous: () => move(-1),
     reply: () => {
       if (!selected) return announce('Open a conversation first: press J.');
-      if (selected.IsOptedOut) return announce(`${conversationTitle(selected)} opted out of texts; nothing can be sent.`);
+      if (selected.IsOptedOut) return announce(`${conversationTitle(selected)} is opted out; nothing can be sent.`);
       composer.current?.focus();
       announce(`Replying to ${conversationTitle(selected)}. Ctrl+Enter sends, Escape leaves the reply box.`);
     },

@@ -11,10 +11,14 @@ import FormControlLabel from '@mui/material/FormControlLabel';
 import FormLabel from '@mui/material/FormLabel';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
-import { useId } from 'react';
+import { useId, useState } from 'react';
+import { Link as RouterLink } from 'react-router';
 import { Controller, useForm } from 'react-hook-form';
 import { useAddOptOut } from '@/api/resources/opt-outs/opt-out-mutations.ts';
+import { isApiError } from '@/api/api-error.ts';
+import { paths } from '@/config/paths.ts';
 import { optOutInputSchema } from '@contract/opt-out.ts';
 import { normalizePhoneNumber, phoneProblemMessages } from '@contract/phone-number.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
@@ -50,6 +54,8 @@ function AddOptOutForm({ phoneNumber, onClose, titleId }: Omit<AddOptOutDialogPr
     defaultValues: { PhoneNumber: phoneNumber ?? '', Channel: 'Both', Notes: '' },
   });
 
+  const [alreadyOptedOut, setAlreadyOptedOut] = useState<string | null>(null);
+
   const submit = handleSubmit(({ PhoneNumber, Channel, Notes }) => {
     const check = normalizePhoneNumber(PhoneNumber);
     add.mutate(
@@ -66,10 +72,17 @@ function AddOptOutForm({ phoneNumber, onClose, titleId }: Omit<AddOptOutDialogPr
           notify({ message: `${formatPhoneNumber(optOut.PhoneNumber)} is opted out of ${channelsText(optOut.DoNotCall, optOut.DoNotText)}.` });
           onClose();
         },
-        onError: (error) =>
-          error.message.startsWith('PhoneNumber: ')
-            ? setError('PhoneNumber', { message: error.message.replace('PhoneNumber: ', '') }, { shouldFocus: true })
-            : setError('root', { type: notOfferedSentenceOf(error) === null ? 'server' : 'notOffered', message: error.message }),
+        onError: (error) => {
+          if (error.message.startsWith('PhoneNumber: ')) {
+            setError('PhoneNumber', { message: error.message.replace('PhoneNumber: ', '') }, { shouldFocus: true });
+          } else if (isApiError(error) && error.errorName === 'Conflict') {
+            // Already opted out (decision 0141): nothing changed, and its history says since when and why.
+            setAlreadyOptedOut(check.ok ? check.digits : PhoneNumber);
+            setError('root', { type: 'alreadyOptedOut', message: error.message.replace(/^\d+/, (digits) => formatPhoneNumber(digits)) });
+          } else {
+            setError('root', { type: notOfferedSentenceOf(error) === null ? 'server' : 'notOffered', message: error.message });
+          }
+        },
       },
     );
   });
@@ -83,8 +96,19 @@ function AddOptOutForm({ phoneNumber, onClose, titleId }: Omit<AddOptOutDialogPr
         </DialogContentText>
         {formState.errors.root && (
           // A route the API lacks is no error (decision 0131).
-          <Alert severity={formState.errors.root.type === 'notOffered' ? 'info' : 'error'} sx={{ mb: 2 }}>
+          <Alert
+            severity={formState.errors.root.type === 'notOffered' ? 'info' : formState.errors.root.type === 'alreadyOptedOut' ? 'warning' : 'error'}
+            sx={{ mb: 2 }}
+          >
             {formState.errors.root.message}
+            {formState.errors.root.type === 'alreadyOptedOut' && alreadyOptedOut && (
+              <>
+                {' '}
+                <Link component={RouterLink} to={paths.phoneNumbers.history.href(alreadyOptedOut)}>
+                  See its history
+                </Link>
+              </>
+            )}
           </Alert>
         )}
         <Stack spacing={1}>
