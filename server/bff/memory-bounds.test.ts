@@ -179,7 +179,9 @@ describe('memory bounds of our server', () => {
     });
     expect(again.status).toBe(409);
     expect(await again.json()).toMatchObject({ ErrorName: 'AnswerNotKept' });
-    expect(runs.growth).toBeLessThan(GROWTH_LIMIT);
+    // Each answer passes through whole (10 MB read, 10 MB sent): a few of them are garbage not yet collected at any
+    // moment, so the short run allows more; a hundred kept would hold a gigabyte.
+    expect(runs.growth).toBeLessThan(STRESS ? GROWTH_LIMIT : 2 * GROWTH_LIMIT);
     recordFigures('memory-bounds-idempotency', { answers: DRY_RUNS, growthMiB: Math.round(runs.growth / MiB) });
   }, 300_000);
 });
