@@ -3,7 +3,7 @@ import { mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { promisify } from 'node:util';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import { startChildServer, type ChildServer } from './testing/child-process.ts';
 
 /**
@@ -22,6 +22,8 @@ const dataDir = mkdtempSync(join(tmpdir(), 'callboard-sandbox-alone-'));
 
 beforeAll(async () => {
   sandbox = await startChildServer('server/sandbox-alone.ts', { DATA_DIR: dataDir, SANDBOX_DB: ':memory:', SANDBOX_PORT: '0' });
+  // The address comes first; the keys and logins follow it, perhaps in a later chunk of output.
+  await vi.waitFor(() => expect(sandbox.output).toContain('han@cea'), { timeout: 10_000 });
   const key = (name: string) => new RegExp(`${name}\\s+(\\S+)`).exec(sandbox.output)?.[1] ?? '';
   env = { ...(process.env as Record<string, string>), CEA_API_URL: sandbox.url, CEA_APP_KEY: key('AppKey'), CEA_SECRET_KEY: key('SecretKey') };
 }, 60_000);

@@ -11,12 +11,17 @@ try {
   const config = loadConfig({ ...process.env, CEA_API_URL: '' });
   const sandbox = await startSandboxInThisThread({ ...config.sandbox!, appKey: config.appKey, secretKey: config.secretKey });
 
-  console.log(`\nThe Callboard sandbox (Call-Em-All API v1) is running at ${sandbox.url}`);
-  console.log('Sign every request with OAuth 1.0a (HMAC-SHA1) using:');
-  console.log(`  AppKey     ${config.appKey}`);
-  console.log(`  SecretKey  ${config.secretKey}`);
-  console.log('Get an AuthToken (the oauth_token) from POST /v1/user/login, signed with the two keys alone.');
-  console.log(demoLoginLines().join('\n'));
+  // One write, so whoever reads the output finds the address and the keys together.
+  console.log(
+    [
+      `\nThe Callboard sandbox (Call-Em-All API v1) is running at ${sandbox.url}`,
+      'Sign every request with OAuth 1.0a (HMAC-SHA1) using:',
+      `  AppKey     ${config.appKey}`,
+      `  SecretKey  ${config.secretKey}`,
+      'Get an AuthToken (the oauth_token) from POST /v1/user/login, signed with the two keys alone.',
+      ...demoLoginLines(),
+    ].join('\n'),
+  );
 
   const stop = async () => {
     await sandbox.close();
