@@ -35,7 +35,8 @@ afterAll(async () => {
 /** What each example prints: the account's contact count, then one line per contact. */
 const LISTED = /^\d+ contacts; the first 5:\n( {2}\d+ .+\n){5}$/;
 
-describe('npm run sandbox', () => {
+// Each example is a program of its own, started cold; room for a busy machine.
+describe('npm run sandbox', { timeout: 30_000 }, () => {
   it('prints its address, its keys and the demo logins', () => {
     expect(sandbox.url).toMatch(/^http:\/\/127\.0\.0\.1:\d+$/);
     expect(env.CEA_APP_KEY).toMatch(/^\S{20,}$/);
