@@ -8,13 +8,17 @@ import Skeleton from '@mui/material/Skeleton';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { lazy, Suspense, useState } from 'react';
 import { useAdvanceSandboxClock } from '@/api/resources/sandbox/sandbox-mutations.ts';
 import { sandboxQueries } from '@/api/resources/sandbox/sandbox-queries.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { timeZoneForState } from '@contract/common.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
+
+const SandboxRecordingDialog = lazy(() =>
+  import('./sandbox-recording-dialog.tsx').then((module) => ({ default: module.SandboxRecordingDialog })),
+);
 
 const STEPS = [
   { minutes: 15, label: '15 minutes' },
@@ -28,6 +32,7 @@ const STEPS = [
  */
 export function SandboxBadge() {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
+  const [recording, setRecording] = useState(false);
   const clock = useQuery({ ...sandboxQueries.clock(), enabled: anchor !== null });
   const { data: user } = useQuery(sessionQueries.current());
   const advance = useAdvanceSandboxClock();
@@ -84,7 +89,21 @@ export function SandboxBadge() {
               Move forward {step.label}
             </MenuItem>
           ))}
+        <Divider />
+        <MenuItem
+          onClick={() => {
+            setAnchor(null);
+            setRecording(true);
+          }}
+        >
+          Record a message by phone…
+        </MenuItem>
       </Menu>
+      {recording && (
+        <Suspense fallback={null}>
+          <SandboxRecordingDialog open={recording} onClose={() => setRecording(false)} />
+        </Suspense>
+      )}
     </>
   );
 }

@@ -1,6 +1,7 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import { sandboxQueries } from './sandbox-queries.ts';
-import { advanceSandboxClock } from './sandbox-requests.ts';
+import { advanceSandboxClock, recordByPhone } from './sandbox-requests.ts';
+import type { SandboxRecordingInput } from '@contract/sandbox-recording.ts';
 
 /** Advancing the clock can change anything (broadcasts finish, replies arrive): every query is refetched. */
 export function useAdvanceSandboxClock() {
@@ -11,5 +12,14 @@ export function useAdvanceSandboxClock() {
       queryClient.setQueryData(sandboxQueries.clock().queryKey, clock);
       await queryClient.invalidateQueries();
     },
+  });
+}
+
+/** A recorded message starts its broadcast: every query is refetched, as after moving the clock. */
+export function useRecordByPhone() {
+  const queryClient = useQueryClient();
+  return useMutation({
+    mutationFn: (input: SandboxRecordingInput) => recordByPhone(input),
+    onSuccess: () => queryClient.invalidateQueries(),
   });
 }

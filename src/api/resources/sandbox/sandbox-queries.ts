@@ -1,5 +1,5 @@
 import { queryOptions } from '@tanstack/react-query';
-import { getSandboxClock } from './sandbox-requests.ts';
+import { getSandboxClock, getWaitingRecordings } from './sandbox-requests.ts';
 
 export const sandboxQueries = {
   all: () => ['sandbox'] as const,
@@ -8,6 +8,12 @@ export const sandboxQueries = {
       queryKey: [...sandboxQueries.all(), 'clock'],
       queryFn: ({ signal }) => getSandboxClock(signal),
       // Read when the menu opens; the clock runs on its own in between.
+      staleTime: 0,
+    }),
+  recordings: () =>
+    queryOptions({
+      queryKey: [...sandboxQueries.all(), 'recordings'],
+      queryFn: ({ signal }) => getWaitingRecordings(signal),
       staleTime: 0,
     }),
 };

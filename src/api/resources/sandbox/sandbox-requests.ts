@@ -1,5 +1,10 @@
 import { apiRequest } from '../../api-client.ts';
 import { sandboxClockSchema, type SandboxClock } from '@contract/sandbox-clock.ts';
+import {
+  sandboxRecordingResultSchema,
+  sandboxWaitingRecordingsSchema,
+  type SandboxRecordingInput,
+} from '@contract/sandbox-recording.ts';
 
 export function getSandboxClock(signal?: AbortSignal): Promise<SandboxClock> {
   return apiRequest('/sandbox/clock', { schema: sandboxClockSchema, signal });
@@ -8,4 +13,14 @@ export function getSandboxClock(signal?: AbortSignal): Promise<SandboxClock> {
 /** Moves the sandbox's clock forward; every call, text and reply due by then happens before it answers. */
 export function advanceSandboxClock(minutes: number): Promise<SandboxClock> {
   return apiRequest('/sandbox/clock/advance', { method: 'POST', body: { Minutes: minutes }, schema: sandboxClockSchema });
+}
+
+/** The broadcasts waiting for their message to be recorded by phone (docs/decisions/0080-record-by-phone.md). */
+export function getWaitingRecordings(signal?: AbortSignal) {
+  return apiRequest('/sandbox/recordings', { schema: sandboxWaitingRecordingsSchema, signal });
+}
+
+/** Plays a person who calls the recording line, keys in the code and records a message. */
+export function recordByPhone(input: SandboxRecordingInput) {
+  return apiRequest('/sandbox/recordings', { method: 'POST', body: input, schema: sandboxRecordingResultSchema });
 }

@@ -1,4 +1,5 @@
 import LibraryMusicOutlined from '@mui/icons-material/LibraryMusicOutlined';
+import PhoneInTalkOutlined from '@mui/icons-material/PhoneInTalkOutlined';
 import RecordVoiceOverOutlined from '@mui/icons-material/RecordVoiceOverOutlined';
 import StopOutlined from '@mui/icons-material/StopOutlined';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
@@ -26,7 +27,7 @@ import { renderAutocompleteOption } from '@/components/form/autocomplete-option.
 import type { AudioChoice } from './broadcast-draft.ts';
 import { textOr } from '@/utils/missing.ts';
 
-type Source = 'library' | 'tts' | 'upload';
+type Source = 'library' | 'tts' | 'upload' | 'phone';
 
 export interface AudioChooserProps {
   label: string;
@@ -35,10 +36,12 @@ export interface AudioChooserProps {
   error?: string;
   /** Seconds a call plays at most: longer messages are cut. */
   maxMessageLength: number;
+  /** Offer recording the message by phone after sending (the call message only, not the voicemail one). */
+  allowPhone?: boolean;
 }
 
 /** The message a call plays: from the library (with a player), typed as text to speech, or uploaded now. */
-export function AudioChooser({ label, value, onChange, error, maxMessageLength }: AudioChooserProps) {
+export function AudioChooser({ label, value, onChange, error, maxMessageLength, allowPhone = false }: AudioChooserProps) {
   const [source, setSource] = useState<Source>(value?.source ?? 'library');
   const library = useQuery(audioQueries.list({ pageSize: 200, sort: [{ field: 'Name' }] }));
   const upload = useUploadAudio();
@@ -75,8 +78,15 @@ export function AudioChooser({ label, value, onChange, error, maxMessageLength }
           size="small"
           exclusive
           value={source}
-          onChange={(_event, next: Source | null) => next && setSource(next)}
+          onChange={(_event, next: Source | null) => {
+            if (!next) return;
+            setSource(next);
+            // The phone needs nothing more here; leaving it clears the choice until a message is chosen.
+            if (next === 'phone') onChange({ source: 'phone' });
+            else if (value?.source === 'phone') onChange(null);
+          }}
           aria-label={`Where the ${label.toLowerCase()} comes from`}
+          sx={{ flexWrap: 'wrap' }}
         >
           <ToggleButton value="library">
             <LibraryMusicOutlined fontSize="small" sx={{ mr: 0.75 }} />
@@ -90,6 +100,12 @@ export function AudioChooser({ label, value, onChange, error, maxMessageLength }
             <UploadFileOutlined fontSize="small" sx={{ mr: 0.75 }} />
             Upload
           </ToggleButton>
+          {allowPhone && (
+            <ToggleButton value="phone">
+              <PhoneInTalkOutlined fontSize="small" sx={{ mr: 0.75 }} />
+              Record it by phone
+            </ToggleButton>
+          )}
         </ToggleButtonGroup>
       </Stack>
 
@@ -185,6 +201,13 @@ export function AudioChooser({ label, value, onChange, error, maxMessageLength }
             {uploadProblem ?? (upload.isError ? upload.error.message : (error ?? 'It is added to your library and used here.'))}
           </FormHelperText>
         </Stack>
+      )}
+
+      {source === 'phone' && (
+        <FormHelperText error={Boolean(error)}>
+          {error ??
+            'After you send, the broadcast shows a number to call and a code. Call it from any phone, key in the code and record your message: calls start once it is recorded, not before.'}
+        </FormHelperText>
       )}
 
       {seconds !== null && (

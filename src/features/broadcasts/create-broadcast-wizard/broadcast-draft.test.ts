@@ -72,6 +72,17 @@ describe('the broadcast draft', () => {
     expect(input).not.toHaveProperty('TextMessage');
   });
 
+  it('sends no Audio for a call message to be recorded by phone (docs/decisions/0080-record-by-phone.md)', () => {
+    const draft = newDraft(user);
+    draft.type = { name: 'Call in', channel: 'voice', callKind: 'announcement', combo: 'and' };
+    draft.recipients.pasted = '2145551234';
+    draft.message.audio = { source: 'phone' };
+    expect(messageStepSchema.safeParse({ ...draft.message, needs: { voice: true, text: false, survey: false } }).success).toBe(true);
+    const input = toCreateInput(draft);
+    expect(input).toMatchObject({ BroadcastType: 'Announcement', CallerID: '2027075000' });
+    expect(input).not.toHaveProperty('Audio');
+  });
+
   it('asks for at least one recipient source', () => {
     const empty = newDraft(user).recipients;
     expect(recipientsStepSchema.safeParse(empty).error?.issues[0]?.message).toBe('Choose at least one list, contact, file or number');

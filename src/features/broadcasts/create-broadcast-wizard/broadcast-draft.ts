@@ -26,6 +26,8 @@ export const audioChoiceSchema = z.discriminatedUnion('source', [
     text: z.string().trim().min(1, 'Type the message to speak').max(3000, 'At most 3,000 characters'),
     voice: z.enum(ttsVoices),
   }),
+  // Sent without audio: the service answers a number to call and a code, and the broadcast waits for the recording.
+  z.object({ source: z.literal('phone') }),
 ]);
 export type AudioChoice = z.infer<typeof audioChoiceSchema>;
 
@@ -207,7 +209,7 @@ export function parsePastedNumbers(text: string): PastedNumbers {
 }
 
 function audioInput(choice: AudioChoice | null): BroadcastCreateInput['Audio'] {
-  if (!choice) return null;
+  if (!choice || choice.source === 'phone') return null;
   return choice.source === 'library' ? { AudioID: choice.audioId } : { TextToSpeech: true, Text: choice.text, Voice: choice.voice };
 }
 
@@ -243,8 +245,9 @@ export function toCreateInput(draft: BroadcastDraft): BroadcastCreateInput {
     ...(needs.voice
       ? {
           CallerID: digitsOf(message.callerId),
-          Audio: audioInput(message.audio),
-          ...(message.voicemailAudio ? { AudioVM: audioInput(message.voicemailAudio) } : {}),
+          // No Audio at all when it is to be recorded by phone, as the service expects.
+          ...(message.audio?.source === 'phone' ? {} : { Audio: audioInput(message.audio) }),
+          ...(message.voicemailAudio && message.voicemailAudio.source !== 'phone' ? { AudioVM: audioInput(message.voicemailAudio) } : {}),
           RetryTimes: schedule.retries,
           CallThrottle: schedule.callThrottle,
           MaxMessageLength: schedule.maxMessageLength,

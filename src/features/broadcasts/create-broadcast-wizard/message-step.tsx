@@ -79,6 +79,7 @@ export function MessageStep({ draft, plan, save, next }: WizardStepProps) {
                   onChange={field.onChange}
                   error={fieldState.error?.message ?? (fieldState.error as { text?: { message?: string } } | undefined)?.text?.message}
                   maxMessageLength={draft.schedule.maxMessageLength}
+                  allowPhone
                 />
               )}
             />

@@ -47,7 +47,7 @@ import { BroadcastActions } from '../components/broadcast-actions.tsx';
 import { BroadcastResultsGrid } from '../components/broadcast-results-grid.tsx';
 import { BroadcastStatusChip } from '../components/broadcast-status-chip.tsx';
 import { ProgressChart } from '../components/progress-chart.tsx';
-import { RecordingInstruction, recordingInstructionOf } from '../components/recording-instruction.tsx';
+import { RecordingInstruction } from '../components/recording-instruction.tsx';
 import { ResultBreakdown } from '../components/result-breakdown.tsx';
 import { SurveyAnswersChart } from '../components/survey-answers-chart.tsx';
 import { SectionCard } from '@/components/layout/section-card.tsx';
@@ -254,7 +254,8 @@ export function BroadcastReportPage() {
   const ownerName = `${broadcast.User?.FirstName ?? ''} ${broadcast.User?.LastName ?? ''}`.trim();
   const owner = broadcast.User?.UserID === session.data?.UserID ? 'you' : ownerName || `user ${broadcast.User?.UserID ?? 'unknown'}`;
   const survey = broadcast.SurveyResponses !== undefined && broadcast.SurveyResponses !== null;
-  const recordingInstruction = recordingInstructionOf(broadcast, other.data);
+  // A combo's call half carries it: either half's report shows it.
+  const recordingInstruction = broadcast.MessageRecordingInstruction || other.data?.MessageRecordingInstruction || null;
 
   return (
     <PageContainer

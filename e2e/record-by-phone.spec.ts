@@ -1,0 +1,68 @@
+import { broadcastSchema } from '../src/contract/broadcast.ts';
+import { advanceClock, apiJson } from './api.ts';
+import { expect, logIn, test } from './fixtures.ts';
+
+// A voice broadcast sent without its message waits for it to be recorded by phone (docs/decisions/0080-record-by-phone.md).
+test('a call message recorded by phone: sent without audio, the instruction shown, recorded in the sandbox, then sent', async ({ page }) => {
+  await logIn(page);
+  await page.goto('/broadcasts/new');
+  await page.getByLabel('Broadcast name').fill('Recorded by phone');
+  await page.getByText('Phone call', { exact: true }).click();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Recipients' })).toBeFocused();
+  await page.getByLabel('Phone numbers').fill('(214) 555-0161\n972-555-0162');
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Message' })).toBeVisible();
+  await page.getByRole('button', { name: 'Record it by phone' }).click();
+  await expect(page.getByText(/After you send, the broadcast shows a number to call and a code/)).toBeVisible();
+  await page.getByRole('button', { name: 'Next' }).click();
+
+  await expect(page.getByRole('heading', { level: 2, name: 'Schedule & delivery' })).toBeVisible();
+  // Test runs happen at any hour: once recorded, the calls go out at once instead of waiting for the calling window.
+  const windowSwitch = page.getByLabel('Only call and text inside my calling window');
+  if (await windowSwitch.isVisible()) await windowSwitch.uncheck();
+  await page.getByRole('button', { name: 'Next' }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Review & send' })).toBeVisible();
+  await expect(page.getByText(/Recorded by phone after sending/)).toBeVisible();
+  await page.getByRole('button', { name: 'Send broadcast' }).click();
+  await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
+  const broadcastId = Number(/\/broadcasts\/(\d+)$/.exec(page.url())![1]);
+
+  // The report says it waits, with the number to call and the code to key in.
+  const waiting = page.getByRole('region', { name: 'Waiting for its recording' });
+  await expect(waiting).toBeVisible();
+  await expect(waiting).toContainText('(866) 555-0100');
+  const code = (await waiting.getByLabel(/^Recording code \d+$/).textContent())!.trim();
+  expect(code).toMatch(/^\d{6}$/);
+  await expect(page.getByRole('status', { name: 'Broadcast status' })).toContainText('Scheduled');
+
+  // Its start passes: nothing is called while the message is missing.
+  await advanceClock(page, 60);
+  await page.reload();
+  await expect(waiting).toBeVisible();
+  expect(await apiJson(page, 'GET', `/v1/broadcasts/${broadcastId}`, broadcastSchema)).toMatchObject({
+    BroadcastStatus: 'AuthorizationApproved',
+    Audio: null,
+    CreditsUsed: null,
+  });
+
+  // The Sandbox menu plays the person who calls in and records it.
+  await page.getByRole('button', { name: 'Sandbox' }).click();
+  await page.getByRole('menuitem', { name: 'Record a message by phone…' }).click();
+  const dialog = page.getByRole('dialog', { name: 'Record a message by phone' });
+  await expect(dialog.getByRole('button', { name: `Use code ${code} of Recorded by phone` })).toBeVisible();
+  await dialog.getByLabel('Recording code').fill(code);
+  await dialog.getByRole('button', { name: 'Record', exact: true }).click();
+  await expect(page.getByText(`The message of broadcast #${broadcastId} is recorded (20 seconds): its calls can start.`)).toBeVisible();
+  await expect(waiting).toBeHidden();
+
+  // Now it calls: a day later every number has its result.
+  await advanceClock(page, 24 * 60);
+  await page.reload();
+  await expect(page.getByRole('status', { name: 'Broadcast status' })).toContainText('Complete');
+  const done = await apiJson(page, 'GET', `/v1/broadcasts/${broadcastId}`, broadcastSchema);
+  expect(done).toMatchObject({ BroadcastStatus: 'Complete', MessageRecordingInstruction: null, Audio: { Name: 'Recorded by phone (recorded by phone)' } });
+  expect(done.CreditsUsed).toBeGreaterThan(0);
+});
