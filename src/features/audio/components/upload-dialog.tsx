@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { useEffect, useId, useRef, useState, type DragEvent } from 'react';
 import { useUploadAudio } from '@/api/resources/audio/audio-mutations.ts';
 import { audioNameOfFile, type Audio } from '@contract/audio.ts';
-import { formatCount } from '@/utils/format-number.ts';
+import { formatBytes } from '@/utils/format-bytes.ts';
 import { ACCEPTED_AUDIO, audioFileProblem } from '@/utils/audio-files.ts';
 
 export interface UploadDialogProps {
@@ -44,6 +44,8 @@ export function UploadDialog({ open, onClose, onUploaded }: UploadDialogProps) {
   const choose = (chosen: File | undefined) => {
     if (!chosen) return;
     const chosenProblem = audioFileProblem(chosen);
+    // What went wrong with the last file (here or at the server) is about that file, not this one.
+    upload.reset();
     setFile(chosen);
     setName(audioNameOfFile(chosen.name));
     setProblem(chosenProblem);
@@ -130,7 +132,7 @@ export function UploadDialog({ open, onClose, onUploaded }: UploadDialogProps) {
             </Button>
             {file && (
               <Typography variant="body2" sx={{ mt: 1.5 }}>
-                {file.name} · {formatCount(Math.ceil(file.size / 1024))} KB
+                {file.name} · {formatBytes(file.size)}
               </Typography>
             )}
             {problem && (

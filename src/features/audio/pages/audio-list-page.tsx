@@ -9,6 +9,7 @@ import Star from '@mui/icons-material/Star';
 import StarBorder from '@mui/icons-material/StarBorder';
 import StopOutlined from '@mui/icons-material/StopOutlined';
 import UploadFileOutlined from '@mui/icons-material/UploadFileOutlined';
+import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Chip from '@mui/material/Chip';
@@ -23,10 +24,12 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import { visuallyHidden } from '@mui/utils';
 import type { GridColDef } from '@mui/x-data-grid';
-import { useQuery } from '@tanstack/react-query';
+import { useQuery, useQueryClient, type QueryClient } from '@tanstack/react-query';
 import { useMemo, useState } from 'react';
 import { useDeleteAudio, useUpdateAudio } from '@/api/resources/audio/audio-mutations.ts';
 import { audioQueries } from '@/api/resources/audio/audio-queries.ts';
+import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
+import type { Broadcast } from '@contract/broadcast.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { usersQueries } from '@/api/resources/users/users-queries.ts';
 import type { Audio } from '@contract/audio.ts';
@@ -42,6 +45,7 @@ import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
 import { formatDuration } from '@/utils/format-duration.ts';
 import { formatApiDateTime, formatApiRelative } from '@/utils/format-date.ts';
 import { describeCallCost } from '../audio-facts.ts';
+import { cancelDeletion, scheduleDeletion, usePendingDeletions } from '../pending-deletions.ts';
 import { AUDIO_LIST_STATE, audioListParams } from '../audio-list-state.ts';
 import { AudioDetailsDialog } from '../components/audio-details-dialog.tsx';
 import { NowPlayingCard } from '../components/now-playing-card.tsx';
@@ -52,6 +56,25 @@ import { useNotOfferedSentence } from '@/api/route-availability.ts';
 import { NotOfferedNote } from '@/components/feedback/not-offered-note.tsx';
 
 const READ_ONLY_REASON = 'Only its owner or a master user can change it.';
+/** How long a deletion can be undone before it is sent (decision 0143). */
+const UNDO_MS = 8000;
+/** Broadcasts that have yet to play their message, or are playing it. */
+const UNFINISHED = ['AuthorizationApproved', 'InProgress', 'Paused'] as const;
+
+/** Scheduled, running and paused broadcasts whose message or voicemail message is this audio. */
+async function broadcastsUsing(queryClient: QueryClient, audioId: string): Promise<Broadcast[]> {
+  const feed = await queryClient.fetchQuery({
+    ...broadcastQueries.list({ filters: [{ field: 'BroadcastStatus', op: 'in', value: UNFINISHED }], pageSize: 1000 }),
+    staleTime: 0,
+  });
+  return feed.Items.filter((broadcast) => broadcast.Audio?.AudioID === audioId || broadcast.AudioVM?.AudioID === audioId);
+}
+
+function broadcastStateOf(broadcast: Broadcast): string {
+  if (broadcast.BroadcastStatus === 'InProgress') return 'running';
+  if (broadcast.BroadcastStatus === 'Paused') return 'paused';
+  return broadcast.StartDate ? `scheduled for ${formatApiDateTime(broadcast.StartDate)}` : 'scheduled';
+}
 
 function RowActions({ item, onEdit, onDelete }: { item: Audio; onEdit: () => void; onDelete: () => void }) {
   const [anchor, setAnchor] = useState<HTMLElement | null>(null);
@@ -99,6 +122,10 @@ export function AudioListPage() {
     [users.data],
   );
 
+  const queryClient = useQueryClient();
+  const pendingDeletions = usePendingDeletions();
+  const rows = (audio.data?.Items ?? []).filter((item) => !pendingDeletions.has(item.AudioID));
+  const hiddenRows = (audio.data?.Items.length ?? 0) - rows.length;
   const updateAudio = useUpdateAudio();
   const deleteAudio = useDeleteAudio();
   const confirm = useConfirm();
@@ -123,17 +150,53 @@ export function AudioListPage() {
   };
 
   const remove = async (item: Audio) => {
+    // Broadcasts still to play it: named in the question, so nobody deletes a message about to go out unawares.
+    let users: Broadcast[] | null;
+    try {
+      users = await broadcastsUsing(queryClient, item.AudioID);
+    } catch {
+      users = null;
+    }
     const confirmed = await confirm({
       title: `Delete ${item.Name}?`,
-      message: 'It leaves the library for everyone. Broadcasts that already played it keep their results.',
-      confirmLabel: 'Delete',
+      message: (
+        <>
+          {users && users.length > 0 && (
+            <Alert severity="warning" sx={{ mb: 2 }}>
+              {users.length === 1 ? 'A broadcast still to play it uses it: ' : `${users.length} broadcasts still to play it use it: `}
+              {users.map((broadcast) => `“${broadcast.BroadcastName ?? `Broadcast ${broadcast.BroadcastID}`}” (${broadcastStateOf(broadcast)})`).join(', ')}.
+              {' '}They will have no message to play.
+            </Alert>
+          )}
+          {users === null && (
+            <Alert severity="info" sx={{ mb: 2 }}>
+              Whether a scheduled or running broadcast uses it could not be checked.
+            </Alert>
+          )}
+          It leaves the library for everyone. Broadcasts that already played it keep their results. You can undo for a few
+          seconds.
+        </>
+      ),
+      confirmLabel: users && users.length > 0 ? 'Delete anyway' : 'Delete',
       destructive: true,
     });
     if (!confirmed) return;
-    deleteAudio.mutate(item.AudioID, {
-      onSuccess: () => {
-        if (playing?.AudioID === item.AudioID) setPlaying(null);
-        notify({ message: `Deleted ${item.Name}.` });
+    if (playing?.AudioID === item.AudioID) setPlaying(null);
+    // The request waits out the undo window (decision 0143): Undo then costs nothing and keeps the same item.
+    scheduleDeletion(
+      item.AudioID,
+      () =>
+        deleteAudio.mutate(item.AudioID, {
+          onError: (error) => notify({ severity: 'error', message: `${item.Name} could not be deleted: ${error.message}` }),
+        }),
+      UNDO_MS,
+    );
+    notify({
+      message: `Deleted ${item.Name}.`,
+      autoHideMs: UNDO_MS,
+      action: {
+        label: 'Undo',
+        onClick: () => notify({ message: cancelDeletion(item.AudioID) ? `${item.Name} is back.` : `${item.Name} was already deleted.` }),
       },
     });
   };
@@ -342,8 +405,8 @@ export function AudioListPage() {
           <ServerDataGrid
             label="Audio library"
             list={list}
-            rows={audio.data?.Items ?? []}
-            rowCount={audio.data?.Size ?? 0}
+            rows={rows}
+            rowCount={(audio.data?.Size ?? 0) - hiddenRows}
             loading={audio.isFetching}
             columns={columns}
             getRowId={(row) => row.AudioID}
