@@ -16,6 +16,12 @@ beforeAll(async () => {
     request.on('data', (chunk: Buffer) => chunks.push(chunk));
     request.on('end', () => {
       if (request.url === '/v1/hang') return;
+      if (request.url === '/v1/stall') {
+        // Half of a big answer, then nothing more.
+        response.writeHead(200, { 'content-type': 'application/octet-stream', 'content-length': 4 * 1024 * 1024 });
+        response.write(Buffer.alloc(2 * 1024 * 1024));
+        return;
+      }
       if (request.url === '/v1/bomb') {
         // 255 KB of gzip that inflates to 256 MiB: read whole, it would take that much memory.
         response.writeHead(200, { 'content-type': 'application/json', 'content-encoding': 'gzip', 'content-length': bomb.length });
@@ -81,6 +87,13 @@ describe('upstream bounds', () => {
     const failure = await quick.send({ method: 'GET', path: '/v1/hang', token: 't' }, quick.resolve('/v1/hang')!).catch((error: unknown) => error);
     expect(failure).toBeInstanceOf(UpstreamFailure);
     expect(failure).toMatchObject({ reason: 'timeout', name: 'TimeoutError' });
+  });
+
+  it('cuts a streamed answer that stalls, and only after the deadline passes without a byte', async () => {
+    const quick = createUpstream({ baseUrl: upstream.origin, appKey: 'k', secretKey: 's', timeoutMs: 200 });
+    const response = await quick.send({ method: 'GET', path: '/v1/stall', token: 't' }, quick.resolve('/v1/stall')!);
+    expect(response.status).toBe(200);
+    await expect(response.arrayBuffer()).rejects.toThrow();
   });
 
   it('inflates a compressed answer as a stream and stops at the limit instead of holding it all', async () => {

@@ -126,7 +126,11 @@ function transfer(
     };
     const restartDeadline = () => {
       clearTimeout(timer);
-      timer = setTimeout(() => fail(new UpstreamFailure('timeout', `The API did not answer within ${init.timeoutMs / 1000} s.`)), init.timeoutMs);
+      timer = setTimeout(() => {
+        // A streamed answer held back by a slow browser is waiting on the browser, not on the API.
+        if (settled && answerBody?.readableFlowing === false) restartDeadline();
+        else fail(new UpstreamFailure('timeout', `The API did not answer within ${init.timeoutMs / 1000} s.`));
+      }, init.timeoutMs);
     };
     const done = (response: Response) => {
       settled = true;
