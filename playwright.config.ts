@@ -5,6 +5,9 @@ const baseURL = `http://127.0.0.1:${PORT}`;
 /** The sandbox that has only the routes a public source documents (decision 0130), on a port of its own. */
 const DOCUMENTED_ONLY_PORT = PORT + 2;
 const documentedOnlyURL = `http://127.0.0.1:${DOCUMENTED_ONLY_PORT}`;
+/** Our server against the real-shape stand-in (decision 0093), on a port of its own. */
+const REAL_SHAPE_PORT = PORT + 4;
+const realShapeURL = `http://127.0.0.1:${REAL_SHAPE_PORT}`;
 const chromium = {
   ...devices['Desktop Chrome'],
   viewport: { width: 1366, height: 860 },
@@ -33,13 +36,18 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: ['documented-only.spec.ts'],
+      testIgnore: ['documented-only.spec.ts', 'real-shape.spec.ts'],
       use: chromium,
     },
     {
       name: 'documented-only',
       testMatch: ['documented-only.spec.ts'],
       use: { ...chromium, baseURL: documentedOnlyURL },
+    },
+    {
+      name: 'real-shape',
+      testMatch: ['real-shape.spec.ts'],
+      use: { ...chromium, baseURL: realShapeURL },
     },
   ],
   webServer: [
@@ -64,6 +72,15 @@ export default defineConfig({
       },
       reuseExistingServer: false,
       timeout: 60_000,
+      stdout: 'pipe',
+    },
+    {
+      // The sandbox, the real-shape stand-in in front of it, and the built server pointed at the stand-in.
+      command: 'node --import tsx server/testing/real-shape-server.ts',
+      url: `${realShapeURL}/api/health`,
+      env: { PORT: String(REAL_SHAPE_PORT), HOST: '127.0.0.1' },
+      reuseExistingServer: false,
+      timeout: 90_000,
       stdout: 'pipe',
     },
   ],
