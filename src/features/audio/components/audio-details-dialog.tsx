@@ -12,6 +12,7 @@ import { audioUpdateInputSchema, type Audio, type AudioUpdateInput } from '@cont
 import { FormSwitch } from '@/components/form/form-switch.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';
+import { textOr } from '@/utils/missing.ts';
 
 /** Renames an item, describes it, and shares it with the team (or stops sharing it). */
 export function AudioDetailsDialog({ item, onClose }: { item: Audio; onClose: () => void }) {
@@ -28,7 +29,7 @@ export function AudioDetailsDialog({ item, onClose }: { item: Audio; onClose: ()
       { audioId: item.AudioID, input: values },
       {
         onSuccess: (saved) => {
-          notify({ message: `Saved ${saved.Name}.` });
+          notify({ message: `Saved ${textOr(saved.Name)}.` });
           onClose();
         },
       },

@@ -10,6 +10,7 @@ import Typography from '@mui/material/Typography';
 import { useState } from 'react';
 import { audioContentUrl } from '@/api/resources/audio/audio-requests.ts';
 import type { Audio } from '@contract/audio.ts';
+import { textOr } from '@/utils/missing.ts';
 
 export interface NowPlayingCardProps {
   item: Audio;
@@ -55,7 +56,7 @@ export function NowPlayingCard({ item, speaking, onClose }: NowPlayingCardProps)
             autoPlay
             preload="auto"
             src={audioContentUrl(item.AudioID)}
-            aria-label={`Recording: ${item.Name}`}
+            aria-label={`Recording: ${textOr(item.Name)}`}
             onError={() => setFailed(true)}
             sx={{ width: { xs: '100%', sm: 380 }, height: 40 }}
           />

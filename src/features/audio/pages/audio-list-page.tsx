@@ -54,6 +54,7 @@ import { UploadDialog } from '../components/upload-dialog.tsx';
 import { useSpeechPreview } from '@/hooks/use-speech-preview.ts';
 import { useNotOfferedSentence } from '@/api/route-availability.ts';
 import { NotOfferedNote } from '@/components/feedback/not-offered-note.tsx';
+import { textOr } from '@/utils/missing.ts';
 
 const READ_ONLY_REASON = 'Only its owner or a master user can change it.';
 /** How long a deletion can be undone before it is sent (decision 0143). */
@@ -84,7 +85,7 @@ function RowActions({ item, onEdit, onDelete }: { item: Audio; onEdit: () => voi
   };
   return (
     <>
-      <IconButton aria-label={`Actions for ${item.Name}`} aria-haspopup="menu" onClick={(event) => setAnchor(event.currentTarget)}>
+      <IconButton aria-label={`Actions for ${textOr(item.Name)}`} aria-haspopup="menu" onClick={(event) => setAnchor(event.currentTarget)}>
         <MoreVert />
       </IconButton>
       <Menu anchorEl={anchor} open={anchor !== null} onClose={() => setAnchor(null)}>
@@ -158,7 +159,7 @@ export function AudioListPage() {
       users = null;
     }
     const confirmed = await confirm({
-      title: `Delete ${item.Name}?`,
+      title: `Delete ${textOr(item.Name)}?`,
       message: (
         <>
           {users && users.length > 0 && (
@@ -187,16 +188,16 @@ export function AudioListPage() {
       item.AudioID,
       () =>
         deleteAudio.mutate(item.AudioID, {
-          onError: (error) => notify({ severity: 'error', message: `${item.Name} could not be deleted: ${error.message}` }),
+          onError: (error) => notify({ severity: 'error', message: `${textOr(item.Name)} could not be deleted: ${error.message}` }),
         }),
       UNDO_MS,
     );
     notify({
-      message: `Deleted ${item.Name}.`,
+      message: `Deleted ${textOr(item.Name)}.`,
       autoHideMs: UNDO_MS,
       action: {
         label: 'Undo',
-        onClick: () => notify({ message: cancelDeletion(item.AudioID) ? `${item.Name} is back.` : `${item.Name} was already deleted.` }),
+        onClick: () => notify({ message: cancelDeletion(item.AudioID) ? `${textOr(item.Name)} is back.` : `${textOr(item.Name)} was already deleted.` }),
       },
     });
   };
@@ -211,7 +212,7 @@ export function AudioListPage() {
         <Tooltip title={row.ReadOnly ? READ_ONLY_REASON : ''}>
           <span>
             <IconButton
-              aria-label={row.Favorite ? `Remove ${row.Name} from favourites` : `Add ${row.Name} to favourites`}
+              aria-label={row.Favorite ? `Remove ${textOr(row.Name)} from favourites` : `Add ${textOr(row.Name)} to favourites`}
               aria-pressed={row.Favorite === true}
               disabled={row.ReadOnly ?? false}
               onClick={() => updateAudio.mutate({ audioId: row.AudioID, input: { Favorite: !row.Favorite } })}
@@ -234,7 +235,7 @@ export function AudioListPage() {
             <Tooltip title={speech.supported ? '' : 'This browser cannot speak text aloud.'}>
               <span>
                 <IconButton
-                  aria-label={speaking ? `Stop speaking ${row.Name}` : `Speak ${row.Name}`}
+                  aria-label={speaking ? `Stop speaking ${textOr(row.Name)}` : `Speak ${textOr(row.Name)}`}
                   disabled={!speech.supported}
                   color="primary"
                   onClick={() => play(row)}
@@ -246,7 +247,7 @@ export function AudioListPage() {
           );
         }
         return (
-          <IconButton aria-label={`Play ${row.Name}`} color="primary" onClick={() => play(row)}>
+          <IconButton aria-label={`Play ${textOr(row.Name)}`} color="primary" onClick={() => play(row)}>
             <PlayArrow />
           </IconButton>
         );
@@ -433,12 +434,12 @@ export function AudioListPage() {
         open={dialog === 'tts'}
         onClose={() => setDialog(null)}
         maxMessageLength={maxMessageLength}
-        onCreated={(item) => notify({ message: `Created ${item.Name}.` })}
+        onCreated={(item) => notify({ message: `Created ${textOr(item.Name)}.` })}
       />
       <UploadDialog
         open={dialog === 'upload'}
         onClose={() => setDialog(null)}
-        onUploaded={(item) => notify({ message: `Uploaded ${item.Name} (${formatDuration(item.Length ?? 0)}).` })}
+        onUploaded={(item) => notify({ message: `Uploaded ${textOr(item.Name)} (${formatDuration(item.Length ?? 0)}).` })}
       />
       {editing && <AudioDetailsDialog item={editing} onClose={() => setEditing(null)} />}
     </PageContainer>

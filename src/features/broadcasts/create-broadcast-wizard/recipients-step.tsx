@@ -103,7 +103,7 @@ export function RecipientsStep({ draft, save, next }: WizardStepProps) {
                 renderValue={(chosen, getItemProps) =>
                   chosen.map((list, index) => {
                     const { key, ...itemProps } = getItemProps({ index });
-                    return <Chip key={key} label={`${list.ListName} (${formatCount(list.RosterCount)})`} size="small" {...itemProps} />;
+                    return <Chip key={key} label={`${textOr(list.ListName)} (${formatCount(list.RosterCount)})`} size="small" {...itemProps} />;
                   })
                 }
                 renderInput={(params) => <TextField {...params} label="Lists" placeholder={field.value.length ? '' : 'Choose lists'} />}

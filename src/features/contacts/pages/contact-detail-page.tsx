@@ -155,7 +155,7 @@ function Memberships({ contact, personId }: { contact: Contact; personId: number
               <Link component={RouterLink} to={paths.lists.detail.href(list.ListID)} underline="hover" variant="body2">
                 {list.ListName}
               </Link>
-              <IconButton size="small" aria-label={`Remove from ${list.ListName}`} onClick={() => removeFrom(list.ListID, list.ListName ?? 'the list')}>
+              <IconButton size="small" aria-label={`Remove from ${textOr(list.ListName)}`} onClick={() => removeFrom(list.ListID, list.ListName ?? 'the list')}>
                 <CloseOutlined fontSize="small" />
               </IconButton>
             </Stack>
@@ -186,7 +186,7 @@ function Memberships({ contact, personId }: { contact: Contact; personId: number
                 { listId: choice.ListID, personIds: [personId] },
                 {
                   onSuccess: () => {
-                    notify({ message: `Added to ${choice.ListName}.` });
+                    notify({ message: `Added to ${textOr(choice.ListName)}.` });
                     setChoice(null);
                   },
                 },

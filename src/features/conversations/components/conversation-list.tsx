@@ -19,6 +19,7 @@ import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { mayAskToStop } from '@contract/text-opt-out.ts';
 import { formatApiRelative } from '@/utils/format-date.ts';
 import { conversationItemId, conversationTitle, messageSnippet } from './conversation-display.ts';
+import { textOr } from '@/utils/missing.ts';
 
 export interface ConversationListProps {
   conversations: InboxConversation[];
@@ -178,7 +179,7 @@ function ConversationListItem({
             </Typography>
           )}
           {conversation.Broadcast && (
-            <Tooltip title={`Replied to “${conversation.Broadcast.BroadcastName}”`}>
+            <Tooltip title={`Replied to “${textOr(conversation.Broadcast.BroadcastName)}”`}>
               <Typography component="span" variant="caption" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.25, minWidth: 0 }}>
                 <CampaignOutlined sx={{ fontSize: 14 }} aria-hidden />
                 <Box component="span" sx={{ overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap', maxWidth: 140 }}>

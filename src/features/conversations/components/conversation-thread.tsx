@@ -36,6 +36,7 @@ import { INBOX_POLL_MS, conversationTitle } from './conversation-display.ts';
 import { MessageComposer, type ComposerHandle } from './message-composer.tsx';
 import { MessageList } from './message-list.tsx';
 import type { CreatedUnread } from '@/api/api-client.ts';
+import { textOr } from '@/utils/missing.ts';
 
 export interface ConversationThreadProps {
   conversationId: number;
@@ -76,7 +77,7 @@ function ThreadHeader({
           </Typography>
           <Typography variant="body2" color="textSecondary" sx={{ mt: 0.25 }}>
             {named && `${formatPhoneNumber(conversation.PhoneNumber)} · `}
-            {textNumber ? `to ${textNumber.Name}, ${formatPhoneNumber(conversation.TextPhoneNumber)}` : `to ${formatPhoneNumber(conversation.TextPhoneNumber)}`}
+            {textNumber ? `to ${textOr(textNumber.Name)}, ${formatPhoneNumber(conversation.TextPhoneNumber)}` : `to ${formatPhoneNumber(conversation.TextPhoneNumber)}`}
           </Typography>
         </Box>
         <Tooltip title="Mark unread">
@@ -107,7 +108,7 @@ function ThreadHeader({
         {conversation.Broadcast && (
           <LinkChip
             icon={<CampaignOutlined />}
-            label={`Replied to “${conversation.Broadcast.BroadcastName}”`}
+            label={`Replied to “${textOr(conversation.Broadcast.BroadcastName)}”`}
             to={paths.broadcasts.report.href(conversation.Broadcast.BroadcastID)}
           />
         )}

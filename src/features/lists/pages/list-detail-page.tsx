@@ -42,6 +42,7 @@ import { DeletedFolderPage } from './deleted-folder-page.tsx';
 import { textOr } from '@/utils/missing.ts';
 import { useNotOfferedSentence } from '@/api/route-availability.ts';
 import { NotOfferedNote } from '@/components/feedback/not-offered-note.tsx';
+import { textOr } from '@/utils/missing.ts';
 
 const membersLabel = (count: number) => formatCountOf(count, 'contact', 'contacts');
 
@@ -70,7 +71,7 @@ function ListMembers({ list }: { list: ContactList }) {
     if (
       ask &&
       !(await confirm({
-        title: `Remove ${membersLabel(count)} from ${list.ListName}?`,
+        title: `Remove ${membersLabel(count)} from ${textOr(list.ListName)}?`,
         message: 'They stay in your contacts and in their other lists.',
         confirmLabel: `Remove ${membersLabel(count)}`,
         destructive: true,
@@ -84,7 +85,7 @@ function ListMembers({ list }: { list: ContactList }) {
         onSuccess: (result) => {
           selection.clear();
           notify({
-            message: `${membersLabel(result.Count)} removed from ${list.ListName}.`,
+            message: `${membersLabel(result.Count)} removed from ${textOr(list.ListName)}.`,
             action: result.Count > 0 ? { label: 'Undo', onClick: () => add.mutate({ listId, personIds: result.PersonIDs }) } : undefined,
           });
         },
@@ -165,7 +166,7 @@ function ListMembers({ list }: { list: ContactList }) {
         </SelectionToolbar>
       )}
       <ServerDataGrid
-        label={`Members of ${list.ListName}`}
+        label={`Members of ${textOr(list.ListName)}`}
         list={state}
         rows={rows}
         rowCount={total}

@@ -29,6 +29,7 @@ import { formatApiDay } from '@/utils/format-date.ts';
 import { formatCount } from '@/utils/format-number.ts';
 import { ListFormDialog } from '../components/list-form-dialog.tsx';
 import { listHref } from '../components/list-paths.ts';
+import { textOr } from '@/utils/missing.ts';
 
 const systemListHelp: Record<number, string> = {
   [SYSTEM_LIST_IDS.Everyone]: 'Every contact',
@@ -49,12 +50,12 @@ export function ListListPage() {
 
   const deleteList = async (target: ContactList) => {
     const confirmed = await confirm({
-      title: `Delete the list “${target.ListName}”?`,
+      title: `Delete the list “${textOr(target.ListName)}”?`,
       message: `Its ${formatCount(target.RosterCount)} members stay in your contacts; only the list goes.`,
       confirmLabel: 'Delete list',
       destructive: true,
     });
-    if (confirmed) remove.mutate(target.ListID, { onSuccess: () => notify({ message: `List “${target.ListName}” deleted.` }) });
+    if (confirmed) remove.mutate(target.ListID, { onSuccess: () => notify({ message: `List “${textOr(target.ListName)}” deleted.` }) });
   };
 
   const columns: GridColDef<ContactList>[] = [
@@ -100,10 +101,10 @@ export function ListListPage() {
       renderCell: ({ row }) =>
         isUserList(row) ? (
           <Stack direction="row" sx={{ justifyContent: 'flex-end', alignItems: 'center', height: '100%' }}>
-            <IconButton size="small" aria-label={`Rename ${row.ListName}`} onClick={() => setEditing(row)}>
+            <IconButton size="small" aria-label={`Rename ${textOr(row.ListName)}`} onClick={() => setEditing(row)}>
               <EditOutlined fontSize="small" />
             </IconButton>
-            <IconButton size="small" aria-label={`Delete ${row.ListName}`} onClick={() => void deleteList(row)}>
+            <IconButton size="small" aria-label={`Delete ${textOr(row.ListName)}`} onClick={() => void deleteList(row)}>
               <DeleteOutlined fontSize="small" />
             </IconButton>
           </Stack>
