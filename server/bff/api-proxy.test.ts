@@ -45,6 +45,11 @@ beforeAll(async () => {
       response.end('<html><script>alert(document.cookie)</script></html>');
       return;
     }
+    if (request.url === '/v1/no-such-route') {
+      response.writeHead(404, { 'content-type': 'text/html' });
+      response.end('<h1>Not Found</h1>');
+      return;
+    }
     if (request.url === '/v1/json-error') {
       response.writeHead(409, { 'content-type': 'application/json' });
       response.end(JSON.stringify(apiError));
@@ -163,6 +168,10 @@ describe('bounds', () => {
     const text = await html.text();
     expect(text).not.toContain('<script>');
     expect(JSON.parse(text)).toMatchObject({ ErrorName: 'UpstreamError', ErrorType: 'Server' });
+    // A bare 404 is the API lacking the route: it reads as RouteNotFound, as the app tells it from a missing record.
+    const bare = await app.request('http://callboard.test/api/v1/no-such-route', { headers: { cookie } });
+    expect(bare.status).toBe(404);
+    expect(await bare.json()).toMatchObject({ ErrorName: 'RouteNotFound', ErrorCode: 2002 });
     const own = await app.request('http://callboard.test/api/v1/json-error', { headers: { cookie } });
     expect(own.status).toBe(409);
     expect(await own.json()).toEqual(apiError);

@@ -61,6 +61,8 @@ function isApiErrorBody(headers: Headers, bytes: Uint8Array): boolean {
 function foreignError(c: Context, status: number, headers: Headers): Response {
   const retryAfter = headers.get('retry-after');
   if (retryAfter !== null) c.header('retry-after', retryAfter);
+  // A bare 404 is the API's framework answering for a route it lacks, which the app tells from a missing record.
+  if (status === 404) return errorResponse(c, 'RouteNotFound', 'The Call-Em-All API has no such route.');
   return errorResponse(c, 'UpstreamError', `The Call-Em-All API answered HTTP ${status} without saying why. Try again in a moment.`, status);
 }
 

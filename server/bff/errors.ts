@@ -13,6 +13,8 @@ const bffErrors = {
   PayloadTooLarge: { status: 413, code: 2104, type: 'Validation' },
   MethodNotAllowed: { status: 405, code: 2109, type: 'Validation' },
   NotFound: { status: 404, code: 2002, type: 'NotFound' },
+  /** A 404 from the API without its error body: the API's framework saying it has no such route (decision 131). */
+  RouteNotFound: { status: 404, code: 2002, type: 'NotFound' },
   AnswerNotKept: { status: 409, code: 2205, type: 'Conflict' },
   InternalError: { status: 500, code: 9001, type: 'Server' },
   UpstreamUnavailable: { status: 502, code: 9002, type: 'Server' },
