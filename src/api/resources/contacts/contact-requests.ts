@@ -47,6 +47,12 @@ export async function collectContactIds({ listId, ...params }: ContactListParams
   return ids;
 }
 
+/** Every contact a feed matches, page by page, with the count so far (for exports). */
+export function walkContacts({ listId, ...params }: Omit<ContactListParams, 'page'>, signal?: AbortSignal) {
+  const base = listId === undefined ? '/v1/contacts' : `/v1/lists/${listId}/contacts`;
+  return walkFeed(`${base}${buildListQuery({ ...params, pageSize: 1000 })}`, contactSchema, { signal });
+}
+
 export function getContact(personId: number, signal?: AbortSignal): Promise<Contact> {
   return apiRequest(`/v1/contacts/${personId}`, { schema: contactSchema, signal });
 }

@@ -13,9 +13,11 @@ import { lazy, Suspense, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { feedParamsOf } from '@/api/list-params.ts';
 import { contactQueries } from '@/api/resources/contacts/contact-queries.ts';
+import { contactsCsv } from '@/api/resources/contacts/contacts-csv.ts';
 import { contactIdOf, contactNameOf, type Contact } from '@contract/contact.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
+import { ExportCsvButton } from '@/components/data-table/export-csv-button.tsx';
 import { LinkCell } from '@/components/data-table/link-cell.tsx';
 import { SelectionToolbar } from '@/components/data-table/selection-toolbar.tsx';
 import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';
@@ -117,6 +119,13 @@ export function ContactListPage() {
       {...pageIntros.contacts}
       actions={
         <>
+          <ExportCsvButton
+            // What the page shows: every contact, or every one the search matches, in its order.
+            build={(onProgress, signal) => contactsCsv({ search: params.search, sort: params.sort }, onProgress, signal)}
+            fileName={`contacts${list.search ? '-search' : ''}-${new Date().toISOString().slice(0, 10)}.csv`}
+            noun="contacts"
+            disabled={!contacts.data || total === 0}
+          />
           <Button component={RouterLink} to={paths.contacts.import.href()} startIcon={<UploadFileOutlined />}>
             Import
           </Button>

@@ -38,13 +38,16 @@ import { BackToLists } from '../components/back-to-lists.tsx';
 import { ContactPicker } from '../components/contact-picker.tsx';
 import { ListFormDialog } from '../components/list-form-dialog.tsx';
 import { memberColumns } from '../components/member-columns.tsx';
+import { contactsCsv } from '@/api/resources/contacts/contacts-csv.ts';
+import { ExportCsvButton } from '@/components/data-table/export-csv-button.tsx';
 import { DeletedFolderPage } from './deleted-folder-page.tsx';
 import { textOr } from '@/utils/missing.ts';
 import { useNotOfferedSentence } from '@/api/route-availability.ts';
 import { NotOfferedNote } from '@/components/feedback/not-offered-note.tsx';
-import { textOr } from '@/utils/missing.ts';
 
 const membersLabel = (count: number) => formatCountOf(count, 'contact', 'contacts');
+/** A list's name as a file name: letters and digits, the rest as dashes. */
+const csvFileStem = (name: string) => name.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'list';
 
 const computedListNotes: Record<number, string> = {
   [SYSTEM_LIST_IDS.Everyone]: 'Every contact is in Everyone. Add or delete contacts on the Contacts page.',
@@ -131,6 +134,16 @@ function ListMembers({ list }: { list: ContactList }) {
       )}
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
         <DebouncedSearchField value={state.search} onChange={state.setSearch} label="Search members" placeholder="Name or phone number" />
+        <ExportCsvButton
+          // The members the page shows: all of them, or those the search matches.
+          build={(onProgress, signal) => {
+            const params = feedParamsOf(state);
+            return contactsCsv({ listId, search: params.search, sort: params.sort }, onProgress, signal);
+          }}
+          fileName={`${csvFileStem(textOr(list.ListName))}${state.search ? '-search' : ''}-${new Date().toISOString().slice(0, 10)}.csv`}
+          noun="contacts"
+          disabled={!members.data || total === 0}
+        />
         {editable && list.RosterCount > 0 && (
           <Button
             color="error"
