@@ -62,6 +62,15 @@ test.afterAll(async () => {
   rmSync(dir, { recursive: true, force: true });
 });
 
+function sandboxTokens(): string[] {
+  const db = new Database(join(dir, 'sandbox.db'), { readonly: true });
+  try {
+    return db.prepare('SELECT token FROM auth_tokens').pluck().all() as string[];
+  } finally {
+    db.close();
+  }
+}
+
 function filesUnder(path: string): string[] {
   return statSync(path).isDirectory() ? readdirSync(path).flatMap((name) => filesUnder(join(path, name))) : [path];
 }
@@ -107,6 +116,10 @@ test('the SecretKey and AuthTokens never reach the browser, the built app or the
   }));
   expect(storage.cookies).not.toContain('callboard_session');
 
+  // Every AuthToken the sandbox issued so far, read before logout ends the session's.
+  const tokens = sandboxTokens();
+  expect(tokens.length).toBeGreaterThanOrEqual(1);
+
   await page.getByRole('button', { name: /Account menu/ }).click();
   await page.getByRole('menuitem', { name: 'Log out' }).click();
   await expect(page).toHaveURL(/\/login$/);
@@ -116,15 +129,8 @@ test('the SecretKey and AuthTokens never reach the browser, the built app or the
   expect((await copy.get('/api/session')).status()).toBe(401);
   await copy.dispose();
 
-  const tokens = (() => {
-    const db = new Database(join(dir, 'sandbox.db'), { readonly: true });
-    try {
-      return db.prepare('SELECT token FROM auth_tokens').pluck().all() as string[];
-    } finally {
-      db.close();
-    }
-  })();
-  expect(tokens.length).toBeGreaterThanOrEqual(1);
+  // Logout ended the session's AuthToken in the sandbox too (decision 115).
+  expect(sandboxTokens()).toEqual([]);
   const secrets = [SECRET_KEY, SESSION_SECRET, ...tokens];
 
   const places = [
