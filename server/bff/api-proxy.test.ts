@@ -33,6 +33,11 @@ beforeAll(async () => {
       response.end(zipped);
     };
     if (request.url === '/v1/hang') return;
+    if (request.url === '/v1/contacts/import') {
+      // A big import answers when it is done: later than the ordinary deadline.
+      setTimeout(() => send({ Imported: 1 }), 300);
+      return;
+    }
     if (request.url === '/v1/broadcasts') {
       // The first create hangs (the API is down); once it recovers, creates answer.
       if (hangCreates) return;
@@ -138,6 +143,18 @@ describe('bounds', () => {
     expect(response.status).toBe(504);
     expect(await response.json()).toMatchObject({ ErrorName: 'UpstreamTimeout', ErrorCode: 9003 });
     expect(response.headers.get('cache-control')).toBe('no-store');
+  });
+
+  it('gives an import, which answers when it is done, longer than the ordinary deadline', async () => {
+    const app = bff(Date.now, { upstreamTimeoutMs: 100 });
+    const cookie = await logIn(app);
+    const response = await app.request('http://callboard.test/api/v1/contacts/import', {
+      method: 'POST',
+      headers: { cookie, ...csrf, 'content-type': 'application/json' },
+      body: JSON.stringify({ FileID: 'f1' }),
+    });
+    expect(response.status).toBe(200);
+    expect(await response.json()).toEqual({ Imported: 1 });
   });
 
   it('frees the idempotency key of a create that timed out, so it goes through once the API recovers', async () => {

@@ -12,6 +12,8 @@ import { RequestBodyTooLarge, byteCap, bytesOf, wholeBytesOf, type RequestBody, 
 const FORWARDED_RESPONSE_HEADERS = ['content-type', 'retry-after', 'content-disposition'];
 const SAFE_PATH = /^\/[A-Za-z0-9._~!$&'()*+,;=:@%/-]*$/;
 const ERROR_BODY_LIMIT = 64 * 1024;
+/** The import answers when every row is in (a million rows take tens of seconds): it gets the long deadline. */
+const IMPORT_ROUTE = /^\/v1\/contacts\/import(\?|$)/i;
 /** The methods the API knows; anything else (OPTIONS, TRACE, CONNECT, made-up ones) never reaches it. */
 export const API_METHODS = ['GET', 'HEAD', 'POST', 'PUT', 'PATCH', 'DELETE'];
 
@@ -112,7 +114,8 @@ export function forwardToApi(
 
     const body = await requestBody(c, path);
     if (body instanceof Response) return body;
-    const request = { method, path, token: session.token, body, contentType: c.req.header('content-type') ?? null };
+    const longWork = isUploadRoute(method, path) || (method === 'POST' && IMPORT_ROUTE.test(path));
+    const request = { method, path, token: session.token, body, contentType: c.req.header('content-type') ?? null, longWork };
 
     const key = c.req.header(IDEMPOTENCY_HEADER);
     if (method === 'POST' && key !== undefined && idempotency) {

@@ -12,6 +12,11 @@ export const WHOLE_ANSWER_LIMIT = 16 * 1024 * 1024;
 const STREAMED_ANSWER_LIMIT = 512 * 1024 * 1024;
 /** How long the API may take to answer (CEA_TIMEOUT_MS), unless the server is configured otherwise. */
 export const DEFAULT_TIMEOUT_MS = 15_000;
+/**
+ * How long work that is slow by nature may take (a file of a million rows stored on upload, or imported): it answers
+ * when done, so the ordinary deadline would cut it while it still runs.
+ */
+export const LONG_WORK_TIMEOUT_MS = 5 * 60_000;
 /** How each content coding the API may use is undone, as a stream (zlib works off the event loop). */
 const decoders = {
   gzip: zlib.createGunzip,
@@ -215,6 +220,8 @@ export interface UpstreamRequest {
   body?: RequestBody;
   contentType?: string | null;
   signal?: AbortSignal;
+  /** Work that is slow by nature: the deadline is LONG_WORK_TIMEOUT_MS (or CEA_TIMEOUT_MS, if longer). */
+  longWork?: boolean;
 }
 
 /** Signs every request with OAuth 1.0a (AppKey, SecretKey, the user's AuthToken) and sends it upstream. */
@@ -243,7 +250,13 @@ export function createUpstream(options: { baseUrl: string; appKey: string; secre
       const hasBody = request.body !== undefined && request.body !== null && request.method !== 'GET' && request.method !== 'HEAD';
       if (hasBody) headers['content-type'] = request.contentType ?? 'application/json';
       else if (request.method !== 'GET' && request.method !== 'HEAD') headers['content-length'] = '0';
-      return transfer(url, { method: request.method, headers, body: hasBody ? (request.body ?? null) : null, signal: request.signal, timeoutMs });
+      return transfer(url, {
+        method: request.method,
+        headers,
+        body: hasBody ? (request.body ?? null) : null,
+        signal: request.signal,
+        timeoutMs: request.longWork ? Math.max(timeoutMs, LONG_WORK_TIMEOUT_MS) : timeoutMs,
+      });
     },
   };
 }
