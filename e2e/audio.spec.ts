@@ -56,6 +56,12 @@ test.describe('the audio library', () => {
     await dialog.getByRole('button', { name: 'Upload' }).click();
     await expect(dialog.getByRole('alert')).toHaveText('File: Only WAV and MP3 files can be uploaded; this file is neither.');
     await expect(dialog.getByLabel('Name in the library')).toHaveValue('fake');
+    await expect(dialog.getByText('fake.mp3 · 24 bytes')).toBeVisible();
+
+    // A good file next: the last file's refusal goes with it.
+    await dialog.getByLabel('Audio file').setInputFiles({ name: 'chime.wav', mimeType: 'audio/wav', buffer: await demoChime(page) });
+    await expect(dialog.getByRole('alert')).toHaveCount(0);
+    await expect(dialog.getByText(/^chime\.wav · \d+(\.\d)? kB$/)).toBeVisible();
   });
 
   test('a text-to-speech message is written, estimated and listed with its voice', async ({ page }) => {
@@ -104,11 +110,46 @@ test.describe('the audio library', () => {
     await confirm.getByRole('button', { name: 'Cancel' }).click();
     await expect(row(page, 'bell')).toBeVisible();
 
+    // Deleted at once in the list, with Undo for a few seconds before the library is asked.
     await row(page, 'bell').getByRole('button', { name: 'Actions for bell' }).click();
     await page.getByRole('menuitem', { name: 'Delete' }).click();
     await confirm.getByRole('button', { name: 'Delete' }).click();
     await expect(page.getByRole('status').filter({ hasText: 'Deleted bell.' })).toBeVisible();
     await expect(row(page, 'bell')).toHaveCount(0);
+    await page.getByRole('button', { name: 'Undo' }).click();
+    await expect(page.getByRole('status').filter({ hasText: 'bell is back.' })).toBeVisible();
+    await expect(row(page, 'bell')).toBeVisible();
+
+    await row(page, 'bell').getByRole('button', { name: 'Actions for bell' }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    await confirm.getByRole('button', { name: 'Delete' }).click();
+    await expect(row(page, 'bell')).toHaveCount(0);
+    // Once the undo window has passed, the library no longer has it.
+    await expect
+      .poll(async () => {
+        const response = await page.request.get('/api/v1/audio?search=bell');
+        const feed = (await response.json()) as { Items: Array<{ Name: string }> };
+        return feed.Items.some((item) => item.Name === 'bell');
+      }, { timeout: 20_000 })
+      .toBe(false);
+  });
+
+  test('deleting a recording a scheduled broadcast uses names that broadcast first', async ({ page }) => {
+    await logIn(page, DEMO_MASTER);
+    const response = await page.request.get('/api/v1/broadcasts?BroadcastStatus=AuthorizationApproved&pagesize=100');
+    const feed = (await response.json()) as { Items: Array<{ BroadcastName: string; Audio?: { AudioID: string } | null }> };
+    const scheduled = feed.Items.find((broadcast) => broadcast.Audio?.AudioID);
+    expect(scheduled, 'a scheduled voice broadcast in the demo data').toBeDefined();
+    const audio = (await (await page.request.get(`/api/v1/audio/${scheduled!.Audio!.AudioID}`)).json()) as { Name: string };
+
+    await page.goto(`/audio?q=${encodeURIComponent(audio.Name)}`);
+    await row(page, audio.Name).first().getByRole('button', { name: `Actions for ${audio.Name}` }).click();
+    await page.getByRole('menuitem', { name: 'Delete' }).click();
+    const confirm = page.getByRole('dialog', { name: `Delete ${audio.Name}?` });
+    await expect(confirm).toContainText(`“${scheduled!.BroadcastName}” (scheduled`);
+    await expect(confirm).toContainText('They will have no message to play.');
+    await confirm.getByRole('button', { name: 'Cancel' }).click();
+    await expect(row(page, audio.Name).first()).toBeVisible();
   });
 
   test("a user with shared-audio permission plays colleagues' shared items but cannot change them", async ({ page }) => {

@@ -1,3 +1,4 @@
+import { readFile } from 'node:fs/promises';
 import { createContact } from './contacts-api.ts';
 import { expect, logIn, test } from './fixtures.ts';
 
@@ -57,6 +58,46 @@ test.describe('contacts', () => {
     await expect(page.getByRole('heading', { level: 1, name: 'Marie Curie' })).toBeVisible();
     await expect(page.getByText('Physics and chemistry')).toBeVisible();
     await expect(page.getByRole('table', { name: 'Phone numbers' }).getByText('(605) 300-0102')).toBeVisible();
+  });
+
+  test('finds names with or without accents, and exports a search as CSV with formulas neutralized', async ({ page }) => {
+    await createContact(page, { FirstName: 'José', LastName: 'Exportable', PrimaryPhone: '6053000301', Notes: '=HYPERLINK("x")' });
+    await createContact(page, { FirstName: 'Anna', LastName: 'Müllerexport', PrimaryPhone: '6053000302' });
+    await page.goto('/contacts');
+    const grid = page.getByRole('grid', { name: 'Contacts' });
+    await page.getByLabel('Search contacts').fill('jose exportable');
+    await expect(grid.getByRole('row').filter({ hasText: 'José Exportable' })).toBeVisible();
+    await page.getByLabel('Search contacts').fill('Mullerexport');
+    await expect(grid.getByRole('row').filter({ hasText: 'Anna Müllerexport' })).toBeVisible();
+
+    await page.getByLabel('Search contacts').fill('export');
+    await expect(page.getByText('2 matching')).toBeVisible();
+    const download = page.waitForEvent('download');
+    await page.getByRole('button', { name: 'Export CSV' }).click();
+    const file = await download;
+    expect(file.suggestedFilename()).toMatch(/^contacts-search-\d{4}-\d{2}-\d{2}\.csv$/);
+    const lines = (await readFile((await file.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    expect(lines[0]).toBe('First name,Last name,Primary phone,Secondary phone,Tertiary phone,Notes,Integration data,Lists,Last updated');
+    expect(lines).toHaveLength(3);
+    expect(lines.find((line) => line.startsWith('José,'))).toContain(`"'=HYPERLINK(""x"")"`);
+    await expect(page.getByRole('status').filter({ hasText: 'Exported 2 contacts.' })).toBeVisible();
+  });
+
+  test('the Deleted folder shows when each contact was deleted, the latest first', async ({ page }) => {
+    const first = await createContact(page, { FirstName: 'Early', LastName: 'Binned', PrimaryPhone: '6053000311' });
+    const second = await createContact(page, { FirstName: 'Later', LastName: 'Binned', PrimaryPhone: '6053000312' });
+    for (const contact of [second, first]) {
+      const response = await page.request.delete(`/api/v1/contacts/${contact.PersonID}?MoveToDeleted=true`, { headers: { 'x-requested-with': 'callboard' } });
+      expect(response.ok()).toBe(true);
+    }
+    await page.goto('/lists/deleted');
+    const grid = page.getByRole('grid', { name: 'Deleted contacts' });
+    await expect(grid.getByRole('columnheader', { name: 'Deleted' })).toBeVisible();
+    const rows = grid.getByRole('row').filter({ hasText: 'Binned' });
+    // "Early" went last, so it comes first.
+    await expect(rows.first()).toContainText('Early Binned');
+    await expect(rows.nth(1)).toContainText('Later Binned');
+    await expect(rows.first()).toContainText(/\d{1,2}:\d{2}/);
   });
 
   test('deletes to the Deleted folder with undo, restores from the folder and purges for good', async ({ page }) => {

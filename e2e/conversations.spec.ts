@@ -58,6 +58,43 @@ test.describe('conversations', () => {
     await expect(inbox.getByRole('link', { name: /Dana Reyes/ })).toContainText('Done');
   });
 
+  test('a click on a conversation while the text numbers arrive opens it', async ({ page }) => {
+    await logIn(page);
+    // Hold the text numbers back until the mouse is down on a row, then let them arrive before it comes up.
+    let release!: () => void;
+    const held = new Promise<void>((resolve) => (release = resolve));
+    await page.route('**/api/v1/textnumbers*', async (route) => {
+      await held;
+      await route.continue();
+    });
+    await page.goto('/conversations');
+    const inbox = page.getByRole('list', { name: 'Conversations' });
+    const target = inbox.getByRole('link').nth(5);
+    const name = (await target.locator('span').first().textContent()) ?? '';
+    // Near the row's top edge, where a row that grew above it would push it out from under the pointer.
+    await target.hover({ position: { x: 40, y: 6 } });
+    await page.mouse.down();
+    const arrived = page.waitForResponse('**/api/v1/textnumbers*');
+    release();
+    const numbers = (await (await arrived).json()) as { Items: Array<{ Name: string }> };
+    // The text numbers' names are drawn in the rows before the mouse comes up.
+    await expect(inbox).toContainText(numbers.Items[0]!.Name);
+    await page.mouse.up();
+    await expect(page).toHaveURL(/\/conversations\/\d+/);
+    await expect(page.getByRole('heading', { level: 2, name })).toBeVisible();
+  });
+
+  test('a first text is counted as sent, with the opt-out notice it gets', async ({ page }) => {
+    await logIn(page);
+    await page.goto('/conversations');
+    await page.getByRole('button', { name: 'New text' }).click();
+    const dialog = page.getByRole('dialog', { name: 'New text' });
+    // 42 characters typed; 66 go out, with "\n\nReply STOP to opt out." after them.
+    await dialog.getByLabel('Message').fill('School is closed tomorrow because of snow.');
+    await expect(dialog.getByText('66 characters · 1 segment · 94 left in this segment')).toBeVisible();
+    await expect(dialog.getByText('Counted as sent to a new number: its first text gets “Reply STOP to opt out.” added.')).toBeVisible();
+  });
+
   test('a STOP reply opts the number out: it shows on the Opt-outs page and it cannot be texted again', async ({ page }) => {
     await logIn(page);
     await page.goto('/conversations');
@@ -67,7 +104,8 @@ test.describe('conversations', () => {
 
     await advanceClock(page, 20);
     await expect(thread).toContainText('You have been unsubscribed', POLL);
-    await expect(page.getByText(/opted out of texts by replying STOP/)).toBeVisible();
+    // A STOP blocks calls as well as texts, and the banner says both.
+    await expect(page.getByText(/\(469\) 555-0132 replied STOP: it is opted out of texts and calls\./)).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Reply to Sam Ortiz' })).toHaveCount(0);
 
     await page.getByRole('link', { name: 'Opt-outs' }).click();

@@ -55,13 +55,41 @@ test.describe('opt-outs', () => {
     await expect(reach.getByText('Can be reached.')).toHaveCount(2);
   });
 
+  test('adding an opt-out a number already has says so and keeps its reason and history', async ({ page }) => {
+    await logIn(page);
+    await page.goto('/opt-outs');
+    const addOptOut = async (reason: string) => {
+      await page.getByRole('button', { name: 'Add opt-out' }).click();
+      const dialog = page.getByRole('dialog', { name: 'Add an opt-out' });
+      await dialog.getByLabel('Phone number').fill('(469) 555-0177');
+      await dialog.getByLabel('Reason').fill(reason);
+      await dialog.getByRole('button', { name: 'Add opt-out' }).click();
+      return dialog;
+    };
+    const first = await addOptOut('Asked by phone');
+    await expect(first).toBeHidden();
+    await expect(page.getByRole('status').filter({ hasText: '(469) 555-0177 is opted out of calls and texts.' })).toBeVisible();
+
+    const again = await addOptOut('Asked again');
+    await expect(again.getByRole('alert')).toContainText(/^\(469\) 555-0177 is already opted out of calls and texts \(since .+, reason: Asked by phone\); nothing was changed\./);
+    await again.getByRole('link', { name: 'See its history' }).click();
+    await expect(page).toHaveURL(/\/phone-numbers\/4695550177$/);
+    const history = page.getByRole('list', { name: 'Opt-out history' });
+    await expect(history.getByRole('listitem')).toHaveCount(1);
+    await expect(history).toContainText('Asked by phone');
+    await expect(history).not.toContainText('Asked again');
+  });
+
   test('the date and the search live in the URL', async ({ page }) => {
     await logIn(page);
     await page.goto('/opt-outs?from=2099-01-01');
-    await expect(page.getByLabel('Opted out on or after')).toHaveValue('2099-01-01');
+    // The date picker the other pages use.
+    const from = page.getByRole('group', { name: 'Opted out on or after' });
+    await expect(from).toContainText('01/01/2099');
     await expect(page.getByText('No opt-outs match.')).toBeVisible();
 
-    await page.getByLabel('Opted out on or after').fill('2000-01-01');
+    await from.getByRole('spinbutton', { name: 'Month' }).click();
+    await page.keyboard.type('01012000');
     await expect(page).toHaveURL(/from=2000-01-01/);
     await expect(page.getByRole('row', { name: /Replied/ }).first()).toBeVisible();
     await page.getByLabel('Search').fill('zzzz-nobody');

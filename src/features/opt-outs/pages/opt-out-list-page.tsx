@@ -9,7 +9,7 @@ import Stack from '@mui/material/Stack';
 import TextField from '@mui/material/TextField';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { GridColDef } from '@mui/x-data-grid';
-import { useEffect, useRef, useState } from 'react';
+import { lazy, Suspense, useEffect, useRef, useState } from 'react';
 import { Link as RouterLink } from 'react-router';
 import { optOutQueries } from '@/api/resources/opt-outs/opt-out-queries.ts';
 import { walkOptOuts } from '@/api/resources/opt-outs/opt-out-requests.ts';
@@ -33,6 +33,10 @@ import { formatCount } from '@/utils/format-number.ts';
 import { AddOptOutDialog } from '../components/add-opt-out-dialog.tsx';
 import { RemoveOptOutDialog, type RemovableOptOut } from '../components/remove-opt-out-dialog.tsx';
 import { OPT_OUT_LIST_STATE, optOutDateFrom, optOutFilterParams } from '../opt-out-list-state.ts';
+
+const DayPickerField = lazy(() =>
+  import('@/components/form/day-picker-field.tsx').then((module) => ({ default: module.DayPickerField })),
+);
 
 const channelFilters = [
   { value: '', label: 'Calls or texts' },
@@ -170,15 +174,12 @@ export function OptOutListPage() {
     >
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
         <DebouncedSearchField value={list.search} onChange={list.setSearch} label="Search" placeholder="Name or phone number" />
-        <TextField
-          type="date"
-          size="small"
-          label="Opted out on or after"
-          value={dateFrom}
-          onChange={(event) => list.setFilter('from', event.target.value || null)}
-          slotProps={{ inputLabel: { shrink: true } }}
-          sx={{ maxWidth: 220 }}
-        />
+        {/* The date picker every list uses; its code arrives just after the page's. */}
+        <Suspense
+          fallback={<TextField size="small" label="Opted out on or after" value={dateFrom} disabled sx={{ maxWidth: { sm: 220 } }} />}
+        >
+          <DayPickerField label="Opted out on or after" day={dateFrom} onDayChange={(day) => list.setFilter('from', day)} />
+        </Suspense>
         <TextField
           select
           size="small"
