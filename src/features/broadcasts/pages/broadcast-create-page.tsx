@@ -119,7 +119,11 @@ function CreateBroadcastWizard({ user }: { user: User }) {
         onSuccess: (created) => {
           const id = isCreatedUnread(created) ? created.id : created.BroadcastID;
           update((current) => ({ ...current, sentBroadcastId: id ?? SENT_ID_UNKNOWN }));
-          notify({ message: `“${draft.type.name}” is ${draft.schedule.startMode === 'later' ? 'scheduled' : 'on its way'}.` });
+          notify({
+            message: !isCreatedUnread(created) && created.MessageRecordingInstruction
+              ? `“${draft.type.name}” is created: it calls once its message is recorded by phone, with the number and code shown here.`
+              : `“${draft.type.name}” is ${draft.schedule.startMode === 'later' ? 'scheduled' : 'on its way'}.`,
+          });
           if (id !== null) void navigate(paths.broadcasts.report.href(id));
         },
         // A refusal (4xx) created nothing and is replayed for the same key: the next send, after the user's
