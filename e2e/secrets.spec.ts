@@ -45,7 +45,7 @@ test.beforeAll(async () => {
     const timer = setTimeout(() => reject(new Error(`The server did not start:\n${output}`)), 60_000);
     const onData = (chunk: Buffer) => {
       output += chunk.toString('utf8');
-      const match = /running at (http:\/\/\S+)/.exec(output);
+      const match = /running at (http:\/\/[^\s"]+)/.exec(output);
       if (match) {
         clearTimeout(timer);
         resolve(match[1]!);
@@ -143,6 +143,11 @@ test('the SecretKey and AuthTokens never reach the browser, the built app or the
     { where: 'server output', text: output },
   ];
   expect(seen.length).toBeGreaterThan(50);
+  // The server logged every request (one JSON line each), and those lines hold no PIN code or session cookie either
+  // (the demo PIN codes are in the start-up banner on purpose).
+  const requestLines = output.split('\n').filter((line) => line.includes('"msg":"request'));
+  expect(requestLines.some((line) => line.includes('"route":"/api/v1/contacts"'))).toBe(true);
+  for (const secret of [DEMO_MASTER.pinCode, session!.value]) expect(requestLines.join('\n')).not.toContain(secret);
   const leaks = places.flatMap(({ where, text }) => secrets.filter((secret) => text.includes(secret)).map((secret) => `${secret.slice(0, 8)}… in ${where}`));
   expect(leaks).toEqual([]);
 });

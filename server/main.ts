@@ -1,6 +1,7 @@
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createBffApp } from './bff/app.ts';
+import { log } from './http/log.ts';
 import type { ServerConfig } from './config.ts';
 import { startSandbox, type SandboxThread } from './sandbox/sandbox.ts';
 
@@ -30,7 +31,7 @@ export async function startServer(config: ServerConfig, options: { serveApp?: bo
         secretKey: config.secretKey,
       })
     : null;
-  void sandbox?.crashed.then((error) => console.error(`[server] the sandbox stopped: ${error.message}`));
+  void sandbox?.crashed.then((error) => log.fatal({ error: error.message }, 'the sandbox stopped'));
 
   const app = createBffApp({
     apiUrl: sandbox?.url ?? config.apiUrl!,

@@ -1,4 +1,5 @@
 import { ConfigError, loadConfig } from './config.ts';
+import { log } from './http/log.ts';
 import { startServer } from './main.ts';
 import { SandboxStartError } from './sandbox/sandbox.ts';
 import { demoLoginLines } from './startup-messages.ts';
@@ -11,14 +12,14 @@ async function main() {
   const config = loadConfig();
   const server = await startServer(config);
 
-  console.log(`\nCallboard is running at ${server.url}`);
+  log.info({ url: server.url }, `Callboard is running at ${server.url}`);
   if (server.sandbox) {
-    console.log(`Upstream: the embedded sandbox at ${server.sandbox.url} (set CEA_API_URL to use the real API).`);
-    console.log(demoLoginLines().join('\n'));
+    log.info({ upstream: server.sandbox.url }, `Upstream: the embedded sandbox at ${server.sandbox.url} (set CEA_API_URL to use the real API).`);
+    log.info(demoLoginLines().join('\n'));
     // A dashboard without its sandbox only answers 502: stop, so whatever runs us can start us again.
     void server.sandbox.crashed.then(() => process.exit(1));
   } else {
-    console.log(`Upstream: ${config.apiUrl}`);
+    log.info({ upstream: config.apiUrl }, `Upstream: ${config.apiUrl}`);
   }
 
   const stop = async () => {
@@ -30,6 +31,7 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  console.error(error instanceof ConfigError || error instanceof SandboxStartError ? error.message : error);
+  if (error instanceof ConfigError || error instanceof SandboxStartError) log.fatal(error.message);
+  else log.fatal({ err: error }, 'the server could not start');
   process.exit(1);
 });

@@ -1,5 +1,6 @@
 import type { Context } from 'hono';
 import { answerMismatchReportSchema } from '../../src/contract/answer-mismatch.ts';
+import { log as processLog } from '../http/log.ts';
 import { errorResponse } from './errors.ts';
 import type { Sessions } from './sessions.ts';
 
@@ -11,7 +12,7 @@ const MAX_LOGGED = 500;
  * not read (method, route with IDs replaced, field path, expected kind; never a value). Each route and field is logged
  * once; signed-in sessions only, and the CSRF header like every write.
  */
-export function answerMismatchRoute(sessions: Sessions, log: (line: string) => void = (line) => console.warn(line)) {
+export function answerMismatchRoute(sessions: Sessions, log: (line: string) => void = (line) => processLog.warn(line)) {
   const logged = new Set<string>();
   let quiet = false;
   return async (c: Context) => {

@@ -1,12 +1,14 @@
 import { Hono } from 'hono';
+import { log as processLog, type Logger } from '../http/log.ts';
 import { JSON_BODY_LIMIT, closeWhenBodyUnread, isUploadRoute, limitBody } from '../http/request-bodies.ts';
-import { apiIsElsewhere } from './api-elsewhere.ts';
 import { answerMismatchRoute } from './answer-mismatches.ts';
+import { apiIsElsewhere } from './api-elsewhere.ts';
 import { forwardToApi } from './api-proxy.ts';
 import { compression } from './compression.ts';
 import { errorResponse, failureResponse } from './errors.ts';
 import { createIdempotencyCache } from './idempotency.ts';
 import { createLoginThrottle } from './login-throttle.ts';
+import { measuredUpstream, requestLog } from './request-log.ts';
 import { noStore, requireCsrfHeader, securityHeaders } from './security.ts';
 import { createDeviceCookies, createSessionSealer } from './session-cookie.ts';
 import { createSessionRevocations } from './session-revocations.ts';
@@ -34,11 +36,17 @@ export interface BffOptions {
   upstreamTimeoutMs?: number;
   /** The time (ms), for tests of session lifetimes. */
   now?: () => number;
+  /** Where request, upstream and mismatch lines go (LOG_LEVEL); the process's logger when unset. */
+  log?: Logger;
 }
 
 /** Our server: the session, the signed path to the API, and the SPA. */
 export function createBffApp(options: BffOptions) {
-  const upstream = createUpstream({ baseUrl: options.apiUrl, appKey: options.appKey, secretKey: options.secretKey, timeoutMs: options.upstreamTimeoutMs });
+  const log = options.log ?? processLog;
+  const upstream = measuredUpstream(
+    createUpstream({ baseUrl: options.apiUrl, appKey: options.appKey, secretKey: options.secretKey, timeoutMs: options.upstreamTimeoutMs }),
+    log,
+  );
   const sessions = createSessions({
     sealer: createSessionSealer(options.sessionSecret),
     devices: createDeviceCookies(options.sessionSecret),
@@ -51,6 +59,7 @@ export function createBffApp(options: BffOptions) {
   const deps = { upstream, sessions, idempotency: createIdempotencyCache() };
 
   const app = new Hono();
+  app.use('*', requestLog({ log, trustProxy: options.trustProxy }));
   app.use('*', securityHeaders({ trustProxy: options.trustProxy }));
   app.use('*', compression());
   // A deadline or an unreachable API that a route did not catch is still 504 or 502; anything else is our fault: 500.
@@ -66,7 +75,7 @@ export function createBffApp(options: BffOptions) {
   app.get('/api/config', (c) => c.json({ Sandbox: options.sandbox }));
   app.route('/api/session', sessionRoutes({ ...deps, throttle: createLoginThrottle(options.now), trustProxy: options.trustProxy, sandbox: options.sandbox }));
   app.use('/api/v1/*', endSessionsOnPinChange(sessions));
-  app.post('/api/answer-mismatches', answerMismatchRoute(sessions));
+  app.post('/api/answer-mismatches', answerMismatchRoute(sessions, (line) => log.warn({ part: 'answers' }, line)));
   app.all('/api/v1/*', forwardToApi(deps, '/api'));
   if (options.sandbox) app.all('/api/sandbox/*', forwardToApi({ ...deps, upstream: sandboxControl(upstream) }, '/api'));
   app.all('/api/*', (c) => errorResponse(c, 'NotFound', `There is no ${c.req.method} ${c.req.path}.`));

@@ -1,5 +1,7 @@
 import type { Context } from 'hono';
 import type { ApiErrorBody } from '../../src/contract/error.ts';
+import { log } from '../http/log.ts';
+import { routeOf } from './request-log.ts';
 import { RequestBodyTooLarge, UpstreamFailure } from './upstream.ts';
 
 /** Our server's own errors, in the API's error body so the SPA reads every failure the same way. */
@@ -51,6 +53,6 @@ export function failureResponse(c: Context, error: unknown): Response {
   }
   // The browser went away (a page left, a query cancelled): no one reads the answer, and nothing went wrong.
   if (error instanceof Error && error.name === 'AbortError' && c.req.raw.signal.aborted) return errorResponse(c, 'UpstreamUnavailable', 'The request was cancelled.');
-  console.error('[server] unexpected error on', c.req.method, c.req.path, error);
+  log.error({ method: c.req.method, route: routeOf(c.req.path), err: error }, 'unexpected error');
   return errorResponse(c, 'InternalError', 'Something went wrong on our server. Try again; if it keeps happening, tell us.');
 }

@@ -1,5 +1,6 @@
 import { appendFileSync, existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
+import { log } from '../http/log.ts';
 
 /**
  * Sessions ended before their time (docs/decisions/0070-logout-revokes-sessions.md): by logout, one ID each; by a PIN
@@ -90,7 +91,7 @@ export function createSessionRevocations({ file, now = Date.now }: { file?: stri
       else appendFileSync(file, line, { mode: 0o600 });
     } catch (error) {
       // Logout still works for this process; only a restart would forget it.
-      console.error('[server] could not save ended sessions to', file, (error as Error).message);
+      log.error({ file, error: (error as Error).message }, 'could not save ended sessions');
     }
   }
 

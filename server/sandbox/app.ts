@@ -1,5 +1,6 @@
 import { Hono, type Context } from 'hono';
 import { HTTPException } from 'hono/http-exception';
+import { log } from '../http/log.ts';
 import { JSON_BODY_LIMIT, UPLOAD_BODY_LIMIT, closeWhenBodyUnread, isUploadRoute, limitBody } from '../http/request-bodies.ts';
 import { authenticate } from './auth.ts';
 import type { SandboxDeps, SandboxEnv } from './context.ts';
@@ -36,7 +37,7 @@ export function createSandboxApp(deps: SandboxDeps) {
     if (error instanceof HTTPException && error.status === 413) {
       return c.json(new SandboxError('PayloadTooLarge', 'The request body is too large.').toBody(), 413);
     }
-    console.error('[sandbox] unexpected error on', c.req.method, c.req.path, error);
+    log.error({ part: 'sandbox', method: c.req.method, err: error }, 'unexpected error');
     return c.json(new SandboxError('InternalError', 'The sandbox failed to handle this request.').toBody(), 500);
   });
   app.notFound((c) => {

@@ -17,7 +17,7 @@ export interface ChildServer {
 export function startChildServer(
   entry: string,
   env: Record<string, string>,
-  { marker = /(?:READY|running at|API and sandbox at) (http:\/\/\S+)/, timeoutMs = 60_000 } = {},
+  { marker = /(?:READY|running at|API and sandbox at) (http:\/\/[^\s"]+)/, timeoutMs = 60_000 } = {},
 ): Promise<ChildServer> {
   const child = spawn(process.execPath, ['--import', 'tsx', entry], {
     env: { ...process.env, ...env },

@@ -1,3 +1,4 @@
+import { log } from '../../http/log.ts';
 import type { SandboxClock } from '../clock.ts';
 
 /**
@@ -43,7 +44,7 @@ export function createSimulator(clock: SandboxClock, steps: readonly SimulationS
         try {
           if (tick() && timer) immediate = setImmediate(work);
         } catch (error) {
-          console.error('[sandbox] simulation step failed', error);
+          log.error({ part: 'sandbox', err: error }, 'simulation step failed');
         }
       };
       timer ??= setInterval(() => {

@@ -1,0 +1,106 @@
+import { AsyncLocalStorage } from 'node:async_hooks';
+import { randomUUID } from 'node:crypto';
+import { performance } from 'node:perf_hooks';
+import type { MiddlewareHandler } from 'hono';
+import type { Logger } from '../http/log.ts';
+import { UpstreamFailure, type Upstream } from './upstream.ts';
+
+export const REQUEST_ID_HEADER = 'x-request-id';
+/** A request id a proxy may hand us: short, and only characters that cannot break a log line or a header. */
+const ACCEPTED_REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
+
+/** What one request has spent waiting on the API so far, for its log line. */
+interface RequestTiming {
+  id: string;
+  upstreamMs: number;
+}
+const current = new AsyncLocalStorage<RequestTiming>();
+
+/**
+ * A path as a route, naming no one: IDs, phone numbers, tokens and file names become `:id`
+ * (`/api/v1/contacts/:id`); the app's pages and files are one route each, so logs and metrics stay small.
+ */
+export function routeOf(path: string): string {
+  const [pathname = ''] = path.split(/[?#]/, 1);
+  if (pathname.startsWith('/assets/')) return '/assets/*';
+  if (!/^\/(api|v1|sandbox)(\/|$)/.test(pathname)) return '/*';
+  return pathname
+    .split('/')
+    .map((segment) => (segment === '' || /^(v\d+|[a-z]{1,30}(-[a-z]{1,30}){0,3})$/.test(segment) ? segment : ':id'))
+    .join('/');
+}
+
+export interface RequestLogOptions {
+  log: Logger;
+  /** Only a trusted proxy's X-Request-Id is taken; otherwise one is made. */
+  trustProxy: boolean;
+  /** Called with each finished request (metrics). */
+  onFinished?: (request: { method: string; route: string; status: number; seconds: number }) => void;
+}
+
+/**
+ * One line per request: its id (echoed as X-Request-Id), method, route, status, duration and the API's share of it.
+ * Never a header, a query, a cookie or a body (docs/decisions/0170-request-logs.md).
+ */
+export function requestLog({ log, trustProxy, onFinished }: RequestLogOptions): MiddlewareHandler {
+  return async (c, next) => {
+    const offered = trustProxy ? c.req.header(REQUEST_ID_HEADER) : undefined;
+    const id = offered !== undefined && ACCEPTED_REQUEST_ID.test(offered) ? offered : randomUUID();
+    const timing: RequestTiming = { id, upstreamMs: 0 };
+    const started = performance.now();
+    try {
+      await current.run(timing, next);
+    } finally {
+      const ms = performance.now() - started;
+      const route = routeOf(c.req.path);
+      const status = c.res.status;
+      c.res.headers.set(REQUEST_ID_HEADER, id);
+      const line = { requestId: id, method: c.req.method, route, status, ms: Math.round(ms * 10) / 10, upstreamMs: Math.round(timing.upstreamMs * 10) / 10 };
+      if (status >= 500) log.warn(line, 'request failed');
+      else log.info(line, 'request');
+      onFinished?.({ method: c.req.method, route, status, seconds: ms / 1000 });
+    }
+  };
+}
+
+/** The id of the request being served, for other lines about it. */
+export const currentRequestId = (): string | undefined => current.getStore()?.id;
+
+/**
+ * The upstream, timed: each exchange adds to its request's API share, and each failure is one line (never the
+ * request's body or signature). `onExchange` sees every exchange (metrics).
+ */
+export function measuredUpstream(
+  upstream: Upstream,
+  log: Logger,
+  onExchange?: (exchange: { method: string; route: string; status: number | null; reason: string | null; seconds: number }) => void,
+): Upstream {
+  return {
+    ...upstream,
+    async send(request, url) {
+      const started = performance.now();
+      // The API's own route, without whatever path its base URL carries.
+      const at = url.pathname.search(/\/(v1|sandbox)(\/|$)/);
+      const route = routeOf(at >= 0 ? url.pathname.slice(at) : url.pathname);
+      const finish = (status: number | null, reason: string | null) => {
+        const ms = performance.now() - started;
+        const timing = current.getStore();
+        if (timing) timing.upstreamMs += ms;
+        onExchange?.({ method: request.method, route, status, reason, seconds: ms / 1000 });
+        return ms;
+      };
+      try {
+        const response = await upstream.send(request, url);
+        finish(response.status, null);
+        return response;
+      } catch (error) {
+        const reason = error instanceof UpstreamFailure ? error.reason : error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : error instanceof Error && error.name === 'AbortError' ? 'cancelled' : 'error';
+        const ms = finish(null, reason);
+        if (reason !== 'cancelled') {
+          log.warn({ requestId: currentRequestId(), method: request.method, route, reason, ms: Math.round(ms * 10) / 10, error: error instanceof Error ? error.message : String(error) }, 'upstream failure');
+        }
+        throw error;
+      }
+    },
+  };
+}

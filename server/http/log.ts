@@ -1,0 +1,37 @@
+import { createRequire } from 'node:module';
+import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
+
+export type { Logger };
+
+/** The levels LOG_LEVEL accepts (pino's). */
+export const LOG_LEVELS = ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'] as const;
+export type LogLevel = (typeof LOG_LEVELS)[number];
+
+/**
+ * Fields that must never reach a line even if a caller passes a whole object by mistake: the log names requests, it
+ * never holds what they carry (docs/decisions/0170-request-logs.md).
+ */
+const REDACTED = ['*.cookie', '*.authorization', '*.PinCode', '*.pinCode', '*.AuthToken', '*.token', '*.password', '*.secret', 'headers', 'body'];
+
+function readableStream(): DestinationStream {
+  // Loaded only for a terminal: a log collector reads the JSON lines, and pino-pretty costs start-up time.
+  const require = createRequire(import.meta.url);
+  const pretty = require('pino-pretty') as (options: object) => DestinationStream;
+  return pretty({ colorize: true, sync: true, translateTime: 'HH:MM:ss.l', ignore: 'pid,hostname' });
+}
+
+/**
+ * A logger writing one JSON line per event to stdout, or readable lines when stdout is a terminal. Under vitest it is
+ * silent unless LOG_LEVEL says otherwise, so test output stays readable.
+ */
+export function createLogger(options: { level?: string; pretty?: boolean; destination?: DestinationStream } = {}): Logger {
+  const wanted = options.level ?? process.env.LOG_LEVEL ?? (process.env.VITEST ? 'silent' : 'info');
+  // An unknown level is reported by loadConfig (server/config.ts); until then the logger must not throw.
+  const level = (LOG_LEVELS as readonly string[]).includes(wanted) ? wanted : 'info';
+  const settings: LoggerOptions = { level, base: { pid: process.pid }, redact: { paths: REDACTED, censor: '[hidden]' } };
+  const pretty = options.pretty ?? (process.stdout.isTTY === true && !process.env.LOG_JSON);
+  return pino(settings, options.destination ?? (pretty ? readableStream() : pino.destination({ dest: 1, sync: false })));
+}
+
+/** The process's logger; parts of the server take a child of it (`log.child({ part: 'sandbox' })`). */
+export const log: Logger = createLogger();
