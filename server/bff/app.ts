@@ -6,6 +6,7 @@ import { apiIsElsewhere } from './api-elsewhere.ts';
 import { forwardToApi } from './api-proxy.ts';
 import { compression } from './compression.ts';
 import { errorResponse, failureResponse } from './errors.ts';
+import { apiAnswers, createReadiness, type ReadinessCheck } from './health.ts';
 import { createIdempotencyCache } from './idempotency.ts';
 import { createLoginThrottle } from './login-throttle.ts';
 import { measuredUpstream, requestLog } from './request-log.ts';
@@ -38,15 +39,19 @@ export interface BffOptions {
   now?: () => number;
   /** Where request, upstream and mismatch lines go (LOG_LEVEL); the process's logger when unset. */
   log?: Logger;
+  /** What else must answer for /api/ready (the shared store), beside the API. */
+  readinessChecks?: ReadinessCheck[];
+  /** True once the server is shutting down: /api/ready then answers 503. */
+  isStopping?: () => boolean;
 }
 
 /** Our server: the session, the signed path to the API, and the SPA. */
 export function createBffApp(options: BffOptions) {
   const log = options.log ?? processLog;
-  const upstream = measuredUpstream(
-    createUpstream({ baseUrl: options.apiUrl, appKey: options.appKey, secretKey: options.secretKey, timeoutMs: options.upstreamTimeoutMs }),
-    log,
-  );
+  const unmeasured = createUpstream({ baseUrl: options.apiUrl, appKey: options.appKey, secretKey: options.secretKey, timeoutMs: options.upstreamTimeoutMs });
+  const upstream = measuredUpstream(unmeasured, log);
+  // Probes are not API traffic: they are neither timed nor logged as failures.
+  const readiness = createReadiness([apiAnswers(unmeasured), ...(options.readinessChecks ?? [])], options.isStopping);
   const sessions = createSessions({
     sealer: createSessionSealer(options.sessionSecret),
     devices: createDeviceCookies(options.sessionSecret),
@@ -71,7 +76,8 @@ export function createBffApp(options: BffOptions) {
   const limitJson = limitBody({ maxSize: JSON_BODY_LIMIT, onError: (c) => errorResponse(c, 'PayloadTooLarge', 'The request body is larger than 4 MB.') });
   app.use('/api/*', (c, next) => (isUploadRoute(c.req.method, c.req.path.replace(/^\/api/, '')) ? next() : limitJson(c, next)));
   app.use('/api/*', noStore);
-  app.get('/api/health', (c) => c.json({ Status: 'ok' }));
+  app.get('/api/health', readiness.alive);
+  app.get('/api/ready', readiness.ready);
   app.get('/api/config', (c) => c.json({ Sandbox: options.sandbox }));
   app.route('/api/session', sessionRoutes({ ...deps, throttle: createLoginThrottle(options.now), trustProxy: options.trustProxy, sandbox: options.sandbox }));
   app.use('/api/v1/*', endSessionsOnPinChange(sessions));
