@@ -84,7 +84,7 @@ test.describe('users and their permissions', () => {
     await expect(navigation.getByRole('link', { name: 'Users' })).toHaveCount(0);
 
     await page.goto('/users');
-    await expect(page.getByText('Only master users manage users')).toBeVisible();
+    await expect(page.getByText('Only master users can manage users.')).toBeVisible();
     await expect(page.getByRole('grid')).toHaveCount(0);
 
     await navigation.getByRole('link', { name: 'My settings' }).click();

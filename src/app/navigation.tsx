@@ -11,6 +11,7 @@ import type { SessionUser } from '@contract/user.ts';
 import type { NavigationSection } from '@/components/layout/dashboard-layout.tsx';
 import { paths } from '@/config/paths.ts';
 import { UnreadBadge } from './unread-badge.tsx';
+import { mayManageUsers } from '@/api/resources/session/session-user.ts';
 
 /** The areas of the app, as the signed-in user may use them. Only areas that work are listed. */
 export function navigationFor(user: SessionUser): NavigationSection[] {
@@ -36,7 +37,7 @@ export function navigationFor(user: SessionUser): NavigationSection[] {
     {
       title: 'Administration',
       items: [
-        ...(user.IsMasterUser
+        ...(mayManageUsers(user)
           ? [{ label: 'Users', href: paths.users.list.href(), icon: <PeopleOutlined />, matchPrefix: true }]
           : []),
         { label: 'Account', href: paths.account.href(), icon: <AccountBalanceOutlined /> },

@@ -15,6 +15,7 @@ import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { timeZoneForState } from '@contract/common.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
+import { isKnownMasterUser } from '@/api/resources/session/session-user.ts';
 
 const SandboxRecordingDialog = lazy(() =>
   import('./sandbox-recording-dialog.tsx').then((module) => ({ default: module.SandboxRecordingDialog })),
@@ -39,7 +40,7 @@ export function SandboxBadge() {
   const notify = useNotify();
   const timeZone = timeZoneForState(user?.State ?? '');
   // The clock is the whole sandbox's: only a master user moves it (docs/decisions/0114-sandbox-clock-master-only.md).
-  const canMoveClock = user?.IsMasterUser === true;
+  const canMoveClock = isKnownMasterUser(user);
 
   const moveForward = (step: (typeof STEPS)[number]) =>
     advance.mutate(step.minutes, {

@@ -1,6 +1,7 @@
 import type { QueryClient } from '@tanstack/react-query';
 import type { ListParams } from '@/api/list-params.ts';
 import { prefetchWhenSignedIn } from '@/api/resources/session/session-queries.ts';
+import { mayManageUsers } from '@/api/resources/session/session-user.ts';
 import { usersQueries } from '@/api/resources/users/users-queries.ts';
 import { readListState, type ListState } from '@/hooks/use-list-search-params.ts';
 
@@ -12,5 +13,5 @@ export function usersListParams(list: ListState<never>): ListParams {
 /** Asks for the page of users a users-page URL shows, for a master user (the only one it lists them for). */
 export function prefetchUsersList(queryClient: QueryClient, url: string): void {
   const params = usersListParams(readListState(new URL(url).searchParams));
-  prefetchWhenSignedIn(queryClient, usersQueries.list(params), (user) => user.IsMasterUser === true);
+  prefetchWhenSignedIn(queryClient, usersQueries.list(params), mayManageUsers);
 }

@@ -55,6 +55,7 @@ import { useSpeechPreview } from '@/hooks/use-speech-preview.ts';
 import { useNotOfferedSentence } from '@/api/route-availability.ts';
 import { NotOfferedNote } from '@/components/feedback/not-offered-note.tsx';
 import { textOr } from '@/utils/missing.ts';
+import { mayManageUsers } from '@/api/resources/session/session-user.ts';
 
 const READ_ONLY_REASON = 'Only its owner or a master user can change it.';
 /** How long a deletion can be undone before it is sent (decision 0143). */
@@ -117,7 +118,7 @@ export function AudioListPage() {
   const list = useListSearchParams(AUDIO_LIST_STATE);
   const audio = useQuery(audioQueries.list(audioListParams(list)));
   // Master users can name every owner; everyone else knows their own items and sees "Colleague" for the rest.
-  const users = useQuery({ ...usersQueries.list({ pageSize: 1000 }), enabled: me?.IsMasterUser === true });
+  const users = useQuery({ ...usersQueries.list({ pageSize: 1000 }), enabled: mayManageUsers(me) });
   const ownerNames = useMemo(
     () => new Map((users.data?.Items ?? []).map((user) => [user.UserID, `${user.FirstName ?? ''} ${user.LastName ?? ''}`.trim() || user.UserName])),
     [users.data],

@@ -4,6 +4,9 @@ import Button from '@mui/material/Button';
 import { Link as RouterLink } from 'react-router';
 import { paths } from '@/config/paths.ts';
 
+/** Said in place when the session or the API (a 403) says this user is not a master user. */
+export const MASTER_ONLY_SENTENCE = 'Only master users can manage users.';
+
 /** What a user who is not a master user sees on the pages that manage the team. */
 export function MasterOnlyNotice() {
   return (
@@ -15,7 +18,7 @@ export function MasterOnlyNotice() {
         </Button>
       }
     >
-      <AlertTitle>Only master users manage users</AlertTitle>
+      <AlertTitle>{MASTER_ONLY_SENTENCE}</AlertTitle>
       You can change your own settings on the My settings page.
     </Alert>
   );

@@ -11,6 +11,8 @@ import Typography from '@mui/material/Typography';
 import { useState, type ReactNode } from 'react';
 import { useForm, type Control, type FieldPath } from 'react-hook-form';
 import { fieldErrorsOf } from '@/api/field-errors.ts';
+import { isForbidden } from '@/api/resources/session/session-user.ts';
+import { MASTER_ONLY_SENTENCE } from './master-only-notice.tsx';
 import { FormSecretField } from '@/components/form/form-secret-field.tsx';
 import { FormSwitch } from '@/components/form/form-switch.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
@@ -76,6 +78,8 @@ export interface UserFormProps {
   /** Set when the signed-in user may not change these permissions: the switches show, disabled, with this reason. */
   permissionsReadOnlyReason?: string;
   submitLabel: string;
+  /** Said in place, not as an error, when the API answers 403 (the session may not know who is a master user). */
+  forbiddenSentence?: string;
   /** Sends the form; a thrown API error is shown next to the fields it names. */
   onSubmit: (values: UserFormValues) => Promise<unknown>;
   onCancel?: () => void;
@@ -87,12 +91,14 @@ export function UserForm({
   mode,
   subject = 'colleague',
   permissionsReadOnlyReason,
+  forbiddenSentence = MASTER_ONLY_SENTENCE,
   submitLabel,
   onSubmit,
   onCancel,
 }: UserFormProps) {
   const self = subject === 'self';
   const [formError, setFormError] = useState<string | null>(null);
+  const [forbidden, setForbidden] = useState(false);
   const { control, handleSubmit, setError, setFocus, formState } = useForm<UserFormInput, unknown, UserFormValues>({
     resolver: zodResolver(userFormSchema({ pinRequired: mode === 'create' })),
     defaultValues,
@@ -100,9 +106,14 @@ export function UserForm({
 
   const submit = handleSubmit(async (values) => {
     setFormError(null);
+    setForbidden(false);
     try {
       await onSubmit(values);
     } catch (error) {
+      if (isForbidden(error)) {
+        setForbidden(true);
+        return;
+      }
       const { fields, message } = fieldErrorsOf(error, Object.keys(defaultValues));
       const names = Object.keys(fields) as FieldPath<UserFormInput>[];
       for (const name of names) setError(name, { type: 'server', message: fields[name] });
@@ -115,6 +126,7 @@ export function UserForm({
     <DatePickersProvider>
       <Box component="form" noValidate onSubmit={submit} aria-label={submitLabel}>
         <Stack spacing={3}>
+          {forbidden && <Alert severity="info">{forbiddenSentence}</Alert>}
           {formError && (
             <Alert severity="error" role="alert">
               {formError}

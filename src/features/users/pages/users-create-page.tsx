@@ -9,6 +9,7 @@ import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
 import { paths } from '@/config/paths.ts';
 import { BackToUsersLink } from '../components/back-to-users-link.tsx';
+import { mayManageUsers } from '@/api/resources/session/session-user.ts';
 import { MasterOnlyNotice } from '../components/master-only-notice.tsx';
 import { UserForm } from '../components/user-form.tsx';
 import { newUserDefaults, toCreateInput } from '../components/user-form-schema.ts';
@@ -24,7 +25,7 @@ export function UsersCreatePage() {
   const navigate = useNavigate();
 
   let content;
-  if (!me?.IsMasterUser) content = <MasterOnlyNotice />;
+  if (!mayManageUsers(me)) content = <MasterOnlyNotice />;
   else if (account.isError) {
     content = <QueryErrorAlert title="The account could not be loaded." error={account.error} onRetry={() => void account.refetch()} />;
   } else if (account.isPending) content = <Skeleton variant="rounded" height={480} aria-label="Loading" />;

@@ -12,6 +12,7 @@ import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
 import { paths } from '@/config/paths.ts';
 import { BackToUsersLink } from '../components/back-to-users-link.tsx';
+import { isForbidden, mayManageUsers } from '@/api/resources/session/session-user.ts';
 import { MasterOnlyNotice } from '../components/master-only-notice.tsx';
 import { UserForm } from '../components/user-form.tsx';
 import { toUpdateInput, userFormValuesOf } from '../components/user-form-schema.ts';
@@ -21,7 +22,7 @@ import { fullName } from '../user-summary.ts';
 export function UsersEditPage() {
   const userId = Number(useParams().userId);
   const { data: me } = useQuery(sessionQueries.current());
-  const isMaster = me?.IsMasterUser === true;
+  const isMaster = mayManageUsers(me);
   const user = useQuery({ ...usersQueries.detail(userId), enabled: isMaster && Number.isInteger(userId) });
   const updateUser = useUpdateUser();
   const notify = useNotify();
@@ -29,7 +30,7 @@ export function UsersEditPage() {
 
   const missing = !Number.isInteger(userId) || isRecordNotFound(user.error);
   let content;
-  if (!isMaster) content = <MasterOnlyNotice />;
+  if (!isMaster || isForbidden(user.error)) content = <MasterOnlyNotice />;
   else if (missing) {
     content = <EmptyState title="There is no such user." description="They may have been deleted, or the link is mistyped." />;
   } else if (user.isError) {

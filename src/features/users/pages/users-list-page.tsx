@@ -26,6 +26,7 @@ import { paths } from '@/config/paths.ts';
 import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
 import { usersListParams } from '../users-list-state.ts';
 import { timeZoneLabel } from '@/utils/us-states.ts';
+import { isForbidden, mayManageUsers } from '@/api/resources/session/session-user.ts';
 import { MasterOnlyNotice } from '../components/master-only-notice.tsx';
 import { audioAccess, formatCallingDays, formatTimeOfDay, fullName } from '../user-summary.ts';
 import { textOr } from '@/utils/missing.ts';
@@ -116,7 +117,7 @@ export function UsersListPage() {
   const navigate = useNavigate();
   const list = useListSearchParams();
   const account = useQuery(accountQueries.detail());
-  const isMaster = me?.IsMasterUser === true;
+  const isMaster = mayManageUsers(me);
   const users = useQuery({
     ...usersQueries.list(usersListParams(list)),
     enabled: isMaster,
@@ -139,7 +140,8 @@ export function UsersListPage() {
     </Tooltip>
   );
 
-  if (!isMaster) {
+  // Unknown to the session, the API decides: its 403 says the same as the session would have.
+  if (!isMaster || isForbidden(users.error)) {
     return (
       <PageContainer title="Users">
         <MasterOnlyNotice />

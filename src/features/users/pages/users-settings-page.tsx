@@ -7,6 +7,7 @@ import { useNotify } from '@/components/feedback/notifications.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
 import { pageIntros } from '@/config/page-intros.ts';
+import { mayManageUsers } from '@/api/resources/session/session-user.ts';
 import { SessionsCard } from '../components/sessions-card.tsx';
 import { UserForm } from '../components/user-form.tsx';
 import { toUpdateInput, userFormValuesOf } from '../components/user-form-schema.ts';
@@ -17,7 +18,7 @@ export function UsersSettingsPage() {
   const user = useQuery({ ...usersQueries.detail(me?.UserID ?? 0), enabled: me !== undefined && me !== null });
   const updateUser = useUpdateUser();
   const notify = useNotify();
-  const isMaster = me?.IsMasterUser === true;
+  const isMaster = mayManageUsers(me);
 
   let content;
   if (user.isError) {
@@ -33,6 +34,7 @@ export function UsersSettingsPage() {
         subject="self"
         defaultValues={userFormValuesOf(current)}
         permissionsReadOnlyReason={isMaster ? undefined : 'Only a master user can change your permissions.'}
+        forbiddenSentence="Only a master user can change your permissions."
         submitLabel="Save my settings"
         onSubmit={async (values) => {
           const changes = toUpdateInput(values, current, { includePermissions: isMaster });
