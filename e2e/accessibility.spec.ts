@@ -1,6 +1,5 @@
-import AxeBuilder from '@axe-core/playwright';
-import type { Page } from '@playwright/test';
 import { expect, logIn, test } from './fixtures.ts';
+import { seriousViolations } from './support/accessibility.ts';
 import { EVERY_PAGE } from './support/every-page.ts';
 
 declare const document: {
@@ -12,20 +11,6 @@ declare const document: {
  * axe on every page of the app, in the light and the dark theme: no serious or critical violation of WCAG 2.1 A/AA.
  * Nor does any page scroll sideways: what is wider than the window (a grid's columns) scrolls inside its own box.
  */
-
-async function seriousViolations(page: Page) {
-  const results = await new AxeBuilder({ page }).withTags(['wcag2a', 'wcag2aa', 'wcag21a', 'wcag21aa', 'best-practice']).analyze();
-  return results.violations
-    .filter((violation) => violation.impact === 'serious' || violation.impact === 'critical')
-    .map(
-      (violation) =>
-        `${violation.id} (${violation.impact}): ${violation.help} — ` +
-        violation.nodes
-          .slice(0, 3)
-          .map((node) => `${node.html.slice(0, 120)} ${node.any.map((check) => check.message).join(' ')}`)
-          .join(' | '),
-    );
-}
 
 for (const colorScheme of ['light', 'dark'] as const) {
   test.describe(`${colorScheme} theme`, () => {

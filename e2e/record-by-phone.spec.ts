@@ -1,6 +1,7 @@
 import { broadcastSchema } from '../src/contract/broadcast.ts';
 import { advanceClock, apiJson } from './api.ts';
 import { expect, logIn, test } from './fixtures.ts';
+import { seriousViolations } from './support/accessibility.ts';
 
 // A voice broadcast sent without its message waits for it to be recorded by phone (docs/decisions/0080-record-by-phone.md).
 test('a call message recorded by phone: sent without audio, the instruction shown, recorded in the sandbox, then sent', async ({ page }) => {
@@ -38,6 +39,7 @@ test('a call message recorded by phone: sent without audio, the instruction show
   const code = (await waiting.getByLabel(/^Recording code \d+$/).textContent())!.trim();
   expect(code).toMatch(/^\d{6}$/);
   await expect(page.getByRole('status', { name: 'Broadcast status' })).toContainText('Scheduled');
+  expect(await seriousViolations(page)).toEqual([]);
 
   // Its start passes: nothing is called while the message is missing.
   await advanceClock(page, 60);
@@ -55,6 +57,7 @@ test('a call message recorded by phone: sent without audio, the instruction show
   const dialog = page.getByRole('dialog', { name: 'Record a message by phone' });
   await expect(dialog.getByRole('button', { name: `Use code ${code} of Recorded by phone` })).toBeVisible();
   await dialog.getByLabel('Recording code').fill(code);
+  expect(await seriousViolations(page)).toEqual([]);
   await dialog.getByRole('button', { name: 'Record', exact: true }).click();
   await expect(page.getByText(`The message of broadcast #${broadcastId} is recorded (20 seconds): its calls can start.`)).toBeVisible();
   await expect(waiting).toBeHidden();
