@@ -1,3 +1,4 @@
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createBffApp } from './bff/app.ts';
@@ -9,7 +10,11 @@ export interface RunningServer {
   url: string;
   /** The embedded sandbox, in its own thread; null with a real API. */
   sandbox: SandboxThread | null;
-  close(): Promise<void>;
+  /**
+   * Stops taking connections, lets requests in flight finish within the shutdown deadline, cuts what is left, then
+   * stops the sandbox. True when everything finished in time (docs/decisions/0172-graceful-shutdown.md).
+   */
+  close(): Promise<boolean>;
 }
 
 /**
@@ -45,7 +50,9 @@ export async function startServer(config: ServerConfig, options: { serveApp?: bo
     revokedSessionsFile: config.revokedSessionsFile,
     sandbox: sandbox !== null,
     distDir: options.serveApp === false ? undefined : config.distDir,
+    isStopping: () => stopping,
   });
+  let stopping = false;
 
   const server = await new Promise<ReturnType<typeof serve>>((resolve, reject) => {
     const started = serve({ fetch: app.fetch, hostname: config.host, port: config.port }, () => resolve(started));
@@ -61,8 +68,32 @@ export async function startServer(config: ServerConfig, options: { serveApp?: bo
     url: `http://${shownHost}:${port}`,
     sandbox,
     close: async () => {
-      await new Promise<void>((resolve) => server.close(() => resolve()));
+      stopping = true;
+      const finished = await closeWithin(server as Server, config.shutdownTimeoutMs);
+      if (!finished) log.warn({ deadlineMs: config.shutdownTimeoutMs }, 'requests still in flight at the shutdown deadline were cut');
       await sandbox?.close();
+      return finished;
     },
   };
+}
+
+/**
+ * Closes the listening socket at once, then waits for the requests in flight: each kept-alive connection is closed as
+ * soon as it is idle. Past `deadlineMs` every connection left is cut. Resolves true when none had to be cut.
+ */
+function closeWithin(server: Server, deadlineMs: number): Promise<boolean> {
+  return new Promise((resolve) => {
+    const idle = setInterval(() => server.closeIdleConnections(), 50);
+    const deadline = setTimeout(() => {
+      clearInterval(idle);
+      server.closeAllConnections();
+      resolve(false);
+    }, deadlineMs);
+    server.close(() => {
+      clearInterval(idle);
+      clearTimeout(deadline);
+      resolve(true);
+    });
+    server.closeIdleConnections();
+  });
 }

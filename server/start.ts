@@ -22,9 +22,12 @@ async function main() {
     log.info({ upstream: config.apiUrl }, `Upstream: ${config.apiUrl}`);
   }
 
-  const stop = async () => {
-    await server.close();
-    process.exit(0);
+  // Requests in flight finish (up to SHUTDOWN_TIMEOUT_MS); exit 1 says some had to be cut.
+  const stop = async (signal: NodeJS.Signals) => {
+    log.info({ signal, deadlineMs: config.shutdownTimeoutMs }, 'shutting down: finishing the requests in flight');
+    const finished = await server.close();
+    log.info(finished ? 'stopped' : 'stopped, with requests cut at the deadline');
+    process.exit(finished ? 0 : 1);
   };
   process.once('SIGINT', stop);
   process.once('SIGTERM', stop);
