@@ -56,6 +56,8 @@ export default defineConfig({
           include: ['server/**/*.test.ts'],
           // Many files start our server, whose sandbox starts in a fresh thread with cold code: room on a busy machine.
           hookTimeout: 30_000,
+          // The simulator's tests play whole broadcasts through a seeded sandbox: seconds each, more on a busy machine.
+          testTimeout: 20_000,
         },
       },
       {
