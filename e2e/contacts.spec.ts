@@ -61,8 +61,8 @@ test.describe('contacts', () => {
   });
 
   test('finds names with or without accents, and exports a search as CSV with formulas neutralized', async ({ page }) => {
-    await createContact(page, { FirstName: 'José', LastName: 'Exportable', PrimaryPhone: '6053000301', Notes: '=HYPERLINK("x")' });
-    await createContact(page, { FirstName: 'Anna', LastName: 'Müllerexport', PrimaryPhone: '6053000302' });
+    await createContact(page, { FirstName: 'José', LastName: 'Exportable', PrimaryPhone: '6053009401', Notes: '=HYPERLINK("x")' });
+    await createContact(page, { FirstName: 'Anna', LastName: 'Müllerexport', PrimaryPhone: '6053009402' });
     await page.goto('/contacts');
     const grid = page.getByRole('grid', { name: 'Contacts' });
     await page.getByLabel('Search contacts').fill('jose exportable');
@@ -84,8 +84,8 @@ test.describe('contacts', () => {
   });
 
   test('the Deleted folder shows when each contact was deleted, the latest first', async ({ page }) => {
-    const first = await createContact(page, { FirstName: 'Early', LastName: 'Binned', PrimaryPhone: '6053000311' });
-    const second = await createContact(page, { FirstName: 'Later', LastName: 'Binned', PrimaryPhone: '6053000312' });
+    const first = await createContact(page, { FirstName: 'Early', LastName: 'Binned', PrimaryPhone: '6053009411' });
+    const second = await createContact(page, { FirstName: 'Later', LastName: 'Binned', PrimaryPhone: '6053009412' });
     for (const contact of [second, first]) {
       const response = await page.request.delete(`/api/v1/contacts/${contact.PersonID}?MoveToDeleted=true`, { headers: { 'x-requested-with': 'callboard' } });
       expect(response.ok()).toBe(true);

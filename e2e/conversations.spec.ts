@@ -105,7 +105,7 @@ test.describe('conversations', () => {
     await advanceClock(page, 20);
     await expect(thread).toContainText('You have been unsubscribed', POLL);
     // A STOP blocks calls as well as texts, and the banner says both.
-    await expect(page.getByText(/\(469\) 555-0132 replied STOP: it is opted out of texts and calls\./)).toBeVisible();
+    await expect(page.getByText(/\(469\) 555-0132 opted out by replying STOP \(or a word like it\): texts and calls are both blocked\./)).toBeVisible();
     await expect(page.getByRole('textbox', { name: 'Reply to Sam Ortiz' })).toHaveCount(0);
 
     await page.getByRole('link', { name: 'Opt-outs' }).click();

@@ -61,19 +61,19 @@ test.describe('opt-outs', () => {
     const addOptOut = async (reason: string) => {
       await page.getByRole('button', { name: 'Add opt-out' }).click();
       const dialog = page.getByRole('dialog', { name: 'Add an opt-out' });
-      await dialog.getByLabel('Phone number').fill('(469) 555-0177');
+      await dialog.getByLabel('Phone number').fill('(469) 555-0178');
       await dialog.getByLabel('Reason').fill(reason);
       await dialog.getByRole('button', { name: 'Add opt-out' }).click();
       return dialog;
     };
     const first = await addOptOut('Asked by phone');
     await expect(first).toBeHidden();
-    await expect(page.getByRole('status').filter({ hasText: '(469) 555-0177 is opted out of calls and texts.' })).toBeVisible();
+    await expect(page.getByRole('status').filter({ hasText: '(469) 555-0178 is opted out of calls and texts.' })).toBeVisible();
 
     const again = await addOptOut('Asked again');
-    await expect(again.getByRole('alert')).toContainText(/^\(469\) 555-0177 is already opted out of calls and texts \(since .+, reason: Asked by phone\); nothing was changed\./);
+    await expect(again.getByRole('alert')).toContainText(/^\(469\) 555-0178 is already opted out of calls and texts \(since .+, reason: Asked by phone\); nothing was changed\./);
     await again.getByRole('link', { name: 'See its history' }).click();
-    await expect(page).toHaveURL(/\/phone-numbers\/4695550177$/);
+    await expect(page).toHaveURL(/\/phone-numbers\/4695550178$/);
     const history = page.getByRole('list', { name: 'Opt-out history' });
     await expect(history.getByRole('listitem')).toHaveCount(1);
     await expect(history).toContainText('Asked by phone');

@@ -137,9 +137,9 @@ function OptedOutNotice({ conversation }: { conversation: InboxConversation }) {
     select: (feed) => feed.Items.find((item) => item.PhoneNumber === conversation.PhoneNumber) ?? null,
   });
   let what: string;
-  if (conversation.IsAutoOptOut) what = `${phone} replied STOP: it is opted out of texts and calls. Only they can opt back in, by texting UNSTOP.`;
-  else if (optOut.data?.GlobalOptOut) what = `${phone} opted out of texts and calls from every Text-Em-All sender.`;
-  else if (optOut.data) what = `${phone} is opted out of ${blockedChannels({ ...optOut.data, DoNotText: true })}.`;
+  if (conversation.IsAutoOptOut) what = `${phone} opted out by replying STOP (or a word like it): texts and calls are both blocked. Only they can opt back in, by texting UNSTOP.`;
+  else if (optOut.data?.GlobalOptOut) what = `${phone} opted out of every Text-Em-All sender: texts and calls are both blocked.`;
+  else if (optOut.data) what = `${phone} is opted out: ${blockedChannels({ ...optOut.data, DoNotText: true })} ${optOut.data.DoNotCall ? 'are both' : 'are'} blocked.`;
   else if (optOut.isPending) what = `${phone} is opted out of texts.`;
   else what = `${phone} is opted out of texts, and perhaps of calls: its history says.`;
   return (

@@ -225,7 +225,8 @@ export function ConversationInboxPage() {
         variant="outlined"
         sx={{
           display: 'grid',
-          gridTemplateColumns: { md: 'minmax(320px, 380px) 1fr' },
+          // minmax(0, …): a long line in a row is cut, never widening the page past a phone's screen.
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(320px, 380px) minmax(0, 1fr)' },
           height: { md: 'calc(100vh - 230px)' },
           minHeight: 540,
           overflow: 'hidden',
