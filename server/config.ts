@@ -38,6 +38,7 @@ const environmentSchema = z.object({
   SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(7 * 24),
   CEA_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
+  METRICS: booleanFlag.default(false),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `Use one of ${LOG_LEVELS.join(', ')}` }).optional(),
 });
 
@@ -56,6 +57,8 @@ export interface ServerConfig {
   sessionMaxMs: number;
   /** How long the API may take to answer before our server answers 504 (CEA_TIMEOUT_MS). */
   upstreamTimeoutMs: number;
+  /** Serve /api/metrics (METRICS). */
+  metrics: boolean;
   /** How long requests in flight may take to finish after SIGTERM (SHUTDOWN_TIMEOUT_MS). */
   shutdownTimeoutMs: number;
   /** Sessions ended by logout, kept across restarts (decision 0070); null with a throwaway in-memory sandbox. */
@@ -102,6 +105,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     sessionMaxMs: settings.SESSION_MAX_HOURS * 3_600_000,
     upstreamTimeoutMs: settings.CEA_TIMEOUT_MS,
     shutdownTimeoutMs: settings.SHUTDOWN_TIMEOUT_MS,
+    metrics: settings.METRICS,
     distDir: resolve(rootDir, 'dist'),
     revokedSessionsFile: join(dataDir, 'revoked-sessions.jsonl'),
   };

@@ -51,6 +51,7 @@ export async function startServer(config: ServerConfig, options: { serveApp?: bo
     sandbox: sandbox !== null,
     distDir: options.serveApp === false ? undefined : config.distDir,
     isStopping: () => stopping,
+    metrics: config.metrics,
   });
   let stopping = false;
 

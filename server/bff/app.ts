@@ -9,6 +9,7 @@ import { errorResponse, failureResponse } from './errors.ts';
 import { apiAnswers, createReadiness, type ReadinessCheck } from './health.ts';
 import { createIdempotencyCache } from './idempotency.ts';
 import { createLoginThrottle } from './login-throttle.ts';
+import { createMetrics } from './metrics.ts';
 import { measuredUpstream, requestLog } from './request-log.ts';
 import { noStore, requireCsrfHeader, securityHeaders } from './security.ts';
 import { createDeviceCookies, createSessionSealer } from './session-cookie.ts';
@@ -43,16 +44,19 @@ export interface BffOptions {
   readinessChecks?: ReadinessCheck[];
   /** True once the server is shutting down: /api/ready then answers 503. */
   isStopping?: () => boolean;
+  /** Serve /api/metrics in Prometheus' text format (METRICS=true). */
+  metrics?: boolean;
 }
 
 /** Our server: the session, the signed path to the API, and the SPA. */
 export function createBffApp(options: BffOptions) {
   const log = options.log ?? processLog;
+  const metrics = options.metrics ? createMetrics() : null;
   const unmeasured = createUpstream({ baseUrl: options.apiUrl, appKey: options.appKey, secretKey: options.secretKey, timeoutMs: options.upstreamTimeoutMs });
-  const upstream = measuredUpstream(unmeasured, log);
+  const upstream = measuredUpstream(unmeasured, log, metrics?.onExchange);
   // Probes are not API traffic: they are neither timed nor logged as failures.
   const readiness = createReadiness([apiAnswers(unmeasured), ...(options.readinessChecks ?? [])], options.isStopping);
-  const sessions = createSessions({
+  const created = createSessions({
     sealer: createSessionSealer(options.sessionSecret),
     devices: createDeviceCookies(options.sessionSecret),
     revocations: createSessionRevocations({ file: options.revokedSessionsFile, now: options.now }),
@@ -61,10 +65,12 @@ export function createBffApp(options: BffOptions) {
     trustProxy: options.trustProxy,
     now: options.now,
   });
+  const sessions = metrics ? metrics.countSessions(created) : created;
+  const throttle = createLoginThrottle(options.now);
   const deps = { upstream, sessions, idempotency: createIdempotencyCache() };
 
   const app = new Hono();
-  app.use('*', requestLog({ log, trustProxy: options.trustProxy }));
+  app.use('*', requestLog({ log, trustProxy: options.trustProxy, onFinished: metrics?.onRequest }));
   app.use('*', securityHeaders({ trustProxy: options.trustProxy }));
   app.use('*', compression());
   // A deadline or an unreachable API that a route did not catch is still 504 or 502; anything else is our fault: 500.
@@ -78,8 +84,9 @@ export function createBffApp(options: BffOptions) {
   app.use('/api/*', noStore);
   app.get('/api/health', readiness.alive);
   app.get('/api/ready', readiness.ready);
+  if (metrics) app.get('/api/metrics', metrics.route);
   app.get('/api/config', (c) => c.json({ Sandbox: options.sandbox }));
-  app.route('/api/session', sessionRoutes({ ...deps, throttle: createLoginThrottle(options.now), trustProxy: options.trustProxy, sandbox: options.sandbox }));
+  app.route('/api/session', sessionRoutes({ ...deps, throttle: metrics ? metrics.countLogins(throttle) : throttle, trustProxy: options.trustProxy, sandbox: options.sandbox }));
   app.use('/api/v1/*', endSessionsOnPinChange(sessions));
   app.post('/api/answer-mismatches', answerMismatchRoute(sessions, (line) => log.warn({ part: 'answers' }, line)));
   app.all('/api/v1/*', forwardToApi(deps, '/api'));
