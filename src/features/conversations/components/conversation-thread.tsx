@@ -26,7 +26,8 @@ import { useAddOptOut } from '@/api/resources/opt-outs/opt-out-mutations.ts';
 import { optOutQueries } from '@/api/resources/opt-outs/opt-out-queries.ts';
 import { mayAskToStop } from '@contract/text-opt-out.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
-import { isRecordNotFound } from '@/api/route-availability.ts';
+import { isRecordNotFound, useNotOfferedSentence } from '@/api/route-availability.ts';
+import { NotOfferedNote } from '@/components/feedback/not-offered-note.tsx';
 import type { InboxConversation, TextMessage } from '@contract/conversation.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
@@ -163,6 +164,8 @@ function optOutNoteFor(reply: string): string {
 function AskingToStopNotice({ conversation, reply }: { conversation: InboxConversation; reply: TextMessage }) {
   const add = useAddOptOut();
   const notify = useNotify();
+  // Adding an opt-out is an [inferred] route: without it, the flag still shows, without the button (decision 0131).
+  const addNotOffered = useNotOfferedSentence('optOutAdd');
   const phone = formatPhoneNumber(conversation.PhoneNumber);
   return (
     <Alert
@@ -170,26 +173,29 @@ function AskingToStopNotice({ conversation, reply }: { conversation: InboxConver
       icon={<FlagOutlined />}
       sx={{ mx: 2, mt: 2 }}
       action={
-        <Button
-          color="inherit"
-          size="small"
-          loading={add.isPending}
-          onClick={() =>
-            add.mutate(
-              { PhoneNumber: conversation.PhoneNumber, DoNotCall: true, DoNotText: true, Notes: optOutNoteFor(reply.Message ?? '') },
-              {
-                onSuccess: () => notify({ message: `${phone} is opted out of texts and calls.` }),
-                onError: (error) => notify({ severity: 'error', message: `${phone} could not be opted out: ${error.message}` }),
-              },
-            )
-          }
-        >
-          Opt out
-        </Button>
+        !addNotOffered && (
+          <Button
+            color="inherit"
+            size="small"
+            loading={add.isPending}
+            onClick={() =>
+              add.mutate(
+                { PhoneNumber: conversation.PhoneNumber, DoNotCall: true, DoNotText: true, Notes: optOutNoteFor(reply.Message ?? '') },
+                {
+                  onSuccess: () => notify({ message: `${phone} is opted out of texts and calls.` }),
+                  onError: (error) => notify({ severity: 'error', message: `${phone} could not be opted out: ${error.message}` }),
+                },
+              )
+            }
+          >
+            Opt out
+          </Button>
+        )
       }
     >
       “{(reply.Message ?? '').trim()}” may ask for no more texts. It did not opt the number out: only a reply of just STOP, END,
       CANCEL, QUIT or UNSUBSCRIBE does. If they asked, opt {phone} out of texts and calls.
+      {addNotOffered && <NotOfferedNote sentence={addNotOffered} />}
     </Alert>
   );
 }
