@@ -54,7 +54,11 @@ export function requestLog({ log, trustProxy, onFinished }: RequestLogOptions): 
       const ms = performance.now() - started;
       const route = routeOf(c.req.path);
       const status = c.res.status;
-      c.res.headers.set(REQUEST_ID_HEADER, id);
+      try {
+        c.res.headers.set(REQUEST_ID_HEADER, id);
+      } catch {
+        // An answer whose headers cannot change (none of ours today) goes out without the id; the line still has it.
+      }
       const line = { requestId: id, method: c.req.method, route, status, ms: Math.round(ms * 10) / 10, upstreamMs: Math.round(timing.upstreamMs * 10) / 10 };
       if (status >= 500) log.warn(line, 'request failed');
       else log.info(line, 'request');
