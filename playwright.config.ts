@@ -55,7 +55,8 @@ export default defineConfig({
       // What `npm start` runs, built by `npm run build` (which `npm test` runs first).
       command: 'node dist-server/start.mjs',
       url: `${baseURL}/api/health`,
-      env: { PORT: String(PORT), HOST: '127.0.0.1', SANDBOX_DB: ':memory:', SANDBOX_CLOCK_SPEED: '1' },
+      // Request lines would bury the test report; warnings and failures still show.
+      env: { PORT: String(PORT), HOST: '127.0.0.1', SANDBOX_DB: ':memory:', SANDBOX_CLOCK_SPEED: '1', LOG_LEVEL: 'warn' },
       reuseExistingServer: false,
       timeout: 60_000,
       stdout: 'pipe',
@@ -69,6 +70,7 @@ export default defineConfig({
         SANDBOX_DB: ':memory:',
         SANDBOX_CLOCK_SPEED: '1',
         SANDBOX_DOCUMENTED_ONLY: 'true',
+        LOG_LEVEL: 'warn',
       },
       reuseExistingServer: false,
       timeout: 60_000,
@@ -78,7 +80,7 @@ export default defineConfig({
       // The sandbox, the real-shape stand-in in front of it, and the built server pointed at the stand-in.
       command: 'node --import tsx server/testing/real-shape-server.ts',
       url: `${realShapeURL}/api/health`,
-      env: { PORT: String(REAL_SHAPE_PORT), HOST: '127.0.0.1' },
+      env: { PORT: String(REAL_SHAPE_PORT), HOST: '127.0.0.1', LOG_LEVEL: 'warn' },
       reuseExistingServer: false,
       timeout: 90_000,
       stdout: 'pipe',
