@@ -1,4 +1,5 @@
 import { createRequire } from 'node:module';
+import { isatty } from 'node:tty';
 import { pino, type DestinationStream, type Logger, type LoggerOptions } from 'pino';
 
 export type { Logger };
@@ -29,7 +30,8 @@ export function createLogger(options: { level?: string; pretty?: boolean; destin
   // An unknown level is reported by loadConfig (server/config.ts); until then the logger must not throw.
   const level = (LOG_LEVELS as readonly string[]).includes(wanted) ? wanted : 'info';
   const settings: LoggerOptions = { level, base: { pid: process.pid }, redact: { paths: REDACTED, censor: '[hidden]' } };
-  const pretty = options.pretty ?? (process.stdout.isTTY === true && !process.env.LOG_JSON);
+  // fd 1 itself: the sandbox's thread has a piped process.stdout even when the process writes to a terminal.
+  const pretty = options.pretty ?? (isatty(1) && !process.env.LOG_JSON);
   return pino(settings, options.destination ?? (pretty ? readableStream() : pino.destination({ dest: 1, sync: false })));
 }
 
