@@ -7,7 +7,8 @@ import TableHead from '@mui/material/TableHead';
 import TablePagination from '@mui/material/TablePagination';
 import TableRow from '@mui/material/TableRow';
 import TableSortLabel from '@mui/material/TableSortLabel';
-import type { SxProps, Theme } from '@mui/material/styles';
+import { useTheme, type SxProps, type Theme } from '@mui/material/styles';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import type { MouseEvent, ReactNode } from 'react';
 import { LiveRegion } from '@/components/feedback/live-region.tsx';
 import type { ServerListState } from './server-data-grid.tsx';
@@ -20,6 +21,10 @@ export interface TableColumn<Row> {
   width?: number;
   align?: 'left' | 'right';
   sortable?: boolean;
+  /** Left out on a phone's width, so the columns that matter fit without scrolling sideways. */
+  hideOnPhone?: boolean;
+  /** Pixels on a phone's width, when narrower than `width`. */
+  phoneWidth?: number;
   render: (row: Row) => ReactNode;
 }
 
@@ -80,13 +85,17 @@ function tableStyles(width: number, rowHeight: number, clickable: boolean): SxPr
  * markup, so the page draws its rows in one cheap pass (the DataGrid stays with the lists that select and edit).
  * Sorting cycles ascending, descending, none, as the grid's headers do.
  */
-export function ServerTable<Row>({ label, list, rows, rowCount, columns, getRowId, loading, rowHeight, empty, onRowClick }: ServerTableProps<Row>) {
+export function ServerTable<Row>({ label, list, rows, rowCount, columns: allColumns, getRowId, loading, rowHeight, empty, onRowClick }: ServerTableProps<Row>) {
+  const phone = useMediaQuery(useTheme().breakpoints.down('sm'));
+  const columns = phone
+    ? allColumns.filter((column) => !column.hideOnPhone).map((column) => ({ ...column, width: column.phoneWidth ?? column.width }))
+    : allColumns;
   const sortBy = (field: string) => {
     if (list.sort?.field !== field) list.setSort({ field, desc: false });
     else if (!list.sort.desc) list.setSort({ field, desc: true });
     else list.setSort(null);
   };
-  const width = columns.reduce((sum, column) => sum + (column.width ?? 240), 0);
+  const width = columns.reduce((sum, column) => sum + (column.width ?? (phone ? 136 : 240)), 0);
 
   return (
     <Box sx={{ bgcolor: 'background.paper', borderRadius: 2, border: 1, borderColor: 'divider', overflow: 'hidden' }}>
@@ -111,7 +120,13 @@ export function ServerTable<Row>({ label, list, rows, rowCount, columns, getRowI
                     {column.sortable === false ? (
                       column.header
                     ) : (
-                      <TableSortLabel active={direction !== false} direction={direction || 'asc'} onClick={() => sortBy(column.field)}>
+                      <TableSortLabel
+                        active={direction !== false}
+                        direction={direction || 'asc'}
+                        onClick={() => sortBy(column.field)}
+                        // A right-aligned header ends where its values end: the arrow goes on its left.
+                        sx={column.align === 'right' ? { flexDirection: 'row-reverse' } : undefined}
+                      >
                         {column.header}
                       </TableSortLabel>
                     )}

@@ -151,10 +151,16 @@ export function DashboardLayout({ brand, navigation, toolbar, banner, children }
           <Drawer
             variant="permanent"
             open
-            sx={{ '& .MuiDrawer-paper': { width: DRAWER_WIDTH, boxSizing: 'border-box', borderRight: 1, borderColor: 'divider' } }}
+            // The column runs the page's whole length (its border too); its links stay in view as the page scrolls.
+            sx={{
+              height: '100%',
+              '& .MuiDrawer-paper': { position: 'relative', height: '100%', width: DRAWER_WIDTH, boxSizing: 'border-box', borderRight: 1, borderColor: 'divider' },
+            }}
           >
-            <Toolbar />
-            <NavigationList sections={navigation} />
+            <Box sx={{ position: 'sticky', top: 0, maxHeight: '100vh', overflowY: 'auto' }}>
+              <Toolbar />
+              <NavigationList sections={navigation} />
+            </Box>
           </Drawer>
         ) : (
           <Drawer

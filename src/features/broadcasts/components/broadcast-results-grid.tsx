@@ -64,7 +64,7 @@ function columnsFor(channel: Channel, groups: ResultGroup[], options: { survey: 
     ...contact,
     { field: 'CallResultCategory', headerName: 'Result', width: 190, renderCell: ({ value }) => <ResultCell value={value as string} groups={groups} /> },
     { field: 'CallStatus', headerName: 'Status', width: 130 },
-    { field: 'NumberOfAttempts', headerName: 'Attempts', type: 'number', width: 100 },
+    { field: 'NumberOfAttempts', headerName: 'Attempts', type: 'number', width: 124 },
     { field: 'LastCallTime', headerName: 'Last call', width: 200, valueFormatter: (value: string | null) => formatApiDateTime(value) },
     ...(options.survey ? [{ field: 'SurveyResult', headerName: 'Answer', width: 100 } satisfies GridColDef<ResultRow>] : []),
   ];
