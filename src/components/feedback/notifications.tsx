@@ -1,5 +1,5 @@
 import type { AlertColor } from '@mui/material/Alert';
-import { createContext, lazy, Suspense, useCallback, useContext, useState, type ReactNode } from 'react';
+import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 
 // The snackbar's code loads with the first notification, not with the app.
 const NotificationSnackbar = lazy(() =>
@@ -13,6 +13,8 @@ export interface NotificationInput {
   action?: { label: string; onClick: () => void };
   /** Milliseconds before it hides; errors stay longer by default. */
   autoHideMs?: number;
+  /** What it is about (e.g. one broadcast's state): a newer notification on the same topic replaces it at once. */
+  topic?: string;
 }
 
 export interface QueuedNotification extends NotificationInput {
@@ -27,10 +29,20 @@ export function NotificationsProvider({ children }: { children: ReactNode }) {
   const [queue, setQueue] = useState<QueuedNotification[]>([]);
   const [open, setOpen] = useState(true);
   const current = queue[0];
+  const shownTopic = useRef<string | undefined>(undefined);
+  useEffect(() => {
+    shownTopic.current = current?.topic;
+  }, [current]);
 
   const notify = useCallback<Notify>((notification) => {
-    setQueue((items) => [...items, { ...notification, id: Date.now() + Math.random() }]);
-    setOpen(true);
+    const { topic } = notification;
+    const replaced = topic !== undefined && shownTopic.current === topic;
+    setQueue((items) => [
+      // A stale one about the same thing goes: the shown one closes (and leaves the queue as it exits).
+      ...items.filter((item, index) => topic === undefined || item.topic !== topic || index === 0),
+      { ...notification, id: Date.now() + Math.random() },
+    ]);
+    setOpen(!replaced);
   }, []);
 
   const close = () => setOpen(false);

@@ -70,14 +70,16 @@ export function BroadcastActions({ broadcast, broadcastId, otherHalf }: Broadcas
   const both = otherHalf ? ' Both the calls and the texts are affected.' : '';
   const unreached = halves.reduce((sum, half) => sum + Math.max(0, half.PhoneNumberCount - half.TotalCompleted), 0);
 
+  // One topic per broadcast: "Resumed." replaces "Paused… Undo", so no stale Undo is left to fail.
+  const topic = `broadcast-state-${broadcastId}`;
   const doResume = () =>
     resume.mutate(broadcastId, {
       onSuccess: (updated) =>
-        notify({ message: updated.BroadcastStatus === 'AuthorizationApproved' ? 'Resumed. It starts at its scheduled time.' : 'Resumed.' }),
+        notify({ topic, message: updated.BroadcastStatus === 'AuthorizationApproved' ? 'Resumed. It starts at its scheduled time.' : 'Resumed.' }),
     });
   const doPause = () =>
     pause.mutate(broadcastId, {
-      onSuccess: () => notify({ message: 'Paused. Nothing new goes out until you resume.', action: { label: 'Undo', onClick: doResume } }),
+      onSuccess: () => notify({ topic, message: 'Paused. Nothing new goes out until you resume.', action: { label: 'Undo', onClick: doResume } }),
     });
   const doCancel = async () => {
     const confirmed = await confirm({
@@ -87,7 +89,7 @@ export function BroadcastActions({ broadcast, broadcastId, otherHalf }: Broadcas
       cancelLabel: 'Keep it',
       destructive: true,
     });
-    if (confirmed) cancel.mutate(broadcastId, { onSuccess: () => notify({ message: 'Broadcast canceled.' }) });
+    if (confirmed) cancel.mutate(broadcastId, { onSuccess: () => notify({ topic, message: 'Broadcast canceled.' }) });
   };
   const doDelete = async () => {
     const scheduled = halves.some((half) => half.BroadcastStatus === 'AuthorizationApproved');

@@ -3,12 +3,13 @@ import Skeleton from '@mui/material/Skeleton';
 import Typography from '@mui/material/Typography';
 import { LineChart } from '@mui/x-charts/LineChart';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { useMemo } from 'react';
+import { useEffect, useMemo } from 'react';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
 import type { ListParams } from '@/api/list-params.ts';
 import { broadcastIdOf, type Broadcast } from '@contract/broadcast.ts';
 import { parseApiDate } from '@/utils/format-date.ts';
 import { formatCount } from '@/utils/format-number.ts';
+import { reportFigures } from '../report-figures.ts';
 
 const CHECKPOINTS = 16;
 const SLOW_REFRESH = 30_000;
@@ -24,12 +25,17 @@ const latestFirst: ListParams = { page: 1, pageSize: 1, sort: [{ field: 'LastCal
  */
 export function ProgressChart({ broadcast, running }: { broadcast: Broadcast; running: boolean }) {
   const broadcastId = broadcastIdOf(broadcast)!;
-  const refetchInterval = running ? SLOW_REFRESH : false;
+  const figures = reportFigures(broadcast);
+  // Live like the cards: each time the broadcast's completed count moves, the chart asks again.
   const latest = useQuery({
     ...broadcastQueries.results(broadcastId, latestFirst),
-    refetchInterval,
+    refetchInterval: running ? SLOW_REFRESH : false,
     refetchIntervalInBackground: false,
   });
+  const refetchLatest = latest.refetch;
+  useEffect(() => {
+    if (running) void refetchLatest();
+  }, [figures.completed, running, refetchLatest]);
   const lastCallTime = latest.data?.Items[0]?.LastCallTime ?? null;
 
   const checkpoints = useMemo(() => {
@@ -68,14 +74,15 @@ export function ProgressChart({ broadcast, running }: { broadcast: Broadcast; ru
     );
   }
   const multiDay = checkpoints.at(-1)!.instant.getTime() - checkpoints[0]!.instant.getTime() > 20 * 3_600_000;
-  const last = counts.data.at(-1) ?? 0;
+  // Every number completed by now had its last call by the last checkpoint: the line ends on the Completed card's figure.
+  const series = [...counts.data.slice(0, -1), figures.completed];
   return (
     <figure style={{ margin: 0 }}>
       <LineChart
         height={240}
         skipAnimation
         hideLegend
-        margin={{ left: 8, right: 16, top: 16, bottom: 8 }}
+        margin={{ left: 8, right: 32, top: 16, bottom: 8 }}
         xAxis={[
           {
             data: checkpoints.map((point) => point.wallClock),
@@ -87,7 +94,7 @@ export function ProgressChart({ broadcast, running }: { broadcast: Broadcast; ru
         yAxis={[{ min: 0, max: Math.max(broadcast.PhoneNumberCount, 1), valueFormatter: (value: number) => formatCount(value), width: 52 }]}
         series={[
           {
-            data: counts.data,
+            data: series,
             label: 'Numbers completed',
             area: true,
             showMark: false,
@@ -100,7 +107,7 @@ export function ProgressChart({ broadcast, running }: { broadcast: Broadcast; ru
         sx={{ '& .MuiLineChart-area': { fillOpacity: 0.16 } }}
       />
       <Typography component="figcaption" variant="body2" color="textSecondary">
-        {formatCount(last)} of {formatCount(broadcast.PhoneNumberCount)} numbers completed by{' '}
+        {formatCount(figures.completed)} of {formatCount(figures.recipients)} numbers completed by{' '}
         {(multiDay ? dayAndTime : time).format(checkpoints.at(-1)!.wallClock)}, counted from each number&rsquo;s last call.
       </Typography>
     </figure>

@@ -4,6 +4,7 @@ import Typography from '@mui/material/Typography';
 import { PieChart } from '@mui/x-charts/PieChart';
 import { formatCount } from '@/utils/format-number.ts';
 import type { ResultGroup } from '../broadcast-display.ts';
+import { formatShare } from '../report-figures.ts';
 import { FilterToggle } from './filter-toggle.tsx';
 
 export interface ResultBreakdownProps {
@@ -14,7 +15,6 @@ export interface ResultBreakdownProps {
   onSelect: (value: string | null) => void;
 }
 
-const percentOf = (count: number, total: number) => (total === 0 ? 0 : Math.round((count / total) * 1000) / 10);
 
 /**
  * Results as a donut with a legend of buttons: clicking a slice or its legend entry shows those numbers below,
@@ -40,7 +40,7 @@ export function ResultBreakdown({ groups, total, selected, onSelect }: ResultBre
               cornerRadius: 3,
               highlightScope: { fade: 'global', highlight: 'item' },
               faded: { additionalRadius: -4, color: 'var(--mui-palette-action-disabled)' },
-              valueFormatter: (item) => `${formatCount(item.value)} (${percentOf(item.value, total)}%)`,
+              valueFormatter: (item) => `${formatCount(item.value)} (${formatShare(item.value, total)})`,
               data: shown.map((group) => ({ id: group.value || 'none', value: group.count, label: group.label, color: group.color })),
             },
           ]}
@@ -67,7 +67,7 @@ export function ResultBreakdown({ groups, total, selected, onSelect }: ResultBre
                 fullWidth
                 active={active}
                 onToggle={() => toggle(group.value)}
-                label={`${group.label}: ${formatCount(group.count)} (${percentOf(group.count, total)}%)`}
+                label={`${group.label}: ${formatCount(group.count)} (${formatShare(group.count, total)})`}
               >
                 <Box component="span" aria-hidden sx={{ width: 12, height: 12, borderRadius: '3px', bgcolor: group.color, flexShrink: 0 }} />
                 <Typography variant="body2" component="span" noWrap sx={{ flexGrow: 1, textAlign: 'left' }}>
@@ -82,7 +82,7 @@ export function ResultBreakdown({ groups, total, selected, onSelect }: ResultBre
                   color="textSecondary"
                   sx={{ minWidth: 48, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}
                 >
-                  {percentOf(group.count, total)}%
+                  {formatShare(group.count, total)}
                 </Typography>
               </FilterToggle>
             </li>

@@ -1,3 +1,4 @@
+import Alert from '@mui/material/Alert';
 import AddOutlined from '@mui/icons-material/AddOutlined';
 import CampaignOutlined from '@mui/icons-material/CampaignOutlined';
 import Box from '@mui/material/Box';
@@ -6,6 +7,7 @@ import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import { Link as RouterLink, useNavigate } from 'react-router';
+import { isApiError } from '@/api/api-error.ts';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
 import { broadcastIdOf, type Broadcast } from '@contract/broadcast.ts';
 import { ServerTable, type TableColumn } from '@/components/data-table/server-table.tsx';
@@ -69,11 +71,12 @@ const columns: TableColumn<Broadcast>[] = [
       </>
     ),
   },
-  { field: 'BroadcastStatus', header: 'Status', width: 136, render: (row) => <BroadcastStatusChip category={categoryOf(row)} /> },
-  { field: 'BroadcastType', header: 'Type', width: 130, render: (row) => (row.BroadcastType ? typeLabels[row.BroadcastType] : MISSING) },
+  { field: 'BroadcastStatus', header: 'Status', width: 136, phoneWidth: 132, render: (row) => <BroadcastStatusChip category={categoryOf(row)} /> },
+  { field: 'BroadcastType', header: 'Type', width: 130, hideOnPhone: true, render: (row) => (row.BroadcastType ? typeLabels[row.BroadcastType] : MISSING) },
   {
     field: 'StartDate',
     header: 'Start',
+    hideOnPhone: true,
     width: 190,
     render: (row) => (
       <>
@@ -82,9 +85,9 @@ const columns: TableColumn<Broadcast>[] = [
       </>
     ),
   },
-  { field: 'PhoneNumberCount', header: 'Recipients', width: 110, align: 'right', render: (row) => formatCount(row.PhoneNumberCount) },
-  { field: 'TotalCompleted', header: 'Completed', width: 150, render: (row) => <ProgressCell broadcast={row} /> },
-  { field: 'CreditsUsed', header: 'Credits', width: 90, align: 'right', render: (row) => formatCredits(row.CreditsUsed ?? 0) },
+  { field: 'PhoneNumberCount', header: 'Recipients', width: 110, hideOnPhone: true, align: 'right', render: (row) => formatCount(row.PhoneNumberCount) },
+  { field: 'TotalCompleted', header: 'Completed', width: 150, phoneWidth: 84, render: (row) => <ProgressCell broadcast={row} /> },
+  { field: 'CreditsUsed', header: 'Credits', width: 96, hideOnPhone: true, align: 'right', render: (row) => formatCredits(row.CreditsUsed ?? 0) },
 ];
 
 export function BroadcastListPage() {
@@ -110,39 +113,50 @@ export function BroadcastListPage() {
       }
     >
       <BroadcastListFilters filters={list.filters} search={list.search} onFiltersChange={list.setFilters} onSearchChange={list.setSearch} />
-      {broadcasts.isError && (
-        <Box sx={{ mb: 2 }}>
-          <QueryErrorAlert title="The broadcasts could not be loaded." error={broadcasts.error} onRetry={() => void broadcasts.refetch()} />
-        </Box>
+      {/* A failure replaces the table: its empty state ("No broadcasts yet") would say something false. */}
+      {broadcasts.isError && isApiError(broadcasts.error) && broadcasts.error.status === 400 ? (
+        <Alert
+          severity="warning"
+          action={
+            <Button color="inherit" size="small" onClick={() => void navigate(paths.broadcasts.list.href())}>
+              Clear filters
+            </Button>
+          }
+        >
+          These filters cannot be used: a date or choice in the address is not one this page knows. Clear them to see your broadcasts.
+        </Alert>
+      ) : broadcasts.isError ? (
+        <QueryErrorAlert title="The broadcasts could not be loaded." error={broadcasts.error} onRetry={() => void broadcasts.refetch()} />
+      ) : (
+        <ServerTable
+          label="Broadcasts"
+          list={list}
+          rows={broadcasts.data?.Items ?? []}
+          rowCount={broadcasts.data?.Size ?? 0}
+          columns={columns}
+          getRowId={(row) => broadcastIdOf(row)!}
+          loading={broadcasts.isPending}
+          // Two lines a row at most.
+          rowHeight={64}
+          onRowClick={(row) => void navigate(paths.broadcasts.report.href(broadcastIdOf(row)!))}
+          empty={
+            <EmptyState
+              icon={<CampaignOutlined />}
+              title={filtered ? 'No broadcast matches these filters' : 'No broadcasts yet'}
+              description={filtered ? 'Try another status, type or date range.' : 'Send your first call or text to a list of contacts.'}
+              action={
+                filtered ? (
+                  <Button onClick={() => void navigate(paths.broadcasts.list.href())}>Clear filters</Button>
+                ) : (
+                  <Button variant="contained" component={RouterLink} to={paths.broadcasts.create.href()}>
+                    New broadcast
+                  </Button>
+                )
+              }
+            />
+          }
+        />
       )}
-      <ServerTable
-        label="Broadcasts"
-        list={list}
-        rows={broadcasts.data?.Items ?? []}
-        rowCount={broadcasts.data?.Size ?? 0}
-        columns={columns}
-        getRowId={(row) => broadcastIdOf(row)!}
-        loading={broadcasts.isPending}
-        // Two lines a row at most.
-        rowHeight={64}
-        onRowClick={(row) => void navigate(paths.broadcasts.report.href(broadcastIdOf(row)!))}
-        empty={
-          <EmptyState
-            icon={<CampaignOutlined />}
-            title={filtered ? 'No broadcast matches these filters' : 'No broadcasts yet'}
-            description={filtered ? 'Try another status, type or date range.' : 'Send your first call or text to a list of contacts.'}
-            action={
-              filtered ? (
-                <Button onClick={() => void navigate(paths.broadcasts.list.href())}>Clear filters</Button>
-              ) : (
-                <Button variant="contained" component={RouterLink} to={paths.broadcasts.create.href()}>
-                  New broadcast
-                </Button>
-              )
-            }
-          />
-        }
-      />
     </PageContainer>
   );
 }

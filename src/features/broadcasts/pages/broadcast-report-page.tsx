@@ -11,6 +11,7 @@ import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { visuallyHidden } from '@mui/utils';
 import { useQuery } from '@tanstack/react-query';
+import { useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { isApiError } from '@/api/api-error.ts';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
@@ -32,7 +33,6 @@ import {
   categoryOf,
   channelLabels,
   channelOf,
-  completedPercent,
   isCombo,
   liveRefreshInterval,
   resultFieldOf,
@@ -50,6 +50,7 @@ import { ProgressChart } from '../components/progress-chart.tsx';
 import { RecordingInstruction } from '../components/recording-instruction.tsx';
 import { ResultBreakdown } from '../components/result-breakdown.tsx';
 import { SurveyAnswersChart } from '../components/survey-answers-chart.tsx';
+import { progressStep, reportFigures, type ReportFigures } from '../report-figures.ts';
 import { SectionCard } from '@/components/layout/section-card.tsx';
 import { BackLink } from '@/components/layout/back-link.tsx';
 import { MISSING, textOr } from '@/utils/missing.ts';
@@ -95,21 +96,39 @@ function TimingCard({ broadcast }: { broadcast: Broadcast }) {
     );
   }
   const took = minutesBetween(broadcast.StartDate, broadcast.CompletedDate);
+  // Canceled (or expired) before its start: it has a start date but never started.
+  const start = parseApiDate(broadcast.StartDate);
+  const end = parseApiDate(broadcast.CompletedDate);
+  const neverStarted = category !== 'Completed' && broadcast.TotalCompleted === 0 && (!start || !end || start.instant.getTime() >= end.instant.getTime());
   return (
     <StatCard
       dense
       label={category === 'Completed' ? 'Finished' : category === 'Canceled' ? 'Canceled' : 'Expired'}
       value={formatApiDateTime(broadcast.CompletedDate) || '—'}
-      hint={`Started ${formatApiDateTime(broadcast.StartDate)}${took !== null ? ` · took ${durationText(took)}` : ''}`}
+      hint={
+        neverStarted
+          ? `Never started (it was to start ${formatApiDateTime(broadcast.StartDate)})`
+          : `Started ${formatApiDateTime(broadcast.StartDate)}${took !== null ? ` · took ${durationText(took)}` : ''}`
+      }
     />
   );
 }
 
 
+/**
+ * The header's screen-reader progress: the same figure as the Completed card, spoken only when the broadcast enters
+ * another tenth of the way, so a screen reader hears it move without hearing every refresh.
+ */
+function ProgressAnnouncement({ figures, running, completed }: { figures: ReportFigures; running: boolean; completed: boolean }) {
+  const [spoken, setSpoken] = useState({ step: progressStep(figures), text: `${figures.completedShareText} done` });
+  const step = progressStep(figures);
+  if (running && step !== spoken.step) setSpoken({ step, text: `${figures.completedShareText} done` });
+  return <LiveRegion label="Broadcast progress" announcement={{ text: running ? spoken.text : completed ? 'All done' : '', id: spoken.step }} />;
+}
+
 /** The text that went out, and what came back: delivery, replies (in the conversations) and opt-outs. */
 function TextOutcomes({ broadcast, broadcastId }: { broadcast: Broadcast; broadcastId: number }) {
-  const delivered = broadcast.DeliveredTexts ?? 0;
-  const sent = delivered + (broadcast.NotDeliveredTexts ?? 0);
+  const figures = reportFigures(broadcast);
   return (
     <Stack spacing={2.5}>
       <div>
@@ -140,8 +159,8 @@ function TextOutcomes({ broadcast, broadcastId }: { broadcast: Broadcast; broadc
         <Grid size={{ xs: 12, sm: 4 }}>
           <StatCard
             label="Delivered"
-            value={sent === 0 ? '—' : `${Math.round((delivered / sent) * 1000) / 10}%`}
-            hint={`${formatCount(delivered)} of ${formatCount(sent)} texts sent`}
+            value={figures.recipients === 0 ? '—' : figures.deliveredShareText}
+            hint={`${formatCount(figures.delivered)} of ${formatCount(figures.recipients)} numbers`}
           />
         </Grid>
         <Grid size={{ xs: 12, sm: 4 }}>
@@ -249,7 +268,7 @@ export function BroadcastReportPage() {
   const selectedResult = list.filters.result ? (list.filters.result === NO_RESULT ? '' : list.filters.result) : null;
   const selectResult = (value: string | null) =>
     list.setFilters({ result: value === null ? null : value || NO_RESULT, status: null, answer: null });
-  const percent = completedPercent(broadcast);
+  const figures = reportFigures(broadcast);
   const noFilter = !list.filters.result && !list.filters.status && !list.filters.answer && !list.search;
   const ownerName = `${broadcast.User?.FirstName ?? ''} ${broadcast.User?.LastName ?? ''}`.trim();
   const owner = broadcast.User?.UserID === session.data?.UserID ? 'you' : ownerName || `user ${broadcast.User?.UserID ?? 'unknown'}`;
@@ -267,10 +286,7 @@ export function BroadcastReportPage() {
             <BroadcastStatusChip category={category} />
           </span>
           {/* Progress in steps of 10%, so a screen reader hears it move without hearing every refresh. */}
-          <LiveRegion
-            label="Broadcast progress"
-            announcement={{ text: running ? `${Math.floor(percent / 10) * 10}% done` : category === 'Completed' ? 'All done' : '', id: 0 }}
-          />
+          <ProgressAnnouncement figures={figures} running={running} completed={category === 'Completed'} />
           <span>
             {broadcast.BroadcastType ? typeLabels[broadcast.BroadcastType] : MISSING}
             {isCombo(broadcast) ? ` (${channelLabels[channel].toLowerCase()})` : ''} · created by {owner} · #{broadcastId}
@@ -317,14 +333,14 @@ export function BroadcastReportPage() {
           <Grid size={{ xs: 12, sm: 6, lg: 3 }}>
             <StatCard
               label="Completed"
-              value={formatCount(broadcast.TotalCompleted)}
-              hint={`${Math.floor(percent)}% · ${formatCount(broadcast.PhoneNumberCount - broadcast.TotalCompleted)} not finished`}
+              value={formatCount(figures.completed)}
+              hint={`${figures.completedShareText} · ${formatCount(figures.notFinished)} not finished`}
               footer={
                 <LinearProgress
                   variant="determinate"
-                  value={percent}
+                  value={figures.completedShare}
                   color={category === 'Paused' ? 'warning' : category === 'Completed' ? 'success' : 'primary'}
-                  aria-label={`${Math.floor(percent)}% completed`}
+                  aria-label={`${figures.completedShareText} completed`}
                   sx={{ height: 6, borderRadius: 3 }}
                 />
               }
