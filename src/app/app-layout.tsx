@@ -5,6 +5,7 @@ import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
 import { Link as RouterLink, Outlet, useNavigation } from 'react-router';
+import { sandboxQueries } from '@/api/resources/sandbox/sandbox-queries.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { DashboardLayout } from '@/components/layout/dashboard-layout.tsx';
 import { ColorModeToggle } from '@/components/layout/color-mode-toggle.tsx';
@@ -73,7 +74,10 @@ function PageLoadingBar() {
 export function AppLayout() {
   const { data: user } = useQuery(sessionQueries.current());
   const { data: config } = useQuery(sessionQueries.serverConfig());
+  // In sandbox mode, pages wait for the sandbox's clock: their relative times and "today" follow it.
+  const sandboxClock = useQuery({ ...sandboxQueries.clock(), enabled: config?.Sandbox === true, staleTime: Infinity });
   if (!user) return null;
+  if (config?.Sandbox === true && sandboxClock.isPending) return null;
 
   return (
     <DashboardLayout

@@ -3,6 +3,8 @@
  * 0005-time-zones-and-dates.md): show their wall-clock time as it is, whatever zone the browser is in.
  */
 
+import { appNow } from './app-clock.ts';
+
 const API_DATE = /^(\d{4})-(\d{2})-(\d{2}) (\d{2}):(\d{2}):(\d{2})(?:\.(\d{1,3}))?([+-])(\d{2})(\d{2})$/;
 
 export interface ParsedApiDate {
@@ -47,7 +49,7 @@ export function formatApiTime(value: string | null | undefined): string {
 const relative = new Intl.RelativeTimeFormat('en-US', { numeric: 'auto' });
 
 /** "3 minutes ago", "in 2 hours", "yesterday", relative to `now` (epoch ms). */
-export function formatApiRelative(value: string | null | undefined, now: number = Date.now()): string {
+export function formatApiRelative(value: string | null | undefined, now: number = appNow()): string {
   const parsed = parseApiDate(value);
   if (!parsed) return '';
   const seconds = Math.round((parsed.instant.getTime() - now) / 1000);

@@ -1,3 +1,5 @@
+import { appNow } from './app-clock.ts';
+
 /** US states and DC by postal code, as people read them in a list. */
 export const usStateNames: Record<string, string> = {
   AL: 'Alabama', AK: 'Alaska', AZ: 'Arizona', AR: 'Arkansas', CA: 'California', CO: 'Colorado', CT: 'Connecticut',
@@ -19,11 +21,11 @@ export function timeZoneLabel(timeZone: string, at: Date = new Date()): string {
 }
 
 /** The wall-clock time in a zone now: "9:41 AM". */
-export function timeInZone(timeZone: string, at: Date = new Date()): string {
+export function timeInZone(timeZone: string, at: Date = new Date(appNow())): string {
   return new Intl.DateTimeFormat('en-US', { timeZone, timeStyle: 'short' }).format(at);
 }
 
 /** Today's date in a zone as `yyyy-MM-dd`. */
-export function todayInZone(timeZone: string, at: Date = new Date()): string {
+export function todayInZone(timeZone: string, at: Date = new Date(appNow())): string {
   return new Intl.DateTimeFormat('en-CA', { timeZone, year: 'numeric', month: '2-digit', day: '2-digit' }).format(at);
 }
