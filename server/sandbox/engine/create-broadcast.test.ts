@@ -4,6 +4,7 @@ import { broadcastPlanSchema } from '../../../src/contract/broadcast-plan.ts';
 import { broadcastSchema } from '../../../src/contract/broadcast.ts';
 import { apiErrorBodySchema } from '../../../src/contract/error.ts';
 import { createSandboxHarness } from '../../testing/sandbox-client.ts';
+import { DEFAULT_DASHBOARD_URL } from '../single-sign-on.ts';
 import { isLandline } from '../simulator/outcomes.ts';
 
 const LIMITED = { UserName: 'han@cea', PinCode: 'kessel-run-12' };
@@ -186,7 +187,8 @@ describe('POST /v1/broadcasts', () => {
       Contacts: [{ FirstName: 'Ann', PrimaryPhone: '972-555-1212' }, { PrimaryPhone: '12' }],
     });
     expect(draft.FailedContacts).toHaveLength(1);
-    expect(draft.SingleSignOnUrl).toBe(`/broadcasts/new?draft=${draft.DraftBroadcastID}`);
+    // Absolute, as the service's are (docs/decisions/0083-single-sign-on.md).
+    expect(draft.SingleSignOnUrl).toBe(`${DEFAULT_DASHBOARD_URL}/broadcasts/new?draft=${draft.DraftBroadcastID}`);
     const created = broadcastSchema.parse(
       await master.json('POST', '/v1/broadcasts', { DraftBroadcastID: draft.DraftBroadcastID, BroadcastType: 'Announcement', Audio: tts }),
     );
