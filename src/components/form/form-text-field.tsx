@@ -1,3 +1,4 @@
+import Box from '@mui/material/Box';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
 
@@ -6,6 +7,8 @@ export type FormTextFieldProps<Values extends FieldValues> = Omit<TextFieldProps
   name: FieldPath<Values>;
   /** Parse the typed text into the form value (e.g. a number); the field keeps showing what was typed. */
   parse?: (text: string) => unknown;
+  /** The most characters the value may have: a counter shows it before it is reached, and past it the field is in error. Nothing typed is cut. */
+  maxChars?: number;
 };
 
 /**
@@ -17,13 +20,18 @@ export function FormTextField<Values extends FieldValues>({
   name,
   helperText,
   parse,
+  maxChars,
   ...props
 }: FormTextFieldProps<Values>) {
   return (
     <Controller
       control={control}
       name={name}
-      render={({ field, fieldState }) => (
+      render={({ field, fieldState }) => {
+        const length = typeof field.value === 'string' ? field.value.length : 0;
+        const over = maxChars !== undefined && length > maxChars;
+        const message = fieldState.error?.message ?? (over ? `${(length - maxChars).toLocaleString('en-US')} characters too many` : helperText);
+        return (
         <TextField
           {...props}
           name={field.name}
@@ -31,10 +39,20 @@ export function FormTextField<Values extends FieldValues>({
           onChange={(event) => field.onChange(parse ? parse(event.target.value) : event.target.value)}
           onBlur={field.onBlur}
           inputRef={field.ref}
-          error={fieldState.invalid}
-          helperText={fieldState.error?.message ?? helperText ?? ' '}
+          error={fieldState.invalid || over}
+          helperText={
+            maxChars === undefined ? (message ?? ' ') : (
+              <Box component="span" sx={{ display: 'flex', justifyContent: 'space-between', gap: 1 }}>
+                <span>{message ?? ' '}</span>
+                <Box component="span" sx={{ flexShrink: 0, fontVariantNumeric: 'tabular-nums' }}>
+                  {length.toLocaleString('en-US')} / {maxChars.toLocaleString('en-US')}
+                </Box>
+              </Box>
+            )
+          }
         />
-      )}
+        );
+      }}
     />
   );
 }

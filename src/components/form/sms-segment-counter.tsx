@@ -15,6 +15,8 @@ export interface SmsSegmentCounterProps {
   note?: string | undefined;
   /** Lets the text field point at the count (`aria-describedby`), so it is read with the field. */
   id?: string;
+  /** The most characters the text may have, shown with the count. */
+  limit?: number;
 }
 
 const plural = (count: number, word: string) => `${count.toLocaleString('en-US')} ${word}${count === 1 ? '' : 's'}`;
@@ -23,12 +25,12 @@ const plural = (count: number, word: string) => `${count.toLocaleString('en-US')
  * Characters, SMS segments and what still fits, under a text's field. Unicode (an emoji, a curly quote) shrinks a
  * segment from 160 to 70 characters, so the switch is called out.
  */
-export function SmsSegmentCounter({ count, id, note }: SmsSegmentCounterProps) {
+export function SmsSegmentCounter({ count, id, note, limit }: SmsSegmentCounterProps) {
   const unicode = count.encoding === 'UCS-2';
   return (
     <Box id={id} sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1, alignItems: 'center' }}>
-      <Typography variant="caption" color="textSecondary">
-        {plural(count.characters, 'character')} · {plural(count.segments, 'segment')} · {count.remainingInSegment} left in this
+      <Typography variant="caption" color={limit !== undefined && count.characters > limit ? 'error' : 'textSecondary'}>
+        {limit === undefined ? plural(count.characters, 'character') : `${count.characters.toLocaleString('en-US')} / ${limit.toLocaleString('en-US')} characters`} · {plural(count.segments, 'segment')} · {count.remainingInSegment} left in this
         segment
       </Typography>
       <Tooltip

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
+import { ttsVoices } from '@contract/audio.ts';
 import type { User } from '@contract/user.ts';
-import { broadcastDraftSchema, broadcastTypeOf, messageStepSchema, newDraft, parsePastedNumbers, recipientsStepSchema, toCreateInput } from './broadcast-draft.ts';
+import { broadcastDraftSchema, broadcastTypeOf, messageStepSchema, newDraft, parsePastedNumbers, recipientsStepSchema, restoreDraft, toCreateInput } from './broadcast-draft.ts';
 
 const user = {
   UserID: 1, UserName: 'u', FirstName: 'Luke', LastName: 'S', Email: '', Phone: '', CallerID: '2027075000', Retries: 2,
@@ -15,6 +16,42 @@ describe('the broadcast draft', () => {
     expect(draft.schedule).toMatchObject({ retries: 2, callThrottle: 5, maxMessageLength: 90, continueOnNextDay: true });
     expect(draft.message.callerId).toBe('2027075000');
     expect(broadcastDraftSchema.safeParse({ ...draft, recipients: { ...draft.recipients, pasted: '2145551234' } }).success).toBe(true);
+  });
+
+  it('is saved and read back whole past every limit, with emptied numbers and invalid phones', () => {
+    const draft = newDraft(user, 1000);
+    const long = {
+      ...draft,
+      type: { ...draft.type, name: 'n'.repeat(101) },
+      recipients: { ...draft.recipients, pasted: '2'.repeat(200_001) },
+      message: {
+        ...draft.message,
+        audio: { source: 'tts' as const, text: 's'.repeat(6000), voice: ttsVoices[0] },
+        surveyQuestion: 'q'.repeat(301),
+        surveyOptions: [{ key: '1', label: 'l'.repeat(61) }],
+        transfer: { enabled: true, number: '12', digit: '0', introduction: 'i'.repeat(301) },
+        callerId: 'not a phone',
+        textMessage: 't'.repeat(1601),
+      },
+      schedule: { ...draft.schedule, retries: Number.NaN, callThrottle: 5000 },
+    };
+    const restored = restoreDraft(JSON.parse(JSON.stringify(long)), newDraft(user));
+    expect(restored.type.name).toHaveLength(101);
+    expect(restored.message.textMessage).toHaveLength(1601);
+    expect(restored.message.audio?.source === 'tts' && restored.message.audio.text.length).toBe(6000);
+    expect(restored.recipients.pasted).toHaveLength(200_001);
+    expect(restored.idempotencyKey).toBe(draft.idempotencyKey);
+    expect(restored.schedule.retries).toBeNaN();
+    expect(restored.schedule.callThrottle).toBe(5000);
+  });
+
+  it('keeps every part of an odd saved draft that still fits', () => {
+    const draft = newDraft(user, 1000);
+    const saved = { ...draft, type: { ...draft.type, name: 'Snow day', channel: 'fax' }, step: 9 };
+    const restored = restoreDraft(saved, newDraft(user));
+    expect(restored.type).toMatchObject({ name: 'Snow day', channel: 'voice' });
+    expect(restored.idempotencyKey).toBe(draft.idempotencyKey);
+    expect(restored.step).toBe(0);
   });
 
   it.each([

@@ -19,33 +19,60 @@ const phoneField = z
 /** `sentBroadcastId` of a draft the service accepted without an answer we could read (broadcast IDs start at 1). */
 export const SENT_ID_UNKNOWN = 0;
 
+/** The limits each field is held to when the user moves on; shown as counters before they are reached. */
+export const draftLimits = {
+  name: 100,
+  ttsText: 3000,
+  surveyQuestion: 300,
+  surveyLabel: 60,
+  transferIntroduction: 300,
+  textMessage: 1600,
+  pasted: 200_000,
+} as const;
+
+const atMost = (limit: number) => `At most ${limit.toLocaleString('en-US')} characters`;
+
+const storedAudioChoice = z.discriminatedUnion('source', [
+  z.object({ source: z.literal('library'), audioId: z.string(), name: z.string() }),
+  z.object({ source: z.literal('tts'), text: z.string(), voice: z.enum(ttsVoices) }),
+  // Sent without audio: the service answers a number to call and a code, and the broadcast waits for the recording.
+  z.object({ source: z.literal('phone') }),
+]);
+
 export const audioChoiceSchema = z.discriminatedUnion('source', [
   z.object({ source: z.literal('library'), audioId: z.string().min(1, 'Choose a message'), name: z.string() }),
   z.object({
     source: z.literal('tts'),
-    text: z.string().trim().min(1, 'Type the message to speak').max(3000, 'At most 3,000 characters'),
+    text: z.string().trim().min(1, 'Type the message to speak').max(draftLimits.ttsText, atMost(draftLimits.ttsText)),
     voice: z.enum(ttsVoices),
   }),
-  // Sent without audio: the service answers a number to call and a code, and the broadcast waits for the recording.
   z.object({ source: z.literal('phone') }),
 ]);
 export type AudioChoice = z.infer<typeof audioChoiceSchema>;
 
+/*
+ * Each step has two schemas: its fields as saved, which take anything the user can type (a saved draft may be
+ * unfinished or too long, and is never thrown away for it), and its rules, checked when the user moves on.
+ */
+
+/** A number field as saved: an emptied one is NaN, which JSON keeps as null. */
+const storedNumber = z.preprocess((value) => (value === null ? Number.NaN : value), z.custom<number>((value) => typeof value === 'number'));
+
 const typeFields = z.object({
-  name: z.string().max(100, 'At most 100 characters'),
+  name: z.string(),
   channel: z.enum(['voice', 'text', 'both']),
   callKind: z.enum(['announcement', 'survey']),
   /** For voice and text: text the mobiles and also call them ('and'), or only text them ('or'). */
   combo: z.enum(['and', 'or']),
 });
 export const typeStepSchema = typeFields.extend({
-  name: z.string().trim().min(1, 'Name the broadcast').max(100, 'At most 100 characters'),
+  name: z.string().trim().min(1, 'Name the broadcast').max(draftLimits.name, atMost(draftLimits.name)),
 });
 
 const recipientsFields = z.object({
     lists: z.array(z.object({ id: z.int(), name: z.string(), count: z.int() })),
     contacts: z.array(z.object({ personId: z.int(), name: z.string(), phone: z.string() })),
-    pasted: z.string().max(200_000, 'Paste at most 10,000 numbers here; upload a file for more'),
+    pasted: z.string(),
     files: z.array(z.object({ fileId: z.string(), name: z.string(), rows: z.int() })),
     excluded: z.array(z.object({ name: z.string(), phone: z.string() })),
     primaryOnly: z.boolean(),
@@ -59,7 +86,9 @@ const recipientsFields = z.object({
       })
       .nullable(),
 });
-export const recipientsStepSchema = recipientsFields.refine(
+export const recipientsStepSchema = recipientsFields
+  .extend({ pasted: z.string().max(draftLimits.pasted, 'Paste at most 10,000 numbers here; upload a file for more') })
+  .refine(
     (step) =>
       step.lists.length + step.contacts.length + step.files.length + (step.carried?.people.length ?? 0) > 0 ||
       parsePastedNumbers(step.pasted).valid.length > 0,
@@ -67,25 +96,39 @@ export const recipientsStepSchema = recipientsFields.refine(
   );
 
 const messageFields = z.object({
+    audio: storedAudioChoice.nullable(),
+    voicemailAudio: storedAudioChoice.nullable(),
+    surveyQuestion: z.string(),
+    surveyOptions: z.array(z.object({ key: z.string(), label: z.string() })),
+    transfer: z.object({ enabled: z.boolean(), number: z.string(), digit: z.string(), introduction: z.string() }),
+    callerId: z.string(),
+    textMessage: z.string(),
+    textNumberId: z.int().nullable(),
+    // Which parts apply depends on the type chosen in the first step; `messageStepFor` adds those rules.
+    needs: z.object({ voice: z.boolean(), text: z.boolean(), survey: z.boolean() }),
+});
+const messageRules = messageFields.extend({
     audio: audioChoiceSchema.nullable(),
     voicemailAudio: audioChoiceSchema.nullable(),
-    surveyQuestion: z.string().trim().max(300, 'At most 300 characters'),
+    surveyQuestion: z.string().trim().max(draftLimits.surveyQuestion, atMost(draftLimits.surveyQuestion)),
     surveyOptions: z
-      .array(z.object({ key: z.string().regex(/^[0-9]$/, 'One digit'), label: z.string().trim().min(1, 'Say what this key means').max(60, 'At most 60 characters') }))
+      .array(
+        z.object({
+          key: z.string().regex(/^[0-9]$/, 'One digit'),
+          label: z.string().trim().min(1, 'Say what this key means').max(draftLimits.surveyLabel, atMost(draftLimits.surveyLabel)),
+        }),
+      )
       .max(10),
     transfer: z.object({
       enabled: z.boolean(),
       number: phoneField,
       digit: z.string().regex(/^[0-9]$/, 'One digit'),
-      introduction: z.string().max(300, 'At most 300 characters'),
+      introduction: z.string().max(draftLimits.transferIntroduction, atMost(draftLimits.transferIntroduction)),
     }),
     callerId: phoneField,
-    textMessage: z.string().max(1600, 'At most 1,600 characters'),
-    textNumberId: z.int().nullable(),
-    // Which parts apply depends on the type chosen in the first step; `messageStepFor` adds those rules.
-    needs: z.object({ voice: z.boolean(), text: z.boolean(), survey: z.boolean() }),
+    textMessage: z.string().max(draftLimits.textMessage, atMost(draftLimits.textMessage)),
 });
-export const messageStepSchema = messageFields.superRefine((step, context) => {
+export const messageStepSchema = messageRules.superRefine((step, context) => {
     if (step.needs.voice && step.audio === null) context.addIssue({ code: 'custom', path: ['audio'], message: 'Choose the message people hear' });
     if (step.needs.text && step.textMessage.trim() === '') context.addIssue({ code: 'custom', path: ['textMessage'], message: 'Write the text message' });
     if (step.needs.survey && step.surveyOptions.length === 0) context.addIssue({ code: 'custom', path: ['surveyOptions'], message: 'Offer at least one answer' });
@@ -104,11 +147,16 @@ const scheduleFields = z.object({
     startLocal: z.string(),
     checkCallingWindow: z.boolean(),
     continueOnNextDay: z.boolean(),
+    retries: storedNumber,
+    callThrottle: storedNumber,
+    maxMessageLength: storedNumber,
+});
+const scheduleRules = scheduleFields.extend({
     retries: z.int('Enter a whole number').min(0, 'At least 0').max(10, 'At most 10'),
     callThrottle: z.int('Enter a whole number').min(0, 'At least 0 (no limit)').max(1000, 'At most 1,000'),
     maxMessageLength: z.int('Enter a whole number').min(10, 'At least 10 seconds').max(600, 'At most 600 seconds'),
 });
-export const scheduleStepSchema = scheduleFields.refine((step) => step.startMode === 'now' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(step.startLocal), {
+export const scheduleStepSchema = scheduleRules.refine((step) => step.startMode === 'now' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(step.startLocal), {
     message: 'Pick a date and time',
     path: ['startLocal'],
   });
@@ -130,6 +178,32 @@ export const broadcastDraftSchema = z.object({
   savedAt: z.int(),
 });
 export type BroadcastDraft = z.infer<typeof broadcastDraftSchema>;
+
+const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/**
+ * A saved draft read back. One that no longer fits the saved shape (an older version, a hand-edited value) keeps
+ * every part that still fits, field by field, over `base`: a draft is never swapped for an empty one.
+ */
+export function restoreDraft(saved: unknown, base: BroadcastDraft): BroadcastDraft {
+  const whole = broadcastDraftSchema.safeParse(saved);
+  if (whole.success) return whole.data;
+  if (!isRecord(saved)) return base;
+  const restored: Record<string, unknown> = { ...base };
+  for (const [key, schema] of Object.entries(broadcastDraftSchema.shape)) {
+    const value = saved[key];
+    if (schema.safeParse(value).success) restored[key] = value;
+    else if (schema instanceof z.ZodObject && isRecord(value)) {
+      const section: Record<string, unknown> = { ...(base[key as keyof BroadcastDraft] as object) };
+      for (const [field, fieldSchema] of Object.entries(schema.shape as Record<string, z.ZodType>)) {
+        const fieldValue = fieldSchema.safeParse(value[field]);
+        if (fieldValue.success) section[field] = fieldValue.data;
+      }
+      restored[key] = section;
+    }
+  }
+  return broadcastDraftSchema.safeParse(restored).data ?? base;
+}
 
 export function newDraft(user: User, now: number = Date.now()): BroadcastDraft {
   return {

@@ -25,7 +25,7 @@ import { countSegments } from '@contract/sms-segments.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { AudioChooser } from './audio-chooser.tsx';
-import { messageStepSchema, needsOf } from './broadcast-draft.ts';
+import { draftLimits, messageStepSchema, needsOf } from './broadcast-draft.ts';
 import { useStepForm } from './use-step-form.ts';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
 
@@ -90,7 +90,7 @@ export function MessageStep({ draft, plan, save, next }: WizardStepProps) {
                   Survey answers
                 </Typography>
                 <Stack spacing={1.5}>
-                  <FormTextField control={form.control} name="surveyQuestion" label="The question (for your report)" placeholder="Will your child attend the field trip?" />
+                  <FormTextField control={form.control} name="surveyQuestion" maxChars={draftLimits.surveyQuestion} label="The question (for your report)" placeholder="Will your child attend the field trip?" />
                   {options.fields.map((option, index) => (
                     <Stack key={option.id} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
                       <Controller
@@ -106,7 +106,7 @@ export function MessageStep({ draft, plan, save, next }: WizardStepProps) {
                           </TextField>
                         )}
                       />
-                      <FormTextField control={form.control} name={`surveyOptions.${index}.label`} label="Means" size="small" />
+                      <FormTextField control={form.control} name={`surveyOptions.${index}.label`} maxChars={draftLimits.surveyLabel} label="Means" size="small" />
                       <IconButton aria-label={`Remove answer ${index + 1}`} onClick={() => options.remove(index)} sx={{ mt: 0.5 }}>
                         <DeleteOutlined />
                       </IconButton>
@@ -154,7 +154,7 @@ export function MessageStep({ draft, plan, save, next }: WizardStepProps) {
                       </TextField>
                     )}
                   />
-                  <FormTextField control={form.control} name="transfer.introduction" label="Said before connecting (optional)" />
+                  <FormTextField control={form.control} name="transfer.introduction" maxChars={draftLimits.transferIntroduction} label="Said before connecting (optional)" />
                 </Stack>
               )}
             </Box>
@@ -210,13 +210,18 @@ export function MessageStep({ draft, plan, save, next }: WizardStepProps) {
                   label="Text"
                   multiline
                   minRows={4}
-                  error={fieldState.invalid}
-                  helperText={fieldState.error?.message}
+                  error={fieldState.invalid || text.length > draftLimits.textMessage}
+                  helperText={
+                    fieldState.error?.message ??
+                    (text.length > draftLimits.textMessage
+                      ? `${(text.length - draftLimits.textMessage).toLocaleString('en-US')} characters over the ${draftLimits.textMessage.toLocaleString('en-US')} a text may have`
+                      : undefined)
+                  }
                   slotProps={{ htmlInput: { 'aria-describedby': counterId } }}
                 />
               )}
             />
-            <SmsSegmentCounter count={countSegments(text)} id={counterId} />
+            <SmsSegmentCounter count={countSegments(text)} id={counterId} limit={draftLimits.textMessage} />
             {plan && /\{\{/.test(text) && plan.TextSegments > countSegments(text).segments && (
               <Typography variant="body2" color="warning">
                 With the longest names filled in, a text takes {plan.TextSegments} segments.

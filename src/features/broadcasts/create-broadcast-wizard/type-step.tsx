@@ -14,7 +14,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Controller, useWatch, type Control } from 'react-hook-form';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
-import { broadcastTypeOf, typeStepSchema, type BroadcastDraft } from './broadcast-draft.ts';
+import { broadcastTypeOf, draftLimits, typeStepSchema, type BroadcastDraft } from './broadcast-draft.ts';
 import { useStepForm } from './use-step-form.ts';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
 
@@ -97,7 +97,7 @@ function ChoiceCards<Name extends 'channel' | 'callKind' | 'combo'>({
   );
 }
 
-export function TypeStep({ draft, save, next }: WizardStepProps) {
+export function TypeStep({ draft, save, next, focusFirstField = true }: WizardStepProps) {
   const form = useStepForm(typeStepSchema, draft.type, (type) => save((current) => ({ ...current, type })));
   const values = useWatch({ control: form.control });
 
@@ -107,10 +107,11 @@ export function TypeStep({ draft, save, next }: WizardStepProps) {
         <FormTextField
           control={form.control}
           name="name"
+          maxChars={draftLimits.name}
           label="Broadcast name"
           placeholder="e.g. Snow day closure"
           helperText="Only your team sees this name."
-          autoFocus
+          autoFocus={focusFirstField}
           sx={{ maxWidth: 520 }}
         />
         <ChoiceCards

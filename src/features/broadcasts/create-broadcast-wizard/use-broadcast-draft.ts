@@ -1,6 +1,6 @@
 import { useCallback, useSyncExternalStore } from 'react';
 import type { User } from '@contract/user.ts';
-import { broadcastDraftSchema, newDraft, type BroadcastDraft } from './broadcast-draft.ts';
+import { newDraft, restoreDraft, type BroadcastDraft } from './broadcast-draft.ts';
 
 const storageKey = (userId: number) => `callboard:broadcast-draft:${userId}`;
 
@@ -14,20 +14,20 @@ function read(userId: number): string | null {
 
 // Parsed drafts by their stored text, so every render of the same text sees the same object.
 const parsed = new Map<string, BroadcastDraft | null>();
-function parse(text: string | null): BroadcastDraft | null {
+function parse(text: string | null, user: User): BroadcastDraft | null {
   if (text === null) return null;
-  if (!parsed.has(text)) {
-    let draft: BroadcastDraft | null;
+  const memoKey = `${user.UserID}\n${text}`;
+  if (!parsed.has(memoKey)) {
+    let saved: unknown = null;
     try {
-      const result = broadcastDraftSchema.safeParse(JSON.parse(text));
-      draft = result.success ? result.data : null;
+      saved = JSON.parse(text);
     } catch {
-      draft = null;
+      // Not JSON at all: nothing in it can be kept.
     }
     if (parsed.size > 20) parsed.clear();
-    parsed.set(text, draft);
+    parsed.set(memoKey, saved === null ? null : restoreDraft(saved, newDraft(user)));
   }
-  return parsed.get(text) ?? null;
+  return parsed.get(memoKey) ?? null;
 }
 
 const listeners = new Set<() => void>();
@@ -60,11 +60,11 @@ function write(userId: number, draft: BroadcastDraft | null) {
  */
 export function useBroadcastDraft(user: User) {
   const text = useSyncExternalStore(subscribe, () => read(user.UserID));
-  const stored = parse(text);
+  const stored = parse(text, user);
 
   const update = useCallback(
     (change: (draft: BroadcastDraft) => BroadcastDraft) => {
-      const current = parse(read(user.UserID)) ?? newDraft(user);
+      const current = parse(read(user.UserID), user) ?? newDraft(user);
       write(user.UserID, { ...change(current), savedAt: Date.now() });
     },
     [user],

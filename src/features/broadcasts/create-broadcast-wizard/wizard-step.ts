@@ -14,4 +14,6 @@ export interface WizardStepProps {
   save: (change: (draft: BroadcastDraft) => BroadcastDraft) => void;
   /** The step's values are valid: save them and move on. */
   next: (change: (draft: BroadcastDraft) => BroadcastDraft) => void;
+  /** Whether the step puts the focus in its first field when it opens (not right after a discard). */
+  focusFirstField?: boolean;
 }
