@@ -15,3 +15,13 @@ export function describeCallingWindow(user: Pick<User, 'StartTimeOfDay' | 'StopT
   if (days.length === 5 && WEEKDAYS.every((day) => days.includes(day))) return `${hours} on weekdays`;
   return `${hours} on ${dayNames.filter((day) => days.includes(day)).map((day) => day.slice(0, 3)).join(', ')}`;
 }
+
+/**
+ * What happens to the people not reached when the calling window closes, as the draft's own settings decide it: the
+ * warning never says "expire" while the draft continues the next day.
+ */
+export function describeUnfinished(schedule: { checkCallingWindow: boolean; continueOnNextDay: boolean }): string {
+  return schedule.checkCallingWindow && schedule.continueOnNextDay
+    ? 'Not everyone can be reached before the calling window closes; the rest are called when it opens the next day.'
+    : 'Not everyone can be reached before the calling window closes; the rest will expire. Turn on “continue the next day” to reach them.';
+}

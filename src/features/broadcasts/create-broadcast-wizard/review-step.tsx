@@ -15,7 +15,7 @@ import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
 import { formatApiDateTime, parseApiDate } from '@/utils/format-date.ts';
 import { formatCount, formatCredits } from '@/utils/format-number.ts';
 import { broadcastTypeOf, needsOf, parsePastedNumbers, toCreateInput, type AudioChoice, type BroadcastDraft } from './broadcast-draft.ts';
-import { describeCallingWindow } from './calling-window-text.ts';
+import { describeCallingWindow, describeUnfinished } from './calling-window-text.ts';
 import { describeSkipped } from './describe-skipped.ts';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
 
@@ -83,7 +83,7 @@ export function ReviewStep({ draft, user, plan, next }: WizardStepProps) {
 
   const warnings: string[] = [];
   if (plan?.StartsOutsideCallingWindow) warnings.push('It starts outside your calling window: calls wait until the window opens.');
-  if (plan?.NotEnoughTimeToComplete) warnings.push('Not everyone can be reached before the calling window closes; the rest will expire.');
+  if (plan?.NotEnoughTimeToComplete) warnings.push(describeUnfinished(schedule));
   if (!schedule.checkCallingWindow && needs.voice) warnings.push('The calling window is ignored: calls may go out at any hour.');
   if (reached > LARGE_AUDIENCE) warnings.push(`This is a large broadcast: ${formatCount(reached)} numbers.`);
 

@@ -13,7 +13,7 @@ import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
 import { formatApiDateTime } from '@/utils/format-date.ts';
 import { scheduleStepSchema, type BroadcastDraft } from './broadcast-draft.ts';
-import { describeCallingWindow } from './calling-window-text.ts';
+import { describeCallingWindow, describeUnfinished } from './calling-window-text.ts';
 import { hasPassed, nextQuarterHour } from './start-date.ts';
 import { useStepForm } from './use-step-form.ts';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
@@ -129,9 +129,8 @@ export function ScheduleStep({ draft, user, plan, save, next }: WizardStepProps)
               <Alert severity="info">The start is outside your calling window: calls wait until it opens.</Alert>
             )}
             {plan.NotEnoughTimeToComplete && (
-              <Alert severity="warning">
-                Not everyone can be reached before the window closes
-                {plan.EstimatedCompletion ? '' : ' on the first day'}; the rest will expire unless it continues the next day.
+              <Alert severity={values.checkCallingWindow && values.continueOnNextDay ? 'info' : 'warning'}>
+                {describeUnfinished({ checkCallingWindow: values.checkCallingWindow ?? true, continueOnNextDay: values.continueOnNextDay ?? false })}
               </Alert>
             )}
           </Stack>
