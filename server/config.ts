@@ -39,6 +39,7 @@ const environmentSchema = z.object({
   CEA_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   METRICS: booleanFlag.default(false),
+  REDIS_URL: optionalText.pipe(z.url({ protocol: /^rediss?$/, error: 'Use a redis:// or rediss:// URL' }).optional()),
   LOG_LEVEL: z.enum(LOG_LEVELS, { error: `Use one of ${LOG_LEVELS.join(', ')}` }).optional(),
 });
 
@@ -57,6 +58,8 @@ export interface ServerConfig {
   sessionMaxMs: number;
   /** How long the API may take to answer before our server answers 504 (CEA_TIMEOUT_MS). */
   upstreamTimeoutMs: number;
+  /** The store several copies share (REDIS_URL); null keeps that state in this process. */
+  redisUrl: string | null;
   /** Serve /api/metrics (METRICS). */
   metrics: boolean;
   /** How long requests in flight may take to finish after SIGTERM (SHUTDOWN_TIMEOUT_MS). */
@@ -106,6 +109,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     upstreamTimeoutMs: settings.CEA_TIMEOUT_MS,
     shutdownTimeoutMs: settings.SHUTDOWN_TIMEOUT_MS,
     metrics: settings.METRICS,
+    redisUrl: settings.REDIS_URL ?? null,
     distDir: resolve(rootDir, 'dist'),
     revokedSessionsFile: join(dataDir, 'revoked-sessions.jsonl'),
   };

@@ -2,6 +2,7 @@ import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { serve } from '@hono/node-server';
 import { createBffApp } from './bff/app.ts';
+import { connectSharedStore } from './bff/shared-store.ts';
 import { log } from './http/log.ts';
 import type { ServerConfig } from './config.ts';
 import { startSandbox, type SandboxThread } from './sandbox/sandbox.ts';
@@ -38,6 +39,7 @@ export async function startServer(config: ServerConfig, options: { serveApp?: bo
     : null;
   void sandbox?.crashed.then((error) => log.fatal({ error: error.message }, 'the sandbox stopped'));
 
+  const sharedStore = config.redisUrl ? connectSharedStore(config.redisUrl, log) : null;
   const app = createBffApp({
     apiUrl: sandbox?.url ?? config.apiUrl!,
     appKey: config.appKey,
@@ -52,6 +54,7 @@ export async function startServer(config: ServerConfig, options: { serveApp?: bo
     distDir: options.serveApp === false ? undefined : config.distDir,
     isStopping: () => stopping,
     metrics: config.metrics,
+    sharedStore,
   });
   let stopping = false;
 
@@ -61,6 +64,7 @@ export async function startServer(config: ServerConfig, options: { serveApp?: bo
   }).catch(async (error: unknown) => {
     // The sandbox's thread would otherwise keep the process alive after a failed start.
     await sandbox?.close();
+    await sharedStore?.close();
     throw error;
   });
   const { port } = server.address() as AddressInfo;
@@ -73,6 +77,7 @@ export async function startServer(config: ServerConfig, options: { serveApp?: bo
       const finished = await closeWithin(server as Server, config.shutdownTimeoutMs);
       if (!finished) log.warn({ deadlineMs: config.shutdownTimeoutMs }, 'requests still in flight at the shutdown deadline were cut');
       await sandbox?.close();
+      await sharedStore?.close();
       return finished;
     },
   };

@@ -16,6 +16,10 @@ import { createDeviceCookies, createSessionSealer } from './session-cookie.ts';
 import { createSessionRevocations } from './session-revocations.ts';
 import { currentUserReader, endSessionsOnPinChange, sessionRoutes } from './session-routes.ts';
 import { createSessions } from './sessions.ts';
+import { sharedIdempotencyCache } from './shared-idempotency.ts';
+import { sharedLoginCounts } from './shared-login-counts.ts';
+import { createSharedRevocations } from './shared-revocations.ts';
+import type { SharedStore } from './shared-store.ts';
 import { staticSite } from './static-site.ts';
 import { createUpstream } from './upstream.ts';
 
@@ -46,6 +50,8 @@ export interface BffOptions {
   isStopping?: () => boolean;
   /** Serve /api/metrics in Prometheus' text format (METRICS=true). */
   metrics?: boolean;
+  /** The store several copies share (REDIS_URL): ended sessions, login counts, idempotent answers (decision 174). */
+  sharedStore?: SharedStore | null;
 }
 
 /** Our server: the session, the signed path to the API, and the SPA. */
@@ -55,19 +61,20 @@ export function createBffApp(options: BffOptions) {
   const unmeasured = createUpstream({ baseUrl: options.apiUrl, appKey: options.appKey, secretKey: options.secretKey, timeoutMs: options.upstreamTimeoutMs });
   const upstream = measuredUpstream(unmeasured, log, metrics?.onExchange);
   // Probes are not API traffic: they are neither timed nor logged as failures.
-  const readiness = createReadiness([apiAnswers(unmeasured), ...(options.readinessChecks ?? [])], options.isStopping);
+  const shared = options.sharedStore ?? null;
+  const readiness = createReadiness([apiAnswers(unmeasured), ...(shared ? [shared.readiness] : []), ...(options.readinessChecks ?? [])], options.isStopping);
   const created = createSessions({
     sealer: createSessionSealer(options.sessionSecret),
     devices: createDeviceCookies(options.sessionSecret),
-    revocations: createSessionRevocations({ file: options.revokedSessionsFile, now: options.now }),
+    revocations: shared ? createSharedRevocations(shared, log, options.now) : createSessionRevocations({ file: options.revokedSessionsFile, now: options.now }),
     idleMs: options.sessionIdleMs,
     maxMs: options.sessionMaxMs,
     trustProxy: options.trustProxy,
     now: options.now,
   });
   const sessions = metrics ? metrics.countSessions(created) : created;
-  const throttle = createLoginThrottle(options.now);
-  const deps = { upstream, sessions, idempotency: createIdempotencyCache() };
+  const throttle = createLoginThrottle(options.now, undefined, shared ? sharedLoginCounts(shared, options.now) : undefined);
+  const deps = { upstream, sessions, idempotency: shared ? sharedIdempotencyCache(shared) : createIdempotencyCache() };
 
   const app = new Hono();
   app.use('*', requestLog({ log, trustProxy: options.trustProxy, onFinished: metrics?.onRequest }));

@@ -2,6 +2,7 @@ import type { Context } from 'hono';
 import type { ApiErrorBody } from '../../src/contract/error.ts';
 import { log } from '../http/log.ts';
 import { routeOf } from './request-log.ts';
+import { SharedStoreUnavailable } from './shared-idempotency.ts';
 import { RequestBodyTooLarge, UpstreamFailure } from './upstream.ts';
 
 /** Our server's own errors, in the API's error body so the SPA reads every failure the same way. */
@@ -45,6 +46,8 @@ export function errorResponse(c: Context, name: BffErrorName, message: string, s
  */
 export function failureResponse(c: Context, error: unknown): Response {
   if (error instanceof RequestBodyTooLarge) return errorResponse(c, 'PayloadTooLarge', error.message);
+  // Not the API's fault, but nothing was sent: the app may try again (decision 174).
+  if (error instanceof SharedStoreUnavailable) return errorResponse(c, 'UpstreamUnavailable', 'Our server cannot reach its shared store, so nothing was sent. Try again in a moment.');
   if (error instanceof UpstreamFailure || (error instanceof Error && error.name === 'TimeoutError')) {
     const reason = error instanceof UpstreamFailure ? error.reason : 'timeout';
     if (reason === 'timeout') return errorResponse(c, 'UpstreamTimeout', 'The Call-Em-All API took too long to answer. Try again in a moment.');

@@ -27,7 +27,8 @@ export interface LoginAttempt {
   unchecked(): Promise<void>;
 }
 
-export type LoginAdmission = { attempt: LoginAttempt } | { retryAfter: number; reason: 'busy' | 'throttled' };
+/** `unavailable`: the shared store (REDIS_URL) cannot count the attempt, so it is refused (decision 174). */
+export type LoginAdmission = { attempt: LoginAttempt } | { retryAfter: number; reason: 'busy' | 'throttled' | 'unavailable' };
 
 export interface LoginThrottle {
   begin(keys: LoginAttemptKeys): Promise<LoginAdmission>;
@@ -60,12 +61,22 @@ export function waitAfter(failures: number, rule: Rule): number {
   return Math.min(FIRST_WAIT_MS * 2 ** Math.min(failures - rule.free - 1, 30), LONGEST_WAIT_MS);
 }
 
-interface Count {
+export interface Count {
   failures: number;
   lastAt: number;
 }
 
-export function createLoginThrottle(now: () => number = Date.now, maxTracked = MAX_TRACKED): LoginThrottle {
+/** Where the counts live when several copies share them (shared-login-counts.ts); a failure refuses the login. */
+export interface SharedLoginCounts {
+  get(key: string): Promise<Count | undefined>;
+  add(key: string, by: 1 | -1): Promise<void>;
+  delete(key: string): Promise<void>;
+}
+
+/** Keys forget their count after this long without a failure (the shared store expires them the same). */
+export const FORGET_COUNT_AFTER_MS = 60 * 60_000;
+
+export function createLoginThrottle(now: () => number = Date.now, maxTracked = MAX_TRACKED, shared?: SharedLoginCounts): LoginThrottle {
   /** In order of the latest change, so the stalest keys come first when making room. */
   const counts = new Map<string, Count>();
   /** Per lane with an attempt under way: how many attempts hold or wait for it, and when the last one is done. */
@@ -115,6 +126,12 @@ export function createLoginThrottle(now: () => number = Date.now, maxTracked = M
     }
   }
 
+  const counted: SharedLoginCounts = shared ?? {
+    get: (key) => Promise.resolve(current(key)),
+    add: (key, by) => Promise.resolve(add(key, by)),
+    delete: (key) => Promise.resolve(void counts.delete(key)),
+  };
+
   function keysOf({ userName, client, knownDevice }: LoginAttemptKeys): Array<[string, Rule]> {
     const name = userName.trim().toLowerCase();
     if (knownDevice !== null) return [[`device:${knownDevice}`, PER_DEVICE]];
@@ -134,40 +151,49 @@ export function createLoginThrottle(now: () => number = Date.now, maxTracked = M
       const release = await takeTurn(lane);
       if (!release) return { retryAfter: 1, reason: 'busy' };
       let wait = 0;
-      for (const [key, rule] of keys) {
-        const count = current(key);
-        if (count) wait = Math.max(wait, count.lastAt + waitAfter(count.failures, rule) - now());
+      try {
+        for (const [key, rule] of keys) {
+          const count = await counted.get(key);
+          if (count) wait = Math.max(wait, count.lastAt + waitAfter(count.failures, rule) - now());
+        }
+        if (wait <= 0) for (const [key] of keys) await counted.add(key, 1);
+      } catch {
+        // The shared store cannot count this attempt: refuse it rather than let guesses go uncounted.
+        release();
+        return { retryAfter: 5, reason: 'unavailable' };
       }
       if (wait > 0) {
         release();
         return { retryAfter: Math.ceil(wait / 1000), reason: 'throttled' };
       }
 
-      for (const [key] of keys) add(key, 1);
       let settled = false;
-      const settle = (undo: string[]) => {
+      // The counts change before the next attempt of this lane may read them.
+      const settle = async (change: () => Promise<void> = async () => {}) => {
         if (settled) return;
         settled = true;
-        for (const key of undo) add(key, -1);
+        await change().catch(() => {});
         release();
       };
       return {
         attempt: {
           async succeeded() {
-            if (settled) return;
-            settle([]);
             // The owner got in: this browser's and address's slips for the name are forgiven. The name's and the
             // address's shared counts only lose this attempt, so guesses from elsewhere keep their weight.
-            for (const [key] of keys) {
-              if (key.startsWith('name:') || key.startsWith('client:')) add(key, -1);
-              else counts.delete(key);
-            }
+            await settle(async () => {
+              for (const [key] of keys) {
+                if (key.startsWith('name:') || key.startsWith('client:')) await counted.add(key, -1);
+                else await counted.delete(key);
+              }
+            });
           },
           async failed() {
-            settle([]);
+            await settle();
           },
           async unchecked() {
-            settle(keys.map(([key]) => key));
+            await settle(async () => {
+              for (const [key] of keys) await counted.add(key, -1);
+            });
           },
         },
       };

@@ -130,6 +130,9 @@ export function sessionRoutes({
         });
         if ('retryAfter' in admission) {
           c.header('retry-after', String(admission.retryAfter));
+          if (admission.reason === 'unavailable') {
+            return errorResponse(c, 'TooManyLoginAttempts', 'Logins are paused while our server cannot reach its shared store. Try again in a moment.');
+          }
           if (admission.reason === 'busy') {
             return errorResponse(c, 'TooManyLoginAttempts', 'A login for this user name is already under way. Try again in a moment.');
           }

@@ -1,0 +1,141 @@
+import { spawn, type ChildProcess } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
+import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { Writable } from 'node:stream';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createBffApp } from './bff/app.ts';
+import { connectSharedStore, type SharedStore } from './bff/shared-store.ts';
+import { createLogger } from './http/log.ts';
+import { DEMO_MASTER, createBrowser, startTestSandbox } from './testing/test-server.ts';
+
+/**
+ * Two copies of our server on one API and one Redis (decision 174): what one copy learns, the other knows; with
+ * Redis down both keep answering, refuse sessions and logins, and say they are not ready.
+ */
+const keys = { appKey: 'copies-app-key', secretKey: 'copies-secret-key' };
+let sandbox: Awaited<ReturnType<typeof startTestSandbox>>;
+let redisDir: string;
+let redisPort: number;
+let redis: ChildProcess;
+const stores: SharedStore[] = [];
+const logLines: string[] = [];
+
+const freePort = () =>
+  new Promise<number>((resolve) => {
+    const probe = createServer().listen(0, '127.0.0.1', () => {
+      const { port } = probe.address() as { port: number };
+      probe.close(() => resolve(port));
+    });
+  });
+
+/** Waits until `check` holds (outside a test, where expect.poll is not available). */
+async function until(check: () => Promise<boolean>, timeoutMs = 15_000) {
+  for (const giveUpAt = Date.now() + timeoutMs; !(await check()); ) {
+    if (Date.now() > giveUpAt) throw new Error('timed out');
+    await new Promise((resolve) => setTimeout(resolve, 50));
+  }
+}
+
+const redisAnswers = () =>
+  new Promise<boolean>((resolve) => {
+    const socket = connect(redisPort, '127.0.0.1', () => socket.end(() => resolve(true)));
+    socket.on('error', () => resolve(false));
+  });
+
+async function startRedis() {
+  redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--dir', redisDir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  await until(redisAnswers);
+}
+
+function copy() {
+  const log = createLogger({
+    level: 'info',
+    pretty: false,
+    destination: new Writable({
+      write(chunk: Buffer, _encoding, done) {
+        logLines.push(chunk.toString());
+        done();
+      },
+    }),
+  });
+  const store = connectSharedStore(`redis://127.0.0.1:${redisPort}`, log);
+  stores.push(store);
+  const app = createBffApp({
+    apiUrl: sandbox.url, ...keys, sessionSecret: 'c'.repeat(40), sessionIdleMs: 3_600_000, sessionMaxMs: 3_600_000,
+    trustProxy: false, sandbox: true, revokedSessionsFile: null, sharedStore: store, log,
+  });
+  return { app, browser: () => createBrowser('http://callboard.test', (url, init) => app.request(url, init)) };
+}
+
+let a: ReturnType<typeof copy>;
+let b: ReturnType<typeof copy>;
+
+beforeAll(async () => {
+  sandbox = await startTestSandbox(keys);
+  redisDir = mkdtempSync(join(tmpdir(), 'callboard-redis-'));
+  redisPort = await freePort();
+  await startRedis();
+  a = copy();
+  b = copy();
+  await until(async () => (await a.app.request('/api/ready')).status === 200 && (await b.app.request('/api/ready')).status === 200);
+}, 60_000);
+
+afterAll(async () => {
+  for (const store of stores) await store.close();
+  redis?.kill('SIGKILL');
+  await sandbox?.close();
+  rmSync(redisDir, { recursive: true, force: true });
+});
+
+describe('two copies sharing Redis', () => {
+  it('a logout on one copy is refused on the other', async () => {
+    const onA = a.browser();
+    await onA.login();
+    const onB = b.browser();
+    onB.cookie = onA.cookie;
+    expect((await onB.request('GET', '/api/session')).status).toBe(200);
+    expect((await onA.request('DELETE', '/api/session')).status).toBe(200);
+    await expect.poll(async () => (await onB.request('GET', '/api/session')).status).toBe(401);
+  });
+
+  it('counts wrong PIN codes across both copies', async () => {
+    const wrong = { UserName: 'leia@cea', PinCode: 'not-her-pin' };
+    for (let attempt = 0; attempt < 3; attempt++) expect((await a.browser().request('POST', '/api/session', wrong)).status).toBe(401);
+    for (let attempt = 0; attempt < 3; attempt++) expect((await b.browser().request('POST', '/api/session', wrong)).status).toBe(401);
+    // Five free failures, and a sixth, are spent between them: the next waits, on either copy.
+    expect((await a.browser().request('POST', '/api/session', wrong)).status).toBe(429);
+  });
+
+  it('a create retried on the other copy with the same Idempotency-Key is carried out once', async () => {
+    const onA = a.browser();
+    await onA.login(DEMO_MASTER);
+    const onB = b.browser();
+    onB.cookie = onA.cookie;
+    const contact = { FirstName: 'Twice', LastName: 'Retried', PrimaryPhone: '6053201234' };
+    const first = await onA.request('POST', '/api/v1/contacts', contact, { 'idempotency-key': 'copies-create-0001' });
+    const retry = await onB.request('POST', '/api/v1/contacts', contact, { 'idempotency-key': 'copies-create-0001' });
+    expect(first.status).toBe(retry.status);
+    expect(await retry.json()).toEqual(await first.json());
+    const list = await onA.request('GET', '/api/v1/contacts?LastName=Retried');
+    const found = (await list.json()) as { Items: unknown[] };
+    expect(found, JSON.stringify(found).slice(0, 300)).toMatchObject({ Items: [expect.anything()] });
+  });
+
+  it('with Redis down: still answering, not ready, refusing sessions and logins; back to work when it returns', async () => {
+    const onA = a.browser();
+    await onA.login();
+    redis.kill('SIGKILL');
+    await expect.poll(async () => (await a.app.request('/api/ready')).status).toBe(503);
+    expect(await (await b.app.request('/api/ready')).json()).toMatchObject({ Checks: { api: true, redis: false } });
+    expect((await a.app.request('/api/health')).status).toBe(200);
+    expect((await onA.request('GET', '/api/session')).status).toBe(401);
+    expect((await b.browser().request('POST', '/api/session', DEMO_MASTER)).status).toBe(429);
+    expect(logLines.join('')).toContain('shared store (REDIS_URL) unreachable');
+
+    await startRedis();
+    await expect.poll(async () => (await b.app.request('/api/ready')).status, { timeout: 15_000 }).toBe(200);
+    await expect.poll(async () => (await b.browser().request('POST', '/api/session', DEMO_MASTER)).status, { timeout: 10_000 }).toBe(200);
+  }, 60_000);
+});
