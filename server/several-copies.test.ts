@@ -94,10 +94,20 @@ describe('two copies sharing Redis', () => {
     const onA = a.browser();
     await onA.login();
     const onB = b.browser();
-    onB.cookie = onA.cookie;
+    const sealed = onA.cookie;
+    onB.cookie = sealed;
     expect((await onB.request('GET', '/api/session')).status).toBe(200);
     expect((await onA.request('DELETE', '/api/session')).status).toBe(200);
-    await expect.poll(async () => (await onB.request('GET', '/api/session')).status).toBe(401);
+    // Refused by B itself, before asking the API (which also ended the session's AuthToken, decision 115).
+    const refusedWithoutTheApi = async () => {
+      // The same cookie each time: an answer that clears it must not make the next look signed out.
+      onB.cookie = sealed;
+      const answer = await onB.request('GET', '/api/session');
+      const id = answer.headers.get('x-request-id');
+      const line = logLines.map((text) => JSON.parse(text) as { requestId?: string; upstreamMs?: number }).find((entry) => entry.requestId === id);
+      return answer.status === 401 && line?.upstreamMs === 0;
+    };
+    await expect.poll(refusedWithoutTheApi).toBe(true);
   });
 
   it('counts wrong PIN codes across both copies', async () => {
