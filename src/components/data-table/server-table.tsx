@@ -67,6 +67,11 @@ function tableStyles(width: number, rowHeight: number, clickable: boolean): SxPr
         borderBottom: `1px solid ${theme.vars?.palette.TableCell.border ?? theme.palette.divider}`,
       },
       '& tbody td.align-right': { textAlign: 'right' },
+      // A phone's width: tighter cells, and a header's sort arrow only once it sorts.
+      [theme.breakpoints.down('sm')]: {
+        '& th, & tbody td': { px: 1 },
+        '& .MuiTableSortLabel-root:not(.Mui-active) .MuiTableSortLabel-icon': { display: 'none' },
+      },
       '& tbody td.no-border': { borderBottom: 0 },
       '& .cell-link': { color: palette.primary.main, fontWeight: 500, textDecoration: 'none' },
       '& .cell-link:hover': { textDecoration: 'underline' },
@@ -124,8 +129,6 @@ export function ServerTable<Row>({ label, list, rows, rowCount, columns: allColu
                         active={direction !== false}
                         direction={direction || 'asc'}
                         onClick={() => sortBy(column.field)}
-                        // A right-aligned header ends where its values end: the arrow goes on its left.
-                        sx={column.align === 'right' ? { flexDirection: 'row-reverse' } : undefined}
                       >
                         {column.header}
                       </TableSortLabel>

@@ -71,7 +71,7 @@ const columns: TableColumn<Broadcast>[] = [
       </>
     ),
   },
-  { field: 'BroadcastStatus', header: 'Status', width: 136, phoneWidth: 132, render: (row) => <BroadcastStatusChip category={categoryOf(row)} /> },
+  { field: 'BroadcastStatus', header: 'Status', width: 136, phoneWidth: 120, render: (row) => <BroadcastStatusChip category={categoryOf(row)} /> },
   { field: 'BroadcastType', header: 'Type', width: 130, hideOnPhone: true, render: (row) => (row.BroadcastType ? typeLabels[row.BroadcastType] : MISSING) },
   {
     field: 'StartDate',
@@ -86,8 +86,8 @@ const columns: TableColumn<Broadcast>[] = [
     ),
   },
   { field: 'PhoneNumberCount', header: 'Recipients', width: 110, hideOnPhone: true, align: 'right', render: (row) => formatCount(row.PhoneNumberCount) },
-  { field: 'TotalCompleted', header: 'Completed', width: 150, phoneWidth: 84, render: (row) => <ProgressCell broadcast={row} /> },
-  { field: 'CreditsUsed', header: 'Credits', width: 96, hideOnPhone: true, align: 'right', render: (row) => formatCredits(row.CreditsUsed ?? 0) },
+  { field: 'TotalCompleted', header: 'Completed', width: 150, phoneWidth: 100, render: (row) => <ProgressCell broadcast={row} /> },
+  { field: 'CreditsUsed', header: 'Credits', width: 112, hideOnPhone: true, align: 'right', render: (row) => formatCredits(row.CreditsUsed ?? 0) },
 ];
 
 export function BroadcastListPage() {
