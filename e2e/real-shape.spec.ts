@@ -189,7 +189,7 @@ test.describe('answers in the real service shapes', () => {
     await page.getByText('Schedule for later', { exact: true }).click();
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(page.getByRole('heading', { level: 2, name: 'Review & send' })).toBeVisible();
-    await page.getByRole('button', { name: 'Send broadcast' }).click();
+    await page.getByRole('button', { name: 'Schedule broadcast' }).click();
     await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
     await expectNoErrorAlert(page);
 

@@ -40,10 +40,12 @@ export interface ReachSummaryProps {
   hasRecipients: boolean;
   /** Worked out here when the API has no preview route (decision 0132); shown, marked, when there is no plan. */
   estimate?: ReachEstimate | undefined;
+  /** The API previews broadcasts, but not this draft yet: its message is still to be written. */
+  previewOnceWritten?: boolean;
 }
 
 /** The estimate's figures, said to be one: the API was not asked. */
-function EstimatedReach({ estimate }: { estimate: ReachEstimate }) {
+function EstimatedReach({ estimate, previewOnceWritten }: { estimate: ReachEstimate; previewOnceWritten: boolean }) {
   return (
     <Stack spacing={2}>
       <Stack direction="row" spacing={3} sx={{ flexWrap: 'wrap', rowGap: 2 }}>
@@ -56,15 +58,16 @@ function EstimatedReach({ estimate }: { estimate: ReachEstimate }) {
         {estimate.AvailableCredits !== null ? ` of ${formatCredits(estimate.AvailableCredits)} available` : ''}
       </Typography>
       <Typography variant="body2" color="textSecondary">
-        An estimate from the list sizes, files, numbers and message: this API does not preview broadcasts, so opt-outs and
-        duplicates are not taken off.
+        {previewOnceWritten
+          ? 'An estimate from the list sizes, files and numbers: the exact figures, without opt-outs and duplicates, come once the message is written.'
+          : 'An estimate from the list sizes, files, numbers and message: this API does not preview broadcasts, so opt-outs and duplicates are not taken off.'}
       </Typography>
     </Stack>
   );
 }
 
 /** The live line of who will be reached, what it costs and when it ends, beside every step. */
-export function ReachSummary({ plan, loading, error, hasRecipients, estimate }: ReachSummaryProps) {
+export function ReachSummary({ plan, loading, error, hasRecipients, estimate, previewOnceWritten = false }: ReachSummaryProps) {
   return (
     <Card component="aside" aria-labelledby="reach-title" sx={{ position: { lg: 'sticky' }, top: { lg: 88 } }}>
       {loading && <LinearProgress aria-label="Updating the estimate" sx={{ height: 2 }} />}
@@ -80,7 +83,7 @@ export function ReachSummary({ plan, loading, error, hasRecipients, estimate }: 
           ) : error ? (
             <Alert severity="error">{error}</Alert>
           ) : !plan && estimate ? (
-            <EstimatedReach estimate={estimate} />
+            <EstimatedReach estimate={estimate} previewOnceWritten={previewOnceWritten} />
           ) : !plan ? (
             <Stack spacing={1}>
               <Skeleton width="60%" height={36} />

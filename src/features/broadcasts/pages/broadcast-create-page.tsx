@@ -32,7 +32,7 @@ import { PageContainer } from '@/components/layout/page-container.tsx';
 import { pageIntros } from '@/config/page-intros.ts';
 import { paths } from '@/config/paths.ts';
 import { useDebouncedValue } from '@/hooks/use-debounced-value.ts';
-import { newDraft, parsePastedNumbers, SENT_ID_UNKNOWN, toCreateInput, type BroadcastDraft } from '../create-broadcast-wizard/broadcast-draft.ts';
+import { messageStepSchema, needsOf, newDraft, parsePastedNumbers, SENT_ID_UNKNOWN, toCreateInput, type BroadcastDraft } from '../create-broadcast-wizard/broadcast-draft.ts';
 import { prefillQuery, prefillRequestOf } from '../create-broadcast-wizard/prefill.ts';
 import { ReachSummary } from '../create-broadcast-wizard/reach-summary.tsx';
 import { estimateReach } from '../create-broadcast-wizard/estimate-reach.ts';
@@ -61,6 +61,9 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   const create = useCreateBroadcast();
   const compact = useMediaQuery((theme) => theme.breakpoints.down('md'));
   const headingRef = useRef<HTMLHeadingElement>(null);
+  // After "Discard draft" the name is not focused for the user: the closing dialog hands the focus back to its
+  // button, and the name losing it would count as visited and show "Name the broadcast" at once.
+  const [freshAfterDiscard, setFreshAfterDiscard] = useState(false);
 
   // Duplicate, send again, or an API draft: build the draft from it once, then drop the request from the URL.
   const request = prefillRequestOf(searchParams);
@@ -87,18 +90,30 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   }, [prefill.data]);
 
   // Ask the sandbox what this draft would do, once typing pauses.
-  const input = useDebouncedValue(toCreateInput(draft), 500);
+  // Only a draft whose message is written is asked about: the service refuses (400) a request without one, so before
+  // that the reach and cost are estimated here, as they are without a preview route (decision 0132).
+  const settled = useDebouncedValue(
+    useMemo(() => ({ input: toCreateInput(draft), complete: messageStepSchema.safeParse({ ...draft.message, needs: needsOf(draft.type) }).success }), [draft]),
+    500,
+  );
   const previewable = draft.step >= 1 && hasRecipients(draft) && draft.sentBroadcastId === null;
-  // Without a preview route (decision 0132) the reach and cost are estimated here from the draft itself.
   const previewOffered = useFeatureOffered('broadcastPreview');
-  const preview = useQuery({ ...broadcastQueries.preview(input), enabled: previewable && previewOffered });
-  const plan = previewable && !preview.isError ? preview.data : undefined;
-  const account = useQuery({ ...accountQueries.detail(), enabled: previewable && !previewOffered });
-  const estimate = previewable && !previewOffered ? estimateReach(draft, account.data?.AvailableCallUnits ?? null) : undefined;
+  const askPreview = previewOffered && settled.complete;
+  const preview = useQuery({ ...broadcastQueries.preview(settled.input), enabled: previewable && askPreview });
+  const plan = previewable && askPreview && !preview.isError ? preview.data : undefined;
+  const account = useQuery({ ...accountQueries.detail(), enabled: previewable && !askPreview });
+  const estimate = previewable && !askPreview ? estimateReach(draft, account.data?.AvailableCallUnits ?? null) : undefined;
 
   const stepIndex = Math.min(draft.step, wizardSteps.length - 1);
   const step = wizardSteps[stepIndex]!;
   const last = stepIndex === wizardSteps.length - 1;
+
+  // A draft already sent when the wizard opens is done with: "New broadcast" starts a blank one. (A tab that sends,
+  // or shares the draft with the one that did, keeps showing that it was sent.)
+  const [openedOnSent] = useState(() => stored !== null && stored.sentBroadcastId !== null && request === null);
+  useEffect(() => {
+    if (openedOnSent) start(newDraft(user));
+  }, [openedOnSent, start, user]);
 
   // Each step change moves focus to its title, so screen readers announce where the user is; unless the step has
   // focused its first field: taking the focus from it would mark the field visited and show its error at once.
@@ -106,9 +121,13 @@ function CreateBroadcastWizard({ user }: { user: User }) {
     if (!document.getElementById(STEP_FORM_ID)?.contains(document.activeElement)) headingRef.current?.focus();
   }, [stepIndex]);
 
-  const goTo = (index: number) => update((current) => ({ ...current, step: index }));
+  const goTo = (index: number) => {
+    setFreshAfterDiscard(false);
+    update((current) => ({ ...current, step: index }));
+  };
   const next = (change: (current: BroadcastDraft) => BroadcastDraft) => {
     if (!last) {
+      setFreshAfterDiscard(false);
       update((current) => ({ ...change(current), step: stepIndex + 1 }));
       return;
     }
@@ -147,6 +166,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
     if (confirmed) {
       discard();
       start(newDraft(user));
+      setFreshAfterDiscard(true);
     }
   };
 
@@ -192,7 +212,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
     <Grid container spacing={3}>
       <Grid size={{ xs: 12, lg: 8 }}>
         <Card>
-          <Box sx={{ px: { xs: 2, sm: 3 }, pt: 3, pb: 1, overflowX: 'auto' }}>
+          <Box sx={{ px: { xs: 2, sm: 3 }, pt: 3, pb: 1 }}>
             <Stepper nonLinear activeStep={stepIndex} orientation={compact ? 'vertical' : 'horizontal'} alternativeLabel={!compact}>
               {wizardSteps.map((wizardStep, index) => (
                 <Step key={wizardStep.id} completed={index < stepIndex}>
@@ -214,7 +234,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
             <Typography variant="body2" color="textSecondary" sx={{ mb: 3 }}>
               Step {stepIndex + 1} of {wizardSteps.length}: {step.description}
             </Typography>
-            <step.Step key={`${draft.idempotencyKey}:${step.id}`} draft={draft} user={user} plan={plan} save={update} next={next} />
+            <step.Step key={`${draft.idempotencyKey}:${step.id}`} draft={draft} user={user} plan={plan} save={update} next={next} focusFirstField={!freshAfterDiscard} />
             {sendError && (
               <Alert severity="error" role="alert" sx={{ mt: 3 }}>
                 {sendError} Nothing was sent; your draft is kept.
@@ -236,7 +256,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
                   loading={create.isPending}
                   disabled={last && plan !== undefined && plan.MaxCreditCost > plan.AvailableCredits}
                 >
-                  {last ? 'Send broadcast' : 'Next'}
+                  {last ? (draft.schedule.startMode === 'later' ? 'Schedule broadcast' : 'Send broadcast') : 'Next'}
                 </Button>
               </Box>
             </Box>
@@ -247,9 +267,10 @@ function CreateBroadcastWizard({ user }: { user: User }) {
         <ReachSummary
           plan={plan}
           loading={preview.isFetching}
-          error={previewable && preview.isError && previewOffered ? preview.error.message : null}
+          error={previewable && preview.isError && askPreview ? preview.error.message : null}
           hasRecipients={hasRecipients(draft)}
           estimate={estimate}
+          previewOnceWritten={previewOffered && !settled.complete}
         />
       </Grid>
     </Grid>
