@@ -34,7 +34,8 @@ async function main() {
 }
 
 main().catch((error: unknown) => {
-  if (error instanceof ConfigError || error instanceof SandboxStartError) log.fatal(error.message);
+  // A settings problem is for the person starting the server: a plain line on stderr, whatever the log's format.
+  if (error instanceof ConfigError || error instanceof SandboxStartError) process.stderr.write(`${error.message}\n`);
   else log.fatal({ err: error }, 'the server could not start');
   process.exit(1);
 });
