@@ -118,19 +118,29 @@ describe('two copies sharing Redis', () => {
     expect((await a.browser().request('POST', '/api/session', wrong)).status).toBe(429);
   });
 
-  it('a create retried on the other copy with the same Idempotency-Key is carried out once', async () => {
+  it('a broadcast sent on one copy and retried on the other with the same Idempotency-Key is sent once', async () => {
     const onA = a.browser();
     await onA.login(DEMO_MASTER);
     const onB = b.browser();
     onB.cookie = onA.cookie;
-    const contact = { FirstName: 'Twice', LastName: 'Retried', PrimaryPhone: '6053201234' };
-    const first = await onA.request('POST', '/api/v1/contacts', contact, { 'idempotency-key': 'copies-create-0001' });
-    const retry = await onB.request('POST', '/api/v1/contacts', contact, { 'idempotency-key': 'copies-create-0001' });
-    expect(first.status).toBe(retry.status);
-    expect(await retry.json()).toEqual(await first.json());
-    const list = await onA.request('GET', '/api/v1/contacts?LastName=Retried');
-    const found = (await list.json()) as { Items: unknown[] };
-    expect(found, JSON.stringify(found).slice(0, 300)).toMatchObject({ Items: [expect.anything()] });
+    // The body the wizard sends for a text sent now to one pasted number (toCreateInput), under the wizard's header.
+    const broadcast = {
+      BroadcastName: 'Retried on the other copy', BroadcastType: 'SMS', StartDate: '', CheckCallingWindow: false,
+      ContinueOnNextDay: false, PrimaryPhoneNumbersOnly: false, Contacts: [{ PrimaryPhone: '6053201234' }], TextMessage: 'Sent once',
+    };
+    const named = async () => {
+      const list = await onA.request('GET', `/api/v1/broadcasts?BroadcastName=${encodeURIComponent(broadcast.BroadcastName)}`);
+      return ((await list.json()) as { Items: Array<{ BroadcastID: number }> }).Items;
+    };
+    expect(await named()).toEqual([]);
+    const first = await onA.request('POST', '/api/v1/broadcasts', broadcast, { 'idempotency-key': 'copies-send-0001' });
+    expect(first.status).toBe(200);
+    const retry = await onB.request('POST', '/api/v1/broadcasts', broadcast, { 'idempotency-key': 'copies-send-0001' });
+    expect(retry.status).toBe(200);
+    expect(retry.headers.get('idempotent-replayed')).toBe('true');
+    const sent = (await first.json()) as { BroadcastID: number };
+    expect(await retry.json()).toEqual(sent);
+    expect((await named()).map((item) => item.BroadcastID)).toEqual([sent.BroadcastID]);
   });
 
   it('with Redis down: still answering, not ready, refusing sessions and logins; back to work when it returns', async () => {
