@@ -94,7 +94,8 @@ test.describe('the Create Broadcast wizard', () => {
       contact: contact!.PrimaryPhone,
       speech: 'The board meeting is moved to Thursday at six in the library.',
     });
-    await expect(page.getByText('A phone call that plays a message (Announcement)')).toBeVisible();
+    await expect(page.getByText('A phone call that plays a message', { exact: true })).toBeVisible();
+    await expect(page.getByText('Announcement', { exact: true })).toHaveCount(0);
     const broadcastId = await send(page);
 
     const broadcast = await apiJson(page, 'GET', `/v1/broadcasts/${broadcastId}`, broadcastSchema);

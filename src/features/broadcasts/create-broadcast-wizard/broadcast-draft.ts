@@ -251,6 +251,17 @@ const TYPES: Record<string, BroadcastType> = {
   'both:survey:or': 'SMSOrSurvey',
 };
 
+/** Each broadcast type in the user's words: the API's names (SMSAndAnnouncement…) are not shown. */
+export const typeWords: Record<BroadcastType, string> = {
+  Announcement: 'A phone call that plays a message',
+  Survey: 'A phone call that asks a question',
+  SMS: 'A text message',
+  SMSAndAnnouncement: 'A text to mobiles and a call to everyone',
+  SMSOrAnnouncement: 'A text to mobiles, a call to landlines',
+  SMSAndSurvey: 'A text to mobiles and a survey call to everyone',
+  SMSOrSurvey: 'A text to mobiles, a survey call to landlines',
+};
+
 export function broadcastTypeOf({ channel, callKind, combo }: BroadcastDraft['type']): BroadcastType {
   return TYPES[channel === 'both' ? `both:${callKind}:${combo}` : `${channel}:${callKind}`]!;
 }

@@ -14,7 +14,7 @@ import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
 import { formatApiDateTime, parseApiDate } from '@/utils/format-date.ts';
 import { formatCount, formatCredits } from '@/utils/format-number.ts';
-import { broadcastTypeOf, needsOf, parsePastedNumbers, toCreateInput, type AudioChoice, type BroadcastDraft } from './broadcast-draft.ts';
+import { broadcastTypeOf, needsOf, typeWords, parsePastedNumbers, toCreateInput, type AudioChoice, type BroadcastDraft } from './broadcast-draft.ts';
 import { describeCallingWindow, describeUnfinished } from './calling-window-text.ts';
 import { describeSkipped } from './describe-skipped.ts';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
@@ -22,15 +22,6 @@ import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
 /** Past this many numbers the review asks for a second look. */
 const LARGE_AUDIENCE = 5000;
 
-const TYPE_WORDS: Record<string, string> = {
-  Announcement: 'A phone call that plays a message',
-  Survey: 'A phone call that asks a question',
-  SMS: 'A text message',
-  SMSAndAnnouncement: 'A text to mobiles and a call to everyone',
-  SMSOrAnnouncement: 'A text to mobiles, a call to landlines',
-  SMSAndSurvey: 'A text to mobiles and a survey call to everyone',
-  SMSOrSurvey: 'A text to mobiles, a survey call to landlines',
-};
 
 function describeAudio(audio: AudioChoice | null): string {
   if (!audio) return 'None';
@@ -111,7 +102,7 @@ export function ReviewStep({ draft, user, plan, next }: WizardStepProps) {
         <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: { sm: '180px 1fr' }, columnGap: 3, rowGap: 1.5, m: 0 }}>
           <Row term="Name">{draft.type.name}</Row>
           <Row term="What">
-            {TYPE_WORDS[type]} ({type})
+            {typeWords[type]}
           </Row>
           <Row term="To">{describeRecipients(draft.recipients).join('; ')}</Row>
           {plan && (

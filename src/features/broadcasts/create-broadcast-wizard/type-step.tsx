@@ -14,7 +14,7 @@ import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
 import { Controller, useWatch, type Control } from 'react-hook-form';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
-import { broadcastTypeOf, draftLimits, typeStepSchema, type BroadcastDraft } from './broadcast-draft.ts';
+import { broadcastTypeOf, draftLimits, typeStepSchema, typeWords, type BroadcastDraft } from './broadcast-draft.ts';
 import { useStepForm } from './use-step-form.ts';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
 
@@ -147,7 +147,7 @@ export function TypeStep({ draft, save, next, focusFirstField = true }: WizardSt
           />
         )}
         <Typography variant="body2" color="textSecondary">
-          Broadcast type: <strong>{broadcastTypeOf({ ...draft.type, ...values } as TypeValues)}</strong>
+          This broadcast: <strong>{typeWords[broadcastTypeOf({ ...draft.type, ...values } as TypeValues)]}</strong>
         </Typography>
       </Stack>
     </Box>
