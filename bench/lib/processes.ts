@@ -38,27 +38,35 @@ async function answers(url: string): Promise<boolean> {
 }
 
 /**
- * Spawns `node <args>` and polls `readyUrl` every 10 ms until it answers 2xx (or the URL `readyFrom` finds in the
- * output, when it is not known in advance). Stops the process by its pid only.
+ * Spawns `node <args>` (or `command <args>`) and polls `readyUrl` every 10 ms until it answers 2xx (or the URL
+ * `readyFrom` finds in the output, when it is not known in advance, or until `ready` holds for a process that does
+ * not speak HTTP). Stops the process by its pid only.
  */
 export async function startProcess(options: {
+  /** The program to run; node when left out. */
+  command?: string;
   args: string[];
   env?: Record<string, string>;
   readyUrl?: string;
   /** Reads the URL to poll from what the process printed; null until it is there. */
   readyFrom?: (output: string) => string | null;
+  /** Whether the process is ready, for one that answers something other than HTTP. */
+  ready?: () => Promise<boolean>;
   cwd?: string;
   timeoutMs?: number;
   label: string;
 }): Promise<Started> {
   const started = process.hrtime.bigint();
-  const child = spawn(process.execPath, options.args, {
+  const child = spawn(options.command ?? process.execPath, options.args, {
     env: { ...process.env, ...options.env },
     cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
   running.add(child);
   child.once('exit', () => running.delete(child));
+  // E.g. a program that is not installed: said by the loop below, instead of an unhandled 'error' event.
+  let failedToStart: Error | null = null;
+  child.once('error', (error) => (failedToStart = error));
   let output = '';
   // Our server logs a line per request: keep the latest megabyte or so, not a whole run's lines.
   const keep = (chunk: Buffer) => {
@@ -75,13 +83,18 @@ export async function startProcess(options: {
   };
   const deadline = options.timeoutMs ?? 120_000;
   for (;;) {
+    if (failedToStart) throw new Error(`${options.label} could not start: ${(failedToStart as Error).message}`);
     if (child.exitCode !== null) throw new Error(`${options.label} exited with ${child.exitCode}: ${output.slice(-500)}`);
     if (elapsedMs(started) > deadline) {
       await stop();
       throw new Error(`${options.label} was not ready within ${deadline / 1000} s`);
     }
-    const url = options.readyUrl ?? options.readyFrom?.(output) ?? null;
-    if (url && (await answers(url))) break;
+    if (options.ready) {
+      if (await options.ready()) break;
+    } else {
+      const url = options.readyUrl ?? options.readyFrom?.(output) ?? null;
+      if (url && (await answers(url))) break;
+    }
     await sleep(10);
   }
   return {

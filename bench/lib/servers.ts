@@ -31,17 +31,19 @@ function startCommand(): { env: Record<string, string>; args: string[] } {
 /**
  * Our server as `npm start` runs it (the bundled server with its node flags, the built app, the embedded sandbox on
  * `databasePath`), with known API keys so the bench can also sign requests to the sandbox, whose address it prints.
+ * `env.PORT` runs a second one beside the first.
  */
 export async function startProductServer(databasePath: string, env: Record<string, string> = {}): Promise<ProductServer> {
   await (serverBuilt ??= buildServer());
   const command = startCommand();
+  const port = Number(env.PORT ?? SERVER_PORT);
   const started = await startProcess({
     label: 'our server',
     args: command.args,
     cwd: ROOT,
     env: {
       ...command.env,
-      PORT: String(SERVER_PORT),
+      PORT: String(port),
       HOST: '127.0.0.1',
       SANDBOX_DB: databasePath,
       DATA_DIR: join(RUN_DIR, 'data'),
@@ -52,10 +54,10 @@ export async function startProductServer(databasePath: string, env: Record<strin
       ...env,
     },
     // Ready once it has said where the sandbox is (its last line before serving) and answers.
-    readyFrom: (output) => (SANDBOX_URL.test(output) ? `http://127.0.0.1:${SERVER_PORT}/api/health` : null),
+    readyFrom: (output) => (SANDBOX_URL.test(output) ? `http://127.0.0.1:${port}/api/health` : null),
   });
   const sandboxUrl = SANDBOX_URL.exec(started.output())![1]!;
-  return { ...started, url: `http://127.0.0.1:${SERVER_PORT}`, sandboxUrl };
+  return { ...started, url: `http://127.0.0.1:${port}`, sandboxUrl };
 }
 
 /** json-server 0.17.4 on a copy of its db.json (a POST rewrites the file); ready when it serves the first contact. */
