@@ -125,6 +125,9 @@ test.describe('the wizard keeps every draft', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(heading(page, 'Review & send')).toBeVisible();
     await expect(page.getByRole('button', { name: 'Schedule broadcast' })).toBeVisible();
+    // With the message written, the reach line is the service's preview, not the estimate.
+    await expect(page.getByRole('progressbar', { name: 'Share of the available credits' })).toBeVisible();
+    await expect(page.getByText('calls at most')).toHaveCount(0);
     await expect(page.getByRole('button', { name: 'Send broadcast' })).toHaveCount(0);
     await page.getByRole('button', { name: 'Schedule broadcast' }).click();
     await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
