@@ -13,6 +13,7 @@ import StepButton from '@mui/material/StepButton';
 import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import useMediaQuery from '@mui/material/useMediaQuery';
+import { visuallyHidden } from '@mui/utils';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
 import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
@@ -213,7 +214,8 @@ function CreateBroadcastWizard({ user }: { user: User }) {
       <Grid size={{ xs: 12, lg: 8 }}>
         <Card>
           <Box sx={{ px: { xs: 2, sm: 3 }, pt: 3, pb: 1 }}>
-            <Stepper nonLinear activeStep={stepIndex} orientation={compact ? 'vertical' : 'horizontal'} alternativeLabel={!compact}>
+            {/* On a phone the steps are a row of numbers with only the current one named: the step itself stays in view. */}
+            <Stepper nonLinear activeStep={stepIndex} alternativeLabel={!compact} sx={compact ? { '& .MuiStepConnector-root': { minWidth: 8 } } : undefined}>
               {wizardSteps.map((wizardStep, index) => (
                 <Step key={wizardStep.id} completed={index < stepIndex}>
                   <StepButton
@@ -221,7 +223,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
                     disabled={index > stepIndex}
                     aria-current={index === stepIndex ? 'step' : undefined}
                   >
-                    {wizardStep.label}
+                    {compact && index !== stepIndex ? <Box component="span" sx={visuallyHidden}>{wizardStep.label}</Box> : wizardStep.label}
                   </StepButton>
                 </Step>
               ))}
