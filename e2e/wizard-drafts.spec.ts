@@ -32,6 +32,7 @@ test.describe('the wizard keeps every draft', () => {
     await page.getByLabel('Let people press a key to be connected to a person (transfer and connect)').check();
     await page.getByLabel('Connect to').fill('12');
     await page.getByLabel('Said before connecting (optional)').fill('i'.repeat(301));
+    await expect(page.getByLabel('Caller ID')).toHaveValue(/^\(\d{3}\) \d{3}-\d{4}$/);
     await page.getByLabel('Caller ID').fill('not a number');
     const text = 't'.repeat(1599);
     await page.getByLabel('Text', { exact: true }).fill(text);

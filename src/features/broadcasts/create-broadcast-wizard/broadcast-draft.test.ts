@@ -14,7 +14,8 @@ describe('the broadcast draft', () => {
   it('starts from the user\'s own defaults and is valid as saved', () => {
     const draft = newDraft(user, 1000);
     expect(draft.schedule).toMatchObject({ retries: 2, callThrottle: 5, maxMessageLength: 90, continueOnNextDay: true });
-    expect(draft.message.callerId).toBe('2027075000');
+    expect(draft.message.callerId).toBe('(202) 707-5000');
+    expect(toCreateInput({ ...draft, type: { ...draft.type, name: 'x' } }).CallerID).toBe('2027075000');
     expect(broadcastDraftSchema.safeParse({ ...draft, recipients: { ...draft.recipients, pasted: '2145551234' } }).success).toBe(true);
   });
 

@@ -1,5 +1,6 @@
 import type { BroadcastCreateInput, BroadcastType } from '@contract/broadcast.ts';
 import type { PersonInput } from '@contract/contact.ts';
+import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { normalizePhoneNumber, phoneProblemMessages } from '@contract/phone-number.ts';
 import type { User } from '@contract/user.ts';
 import { ttsVoices } from '@contract/audio.ts';
@@ -221,7 +222,8 @@ export function newDraft(user: User, now: number = Date.now()): BroadcastDraft {
         { key: '2', label: 'No' },
       ],
       transfer: { enabled: false, number: '', digit: '0', introduction: '' },
-      callerId: user.CallerID,
+      // Shown as people read a number; the request sends its digits.
+      callerId: formatPhoneNumber(user.CallerID),
       textMessage: '',
       textNumberId: null,
       needs: { voice: true, text: false, survey: false },

@@ -1,3 +1,4 @@
+import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { queryOptions } from '@tanstack/react-query';
 import { getAudio } from '@/api/resources/audio/audio-requests.ts';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
@@ -104,7 +105,7 @@ async function draftFromBroadcast(user: User, request: PrefillRequest, signal?: 
       transfer: call?.TransferAndConnect?.TransferNumber
         ? { ...draft.message.transfer, enabled: true, number: call.TransferAndConnect.TransferNumber }
         : draft.message.transfer,
-      callerId: call?.CallerID || draft.message.callerId,
+      callerId: call?.CallerID ? formatPhoneNumber(call.CallerID) : draft.message.callerId,
       textMessage: text?.TextMessage ?? '',
       textNumberId: text?.TextNumberID ?? null,
     },
