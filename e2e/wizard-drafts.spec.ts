@@ -113,6 +113,13 @@ test.describe('the wizard keeps every draft', () => {
     await page.getByRole('button', { name: 'Next' }).click();
     await expect(heading(page, 'Message')).toBeVisible();
     await expect(page.getByLabel('Send from')).toBeVisible();
+    await page.getByLabel('Text', { exact: true }).fill('School is closed today.');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(heading(page, 'Schedule & delivery')).toBeVisible();
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(heading(page, 'Review & send')).toBeVisible();
+    // A text broadcast's reach says nothing of calls.
+    await expect(page.getByRole('definition').filter({ hasText: /^1 text$/ })).toBeVisible();
     expect(refused).toEqual([]);
   });
 

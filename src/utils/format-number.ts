@@ -11,5 +11,8 @@ export const formatCount = (value: number | null | undefined) => (isReadable(val
 /** A number the API answered in a form we could read (an unreadable one arrives as NaN, a missing one as null). */
 export const isReadable = (value: number | null | undefined): value is number => typeof value === 'number' && !Number.isNaN(value);
 
-/** "1 contact", "4,221 contacts". */
-export const formatCountOf = (value: number, one: string, many: string) => `${countFormat.format(value)} ${value === 1 ? one : many}`;
+const pluralRules = new Intl.PluralRules('en-US');
+
+/** "1 contact", "4,221 contacts" (the form chosen by Intl.PluralRules). */
+export const formatCountOf = (value: number, one: string, many: string) =>
+  `${countFormat.format(value)} ${pluralRules.select(value) === 'one' ? one : many}`;

@@ -13,7 +13,7 @@ import { countSegments } from '@contract/sms-segments.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
 import { formatApiDateTime, parseApiDate } from '@/utils/format-date.ts';
-import { formatCount, formatCredits } from '@/utils/format-number.ts';
+import { formatCount, formatCountOf, formatCredits } from '@/utils/format-number.ts';
 import { broadcastTypeOf, needsOf, typeWords, parsePastedNumbers, toCreateInput, type AudioChoice, type BroadcastDraft } from './broadcast-draft.ts';
 import { describeCallingWindow, describeUnfinished } from './calling-window-text.ts';
 import { describeSkipped } from './describe-skipped.ts';
@@ -107,7 +107,9 @@ export function ReviewStep({ draft, user, plan, next }: WizardStepProps) {
           <Row term="To">{describeRecipients(draft.recipients).join('; ')}</Row>
           {plan && (
             <Row term="Reach">
-              {formatCount(plan.CallCount)} calls and {formatCount(plan.TextCount)} texts
+              {/* A text broadcast makes no calls, and says nothing of them. */}
+              {needs.voice ? `${formatCountOf(plan.CallCount, 'call', 'calls')}${needs.text ? ' and ' : ''}` : ''}
+              {needs.text ? formatCountOf(plan.TextCount, 'text', 'texts') : ''}
               {describeSkipped(plan.Skipped) ? ` (${describeSkipped(plan.Skipped)})` : ''}
             </Row>
           )}
