@@ -14,6 +14,7 @@ import type { BroadcastPlan } from '@contract/broadcast-plan.ts';
 import { formatApiDateTime } from '@/utils/format-date.ts';
 import { formatCount, formatCredits } from '@/utils/format-number.ts';
 import { describeSkipped } from './describe-skipped.ts';
+import { formatMinutes } from './format-minutes.ts';
 import type { ReachEstimate } from './estimate-reach.ts';
 
 function Figure({ icon, value, label }: { icon: ReactNode; value: string; label: string }) {
@@ -114,7 +115,7 @@ export function ReachSummary({ plan, loading, error, hasRecipients, estimate, pr
                 />
               </Box>
               <Typography variant="body2">
-                About {formatCount(plan.EstimatedDuration)} min
+                About {formatMinutes(plan.EstimatedDuration)}
                 {plan.EstimatedCompletion ? `, done around ${formatApiDateTime(plan.EstimatedCompletion)}` : ''}
               </Typography>
               {plan.FailedContacts.length > 0 && (

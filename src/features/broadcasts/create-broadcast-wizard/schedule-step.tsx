@@ -14,6 +14,7 @@ import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
 import { formatApiDateTime } from '@/utils/format-date.ts';
 import { scheduleStepSchema, type BroadcastDraft } from './broadcast-draft.ts';
 import { describeCallingWindow, describeUnfinished } from './calling-window-text.ts';
+import { formatMinutes } from './format-minutes.ts';
 import { hasPassed, nextQuarterHour } from './start-date.ts';
 import { useStepForm } from './use-step-form.ts';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
@@ -151,7 +152,7 @@ export function ScheduleStep({ draft, user, plan, save, next }: WizardStepProps)
 
         {plan && (
           <Typography variant="body2" color="textSecondary">
-            Expected to take about {plan.EstimatedDuration} min
+            Expected to take about {formatMinutes(plan.EstimatedDuration)}
             {plan.EstimatedCompletion ? `, finishing around ${formatApiDateTime(plan.EstimatedCompletion)}` : ''}.
           </Typography>
         )}
