@@ -4,7 +4,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { startChildServer } from './testing/child-process.ts';
 
 /**
- * SIGTERM on the real entry point (server/start.ts in its own process), in front of a stand-in API that answers a
+ * SIGTERM on our server in its own process (server/dev-api.ts: the API without the built app, which unit tests run
+ * before; `npm start` stops through the same stopOnSignals), in front of a stand-in API that answers a
  * login slowly ("slow") or never ("hang"): what is in flight finishes within SHUTDOWN_TIMEOUT_MS, what is not is cut.
  */
 let standIn: Server;
@@ -36,7 +37,7 @@ afterAll(async () => {
 });
 
 const start = () =>
-  startChildServer('server/start.ts', {
+  startChildServer('server/dev-api.ts', {
     PORT: '0',
     HOST: '127.0.0.1',
     CEA_API_URL: standInUrl,

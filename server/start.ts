@@ -3,6 +3,7 @@ import { log } from './http/log.ts';
 import { startServer } from './main.ts';
 import { SandboxStartError } from './sandbox/sandbox.ts';
 import { demoLoginLines } from './startup-messages.ts';
+import { stopOnSignals } from './stop-on-signals.ts';
 
 /**
  * `npm start` runs this, bundled into dist-server/ by scripts/build.mjs: the built app and the API, with the demo
@@ -22,15 +23,7 @@ async function main() {
     log.info({ upstream: config.apiUrl }, `Upstream: ${config.apiUrl}`);
   }
 
-  // Requests in flight finish (up to SHUTDOWN_TIMEOUT_MS); exit 1 says some had to be cut.
-  const stop = async (signal: NodeJS.Signals) => {
-    log.info({ signal, deadlineMs: config.shutdownTimeoutMs }, 'shutting down: finishing the requests in flight');
-    const finished = await server.close();
-    log.info(finished ? 'stopped' : 'stopped, with requests cut at the deadline');
-    process.exit(finished ? 0 : 1);
-  };
-  process.once('SIGINT', stop);
-  process.once('SIGTERM', stop);
+  stopOnSignals(server, config.shutdownTimeoutMs);
 }
 
 main().catch((error: unknown) => {
