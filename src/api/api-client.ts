@@ -2,6 +2,7 @@ import { readAnswer, type Answer } from '@contract/answer.ts';
 import type { z } from '@contract/zod.ts';
 import { reportOddFields } from './answer-mismatches.ts';
 import { ApiError } from './api-error.ts';
+import { noteFailedAnswer } from './route-availability.ts';
 
 /** Our server's API root: the SPA only ever talks to its own origin. */
 export const API_BASE = '/api';
@@ -100,7 +101,8 @@ async function send<Schema extends z.ZodType, Unreadable = never>(
     if (signal?.aborted) throw error;
     throw new ApiError('Cannot reach the server. Check your connection.', { status: 0, errorName: 'NetworkError' });
   }
-  if (!response.ok) throw await ApiError.fromResponse(response);
+  // A route the API lacks comes back as a RouteNotOfferedError, and the page learns it (route-availability.ts).
+  if (!response.ok) throw noteFailedAnswer(method, path, await ApiError.fromResponse(response));
 
   const text = await response.text();
   let json: unknown;
