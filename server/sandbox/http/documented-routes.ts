@@ -85,23 +85,30 @@ export const undocumentedRoutes: readonly RouteTemplate[] = [
 ];
 
 const segmentsOf = (path: string) => path.toLowerCase().replace(/\/+$/, '').split('/');
-const isPlaceholder = (segment: string) => segment.startsWith('{');
 
-function placeholdersWhenMatching(template: RouteTemplate, method: string, segments: string[]): number | null {
-  if (template.method !== method.toUpperCase()) return null;
-  const templateSegments = segmentsOf(template.path);
-  if (templateSegments.length !== segments.length) return null;
-  let placeholders = 0;
-  for (let index = 0; index < segments.length; index++) {
-    const wanted = templateSegments[index]!;
-    if (isPlaceholder(wanted)) {
-      if (segments[index] === '') return null;
-      placeholders++;
-    } else if (wanted !== segments[index]) {
-      return null;
-    }
-  }
-  return placeholders;
+/** A template split once, at load: a request is matched against these, not against the templates' text. */
+interface CompiledTemplate {
+  method: string;
+  /** Lowercased segments; null where the template has a `{name}` placeholder. */
+  segments: ReadonlyArray<string | null>;
+  placeholders: number;
+  documented: boolean;
+}
+
+const compile = (template: RouteTemplate, documented: boolean): CompiledTemplate => {
+  const segments = segmentsOf(template.path).map((segment) => (segment.startsWith('{') ? null : segment));
+  return { method: template.method, segments, placeholders: segments.filter((segment) => segment === null).length, documented };
+};
+
+/** Fewest placeholders first, so the first match is the most specific. */
+const compiledTemplates: readonly CompiledTemplate[] = [
+  ...documentedRoutes.map((template) => compile(template, true)),
+  ...undocumentedRoutes.map((template) => compile(template, false)),
+].sort((a, b) => a.placeholders - b.placeholders);
+
+function matches(template: CompiledTemplate, method: string, segments: readonly string[]): boolean {
+  if (template.method !== method || template.segments.length !== segments.length) return false;
+  return template.segments.every((wanted, index) => (wanted === null ? segments[index] !== '' : wanted === segments[index]));
 }
 
 /**
@@ -111,17 +118,9 @@ function placeholdersWhenMatching(template: RouteTemplate, method: string, segme
  */
 export function isUndocumentedRoute(method: string, path: string): boolean {
   const segments = segmentsOf(path);
-  let best: { placeholders: number; documented: boolean } | null = null;
-  for (const [templates, documented] of [
-    [documentedRoutes, true],
-    [undocumentedRoutes, false],
-  ] as const) {
-    for (const template of templates) {
-      const placeholders = placeholdersWhenMatching(template, method, segments);
-      if (placeholders !== null && (best === null || placeholders < best.placeholders)) best = { placeholders, documented };
-    }
-  }
-  return best !== null && !best.documented;
+  const upperMethod = method.toUpperCase();
+  const best = compiledTemplates.find((template) => matches(template, upperMethod, segments));
+  return best !== undefined && !best.documented;
 }
 
 /** The answer to a route the sandbox does not have. */
