@@ -1,6 +1,6 @@
-import Box from '@mui/material/Box';
 import TextField, { type TextFieldProps } from '@mui/material/TextField';
 import { Controller, type Control, type FieldPath, type FieldValues } from 'react-hook-form';
+import { CharacterLimitHelper } from './character-limit.tsx';
 
 export type FormTextFieldProps<Values extends FieldValues> = Omit<TextFieldProps, 'name' | 'value' | 'onChange' | 'error'> & {
   control: Control<Values>;
@@ -30,7 +30,6 @@ export function FormTextField<Values extends FieldValues>({
       render={({ field, fieldState }) => {
         const length = typeof field.value === 'string' ? field.value.length : 0;
         const over = maxChars !== undefined && length > maxChars;
-        const message = fieldState.error?.message ?? (over ? `${(length - maxChars).toLocaleString('en-US')} characters too many` : helperText);
         return (
         <TextField
           {...props}
@@ -41,13 +40,8 @@ export function FormTextField<Values extends FieldValues>({
           inputRef={field.ref}
           error={fieldState.invalid || over}
           helperText={
-            maxChars === undefined ? (message ?? ' ') : (
-              <Box component="span" sx={{ display: 'flex', justifyContent: 'space-between', gap: 1 }}>
-                <span>{message ?? ' '}</span>
-                <Box component="span" sx={{ flexShrink: 0, fontVariantNumeric: 'tabular-nums' }}>
-                  {length.toLocaleString('en-US')} / {maxChars.toLocaleString('en-US')}
-                </Box>
-              </Box>
+            maxChars === undefined ? (fieldState.error?.message ?? helperText ?? ' ') : (
+              <CharacterLimitHelper error={fieldState.error?.message} helperText={helperText} length={length} maxChars={maxChars} />
             )
           }
         />

@@ -24,6 +24,7 @@ import { useSpeechPreview } from '@/hooks/use-speech-preview.ts';
 import { ACCEPTED_AUDIO, audioFileProblem } from '@/utils/audio-files.ts';
 import { formatDuration } from '@/utils/format-duration.ts';
 import { renderAutocompleteOption } from '@/components/form/autocomplete-option.tsx';
+import { CharacterLimitHelper } from '@/components/form/character-limit.tsx';
 import { draftLimits, type AudioChoice } from './broadcast-draft.ts';
 import { textOr } from '@/utils/missing.ts';
 
@@ -148,17 +149,12 @@ export function AudioChooser({ label, value, onChange, error, maxMessageLength, 
             onChange={(event) => onChange({ ...tts, text: event.target.value })}
             error={Boolean(error) || tts.text.length > draftLimits.ttsText}
             helperText={
-              <Box component="span" sx={{ display: 'flex', justifyContent: 'space-between', gap: 1 }}>
-                <span>
-                  {error ??
-                    (tts.text.length > draftLimits.ttsText
-                      ? `${(tts.text.length - draftLimits.ttsText).toLocaleString('en-US')} characters too many`
-                      : 'Numbers are read digit by digit; write times as "ten thirty" to have them read naturally.')}
-                </span>
-                <Box component="span" sx={{ flexShrink: 0, fontVariantNumeric: 'tabular-nums' }}>
-                  {tts.text.length.toLocaleString('en-US')} / {draftLimits.ttsText.toLocaleString('en-US')}
-                </Box>
-              </Box>
+              <CharacterLimitHelper
+                error={error}
+                helperText='Numbers are read digit by digit; write times as "ten thirty" to have them read naturally.'
+                length={tts.text.length}
+                maxChars={draftLimits.ttsText}
+              />
             }
           />
           <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center' }}>
