@@ -3,6 +3,7 @@ import { HTTPException } from 'hono/http-exception';
 import { log } from '../http/log.ts';
 import { JSON_BODY_LIMIT, UPLOAD_BODY_LIMIT, closeWhenBodyUnread, isUploadRoute, limitBody } from '../http/request-bodies.ts';
 import { authenticate } from './auth.ts';
+import { removeStaleAuthTokens } from './model/auth-tokens.ts';
 import type { SandboxDeps, SandboxEnv } from './context.ts';
 import { SandboxError } from './http/errors.ts';
 import { refuseUndocumentedRoutes, routeNotFound } from './http/documented-routes.ts';
@@ -49,6 +50,8 @@ export function createSandboxApp(deps: SandboxDeps) {
   const limitUpload = limitBody({ maxSize: UPLOAD_BODY_LIMIT, onError: tooLarge('128 MB') });
   const limitJson = limitBody({ maxSize: JSON_BODY_LIMIT, onError: tooLarge('4 MB') });
   app.use('*', (c, next) => (isUpload(c) ? limitUpload : limitJson)(c, next));
+  // Once at start: no live session can hold an AuthToken this old (decision 0115).
+  removeStaleAuthTokens(deps.db, deps.clock.now());
   app.use('/v1/*', authenticate(deps));
   app.use('/sandbox/*', authenticate(deps));
   if (deps.documentedOnly) app.use('/v1/*', refuseUndocumentedRoutes);

@@ -1,4 +1,4 @@
-import type { Context, MiddlewareHandler } from 'hono';
+import type { MiddlewareHandler } from 'hono';
 import { timeZoneForState } from '../../src/contract/common.ts';
 import type { AuthUser, SandboxDeps, SandboxEnv } from './context.ts';
 import { SandboxError } from './http/errors.ts';
@@ -19,24 +19,9 @@ interface TokenUserRow {
 /** Paths signed with the app keys alone (any token, or none, is accepted there). */
 const APP_SIGNED_PATHS = new Set(['/v1/user/login']);
 
-/** The AuthToken each authenticated request was signed with. */
-const tokens = new WeakMap<Request, string>();
-
-/** The AuthToken the request was signed with (after authenticate), e.g. to end it. */
-export function authTokenOf(c: Context): string | undefined {
-  return tokens.get(c.req.raw);
-}
-
-/** OAuth 1.0a on every request, then the AuthToken's user on `c.var.user`. */
-/**
- * AuthTokens older than the longest session our server allows (SESSION_MAX_HOURS at most 90 days) can belong to no
- * live session: they are removed when the sandbox starts (decision 0115).
- */
-export const AUTH_TOKEN_MAX_AGE_MS = 90 * 24 * 3_600_000;
-
+/** OAuth 1.0a on every request, then the AuthToken's user on `c.var.user` and the token on `c.var.authToken`. */
 export function authenticate(deps: SandboxDeps): MiddlewareHandler<SandboxEnv> {
   const verify = createOAuthVerifier({ appKey: deps.appKey, secretKey: deps.secretKey });
-  deps.db.prepare('DELETE FROM auth_tokens WHERE created_at < ?').run(deps.clock.now() - AUTH_TOKEN_MAX_AGE_MS);
   const userByToken = deps.db.prepare<[string], TokenUserRow>(`
     SELECT u.user_id, u.account_id, u.user_name, u.is_master, u.can_see_all_broadcasts, u.can_see_all_roster,
            u.can_see_all_audio, u.can_see_group_audio, u.state
@@ -60,7 +45,7 @@ export function authenticate(deps: SandboxDeps): MiddlewareHandler<SandboxEnv> {
         timeZone: timeZoneForState(row.state),
       };
       c.set('user', user);
-      tokens.set(c.req.raw, token!);
+      c.set('authToken', token!);
     }
     await next();
   };

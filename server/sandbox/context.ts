@@ -29,4 +29,10 @@ export interface AuthUser {
   timeZone: string;
 }
 
-export type SandboxEnv = { Variables: { user: AuthUser } };
+export type SandboxEnv = {
+  Variables: {
+    user: AuthUser;
+    /** The AuthToken the request was signed with, e.g. to end it. */
+    authToken: string;
+  };
+};

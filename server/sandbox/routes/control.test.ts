@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { apiErrorBodySchema } from '../../../src/contract/error.ts';
 import { createSandboxHarness } from '../../testing/sandbox-client.ts';
-import { AUTH_TOKEN_MAX_AGE_MS } from '../auth.ts';
+import { AUTH_TOKEN_MAX_AGE_MS } from '../model/auth-tokens.ts';
 import { createSandboxApp } from '../app.ts';
 
 const HAN = { UserName: 'han@cea', PinCode: 'kessel-run-12' };

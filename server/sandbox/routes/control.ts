@@ -1,9 +1,9 @@
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { authTokenOf } from '../auth.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';
+import { endAuthToken, endUserAuthTokens } from '../model/auth-tokens.ts';
 import { recordByPhone, waitingForRecording } from '../model/phone-recordings.ts';
 import { sandboxRecordingInputSchema } from '../../../src/contract/sandbox-recording.ts';
 
@@ -18,8 +18,6 @@ const advanceSchema = z.object({
  */
 export function controlRoutes({ db, clock, simulate }: SandboxDeps) {
   const state = () => ({ Now: new Date(clock.now()).toISOString(), Speed: clock.speed });
-  const endToken = db.prepare<[string]>('DELETE FROM auth_tokens WHERE token = ?');
-  const endUserTokens = db.prepare<[number]>('DELETE FROM auth_tokens WHERE user_id = ?');
   return new Hono<SandboxEnv>()
     .get('/clock', (c) => c.json(state()))
     .post('/clock/advance', async (c) => {
@@ -38,11 +36,11 @@ export function controlRoutes({ db, clock, simulate }: SandboxDeps) {
       return c.json(recorded);
     })
     .delete('/auth-tokens/current', (c) => {
-      endToken.run(authTokenOf(c) ?? '');
+      endAuthToken(db, c.get('authToken'));
       return c.json({ Ended: true });
     })
     .delete('/auth-tokens', (c) => {
-      endUserTokens.run(c.get('user').userId);
+      endUserAuthTokens(db, c.get('user').userId);
       return c.json({ Ended: true });
     });
 }

@@ -13,7 +13,7 @@ import { SandboxError, notFound } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';
 import { parseListQuery, queryFeed, type ListSpec } from '../http/list-query.ts';
 import { USER_COLUMNS, daysToMask, toApiUser, toDocumentedUser, type UserRow } from '../model/users.ts';
-import { authTokenOf } from '../auth.ts';
+import { endUserAuthTokens } from '../model/auth-tokens.ts';
 import { hashPinCode } from '../pin-codes.ts';
 
 /** A user's settings as columns, ready to be written (the row minus what never changes). */
@@ -85,7 +85,6 @@ export function userRoutes({ db, clock }: SandboxDeps) {
     can_see_all_audio = @can_see_all_audio, can_see_group_audio = @can_see_group_audio`;
   const updateUser = db.prepare<[UserSettingsRow & { user_id: number }]>(`UPDATE users SET ${settingsSql} WHERE user_id = @user_id`);
   const updatePin = db.prepare<[string, number]>('UPDATE users SET pin_hash = ? WHERE user_id = ?');
-  const endTokens = db.prepare<[number, string]>('DELETE FROM auth_tokens WHERE user_id = ? AND token <> ?');
   const insertUser = db.prepare<[UserSettingsRow & { account_id: number; pin_hash: string; created_at: number }]>(`
     INSERT INTO users (account_id, pin_hash, created_at, user_name, first_name, last_name, email, phone, caller_id,
       retries, max_message_length, call_throttle, continue_on_next_day, start_minute, stop_minute, calling_window_days,
@@ -213,7 +212,7 @@ export function userRoutes({ db, clock }: SandboxDeps) {
         if (pinHash !== null) {
           updatePin.run(pinHash, target.user_id);
           // A new PIN ends the user's other AuthTokens; the one that changed it goes on (decision 0112).
-          endTokens.run(target.user_id, authTokenOf(c) ?? '');
+          endUserAuthTokens(db, target.user_id, c.get('authToken'));
         }
       })();
       return c.json(toDocumentedUser(userById.get(target.user_id)!));
