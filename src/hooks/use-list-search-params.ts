@@ -1,4 +1,4 @@
-import { useCallback } from 'react';
+import { useCallback, useEffect, useRef } from 'react';
 import { useSearchParams } from 'react-router';
 
 export interface ListSort {
@@ -53,17 +53,27 @@ export function useListSearchParams<Filter extends string = never>(options: List
   const { defaultPageSize = DEFAULT_PAGE_SIZE } = options;
   const state = readListState(searchParams, options);
 
+  // The last change asked for, while the URL has not reached it yet (a route's loader runs first).
+  const pending = useRef<{ from: string; to: string } | null>(null);
+  useEffect(() => {
+    pending.current = null;
+  }, [searchParams]);
+
   const update = useCallback(
     (changes: Record<string, string | number | null>, { resetPage = true, replace = false } = {}) => {
       setSearchParams(
         (current) => {
-          const next = new URLSearchParams(current);
+          // A change made while the previous one is still on its way builds on it, not on the URL being left: a tab
+          // picked and a search cleared at once both hold.
+          const base = pending.current?.from === current.toString() ? pending.current.to : current;
+          const next = new URLSearchParams(base);
           for (const [key, value] of Object.entries(changes)) {
             if (value === null || value === '') next.delete(key);
             else next.set(key, String(value));
           }
           if (resetPage && !('page' in changes)) next.delete('page');
           if (next.get('page') === '1') next.delete('page');
+          pending.current = { from: current.toString(), to: next.toString() };
           return next;
         },
         { replace },
