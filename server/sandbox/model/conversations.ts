@@ -145,6 +145,18 @@ export function toInboxConversation(row: ConversationRow, timeZone: string): Inb
   };
 }
 
+/** The account's conversation between a text number and a phone (both ten digits), if there is one. */
+export function conversationIdBetween(db: SandboxDatabase, accountId: number, textNumber: string, phoneNumber: string): number | null {
+  // Text numbers are kept with their leading 1 (18338028132), phone numbers as ten digits.
+  const found = db
+    .prepare<[number, string, string, string], { conversation_id: number }>(
+      `SELECT c.conversation_id FROM conversations c JOIN text_numbers tn ON tn.text_number_id = c.text_number_id
+       WHERE c.account_id = ? AND tn.text_phone_number IN (?, ?) AND c.phone_number = ?`,
+    )
+    .get(accountId, textNumber, `1${textNumber}`, phoneNumber);
+  return found?.conversation_id ?? null;
+}
+
 /** The conversation between a text number and a phone, opened when there is none yet. */
 export function findOrOpenConversation(
   db: SandboxDatabase,

@@ -1,10 +1,11 @@
 import { randomBytes } from 'node:crypto';
 import { Hono } from 'hono';
 import { z } from 'zod';
-import { normalizePhoneNumber } from '../../../src/contract/phone-number.ts';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError } from '../http/errors.ts';
 import { parseWith, readJsonBody } from '../http/json-body.ts';
+import { phoneNumberOrError } from '../http/phone-numbers.ts';
+import { conversationIdBetween } from '../model/conversations.ts';
 import { dashboardUrlOf } from '../single-sign-on.ts';
 import { formatApiDate } from '../time.ts';
 
@@ -24,21 +25,9 @@ const conversationsInputSchema = z.object({
     .nullish(),
 });
 
-/** Ten digits of a US number, or a validation error naming the field. */
-function digitsOf(field: string, value: string): string {
-  const check = normalizePhoneNumber(value);
-  if (!check.ok) throw new SandboxError('ValidationFailed', `${field}: ${value} is not a valid US phone number.`);
-  return check.digits;
-}
-
 /** POST /v1/singlesignon/conversations (§13): a link into this dashboard's conversations, or one thread of them. */
 export function singleSignOnRoutes(deps: SandboxDeps) {
   const { db, clock } = deps;
-  // Text numbers are kept with their leading 1 (18338028132), phone numbers as ten digits.
-  const conversationOf = db.prepare<[number, string, string, string], { conversation_id: number }>(
-    `SELECT c.conversation_id FROM conversations c JOIN text_numbers tn ON tn.text_number_id = c.text_number_id
-     WHERE c.account_id = ? AND tn.text_phone_number IN (?, ?) AND c.phone_number = ?`,
-  );
   return new Hono<SandboxEnv>().post('/singlesignon/conversations', async (c) => {
     const user = c.get('user');
     const input = parseWith(conversationsInputSchema, (await readJsonBody(c)) ?? {});
@@ -47,11 +36,11 @@ export function singleSignOnRoutes(deps: SandboxDeps) {
       if (!input.TextNumber || !input.PhoneNumber) {
         throw new SandboxError('ValidationFailed', 'TextNumber and PhoneNumber: give both to open one conversation, or neither for all of them.');
       }
-      const textNumber = digitsOf('TextNumber', input.TextNumber);
-      const phoneNumber = digitsOf('PhoneNumber', input.PhoneNumber);
-      const found = conversationOf.get(user.accountId, textNumber, `1${textNumber}`, phoneNumber);
-      if (!found) throw new SandboxError('ResourceNotFound', `There is no conversation between ${input.TextNumber} and ${input.PhoneNumber}.`);
-      path = `/conversations/${found.conversation_id}`;
+      const textNumber = phoneNumberOrError('TextNumber', input.TextNumber);
+      const phoneNumber = phoneNumberOrError('PhoneNumber', input.PhoneNumber);
+      const found = conversationIdBetween(db, user.accountId, textNumber, phoneNumber);
+      if (found === null) throw new SandboxError('ResourceNotFound', `There is no conversation between ${input.TextNumber} and ${input.PhoneNumber}.`);
+      path = `/conversations/${found}`;
     }
     const now = clock.now();
     return c.json({
