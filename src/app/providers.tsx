@@ -8,7 +8,7 @@ import { isApiError } from '@/api/api-error.ts';
 import { seedSessionFromPage } from '@/api/resources/session/session-queries.ts';
 import { ConfirmProvider } from '@/components/feedback/confirm-dialog.tsx';
 import { NotificationsProvider, useNotify } from '@/components/feedback/notifications.tsx';
-import { notOfferedSentenceOf } from '@/utils/not-offered.ts';
+import { failureSeverityOf } from '@/utils/not-offered.ts';
 import { createAppQueryClient } from './query-client.ts';
 import { appTheme } from './theme/create-app-theme.ts';
 
@@ -26,8 +26,7 @@ function QueryProvider({ children }: { children: ReactNode }) {
   const [queryClient] = useState(() => {
     const client = createAppQueryClient((error) => {
       notify({
-        // A feature the API lacks is no error: its sentence says so (decision 0131).
-        severity: notOfferedSentenceOf(error) === null ? 'error' : 'info',
+        severity: failureSeverityOf(error),
         message: isApiError(error) || error instanceof Error ? error.message : 'Something went wrong.',
       });
     });

@@ -11,3 +11,6 @@ export function notOfferedSentenceOf(error: unknown): string | null {
   if (typeof error !== 'object' || error === null || !('notOffered' in error)) return null;
   return typeof error.notOffered === 'string' ? error.notOffered : null;
 }
+
+/** How a failure is shown: a feature the API lacks is no error, its sentence says so plainly (decision 0131). */
+export const failureSeverityOf = (error: unknown): 'info' | 'error' => (notOfferedSentenceOf(error) === null ? 'error' : 'info');

@@ -31,7 +31,7 @@ import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { formatDuration } from '@/utils/format-duration.ts';
 import { describeCallCost } from '../audio-facts.ts';
 import { useSpeechPreview } from '@/hooks/use-speech-preview.ts';
-import { notOfferedSentenceOf } from '@/utils/not-offered.ts';
+import { failureSeverityOf } from '@/utils/not-offered.ts';
 
 type TtsFormInput = z.input<typeof audioTtsCreateInputSchema>;
 
@@ -85,8 +85,7 @@ export function TtsDialog({ open, onClose, onCreated, maxMessageLength }: TtsDia
         <DialogContent>
           <Stack spacing={1} sx={{ pt: 1 }}>
             {formError && (
-              // A route the API lacks is no error (decision 0131).
-              <Alert severity={createTts.error && notOfferedSentenceOf(createTts.error) !== null ? 'info' : 'error'} role="alert">
+              <Alert severity={failureSeverityOf(createTts.error)} role="alert">
                 {formError}
               </Alert>
             )}

@@ -24,7 +24,7 @@ import { FormCheckbox } from '@/components/form/form-checkbox.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { textOr } from '@/utils/missing.ts';
 import { isCreatedUnread, type CreatedUnread } from '@/api/api-client.ts';
-import { notOfferedSentenceOf } from '@/utils/not-offered.ts';
+import { failureSeverityOf } from '@/utils/not-offered.ts';
 
 export interface ContactFormDialogProps {
   open: boolean;
@@ -175,8 +175,7 @@ export function ContactFormDialog({ open, contact, onClose, onSaved }: ContactFo
       <DialogContent>
         <Box component="form" id={formId} noValidate onSubmit={submit} sx={{ pt: 1 }}>
           {formError && (
-            // A route the API lacks is no error (decision 0131).
-            <Alert severity={notOfferedSentenceOf(mutation.error) === null ? 'error' : 'info'} role="alert" sx={{ mb: 2 }}>
+            <Alert severity={failureSeverityOf(mutation.error)} role="alert" sx={{ mb: 2 }}>
               {mutation.error.message}
             </Alert>
           )}

@@ -15,7 +15,7 @@ import { useNotify } from '@/components/feedback/notifications.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { isCreatedUnread, type CreatedUnread } from '@/api/api-client.ts';
 import { textOr } from '@/utils/missing.ts';
-import { notOfferedSentenceOf } from '@/utils/not-offered.ts';
+import { failureSeverityOf } from '@/utils/not-offered.ts';
 
 export interface ListFormDialogProps {
   open: boolean;
@@ -74,8 +74,7 @@ export function ListFormDialog({ open, list, onClose, onSaved }: ListFormDialogP
       <DialogContent>
         <Box component="form" id={formId} noValidate onSubmit={submit} sx={{ pt: 1 }}>
           {mutation.isError && !handled && (
-            // A route the API lacks is no error (decision 0131).
-            <Alert severity={notOfferedSentenceOf(mutation.error) === null ? 'error' : 'info'} role="alert" sx={{ mb: 2 }}>
+            <Alert severity={failureSeverityOf(mutation.error)} role="alert" sx={{ mb: 2 }}>
               {mutation.error.message}
             </Alert>
           )}
