@@ -15,6 +15,7 @@ import { useRecordByPhone } from '@/api/resources/sandbox/sandbox-mutations.ts';
 import { sandboxQueries } from '@/api/resources/sandbox/sandbox-queries.ts';
 import { sandboxRecordingInputSchema } from '@contract/sandbox-recording.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
+import { textOr } from '@/utils/missing.ts';
 
 /**
  * The sandbox plays the person who calls its recording line, keys in a waiting broadcast's code and records the
@@ -71,7 +72,7 @@ export function SandboxRecordingDialog({ open, onClose }: { open: boolean; onClo
                       <Typography variant="body2" noWrap>
                         {item.BroadcastName} · #{item.BroadcastID}
                       </Typography>
-                      <Button size="small" onClick={() => setCode(item.RecordingCode ?? '')} aria-label={`Use code ${item.RecordingCode} of ${item.BroadcastName}`}>
+                      <Button size="small" onClick={() => setCode(item.RecordingCode ?? '')} aria-label={`Use code ${item.RecordingCode} of ${textOr(item.BroadcastName)}`}>
                         {item.RecordingCode}
                       </Button>
                     </Box>

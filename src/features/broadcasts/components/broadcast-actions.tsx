@@ -19,6 +19,7 @@ import { NotOfferedNote } from '@/components/feedback/not-offered-note.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { paths } from '@/config/paths.ts';
 import { formatCount } from '@/utils/format-number.ts';
+import { textOr } from '@/utils/missing.ts';
 
 /** Which statuses each action may start from (docs/decisions/0010-broadcast-lifecycle.md). */
 const allowedFrom: Record<'pause' | 'resume' | 'cancel' | 'delete', readonly BroadcastStatus[]> = {
@@ -102,7 +103,7 @@ export function BroadcastActions({ broadcast, broadcastId, otherHalf }: Broadcas
     if (!confirmed) return;
     remove.mutate(broadcastId, {
       onSuccess: () => {
-        notify({ message: `“${broadcast.BroadcastName}” was deleted.` });
+        notify({ message: `“${textOr(broadcast.BroadcastName)}” was deleted.` });
         void navigate(paths.broadcasts.list.href(), { replace: true });
       },
     });

@@ -131,7 +131,7 @@ export function AudioChooser({ label, value, onChange, error, maxMessageLength, 
         />
       )}
       {source === 'library' && chosen && !chosen.TextToSpeech && (
-        <Box component="audio" controls preload="none" src={audioContentUrl(chosen.AudioID)} aria-label={`Play ${chosen.Name}`} sx={{ width: '100%', maxWidth: 480 }} />
+        <Box component="audio" controls preload="none" src={audioContentUrl(chosen.AudioID)} aria-label={`Play ${textOr(chosen.Name)}`} sx={{ width: '100%', maxWidth: 480 }} />
       )}
       {source === 'library' && chosen?.TextToSpeech && (
         <Typography variant="body2" color="textSecondary" sx={{ fontStyle: 'italic' }}>

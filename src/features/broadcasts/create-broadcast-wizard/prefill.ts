@@ -93,10 +93,10 @@ async function draftFromBroadcast(user: User, request: PrefillRequest, signal?: 
     ...draft,
     // Open on the recipients, so the people carried over are the first thing seen.
     step: 1,
-    type: { name: group ? `${first.BroadcastName}: ${group}` : `Copy of ${first.BroadcastName}`, ...TYPE_CHOICES[first.BroadcastType ?? 'Announcement'] },
+    type: { name: group ? `${textOr(first.BroadcastName)}: ${group}` : `Copy of ${textOr(first.BroadcastName)}`, ...TYPE_CHOICES[first.BroadcastType ?? 'Announcement'] },
     recipients: {
       ...draft.recipients,
-      carried: { label: group ? `${group} from “${first.BroadcastName}”` : `Everyone from “${first.BroadcastName}”`, people: [...byPhone.values()] },
+      carried: { label: group ? `${group} from “${textOr(first.BroadcastName)}”` : `Everyone from “${textOr(first.BroadcastName)}”`, people: [...byPhone.values()] },
     },
     message: {
       ...draft.message,

@@ -20,7 +20,7 @@ import { contactQueries } from '@/api/resources/contacts/contact-queries.ts';
 import type { ContactSelection } from '@/api/resources/contacts/contact-requests.ts';
 import { useAddListMembers, useDeleteList, useRemoveListMembers } from '@/api/resources/lists/list-mutations.ts';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
-import { contactIdOf, type Contact } from '@contract/contact.ts';
+import { contactIdOf, contactNameOf, type Contact } from '@contract/contact.ts';
 import { isUserList, SYSTEM_LIST_IDS, type ContactList } from '@contract/list.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
 import { SelectionToolbar } from '@/components/data-table/selection-toolbar.tsx';
@@ -109,7 +109,7 @@ function ListMembers({ list }: { list: ContactList }) {
           renderCell: ({ row }) => (
             <IconButton
               size="small"
-              aria-label={`Remove ${row.FirstName} ${row.LastName} from the list`.replace(/\s+/g, ' ')}
+              aria-label={`Remove ${contactNameOf(row)} from the list`.replace(/\s+/g, ' ')}
               onClick={() => void removeMembers({ personIds: [contactIdOf(row)!] }, 1, false)}
             >
               <PersonRemoveOutlined fontSize="small" />
@@ -220,7 +220,7 @@ function ListPage({ listId }: { listId: number }) {
   const remove = async () => {
     if (!data) return;
     const confirmed = await confirm({
-      title: `Delete the list “${data.ListName}”?`,
+      title: `Delete the list “${textOr(data.ListName)}”?`,
       message: `Its ${membersLabel(data.RosterCount)} stay in your contacts; only the list goes.`,
       confirmLabel: 'Delete list',
       destructive: true,
@@ -228,7 +228,7 @@ function ListPage({ listId }: { listId: number }) {
     if (!confirmed) return;
     deleteList.mutate(listId, {
       onSuccess: () => {
-        notify({ message: `List “${data.ListName}” deleted.` });
+        notify({ message: `List “${textOr(data.ListName)}” deleted.` });
         void navigate(paths.lists.list.href());
       },
     });
