@@ -52,6 +52,8 @@ export function SandboxRecordingDialog({ open, onClose }: { open: boolean; onClo
     });
   };
 
+  const shownProblem = problem ?? record.error?.message;
+
   return (
     <Dialog open={open} onClose={close} aria-labelledby={titleId} fullWidth maxWidth="xs">
       <Box component="form" noValidate onSubmit={submit}>
@@ -95,9 +97,7 @@ export function SandboxRecordingDialog({ open, onClose }: { open: boolean; onClo
               onChange={(event) => setSeconds(event.target.value)}
               slotProps={{ htmlInput: { min: 1, max: 600 } }}
             />
-            {(problem ?? (record.isError ? record.error.message : null)) && (
-              <Alert severity="error">{problem ?? record.error?.message}</Alert>
-            )}
+            {shownProblem && <Alert severity="error">{shownProblem}</Alert>}
           </Stack>
         </DialogContent>
         <DialogActions>
