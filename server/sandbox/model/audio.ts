@@ -1,5 +1,7 @@
+import { randomInt } from 'node:crypto';
 import type { Audio, AudioMessageType } from '../../../src/contract/audio.ts';
 import type { AuthUser } from '../context.ts';
+import type { SandboxDatabase } from '../db/database.ts';
 import { formatApiDate, formatApiDateOrNull } from '../time.ts';
 
 /** One row of `audio`, without the sound itself (read only when it is played). */
@@ -21,6 +23,16 @@ export interface AudioRow {
   file_name: string | null;
   created_at: number;
   last_used: number | null;
+}
+
+/** A new audio ID in the seed's form: two letters and four digits (`af0277`), none taken yet. */
+export function newAudioId(db: SandboxDatabase): string {
+  const taken = db.prepare<[string], { audio_id: string }>('SELECT audio_id FROM audio WHERE audio_id = ?');
+  const letters = 'abcdefghijklmnopqrstuvwxyz';
+  for (;;) {
+    const id = `${letters[randomInt(26)]}${letters[randomInt(26)]}${String(randomInt(10_000)).padStart(4, '0')}`;
+    if (!taken.get(id)) return id;
+  }
 }
 
 export const AUDIO_COLUMNS = `audio_id, account_id, owner_user_id, name, description, favorite, shared, length_seconds,

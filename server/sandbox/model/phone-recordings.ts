@@ -1,10 +1,11 @@
-import { randomBytes, randomInt } from 'node:crypto';
+import { randomInt } from 'node:crypto';
 import type { MessageRecordingInstruction } from '../../../src/contract/broadcast.ts';
 import { callCredits } from '../../../src/contract/credits.ts';
 import { formatPhoneNumber } from '../../../src/contract/phone-format.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { finishTime, type CallingWindow } from '../engine/calling-window.ts';
 import { SandboxError } from '../http/errors.ts';
+import { newAudioId } from './audio.ts';
 
 /*
  * A voice broadcast created without audio waits for its message to be recorded by phone
@@ -82,9 +83,7 @@ export function recordByPhone(db: SandboxDatabase, accountId: number, code: stri
     const call = halves.find((half) => half.channel === 'Call');
     if (!call) throw new SandboxError('ResourceNotFound', `No broadcast is waiting for a recording with code ${code}.`);
 
-    let audioId = randomBytes(3).toString('hex');
-    const idTaken = db.prepare<[string], { found: number }>('SELECT 1 AS found FROM audio WHERE audio_id = ?');
-    while (idTaken.get(audioId)) audioId = randomBytes(3).toString('hex');
+    const audioId = newAudioId(db);
     db.prepare(
       `INSERT INTO audio (audio_id, account_id, owner_user_id, name, length_seconds, message_type, created_at, last_used)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,

@@ -1,4 +1,3 @@
-import { randomInt } from 'node:crypto';
 import { Hono } from 'hono';
 import {
   DEFAULT_TTS_VOICE,
@@ -14,7 +13,7 @@ import { readBody } from '../http/json-body.ts';
 import { parseListQuery, queryFeed, type ListSpec } from '../http/list-query.ts';
 import { parseMultipart } from '../http/multipart.ts';
 import { measureAudioFile } from '../model/audio-files.ts';
-import { AUDIO_COLUMNS, audioScope, mayChangeAudio, maySeeAudio, toApiAudio, type AudioRow } from '../model/audio.ts';
+import { AUDIO_COLUMNS, audioScope, mayChangeAudio, maySeeAudio, newAudioId, toApiAudio, type AudioRow } from '../model/audio.ts';
 
 /** A library name from the first words of a text-to-speech message. */
 function nameFromText(text: string): string {
@@ -37,7 +36,6 @@ const UPCOMING_STATUSES = ['AuthorizationApproved', 'InProgress', 'Paused'];
 export function audioRoutes({ db, clock }: SandboxDeps) {
   const audioById = db.prepare<[string], AudioRow>(`SELECT ${AUDIO_COLUMNS} FROM audio WHERE audio_id = ? AND deleted_at IS NULL`);
   const soundOf = db.prepare<[string], { data: Buffer | null }>('SELECT data FROM audio WHERE audio_id = ?');
-  const idTaken = db.prepare<[string], { audio_id: string }>('SELECT audio_id FROM audio WHERE audio_id = ?');
   const insertAudio = db.prepare(`
     INSERT INTO audio (audio_id, account_id, owner_user_id, name, description, favorite, shared, length_seconds,
       text_to_speech, tts_text, voice, content_type, file_name, data, created_at)
@@ -88,15 +86,6 @@ export function audioRoutes({ db, clock }: SandboxDeps) {
     return row;
   };
 
-  /** IDs in the seed's form: two letters and four digits (`af0277`). */
-  const newAudioId = () => {
-    const letters = 'abcdefghijklmnopqrstuvwxyz';
-    for (;;) {
-      const id = `${letters[randomInt(26)]}${letters[randomInt(26)]}${String(randomInt(10_000)).padStart(4, '0')}`;
-      if (!idTaken.get(id)) return id;
-    }
-  };
-
   const created = (user: AuthUser, id: string) => toApiAudio(audioById.get(id)!, user);
 
   return new Hono<SandboxEnv>()
@@ -130,7 +119,7 @@ export function audioRoutes({ db, clock }: SandboxDeps) {
     .post('/audio', async (c) => {
       const user = c.get('user');
       const input = await readBody(c, audioTtsCreateInputSchema);
-      const id = newAudioId();
+      const id = newAudioId(db);
       insertAudio.run({
         audio_id: id,
         account_id: user.accountId,
@@ -173,7 +162,7 @@ export function audioRoutes({ db, clock }: SandboxDeps) {
         throw new SandboxError(measured.problem === 'unsupported' ? 'UnsupportedMediaType' : 'ValidationFailed', `File: ${measured.message}`);
       }
       const fileName = c.req.param('filename');
-      const id = newAudioId();
+      const id = newAudioId(db);
       insertAudio.run({
         audio_id: id,
         account_id: user.accountId,
