@@ -11,6 +11,23 @@ export interface CallingWindow {
   enforced: boolean;
 }
 
+/** The calling window a broadcast keeps in its row (`broadcasts` columns). */
+export function callingWindowOf(row: {
+  time_zone: string;
+  start_minute: number;
+  stop_minute: number;
+  calling_window_days: number;
+  check_calling_window: number;
+}): CallingWindow {
+  return {
+    timeZone: row.time_zone,
+    startMinute: row.start_minute,
+    stopMinute: row.stop_minute,
+    daysMask: row.calling_window_days,
+    enforced: row.check_calling_window === 1,
+  };
+}
+
 const DAY_MS = 86_400_000;
 
 function localDayStart(epochMs: number, timeZone: string, dayOffset: number) {

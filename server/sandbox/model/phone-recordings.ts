@@ -3,9 +3,10 @@ import type { MessageRecordingInstruction } from '../../../src/contract/broadcas
 import { callCredits } from '../../../src/contract/credits.ts';
 import { formatPhoneNumber } from '../../../src/contract/phone-format.ts';
 import type { SandboxDatabase } from '../db/database.ts';
-import { finishTime, type CallingWindow } from '../engine/calling-window.ts';
+import { callingWindowOf, finishTime } from '../engine/calling-window.ts';
 import { SandboxError } from '../http/errors.ts';
 import { newAudioId } from './audio.ts';
+import type { BroadcastRow } from './broadcasts.ts';
 
 /*
  * A voice broadcast created without audio waits for its message to be recorded by phone
@@ -39,26 +40,6 @@ export function newRecordingCode(db: SandboxDatabase): string {
   }
 }
 
-interface WaitingRow {
-  broadcast_id: number;
-  account_id: number;
-  user_id: number;
-  broadcast_name: string;
-  broadcast_type: string;
-  channel: 'Call' | 'Text';
-  start_at: number;
-  max_message_length: number;
-  phone_number_count: number;
-  estimated_minutes: number;
-  check_calling_window: number;
-  continue_on_next_day: number;
-  start_minute: number;
-  stop_minute: number;
-  calling_window_days: number;
-  time_zone: string;
-  survey_json: string | null;
-}
-
 export interface Recorded {
   /** The broadcast the code belonged to (a combo's call half). */
   BroadcastID: number;
@@ -75,7 +56,7 @@ export interface Recorded {
 export function recordByPhone(db: SandboxDatabase, accountId: number, code: string, seconds: number, now: number): Recorded {
   return db.transaction(() => {
     const halves = db
-      .prepare<[string, number], WaitingRow>(
+      .prepare<[string, number], BroadcastRow>(
         `SELECT * FROM broadcasts WHERE recording_code = ? AND account_id = ? AND deleted_at IS NULL
            AND broadcast_status = 'AuthorizationApproved' ORDER BY channel`,
       )
@@ -91,14 +72,7 @@ export function recordByPhone(db: SandboxDatabase, accountId: number, code: stri
 
     // A start that passed while it waited is now; the estimate moves with it.
     const startAt = Math.max(call.start_at, now);
-    const window: CallingWindow = {
-      timeZone: call.time_zone,
-      startMinute: call.start_minute,
-      stopMinute: call.stop_minute,
-      daysMask: call.calling_window_days,
-      enforced: call.check_calling_window === 1,
-    };
-    const completion = finishTime(window, startAt, call.estimated_minutes * 60_000, call.continue_on_next_day === 1);
+    const completion = finishTime(callingWindowOf(call), startAt, call.estimated_minutes * 60_000, call.continue_on_next_day === 1);
     const messageSeconds = Math.min(seconds, call.max_message_length);
     db.prepare(
       `UPDATE broadcasts SET audio_id = ?, message_seconds = ?, max_credit_cost = ?, recording_code = NULL, start_at = ?,

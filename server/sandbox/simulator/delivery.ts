@@ -1,6 +1,6 @@
 import { callCredits, textCredits, transferCredits } from '../../../src/contract/credits.ts';
 import type { SandboxDatabase } from '../db/database.ts';
-import { nextWindowOpening, windowClosing, type CallingWindow } from '../engine/calling-window.ts';
+import { callingWindowOf, nextWindowOpening, windowClosing, type CallingWindow } from '../engine/calling-window.ts';
 import { RETRY_INTERVAL_MINUTES, TEXTS_PER_SECOND, UNTHROTTLED_LINES } from '../engine/plan.ts';
 import { RESULT_TOTALS, type BroadcastRow, type RecipientRow, type ResultTotal } from '../model/broadcasts.ts';
 import type { InboundText } from '../model/inbound-texts.ts';
@@ -168,13 +168,7 @@ export function createDeliveryStep(db: SandboxDatabase) {
   );
 
   function stateOf(row: BroadcastRow): BroadcastState {
-    const window: CallingWindow = {
-      timeZone: row.time_zone,
-      startMinute: row.start_minute,
-      stopMinute: row.stop_minute,
-      daysMask: row.calling_window_days,
-      enforced: row.check_calling_window === 1,
-    };
+    const window = callingWindowOf(row);
     let deadline = Number.POSITIVE_INFINITY;
     if (window.enforced && row.continue_on_next_day !== 1) {
       const opening = nextWindowOpening(window, row.start_at);
