@@ -175,14 +175,18 @@ function updateContacts(
   }
 }
 
+/** The channels a request for `call` and `text` adds to what is already stored (none when it adds nothing). */
+export function channelsToAdd(stored: StoredChannels | undefined, call: boolean, text: boolean): { call: boolean; text: boolean } {
+  return { call: call && stored?.do_not_call !== 1, text: text && stored?.do_not_text !== 1 };
+}
+
 /**
  * Adds channels to a number's opt-out (creating it when needed). Channels already opted out stay as they are;
  * a change that adds nothing writes nothing, its reason included. Returns the channels it added.
  */
 export function optOut(db: SandboxDatabase, change: OptOutChange): { call: boolean; text: boolean } {
   const stored = storedOptOut(db, change.accountId, change.phoneNumber);
-  const addCall = change.call && stored?.do_not_call !== 1;
-  const addText = change.text && stored?.do_not_text !== 1;
+  const { call: addCall, text: addText } = channelsToAdd(stored, change.call, change.text);
   // Nothing added: nothing written, not even the reason, so the opt-out and its history keep agreeing.
   if (!addCall && !addText) return { call: false, text: false };
   db.prepare(

@@ -11,6 +11,7 @@ import {
   optOutFrom,
   OPT_OUT_SELECT,
   channelSource,
+  channelsToAdd,
   optIn,
   optOut,
   storedOptOut,
@@ -108,9 +109,8 @@ export function optOutRoutes({ db, clock }: SandboxDeps) {
       const phoneNumber = phoneNumberOrError('PhoneNumber', input.PhoneNumber);
       // Nothing new to add: say so, and leave the standing opt-out and its reason as they are (decision 0141).
       const stored = storedOptOut(db, user.accountId, phoneNumber);
-      const addsCall = input.DoNotCall === true && stored?.do_not_call !== 1;
-      const addsText = input.DoNotText === true && stored?.do_not_text !== 1;
-      if (stored && !addsCall && !addsText) {
+      const adds = channelsToAdd(stored, input.DoNotCall === true, input.DoNotText === true);
+      if (stored && !adds.call && !adds.text) {
         const standing = readOptOut(user, phoneNumber);
         const channels = standing.DoNotCall && standing.DoNotText ? 'calls and texts' : standing.DoNotCall ? 'calls' : 'texts';
         throw new SandboxError(
