@@ -1,9 +1,7 @@
+import { SESSION_COOKIE } from '../bff/session-cookie.ts';
 import { loadConfig } from '../config.ts';
 import { startServer, type RunningServer } from '../main.ts';
 import { startSandbox, type RunningSandbox } from '../sandbox/sandbox.ts';
-
-/** The session cookie's name (server/bff/session-cookie.ts); the test browser reports that one as `cookie`. */
-const SESSION_COOKIE_NAME = 'callboard_session';
 
 export const DEMO_MASTER = { UserName: 'apitest@cea', PinCode: 'notmypwd123!!!' } as const;
 
@@ -34,11 +32,11 @@ export function createBrowser(baseUrl: string, send: (url: string, init: Request
   return {
     /** The session cookie as `name=value`, or '' when there is none. */
     get cookie() {
-      return jar.get(SESSION_COOKIE_NAME) ?? '';
+      return jar.get(SESSION_COOKIE) ?? '';
     },
     /** A session cookie from elsewhere: a copy of another browser's, say ('' drops it). */
     set cookie(value: string) {
-      if (value === '') jar.delete(SESSION_COOKIE_NAME);
+      if (value === '') jar.delete(SESSION_COOKIE);
       else keep(value);
     },
     async request(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
