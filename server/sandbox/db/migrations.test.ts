@@ -10,6 +10,32 @@ import { migrations } from './migrations.ts';
 const dir = mkdtempSync(join(tmpdir(), 'callboard-migrations-'));
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
+/** A database file as a sandbox of `version` left it: its first migrations only, one account and user, then `rows`. */
+function databaseOfVersion(version: number, rows: string): { path: string; old: Database.Database } {
+  const path = join(dir, `v${version}.db`);
+  const old = new Database(path);
+  old.pragma('foreign_keys = ON');
+  for (const [index, sql] of migrations.slice(0, version).entries()) {
+    old.exec(sql);
+    old.pragma(`user_version = ${index + 1}`);
+  }
+  old.exec(`
+    INSERT INTO accounts (account_id, company_name, call_balance, created_at) VALUES (1, 'A', 10, 0);
+    INSERT INTO users (user_id, account_id, user_name, pin_hash, first_name, last_name, created_at)
+      VALUES (1, 1, 'u', 'x', 'U', 'Ser', 0);
+  `);
+  old.exec(rows);
+  return { path, old };
+}
+
+/** The file opened again as the sandbox opens it, migrated to the current version. */
+function upgraded(path: string): Database.Database {
+  const db = new Database(path);
+  db.pragma('foreign_keys = ON');
+  migrate(db);
+  return db;
+}
+
 describe('IDs are never handed out again (docs/decisions/0082-ids-never-reused.md)', () => {
   const sandbox = createSandboxHarness();
 
@@ -34,26 +60,15 @@ describe('IDs are never handed out again (docs/decisions/0082-ids-never-reused.m
   });
 
   it('indexes the contacts already stored without accents when it upgrades the search (decision 0144)', () => {
-    const path = join(dir, 'v7.db');
-    const old = new Database(path);
-    old.pragma('foreign_keys = ON');
-    for (const [version, sql] of migrations.slice(0, 7).entries()) {
-      old.exec(sql);
-      old.pragma(`user_version = ${version + 1}`);
-    }
-    old.exec(`
-      INSERT INTO accounts (account_id, company_name, call_balance, created_at) VALUES (1, 'A', 10, 0);
-      INSERT INTO users (user_id, account_id, user_name, pin_hash, first_name, last_name, created_at)
-        VALUES (1, 1, 'u', 'x', 'U', 'Ser', 0);
-      INSERT INTO contacts (account_id, owner_user_id, first_name, last_name, primary_phone, created_at, last_updated)
-        VALUES (1, 1, 'José', 'Müller', '2145550101', 0, 0);
-    `);
+    const { path, old } = databaseOfVersion(
+      7,
+      `INSERT INTO contacts (account_id, owner_user_id, first_name, last_name, primary_phone, created_at, last_updated)
+        VALUES (1, 1, 'José', 'Müller', '2145550101', 0, 0);`,
+    );
     expect(old.prepare("SELECT rowid FROM contacts_search WHERE contacts_search MATCH 'Jose'").all()).toEqual([]);
     old.close();
 
-    const db = new Database(path);
-    db.pragma('foreign_keys = ON');
-    migrate(db);
+    const db = upgraded(path);
     expect(db.prepare("SELECT rowid FROM contacts_search WHERE contacts_search MATCH 'Jose'").all()).toEqual([{ rowid: 1 }]);
     expect(db.prepare("SELECT rowid FROM contacts_search WHERE contacts_search MATCH 'muller'").all()).toEqual([{ rowid: 1 }]);
     db.prepare("UPDATE contacts SET first_name = 'Zoë' WHERE person_id = 1").run();
@@ -63,29 +78,18 @@ describe('IDs are never handed out again (docs/decisions/0082-ids-never-reused.m
   });
 
   it('migrates a database of the previous version without losing a row', () => {
-    const path = join(dir, 'v6.db');
-    const old = new Database(path);
-    old.pragma('foreign_keys = ON');
-    for (const [version, sql] of migrations.slice(0, 6).entries()) {
-      old.exec(sql);
-      old.pragma(`user_version = ${version + 1}`);
-    }
-    old.exec(`
-      INSERT INTO accounts (account_id, company_name, call_balance, created_at) VALUES (1, 'A', 10, 0);
-      INSERT INTO users (user_id, account_id, user_name, pin_hash, first_name, last_name, created_at)
-        VALUES (1, 1, 'u', 'x', 'U', 'Ser', 0);
-      INSERT INTO contacts (account_id, owner_user_id, first_name, primary_phone, created_at, last_updated)
+    const { path, old } = databaseOfVersion(
+      6,
+      `INSERT INTO contacts (account_id, owner_user_id, first_name, primary_phone, created_at, last_updated)
         VALUES (1, 1, 'Ann', '2145550101', 0, 0), (1, 1, 'Bob', '2145550102', 0, 0), (1, 1, 'Cy', '2145550103', 0, 0);
       INSERT INTO lists (account_id, owner_user_id, list_name, created_at, last_updated) VALUES (1, 1, 'L', 0, 0);
       INSERT INTO list_members (list_id, person_id, added_at) SELECT 1, person_id, 0 FROM contacts;
       -- The highest contact went before the upgrade: its ID is the one an old database would hand out again.
-      DELETE FROM contacts WHERE person_id = 3;
-    `);
+      DELETE FROM contacts WHERE person_id = 3;`,
+    );
     old.close();
 
-    const db = new Database(path);
-    db.pragma('foreign_keys = ON');
-    migrate(db);
+    const db = upgraded(path);
     expect(db.prepare('SELECT person_id, first_name FROM contacts ORDER BY person_id').all()).toEqual([
       { person_id: 1, first_name: 'Ann' },
       { person_id: 2, first_name: 'Bob' },
