@@ -36,5 +36,7 @@ describe('the sandbox bounds its own costly requests', () => {
     expect(nestsDeeperThan(nested(MAX_JSON_DEPTH), MAX_JSON_DEPTH)).toBe(false);
     expect(nestsDeeperThan(nested(MAX_JSON_DEPTH + 1), MAX_JSON_DEPTH)).toBe(true);
     expect(nestsDeeperThan(`{"a":"${'['.repeat(100)}\\"${'{'.repeat(100)}"}`, MAX_JSON_DEPTH)).toBe(false);
+    // A string that ends in an escaped backslash ends at its quote: the brackets after it count.
+    expect(nestsDeeperThan(`["a\\\\",${'['.repeat(MAX_JSON_DEPTH)}]`, MAX_JSON_DEPTH)).toBe(true);
   });
 });
