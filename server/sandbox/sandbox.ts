@@ -62,7 +62,6 @@ export function startSandbox(options: SandboxOptions): Promise<SandboxThread> {
 export function superviseSandboxThread(worker: Worker): Promise<SandboxThread> {
   let closing = false;
   let exited = false;
-  worker.once('exit', () => (exited = true));
   let reportCrash: (error: Error) => void = () => {};
   const crashed = new Promise<Error>((resolve) => (reportCrash = resolve));
 
@@ -75,7 +74,10 @@ export function superviseSandboxThread(worker: Worker): Promise<SandboxThread> {
       void worker.terminate();
     };
     worker.on('error', fail);
-    worker.on('exit', (code) => fail(new Error(`The sandbox's thread exited (code ${code}).`)));
+    worker.on('exit', (code) => {
+      exited = true;
+      fail(new Error(`The sandbox's thread exited (code ${code}).`));
+    });
     worker.on('message', (message: SandboxThreadMessage) => {
       if (message.type === 'failed') fail(new Error(message.message));
       if (message.type !== 'ready') return;
