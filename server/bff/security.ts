@@ -37,7 +37,8 @@ export function pageContentSecurityPolicy(nonce: string): string {
 
 /** Whether the browser reached us over TLS: our own TLS socket, or a trusted proxy's X-Forwarded-Proto. */
 export function isHttpsRequest(c: Context, trustProxy: boolean): boolean {
-  if (new URL(c.req.url).protocol === 'https:') return true;
+  // The request's URL is already normalised (lower-case scheme): no need to parse it again on every request.
+  if (c.req.url.startsWith('https:')) return true;
   const incoming = (c.env as { incoming?: { socket?: { encrypted?: boolean } } } | undefined)?.incoming;
   if (incoming?.socket?.encrypted === true) return true;
   return trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';

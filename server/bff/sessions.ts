@@ -1,6 +1,7 @@
 import { randomBytes } from 'node:crypto';
 import type { Context } from 'hono';
 import { deleteCookie, getCookie, setCookie } from 'hono/cookie';
+import { isHttpsRequest } from './security.ts';
 import { DEVICE_COOKIE, KNOWN_DEVICE_MS, SESSION_COOKIE, type DeviceCookies, type SessionData, type SessionSealer } from './session-cookie.ts';
 import type { SessionRevocations } from './session-revocations.ts';
 
@@ -24,11 +25,6 @@ export function refreshAfterMs(idleMs: number): number {
   return Math.min(60_000, Math.floor(idleMs / 3));
 }
 
-function isSecureRequest(c: Context, trustProxy: boolean): boolean {
-  if (new URL(c.req.url).protocol === 'https:') return true;
-  return trustProxy && c.req.header('x-forwarded-proto')?.split(',')[0]?.trim() === 'https';
-}
-
 /** Reads, expires, refreshes and ends the sealed session cookie. */
 export function createSessions(policy: SessionPolicy) {
   const now = policy.now ?? Date.now;
@@ -38,7 +34,7 @@ export function createSessions(policy: SessionPolicy) {
     setCookie(c, SESSION_COOKIE, policy.sealer.seal(data), {
       httpOnly: true,
       sameSite: 'Strict',
-      secure: isSecureRequest(c, policy.trustProxy),
+      secure: isHttpsRequest(c, policy.trustProxy),
       path: '/',
       maxAge: Math.max(1, Math.floor((data.issuedAt + policy.maxMs - now()) / 1000)),
     });
@@ -55,7 +51,7 @@ export function createSessions(policy: SessionPolicy) {
   }
 
   function clear(c: Context) {
-    deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: isSecureRequest(c, policy.trustProxy) });
+    deleteCookie(c, SESSION_COOKIE, { path: '/', httpOnly: true, sameSite: 'Strict', secure: isHttpsRequest(c, policy.trustProxy) });
   }
 
   /** Revokes the request's session (if any) for the rest of its lifetime, so no copy of its cookie opens again. */
@@ -85,7 +81,7 @@ export function createSessions(policy: SessionPolicy) {
       setCookie(c, DEVICE_COOKIE, policy.devices.remember(getCookie(c, DEVICE_COOKIE), userName), {
         httpOnly: true,
         sameSite: 'Strict',
-        secure: isSecureRequest(c, policy.trustProxy),
+        secure: isHttpsRequest(c, policy.trustProxy),
         path: '/api/session',
         maxAge: KNOWN_DEVICE_MS / 1000,
       });
