@@ -70,6 +70,12 @@ export function requestLog({ log, trustProxy, onFinished }: RequestLogOptions): 
 /** The id of the request being served, for other lines about it. */
 export const currentRequestId = (): string | undefined => current.getStore()?.id;
 
+/** The API's own route, without whatever path its base URL carries; worked out only for metrics and failure lines. */
+function apiRouteOf(url: URL): string {
+  const at = url.pathname.search(/\/(v1|sandbox)(\/|$)/);
+  return routeOf(at >= 0 ? url.pathname.slice(at) : url.pathname);
+}
+
 /**
  * The upstream, timed: each exchange adds to its request's API share, and each failure is one line (never the
  * request's body or signature). `onExchange` sees every exchange (metrics).
@@ -83,14 +89,11 @@ export function measuredUpstream(
     ...upstream,
     async send(request, url) {
       const started = performance.now();
-      // The API's own route, without whatever path its base URL carries.
-      const at = url.pathname.search(/\/(v1|sandbox)(\/|$)/);
-      const route = routeOf(at >= 0 ? url.pathname.slice(at) : url.pathname);
       const finish = (status: number | null, reason: string | null) => {
         const ms = performance.now() - started;
         const timing = current.getStore();
         if (timing) timing.upstreamMs += ms;
-        onExchange?.({ method: request.method, route, status, reason, seconds: ms / 1000 });
+        onExchange?.({ method: request.method, route: apiRouteOf(url), status, reason, seconds: ms / 1000 });
         return ms;
       };
       try {
@@ -101,7 +104,7 @@ export function measuredUpstream(
         const reason = error instanceof UpstreamFailure ? error.reason : error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : error instanceof Error && error.name === 'AbortError' ? 'cancelled' : 'error';
         const ms = finish(null, reason);
         if (reason !== 'cancelled') {
-          log.warn({ requestId: currentRequestId(), method: request.method, route, reason, ms: Math.round(ms * 10) / 10, error: error instanceof Error ? error.message : String(error) }, 'upstream failure');
+          log.warn({ requestId: currentRequestId(), method: request.method, route: apiRouteOf(url), reason, ms: Math.round(ms * 10) / 10, error: error instanceof Error ? error.message : String(error) }, 'upstream failure');
         }
         throw error;
       }
