@@ -2,7 +2,7 @@ import { getConnInfo } from '@hono/node-server/conninfo';
 import { Hono, type Context, type MiddlewareHandler } from 'hono';
 import { loginInputSchema, loginResultSchema, userSchema, type SessionUser } from '../../src/contract/user.ts';
 import { limitBody } from '../http/request-bodies.ts';
-import { errorResponse } from './errors.ts';
+import { errorResponse, failureResponse } from './errors.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import type { SessionData } from './session-cookie.ts';
 import type { Sessions } from './sessions.ts';
@@ -33,13 +33,8 @@ function clientAddress(c: Context, trustProxy: boolean): string {
   }
 }
 
-function unreachable(c: Context, error: unknown): Response {
-  if ((error as Error | undefined)?.name === 'TimeoutError') return errorResponse(c, 'UpstreamTimeout', 'The Call-Em-All API took too long to answer.');
-  return errorResponse(c, 'UpstreamUnavailable', 'The Call-Em-All API cannot be reached. Try again in a moment.');
-}
-
-/** Who the request's session belongs to: the user, or no session. `unavailable` is kept for callers' sake. */
-export type CurrentUser = { user: SessionUser } | { signedOut: string } | { unavailable: string };
+/** Who the request's session belongs to: the user, or no session. */
+export type CurrentUser = { user: SessionUser } | { signedOut: string };
 
 /** What the session itself knows, without the API: the login answer's UserID and the name typed at login. */
 function userOfSession(session: Pick<SessionData, 'userId' | 'userName'>): SessionUser {
@@ -149,7 +144,7 @@ export function sessionRoutes({
           );
         } catch (error) {
           await attempt.unchecked();
-          return unreachable(c, error);
+          return failureResponse(c, error);
         }
         if (login.status === 400 || login.status === 401 || login.status === 403 || login.status === 404) {
           await attempt.failed();
@@ -171,7 +166,6 @@ export function sessionRoutes({
     .get('/', async (c) => {
       const current = await currentUser(c);
       if ('signedOut' in current) return errorResponse(c, 'NotLoggedIn', current.signedOut);
-      if ('unavailable' in current) return errorResponse(c, 'UpstreamUnavailable', current.unavailable);
       return c.json(current.user);
     })
     .delete('/', async (c) => {

@@ -45,12 +45,12 @@ describe('staticSite', () => {
   });
 
   it('says null when nobody is signed in, and nothing when the API did not answer', async () => {
-    const sessionOf = async (current: CurrentUser) => {
-      const html = await (await staticSite(distDir, { sandbox: true, currentUser: async () => current }).request('/')).text();
+    const sessionOf = async (current: () => Promise<CurrentUser>) => {
+      const html = await (await staticSite(distDir, { sandbox: true, currentUser: current }).request('/')).text();
       return /id="callboard-session">(.*?)<\/script>/s.exec(html)?.[1];
     };
-    expect(await sessionOf({ signedOut: 'You are not logged in.' })).toBe('null');
-    expect(await sessionOf({ unavailable: 'The Call-Em-All API cannot be reached.' })).toBe('');
+    expect(await sessionOf(async () => ({ signedOut: 'You are not logged in.' }))).toBe('null');
+    expect(await sessionOf(() => Promise.reject(new Error('The Call-Em-All API cannot be reached.')))).toBe('');
   });
 
   it('draws the page without the user when the API does not say who it is within the budget', async () => {

@@ -52,8 +52,9 @@ export function staticSite(
 
   const page = async (c: Context) => {
     const nonce = randomBytes(16).toString('base64');
-    const current = currentUser ? await within<CurrentUser>(userBudgetMs, currentUser(c), { unavailable: 'The API is slow.' }) : undefined;
-    const session = !current || 'unavailable' in current ? '' : scriptSafeJson('user' in current ? current.user : null);
+    // null: the API did not say in time (or failed), and the app asks for the session itself.
+    const current = currentUser ? await within<CurrentUser | null>(userBudgetMs, currentUser(c), null) : null;
+    const session = current ? scriptSafeJson('user' in current ? current.user : null) : '';
     c.header('content-security-policy', pageContentSecurityPolicy(nonce));
     // The page names the signed-in user: kept by no cache, the browser's included.
     c.header('cache-control', 'no-store');
