@@ -196,7 +196,7 @@ const USER_ROUTE = /^\/api\/v1\/account\/users\/(\d{1,15})\/?$/i;
 
 /**
  * PUT /api/v1/account/users/{id} that sets a PinCode and succeeds ends that user's other sessions (decision 0112).
- * It reads a copy of the body, so the forwarding that follows reads the request as it came.
+ * It reads the body once; the forwarding that follows is handed the same bytes.
  */
 export function endSessionsOnPinChange(sessions: Sessions): MiddlewareHandler {
   return async (c, next) => {
@@ -204,15 +204,16 @@ export function endSessionsOnPinChange(sessions: Sessions): MiddlewareHandler {
     if (!match) return next();
     const userId = Number(match[1]);
     const length = Number(c.req.header('content-length') ?? Number.NaN);
-    const setsPin = length <= PIN_CHANGE_BODY_BYTES ? await bodySetsPin(c.req.raw.clone()) : false;
+    const setsPin = length <= PIN_CHANGE_BODY_BYTES ? await bodySetsPin(c) : false;
     await next();
     if (setsPin && c.res.ok) sessions.pinChanged(c, userId);
   };
 }
 
-async function bodySetsPin(request: Request): Promise<boolean> {
+async function bodySetsPin(c: Context): Promise<boolean> {
   try {
-    const body = (await request.json()) as { PinCode?: unknown } | null;
+    // Read once: hono keeps the bytes, and the forwarding that follows gets the same ones (api-proxy.ts).
+    const body = JSON.parse(Buffer.from(await c.req.arrayBuffer()).toString('utf8')) as { PinCode?: unknown } | null;
     return typeof body?.PinCode === 'string';
   } catch {
     return false;
