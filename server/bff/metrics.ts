@@ -13,20 +13,13 @@ const LATENCY_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10
 export function createMetrics() {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry, prefix: 'callboard_' });
-  const requests = new Histogram({
-    name: 'callboard_http_request_duration_seconds',
-    help: 'Requests to our server by method, route and status, and how long they took.',
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers: [registry],
-  });
-  const exchanges = new Histogram({
-    name: 'callboard_upstream_request_duration_seconds',
-    help: "Exchanges with the API by method, the API's route and its status (or the failure), and how long they took.",
-    labelNames: ['method', 'route', 'status'] as const,
-    buckets: LATENCY_BUCKETS,
-    registers: [registry],
-  });
+  const latency = (name: string, help: string) =>
+    new Histogram({ name, help, labelNames: ['method', 'route', 'status'] as const, buckets: LATENCY_BUCKETS, registers: [registry] });
+  const requests = latency('callboard_http_request_duration_seconds', 'Requests to our server by method, route and status, and how long they took.');
+  const exchanges = latency(
+    'callboard_upstream_request_duration_seconds',
+    "Exchanges with the API by method, the API's route and its status (or the failure), and how long they took.",
+  );
   const upstreamErrors = new Counter({
     name: 'callboard_upstream_errors_total',
     help: 'Exchanges with the API that got no answer: timeout, unreachable or too-large.',
