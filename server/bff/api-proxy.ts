@@ -72,10 +72,10 @@ function foreignError(c: Context, status: number, headers: Headers): Response {
  * The request's body as it goes upstream: an upload streams through, never held whole, and stops at the upload
  * limit; any other body was held to the JSON limit by app.ts's body limit and is read whole.
  */
-async function requestBody(c: Context, path: string): Promise<RequestBody | Response> {
+async function requestBody(c: Context, upload: boolean): Promise<RequestBody | Response> {
   const method = c.req.method;
   if (method === 'GET' || method === 'HEAD') return null;
-  if (!isUploadRoute(method, path)) {
+  if (!upload) {
     const body = await c.req.arrayBuffer();
     return body.byteLength > 0 ? body : null;
   }
@@ -112,9 +112,10 @@ export function forwardToApi(
     const target = path === null ? null : upstream.resolve(path);
     if (path === null || target === null) return errorResponse(c, 'InvalidPath', 'That API path is not allowed.');
 
-    const body = await requestBody(c, path);
+    const upload = isUploadRoute(method, path);
+    const body = await requestBody(c, upload);
     if (body instanceof Response) return body;
-    const longWork = isUploadRoute(method, path) || (method === 'POST' && IMPORT_ROUTE.test(path));
+    const longWork = upload || (method === 'POST' && IMPORT_ROUTE.test(path));
     const request = { method, path, token: session.token, body, contentType: c.req.header('content-type') ?? null, longWork };
 
     const key = c.req.header(IDEMPOTENCY_HEADER);
