@@ -1,4 +1,4 @@
-import { demoUsers } from './sandbox/demo/demo-data.ts';
+import { demoUsers } from './sandbox/demo/demo-logins.ts';
 
 /** The demo account's logins, as `npm start` and `npm run sandbox` print them. */
 export function demoLoginLines(): string[] {

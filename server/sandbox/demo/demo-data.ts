@@ -4,27 +4,9 @@ import { seedDemoAudio } from './demo-audio.ts';
 import { seedDemoBroadcasts } from './demo-broadcasts.ts';
 import { hashPinCodeSync } from '../pin-codes.ts';
 import { seedDemoConversations } from './demo-conversations.ts';
+import { demoUsers } from './demo-logins.ts';
 import { areaCodes, firstNames, lastNames } from './names.ts';
 import { createRandom, type Random } from './random.ts';
-
-/** The demo logins, printed at start-up and named in README. */
-export const demoUsers = [
-  {
-    UserName: 'apitest@cea',
-    PinCode: 'notmypwd123!!!',
-    role: 'master user: sees and manages everything',
-  },
-  {
-    UserName: 'leia@cea',
-    PinCode: 'alderaan-1977',
-    role: 'staff: sees all broadcasts, contacts and audio',
-  },
-  {
-    UserName: 'han@cea',
-    PinCode: 'kessel-run-12',
-    role: 'staff: sees only their own work',
-  },
-] as const;
 
 const DAY = 86_400_000;
 
