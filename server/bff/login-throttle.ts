@@ -6,7 +6,7 @@
  * this user before (a signed "known device" cookie) is counted on its own key only, so guesses from elsewhere
  * never hold it back. Only one attempt per user name (or per known device) runs at a time; a few more wait their turn.
  *
- * The interface is asynchronous so the counts can later move to a shared store.
+ * The interface is asynchronous because the counts may live in the shared store (shared-login-counts.ts).
  */
 
 export interface LoginAttemptKeys {

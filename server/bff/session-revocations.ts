@@ -33,7 +33,7 @@ export interface RevocableSession {
   issuedAt: number;
 }
 
-/** The store behind revocations: in memory (with a file) today, a shared store later. */
+/** The store behind revocations: in memory (with a file), or the shared store (shared-revocations.ts). */
 export interface SessionRevocations {
   /** Ends one session until it would have expired anyway. */
   revoke(id: string, until: number): void;
