@@ -16,12 +16,18 @@ export interface DebouncedSearchFieldProps {
 export function DebouncedSearchField({ value, onChange, label, placeholder, delay = 120 }: DebouncedSearchFieldProps) {
   const [text, setText] = useState(value);
   const [shownValue, setShownValue] = useState(value);
-  // The value changed from outside (Back, a link): show it instead of what was typed.
+  // The last search this field handed on, until it comes back as the value.
+  const [sent, setSent] = useState<string | null>(null);
   if (value !== shownValue) {
     setShownValue(value);
-    setText(value);
+    setSent(null);
+    // Our own search arriving late keeps what was typed since; a change from outside (Back, a link) replaces it.
+    if (value !== sent) setText(value);
   }
-  const commit = useEffectEvent((next: string) => onChange(next));
+  const commit = useEffectEvent((next: string) => {
+    setSent(next);
+    onChange(next);
+  });
 
   useEffect(() => {
     if (text === value) return;
