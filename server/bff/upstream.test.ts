@@ -105,3 +105,48 @@ describe('upstream bounds', () => {
     expect(process.memoryUsage().rss - before).toBeLessThan(WHOLE_ANSWER_LIMIT + 64 * 1024 * 1024);
   });
 });
+
+describe('kept-alive connections the API closes', () => {
+  /** Answers the first request on each connection, then drops the connection when the next one comes on it. */
+  async function droppingServer() {
+    const dropping = createServer((request, response) => {
+      request.resume();
+      const socket = request.socket as typeof request.socket & { answered?: boolean };
+      if (socket.answered) {
+        socket.resetAndDestroy();
+        return;
+      }
+      socket.answered = true;
+      const body = JSON.stringify({ method: request.method });
+      response.writeHead(200, { 'content-type': 'application/json', 'content-length': Buffer.byteLength(body) });
+      response.end(body);
+    });
+    await new Promise<void>((resolve) => dropping.listen(0, '127.0.0.1', resolve));
+    const api = createUpstream({ baseUrl: `http://127.0.0.1:${(dropping.address() as AddressInfo).port}`, appKey: 'k', secretKey: 's' });
+    const call = (method: string) => api.send({ method, path: '/v1/contacts', token: 't', body: method === 'GET' ? null : '{}' }, api.resolve('/v1/contacts')!);
+    const close = () => new Promise<void>((resolve) => dropping.close(() => resolve()));
+    return { call, close };
+  }
+
+  it('sends a read again on a new connection', async () => {
+    const api = await droppingServer();
+    try {
+      expect(await (await api.call('GET')).json()).toEqual({ method: 'GET' });
+      // The connection it kept is dropped: the read still gets its answer.
+      const again = await api.call('GET');
+      expect(await again.json()).toEqual({ method: 'GET' });
+    } finally {
+      await api.close();
+    }
+  });
+
+  it('never sends a create twice by itself', async () => {
+    const api = await droppingServer();
+    try {
+      expect(await (await api.call('POST')).json()).toEqual({ method: 'POST' });
+      await expect(api.call('POST')).rejects.toMatchObject({ reason: 'unreachable', staleConnection: true });
+    } finally {
+      await api.close();
+    }
+  });
+});

@@ -30,12 +30,16 @@ const decoders = {
  * could not be reached, or answered more than we hold. Our server answers 504 or 502 for these, never 500.
  */
 export class UpstreamFailure extends Error {
+  /** A kept-alive connection the API closed before answering: it had most likely dropped it while idle. */
+  readonly staleConnection: boolean;
+
   constructor(
     readonly reason: 'timeout' | 'unreachable' | 'too-large',
     message: string,
-    options?: { cause?: unknown },
+    options?: { cause?: unknown; staleConnection?: boolean },
   ) {
     super(message, options);
+    this.staleConnection = options?.staleConnection ?? false;
     this.name = reason === 'timeout' ? 'TimeoutError' : 'UpstreamFailure';
   }
 }
@@ -90,8 +94,14 @@ export function byteCap(limit: number, error: () => Error): Transform {
   });
 }
 
-/** Connections to the API stay open between requests. */
-const agents = { 'http:': new http.Agent({ keepAlive: true }), 'https:': new https.Agent({ keepAlive: true }) };
+/**
+ * Connections to the API stay open between requests. With a timeout set, Node also closes an idle one a second
+ * before the API's `Keep-Alive: timeout=…` says the API will, so a request rarely meets a connection being closed.
+ */
+const keptAlive = { keepAlive: true, timeout: 60_000 };
+const agents = { 'http:': new http.Agent(keptAlive), 'https:': new https.Agent(keptAlive) };
+/** Network errors of a connection the other end closed. */
+const CLOSED_CONNECTION = new Set(['ECONNRESET', 'EPIPE', 'ECONNABORTED']);
 
 /** A request body: whole, or a stream (an upload) with the length the browser declared, if any. */
 export type RequestBody = ArrayBuffer | string | { stream: NodeReadable; length: number | null } | null;
@@ -106,7 +116,7 @@ export type RequestBody = ArrayBuffer | string | { stream: NodeReadable; length:
  */
 function transfer(
   url: URL,
-  init: { method: string; headers: Record<string, string>; body: RequestBody; signal?: AbortSignal | undefined; timeoutMs: number },
+  init: { method: string; headers: Record<string, string>; body: RequestBody; signal?: AbortSignal | undefined; timeoutMs: number; freshConnection?: boolean },
 ): Promise<Response> {
   const source = init.body;
   const streamed = source !== null && typeof source === 'object' && 'stream' in source ? source : null;
@@ -143,7 +153,7 @@ function transfer(
     };
 
     const client = url.protocol === 'https:' ? https : http;
-    const outgoing = client.request(url, { method: init.method, headers: requestHeaders, agent: agents[url.protocol as 'http:'], signal: init.signal }, (incoming) => {
+    const outgoing = client.request(url, { method: init.method, headers: requestHeaders, agent: init.freshConnection ? false : agents[url.protocol as 'http:'], signal: init.signal }, (incoming) => {
       // A compressed answer is handed on decoded (as fetch would): what reads it expects plain JSON or bytes.
       const coding = incoming.headers['content-encoding']?.trim().toLowerCase() ?? '';
       const decoder = coding in decoders ? decoders[coding as keyof typeof decoders] : undefined;
@@ -187,9 +197,13 @@ function transfer(
       });
       body.on('error', (error) => fail(error instanceof UpstreamFailure ? error : new UpstreamFailure('unreachable', 'The API broke off its answer.', { cause: error })));
     });
-    outgoing.on('error', (error) => {
+    outgoing.on('error', (error: NodeJS.ErrnoException) => {
       if (error instanceof UpstreamFailure || error instanceof RequestBodyTooLarge || error.name === 'AbortError') fail(error);
-      else fail(new UpstreamFailure('unreachable', `The API cannot be reached: ${error.message}`, { cause: error }));
+      else {
+        // Closed before any answer, on a connection used before: the API dropped it while idle.
+        const staleConnection = outgoing.reusedSocket && answerBody === null && CLOSED_CONNECTION.has(error.code ?? '');
+        fail(new UpstreamFailure('unreachable', `The API cannot be reached: ${error.message}`, { cause: error, staleConnection }));
+      }
     });
     restartDeadline();
     if (!streamed) {
@@ -208,6 +222,9 @@ function transfer(
     });
   });
 }
+
+const IDEMPOTENT_METHODS = new Set(['GET', 'HEAD', 'PUT', 'DELETE', 'OPTIONS']);
+const isStream = (body: RequestBody | undefined) => body !== null && typeof body === 'object' && 'stream' in body;
 
 /** The token the official clients sign login with: the API accepts any token there. */
 export const LOGIN_TOKEN = '00000000-0000-0000-0000-000000000000';
@@ -229,6 +246,28 @@ export function createUpstream(options: { baseUrl: string; appKey: string; secre
   const timeoutMs = options.timeoutMs ?? DEFAULT_TIMEOUT_MS;
   const base = new URL(options.baseUrl);
 
+  /** One signed exchange; `freshConnection` opens a connection of its own instead of reusing a kept-alive one. */
+  const sendOnce = (request: UpstreamRequest, url: URL, freshConnection = false): Promise<Response> => {
+    const headers: Record<string, string> = {
+      accept: 'application/json',
+      authorization: authorizationHeader(
+        { method: request.method, url: url.toString() },
+        { consumerKey: options.appKey, consumerSecret: options.secretKey, token: request.token },
+      ),
+    };
+    const hasBody = request.body !== undefined && request.body !== null && request.method !== 'GET' && request.method !== 'HEAD';
+    if (hasBody) headers['content-type'] = request.contentType ?? 'application/json';
+    else if (request.method !== 'GET' && request.method !== 'HEAD') headers['content-length'] = '0';
+    return transfer(url, {
+      method: request.method,
+      headers,
+      body: hasBody ? (request.body ?? null) : null,
+      signal: request.signal,
+      timeoutMs: request.longWork ? Math.max(timeoutMs, LONG_WORK_TIMEOUT_MS) : timeoutMs,
+      freshConnection,
+    });
+  };
+
   return {
     origin: base.origin,
 
@@ -240,23 +279,14 @@ export function createUpstream(options: { baseUrl: string; appKey: string; secre
     },
 
     async send(request: UpstreamRequest, url: URL): Promise<Response> {
-      const headers: Record<string, string> = {
-        accept: 'application/json',
-        authorization: authorizationHeader(
-          { method: request.method, url: url.toString() },
-          { consumerKey: options.appKey, consumerSecret: options.secretKey, token: request.token },
-        ),
-      };
-      const hasBody = request.body !== undefined && request.body !== null && request.method !== 'GET' && request.method !== 'HEAD';
-      if (hasBody) headers['content-type'] = request.contentType ?? 'application/json';
-      else if (request.method !== 'GET' && request.method !== 'HEAD') headers['content-length'] = '0';
-      return transfer(url, {
-        method: request.method,
-        headers,
-        body: hasBody ? (request.body ?? null) : null,
-        signal: request.signal,
-        timeoutMs: request.longWork ? Math.max(timeoutMs, LONG_WORK_TIMEOUT_MS) : timeoutMs,
-      });
+      try {
+        return await sendOnce(request, url);
+      } catch (error) {
+        // A read, or a write that means the same sent twice, goes again, freshly signed, on a new connection.
+        const resendable = IDEMPOTENT_METHODS.has(request.method) && !isStream(request.body);
+        if (error instanceof UpstreamFailure && error.staleConnection && resendable) return sendOnce(request, url, true);
+        throw error;
+      }
     },
   };
 }
