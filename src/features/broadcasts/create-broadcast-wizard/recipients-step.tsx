@@ -11,7 +11,7 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useRef, type ReactNode } from 'react';
+import { useId, useMemo, useRef, type ReactNode } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
 import { useUploadFile } from '@/api/resources/file-uploads/file-upload-mutations.ts';
 import { getFileUpload } from '@/api/resources/file-uploads/file-upload-requests.ts';
@@ -20,7 +20,7 @@ import { SYSTEM_LIST_IDS, type ContactList } from '@contract/list.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { formatCount } from '@/utils/format-number.ts';
 import { renderAutocompleteOption } from '@/components/form/autocomplete-option.tsx';
-import { parsePastedNumbers, recipientsStepSchema } from './broadcast-draft.ts';
+import { parsePastedNumbers, recipientsStepSchema, type BroadcastDraft } from './broadcast-draft.ts';
 import { ContactSearchField } from './contact-search-field.tsx';
 import { useStepForm } from './use-step-form.ts';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
@@ -41,6 +41,32 @@ function Section({ title, description, children }: { title: string; description:
   );
 }
 
+type ChosenList = BroadcastDraft['recipients']['lists'][number];
+
+/** The lists to send to. The chosen ones keep their identity between renders, or the field would drop what is typed. */
+function ListPicker({ options, loading, chosen, onChange }: { options: ContactList[]; loading: boolean; chosen: ChosenList[]; onChange: (lists: ChosenList[]) => void }) {
+  const value = useMemo(() => options.filter((list) => chosen.some((item) => item.id === list.ListID)), [options, chosen]);
+  return (
+    <Autocomplete<ContactList, true>
+      multiple
+      options={options}
+      loading={loading}
+      value={value}
+      onChange={(_event, picked) => onChange(picked.map((list) => ({ id: list.ListID, name: textOr(list.ListName), count: list.RosterCount })))}
+      getOptionLabel={(list) => textOr(list.ListName)}
+      isOptionEqualToValue={(option, item) => option.ListID === item.ListID}
+      renderOption={(props, list) => renderAutocompleteOption(props, list.ListName, formatCount(list.RosterCount))}
+      renderValue={(picked, getItemProps) =>
+        picked.map((list, index) => {
+          const { key, ...itemProps } = getItemProps({ index });
+          return <Chip key={key} label={`${textOr(list.ListName)} (${formatCount(list.RosterCount)})`} size="small" {...itemProps} />;
+        })
+      }
+      renderInput={(params) => <TextField {...params} label="Lists" placeholder={chosen.length ? '' : 'Choose lists'} />}
+    />
+  );
+}
+
 export function RecipientsStep({ draft, save, next }: WizardStepProps) {
   const form = useStepForm(recipientsStepSchema, draft.recipients, (recipients) => save((current) => ({ ...current, recipients })));
   const values = useWatch({ control: form.control });
@@ -49,7 +75,7 @@ export function RecipientsStep({ draft, save, next }: WizardStepProps) {
   const fileInput = useRef<HTMLInputElement>(null);
   const pasted = parsePastedNumbers(values.pasted ?? '');
   // The Deleted folder is never a recipient list.
-  const listOptions = (lists.data?.Items ?? []).filter((list) => list.ListID !== SYSTEM_LIST_IDS.Deleted);
+  const listOptions = useMemo(() => (lists.data?.Items ?? []).filter((list) => list.ListID !== SYSTEM_LIST_IDS.Deleted), [lists.data]);
   const listError = form.formState.errors.lists?.message ?? form.formState.errors.lists?.root?.message;
 
   const uploadFile = (file: File) =>
@@ -89,25 +115,7 @@ export function RecipientsStep({ draft, save, next }: WizardStepProps) {
             control={form.control}
             name="lists"
             render={({ field }) => (
-              <Autocomplete<ContactList, true>
-                multiple
-                options={listOptions}
-                loading={lists.isPending}
-                value={listOptions.filter((list) => field.value.some((chosen) => chosen.id === list.ListID))}
-                onChange={(_event, chosen) =>
-                  field.onChange(chosen.map((list) => ({ id: list.ListID, name: list.ListName, count: list.RosterCount })))
-                }
-                getOptionLabel={(list) => textOr(list.ListName)}
-                isOptionEqualToValue={(option, value) => option.ListID === value.ListID}
-                renderOption={(props, list) => renderAutocompleteOption(props, list.ListName, formatCount(list.RosterCount))}
-                renderValue={(chosen, getItemProps) =>
-                  chosen.map((list, index) => {
-                    const { key, ...itemProps } = getItemProps({ index });
-                    return <Chip key={key} label={`${textOr(list.ListName)} (${formatCount(list.RosterCount)})`} size="small" {...itemProps} />;
-                  })
-                }
-                renderInput={(params) => <TextField {...params} label="Lists" placeholder={field.value.length ? '' : 'Choose lists'} />}
-              />
+              <ListPicker options={listOptions} loading={lists.isPending} chosen={field.value} onChange={field.onChange} />
             )}
           />
         </Section>
