@@ -17,7 +17,7 @@ describe('failureResponse', () => {
     expect(await answer(new UpstreamFailure('too-large', 'big'))).toMatchObject({ status: 502, body: { ErrorName: 'UpstreamError' } });
   });
 
-  it('says nothing of a request the browser gave up on', async () => {
+  it('answers a request the browser gave up on 499, not a failure of the API, and logs no error', async () => {
     const logged: unknown[] = [];
     const errors = console.error;
     console.error = (...args: unknown[]) => logged.push(args);
@@ -25,7 +25,8 @@ describe('failureResponse', () => {
       const app = new Hono().get('/', (c) => failureResponse(c, new DOMException('aborted', 'AbortError')));
       const controller = new AbortController();
       controller.abort();
-      await app.request(new Request('http://x/', { signal: controller.signal }));
+      const response = await app.request(new Request('http://x/', { signal: controller.signal }));
+      expect(response.status).toBe(499);
       expect(logged).toEqual([]);
     } finally {
       console.error = errors;

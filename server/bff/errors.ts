@@ -24,6 +24,8 @@ const bffErrors = {
   UpstreamTimeout: { status: 504, code: 9003, type: 'Server' },
   /** The API answered, but not with what we can pass on: an error that is not its JSON body, or too much. */
   UpstreamError: { status: 502, code: 9004, type: 'Server' },
+  /** The browser cancelled the request before its answer (a page left, a query dropped): 499, as proxies log it. */
+  RequestCancelled: { status: 499, code: 9005, type: 'Server' },
 } as const;
 
 export type BffErrorName = keyof typeof bffErrors;
@@ -54,8 +56,9 @@ export function failureResponse(c: Context, error: unknown): Response {
     if (reason === 'too-large') return errorResponse(c, 'UpstreamError', 'The Call-Em-All API sent a larger answer than our server accepts.');
     return errorResponse(c, 'UpstreamUnavailable', 'The Call-Em-All API cannot be reached. Try again in a moment.');
   }
-  // The browser went away (a page left, a query cancelled): no one reads the answer, and nothing went wrong.
-  if (error instanceof Error && error.name === 'AbortError' && c.req.raw.signal.aborted) return errorResponse(c, 'UpstreamUnavailable', 'The request was cancelled.');
+  // The browser went away (a page left, a query cancelled): no one reads the answer, and nothing went wrong, so
+  // the logs and metrics do not count it as a failure of the API.
+  if (error instanceof Error && error.name === 'AbortError' && c.req.raw.signal.aborted) return errorResponse(c, 'RequestCancelled', 'The request was cancelled.');
   log.error({ method: c.req.method, route: routeOf(c.req.path), err: error }, 'unexpected error');
   return errorResponse(c, 'InternalError', 'Something went wrong on our server. Try again; if it keeps happening, tell us.');
 }
