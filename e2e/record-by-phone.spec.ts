@@ -2,34 +2,14 @@ import { broadcastSchema } from '../src/contract/broadcast.ts';
 import { advanceClock, apiJson } from './api.ts';
 import { expect, logIn, test } from './fixtures.ts';
 import { seriousViolations } from './support/accessibility.ts';
+import { compose, send } from './support/wizard.ts';
 
 // A voice broadcast sent without its message waits for it to be recorded by phone (docs/decisions/0080-record-by-phone.md).
 test('a call message recorded by phone: sent without audio, the instruction shown, recorded in the sandbox, then sent', async ({ page }) => {
   await logIn(page);
-  await page.goto('/broadcasts/new');
-  await page.getByLabel('Broadcast name').fill('Recorded by phone');
-  await page.getByText('Phone call', { exact: true }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-
-  await expect(page.getByRole('heading', { level: 2, name: 'Recipients' })).toBeFocused();
-  await page.getByLabel('Phone numbers').fill('(214) 555-0161\n972-555-0162');
-  await page.getByRole('button', { name: 'Next' }).click();
-
-  await expect(page.getByRole('heading', { level: 2, name: 'Message' })).toBeVisible();
-  await page.getByRole('button', { name: 'Record it by phone' }).click();
-  await expect(page.getByText(/After you send, the broadcast shows a number to call and a code/)).toBeVisible();
-  await page.getByRole('button', { name: 'Next' }).click();
-
-  await expect(page.getByRole('heading', { level: 2, name: 'Schedule & delivery' })).toBeVisible();
-  // Test runs happen at any hour: once recorded, the calls go out at once instead of waiting for the calling window.
-  const windowSwitch = page.getByLabel('Only call and text inside my calling window');
-  if (await windowSwitch.isVisible()) await windowSwitch.uncheck();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Review & send' })).toBeVisible();
+  await compose(page, { name: 'Recorded by phone', pasted: '(214) 555-0161\n972-555-0162', recordByPhone: true });
   await expect(page.getByText(/Recorded by phone after sending/)).toBeVisible();
-  await page.getByRole('button', { name: 'Send broadcast' }).click();
-  await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
-  const broadcastId = Number(/\/broadcasts\/(\d+)$/.exec(page.url())![1]);
+  const broadcastId = await send(page);
 
   await expect(page.getByText('“Recorded by phone” is created: it calls once its message is recorded by phone, with the number and code shown here.')).toBeVisible();
   // The report says it waits, with the number to call and the code to key in.

@@ -8,73 +8,10 @@ import { feedSchema } from '../src/contract/feed.ts';
 import { contactListSchema } from '../src/contract/list.ts';
 import { advanceClock, apiJson } from './api.ts';
 import { expect, logIn, test } from './fixtures.ts';
-
-interface Composition {
-  name: string;
-  channel?: 'Phone call' | 'Text message' | 'Call and text';
-  survey?: boolean;
-  mobiles?: 'The text and the call' | 'Just the text';
-  lists?: string[];
-  contact?: string;
-  pasted?: string;
-  speech?: string;
-  libraryAudio?: string;
-  text?: string;
-}
+import { compose, send } from './support/wizard.ts';
 
 const broadcastFeed = feedSchema(broadcastSchema);
 const detailFeed = feedSchema(broadcastDetailSchema);
-
-/** Walks the wizard up to the review step, as a person would. */
-async function compose(page: Page, composition: Composition) {
-  await page.goto('/broadcasts/new');
-  await page.getByLabel('Broadcast name').fill(composition.name);
-  await page.getByText(composition.channel ?? 'Phone call', { exact: true }).click();
-  if (composition.survey) await page.getByText('Ask a question', { exact: true }).click();
-  if (composition.mobiles) await page.getByText(composition.mobiles, { exact: true }).click();
-  await page.getByRole('button', { name: 'Next' }).click();
-
-  await expect(page.getByRole('heading', { level: 2, name: 'Recipients' })).toBeFocused();
-  for (const list of composition.lists ?? []) {
-    await page.getByRole('combobox', { name: 'Lists' }).click();
-    await page.getByRole('option', { name: new RegExp(`^${list}`) }).click();
-    await page.keyboard.press('Escape');
-  }
-  if (composition.contact) {
-    // Found by number: names repeat, numbers do not.
-    const phone = composition.contact;
-    await page.getByRole('combobox', { name: 'Add a contact' }).fill(phone);
-    await page.getByRole('option', { name: new RegExp(`\\(${phone.slice(0, 3)}\\) ${phone.slice(3, 6)}-${phone.slice(6)}`) }).first().click();
-  }
-  if (composition.pasted) await page.getByLabel('Phone numbers').fill(composition.pasted);
-  await page.getByRole('button', { name: 'Next' }).click();
-
-  await expect(page.getByRole('heading', { level: 2, name: 'Message' })).toBeVisible();
-  if (composition.speech) {
-    await page.getByRole('button', { name: 'Text to speech' }).first().click();
-    await page.getByLabel('What the voice says').fill(composition.speech);
-  }
-  if (composition.libraryAudio) {
-    await page.getByRole('combobox', { name: 'Call message from the library' }).click();
-    await page.getByRole('option', { name: new RegExp(composition.libraryAudio) }).click();
-  }
-  if (composition.text) await page.getByLabel('Text', { exact: true }).fill(composition.text);
-  await page.getByRole('button', { name: 'Next' }).click();
-
-  await expect(page.getByRole('heading', { level: 2, name: 'Schedule & delivery' })).toBeVisible();
-  // Test runs happen at any hour: let these go out at once instead of waiting for the calling window.
-  const windowSwitch = page.getByLabel('Only call and text inside my calling window');
-  if (await windowSwitch.isVisible()) await windowSwitch.uncheck();
-  await page.getByRole('button', { name: 'Next' }).click();
-  await expect(page.getByRole('heading', { level: 2, name: 'Review & send' })).toBeVisible();
-}
-
-/** Sends from the review step and returns the created broadcast's ID (from the report page it opens). */
-async function send(page: Page): Promise<number> {
-  await page.getByRole('button', { name: 'Send broadcast' }).click();
-  await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
-  return Number(/\/broadcasts\/(\d+)$/.exec(page.url())![1]);
-}
 
 const detailsOf = async (page: Page, broadcastId: number) =>
   (await apiJson(page, 'GET', `/v1/broadcasts/${broadcastId}/details?pagesize=1000`, detailFeed)).Items;
