@@ -151,4 +151,14 @@ describe('the broadcast draft', () => {
       duplicates: 1,
     });
   });
+
+  it('starts a schedule in the user\'s zone, and keeps a start saved before zones were offered', () => {
+    expect(newDraft(user).schedule.startZone).toBe('America/Chicago');
+    const draft = newDraft(user, 1000);
+    const { startZone: _dropped, ...older } = { ...draft.schedule, startMode: 'later' as const, startLocal: '2030-12-24T11:00' };
+    const restored = restoreDraft(JSON.parse(JSON.stringify({ ...draft, schedule: older })), newDraft(user));
+    expect(restored.schedule).toMatchObject({ startMode: 'later', startLocal: '2030-12-24T11:00', startZone: 'America/Chicago' });
+    const foreign = restoreDraft({ ...draft, schedule: { ...draft.schedule, startZone: 'Mars/Olympus_Mons' } }, newDraft(user));
+    expect(foreign.schedule.startZone).toBe('America/Chicago');
+  });
 });

@@ -2,10 +2,11 @@ import type { BroadcastCreateInput, BroadcastType } from '@contract/broadcast.ts
 import type { PersonInput } from '@contract/contact.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { normalizePhoneNumber, phoneProblemMessages } from '@contract/phone-number.ts';
+import { timeZoneForState } from '@contract/common.ts';
 import type { User } from '@contract/user.ts';
 import { ttsVoices } from '@contract/audio.ts';
 import { z } from '@contract/zod.ts';
-import { toApiStartDate } from './start-date.ts';
+import { isTimeZone, toApiStartDate } from './start-date.ts';
 
 /**
  * Everything the wizard collects, as it is saved (per user, in this browser) between steps, reloads and logins.
@@ -144,8 +145,10 @@ export const messageStepSchema = messageRules.superRefine((step, context) => {
 
 const scheduleFields = z.object({
     startMode: z.enum(['now', 'later']),
-    /** Wall-clock `YYYY-MM-DDTHH:mm` in the user's time zone. */
+    /** Wall-clock `YYYY-MM-DDTHH:mm` in the user's time zone (what the API reads StartDate in). */
     startLocal: z.string(),
+    /** The zone the user picked the start in, shown beside their own (decision 0158); `startLocal` stays in theirs. */
+    startZone: z.string().refine(isTimeZone),
     checkCallingWindow: z.boolean(),
     continueOnNextDay: z.boolean(),
     retries: storedNumber,
@@ -231,6 +234,7 @@ export function newDraft(user: User, now: number = Date.now()): BroadcastDraft {
     schedule: {
       startMode: 'now',
       startLocal: '',
+      startZone: timeZoneForState(user.State ?? ''),
       checkCallingWindow: true,
       continueOnNextDay: user.ContinueOnNextDay ?? false,
       retries: user.Retries,
