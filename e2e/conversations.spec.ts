@@ -50,7 +50,9 @@ test.describe('conversations', () => {
     await page.getByRole('button', { name: 'Undo' }).click();
     await expect(inbox.getByRole('link', { name: /Dana Reyes/ })).toBeVisible();
 
+    // Marking done went on to the next conversation: Dana's is opened again, and marked done once it shows.
     await inbox.getByRole('link', { name: /Dana Reyes/ }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Dana Reyes' })).toBeVisible();
     await page.getByRole('button', { name: 'Mark done' }).click();
     await expect(inbox.getByRole('link', { name: /Dana Reyes/ })).toBeHidden();
     await page.getByRole('tab', { name: 'Done' }).click();
