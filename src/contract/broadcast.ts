@@ -114,6 +114,16 @@ export type MessageRecordingInstruction = Answer<z.infer<typeof messageRecording
 export const surveyResponsesSchema = z.record(z.string(), z.int());
 
 /**
+ * Ours (docs/decisions/0155-survey-answer-labels.md): a survey broadcast's settings as they were created, so every
+ * report can say what each key means. `Question` is null when none was given.
+ */
+export const broadcastSurveySchema = z.object({
+  Question: z.string().nullable(),
+  Options: z.array(z.object({ Key: z.string(), Label: z.string() })),
+});
+export type BroadcastSurvey = Answer<z.infer<typeof broadcastSurveySchema>>;
+
+/**
  * A broadcast as GET /v1/broadcasts and /v1/broadcasts/{id} answer. Required: the fields every seed example has
  * (the query item, the call and the text broadcast); the rest are optional because call and text broadcasts
  * leave out each other's fields.
@@ -159,6 +169,8 @@ export const broadcastSchema = z.object({
   SurveyResponseTotal: z.int().optional(),
   TransferTotal: z.int().optional(),
   SurveyResponses: surveyResponsesSchema.nullable().optional(),
+  /** Ours: what each survey key means (see broadcastSurveySchema); absent or null when not known. */
+  Survey: broadcastSurveySchema.nullable().optional(),
   /** Set while a voice message waits to be recorded by phone; null when audio was given. */
   MessageRecordingInstruction: z.union([z.string(), messageRecordingInstructionSchema]).nullable().optional(),
   /** Minutes. */

@@ -50,6 +50,9 @@ interface CallProfile {
 interface SurveyPlan {
   /** Key pressed -> relative weight. */
   keys: Record<string, number>;
+  /** What was asked and what each key means, as the wizard sends them (`Survey` on the broadcast). */
+  question: string;
+  labels: Record<string, string>;
   /** Share of live answers that press a key. */
   responseRate: number;
 }
@@ -124,20 +127,20 @@ const demoBroadcasts: DemoBroadcast[] = [
   { name: 'Welcome back: first day of school', type: 'Announcement', owner: 'master', list: 'Parents — Lincoln Elementary', start: { daysAgo: 152, hour: 17, minute: 30 }, outcome: { status: 'Complete' }, audio: audio.welcome, throttle: 40, calls: typical },
   { name: 'Open house Thursday', type: 'SMS', owner: 'master', list: 'Parents — Roosevelt Middle', start: { daysAgo: 141, hour: 16, minute: 0 }, outcome: { status: 'Complete' }, textMessage: 'Roosevelt Middle open house is Thursday 6-8 PM. Meet the teachers and tour the new science wing!', replyRate: 0.012, stopRate: 0.2 },
   { name: 'Fall picture day', type: 'SMSAndAnnouncement', owner: 'leia', list: 'Parents — Lincoln Elementary', start: { daysAgo: 121, hour: 18, minute: 0 }, outcome: { status: 'Complete' }, audio: audio.pictureDay, textMessage: 'Fall picture day is Thursday. Order forms went home today; retakes are Oct 30.', throttle: 30, calls: typical, replyRate: 0.008, stopRate: 0.25 },
-  { name: 'Volunteer orientation RSVP', type: 'Survey', owner: 'leia', list: 'Volunteers', start: { daysAgo: 110, hour: 10, minute: 15 }, outcome: { status: 'Complete' }, audio: audio.rsvp, audioVm: audio.rsvpVoicemail, throttle: 10, calls: daytime, survey: { keys: { 1: 6, 2: 2, 3: 1 }, responseRate: 0.82 } },
+  { name: 'Volunteer orientation RSVP', type: 'Survey', owner: 'leia', list: 'Volunteers', start: { daysAgo: 110, hour: 10, minute: 15 }, outcome: { status: 'Complete' }, audio: audio.rsvp, audioVm: audio.rsvpVoicemail, throttle: 10, calls: daytime, survey: { keys: { 1: 6, 2: 2, 3: 1 }, question: 'Attending volunteer orientation on the 14th?', labels: { 1: 'Yes', 2: 'No', 3: 'Call me back' }, responseRate: 0.82 } },
   { name: 'Storm delay: 2-hour late start', type: 'Announcement', owner: 'master', list: 'Weather Alerts', start: { daysAgo: 96, hour: 5, minute: 45 }, outcome: { status: 'Complete' }, audio: audio.stormDelay, throttle: 0, calls: urgent, checkCallingWindow: false },
   { name: 'Crew schedule change', type: 'SMS', owner: 'han', list: 'Field Team', start: { daysAgo: 90, hour: 7, minute: 0 }, outcome: { status: 'Complete' }, textMessage: 'Crew update: this week we start at 6:30 AM at the north depot. Bring your badge.', textNumberId: 98616, replyRate: 0.05, stopRate: 0 },
   { name: 'Conference sign-up', type: 'SMS', owner: 'master', list: 'Parents — Roosevelt Middle', start: { daysAgo: 80, hour: 15, minute: 30 }, outcome: { status: 'Complete' }, textMessage: "Hi {{FirstName}}, parent-teacher conferences are Oct 12-13. Reply with a time that works for the {{LastName}} family, or sign up at the front office.", replyRate: 0.02, stopRate: 0.1 },
   { name: 'Board meeting agenda', type: 'Announcement', owner: 'master', list: 'Board Members', start: { daysAgo: 70, hour: 12, minute: 0 }, outcome: { status: 'Complete' }, audio: audio.board, throttle: 5, calls: daytime },
   { name: 'Bus Route 12 detour', type: 'SMSOrAnnouncement', owner: 'leia', list: 'Bus Route 12', start: { daysAgo: 61, hour: 17, minute: 0 }, outcome: { status: 'Complete' }, audio: audio.busDetour, textMessage: 'Route 12 detours around Elm St. this week: pickups are 10 minutes earlier.', textNumberId: 98616, throttle: 10, calls: typical, replyRate: 0.03, stopRate: 0 },
-  { name: 'Substitute availability survey', type: 'Survey', owner: 'leia', list: 'Substitute Teachers', start: { daysAgo: 50, hour: 19, minute: 8 }, outcome: { status: 'Expired', afterMinutes: 22 }, audio: audio.subSurvey, audioVm: audio.rsvpVoicemail, throttle: 1, calls: daytime, survey: { keys: { 1: 3, 2: 4, 3: 2 }, responseRate: 0.9 }, continueOnNextDay: false },
+  { name: 'Substitute availability survey', type: 'Survey', owner: 'leia', list: 'Substitute Teachers', start: { daysAgo: 50, hour: 19, minute: 8 }, outcome: { status: 'Expired', afterMinutes: 22 }, audio: audio.subSurvey, audioVm: audio.rsvpVoicemail, throttle: 1, calls: daytime, survey: { keys: { 1: 3, 2: 4, 3: 2 }, question: 'Can you sub next week?', labels: { 1: 'All week', 2: 'Some days', 3: 'None' }, responseRate: 0.9 }, continueOnNextDay: false },
   { name: 'Band trip payment reminder', type: 'SMS', owner: 'master', list: 'Band Parents', start: { daysAgo: 41, hour: 16, minute: 45 }, outcome: { status: 'Complete' }, textMessage: 'Band trip payments are due Friday. Pay online or bring a check to the band room. Questions? Reply here.', replyRate: 0.04, stopRate: 0.1 },
   { name: 'Test message', type: 'SMS', owner: 'master', list: 'Board Members', start: { daysAgo: 35, hour: 9, minute: 0 }, outcome: { status: 'Complete' }, textMessage: 'Testing, please ignore.', deletedDaysAgo: 35 },
   { name: 'Staff meeting moved', type: 'Announcement', owner: 'master', list: 'Staff', start: { daysAgo: 30, hour: 13, minute: 0 }, outcome: { status: 'Canceled', afterMinutes: 6 }, audio: audio.staffMeeting, throttle: 10, calls: daytime },
-  { name: 'Field safety check-in', type: 'Survey', owner: 'han', list: 'Field Team', start: { daysAgo: 21, hour: 14, minute: 0 }, outcome: { status: 'Complete' }, audio: audio.safety, throttle: 5, calls: urgent, survey: { keys: { 1: 9, 2: 1 }, responseRate: 0.95 } },
+  { name: 'Field safety check-in', type: 'Survey', owner: 'han', list: 'Field Team', start: { daysAgo: 21, hour: 14, minute: 0 }, outcome: { status: 'Complete' }, audio: audio.safety, throttle: 5, calls: urgent, survey: { keys: { 1: 9, 2: 1 }, question: 'Is your site clear?', labels: { 1: 'Site clear', 2: 'Needs help' }, responseRate: 0.95 } },
   { name: 'Spring concert tonight', type: 'SMSAndAnnouncement', owner: 'master', list: 'Band Parents', start: { daysAgo: 14, hour: 11, minute: 0 }, outcome: { status: 'Complete' }, audio: audio.concert, textMessage: 'The spring concert is tonight at 7 in the gym. Performers arrive by 6:15 in black and white.', throttle: 10, calls: daytime, replyRate: 0.03, stopRate: 0.1 },
   { name: 'Lunch account balances', type: 'SMS', owner: 'leia', list: 'Parents — Lincoln Elementary', start: { daysAgo: 7, hour: 16, minute: 30 }, outcome: { status: 'Complete' }, textMessage: 'Lincoln cafeteria: please check your lunch account balance online before Friday. Accounts below $5 get a reminder slip.', replyRate: 0.01, stopRate: 0.2 },
-  { name: 'After-school program survey', type: 'Survey', owner: 'master', list: 'Parents — Roosevelt Middle', start: { daysAgo: 3, hour: 17, minute: 30 }, outcome: { status: 'Complete' }, audio: audio.afterSchool, audioVm: audio.rsvpVoicemail, throttle: 40, calls: typical, survey: { keys: { 1: 5, 2: 3, 3: 2 }, responseRate: 0.7 } },
+  { name: 'After-school program survey', type: 'Survey', owner: 'master', list: 'Parents — Roosevelt Middle', start: { daysAgo: 3, hour: 17, minute: 30 }, outcome: { status: 'Complete' }, audio: audio.afterSchool, audioVm: audio.rsvpVoicemail, throttle: 40, calls: typical, survey: { keys: { 1: 5, 2: 3, 3: 2 }, question: 'Would your child join an after-school program?', labels: { 1: 'Yes', 2: 'Maybe', 3: 'No' }, responseRate: 0.7 } },
   { name: 'Snow day closure', type: 'Announcement', owner: 'master', list: 'Weather Alerts', start: { daysAgo: 1, hour: 5, minute: 30 }, outcome: { status: 'Complete' }, audio: audio.snowDay, throttle: 0, calls: urgent, checkCallingWindow: false },
   { name: 'Early dismissal: water main break', type: 'SMSAndAnnouncement', owner: 'master', list: 'Parents — Lincoln Elementary', start: { minutesAgo: 35 }, outcome: { status: 'InProgress' }, audio: audio.waterMain, textMessage: 'Lincoln Elementary: a water main break means early dismissal at 11:30 today. Buses leave at 11:45.', throttle: 10, calls: urgent, replyRate: 0.015, stopRate: 0, checkCallingWindow: false, continueOnNextDay: true },
   { name: 'Report cards are ready', type: 'SMS', owner: 'leia', list: 'Parents — Roosevelt Middle', start: { minutesAgo: 4 }, outcome: { status: 'InProgress' }, textMessage: 'Report cards are ready in the parent portal. Conferences can be booked from the same page.', replyRate: 0.01, stopRate: 0, checkCallingWindow: false, continueOnNextDay: true },
@@ -318,11 +321,11 @@ export function seedDemoBroadcasts(db: SandboxDatabase, now: number): void {
       call_broadcast_id, text_broadcast_id, created_at, start_at, completed_at, caller_id, audio_id, audio_vm_id, retry_times,
       call_throttle, max_message_length, check_calling_window, continue_on_next_day, start_minute, stop_minute,
       calling_window_days, time_zone, text_message, text_number_id, has_custom_field, max_credit_cost, phone_number_count,
-      estimated_minutes, estimated_completion, calling_window_ignored, paused_at, deleted_at, sim_cursor, message_seconds)
+      estimated_minutes, estimated_completion, calling_window_ignored, paused_at, deleted_at, sim_cursor, message_seconds, survey_json)
     VALUES (@id, @accountId, @userId, @name, @type, @channel, @status, @callId, @textId, @created, @start, @completed,
       @callerId, @audioId, @audioVmId, @retries, @throttle, @maxLength, @checkWindow, @continueNextDay, @startMinute,
       @stopMinute, @days, @timeZone, @textMessage, @textNumberId, @custom, @maxCost, @count, @estimatedMinutes,
-      @estimatedCompletion, @windowIgnored, @pausedAt, @deletedAt, @simCursor, @messageSeconds)`);
+      @estimatedCompletion, @windowIgnored, @pausedAt, @deletedAt, @simCursor, @messageSeconds, @survey)`);
   const insertRecipient = db.prepare(`
     INSERT INTO broadcast_recipients (broadcast_id, seq, phone_number, person_id, first_name, last_name, notes,
       integration_data, status, result_category, attempts, next_attempt_at, last_attempt_at, survey_result, credits, message_text)
@@ -436,6 +439,10 @@ export function seedDemoBroadcasts(db: SandboxDatabase, now: number): void {
         // The simulator carries on from where the seeded results stop.
         simCursor: status === 'InProgress' || status === 'Paused' ? stopAt : null,
         messageSeconds: channel === 'Call' ? Math.min(played?.seconds ?? 30, maxLength) : 0,
+        survey:
+          channel === 'Call' && plan.survey
+            ? JSON.stringify({ Question: plan.survey.question, Options: Object.entries(plan.survey.labels).map(([Key, Label]) => ({ Key, Label })) })
+            : null,
       });
       results.forEach((result, index) => {
         const contact = recipients[index]!;

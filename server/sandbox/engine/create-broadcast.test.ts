@@ -154,6 +154,26 @@ describe('POST /v1/broadcasts', () => {
     expect(personalised.message_text).toBe(`Hi ${personalised.first_name}`);
   });
 
+  it('keeps what each survey key means and answers it with the broadcast and its results', async () => {
+    const sandbox = createSandboxHarness();
+    const master = await sandbox.as();
+    const survey = { Question: 'Attending Thursday?', Options: [{ Key: '1', Label: 'Yes' }, { Key: '2', Label: 'No' }] };
+    const created = broadcastSchema.parse(
+      await master.json('POST', '/v1/broadcasts', { BroadcastType: 'Survey', Lists: [{ ListID: 37 }], Audio: tts, Survey: survey }),
+    );
+    expect(created.Survey).toEqual(survey);
+    sandbox.advance(24 * 60);
+    const answered = broadcastSchema.parse(await master.json('GET', `/v1/broadcasts/${created.BroadcastID}`));
+    expect(answered.Survey).toEqual(survey);
+    expect(Object.keys(answered.SurveyResponses ?? {}).every((key) => key === '1' || key === '2')).toBe(true);
+    // Without settings a survey offers 1 = Yes and 2 = No, and says so.
+    const plain = broadcastSchema.parse(await master.json('POST', '/v1/broadcasts', { BroadcastType: 'Survey', Lists: [{ ListID: 37 }], Audio: tts }));
+    expect(plain.Survey).toEqual({ Question: null, Options: [{ Key: '1', Label: 'Yes' }, { Key: '2', Label: 'No' }] });
+    // An announcement has none, and keeps the seed's shape.
+    const announcement = await master.json<Record<string, unknown>>('POST', '/v1/broadcasts', { BroadcastType: 'Announcement', Lists: [{ ListID: 37 }], Audio: tts });
+    expect('Survey' in announcement).toBe(false);
+  });
+
   it('only lets a limited user use their own lists', async () => {
     const sandbox = createSandboxHarness();
     const han = await sandbox.as(LIMITED);

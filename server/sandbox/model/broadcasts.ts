@@ -3,6 +3,7 @@ import {
   statusCategoryOf,
   type Broadcast,
   type BroadcastAudio,
+  type BroadcastSurvey,
   type BroadcastStatus,
   type BroadcastType,
   type BroadcastUser,
@@ -146,6 +147,12 @@ function broadcastUser(row: BroadcastRowWithJoins): BroadcastUser {
 /** Credits are null until a broadcast starts, as the service answers; a started one counts from 0. */
 const NOT_STARTED: ReadonlySet<BroadcastStatus> = new Set(['AuthorizationApproved']);
 
+/** A survey's settings as created (decision 155): what was asked and what each key means. */
+function surveyOf(json: string | null): BroadcastSurvey | null {
+  const survey = parseJson<{ Question?: string | null; Options: Array<{ Key: string; Label: string }> }>(json);
+  return survey ? { Question: survey.Question ?? null, Options: survey.Options.map(({ Key, Label }) => ({ Key, Label })) } : null;
+}
+
 function parseJson<T>(text: string | null): T | null {
   if (!text) return null;
   try {
@@ -220,6 +227,8 @@ export function toApiBroadcast(row: BroadcastRowWithJoins, timeZone: string): Br
     SurveyResponseTotal: row.survey_response_total,
     TransferTotal: row.transfer_total,
     SurveyResponses: parseJson<Record<string, number>>(row.survey_responses_json),
+    // Ours (decision 155), so only surveys have it: every other call broadcast keeps the seed's shape.
+    ...(row.survey_json ? { Survey: surveyOf(row.survey_json) } : {}),
     ExcludedDaysIgnored: row.excluded_days_ignored === 1,
     CallingWindowIgnored: row.calling_window_ignored === 1,
     NotEnoughTimeToComplete: row.not_enough_time === 1,

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import type { Broadcast } from '@contract/broadcast.ts';
-import { channelOf, completedPercent, isCombo, liveRefreshInterval, resultGroupsOf } from './broadcast-display.ts';
+import { channelOf, completedPercent, isCombo, liveRefreshInterval, resultGroupsOf, surveyAnswerText, surveyKeysOf, surveyLabelsOf } from './broadcast-display.ts';
 
 const base: Broadcast = {
   Uri: '/v1/broadcasts/39609',
@@ -24,6 +24,18 @@ const base: Broadcast = {
 };
 
 describe('broadcast display helpers', () => {
+  it('says what each survey key means, and only the key when the API did not say', () => {
+    const survey = { ...base, BroadcastType: 'Survey' as const, Survey: { Question: 'Attending Thursday?', Options: [{ Key: '1', Label: 'Yes' }, { Key: '2', Label: ' No ' }, { Key: '3', Label: null }] } };
+    const labels = surveyLabelsOf(survey);
+    expect(surveyAnswerText('1', labels)).toBe('Yes (pressed 1)');
+    expect(surveyAnswerText('2', labels)).toBe('No (pressed 2)');
+    expect(surveyAnswerText('3', labels)).toBe('Pressed 3');
+    expect(surveyAnswerText('1', surveyLabelsOf(base))).toBe('Pressed 1');
+    expect(surveyAnswerText('1', surveyLabelsOf({ Survey: null }))).toBe('Pressed 1');
+    // An offered answer nobody chose still counts (as 0); an unexpected key is listed too.
+    expect(surveyKeysOf({ '10': 1, '1': 4 }, labels)).toEqual(['1', '2', '10']);
+  });
+
   it('tells the halves of a combo apart by their IDs', () => {
     const call = { ...base, BroadcastType: 'SMSAndAnnouncement' as const, CallBroadcastID: 39609, TextBroadcastID: 39610 };
     expect(isCombo(call)).toBe(true);

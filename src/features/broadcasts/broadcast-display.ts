@@ -109,3 +109,30 @@ export type BroadcastListFilter = (typeof broadcastListFilters)[number];
 /** The report's filters on its numbers, in the URL (`?result=Busy/No Answer&status=Completed&answer=1`). */
 export const resultFilters = ['result', 'status', 'answer'] as const;
 export type ResultFilter = (typeof resultFilters)[number];
+
+/**
+ * What each survey key means, from the broadcast's `Survey` (docs/decisions/0155-survey-answer-labels.md); empty when
+ * the API did not say, and then a key reads as "Pressed 1".
+ */
+export function surveyLabelsOf(broadcast: Pick<Broadcast, 'Survey'>): ReadonlyMap<string, string> {
+  const labels = new Map<string, string>();
+  for (const option of broadcast.Survey?.Options ?? []) {
+    const label = option.Label?.trim();
+    if (option.Key && label) labels.set(option.Key, label);
+  }
+  return labels;
+}
+
+/** A key pressed in words: "Yes (pressed 1)", or "Pressed 1" when its meaning is not known. */
+export function surveyAnswerText(key: string, labels: ReadonlyMap<string, string>): string {
+  const label = labels.get(key);
+  return label ? `${label} (pressed ${key})` : `Pressed ${key}`;
+}
+
+/**
+ * The keys a survey report lists, in key order: every key the survey offered (a label with no answers still counts
+ * as 0) and any other key that was answered.
+ */
+export function surveyKeysOf(responses: Readonly<Record<string, number | null>>, labels: ReadonlyMap<string, string>): string[] {
+  return [...new Set([...labels.keys(), ...Object.keys(responses)])].sort((a, b) => a.localeCompare(b, 'en', { numeric: true }));
+}

@@ -22,14 +22,20 @@ const call: BroadcastDetail = {
 
 describe('results CSV', () => {
   it('writes a header and one quoted, formula-safe row per number', () => {
-    const columns = resultColumns('Call', { survey: true, messageText: false });
-    const text = `${csvHeader(columns)}\r\n${csvRows(columns, [call, { ...call, PhoneNumber: '9725551212' }])}`;
+    const columns = resultColumns('Call', { survey: true, surveyLabels: new Map([['1', 'Yes'], ['2', 'No']]), messageText: false });
+    const text = `${csvHeader(columns)}\r\n${csvRows(columns, [call, { ...call, PhoneNumber: '9725551212', SurveyResult: null }])}`;
     const parsed = Papa.parse<string[]>(text.trim()).data;
     expect(parsed[0]).toEqual([
-      'Phone number', 'First name', 'Last name', 'Result', 'Status', 'Attempts', 'Last call time', 'Survey answer', 'Notes', 'Integration data',
+      'Phone number', 'First name', 'Last name', 'Result', 'Status', 'Attempts', 'Last call time', 'Key pressed', 'Survey answer', 'Notes', 'Integration data',
     ]);
     expect(parsed).toHaveLength(3);
-    expect(parsed[1]).toEqual(['2145555055', 'John', 'Doe, Jr.', 'Live Answer', 'Completed', '2', '2017-05-25 17:54:53-0500', '1', '', `'=HYPERLINK("x")`]);
+    expect(parsed[1]).toEqual(['2145555055', 'John', 'Doe, Jr.', 'Live Answer', 'Completed', '2', '2017-05-25 17:54:53-0500', '1', 'Yes', '', `'=HYPERLINK("x")`]);
+    expect(parsed[2]?.slice(7, 9)).toEqual(['', '']);
+  });
+
+  it('leaves the survey answer empty when the API did not say what a key means', () => {
+    const columns = resultColumns('Call', { survey: true, messageText: false });
+    expect(Papa.parse<string[]>(csvRows(columns, [call]).trim()).data[0]?.slice(7, 9)).toEqual(['1', '']);
   });
 
   it('has the text columns, with the message only when it was personalised', () => {

@@ -18,7 +18,15 @@ const trailingColumns: CsvColumn[] = [
 ];
 
 /** The export's columns (docs/decisions/0022-results-export.md): what the grid shows, plus the contact's own fields. */
-export function resultColumns(channel: Channel, options: { survey: boolean; messageText: boolean }): CsvColumn[] {
+export function resultColumns(
+  channel: Channel,
+  options: { survey: boolean; surveyLabels?: ReadonlyMap<string, string>; messageText: boolean },
+): CsvColumn[] {
+  // The key as the API gives it, and what it means (decision 155); the meaning is empty when it is not known.
+  const surveyColumns: CsvColumn[] = [
+    { header: 'Key pressed', value: (d) => d.SurveyResult },
+    { header: 'Survey answer', value: (d) => (d.SurveyResult ? options.surveyLabels?.get(d.SurveyResult) : null) },
+  ];
   if (channel === 'Call') {
     return [
       ...contactColumns,
@@ -26,7 +34,7 @@ export function resultColumns(channel: Channel, options: { survey: boolean; mess
       { header: 'Status', value: (d) => d.CallStatus },
       { header: 'Attempts', value: (d) => d.NumberOfAttempts },
       { header: 'Last call time', value: (d) => d.LastCallTime },
-      ...(options.survey ? [{ header: 'Survey answer', value: (d: BroadcastDetail) => d.SurveyResult }] : []),
+      ...(options.survey ? surveyColumns : []),
       ...trailingColumns,
     ];
   }

@@ -23,7 +23,7 @@ import { paths } from '@/config/paths.ts';
 import type { ListSearchParams } from '@/hooks/use-list-search-params.ts';
 import { formatApiDateTime } from '@/utils/format-date.ts';
 import { formatCount } from '@/utils/format-number.ts';
-import { NO_RESULT, statusesOf, type Channel, type ResultFilter, type ResultGroup } from '../broadcast-display.ts';
+import { NO_RESULT, statusesOf, surveyAnswerText, surveyLabelsOf, type Channel, type ResultFilter, type ResultGroup } from '../broadcast-display.ts';
 import { exportFileName, resultColumns } from '../results-csv.ts';
 import { ExportResultsButton } from './export-results-button.tsx';
 
@@ -39,7 +39,11 @@ function ResultCell({ value, groups }: { value: string | undefined; groups: Resu
   );
 }
 
-function columnsFor(channel: Channel, groups: ResultGroup[], options: { survey: boolean; messageText: boolean }): GridColDef<ResultRow>[] {
+function columnsFor(
+  channel: Channel,
+  groups: ResultGroup[],
+  options: { survey: boolean; surveyLabels: ReadonlyMap<string, string>; messageText: boolean },
+): GridColDef<ResultRow>[] {
   const contact: GridColDef<ResultRow>[] = [
     { field: 'PhoneNumber', headerName: 'Phone number', width: 160, valueFormatter: (value: string) => formatPhoneNumber(value) },
     {
@@ -66,7 +70,16 @@ function columnsFor(channel: Channel, groups: ResultGroup[], options: { survey: 
     { field: 'CallStatus', headerName: 'Status', width: 130 },
     { field: 'NumberOfAttempts', headerName: 'Attempts', type: 'number', width: 124 },
     { field: 'LastCallTime', headerName: 'Last call', width: 200, valueFormatter: (value: string | null) => formatApiDateTime(value) },
-    ...(options.survey ? [{ field: 'SurveyResult', headerName: 'Answer', width: 100 } satisfies GridColDef<ResultRow>] : []),
+    ...(options.survey
+      ? [
+          {
+            field: 'SurveyResult',
+            headerName: 'Answer',
+            width: 170,
+            valueFormatter: (value: string | null) => (value ? surveyAnswerText(value, options.surveyLabels) : ''),
+          } satisfies GridColDef<ResultRow>,
+        ]
+      : []),
   ];
 }
 
@@ -90,6 +103,7 @@ export function BroadcastResultsGrid({ broadcast, broadcastId, channel, groups, 
     refetchIntervalInBackground: false,
   });
   const survey = broadcast.SurveyResponses !== undefined && broadcast.SurveyResponses !== null;
+  const surveyLabels = surveyLabelsOf(broadcast);
   const messageText = channel === 'Text' && broadcast.HasCustomField === true;
   const rows: ResultRow[] = (results.data?.Items ?? []).map((item, index) => ({ ...item, id: (list.page - 1) * list.pageSize + index }));
   const matching = results.data?.Size ?? 0;
@@ -97,7 +111,7 @@ export function BroadcastResultsGrid({ broadcast, broadcastId, channel, groups, 
   const filtered = Boolean(result || status || answer || list.search);
 
   const resultLabel = groups.find((group) => (group.value || NO_RESULT) === result)?.label;
-  const fileWords = [resultLabel ?? '', status, answer ? `pressed ${answer}` : '', list.search ? 'search' : ''];
+  const fileWords = [resultLabel ?? '', status, answer ? surveyAnswerText(answer, surveyLabels) : '', list.search ? 'search' : ''];
   // Nothing was sent yet to a scheduled broadcast, so there is no group to send again to.
   const started = broadcast.BroadcastStatus !== 'AuthorizationApproved';
   // The wizard rebuilds the group from the report's own filter: a result, a status, or both.
@@ -166,7 +180,7 @@ export function BroadcastResultsGrid({ broadcast, broadcastId, channel, groups, 
           <ExportResultsButton
             broadcastId={broadcastId}
             params={params}
-            columns={resultColumns(channel, { survey, messageText })}
+            columns={resultColumns(channel, { survey, surveyLabels, messageText })}
             fileName={exportFileName(broadcastId, fileWords)}
             matching={matching}
           />
@@ -180,7 +194,7 @@ export function BroadcastResultsGrid({ broadcast, broadcastId, channel, groups, 
         list={list}
         rows={rows}
         rowCount={matching}
-        columns={columnsFor(channel, groups, { survey, messageText })}
+        columns={columnsFor(channel, groups, { survey, surveyLabels, messageText })}
         loading={results.isPending}
         autoHeight
         getRowHeight={() => (messageText ? 'auto' : null)}

@@ -10,7 +10,7 @@ import { broadcastTypeSchema, type Broadcast, type BroadcastType } from '@contra
 import { normalizePhoneNumber } from '@contract/phone-number.ts';
 import type { User } from '@contract/user.ts';
 import { channelOf, resultFieldOf, statusFieldOf } from '../broadcast-display.ts';
-import { newDraft, type AudioChoice, type BroadcastDraft } from './broadcast-draft.ts';
+import { draftLimits, newDraft, type AudioChoice, type BroadcastDraft } from './broadcast-draft.ts';
 import { textOr } from '@/utils/missing.ts';
 
 /** Where a new draft comes from: `?from=` (duplicate, or send again to a result group) or `?draft=` (an API draft). */
@@ -71,6 +71,15 @@ async function audioChoice(stub: Broadcast['Audio'], signal?: AbortSignal): Prom
   }
 }
 
+/** A survey's question and answers as the API answered them (decision 155); the draft's defaults when it did not. */
+function surveyOf(call: Broadcast | null): Partial<Pick<BroadcastDraft['message'], 'surveyQuestion' | 'surveyOptions'>> {
+  const options = (call?.Survey?.Options ?? []).flatMap((option) =>
+    option.Key && /^[0-9]$/.test(option.Key) && option.Label ? [{ key: option.Key, label: option.Label.slice(0, draftLimits.surveyLabel) }] : [],
+  );
+  if (options.length === 0) return {};
+  return { surveyQuestion: (call?.Survey?.Question ?? '').slice(0, draftLimits.surveyQuestion), surveyOptions: options };
+}
+
 /** A new draft built from an earlier broadcast: its settings and message, and its people (or one group of them). */
 async function draftFromBroadcast(user: User, request: PrefillRequest, signal?: AbortSignal): Promise<BroadcastDraft> {
   const first = await getBroadcast(request.from!, signal);
@@ -106,6 +115,7 @@ async function draftFromBroadcast(user: User, request: PrefillRequest, signal?: 
         ? { ...draft.message.transfer, enabled: true, number: call.TransferAndConnect.TransferNumber }
         : draft.message.transfer,
       callerId: call?.CallerID ? formatPhoneNumber(call.CallerID) : draft.message.callerId,
+      ...surveyOf(call),
       textMessage: text?.TextMessage ?? '',
       textNumberId: text?.TextNumberID ?? null,
     },

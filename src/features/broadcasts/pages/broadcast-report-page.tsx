@@ -40,6 +40,7 @@ import {
   statusFieldOf,
   typeLabels,
   resultFilters,
+  surveyLabelsOf,
   type Channel,
   type ResultFilter,
 } from '../broadcast-display.ts';
@@ -389,6 +390,8 @@ export function BroadcastReportPage() {
             <SectionCard title="Survey answers">
               <SurveyAnswersChart
                 responses={broadcast.SurveyResponses ?? {}}
+                labels={surveyLabelsOf(broadcast)}
+                question={broadcast.Survey?.Question}
                 answeredCalls={broadcast.LivePersonTotal ?? 0}
                 selected={list.filters.answer || null}
                 onSelect={(key) => list.setFilters({ answer: key, result: null, status: null })}
