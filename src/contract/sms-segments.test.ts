@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { countSegments } from './sms-segments.ts';
+import { countSegments, replaceCharacter, replaceUnicodeCharacters, unicodeCharactersOf } from './sms-segments.ts';
 
 const a = (count: number) => 'a'.repeat(count);
 
@@ -39,5 +39,39 @@ describe('countSegments', () => {
 
   it('counts a composed emoji as one character but by its units', () => {
     expect(countSegments('👨‍👩‍👧')).toMatchObject({ characters: 1, units: 8, segments: 1 });
+  });
+});
+
+describe('unicodeCharactersOf', () => {
+  it('names each character that makes a text Unicode, once, with its plain stand-in', () => {
+    const text = 'Don’t forget — it’s Thursday\u00a0… “bring lunch” 👍🏽 María';
+    expect(countSegments(text).encoding).toBe('UCS-2');
+    expect(unicodeCharactersOf(text).map(({ character, count, replacement, name }) => [character, count, replacement, name])).toEqual([
+      ['’', 2, "'", 'curly apostrophe'],
+      ['—', 1, '-', 'em dash'],
+      ['\u00a0', 1, ' ', 'non-breaking space'],
+      ['…', 1, '...', 'ellipsis'],
+      ['“', 1, '"', 'curly double quote'],
+      ['”', 1, '"', 'curly double quote'],
+      ['👍🏽', 1, null, null],
+      ['í', 1, 'i', null],
+    ]);
+    expect(unicodeCharactersOf(text)[0]?.firstIndex).toBe(3);
+  });
+
+  it('finds nothing in a GSM-7 text, extension characters and GSM accents included', () => {
+    expect(unicodeCharactersOf('Café à 5€ [ok] {{FirstName}}')).toEqual([]);
+  });
+
+  it('replaces one character everywhere, or every replaceable one, and the text becomes GSM-7 again', () => {
+    const text = 'It’s “on” — don’t be late…';
+    expect(replaceCharacter(text, '’', "'")).toBe('It\'s “on” — don\'t be late…');
+    const plain = replaceUnicodeCharacters(text);
+    expect(plain).toBe('It\'s "on" - don\'t be late...');
+    expect(countSegments(plain).encoding).toBe('GSM-7');
+    // An emoji has no plain stand-in and stays; an emoji with a skin tone is replaced whole or not at all.
+    expect(replaceUnicodeCharacters('Thanks 👍🏽’')).toBe("Thanks 👍🏽'");
+    expect(replaceCharacter('👍🏽👍', '👍', '')).toBe('👍🏽');
+    expect(replaceUnicodeCharacters('a\u200bb')).toBe('ab');
   });
 });

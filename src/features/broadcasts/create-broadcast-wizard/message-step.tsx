@@ -21,8 +21,9 @@ import { useId, useRef } from 'react';
 import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import { textNumberQueries } from '@/api/resources/text-numbers/text-number-queries.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
-import { countSegments } from '@contract/sms-segments.ts';
+import { countSegments, unicodeFixesOf } from '@contract/sms-segments.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
+import { UnicodeCharacters } from '@/components/form/unicode-characters.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { AudioChooser } from './audio-chooser.tsx';
 import { draftLimits, messageStepSchema, needsOf } from './broadcast-draft.ts';
@@ -222,6 +223,15 @@ export function MessageStep({ draft, plan, save, next }: WizardStepProps) {
               )}
             />
             <SmsSegmentCounter count={countSegments(text)} id={counterId} limit={draftLimits.textMessage} />
+            <UnicodeCharacters
+              text={text}
+              fixes={unicodeFixesOf(text)}
+              onReplace={(next) => {
+                form.setValue('textMessage', next, { shouldDirty: true });
+                // The button is gone once its character is: the text takes the focus back.
+                textField.current?.focus();
+              }}
+            />
             {plan && /\{\{/.test(text) && plan.TextSegments > countSegments(text).segments && (
               <Typography variant="body2" color="warning">
                 With the longest names filled in, a text takes {plan.TextSegments} segments.

@@ -9,9 +9,10 @@ import { useSendTextMessage } from '@/api/resources/conversations/conversation-m
 import { textMessageInputSchema, type TextMessage, type TextMessageInput } from '@contract/conversation.ts';
 import type { z } from '@contract/zod.ts';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
-import { countSegments } from '@contract/sms-segments.ts';
+import { countSegments, unicodeFixesOf } from '@contract/sms-segments.ts';
 import { OPT_OUT_NOTICE, withOptOutNotice } from '@contract/text-opt-out.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
+import { UnicodeCharacters } from '@/components/form/unicode-characters.tsx';
 import type { CreatedUnread } from '@/api/api-client.ts';
 
 export interface ComposerHandle {
@@ -39,7 +40,7 @@ export function MessageComposer({ conversationId, recipientName, ref, onSent, on
   const id = useId();
   const fieldId = `${id}-reply`;
   const counterId = `${id}-count`;
-  const { control, handleSubmit, reset, setError, setFocus, getValues } = useForm<
+  const { control, handleSubmit, reset, setError, setFocus, getValues, setValue } = useForm<
     TextMessageInput,
     unknown,
     z.output<typeof textMessageInputSchema>
@@ -111,6 +112,17 @@ export function MessageComposer({ conversationId, recipientName, ref, onSent, on
           Send
         </Button>
       </Stack>
+      <Box sx={{ mt: 1, '&:empty': { display: 'none' } }}>
+        <UnicodeCharacters
+          text={text}
+          fixes={unicodeFixesOf(text)}
+          onReplace={(next) => {
+            setValue('Message', next, { shouldDirty: true });
+            // The button is gone once its character is: the reply takes the focus back.
+            setFocus('Message');
+          }}
+        />
+      </Box>
     </Box>
   );
 }

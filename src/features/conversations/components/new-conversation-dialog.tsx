@@ -21,9 +21,10 @@ import type { TextNumber } from '@contract/text-number.ts';
 import type { z } from '@contract/zod.ts';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
-import { countSegments } from '@contract/sms-segments.ts';
+import { countSegments, unicodeFixesOf } from '@contract/sms-segments.ts';
 import { OPT_OUT_NOTICE, withOptOutNotice } from '@contract/text-opt-out.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
+import { UnicodeCharacters } from '@/components/form/unicode-characters.tsx';
 import type { CreatedUnread } from '@/api/api-client.ts';
 
 /** The API's send body, with the number checked here as the sandbox will check it. */
@@ -50,7 +51,7 @@ interface NewConversationFormProps extends Omit<NewConversationDialogProps, 'ope
 
 function NewConversationForm({ onClose, onStarted, textNumberId, textNumbers, titleId }: NewConversationFormProps) {
   const start = useStartConversation();
-  const { control, handleSubmit, setError, formState } = useForm<
+  const { control, handleSubmit, setError, setFocus, setValue, formState } = useForm<
     ConversationSendInput,
     unknown,
     z.output<typeof newConversationSchema>
@@ -127,6 +128,15 @@ function NewConversationForm({ onClose, onStarted, textNumberId, textNumbers, ti
           <SmsSegmentCounter
             count={countSegments(message.trim() ? withOptOutNotice(message.trim()) : '')}
             note={`Counted as sent to a new number: its first text gets “${OPT_OUT_NOTICE}” added.`}
+          />
+          <UnicodeCharacters
+            text={message}
+            fixes={unicodeFixesOf(message)}
+            onReplace={(next) => {
+              setValue('LastMessage.Message', next, { shouldDirty: true });
+              // The button is gone once its character is: the message takes the focus back.
+              setFocus('LastMessage.Message');
+            }}
           />
         </Stack>
       </DialogContent>
