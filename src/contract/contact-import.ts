@@ -51,7 +51,8 @@ const headerAliases: Record<ImportField, readonly string[]> = {
   ],
 };
 
-const headerKey = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
+/** A header as people write it, compared without case, spaces or punctuation. */
+export const headerKey = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
 const aliasToField = new Map<string, ImportField>(
   importFields.flatMap((field) => headerAliases[field].map((alias) => [alias, field] as const)),
 );

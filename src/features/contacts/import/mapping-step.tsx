@@ -20,16 +20,10 @@ import { useQuery } from '@tanstack/react-query';
 import { memo, useDeferredValue, useId } from 'react';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
 import { checkImportRow } from '@contract/contact-import-rows.ts';
-import {
-  emptyImportValues,
-  importFieldLabels,
-  importFields,
-  importProblemLabels,
-  type ImportField,
-} from '@contract/contact-import.ts';
+import { importProblemLabels } from '@contract/contact-import.ts';
+import { columnFieldLabels, columnFields, columnNameOf, valuesOfRow, type ColumnField } from '@contract/column-mapping.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { formatCountOf } from '@/utils/format-number.ts';
-import { columnNameOf } from './column-mapping.ts';
 import { ImportProgress } from './import-progress.tsx';
 
 export interface MappingStepProps {
@@ -40,8 +34,8 @@ export interface MappingStepProps {
   columnCount: number;
   hasHeader: boolean;
   onHasHeaderChange: (hasHeader: boolean) => void;
-  mapping: Array<ImportField | null>;
-  onMappingChange: (mapping: Array<ImportField | null>) => void;
+  mapping: Array<ColumnField | null>;
+  onMappingChange: (mapping: Array<ColumnField | null>) => void;
   listId: number | null;
   /** The chosen list's name, shown while the lists load. */
   listName: string | null;
@@ -143,7 +137,7 @@ type ColumnsTableProps = Pick<MappingStepProps, 'firstRows' | 'hasHeader' | 'col
 const ColumnsTable = memo(function ColumnsTable({ firstRows, hasHeader, columnCount, mapping, onMappingChange }: ColumnsTableProps) {
   const dataRows = hasHeader ? firstRows.slice(1) : firstRows;
   const columns = Array.from({ length: columnCount }, (_, column) => column);
-  const choose = (column: number, field: ImportField | null) =>
+  const choose = (column: number, field: ColumnField | null) =>
     onMappingChange(mapping.map((current, index) => (index === column ? field : current === field ? null : current)));
   return (
     <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 2 }}>
@@ -173,15 +167,15 @@ const ColumnsTable = memo(function ColumnsTable({ firstRows, hasHeader, columnCo
                     size="small"
                     fullWidth
                     value={mapping[column] ?? IGNORE}
-                    onChange={(event) => choose(column, (event.target.value || null) as ImportField | null)}
+                    onChange={(event) => choose(column, (event.target.value || null) as ColumnField | null)}
                     inputProps={{ 'aria-label': `Import ${name} as` }}
                   >
                     <MenuItem value={IGNORE}>
                       <em>Don’t import</em>
                     </MenuItem>
-                    {importFields.map((field) => (
+                    {columnFields.map((field) => (
                       <MenuItem key={field} value={field}>
-                        {importFieldLabels[field]}
+                        {columnFieldLabels[field]}
                       </MenuItem>
                     ))}
                   </Select>
@@ -202,10 +196,7 @@ const PreviewTable = memo(function PreviewTable({ firstRows, hasHeader, mapping 
   // The sandbox finds every repeated number; the preview already shows those among its own rows.
   const seenPhones = new Map<string, number>();
   const preview = dataRows.slice(0, PREVIEWED).map((cells, index) => {
-    const values = emptyImportValues();
-    mapping.forEach((field, column) => {
-      if (field) values[field] = cells[column] ?? '';
-    });
+    const values = valuesOfRow(cells, mapping);
     const rowNumber = index + (hasHeader ? 2 : 1);
     const check = checkImportRow(values);
     if (!check.ok) return { rowNumber, values, check };

@@ -1,5 +1,5 @@
 import { startTransition, useCallback, useEffect, useRef, useState } from 'react';
-import type { ImportField } from '@contract/contact-import.ts';
+import type { ColumnField } from '@contract/column-mapping.ts';
 import type { ParserRequest, ParserResponse } from './csv-parser-protocol.ts';
 
 export type ParserState =
@@ -57,7 +57,7 @@ export function useCsvParser() {
   }, [stop]);
 
   const build = useCallback(
-    (mapping: Array<ImportField | null>, hasHeader: boolean) =>
+    (mapping: Array<ColumnField | null>, hasHeader: boolean) =>
       new Promise<{ csv: Blob; rowCount: number }>((resolve, reject) => {
         if (!worker.current) {
           reject(new Error('Read a file first.'));

@@ -16,12 +16,12 @@ import { createContact } from '@/api/resources/contacts/contact-requests.ts';
 import { notOfferedSentence, RouteNotOfferedError, useFeatureOffered } from '@/api/route-availability.ts';
 import { useUploadFile } from '@/api/resources/file-uploads/file-upload-mutations.ts';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
-import type { ContactImportResult, ImportField } from '@contract/contact-import.ts';
+import type { ContactImportResult } from '@contract/contact-import.ts';
 import { looksLikeHeaderRow } from '@contract/contact-import-rows.ts';
 import { PageContainer } from '@/components/layout/page-container.tsx';
 import { paths } from '@/config/paths.ts';
 import { formatCount, formatCountOf } from '@/utils/format-number.ts';
-import { columnNameOf, initialMapping, rememberMapping } from '../import/column-mapping.ts';
+import { columnNameOf, initialMapping, rememberMapping, type ColumnField } from '@contract/column-mapping.ts';
 import { ImportProgress } from '../import/import-progress.tsx';
 import { ImportSummary } from '../import/import-summary.tsx';
 import { importOneByOne, planOneByOne, type OneByOnePlan } from '../import/import-one-by-one.ts';
@@ -37,8 +37,8 @@ function headersOf(parsed: Parsed, hasHeader: boolean): string[] {
   return Array.from({ length: parsed.columnCount }, (_, column) => (hasHeader ? columnNameOf(parsed.firstRows, true, column) : ''));
 }
 
-function mappingFor(parsed: Parsed, hasHeader: boolean): Array<ImportField | null> {
-  return initialMapping(headersOf(parsed, hasHeader), hasHeader ? parsed.firstRows.slice(1) : parsed.firstRows);
+function mappingFor(parsed: Parsed, hasHeader: boolean): Array<ColumnField | null> {
+  return initialMapping(headersOf(parsed, hasHeader), hasHeader ? parsed.firstRows.slice(1) : parsed.firstRows, localStorage);
 }
 
 /**
@@ -65,7 +65,7 @@ export function ContactImportPage() {
   const [sourceName, setSourceName] = useState('');
   const [parsed, setParsed] = useState<Parsed | null>(null);
   const [hasHeader, setHasHeader] = useState(true);
-  const [mapping, setMapping] = useState<Array<ImportField | null>>([]);
+  const [mapping, setMapping] = useState<Array<ColumnField | null>>([]);
   const [listId, setListId] = useState<number | null>(Number(searchParams.get('list')) || null);
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
@@ -98,7 +98,7 @@ export function ContactImportPage() {
     if (!parsed) return;
     setError(null);
     try {
-      if (hasHeader) rememberMapping(headersOf(parsed, true), mapping);
+      if (hasHeader) rememberMapping(headersOf(parsed, true), mapping, localStorage);
       setBusy('Preparing the file…');
       const { csv } = await parser.build(mapping, hasHeader);
       setBusy('Uploading…');
