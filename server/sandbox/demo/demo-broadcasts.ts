@@ -2,6 +2,7 @@ import type { BroadcastStatus, BroadcastType } from '../../../src/contract/broad
 import type { SandboxDatabase } from '../db/database.ts';
 import { totalsFromRecipients } from '../model/broadcasts.ts';
 import { callCredits, textCredits } from '../../../src/contract/credits.ts';
+import { hasMergeFields, personalise } from '../../../src/contract/merge-fields.ts';
 import { receiveInboundText } from '../model/inbound-texts.ts';
 import { zonedParts, zonedTimeToEpoch } from '../time.ts';
 import { createRandom, type Random } from './random.ts';
@@ -192,10 +193,8 @@ function localTime(now: number, timeZone: string, daysAgo: number, hour: number,
 }
 
 /** Merge fields as the API names them (REFERENCE.md §6: `{{FirstName}}`). */
-function personalise(template: string, contact: DemoContact): string {
-  const values: Record<string, string> = { FirstName: contact.first_name, LastName: contact.last_name, Notes: contact.notes };
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (field, name: string) => values[name] ?? field);
-}
+const personaliseFor = (template: string, contact: DemoContact) =>
+  personalise(template, { FirstName: contact.first_name, LastName: contact.last_name, Notes: contact.notes, IntegrationData: contact.integration_data });
 
 interface RecipientResult {
   status: string;
@@ -275,7 +274,7 @@ function simulateText(
   plan: { start: number; stopAt: number; template: string; personalised: boolean; outcome: Outcome },
 ): RecipientResult {
   const at = plan.start + (index / TEXTS_PER_MINUTE) * MINUTE + random.int(0, 5_000);
-  const text = plan.personalised ? personalise(plan.template, contact) : plan.template;
+  const text = plan.personalised ? personaliseFor(plan.template, contact) : plan.template;
   const unsent: RecipientResult = { status: unreachedStatus(plan.outcome), result: null, attempts: 0, lastAttemptAt: null, nextAttemptAt: null, surveyResult: null, credits: 0, messageText: null };
   if (at > plan.stopAt) return unsent;
   const tried = { ...unsent, status: 'Completed', attempts: 1, lastAttemptAt: at };
@@ -379,7 +378,7 @@ export function seedDemoBroadcasts(db: SandboxDatabase, now: number): void {
       const played = plan.audio ? messages.get(plan.audio) : undefined;
       const voicemail = plan.audioVm ? messages.get(plan.audioVm) : undefined;
       const creditsPerCall = played ? callCredits(played.seconds, maxLength) : 1;
-      const personalised = channel === 'Text' && /\{\{\s*\w+\s*\}\}/.test(plan.textMessage ?? '');
+      const personalised = channel === 'Text' && hasMergeFields(plan.textMessage ?? '');
       const throttle = plan.throttle ?? user.call_throttle;
       const perMinute = channel === 'Call' ? callsPerMinute(throttle) : TEXTS_PER_MINUTE;
       const estimatedMinutes = Math.ceil(recipients.length / perMinute) + (channel === 'Call' ? user.retries * RETRY_MINUTES : 0) + 1;
@@ -399,7 +398,7 @@ export function seedDemoBroadcasts(db: SandboxDatabase, now: number): void {
       const maxCost =
         channel === 'Call'
           ? recipients.length * creditsPerCall
-          : recipients.reduce((sum, contact) => sum + textCredits(personalised ? personalise(plan.textMessage ?? '', contact) : (plan.textMessage ?? '')), 0);
+          : recipients.reduce((sum, contact) => sum + textCredits(personalised ? personaliseFor(plan.textMessage ?? '', contact) : (plan.textMessage ?? '')), 0);
 
       insertBroadcast.run({
         id,

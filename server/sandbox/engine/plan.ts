@@ -4,6 +4,7 @@ import { surveyInputSchema, type SkippedNumbers, type SurveyInput } from '../../
 import type { FailedContact } from '../../../src/contract/draft-broadcast.ts';
 import { callCredits, maxCreditCost } from '../../../src/contract/credits.ts';
 import { countSegments } from '../../../src/contract/sms-segments.ts';
+import { hasMergeFields, isMergeField, mergeFieldNames, mergeFields, personalise } from '../../../src/contract/merge-fields.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError } from '../http/errors.ts';
@@ -26,7 +27,6 @@ export const TEXTS_PER_SECOND = 20;
 const VOICE_TYPES: ReadonlySet<BroadcastType> = new Set(['Announcement', 'Survey', 'SMSAndAnnouncement', 'SMSOrAnnouncement', 'SMSAndSurvey', 'SMSOrSurvey']);
 const TEXT_TYPES: ReadonlySet<BroadcastType> = new Set(['SMS', 'SMSAndAnnouncement', 'SMSOrAnnouncement', 'SMSAndSurvey', 'SMSOrSurvey']);
 const SURVEY_TYPES: ReadonlySet<BroadcastType> = new Set(['Survey', 'SMSAndSurvey', 'SMSOrSurvey']);
-const MERGE_FIELDS = ['FirstName', 'LastName', 'Notes', 'IntegrationData'] as const;
 
 export interface PlannedAudio {
   /** An existing library item, or a text-to-speech message to add to the library. */
@@ -116,18 +116,12 @@ export function availableCreditsOf(db: SandboxDatabase, accountId: number): numb
 }
 
 /** The text a recipient gets: merge fields filled in from their contact. */
-export function personalise(template: string, recipient: Pick<Recipient, 'firstName' | 'lastName' | 'notes' | 'integrationData'>): string {
-  return template.replace(/\{\{\s*(\w+)\s*\}\}/g, (_, field: string) => {
-    switch (field) {
-      case 'FirstName':
-        return recipient.firstName;
-      case 'LastName':
-        return recipient.lastName;
-      case 'Notes':
-        return recipient.notes;
-      default:
-        return recipient.integrationData;
-    }
+export function personaliseFor(template: string, recipient: Pick<Recipient, 'firstName' | 'lastName' | 'notes' | 'integrationData'>): string {
+  return personalise(template, {
+    FirstName: recipient.firstName,
+    LastName: recipient.lastName,
+    Notes: recipient.notes,
+    IntegrationData: recipient.integrationData,
   });
 }
 
@@ -188,11 +182,9 @@ export function planBroadcast(
 
   const textMessage = input.TextMessage?.trim() ?? '';
   if (hasText && !textMessage && mode === 'create') throw bad(`TextMessage: a ${type} broadcast needs a TextMessage.`);
-  const unknownFields = [...textMessage.matchAll(/\{\{\s*(\w+)\s*\}\}/g)]
-    .map((match) => match[1]!)
-    .filter((field) => !(MERGE_FIELDS as readonly string[]).includes(field));
+  const unknownFields = mergeFieldNames(textMessage).filter((field) => !isMergeField(field));
   if (unknownFields.length > 0) {
-    throw bad(`TextMessage: unknown merge field {{${unknownFields[0]}}}. Use ${MERGE_FIELDS.map((f) => `{{${f}}}`).join(', ')}.`);
+    throw bad(`TextMessage: unknown merge field {{${unknownFields[0]}}}. Use ${mergeFields.map((f) => `{{${f}}}`).join(', ')}.`);
   }
   let textNumberId: number | null = null;
   if (hasText) {
@@ -269,8 +261,8 @@ export function planBroadcast(
   }
 
   // Texts with merge fields are personalised; the longest one sets the cost.
-  const hasCustomField = /\{\{\s*\w+\s*\}\}/.test(textMessage);
-  const texts = text.map((recipient) => ({ ...recipient, message: hasCustomField ? personalise(textMessage, recipient) : textMessage }));
+  const hasCustomField = hasMergeFields(textMessage);
+  const texts = text.map((recipient) => ({ ...recipient, message: hasCustomField ? personaliseFor(textMessage, recipient) : textMessage }));
   // Without merge fields every recipient gets the same text: it is counted once, not once a recipient.
   const templateSegments = hasText ? countSegments(textMessage).segments : 0;
   const textSegments = Math.max(

@@ -22,6 +22,7 @@ import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import { textNumberQueries } from '@/api/resources/text-numbers/text-number-queries.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { countSegments, unicodeFixesOf } from '@contract/sms-segments.ts';
+import { mergeFieldLabels, mergeFields } from '@contract/merge-fields.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
 import { UnicodeCharacters } from '@/components/form/unicode-characters.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
@@ -30,12 +31,6 @@ import { draftLimits, messageStepSchema, needsOf } from './broadcast-draft.ts';
 import { useStepForm } from './use-step-form.ts';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
 
-const MERGE_FIELDS = [
-  { field: 'FirstName', label: 'First name' },
-  { field: 'LastName', label: 'Last name' },
-  { field: 'Notes', label: 'Notes' },
-  { field: 'IntegrationData', label: 'Integration data' },
-] as const;
 const KEYS = ['1', '2', '3', '4', '5', '6', '7', '8', '9', '0'];
 
 export function MessageStep({ draft, plan, save, next }: WizardStepProps) {
@@ -241,8 +236,8 @@ export function MessageStep({ draft, plan, save, next }: WizardStepProps) {
               <Typography variant="body2" color="textSecondary">
                 Insert:
               </Typography>
-              {MERGE_FIELDS.map(({ field, label }) => (
-                <Chip key={field} label={label} size="small" variant="outlined" onClick={() => insertMergeField(field)} />
+              {mergeFields.map((field) => (
+                <Chip key={field} label={mergeFieldLabels[field]} size="small" variant="outlined" onClick={() => insertMergeField(field)} />
               ))}
             </Stack>
             <Controller
