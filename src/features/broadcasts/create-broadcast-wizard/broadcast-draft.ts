@@ -6,6 +6,8 @@ import { timeZoneForState } from '@contract/common.ts';
 import type { User } from '@contract/user.ts';
 import { ttsVoices } from '@contract/audio.ts';
 import { z } from '@contract/zod.ts';
+import { splitFullName } from '@contract/column-mapping.ts';
+import { fallbackFiller, noFallbacks } from './merge-fallbacks.ts';
 import { isTimeZone, toApiStartDate } from './start-date.ts';
 
 /**
@@ -75,7 +77,21 @@ const recipientsFields = z.object({
     lists: z.array(z.object({ id: z.int(), name: z.string(), count: z.int() })),
     contacts: z.array(z.object({ personId: z.int(), name: z.string(), phone: z.string() })),
     pasted: z.string(),
-    files: z.array(z.object({ fileId: z.string(), name: z.string(), rows: z.int() })),
+    files: z.array(
+      z.object({
+        fileId: z.string(),
+        name: z.string(),
+        /** People the upload holds. */
+        rows: z.int(),
+        // What the wizard read in the file (decision 0151); not known for a file uploaded before it did.
+        totalRows: z.int().optional(),
+        columns: z.array(z.object({ column: z.string(), field: z.string() })).optional(),
+        leftOut: z.object({ InvalidPhone: z.int(), DuplicateInFile: z.int(), TooLong: z.int() }).optional(),
+        leftOutRows: z.array(z.object({ row: z.int(), reason: z.string(), message: z.string() })).optional(),
+        /** The file uploaded, kept to write merge-field fallbacks into (`peopleOfCsv`); not kept for a large file. */
+        csv: z.string().optional(),
+      }),
+    ),
     excluded: z.array(z.object({ name: z.string(), phone: z.string() })),
     primaryOnly: z.boolean(),
     /** People carried over from an earlier broadcast (duplicate, send again) or an API draft, names included. */
@@ -176,6 +192,8 @@ export const broadcastDraftSchema = z.object({
   recipients: recipientsFields,
   message: messageFields,
   schedule: scheduleFields,
+  /** What a merge field reads for recipients without a value of their own (decision 0152); '' for none. */
+  mergeFallbacks: z.object({ FirstName: z.string(), LastName: z.string(), Notes: z.string(), IntegrationData: z.string() }),
   /** Set once the broadcast was created: the draft then only links to it. */
   /** Set once sent; SENT_ID_UNKNOWN when the service took it but its answer did not say which broadcast it made. */
   sentBroadcastId: z.int().nullable(),
@@ -241,6 +259,7 @@ export function newDraft(user: User, now: number = Date.now()): BroadcastDraft {
       callThrottle: user.CallThrottle,
       maxMessageLength: user.MaxMessageLength,
     },
+    mergeFallbacks: { ...noFallbacks },
     sentBroadcastId: null,
     savedAt: now,
   };
@@ -314,13 +333,13 @@ export function toCreateInput(draft: BroadcastDraft): BroadcastCreateInput {
   const type = broadcastTypeOf(draft.type);
   const needs = needsOf(draft.type);
   const { recipients, message, schedule } = draft;
+  // Recipients sent inline carry the fallbacks of the merge fields the text uses (decision 0152).
+  const fill = fallbackFiller(draft);
   const contacts: PersonInput[] = [
-    ...(recipients.carried?.people ?? []),
-    ...recipients.contacts.map((contact) => {
-      const [firstName = '', ...rest] = contact.name.split(' ');
-      return { FirstName: firstName, LastName: rest.join(' '), PrimaryPhone: contact.phone };
-    }),
-    ...parsePastedNumbers(recipients.pasted).valid.map((phone) => ({ PrimaryPhone: phone })),
+    ...(recipients.carried?.people ?? []).map((person) => fill(person)),
+    // Notes and integration data of a picked contact come from their record, which the wizard does not read.
+    ...recipients.contacts.map((contact) => fill({ ...splitFullName(contact.name), PrimaryPhone: contact.phone }, ['FirstName', 'LastName'])),
+    ...parsePastedNumbers(recipients.pasted).valid.map((phone) => fill({ PrimaryPhone: phone })),
   ];
   return {
     BroadcastName: draft.type.name.trim(),

@@ -43,6 +43,8 @@ export interface ReachSummaryProps {
   estimate?: ReachEstimate | undefined;
   /** The API previews broadcasts, but not this draft yet: its message is still to be written. */
   previewOnceWritten?: boolean;
+  /** More about the recipients, below the figures (the merge fields and the message preview). */
+  children?: ReactNode;
 }
 
 /** The estimate's figures, said to be one: the API was not asked. */
@@ -68,7 +70,7 @@ function EstimatedReach({ estimate, previewOnceWritten }: { estimate: ReachEstim
 }
 
 /** The live line of who will be reached, what it costs and when it ends, beside every step. */
-export function ReachSummary({ plan, loading, error, hasRecipients, estimate, previewOnceWritten = false }: ReachSummaryProps) {
+export function ReachSummary({ plan, loading, error, hasRecipients, estimate, previewOnceWritten = false, children }: ReachSummaryProps) {
   return (
     <Card component="aside" aria-labelledby="reach-title" sx={{ position: { lg: 'sticky' }, top: { lg: 88 } }}>
       {loading && <LinearProgress aria-label="Updating the estimate" sx={{ height: 2 }} />}
@@ -126,6 +128,7 @@ export function ReachSummary({ plan, loading, error, hasRecipients, estimate, pr
             </Stack>
           )}
         </Box>
+        {children && <Box sx={{ mt: 2 }}>{children}</Box>}
       </CardContent>
     </Card>
   );

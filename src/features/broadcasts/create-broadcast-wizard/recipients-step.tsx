@@ -11,10 +11,9 @@ import Switch from '@mui/material/Switch';
 import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
-import { useId, useMemo, useRef, type ReactNode } from 'react';
+import { useId, useMemo, useRef, useState, type ReactNode } from 'react';
 import { Controller, useWatch } from 'react-hook-form';
 import { useUploadFile } from '@/api/resources/file-uploads/file-upload-mutations.ts';
-import { getFileUpload } from '@/api/resources/file-uploads/file-upload-requests.ts';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
 import { SYSTEM_LIST_IDS, type ContactList } from '@contract/list.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
@@ -22,6 +21,8 @@ import { formatCount } from '@/utils/format-number.ts';
 import { renderAutocompleteOption } from '@/components/form/autocomplete-option.tsx';
 import { parsePastedNumbers, recipientsStepSchema, type BroadcastDraft } from './broadcast-draft.ts';
 import { ContactSearchField } from './contact-search-field.tsx';
+import { describeLeftOut, MAX_KEPT_PEOPLE, readRecipientFile, recipientFileCsv, type RecipientFile } from './recipient-file.ts';
+import { UploadedFile } from './uploaded-file.tsx';
 import { useStepForm } from './use-step-form.ts';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
 import { textOr } from '@/utils/missing.ts';
@@ -78,18 +79,36 @@ export function RecipientsStep({ draft, save, next }: WizardStepProps) {
   const listOptions = useMemo(() => (lists.data?.Items ?? []).filter((list) => list.ListID !== SYSTEM_LIST_IDS.Deleted), [lists.data]);
   const listError = form.formState.errors.lists?.message ?? form.formState.errors.lists?.root?.message;
 
-  const uploadFile = (file: File) =>
+  const [fileProblem, setFileProblem] = useState<string | null>(null);
+  // The file is read here, as the import reads one, and only the rows that can be sent are uploaded (decision 0151).
+  const uploadFile = async (file: File) => {
+    setFileProblem(null);
+    upload.reset();
+    let read: RecipientFile;
+    try {
+      read = readRecipientFile(await file.text(), localStorage);
+    } catch (error) {
+      setFileProblem(error instanceof Error ? error.message : 'The file could not be read.');
+      return;
+    }
+    if (read.people.length === 0) {
+      setFileProblem(`Nobody in ${file.name} can be sent to. ${describeLeftOut(read.leftOut) ?? ''}.`);
+      return;
+    }
+    const csv = recipientFileCsv(read.people);
     upload.mutate(
-      { csv: file, fileName: file.name },
+      { csv, fileName: file.name },
       {
-        onSuccess: async ({ FileID }) => {
-          const stored = await getFileUpload(FileID);
-          form.setValue('files', [...form.getValues('files'), { fileId: FileID, name: stored.FileName || file.name, rows: stored.ValidRows }], {
+        onSuccess: ({ FileID }) => {
+          const { people, ...summary } = read;
+          const uploaded = { fileId: FileID, name: file.name, rows: people.length, ...summary };
+          form.setValue('files', [...form.getValues('files'), people.length <= MAX_KEPT_PEOPLE ? { ...uploaded, csv } : uploaded], {
             shouldValidate: form.formState.isSubmitted,
           });
         },
       },
     );
+  };
 
   return (
     <Box component="form" id={STEP_FORM_ID} noValidate onSubmit={form.handleSubmit((recipients) => next((current) => ({ ...current, recipients })))}>
@@ -181,19 +200,14 @@ export function RecipientsStep({ draft, save, next }: WizardStepProps) {
           </Stack>
         </Section>
 
-        <Section title="A file" description="A CSV of people: a phone number column, and names and notes if you have them.">
+        <Section title="A file" description="A CSV of people: a phone number column, and names and notes if you have them. Columns are matched as the contacts import matches them.">
           <Controller
             control={form.control}
             name="files"
             render={({ field }) => (
               <Stack spacing={1} sx={{ alignItems: 'flex-start' }}>
                 {field.value.map((file) => (
-                  <Chip
-                    key={file.fileId}
-                    icon={<UploadFileOutlined />}
-                    label={`${file.name}: ${formatCount(file.rows)} people`}
-                    onDelete={() => field.onChange(field.value.filter((other) => other.fileId !== file.fileId))}
-                  />
+                  <UploadedFile key={file.fileId} file={file} onRemove={() => field.onChange(field.value.filter((other) => other.fileId !== file.fileId))} />
                 ))}
                 <input
                   ref={fileInput}
@@ -203,14 +217,14 @@ export function RecipientsStep({ draft, save, next }: WizardStepProps) {
                   aria-label="CSV file of recipients"
                   onChange={(event) => {
                     const file = event.target.files?.[0];
-                    if (file) uploadFile(file);
+                    if (file) void uploadFile(file);
                     event.target.value = '';
                   }}
                 />
                 <Button variant="outlined" startIcon={<UploadFileOutlined />} loading={upload.isPending} onClick={() => fileInput.current?.click()}>
                   Upload a CSV file
                 </Button>
-                {upload.isError && <FormHelperText error>{upload.error.message}</FormHelperText>}
+                {(fileProblem ?? upload.error) && <FormHelperText error>{fileProblem ?? upload.error?.message}</FormHelperText>}
               </Stack>
             )}
           />

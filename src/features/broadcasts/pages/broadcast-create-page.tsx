@@ -36,6 +36,8 @@ import { useDebouncedValue } from '@/hooks/use-debounced-value.ts';
 import { messageStepSchema, needsOf, newDraft, parsePastedNumbers, SENT_ID_UNKNOWN, toCreateInput, type BroadcastDraft } from '../create-broadcast-wizard/broadcast-draft.ts';
 import { prefillQuery, prefillRequestOf } from '../create-broadcast-wizard/prefill.ts';
 import { ReachSummary } from '../create-broadcast-wizard/reach-summary.tsx';
+import { MergeFieldPanel } from '../create-broadcast-wizard/merge-field-panel.tsx';
+import { useSendInput } from '../create-broadcast-wizard/send-input.ts';
 import { estimateReach } from '../create-broadcast-wizard/estimate-reach.ts';
 import { useBroadcastDraft } from '../create-broadcast-wizard/use-broadcast-draft.ts';
 import { STEP_FORM_ID } from '../create-broadcast-wizard/wizard-step.ts';
@@ -60,6 +62,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   const [fallback] = useState(() => newDraft(user));
   const draft = stored ?? fallback;
   const create = useCreateBroadcast();
+  const sendInput = useSendInput();
   const compact = useMediaQuery((theme) => theme.breakpoints.down('md'));
   const headingRef = useRef<HTMLHeadingElement>(null);
   // After "Discard draft" the name is not focused for the user: the closing dialog hands the focus back to its
@@ -132,8 +135,9 @@ function CreateBroadcastWizard({ user }: { user: User }) {
       update((current) => ({ ...change(current), step: stepIndex + 1 }));
       return;
     }
-    create.mutate(
-      { input: toCreateInput(draft), idempotencyKey: draft.idempotencyKey },
+    // A file whose people get merge-field fallbacks is uploaded again with them written in first (decision 0152).
+    sendInput.mutate(draft, { onSuccess: (input) => create.mutate(
+      { input, idempotencyKey: draft.idempotencyKey },
       {
         // The service took it (2xx): it is sent, even when its answer cannot be read (decision 92).
         onSuccess: (created) => {
@@ -154,7 +158,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
           }
         },
       },
-    );
+    ) });
   };
 
   const startOver = async () => {
@@ -208,7 +212,8 @@ function CreateBroadcastWizard({ user }: { user: User }) {
     );
   }
 
-  const sendError = create.isError ? (isApiError(create.error) ? create.error.message : 'The broadcast could not be sent.') : null;
+  const sendFailure = sendInput.error ?? create.error;
+  const sendError = sendFailure ? (isApiError(sendFailure) ? sendFailure.message : 'The broadcast could not be sent.') : null;
   return (
     <Grid container spacing={3}>
       <Grid size={{ xs: 12, lg: 8 }}>
@@ -255,7 +260,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
                   form={STEP_FORM_ID}
                   variant="contained"
                   endIcon={last ? <SendOutlined /> : <ArrowForwardOutlined />}
-                  loading={create.isPending}
+                  loading={create.isPending || sendInput.isPending}
                   disabled={last && plan !== undefined && plan.MaxCreditCost > plan.AvailableCredits}
                 >
                   {last ? (draft.schedule.startMode === 'later' ? 'Schedule broadcast' : 'Send broadcast') : 'Next'}
@@ -273,7 +278,9 @@ function CreateBroadcastWizard({ user }: { user: User }) {
           hasRecipients={hasRecipients(draft)}
           estimate={estimate}
           previewOnceWritten={previewOffered && !settled.complete}
-        />
+        >
+          <MergeFieldPanel draft={draft} onFallbackChange={(field, value) => update((current) => ({ ...current, mergeFallbacks: { ...current.mergeFallbacks, [field]: value } }))} />
+        </ReachSummary>
       </Grid>
     </Grid>
   );
