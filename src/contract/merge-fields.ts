@@ -1,3 +1,5 @@
+import { importFieldLabels } from './contact-import.ts';
+
 /**
  * Merge fields in a text message (REFERENCE.md §6: `{{FirstName}}`), filled in from each recipient's contact. One
  * reading for the sandbox, which sends the texts, and the wizard, which previews them.
@@ -6,12 +8,8 @@ export const mergeFields = ['FirstName', 'LastName', 'Notes', 'IntegrationData']
 export type MergeField = (typeof mergeFields)[number];
 export type MergeValues = Record<MergeField, string>;
 
-export const mergeFieldLabels: Record<MergeField, string> = {
-  FirstName: 'First name',
-  LastName: 'Last name',
-  Notes: 'Notes',
-  IntegrationData: 'Integration data',
-};
+/** Named as the contact fields they come from. */
+export const mergeFieldLabels = Object.fromEntries(mergeFields.map((field) => [field, importFieldLabels[field]])) as Record<MergeField, string>;
 
 const MERGE_FIELD = /\{\{\s*(\w+)\s*\}\}/g;
 
