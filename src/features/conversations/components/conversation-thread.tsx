@@ -68,35 +68,43 @@ function ThreadHeader({
   const named = title !== formatPhoneNumber(conversation.PhoneNumber);
   return (
     <Box sx={{ px: { xs: 2, md: 3 }, py: 2, borderBottom: 1, borderColor: 'divider' }}>
-      <Stack direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
+      {/* On a phone the actions take a row of their own, so the name and numbers keep the width. */}
+      <Box sx={{ display: 'flex', flexWrap: { xs: 'wrap', sm: 'nowrap' }, columnGap: 1, rowGap: 1, alignItems: 'flex-start' }}>
         <IconButton component={RouterLink} to={inboxHref} aria-label="Back to the conversations" sx={{ display: { md: 'none' }, ml: -1 }}>
           <ArrowBack />
         </IconButton>
-        <Box sx={{ flex: 1, minWidth: 0 }}>
+        <Box sx={{ flex: 1, minWidth: 0, flexBasis: { xs: 'calc(100% - 48px)', sm: 0 } }}>
           <Typography variant="h2" id="thread-title" tabIndex={-1} sx={{ outline: 'none' }} noWrap>
             {title}
           </Typography>
           <Typography variant="body2" color="textSecondary" sx={{ mt: 0.25 }}>
-            {named && `${formatPhoneNumber(conversation.PhoneNumber)} · `}
-            {textNumber ? `to ${textOr(textNumber.Name)}, ${formatPhoneNumber(conversation.TextPhoneNumber)}` : `to ${formatPhoneNumber(conversation.TextPhoneNumber)}`}
+            {/* Lines break between the parts, never inside a number. */}
+            {named && (
+              <>
+                <Box component="span" sx={{ whiteSpace: 'nowrap' }}>{`${formatPhoneNumber(conversation.PhoneNumber)} ·`}</Box>{' '}
+              </>
+            )}
+            <Box component="span" sx={{ whiteSpace: 'nowrap' }}>{textNumber ? `to ${textOr(textNumber.Name)},` : 'to'}</Box>{' '}
+            <Box component="span" sx={{ whiteSpace: 'nowrap' }}>{formatPhoneNumber(conversation.TextPhoneNumber)}</Box>
           </Typography>
         </Box>
-        <Tooltip title="Mark unread">
-          <IconButton aria-label="Mark unread" onClick={() => onMarkUnread(conversation)}>
-            <MarkChatUnreadOutlined />
-          </IconButton>
-        </Tooltip>
-        <Button
-          variant={conversation.IsDone ? 'outlined' : 'contained'}
-          color={conversation.IsDone ? 'inherit' : 'primary'}
-          startIcon={conversation.IsDone ? <ReplayOutlined /> : <CheckCircleOutlined />}
-          onClick={() => onToggleDone(conversation)}
-          aria-keyshortcuts="E"
-          sx={{ flexShrink: 0 }}
-        >
-          {conversation.IsDone ? 'Reopen' : 'Mark done'}
-        </Button>
-      </Stack>
+        <Stack direction="row" spacing={1} sx={{ ml: 'auto', alignItems: 'center', flexShrink: 0 }}>
+          <Tooltip title="Mark unread">
+            <IconButton aria-label="Mark unread" onClick={() => onMarkUnread(conversation)}>
+              <MarkChatUnreadOutlined />
+            </IconButton>
+          </Tooltip>
+          <Button
+            variant={conversation.IsDone ? 'outlined' : 'contained'}
+            color={conversation.IsDone ? 'inherit' : 'primary'}
+            startIcon={conversation.IsDone ? <ReplayOutlined /> : <CheckCircleOutlined />}
+            onClick={() => onToggleDone(conversation)}
+            aria-keyshortcuts="E"
+          >
+            {conversation.IsDone ? 'Reopen' : 'Mark done'}
+          </Button>
+        </Stack>
+      </Box>
       <Stack direction="row" spacing={1} sx={{ mt: 1.5, flexWrap: 'wrap', rowGap: 1, alignItems: 'center' }}>
         {conversation.Notes && (
           <Typography variant="body2" sx={{ mr: 1 }}>
