@@ -96,6 +96,11 @@ export const contactImportInputSchema = z.object({
   ListID: listRefInputSchema.shape.ListID.optional(),
   /** Work out what would happen and change nothing. */
   DryRun: z.boolean().optional(),
+  /**
+   * Keep what existing contacts hold: fill only their empty fields, never replace a value (decision 0164). Without
+   * it, a filled cell replaces the contact's text (decision 0018).
+   */
+  KeepExistingValues: z.boolean().optional(),
 });
 export type ContactImportInput = z.infer<typeof contactImportInputSchema>;
 
@@ -120,6 +125,23 @@ export type ImportProblemRow = Answer<z.infer<typeof importProblemRowSchema>>;
  */
 export const MAX_LISTED_PROBLEM_ROWS = 100;
 
+/** The fields an import can change on an existing contact (its primary number is how it was found). */
+export const importChangeFields = ['FirstName', 'LastName', 'SecondaryPhone', 'TertiaryPhone', 'Notes', 'IntegrationData'] as const;
+export type ImportChangeField = (typeof importChangeFields)[number];
+
+/** One existing contact the import changes (decision 0164): each changed field, before and after. */
+export const importUpdateSchema = z.object({
+  /** The file's row that changes it (the header is row 1). */
+  RowNumber: z.int(),
+  PersonID: z.int(),
+  PrimaryPhone: z.string(),
+  Changes: z.array(z.object({ Field: z.enum(importChangeFields), Before: z.string(), After: z.string() })),
+});
+export type ImportUpdate = Answer<z.infer<typeof importUpdateSchema>>;
+
+/** Updated contacts an import's answer lists with their changes: the first ones, as many as a review can show. */
+export const MAX_LISTED_UPDATES = 100;
+
 export const contactImportResultSchema = z.object({
   FileID: z.string(),
   DryRun: z.boolean(),
@@ -139,5 +161,15 @@ export const contactImportResultSchema = z.object({
   PhonesNotAdded: z.int(),
   /** The first rejected or failed rows (at most MAX_LISTED_PROBLEM_ROWS), in file order; `Rejected + Failed` counts them all. */
   ProblemRows: z.array(importProblemRowSchema).max(MAX_LISTED_PROBLEM_ROWS),
+  // Decision 0164; optional, as an older server does not send them.
+  /** Whether existing values were kept (`KeepExistingValues`). */
+  KeepExistingValues: z.boolean().optional(),
+  /**
+   * Existing contacts holding a value the file differs on: replaced by default, kept with `KeepExistingValues`
+   * (those contacts then count as Updated only when an empty field is filled).
+   */
+  Conflicts: z.int().optional(),
+  /** The first updated contacts (at most MAX_LISTED_UPDATES), in file order, each with its changes; `Updated` counts them all. */
+  UpdatedContacts: z.array(importUpdateSchema).max(MAX_LISTED_UPDATES).optional(),
 });
 export type ContactImportResult = Answer<z.infer<typeof contactImportResultSchema>>;

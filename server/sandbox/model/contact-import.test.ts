@@ -40,8 +40,8 @@ const row = (values: Partial<ReturnType<typeof emptyImportValues>>) => ({ ...emp
 
 describe('the import merge rule', () => {
   it('replaces text with filled cells and never clears it with empty ones', () => {
-    expect(mergeImportedRow(existing, row({ FirstName: 'Robert', Notes: '' }))).toEqual({ changes: { first_name: 'Robert' }, phonesNotAdded: [] });
-    expect(mergeImportedRow(existing, row({}))).toEqual({ changes: {}, phonesNotAdded: [] });
+    expect(mergeImportedRow(existing, row({ FirstName: 'Robert', Notes: '' }))).toEqual({ changes: { first_name: 'Robert' }, phonesNotAdded: [], conflict: true });
+    expect(mergeImportedRow(existing, row({}))).toEqual({ changes: {}, phonesNotAdded: [], conflict: false });
     expect(mergeImportedRow(existing, row({ FirstName: 'Bob', IntegrationData: 'SIS-1' })).changes).toEqual({});
   });
 
@@ -49,12 +49,23 @@ describe('the import merge rule', () => {
     expect(mergeImportedRow(existing, row({ SecondaryPhone: '2145550002' }))).toEqual({
       changes: { tertiary_phone: '2145550002' },
       phonesNotAdded: [],
+      conflict: false,
     });
     expect(mergeImportedRow(existing, row({ SecondaryPhone: '2145550001', TertiaryPhone: '2145550002' })).changes).toEqual({
       tertiary_phone: '2145550002',
     });
     const full = { ...existing, tertiary_phone: '2145550003' };
-    expect(mergeImportedRow(full, row({ SecondaryPhone: '2145550009' }))).toEqual({ changes: {}, phonesNotAdded: ['2145550009'] });
+    expect(mergeImportedRow(full, row({ SecondaryPhone: '2145550009' }))).toEqual({ changes: {}, phonesNotAdded: ['2145550009'], conflict: false });
+  });
+
+  it('keeping existing values, fills only empty fields and still notes the values it keeps', () => {
+    const noLastName = { ...existing, last_name: '' };
+    expect(mergeImportedRow(noLastName, row({ FirstName: 'Robert', LastName: 'Lilly', Notes: 'Calls only' }), true)).toEqual({
+      changes: { last_name: 'Lilly' },
+      phonesNotAdded: [],
+      conflict: true,
+    });
+    expect(mergeImportedRow(existing, row({ FirstName: 'Robert' }), true)).toEqual({ changes: {}, phonesNotAdded: [], conflict: true });
   });
 
   it('never writes a do-not-call flag or a text opt-in status', () => {
@@ -125,6 +136,34 @@ describe('POST /v1/contacts/import', () => {
 
     const again = await runImport(master, { FileID, ListID: 36 });
     expect(again).toMatchObject({ New: 0, Updated: 0, Unchanged: 2, AddedToList: 0, Rejected: 4 });
+  });
+
+  it('lists each updated contact’s changes, before and after, and keeps existing values when asked', async () => {
+    const master = await sandbox.as();
+    const known = await master.json<Contact>('GET', '/v1/contacts/4947404');
+    await master.json('PUT', `/v1/contacts/${known.PersonID}`, { Notes: '' });
+    const FileID = await uploadCsv(master, `Phone Number,First Name,Last Name,Notes\n${known.PrimaryPhone},${known.FirstName},Overwritten,Walks home\n`);
+
+    const replacing = await runImport(master, { FileID, DryRun: true });
+    expect(replacing).toMatchObject({ Updated: 1, Conflicts: 1, KeepExistingValues: false });
+    expect(replacing.UpdatedContacts).toEqual([
+      {
+        RowNumber: 2,
+        PersonID: known.PersonID,
+        PrimaryPhone: known.PrimaryPhone,
+        Changes: [
+          { Field: 'LastName', Before: known.LastName, After: 'Overwritten' },
+          { Field: 'Notes', Before: '', After: 'Walks home' },
+        ],
+      },
+    ]);
+
+    const keeping = await runImport(master, { FileID, DryRun: true, KeepExistingValues: true });
+    expect(keeping).toMatchObject({ Updated: 1, Conflicts: 1, KeepExistingValues: true });
+    expect(keeping.UpdatedContacts?.[0]?.Changes).toEqual([{ Field: 'Notes', Before: '', After: 'Walks home' }]);
+    await runImport(master, { FileID, KeepExistingValues: true });
+    expect(await master.json<Contact>('GET', `/v1/contacts/${known.PersonID}`)).toMatchObject({ LastName: known.LastName, Notes: 'Walks home' });
+    expect(await runImport(master, { FileID, DryRun: true, KeepExistingValues: true })).toMatchObject({ Updated: 0, Unchanged: 1, UpdatedContacts: [] });
   });
 
   it('never clears an opt-out, a do-not-call flag or an opt-in status', async () => {

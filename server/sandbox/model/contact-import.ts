@@ -2,6 +2,8 @@ import type { z } from '../../../src/contract/zod.ts';
 import {
   importFields,
   MAX_LISTED_PROBLEM_ROWS,
+  MAX_LISTED_UPDATES,
+  type ImportChangeField,
   type contactImportResultSchema,
   type ContactImportResult,
   type ImportProblemRow,
@@ -40,6 +42,8 @@ export interface MergePlan {
   changes: MergedColumns;
   /** Numbers of the row that found no free phone slot on the contact. */
   phonesNotAdded: string[];
+  /** The row differs on a value the contact holds (replaced, or kept when keeping existing values). */
+  conflict: boolean;
 }
 
 const textColumns = [
@@ -49,15 +53,29 @@ const textColumns = [
   ['IntegrationData', 'integration_data'],
 ] as const;
 
+/** The answer's name of each column an import may write. */
+const fieldOfColumn: Record<keyof MergedColumns, ImportChangeField> = {
+  first_name: 'FirstName',
+  last_name: 'LastName',
+  secondary_phone: 'SecondaryPhone',
+  tertiary_phone: 'TertiaryPhone',
+  notes: 'Notes',
+  integration_data: 'IntegrationData',
+};
+
 /**
- * The merge rule: a filled cell replaces the contact's text, an empty one never clears it; a number the contact
- * lacks goes into its first free phone slot, and no number is ever removed or replaced. Do-not-call flags,
- * text opt-in statuses and opt-outs belong to numbers, so none of them is ever cleared or moved.
+ * The merge rule: a filled cell replaces the contact's text (or, keeping existing values, fills it only where the
+ * contact has none), an empty one never clears it; a number the contact lacks goes into its first free phone slot,
+ * and no number is ever removed or replaced. Do-not-call flags, text opt-in statuses and opt-outs belong to
+ * numbers, so none of them is ever cleared or moved.
  */
-export function mergeImportedRow(existing: ContactRow, values: ImportValues): MergePlan {
+export function mergeImportedRow(existing: ContactRow, values: ImportValues, keepExisting = false): MergePlan {
   const changes: MergedColumns = {};
+  let conflict = false;
   for (const [field, column] of textColumns) {
-    if (values[field] !== '' && values[field] !== existing[column]) changes[column] = values[field];
+    if (values[field] === '' || values[field] === existing[column]) continue;
+    if (existing[column] !== '') conflict = true;
+    if (!keepExisting || existing[column] === '') changes[column] = values[field];
   }
   const numbers = new Set([existing.primary_phone, existing.secondary_phone, existing.tertiary_phone].filter(Boolean));
   const freeSlots = (['secondary_phone', 'tertiary_phone'] as const).filter((slot) => existing[slot] === '');
@@ -69,7 +87,7 @@ export function mergeImportedRow(existing: ContactRow, values: ImportValues): Me
     if (slot) changes[slot] = phone;
     else phonesNotAdded.push(phone);
   }
-  return { changes, phonesNotAdded };
+  return { changes, phonesNotAdded, conflict };
 }
 
 /** Rows looked up and inserted together (at a million contacts, a batch takes well under 100 ms). */
@@ -85,6 +103,8 @@ export interface ImportOptions {
   fileId: string;
   listId?: number | undefined;
   dryRun: boolean;
+  /** Fill only empty fields of existing contacts (decision 0164). */
+  keepExisting?: boolean | undefined;
   now: () => number;
   /** Lets other requests in between slices. */
   pause?: () => Promise<void>;
@@ -126,7 +146,11 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
     AddedToList: 0,
     PhonesNotAdded: 0,
     ProblemRows: [],
+    KeepExistingValues: options.keepExisting ?? false,
+    Conflicts: 0,
+    UpdatedContacts: [],
   };
+  const updatedContacts = result.UpdatedContacts!;
 
   const isMember = prepareCached(db, 'SELECT 1 AS member FROM list_members WHERE list_id = ? AND person_id = ?');
   const addMember = prepareCached(db, 'INSERT OR IGNORE INTO list_members (list_id, person_id, added_at) VALUES (?, ?, ?)');
@@ -157,10 +181,19 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
   };
 
   /** Merges a row into the contact it matched; true when the contact changes. */
-  const mergeInto = (existing: ContactRow, values: ImportValues, now: number): boolean => {
-    const plan = mergeImportedRow(existing, values);
+  const mergeInto = (existing: ContactRow, rowNumber: number, values: ImportValues, now: number): boolean => {
+    const plan = mergeImportedRow(existing, values, options.keepExisting);
     result.PhonesNotAdded += plan.phonesNotAdded.length;
+    if (plan.conflict) result.Conflicts! += 1;
     const columns = Object.keys(plan.changes) as Array<keyof MergedColumns>;
+    if (columns.length > 0 && updatedContacts.length < MAX_LISTED_UPDATES) {
+      updatedContacts.push({
+        RowNumber: rowNumber,
+        PersonID: existing.person_id,
+        PrimaryPhone: existing.primary_phone,
+        Changes: columns.map((column) => ({ Field: fieldOfColumn[column], Before: existing[column], After: plan.changes[column]! })),
+      });
+    }
     if (columns.length > 0 && !options.dryRun) {
       prepareCached(db, `UPDATE contacts SET ${columns.map((column) => `${column} = ?`).join(', ')}, last_updated = ? WHERE person_id = ?`).run(
         ...columns.map((column) => plan.changes[column]),
@@ -176,7 +209,7 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
   const importRow = (row: FileUploadRow, now: number): RowOutcome => {
     const values = valuesOfUploadRow(row);
     const existing = findContactByPhone(db, user, values.PrimaryPhone);
-    if (existing) return mergeInto(existing, values, now) ? 'Updated' : 'Unchanged';
+    if (existing) return mergeInto(existing, row.row_number, values, now) ? 'Updated' : 'Unchanged';
     if (options.dryRun) {
       if (listId !== null) result.AddedToList += 1;
       return 'New';
@@ -221,7 +254,7 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
       else if (!existing.has(row.primary_phone)) freshRows.push(row.row_number);
     }
     for (const row of matched) {
-      result[mergeInto(existing.get(row.primary_phone)!, valuesOfUploadRow(row), now) ? 'Updated' : 'Unchanged'] += 1;
+      result[mergeInto(existing.get(row.primary_phone)!, row.row_number, valuesOfUploadRow(row), now) ? 'Updated' : 'Unchanged'] += 1;
     }
     result.New += freshRows.length;
     if (options.dryRun) {
@@ -267,14 +300,20 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
       }
       return;
     }
-    const before = { ...result, RejectedByReason: { ...result.RejectedByReason }, problems: result.ProblemRows.length };
+    const before = {
+      ...result,
+      RejectedByReason: { ...result.RejectedByReason },
+      problems: result.ProblemRows.length,
+      updates: updatedContacts.length,
+    };
     try {
       db.transaction(runBatchAtOnce)(rows, now);
     } catch {
       // Undo the batch's counts with its writes, then take it again one row at a time.
-      const { problems, ...counts } = before;
+      const { problems, updates, ...counts } = before;
       Object.assign(result, counts);
       result.ProblemRows.length = problems;
+      updatedContacts.length = updates;
       db.transaction(runBatchRowByRow)(rows, now);
     }
   };

@@ -139,6 +139,7 @@ export function contactRoutes({ db, clock }: SandboxDeps) {
         fileId: input.FileID,
         listId: input.ListID,
         dryRun: input.DryRun ?? false,
+        keepExisting: input.KeepExistingValues,
         now: () => clock.now(),
       });
       return c.json(result);
