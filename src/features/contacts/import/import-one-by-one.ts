@@ -3,19 +3,22 @@ import {
   importFieldHeaders,
   importFields,
   MAX_LISTED_PROBLEM_ROWS,
+  MAX_LISTED_UPDATES,
+  mergeImportValues,
   type ContactImportResult,
   type ImportField,
   type ImportRejectReason,
   type ImportValues,
 } from '@contract/contact-import.ts';
 import { checkImportRow } from '@contract/contact-import-rows.ts';
-import type { ContactInput } from '@contract/contact.ts';
+import type { Contact, ContactInput, ContactUpdateInput } from '@contract/contact.ts';
 
 /**
  * The import without `POST /v1/contacts/import` (decision 0133): the page checks the rows itself, with the rules the
- * sandbox's import uses, and creates each good row with the documented `POST /v1/contacts`. Without the import
- * route nothing can match a row to an existing contact first, so a number already among the contacts is left as it
- * is (the create answers "duplicate") instead of being filled in.
+ * sandbox's import uses, and creates each good row with the documented `POST /v1/contacts`. A number already among
+ * the contacts (the create answers "duplicate") is found by a search and merged with the import's rule and the
+ * user's choice to keep existing values (decision 0164), when the API offers contact updates; otherwise it is left
+ * as it is.
  */
 
 type ProblemRow = ContactImportResult['ProblemRows'][number];
@@ -106,19 +109,64 @@ export function planOneByOne(builtCsv: string, fileId: string, listId: number | 
 export const isDuplicateContact = (error: unknown) =>
   typeof error === 'object' && error !== null && 'errorName' in error && error.errorName === 'DuplicateContact';
 
+/** The requests the import makes; without `update` (or `findByPhone`) existing contacts are left as they are. */
+export interface OneByOneRequests {
+  create: (input: ContactInput) => Promise<unknown>;
+  /** The active contact whose primary number this is, if any. */
+  findByPhone?: ((phone: string) => Promise<Contact | undefined>) | undefined;
+  update?: ((personId: number, input: ContactUpdateInput) => Promise<unknown>) | undefined;
+}
+
+const valuesOfContact = (contact: Contact): ImportValues => ({
+  FirstName: contact.FirstName ?? '',
+  LastName: contact.LastName ?? '',
+  PrimaryPhone: contact.PrimaryPhone ?? '',
+  SecondaryPhone: contact.SecondaryPhone ?? '',
+  TertiaryPhone: contact.TertiaryPhone ?? '',
+  Notes: contact.Notes ?? '',
+  IntegrationData: contact.IntegrationData ?? '',
+});
+
 /** Requests under way at once: enough to keep the line busy, few enough to stay clear of rate limits. */
 const PARALLEL_CREATES = 4;
 
 /**
- * Creates the plan's contacts, a few at a time, and answers as the import route would: `New` created, `Unchanged`
- * already there, `Failed` refused for any other reason.
+ * Creates the plan's contacts, a few at a time, and answers as the import route would: `New` created, `Updated` an
+ * existing contact filled in (its changes listed), `Unchanged` already there and left so, `Failed` refused for any
+ * other reason.
  */
 export async function importOneByOne(
   plan: OneByOnePlan,
-  create: (input: ContactInput) => Promise<unknown>,
+  { create, findByPhone, update }: OneByOneRequests,
   onProgress: (done: number, total: number) => void,
+  keepExisting = false,
 ): Promise<ContactImportResult> {
-  const result: ContactImportResult = { ...plan.review, DryRun: false, New: 0, AddedToList: 0, ProblemRows: [...plan.review.ProblemRows] };
+  const result: ContactImportResult = {
+    ...plan.review,
+    DryRun: false,
+    New: 0,
+    AddedToList: 0,
+    ProblemRows: [...plan.review.ProblemRows],
+    KeepExistingValues: keepExisting,
+    Conflicts: 0,
+    UpdatedContacts: [],
+  };
+  const updates = result.UpdatedContacts!;
+  /** Merges a row into the contact that already has its number; its outcome. */
+  const mergeIntoExisting = async (rowNumber: number, values: ImportValues): Promise<'Updated' | 'Unchanged'> => {
+    if (!findByPhone || !update) return 'Unchanged';
+    const existing = await findByPhone(values.PrimaryPhone);
+    if (!existing) return 'Unchanged';
+    const merge = mergeImportValues(valuesOfContact(existing), values, keepExisting);
+    result.PhonesNotAdded += merge.phonesNotAdded.length;
+    if (merge.conflict) result.Conflicts! += 1;
+    if (merge.changes.length === 0) return 'Unchanged';
+    await update(existing.PersonID!, Object.fromEntries(merge.changes.map((change) => [change.Field, change.After])));
+    if (updates.length < MAX_LISTED_UPDATES) {
+      updates.push({ RowNumber: rowNumber, PersonID: existing.PersonID!, PrimaryPhone: values.PrimaryPhone, Changes: merge.changes });
+    }
+    return 'Updated';
+  };
   let next = 0;
   let done = 0;
   const work = async () => {
@@ -129,11 +177,12 @@ export async function importOneByOne(
         result.New += 1;
         if (plan.review.ListID !== null) result.AddedToList += 1;
       } catch (error) {
-        if (isDuplicateContact(error)) {
-          result.Unchanged += 1;
-        } else {
+        try {
+          if (!isDuplicateContact(error)) throw error;
+          result[await mergeIntoExisting(rowNumber, values)] += 1;
+        } catch (failure) {
           result.Failed += 1;
-          const message = error instanceof Error ? error.message : 'The contact could not be saved.';
+          const message = failure instanceof Error ? failure.message : 'The contact could not be saved.';
           if (result.ProblemRows.length < MAX_LISTED_PROBLEM_ROWS) result.ProblemRows.push(problemRow(rowNumber, 'Failed', message, values));
         }
       }
@@ -142,5 +191,6 @@ export async function importOneByOne(
   };
   await Promise.all(Array.from({ length: PARALLEL_CREATES }, work));
   result.ProblemRows.sort((a, b) => (a.RowNumber ?? 0) - (b.RowNumber ?? 0));
+  updates.sort((a, b) => (a.RowNumber ?? 0) - (b.RowNumber ?? 0));
   return result;
 }

@@ -3,7 +3,10 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
+import Checkbox from '@mui/material/Checkbox';
+import FormControlLabel from '@mui/material/FormControlLabel';
 import Grid from '@mui/material/Grid';
+import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Table from '@mui/material/Table';
 import TableBody from '@mui/material/TableBody';
@@ -13,8 +16,18 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { importProblemsUrl } from '@/api/resources/contacts/contact-requests.ts';
-import { importProblemLabels, importProblemReasons, type ContactImportResult } from '@contract/contact-import.ts';
+import { Link as RouterLink } from 'react-router';
+import {
+  importFieldLabels,
+  importProblemLabels,
+  importProblemReasons,
+  type ContactImportResult,
+  type ImportUpdate,
+} from '@contract/contact-import.ts';
+import { formatPhoneNumber } from '@contract/phone-format.ts';
+import { paths } from '@/config/paths.ts';
 import { formatCount, formatCountOf } from '@/utils/format-number.ts';
+import { listSentence } from './import-wording.ts';
 import { MISSING } from '@/utils/missing.ts';
 
 export interface ImportSummaryProps {
@@ -24,9 +37,15 @@ export interface ImportSummaryProps {
   listName: string | null;
   /** False when the API has no route for the rejected rows (an import made one row at a time, decision 0133). */
   canDownloadProblems?: boolean;
+  /**
+   * The choice to keep what existing contacts hold (decision 0164), offered in the review; `always` offers it even
+   * when the review cannot tell whether the file differs from any contact (the import made one row at a time).
+   */
+  keepExisting?: { checked: boolean; onChange: (checked: boolean) => void; disabled?: boolean; always?: boolean };
 }
 
-const SHOWN_PROBLEMS = 8;
+/** Long lists scroll inside the page rather than push the buttons out of sight. */
+const scrollingTable = { border: 1, borderColor: 'divider', borderRadius: 2, maxHeight: 420, overflowY: 'auto' } as const;
 
 function Figure({ label, value, hint, tone }: { label: string; value: number; hint: string; tone?: 'error' | 'success' }) {
   return (
@@ -55,11 +74,12 @@ function Figure({ label, value, hint, tone }: { label: string; value: number; hi
  * What an import will do (dry run) or did: the counts, the refused rows by reason, the first of them, and every
  * rejected row to download (from the API: the answer lists the first rows only, decision 0073).
  */
-export function ImportSummary({ result, fileHadHeader, listName, canDownloadProblems = true }: ImportSummaryProps) {
+export function ImportSummary({ result, fileHadHeader, listName, canDownloadProblems = true, keepExisting }: ImportSummaryProps) {
   const done = !result.DryRun;
   const rowOffset = fileHadHeader ? 0 : -1;
   const problemCount = result.Rejected + result.Failed;
-  const shownProblems = result.ProblemRows.slice(0, SHOWN_PROBLEMS);
+  // Every listed row is shown; the answer lists them all when there are at most MAX_LISTED_PROBLEM_ROWS.
+  const shownProblems = result.ProblemRows;
   const byReason = importProblemReasons
     .map((reason) => ({ reason, count: reason === 'Failed' ? result.Failed : (result.RejectedByReason?.[reason] ?? 0) }))
     .filter((entry) => entry.count > 0);
@@ -70,7 +90,7 @@ export function ImportSummary({ result, fileHadHeader, listName, canDownloadProb
           <Figure label={done ? 'Added' : 'New'} value={result.New} hint={done ? 'New contacts created' : 'Will be created'} tone="success" />
         </Grid>
         <Grid size={{ xs: 6, md: 3 }}>
-          <Figure label="Updated" value={result.Updated} hint="Existing contacts, filled in" />
+          <Figure label="Updated" value={result.Updated} hint={done ? 'Existing contacts changed' : 'Existing contacts that change'} />
         </Grid>
         <Grid size={{ xs: 6, md: 3 }}>
           <Figure label="Unchanged" value={result.Unchanged} hint="Already up to date" />
@@ -81,11 +101,12 @@ export function ImportSummary({ result, fileHadHeader, listName, canDownloadProb
       </Grid>
       <Typography variant="body2" color="textSecondary">
         {formatCountOf(result.TotalRows, 'row', 'rows')} in the file.{' '}
-        {listName && `${formatCountOf(result.AddedToList, 'contact', 'contacts')} ${done ? 'joined' : 'will join'} ${listName}. `}
+        {listName && `${listSentence(result, listName, done)} `}
         {result.PhonesNotAdded > 0 &&
           `${formatCountOf(result.PhonesNotAdded, 'extra number', 'extra numbers')} found no free phone slot and ${done ? 'were' : 'will be'} left out. `}
         Existing contacts keep their opt-outs, do-not-call flags and text opt-in status; empty cells never clear anything.
       </Typography>
+      <ContactChanges result={result} done={done} rowOffset={rowOffset} keepExisting={done ? undefined : keepExisting} />
       {problemCount > 0 && (
         <Box>
           <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' }, justifyContent: 'space-between', mb: 1.5 }}>
@@ -103,8 +124,8 @@ export function ImportSummary({ result, fileHadHeader, listName, canDownloadProb
               </Button>
             )}
           </Stack>
-          <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 2 }}>
-            <Table size="small" aria-label="Rejected rows">
+          <TableContainer sx={scrollingTable}>
+            <Table size="small" stickyHeader aria-label="Rejected rows">
               <TableHead>
                 <TableRow>
                   <TableCell>Row</TableCell>
@@ -132,5 +153,97 @@ export function ImportSummary({ result, fileHadHeader, listName, canDownloadProb
         </Box>
       )}
     </Stack>
+  );
+}
+
+const shownValue = (value: string | null) => value || '(empty)';
+
+function ChangeLine({ change }: { change: ImportUpdate['Changes'][number] }) {
+  return (
+    <Box sx={{ overflowWrap: 'anywhere' }}>
+      <Box component="span" sx={{ color: 'text.secondary' }}>
+        {change.Field ? importFieldLabels[change.Field] : 'Field'}:
+      </Box>{' '}
+      <Box component="del" sx={{ color: 'text.secondary' }}>
+        {shownValue(change.Before)}
+      </Box>
+      {' → '}
+      <Box component="ins" sx={{ textDecoration: 'none', fontWeight: 500 }}>
+        {shownValue(change.After)}
+      </Box>
+    </Box>
+  );
+}
+
+/**
+ * What the import changes on contacts that already exist (decision 0164): each contact's changed fields, before and
+ * after, and, in the review, the choice to keep the values they hold and fill only empty fields.
+ */
+function ContactChanges({ result, done, rowOffset, keepExisting }: {
+  result: ContactImportResult;
+  done: boolean;
+  rowOffset: number;
+  keepExisting: ImportSummaryProps['keepExisting'];
+}) {
+  const updates = result.UpdatedContacts ?? [];
+  const conflicts = result.Conflicts ?? 0;
+  const offerChoice = keepExisting && (conflicts > 0 || keepExisting.checked || keepExisting.always);
+  if (updates.length === 0 && !offerChoice) return null;
+  const kept = result.KeepExistingValues ?? false;
+  return (
+    <Box>
+      <Typography variant="h3" component="h2" sx={{ mb: 0.5 }}>
+        {done ? 'Changes made to existing contacts' : 'Changes to existing contacts'}
+      </Typography>
+      <Typography variant="body2" color="textSecondary" sx={{ mb: 1 }}>
+        {kept
+          ? `Only empty fields ${done ? 'were' : 'are'} filled in; the values contacts hold ${done ? 'were' : 'are'} kept${conflicts > 0 ? ` (${formatCountOf(conflicts, 'contact differs', 'contacts differ')} from the file)` : ''}.`
+          : conflicts > 0
+            ? `${formatCountOf(conflicts, 'contact holds', 'contacts hold')} a value the file ${done ? 'replaced' : 'replaces'}, shown as before → after.`
+            : 'Each change, before → after.'}
+      </Typography>
+      {offerChoice && (
+        <FormControlLabel
+          sx={{ mb: 1 }}
+          control={<Checkbox checked={keepExisting.checked} disabled={keepExisting.disabled} onChange={(event) => keepExisting.onChange(event.target.checked)} />}
+          label="Keep the values contacts already have (fill only empty fields)"
+        />
+      )}
+      {updates.length > 0 && (
+        <TableContainer sx={scrollingTable}>
+          <Table size="small" stickyHeader aria-label="Changes to existing contacts">
+            <TableHead>
+              <TableRow>
+                <TableCell>Row</TableCell>
+                <TableCell>Contact</TableCell>
+                <TableCell>Changes</TableCell>
+              </TableRow>
+            </TableHead>
+            <TableBody>
+              {updates.map((update) => (
+                <TableRow key={update.PersonID}>
+                  <TableCell sx={{ verticalAlign: 'top' }}>{update.RowNumber + rowOffset}</TableCell>
+                  <TableCell sx={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
+                    <Link component={RouterLink} to={paths.contacts.detail.href(update.PersonID)} target="_blank">
+                      {formatPhoneNumber(update.PrimaryPhone ?? '')}
+                    </Link>
+                  </TableCell>
+                  <TableCell>
+                    {update.Changes.map((change) => (
+                      <ChangeLine key={change.Field} change={change} />
+                    ))}
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        </TableContainer>
+      )}
+      {result.Updated > updates.length && updates.length > 0 && (
+        <Typography variant="caption" color="textSecondary" sx={{ display: 'block', mt: 1 }}>
+          The first {formatCount(updates.length)} of {formatCountOf(result.Updated, 'updated contact', 'updated contacts')}.
+        </Typography>
+      )}
+    </Box>
   );
 }

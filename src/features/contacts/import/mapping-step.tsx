@@ -21,6 +21,7 @@ import { memo, useDeferredValue, useId } from 'react';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
 import { checkImportRow } from '@contract/contact-import-rows.ts';
 import { importProblemLabels } from '@contract/contact-import.ts';
+import { CONTACT_LIMITS } from '@contract/contact.ts';
 import { columnFieldLabels, columnFields, columnNameOf, valuesOfRow, type ColumnField } from '@contract/column-mapping.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { formatCountOf } from '@/utils/format-number.ts';
@@ -79,6 +80,10 @@ export function MappingStep(props: MappingStepProps) {
           mapping={props.mapping}
           onMappingChange={props.onMappingChange}
         />
+        <Typography variant="body2" color="textSecondary" sx={{ mt: 1 }}>
+          Names hold at most {CONTACT_LIMITS.name} characters each, notes {CONTACT_LIMITS.notes} and integration data{' '}
+          {CONTACT_LIMITS.integrationData}: a row with a longer value is rejected, not cut short.
+        </Typography>
         {!phoneMapped && (
           <Alert severity="warning" sx={{ mt: 2 }}>
             Choose the column that holds phone numbers: every contact needs one.

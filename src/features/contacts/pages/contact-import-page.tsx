@@ -12,7 +12,7 @@ import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { useImportContacts, useImportDryRun, useInvalidateRoster } from '@/api/resources/contacts/contact-mutations.ts';
-import { createContact } from '@/api/resources/contacts/contact-requests.ts';
+import { createContact, listContacts, updateContact } from '@/api/resources/contacts/contact-requests.ts';
 import { notOfferedSentence, RouteNotOfferedError, useFeatureOffered } from '@/api/route-availability.ts';
 import { useUploadFile } from '@/api/resources/file-uploads/file-upload-mutations.ts';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
@@ -24,7 +24,8 @@ import { formatCount, formatCountOf } from '@/utils/format-number.ts';
 import { columnNameOf, initialMapping, rememberMapping, type ColumnField } from '@contract/column-mapping.ts';
 import { ImportProgress } from '../import/import-progress.tsx';
 import { ImportSummary } from '../import/import-summary.tsx';
-import { importOneByOne, planOneByOne, type OneByOnePlan } from '../import/import-one-by-one.ts';
+import { importActionLabel } from '../import/import-wording.ts';
+import { importOneByOne, planOneByOne, type OneByOnePlan, type OneByOneRequests } from '../import/import-one-by-one.ts';
 import { MappingStep } from '../import/mapping-step.tsx';
 import { SourceStep } from '../import/source-step.tsx';
 import { useCsvParser, type ParserState } from '../import/use-csv-parser.ts';
@@ -41,6 +42,12 @@ function mappingFor(parsed: Parsed, hasHeader: boolean): Array<ColumnField | nul
   return initialMapping(headersOf(parsed, hasHeader), hasHeader ? parsed.firstRows.slice(1) : parsed.firstRows, localStorage);
 }
 
+/** The contact whose primary number this is, found with the documented search. */
+async function findContactByPhone(phone: string) {
+  const feed = await listContacts({ search: phone, pageSize: 100 });
+  return feed.Items.find((contact) => contact.PrimaryPhone === phone);
+}
+
 /**
  * Importing contacts: read a CSV or pasted rows (in a worker), match the columns, review a dry run of every row,
  * then import. Nothing is written before the review, and the import never clears what contacts already hold.
@@ -53,11 +60,19 @@ export function ContactImportPage() {
   const runImport = useImportContacts();
   // Without the import route (decision 0133) the page checks the rows itself and creates them one at a time.
   const importOffered = useFeatureOffered('contactImport');
+  // Without the update route, a contact that already has a row's number is left as it is (decision 0133).
+  const updateOffered = useFeatureOffered('contactUpdate');
   const invalidateRoster = useInvalidateRoster();
   const [oneByOne, setOneByOne] = useState<OneByOnePlan | null>(null);
   const [created, setCreated] = useState({ done: 0, total: 0 });
+  const oneByOneRequests: OneByOneRequests = {
+    create: createContact,
+    findByPhone: updateOffered ? findContactByPhone : undefined,
+    update: updateOffered ? updateContact : undefined,
+  };
   const runOneByOne = useMutation({
-    mutationFn: (plan: OneByOnePlan) => importOneByOne(plan, createContact, (done, total) => setCreated({ done, total })),
+    mutationFn: ({ plan, keepExisting }: { plan: OneByOnePlan; keepExisting: boolean }) =>
+      importOneByOne(plan, oneByOneRequests, (done, total) => setCreated({ done, total }), keepExisting),
     meta: { handlesErrors: true },
     onSuccess: () => void invalidateRoster(),
   });
@@ -70,6 +85,10 @@ export function ContactImportPage() {
   const [busy, setBusy] = useState<string | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [fileId, setFileId] = useState<string | null>(null);
+  // Keep what existing contacts hold and fill only their empty fields (decision 0164).
+  const [keepExisting, setKeepExisting] = useState(false);
+  // The latest dry run, kept on screen while another one (with the other choice) is asked for.
+  const [checked, setChecked] = useState<ContactImportResult | null>(null);
   const list = useQuery({ ...listQueries.detail(listId ?? 0), enabled: listId !== null });
   const listName = listId !== null ? (list.data?.ListName ?? null) : null;
 
@@ -86,6 +105,8 @@ export function ContactImportPage() {
     parser.cancel();
     setParsed(null);
     setFileId(null);
+    setChecked(null);
+    setKeepExisting(false);
     setError(null);
     dryRun.reset();
     runImport.reset();
@@ -114,11 +135,14 @@ export function ContactImportPage() {
     }
   };
 
+  /** The import route's body; the option is sent only when chosen, so an older server still takes it. */
+  const importInput = (FileID: string, keep = keepExisting) => ({ FileID, ListID: listId ?? undefined, ...(keep && { KeepExistingValues: true }) });
+
   /** The dry run's answer; without the import route, null after the page checked the rows itself. */
   const reviewOf = async (csv: Blob, FileID: string): Promise<OneByOnePlan | null> => {
     if (importOffered) {
       try {
-        await dryRun.mutateAsync({ FileID, ListID: listId ?? undefined });
+        setChecked(await dryRun.mutateAsync(importInput(FileID)));
         return null;
       } catch (failure) {
         if (!(failure instanceof RouteNotOfferedError)) throw failure;
@@ -129,18 +153,25 @@ export function ContactImportPage() {
 
   const apply = () => {
     if (oneByOne) {
-      runOneByOne.mutate(oneByOne, { onSuccess: () => setStep(3) });
+      runOneByOne.mutate({ plan: oneByOne, keepExisting }, { onSuccess: () => setStep(3) });
       return;
     }
     if (!fileId) return;
-    runImport.mutate({ FileID: fileId, ListID: listId ?? undefined }, { onSuccess: () => setStep(3) });
+    runImport.mutate(importInput(fileId), { onSuccess: () => setStep(3) });
   };
 
-  const review: ContactImportResult | undefined = oneByOne?.review ?? dryRun.data;
+  /** The choice changes what the import writes: the dry run is asked again (the one-row-at-a-time review shows no changes). */
+  const chooseKeepExisting = (keep: boolean) => {
+    setKeepExisting(keep);
+    if (oneByOne || !fileId) return;
+    dryRun.mutate(importInput(fileId, keep), { onSuccess: setChecked });
+  };
+
+  const review: ContactImportResult | undefined = oneByOne?.review ?? checked ?? undefined;
   const importing = runImport.isPending || runOneByOne.isPending;
   const importError = runImport.error ?? runOneByOne.error;
   const imported = oneByOne ? runOneByOne.data : runImport.data;
-  const toImport = review ? review.New + review.Updated : 0;
+  const rechecking = dryRun.isPending;
 
   return (
     <PageContainer
@@ -195,11 +226,29 @@ export function ContactImportPage() {
               </Typography>
               {oneByOne && (
                 <Typography variant="body2" color="textSecondary">
-                  {notOfferedSentence('contactImport')} Each good row is created on its own instead, and a number already
-                  among your contacts is left as it is.
+                  {notOfferedSentence('contactImport')} Each good row is created on its own instead.{' '}
+                  {updateOffered
+                    ? 'A number already among your contacts is filled in from the file as it is reached; the changes are listed when the import is done.'
+                    : 'A number already among your contacts is left as it is.'}
                 </Typography>
               )}
-              <ImportSummary result={review} fileHadHeader={hasHeader} listName={listName} canDownloadProblems={!oneByOne} />
+              <ImportSummary
+                result={review}
+                fileHadHeader={hasHeader}
+                listName={listName}
+                canDownloadProblems={!oneByOne}
+                keepExisting={{
+                  checked: keepExisting,
+                  onChange: chooseKeepExisting,
+                  disabled: importing || rechecking,
+                  always: oneByOne !== null && updateOffered,
+                }}
+              />
+              {dryRun.error && (
+                <Alert severity="error" role="alert">
+                  {dryRun.error.message}
+                </Alert>
+              )}
               {importError && (
                 <Alert severity="error" role="alert">
                   {importError.message}
@@ -220,8 +269,12 @@ export function ContactImportPage() {
                   Back
                 </Button>
                 {/* Disabled rather than loading: the bar above shows the import runs, and a spinner here would redraw the page every frame. */}
-                <Button variant="contained" onClick={apply} disabled={importing || (toImport === 0 && review.AddedToList === 0)}>
-                  {toImport > 0 ? `Import ${formatCountOf(toImport, 'contact', 'contacts')}` : review.AddedToList > 0 ? `Add ${formatCountOf(review.AddedToList, 'contact', 'contacts')} to the list` : 'Nothing to import'}
+                <Button
+                  variant="contained"
+                  onClick={apply}
+                  disabled={importing || rechecking || (review.New + review.Updated === 0 && review.AddedToList === 0)}
+                >
+                  {importActionLabel(review, listName)}
                 </Button>
               </Stack>
             </Stack>
