@@ -11,12 +11,13 @@ import type { BroadcastPlan } from '@contract/broadcast-plan.ts';
 import { timeZoneForState } from '@contract/common.ts';
 import { countSegments } from '@contract/sms-segments.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
-import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
+import { timeZoneName } from '@/utils/dayjs.ts';
 import { formatApiDateTime, parseApiDate } from '@/utils/format-date.ts';
 import { formatCount, formatCountOf, formatCredits } from '@/utils/format-number.ts';
 import { broadcastTypeOf, needsOf, typeWords, parsePastedNumbers, toCreateInput, type AudioChoice, type BroadcastDraft } from './broadcast-draft.ts';
 import { describeCallingWindow, describeUnfinished } from './calling-window-text.ts';
 import { describeSkipped } from './describe-skipped.ts';
+import { describeStartTime } from './start-date.ts';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
 
 /** Past this many numbers the review asks for a second look. */
@@ -44,7 +45,8 @@ function describeRecipients(recipients: BroadcastDraft['recipients']): string[] 
 /** When it starts, as the sandbox's plan sees it: a scheduled time that has passed by now means "when sent". */
 function describeStart(schedule: BroadcastDraft['schedule'], plan: BroadcastPlan | undefined, timeZone: string): string {
   if (schedule.startMode === 'now' || !schedule.startLocal) return 'As soon as it is sent';
-  const picked = `${dayjs(schedule.startLocal).format('ddd, MMM D, YYYY h:mm A')} ${timeZoneName(timeZone)}`;
+  // In the zone it was picked in, and in the user's when that is another (decision 0158).
+  const picked = describeStartTime(schedule.startLocal, timeZone, schedule.startZone);
   const planned = parseApiDate(plan?.StartDate)?.wallClock.toISOString().slice(0, 16);
   return planned !== undefined && planned > schedule.startLocal ? `${picked} has passed: it starts as soon as it is sent` : picked;
 }
@@ -55,7 +57,7 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
       <Typography component="dt" variant="body2" color="textSecondary">
         {term}
       </Typography>
-      <Typography component="dd" variant="body2" sx={{ m: 0, overflowWrap: 'anywhere' }}>
+      <Typography component="dd" variant="body2" sx={{ m: 0, mb: { xs: 1.25, sm: 0 }, overflowWrap: 'anywhere' }}>
         {children}
       </Typography>
     </Box>
@@ -99,7 +101,7 @@ export function ReviewStep({ draft, user, plan, next }: WizardStepProps) {
             </Stack>
           </Alert>
         )}
-        <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: { sm: '180px 1fr' }, columnGap: 3, rowGap: 1.5, m: 0 }}>
+        <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: { sm: '180px 1fr' }, columnGap: 3, rowGap: { xs: 0.25, sm: 1.5 }, m: 0 }}>
           <Row term="Name">{draft.type.name}</Row>
           <Row term="What">
             {typeWords[type]}
@@ -135,7 +137,10 @@ export function ReviewStep({ draft, user, plan, next }: WizardStepProps) {
           )}
           <Row term="When">
             {describeStart(schedule, plan, timeZone)}
-            {plan?.EstimatedCompletion ? `; done around ${formatApiDateTime(plan.EstimatedCompletion)}` : ''}
+            {/* The API's times are the user's: named once the start was shown in another zone. */}
+            {plan?.EstimatedCompletion
+              ? `; done around ${formatApiDateTime(plan.EstimatedCompletion)}${schedule.startZone === timeZone ? '' : ` ${timeZoneName(timeZone)}`}`
+              : ''}
           </Row>
           {needs.voice && (
             <Row term="Delivery">

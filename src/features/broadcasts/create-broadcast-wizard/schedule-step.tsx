@@ -1,10 +1,12 @@
 import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import FormControlLabel from '@mui/material/FormControlLabel';
+import MenuItem from '@mui/material/MenuItem';
 import Radio from '@mui/material/Radio';
 import RadioGroup from '@mui/material/RadioGroup';
 import Stack from '@mui/material/Stack';
 import Switch from '@mui/material/Switch';
+import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { DateTimePicker } from '@mui/x-date-pickers/DateTimePicker';
 import { Controller, useWatch } from 'react-hook-form';
@@ -15,17 +17,21 @@ import { formatApiDateTime } from '@/utils/format-date.ts';
 import { scheduleStepSchema, type BroadcastDraft } from './broadcast-draft.ts';
 import { describeCallingWindow, describeUnfinished } from './calling-window-text.ts';
 import { formatMinutes } from './format-minutes.ts';
-import { hasPassed, nextQuarterHour } from './start-date.ts';
+import { convertLocal, hasPassed, LOCAL_FORMAT, nextQuarterHour, startZoneChoices, userClockText } from './start-date.ts';
 import { useStepForm } from './use-step-form.ts';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
 
-const LOCAL_FORMAT = 'YYYY-MM-DDTHH:mm';
 const wholeNumber = (text: string) => (text.trim() === '' ? Number.NaN : Number(text));
 
 export function ScheduleStep({ draft, user, plan, save, next }: WizardStepProps) {
   const form = useStepForm(scheduleStepSchema, draft.schedule, (schedule) => save((current) => ({ ...current, schedule })));
   const values = useWatch({ control: form.control });
   const timeZone = timeZoneForState(user.State ?? '');
+  // The start may be picked in another US zone; the draft keeps it in the user's, which the API reads (decision 0158).
+  const startZone = values.startZone ?? timeZone;
+  const zoneChoices = startZoneChoices(timeZone);
+  // One picked before the user's state changed stays offered.
+  if (!zoneChoices.some((choice) => choice.zone === startZone)) zoneChoices.push({ zone: startZone, label: timeZoneName(startZone) });
   const hasCalls = draft.type.channel !== 'text';
 
   // The picker hides past days, but a time can still be typed, or pass while the user thinks.
@@ -63,27 +69,63 @@ export function ScheduleStep({ draft, user, plan, save, next }: WizardStepProps)
             )}
           />
           {values.startMode === 'later' && (
-            <Controller
-              control={form.control}
-              name="startLocal"
-              render={({ field, fieldState }) => (
-                <DateTimePicker
-                  label="Start"
-                  timezone={timeZone}
-                  value={field.value ? dayjs.tz(field.value, LOCAL_FORMAT, timeZone) : null}
-                  onChange={(value) => field.onChange(value?.isValid() ? value.tz(timeZone).format(LOCAL_FORMAT) : '')}
-                  disablePast
-                  slotProps={{
-                    textField: {
-                      error: fieldState.invalid,
-                      helperText: fieldState.error?.message ?? `${timeZoneName(timeZone)}: the time zone of your state (${user.State}).`,
-                      onBlur: field.onBlur,
-                      sx: { mt: 1.5, maxWidth: 360 },
-                    },
-                  }}
-                />
-              )}
-            />
+            <Box sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 2, rowGap: 1.5, mt: 1.5 }}>
+              <Controller
+                control={form.control}
+                name="startLocal"
+                render={({ field, fieldState }) => (
+                  <DateTimePicker
+                    label="Start"
+                    timezone={startZone}
+                    value={field.value ? dayjs.tz(field.value, LOCAL_FORMAT, timeZone) : null}
+                    onChange={(value) => field.onChange(value?.isValid() ? value.tz(timeZone).format(LOCAL_FORMAT) : '')}
+                    disablePast
+                    slotProps={{
+                      textField: {
+                        error: fieldState.invalid,
+                        helperText:
+                          fieldState.error?.message ??
+                          (startZone === timeZone
+                            ? `${timeZoneName(timeZone)}: the time zone of your state (${user.State}).`
+                            : field.value
+                              ? `That is ${userClockText(field.value, timeZone, startZone)} in your time zone (${user.State}).`
+                              : `Sent in ${timeZoneName(timeZone)}, the time zone of your state (${user.State}).`),
+                        onBlur: field.onBlur,
+                        sx: { flex: '1 1 260px', maxWidth: { sm: 360 } },
+                      },
+                    }}
+                  />
+                )}
+              />
+              <Controller
+                control={form.control}
+                name="startZone"
+                render={({ field }) => (
+                  <TextField
+                    select
+                    label="Time zone"
+                    value={field.value}
+                    inputRef={field.ref}
+                    onBlur={field.onBlur}
+                    // The clock stays as shown: 9:00 picked, then Pacific chosen, means 9:00 Pacific.
+                    onChange={(event) => {
+                      const zone = event.target.value;
+                      const local = form.getValues('startLocal');
+                      if (local) form.setValue('startLocal', convertLocal(convertLocal(local, timeZone, field.value), zone, timeZone));
+                      field.onChange(zone);
+                    }}
+                    helperText=" "
+                    sx={{ flex: '1 1 220px', maxWidth: { sm: 300 } }}
+                  >
+                    {zoneChoices.map((choice) => (
+                      <MenuItem key={choice.zone} value={choice.zone}>
+                        {choice.label}
+                      </MenuItem>
+                    ))}
+                  </TextField>
+                )}
+              />
+            </Box>
           )}
         </Box>
 
@@ -153,7 +195,7 @@ export function ScheduleStep({ draft, user, plan, save, next }: WizardStepProps)
         {plan && (
           <Typography variant="body2" color="textSecondary">
             Expected to take about {formatMinutes(plan.EstimatedDuration)}
-            {plan.EstimatedCompletion ? `, finishing around ${formatApiDateTime(plan.EstimatedCompletion)}` : ''}.
+            {plan.EstimatedCompletion ? `, finishing around ${formatApiDateTime(plan.EstimatedCompletion)}${startZone === timeZone ? '' : ` ${timeZoneName(timeZone)}`}` : ''}.
           </Typography>
         )}
       </Stack>
