@@ -19,10 +19,10 @@ export const paths = {
   },
   broadcasts: {
     list: { path: '/broadcasts', href: (query?: Record<string, string>) => withQuery('/broadcasts', query) },
-    /** The wizard; `from` duplicates a broadcast, `group` prefills the numbers of a report filter. */
+    /** The wizard; `from` duplicates a broadcast, `group` prefills the numbers of a report filter; `step` is the step shown. */
     create: {
       path: '/broadcasts/new',
-      href: (query?: { from?: number; resultCategory?: string; status?: string }) => withQuery('/broadcasts/new', query),
+      href: (query?: { from?: number; resultCategory?: string; status?: string; step?: string }) => withQuery('/broadcasts/new', query),
     },
     report: {
       path: '/broadcasts/:broadcastId',

@@ -16,7 +16,7 @@ import useMediaQuery from '@mui/material/useMediaQuery';
 import { visuallyHidden } from '@mui/utils';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useEffectEvent, useMemo, useRef, useState } from 'react';
-import { Link as RouterLink, useNavigate, useSearchParams } from 'react-router';
+import { Link as RouterLink, useLocation, useNavigate, useSearchParams } from 'react-router';
 import { isApiError } from '@/api/api-error.ts';
 import { useCreateBroadcast } from '@/api/resources/broadcasts/broadcast-mutations.ts';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
@@ -40,6 +40,7 @@ import { MergeFieldPanel } from '../create-broadcast-wizard/merge-field-panel.ts
 import { useSendInput } from '../create-broadcast-wizard/send-input.ts';
 import { estimateReach } from '../create-broadcast-wizard/estimate-reach.ts';
 import { useBroadcastDraft } from '../create-broadcast-wizard/use-broadcast-draft.ts';
+import { stepToShow } from '../create-broadcast-wizard/step-reach.ts';
 import { STEP_FORM_ID } from '../create-broadcast-wizard/wizard-step.ts';
 import { wizardSteps } from '../create-broadcast-wizard/wizard-steps.ts';
 import { DatePickersProvider } from '@/components/form/date-pickers-provider.tsx';
@@ -48,6 +49,13 @@ import { isCreatedUnread } from '@/api/api-client.ts';
 const hasRecipients = ({ recipients }: BroadcastDraft) =>
   recipients.lists.length + recipients.contacts.length + recipients.files.length + (recipients.carried?.people.length ?? 0) > 0 ||
   parsePastedNumbers(recipients.pasted).valid.length > 0;
+
+/** Set on the history entry the wizard adds for a step: the step it was added from. */
+interface StepEntryState {
+  wizardStepFrom: number;
+}
+const stepAddedFrom = (state: unknown) =>
+  typeof state === 'object' && state !== null && 'wizardStepFrom' in state ? (state as StepEntryState).wizardStepFrom : null;
 
 const isInProgress = (draft: BroadcastDraft | null): draft is BroadcastDraft =>
   draft !== null && draft.sentBroadcastId === null && (draft.type.name.trim() !== '' || hasRecipients(draft));
@@ -58,12 +66,16 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   const notify = useNotify();
   const confirm = useConfirm();
   const [searchParams, setSearchParams] = useSearchParams();
+  const location = useLocation();
   const { draft: stored, update, start, discard } = useBroadcastDraft(user);
   const [fallback] = useState(() => newDraft(user));
   const draft = stored ?? fallback;
   const create = useCreateBroadcast();
   const sendInput = useSendInput();
   const compact = useMediaQuery((theme) => theme.breakpoints.down('md'));
+  // Below the two-column layout the reach panel comes under the step: Back and Next come after it, so who the
+  // broadcast reaches is read before moving on.
+  const stacked = useMediaQuery((theme) => theme.breakpoints.down('lg'), { noSsr: true });
   const headingRef = useRef<HTMLHeadingElement>(null);
   // After "Discard draft" the name is not focused for the user: the closing dialog hands the focus back to its
   // button, and the name losing it would count as visited and show "Name the broadcast" at once.
@@ -100,17 +112,20 @@ function CreateBroadcastWizard({ user }: { user: User }) {
     useMemo(() => ({ input: toCreateInput(draft), complete: messageStepSchema.safeParse({ ...draft.message, needs: needsOf(draft.type) }).success }), [draft]),
     500,
   );
-  const previewable = draft.step >= 1 && hasRecipients(draft) && draft.sentBroadcastId === null;
+  // Each step has its own address (`?step=recipients`, decision 0159), so Back and Forward move between steps and a
+  // reload stays on one; a step the draft cannot open yet shows the furthest one it can.
+  const requestedIndex = wizardSteps.findIndex((wizardStep) => wizardStep.id === searchParams.get('step'));
+  const stepIndex = Math.min(stepToShow(requestedIndex === -1 ? null : requestedIndex, draft), wizardSteps.length - 1);
+  const step = wizardSteps[stepIndex]!;
+  const last = stepIndex === wizardSteps.length - 1;
+
+  const previewable = stepIndex >= 1 && hasRecipients(draft) && draft.sentBroadcastId === null;
   const previewOffered = useFeatureOffered('broadcastPreview');
   const askPreview = previewOffered && settled.complete;
   const preview = useQuery({ ...broadcastQueries.preview(settled.input), enabled: previewable && askPreview });
   const plan = previewable && askPreview && !preview.isError ? preview.data : undefined;
   const account = useQuery({ ...accountQueries.detail(), enabled: previewable && !askPreview });
   const estimate = previewable && !askPreview ? estimateReach(draft, account.data?.AvailableCallUnits ?? null) : undefined;
-
-  const stepIndex = Math.min(draft.step, wizardSteps.length - 1);
-  const step = wizardSteps[stepIndex]!;
-  const last = stepIndex === wizardSteps.length - 1;
 
   // A draft already sent when the wizard opens is done with: "New broadcast" starts a blank one. (A tab that sends,
   // or shares the draft with the one that did, keeps showing that it was sent.)
@@ -125,14 +140,40 @@ function CreateBroadcastWizard({ user }: { user: User }) {
     if (!document.getElementById(STEP_FORM_ID)?.contains(document.activeElement)) headingRef.current?.focus();
   }, [stepIndex]);
 
+  // The address names the step shown (a replace, not a new entry: nothing was done) and the draft remembers it, for
+  // the next time the wizard opens without one. Not while a copy is being prepared: its request is in the address.
+  const shownId = draft.sentBroadcastId === null && request === null ? step.id : null;
+  useEffect(() => {
+    if (shownId === null) return;
+    if (searchParams.get('step') !== shownId) void navigate(paths.broadcasts.create.href({ step: shownId }), { replace: true, state: location.state });
+  }, [shownId, searchParams, navigate, location.state]);
+  // Only when the address changes: two tabs on different steps of the one draft would otherwise overwrite each other.
+  const rememberStep = useEffectEvent(() => {
+    if (shownId !== null && draft.step !== stepIndex) update((current) => ({ ...current, step: stepIndex }));
+  });
+  useEffect(() => rememberStep(), [location.key]);
+
+  /** Opens a step as a new history entry, so the browser's Back returns to this one. */
+  const show = (index: number) => {
+    const state: StepEntryState = { wizardStepFrom: stepIndex };
+    void navigate(paths.broadcasts.create.href({ step: wizardSteps[index]!.id }), { state });
+  };
   const goTo = (index: number) => {
     setFreshAfterDiscard(false);
-    update((current) => ({ ...current, step: index }));
+    show(index);
+  };
+  // Back after Next is the browser's Back (its Forward then returns); elsewhere (a reload, a link) it adds an entry.
+  const back = () => {
+    if (stepAddedFrom(location.state) === stepIndex - 1) {
+      setFreshAfterDiscard(false);
+      void navigate(-1);
+    } else goTo(stepIndex - 1);
   };
   const next = (change: (current: BroadcastDraft) => BroadcastDraft) => {
     if (!last) {
       setFreshAfterDiscard(false);
       update((current) => ({ ...change(current), step: stepIndex + 1 }));
+      show(stepIndex + 1);
       return;
     }
     // A file whose people get merge-field fallbacks is uploaded again with them written in first (decision 0152).
@@ -214,12 +255,43 @@ function CreateBroadcastWizard({ user }: { user: User }) {
 
   const sendFailure = sendInput.error ?? create.error;
   const sendError = sendFailure ? (isApiError(sendFailure) ? sendFailure.message : 'The broadcast could not be sent.') : null;
+  const navigation = (
+    <>
+      {sendError && (
+        <Alert severity="error" role="alert" sx={stacked ? { mb: 2 } : { mt: 3 }}>
+          {sendError} Nothing was sent; your draft is kept.
+        </Alert>
+      )}
+      <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 1, mt: stacked ? 0 : 4, flexWrap: 'wrap' }}>
+        <Button startIcon={<ArrowBackOutlined />} disabled={stepIndex === 0 || create.isPending} onClick={back}>
+          Back
+        </Button>
+        {/* Kept at the right when the row wraps on a phone. */}
+        <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', ml: 'auto' }}>
+          <Button color="inherit" onClick={() => void startOver()} disabled={create.isPending}>
+            Discard draft
+          </Button>
+          <Button
+            type="submit"
+            form={STEP_FORM_ID}
+            variant="contained"
+            endIcon={last ? <SendOutlined /> : <ArrowForwardOutlined />}
+            loading={create.isPending || sendInput.isPending}
+            disabled={last && plan !== undefined && plan.MaxCreditCost > plan.AvailableCredits}
+          >
+            {last ? (draft.schedule.startMode === 'later' ? 'Schedule broadcast' : 'Send broadcast') : 'Next'}
+          </Button>
+        </Box>
+      </Box>
+    </>
+  );
   return (
     <Grid container spacing={3}>
       <Grid size={{ xs: 12, lg: 8 }}>
         <Card>
           <Box sx={{ px: { xs: 2, sm: 3 }, pt: 3, pb: 1 }}>
-            {/* On a phone the steps are a row of numbers with only the current one named: the step itself stays in view. */}
+            {/* On a phone the steps are one row of numbers, named for screen readers only: the title under it names the
+                current one, and a visible label would wrap into a narrow column. */}
             <Stepper nonLinear activeStep={stepIndex} alternativeLabel={!compact} sx={compact ? { '& .MuiStepConnector-root': { minWidth: 8 } } : undefined}>
               {wizardSteps.map((wizardStep, index) => (
                 <Step key={wizardStep.id} completed={index < stepIndex}>
@@ -228,7 +300,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
                     disabled={index > stepIndex}
                     aria-current={index === stepIndex ? 'step' : undefined}
                   >
-                    {compact && index !== stepIndex ? <Box component="span" sx={visuallyHidden}>{wizardStep.label}</Box> : wizardStep.label}
+                    {compact ? <Box component="span" sx={visuallyHidden}>{wizardStep.label}</Box> : wizardStep.label}
                   </StepButton>
                 </Step>
               ))}
@@ -242,31 +314,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
               Step {stepIndex + 1} of {wizardSteps.length}: {step.description}
             </Typography>
             <step.Step key={`${draft.idempotencyKey}:${step.id}`} draft={draft} user={user} plan={plan} save={update} next={next} focusFirstField={!freshAfterDiscard} />
-            {sendError && (
-              <Alert severity="error" role="alert" sx={{ mt: 3 }}>
-                {sendError} Nothing was sent; your draft is kept.
-              </Alert>
-            )}
-            <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 1, mt: 4, flexWrap: 'wrap' }}>
-              <Button startIcon={<ArrowBackOutlined />} disabled={stepIndex === 0 || create.isPending} onClick={() => goTo(stepIndex - 1)}>
-                Back
-              </Button>
-              <Box sx={{ display: 'flex', gap: 1, alignItems: 'center' }}>
-                <Button color="inherit" onClick={() => void startOver()} disabled={create.isPending}>
-                  Discard draft
-                </Button>
-                <Button
-                  type="submit"
-                  form={STEP_FORM_ID}
-                  variant="contained"
-                  endIcon={last ? <SendOutlined /> : <ArrowForwardOutlined />}
-                  loading={create.isPending || sendInput.isPending}
-                  disabled={last && plan !== undefined && plan.MaxCreditCost > plan.AvailableCredits}
-                >
-                  {last ? (draft.schedule.startMode === 'later' ? 'Schedule broadcast' : 'Send broadcast') : 'Next'}
-                </Button>
-              </Box>
-            </Box>
+            {!stacked && navigation}
           </CardContent>
         </Card>
       </Grid>
@@ -282,6 +330,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
           <MergeFieldPanel draft={draft} onFallbackChange={(field, value) => update((current) => ({ ...current, mergeFallbacks: { ...current.mergeFallbacks, [field]: value } }))} />
         </ReachSummary>
       </Grid>
+      {stacked && <Grid size={12}>{navigation}</Grid>}
     </Grid>
   );
 }
