@@ -109,6 +109,8 @@ test.describe("the wizard's steps are pages of their own", () => {
 
     await expect(heading(page, 'Review & send')).toBeVisible();
     await expect(page.getByRole('definition').filter({ hasText: 'Tue, Dec 24, 2030 9:00 AM Pacific Time (11:00 AM Central Time, your time zone)' })).toBeVisible();
+    // The panel's finish time names its zone too, as the review does.
+    await expect(page.getByRole('complementary', { name: 'Who it reaches' })).toContainText(/done around Dec 24, 2030, \d{1,2}:\d{2} [AP]M Central Time/);
     await page.getByRole('button', { name: 'The request sent to the API' }).click();
     // The API reads StartDate in the user's zone.
     await expect(page.getByLabel('Create Broadcast request')).toContainText('"StartDate": "12/24/2030 11:00AM"');

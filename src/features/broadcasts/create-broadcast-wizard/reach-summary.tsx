@@ -45,6 +45,8 @@ export interface ReachSummaryProps {
   previewOnceWritten?: boolean;
   /** More about the recipients, below the figures (the merge fields and the message preview). */
   children?: ReactNode;
+  /** The zone the finish time is in, named when the start was picked in another zone (the review says the same). */
+  finishZoneName?: string | null;
 }
 
 /** The estimate's figures, said to be one: the API was not asked. */
@@ -70,7 +72,7 @@ function EstimatedReach({ estimate, previewOnceWritten }: { estimate: ReachEstim
 }
 
 /** The live line of who will be reached, what it costs and when it ends, beside every step. */
-export function ReachSummary({ plan, loading, error, hasRecipients, estimate, previewOnceWritten = false, children }: ReachSummaryProps) {
+export function ReachSummary({ plan, loading, error, hasRecipients, estimate, previewOnceWritten = false, children, finishZoneName = null }: ReachSummaryProps) {
   return (
     <Card component="aside" aria-labelledby="reach-title" sx={{ position: { lg: 'sticky' }, top: { lg: 88 } }}>
       {loading && <LinearProgress aria-label="Updating the estimate" sx={{ height: 2 }} />}
@@ -118,7 +120,7 @@ export function ReachSummary({ plan, loading, error, hasRecipients, estimate, pr
               </Box>
               <Typography variant="body2">
                 About {formatMinutes(plan.EstimatedDuration)}
-                {plan.EstimatedCompletion ? `, done around ${formatApiDateTime(plan.EstimatedCompletion)}` : ''}
+                {plan.EstimatedCompletion ? `, done around ${formatApiDateTime(plan.EstimatedCompletion)}${finishZoneName ? ` ${finishZoneName}` : ''}` : ''}
               </Typography>
               {plan.FailedContacts.length > 0 && (
                 <Typography variant="body2" color="warning">

@@ -36,7 +36,7 @@ function describeRecipients(recipients: BroadcastDraft['recipients']): string[] 
     ...recipients.lists.map((list) => `List “${list.name}” (${formatCount(list.count)})`),
     ...(recipients.contacts.length > 0 ? [`${formatCount(recipients.contacts.length)} chosen contact${recipients.contacts.length === 1 ? '' : 's'}`] : []),
     ...(pasted > 0 ? [`${formatCount(pasted)} typed or pasted number${pasted === 1 ? '' : 's'}`] : []),
-    ...recipients.files.map((file) => `File “${file.name}” (${formatCount(file.rows)} rows)`),
+    ...recipients.files.map((file) => `File “${file.name}” (${formatCountOf(file.rows, 'person', 'people')})`),
     ...(recipients.carried ? [`${recipients.carried.label} (${formatCount(recipients.carried.people.length)})`] : []),
     ...(recipients.excluded.length > 0 ? [`minus ${formatCount(recipients.excluded.length)} excluded`] : []),
   ];

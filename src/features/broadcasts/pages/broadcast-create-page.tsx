@@ -25,6 +25,8 @@ import { useFeatureOffered } from '@/api/route-availability.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { withSettingDefaults } from '@/api/resources/session/session-user.ts';
 import type { User } from '@contract/user.ts';
+import { timeZoneForState } from '@contract/common.ts';
+import { timeZoneName } from '@/utils/dayjs.ts';
 import { useConfirm } from '@/components/feedback/confirm-dialog.tsx';
 import { LoadingScreen } from '@/components/feedback/loading-screen.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';
@@ -68,6 +70,8 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   const [searchParams, setSearchParams] = useSearchParams();
   const location = useLocation();
   const { draft: stored, update, start, discard } = useBroadcastDraft(user);
+  // StartDate and the API's times are in the user's zone (decision 0158).
+  const userZone = timeZoneForState(user.State ?? '');
   const [fallback] = useState(() => newDraft(user));
   const draft = stored ?? fallback;
   const create = useCreateBroadcast();
@@ -326,6 +330,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
           hasRecipients={hasRecipients(draft)}
           estimate={estimate}
           previewOnceWritten={previewOffered && !settled.complete}
+          finishZoneName={draft.schedule.startZone === userZone ? null : timeZoneName(userZone)}
         >
           <MergeFieldPanel draft={draft} onFallbackChange={(field, value) => update((current) => ({ ...current, mergeFallbacks: { ...current.mergeFallbacks, [field]: value } }))} />
         </ReachSummary>
