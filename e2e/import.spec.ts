@@ -75,7 +75,7 @@ test.describe('importing contacts', () => {
     await chooseFile(page, 'resync.csv', `Phone Number,First Name,Last Name,Notes\n${optedOut!.PrimaryPhone},Renamed,Byimport,\n`);
     await page.getByRole('button', { name: 'Check the import' }).click();
     await expect(figure(page, 'Updated')).toHaveText('1');
-    await page.getByRole('button', { name: 'Import 1 contact' }).click();
+    await page.getByRole('button', { name: 'Update 1 contact' }).click();
     await expect(page.getByText('Import finished.')).toBeVisible();
 
     await page.goto(`/contacts/${optedOut!.PersonID}`);

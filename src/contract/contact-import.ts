@@ -135,6 +135,8 @@ export const importUpdateSchema = z.object({
   RowNumber: z.int(),
   PersonID: z.int(),
   PrimaryPhone: z.string(),
+  /** The contact's name before the import ("First Last"). */
+  Name: z.string(),
   Changes: z.array(z.object({ Field: z.enum(importChangeFields), Before: z.string(), After: z.string() })),
 });
 export type ImportUpdate = Answer<z.infer<typeof importUpdateSchema>>;

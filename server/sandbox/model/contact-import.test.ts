@@ -151,6 +151,7 @@ describe('POST /v1/contacts/import', () => {
         RowNumber: 2,
         PersonID: known.PersonID,
         PrimaryPhone: known.PrimaryPhone,
+        Name: `${known.FirstName} ${known.LastName}`,
         Changes: [
           { Field: 'LastName', Before: known.LastName, After: 'Overwritten' },
           { Field: 'Notes', Before: '', After: 'Walks home' },

@@ -175,6 +175,7 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
         RowNumber: rowNumber,
         PersonID: existing.person_id,
         PrimaryPhone: existing.primary_phone,
+        Name: [existing.first_name, existing.last_name].filter(Boolean).join(' '),
         Changes: plan.fieldChanges,
       });
     }

@@ -69,6 +69,7 @@ describe('the import without an import route', () => {
         RowNumber: 6,
         PersonID: 7,
         PrimaryPhone: '2145550101',
+        Name: 'Dee Old',
         Changes: [
           { Field: 'FirstName', Before: 'Dee', After: 'Di' },
           { Field: 'LastName', Before: 'Old', After: 'Fox' },
@@ -82,8 +83,10 @@ describe('the import without an import route', () => {
     expect(kept).toEqual([[7, { Notes: 'Allergy' }]]);
     expect(keeping).toMatchObject({ Updated: 1, Conflicts: 1, KeepExistingValues: true });
 
-    // Without the update route the contact is left as it is.
+    // Without the update route the contact is left as it is, whether that is known before or learnt on the way.
     const { update: _update, ...withoutUpdate } = requests([]);
     expect(await importOneByOne(plan, withoutUpdate, () => {})).toMatchObject({ Updated: 0, Unchanged: 1, UpdatedContacts: [] });
+    const notOffered = { ...withoutUpdate, update: () => Promise.resolve(false) };
+    expect(await importOneByOne(plan, notOffered, () => {})).toMatchObject({ Updated: 0, Unchanged: 1, Failed: 0, UpdatedContacts: [] });
   });
 });

@@ -114,6 +114,7 @@ export interface OneByOneRequests {
   create: (input: ContactInput) => Promise<unknown>;
   /** The active contact whose primary number this is, if any. */
   findByPhone?: ((phone: string) => Promise<Contact | undefined>) | undefined;
+  /** Resolves false when the API turns out not to offer contact updates (the contact is then left as it is). */
   update?: ((personId: number, input: ContactUpdateInput) => Promise<unknown>) | undefined;
 }
 
@@ -161,9 +162,16 @@ export async function importOneByOne(
     result.PhonesNotAdded += merge.phonesNotAdded.length;
     if (merge.conflict) result.Conflicts! += 1;
     if (merge.changes.length === 0) return 'Unchanged';
-    await update(existing.PersonID!, Object.fromEntries(merge.changes.map((change) => [change.Field, change.After])));
+    const applied = await update(existing.PersonID!, Object.fromEntries(merge.changes.map((change) => [change.Field, change.After])));
+    if (applied === false) return 'Unchanged';
     if (updates.length < MAX_LISTED_UPDATES) {
-      updates.push({ RowNumber: rowNumber, PersonID: existing.PersonID!, PrimaryPhone: values.PrimaryPhone, Changes: merge.changes });
+      updates.push({
+        RowNumber: rowNumber,
+        PersonID: existing.PersonID!,
+        PrimaryPhone: values.PrimaryPhone,
+        Name: [existing.FirstName, existing.LastName].filter(Boolean).join(' '),
+        Changes: merge.changes,
+      });
     }
     return 'Updated';
   };

@@ -97,6 +97,7 @@ describe('the review of an import that updates contacts', () => {
         RowNumber: 4,
         PersonID: 77,
         PrimaryPhone: '2145550100',
+        Name: 'Bob Lilly',
         Changes: [
           { Field: 'LastName', Before: 'Lilly', After: 'Lily' },
           { Field: 'Notes', Before: '', After: 'Walks home' },
@@ -122,7 +123,7 @@ describe('the review of an import that updates contacts', () => {
       wrapper: MemoryRouter,
     });
     const changes = within(screen.getByRole('table', { name: 'Changes to existing contacts' })).getAllByRole('row')[1]!;
-    expect(changes).toHaveTextContent('4(214) 555-0100Last name: Lilly → LilyNotes: (empty) → Walks home');
+    expect(changes).toHaveTextContent('4Bob Lilly(214) 555-0100Last name: Lilly → LilyNotes: (empty) → Walks home');
     expect(screen.getByText('1 contact holds a value the file replaces, shown as before → after.')).toBeInTheDocument();
     expect(screen.getByText('The first 1 of 210 updated contacts.')).toBeInTheDocument();
     screen.getByRole('checkbox', { name: 'Keep the values contacts already have (fill only empty fields)' }).click();

@@ -156,20 +156,24 @@ export function ImportSummary({ result, fileHadHeader, listName, canDownloadProb
   );
 }
 
-const shownValue = (value: string | null) => value || '(empty)';
-
 function ChangeLine({ change }: { change: ImportUpdate['Changes'][number] }) {
   return (
     <Box sx={{ overflowWrap: 'anywhere' }}>
       <Box component="span" sx={{ color: 'text.secondary' }}>
         {change.Field ? importFieldLabels[change.Field] : 'Field'}:
       </Box>{' '}
-      <Box component="del" sx={{ color: 'text.secondary' }}>
-        {shownValue(change.Before)}
-      </Box>
+      {change.Before ? (
+        <Box component="del" sx={{ color: 'text.secondary' }}>
+          {change.Before}
+        </Box>
+      ) : (
+        <Box component="span" sx={{ color: 'text.secondary', fontStyle: 'italic' }}>
+          (empty)
+        </Box>
+      )}
       {' → '}
       <Box component="ins" sx={{ textDecoration: 'none', fontWeight: 500 }}>
-        {shownValue(change.After)}
+        {change.After || '(empty)'}
       </Box>
     </Box>
   );
@@ -223,10 +227,16 @@ function ContactChanges({ result, done, rowOffset, keepExisting }: {
               {updates.map((update) => (
                 <TableRow key={update.PersonID}>
                   <TableCell sx={{ verticalAlign: 'top' }}>{update.RowNumber + rowOffset}</TableCell>
-                  <TableCell sx={{ verticalAlign: 'top', whiteSpace: 'nowrap' }}>
+                  <TableCell sx={{ verticalAlign: 'top' }}>
+                    {/* A new tab, so the review stays as it is. */}
                     <Link component={RouterLink} to={paths.contacts.detail.href(update.PersonID)} target="_blank">
-                      {formatPhoneNumber(update.PrimaryPhone ?? '')}
+                      {update.Name || formatPhoneNumber(update.PrimaryPhone ?? '')}
                     </Link>
+                    {update.Name && (
+                      <Typography variant="body2" color="textSecondary" sx={{ whiteSpace: 'nowrap' }}>
+                        {formatPhoneNumber(update.PrimaryPhone ?? '')}
+                      </Typography>
+                    )}
                   </TableCell>
                   <TableCell>
                     {update.Changes.map((change) => (

@@ -49,6 +49,9 @@ export interface MappingStepProps {
 }
 
 const PREVIEWED = 5;
+/** Columns a phone leaves out, so the ones that matter fit its width. */
+const onWideScreens = { display: { xs: 'none', sm: 'table-cell' } } as const;
+const narrowCells = { '& td, & th': { px: { xs: 1, sm: 2 } } } as const;
 const IGNORE = '';
 
 /** Match each column to a contact field, choose a list, and see how the first rows will read. */
@@ -146,12 +149,12 @@ const ColumnsTable = memo(function ColumnsTable({ firstRows, hasHeader, columnCo
     onMappingChange(mapping.map((current, index) => (index === column ? field : current === field ? null : current)));
   return (
     <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 2 }}>
-      <Table size="small" aria-label="Columns of the file">
+      <Table size="small" aria-label="Columns of the file" sx={narrowCells}>
         <TableHead>
           <TableRow>
             <TableCell>Column</TableCell>
-            <TableCell>Sample values</TableCell>
-            <TableCell sx={{ width: 240 }}>Import as</TableCell>
+            <TableCell sx={onWideScreens}>Sample values</TableCell>
+            <TableCell sx={{ width: { xs: 150, sm: 240 } }}>Import as</TableCell>
           </TableRow>
         </TableHead>
         <TableBody>
@@ -163,14 +166,25 @@ const ColumnsTable = memo(function ColumnsTable({ firstRows, hasHeader, columnCo
               .slice(0, 3);
             return (
               <TableRow key={column}>
-                <TableCell sx={{ fontWeight: 500 }}>{name}</TableCell>
-                <TableCell sx={{ color: 'text.secondary', maxWidth: 360, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                <TableCell sx={{ fontWeight: 500, overflowWrap: 'anywhere' }}>
+                  {name}
+                  {/* On a phone the samples sit under the name, so the menu stays in view. */}
+                  <Typography
+                    variant="body2"
+                    color="textSecondary"
+                    sx={{ display: { xs: 'block', sm: 'none' }, maxWidth: 120, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+                  >
+                    {samples.join(' · ') || '—'}
+                  </Typography>
+                </TableCell>
+                <TableCell sx={{ ...onWideScreens, color: 'text.secondary', maxWidth: 360, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
                   {samples.join(' · ') || '—'}
                 </TableCell>
                 <TableCell>
                   <Select
                     size="small"
                     fullWidth
+                    sx={{ maxWidth: { xs: 150, sm: 'none' } }}
                     value={mapping[column] ?? IGNORE}
                     onChange={(event) => choose(column, (event.target.value || null) as ColumnField | null)}
                     inputProps={{ 'aria-label': `Import ${name} as` }}
@@ -215,12 +229,12 @@ const PreviewTable = memo(function PreviewTable({ firstRows, hasHeader, mapping 
   });
   return (
     <TableContainer sx={{ border: 1, borderColor: 'divider', borderRadius: 2 }}>
-      <Table size="small" aria-label="Preview of the first rows">
+      <Table size="small" aria-label="Preview of the first rows" sx={narrowCells}>
         <TableHead>
           <TableRow>
             <TableCell>Row</TableCell>
             <TableCell>Name</TableCell>
-            <TableCell>Phone in the file</TableCell>
+            <TableCell sx={onWideScreens}>Phone in the file</TableCell>
             <TableCell>Saved as</TableCell>
             <TableCell>Check</TableCell>
           </TableRow>
@@ -230,14 +244,14 @@ const PreviewTable = memo(function PreviewTable({ firstRows, hasHeader, mapping 
             <TableRow key={rowNumber}>
               <TableCell>{rowNumber}</TableCell>
               <TableCell>{[values.FirstName, values.LastName].filter(Boolean).join(' ') || '—'}</TableCell>
-              <TableCell sx={{ fontFamily: 'monospace' }}>{values.PrimaryPhone || '—'}</TableCell>
+              <TableCell sx={{ ...onWideScreens, fontFamily: 'monospace' }}>{values.PrimaryPhone || '—'}</TableCell>
               <TableCell>{check.ok ? formatPhoneNumber(check.values.PrimaryPhone) : '—'}</TableCell>
               <TableCell>
                 {check.ok ? (
                   <Chip size="small" color="success" variant="outlined" label={check.repairedPhones.length > 0 ? 'Fixed and ready' : 'Ready'} />
                 ) : (
-                  <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-                    <Chip size="small" color="error" variant="outlined" label={importProblemLabels[check.reason]} />
+                  <Stack direction={{ xs: 'column', sm: 'row' }} spacing={1} sx={{ alignItems: { xs: 'flex-start', sm: 'center' } }}>
+                    <Chip size="small" color="error" variant="outlined" label={importProblemLabels[check.reason]} sx={{ maxWidth: '100%' }} />
                     <Typography variant="caption" color="textSecondary">
                       {check.message}
                     </Typography>

@@ -68,7 +68,16 @@ export function ContactImportPage() {
   const oneByOneRequests: OneByOneRequests = {
     create: createContact,
     findByPhone: updateOffered ? findContactByPhone : undefined,
-    update: updateOffered ? updateContact : undefined,
+    update: updateOffered
+      ? (personId, input) =>
+          updateContact(personId, input).then(
+            () => true,
+            (failure: unknown) => {
+              if (failure instanceof RouteNotOfferedError) return false;
+              throw failure;
+            },
+          )
+      : undefined,
   };
   const runOneByOne = useMutation({
     mutationFn: ({ plan, keepExisting }: { plan: OneByOnePlan; keepExisting: boolean }) =>
@@ -228,7 +237,7 @@ export function ContactImportPage() {
                 <Typography variant="body2" color="textSecondary">
                   {notOfferedSentence('contactImport')} Each good row is created on its own instead.{' '}
                   {updateOffered
-                    ? 'A number already among your contacts is filled in from the file as it is reached; the changes are listed when the import is done.'
+                    ? 'A number already among your contacts is filled in from the file where this API allows editing contacts; the changes are listed when the import is done.'
                     : 'A number already among your contacts is left as it is.'}
                 </Typography>
               )}
@@ -244,7 +253,8 @@ export function ContactImportPage() {
                   always: oneByOne !== null && updateOffered,
                 }}
               />
-              {dryRun.error && (
+              {/* A dry run asked again (the keep-values choice) that failed; without the import route its error is expected. */}
+              {!oneByOne && dryRun.error && (
                 <Alert severity="error" role="alert">
                   {dryRun.error.message}
                 </Alert>
