@@ -51,20 +51,4 @@ test.describe('reviewing an import', () => {
     expect(after).toMatchObject({ PersonID: kept.PersonID, FirstName: 'Ada', LastName: 'Keepsake', Notes: 'Walks home' });
     expect(after!.Lists?.some((list) => list.ListID === 36)).toBe(true);
   });
-
-  test('a Name column is read as the full name and split into first and last', async ({ page }) => {
-    await page.goto('/contacts/import');
-    await chooseFile(page, 'names.csv', 'Name,Mobile\nGrace Brewster Hopper,6053400201\n"Lovelace, Ada",6053400202\n');
-    await expect(page.getByLabel('Import Name as')).toHaveText('Full name (first and last)');
-    const preview = page.getByRole('table', { name: 'Preview of the first rows' });
-    await expect(preview.getByRole('row').nth(2)).toContainText('Ada Lovelace');
-    await page.getByRole('button', { name: 'Check the import' }).click();
-    await page.getByRole('button', { name: 'Import 2 contacts' }).click();
-    await expect(page.getByText('Import finished.')).toBeVisible();
-    const imported = await findContacts(page, 'search=60534002&sortby=PrimaryPhone');
-    expect(imported.map((contact) => [contact.FirstName, contact.LastName])).toEqual([
-      ['Grace', 'Brewster Hopper'],
-      ['Ada', 'Lovelace'],
-    ]);
-  });
 });

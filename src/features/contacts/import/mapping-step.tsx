@@ -235,7 +235,7 @@ const PreviewTable = memo(function PreviewTable({ firstRows, hasHeader, mapping 
             <TableCell>Row</TableCell>
             <TableCell>Name</TableCell>
             <TableCell sx={onWideScreens}>Phone in the file</TableCell>
-            <TableCell>Saved as</TableCell>
+            <TableCell sx={onWideScreens}>Saved as</TableCell>
             <TableCell>Check</TableCell>
           </TableRow>
         </TableHead>
@@ -243,9 +243,17 @@ const PreviewTable = memo(function PreviewTable({ firstRows, hasHeader, mapping 
           {preview.map(({ rowNumber, values, check }) => (
             <TableRow key={rowNumber}>
               <TableCell>{rowNumber}</TableCell>
-              <TableCell>{[values.FirstName, values.LastName].filter(Boolean).join(' ') || '—'}</TableCell>
+              <TableCell>
+                {[values.FirstName, values.LastName].filter(Boolean).join(' ') || '—'}
+                {/* On a phone the number as saved sits under the name. */}
+                {check.ok && (
+                  <Typography variant="body2" color="textSecondary" sx={{ display: { xs: 'block', sm: 'none' }, whiteSpace: 'nowrap' }}>
+                    {formatPhoneNumber(check.values.PrimaryPhone)}
+                  </Typography>
+                )}
+              </TableCell>
               <TableCell sx={{ ...onWideScreens, fontFamily: 'monospace' }}>{values.PrimaryPhone || '—'}</TableCell>
-              <TableCell>{check.ok ? formatPhoneNumber(check.values.PrimaryPhone) : '—'}</TableCell>
+              <TableCell sx={onWideScreens}>{check.ok ? formatPhoneNumber(check.values.PrimaryPhone) : '—'}</TableCell>
               <TableCell>
                 {check.ok ? (
                   <Chip size="small" color="success" variant="outlined" label={check.repairedPhones.length > 0 ? 'Fixed and ready' : 'Ready'} />
