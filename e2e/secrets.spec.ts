@@ -56,9 +56,16 @@ test.beforeAll(async () => {
   });
 });
 
+/** Stops the server and waits for it to exit; it writes the log lines it still buffers as it goes. */
+async function stopServer() {
+  if (!server || server.exitCode !== null || server.signalCode !== null) return;
+  const exited = new Promise((resolve) => server.once('exit', resolve));
+  server.kill('SIGTERM');
+  await exited;
+}
+
 test.afterAll(async () => {
-  server?.kill('SIGTERM');
-  await new Promise((resolve) => server?.once('exit', resolve));
+  await stopServer();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -132,6 +139,8 @@ test('the SecretKey and AuthTokens never reach the browser, the built app or the
   // Logout ended the session's AuthToken in the sandbox too (decision 115).
   expect(sandboxTokens()).toEqual([]);
   const secrets = [SECRET_KEY, SESSION_SECRET, ...tokens];
+  // Every line the server logged is searched, the ones it still held too.
+  await stopServer();
 
   const places = [
     ...seen,

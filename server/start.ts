@@ -22,6 +22,8 @@ async function main() {
   } else {
     log.info({ upstream: config.apiUrl }, `Upstream: ${config.apiUrl}`);
   }
+  // Whoever started us waits for these lines; the log writes in batches otherwise.
+  log.flush();
 
   stopOnSignals(server, config.shutdownTimeoutMs);
 }

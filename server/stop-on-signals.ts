@@ -8,6 +8,7 @@ import type { RunningServer } from './main.ts';
 export function stopOnSignals(server: RunningServer, deadlineMs: number) {
   const stop = async (signal: NodeJS.Signals) => {
     log.info({ signal, deadlineMs }, 'shutting down: finishing the requests in flight');
+    log.flush();
     const finished = await server.close();
     log.info(finished ? 'stopped' : 'stopped, with requests cut at the deadline');
     process.exit(finished ? 0 : 1);
