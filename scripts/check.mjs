@@ -52,6 +52,24 @@ if (e2e) {
   failedTests += e2e.stats.unexpected + e2e.stats.flaky;
 } else failedTests += 1;
 
+// The names of the failed tests come last, so that the tail of a long log says what failed.
+const failedNames = [
+  ...(unit?.testResults ?? []).flatMap((file) =>
+    file.assertionResults.filter((test) => test.status === 'failed').map((test) => `${file.name.replace(`${process.cwd()}/`, '')} › ${test.fullName}`),
+  ),
+  ...(e2e ? e2eFailures(e2e.suites) : []),
+];
+if (failedNames.length > 0) console.log(`\nFailed tests:\n${failedNames.map((name) => `  ✗ ${name}`).join('\n')}`);
+
 console.log(`\n${failed.size === 0 ? 'All checks passed' : `Failed: ${[...failed].join(', ')}`} in ${Math.round((Date.now() - started) / 1000)}s.`);
 console.log(`tests: ${passed} passed, ${failedTests} failed`);
 process.exit(failed.size === 0 && failedTests === 0 ? 0 : 1);
+
+function e2eFailures(suites) {
+  return suites.flatMap((suite) => [
+    ...(suite.specs ?? [])
+      .filter((spec) => spec.tests.some((test) => test.status === 'unexpected' || test.status === 'flaky'))
+      .map((spec) => `${spec.file}:${spec.line} › ${spec.title}`),
+    ...e2eFailures(suite.suites ?? []),
+  ]);
+}
