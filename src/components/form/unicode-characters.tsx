@@ -2,28 +2,12 @@ import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
+import { unicodeFixesOf, type UnicodeCharacter } from '@contract/sms-segments.ts';
 import { formatCountOf } from '@/utils/format-number.ts';
-
-/** A character that makes a text Unicode (unicodeCharactersOf in src/contract/sms-segments.ts finds them). */
-export interface UnicodeCharacterShown {
-  character: string;
-  count: number;
-  /** Its plain GSM-7 stand-in ('' removes it), or null when there is none. */
-  replacement: string | null;
-  name: string | null;
-  /** Index of its first appearance in the text. */
-  firstIndex: number;
-}
 
 export interface UnicodeCharactersProps {
   /** The text as typed (without anything the service adds). */
   text: string;
-  /** `unicodeFixesOf(text)`: the characters, and the text with them replaced. */
-  fixes: {
-    characters: readonly UnicodeCharacterShown[];
-    replace: (character: UnicodeCharacterShown) => string;
-    replaceAll: () => string;
-  };
   /** Called with the text once a character has been replaced; the caller puts it in its field. */
   onReplace: (text: string) => void;
 }
@@ -31,9 +15,9 @@ export interface UnicodeCharactersProps {
 /** Spaces and zero-width characters look like nothing: they are shown by name. */
 const invisible = (character: string) => /^[\s\u200b\ufeff]$/u.test(character);
 
-const shown = ({ character, name }: Pick<UnicodeCharacterShown, 'character' | 'name'>) => (invisible(character) && name ? name : character);
+const shown = ({ character, name }: Pick<UnicodeCharacter, 'character' | 'name'>) => (invisible(character) && name ? name : character);
 
-function replaceLabel({ character, name, replacement }: UnicodeCharacterShown): string {
+function replaceLabel({ character, name, replacement }: UnicodeCharacter): string {
   if (replacement === '') return `Remove ${shown({ character, name })}`;
   return `Replace ${shown({ character, name })} with ${replacement === ' ' ? 'a space' : replacement}`;
 }
@@ -41,7 +25,7 @@ function replaceLabel({ character, name, replacement }: UnicodeCharacterShown): 
 const CONTEXT = 12;
 
 /** A few characters either side of the first appearance, so it can be found in the text. */
-function excerptAround(text: string, { character, firstIndex }: UnicodeCharacterShown) {
+function excerptAround(text: string, { character, firstIndex }: UnicodeCharacter) {
   const before = Array.from(text.slice(0, firstIndex).replace(/\s+/g, ' '));
   const after = Array.from(text.slice(firstIndex + character.length).replace(/\s+/g, ' '));
   return {
@@ -54,7 +38,8 @@ function excerptAround(text: string, { character, firstIndex }: UnicodeCharacter
  * Under a text's counter: which characters make the text Unicode (70 characters a segment instead of 160), each
  * highlighted where it first appears, with a button that swaps it for its plain GSM-7 equivalent where one exists.
  */
-export function UnicodeCharacters({ text, fixes, onReplace }: UnicodeCharactersProps) {
+export function UnicodeCharacters({ text, onReplace }: UnicodeCharactersProps) {
+  const fixes = unicodeFixesOf(text);
   const found = fixes.characters;
   if (found.length === 0) return null;
   const replaceable = found.filter((item) => item.replacement !== null);

@@ -21,7 +21,7 @@ import { useId, useRef } from 'react';
 import { Controller, useFieldArray, useWatch } from 'react-hook-form';
 import { textNumberQueries } from '@/api/resources/text-numbers/text-number-queries.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
-import { countSegments, unicodeFixesOf } from '@contract/sms-segments.ts';
+import { countSegments } from '@contract/sms-segments.ts';
 import { mergeFieldLabels, mergeFields } from '@contract/merge-fields.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
 import { UnicodeCharacters } from '@/components/form/unicode-characters.tsx';
@@ -220,7 +220,6 @@ export function MessageStep({ draft, plan, save, next }: WizardStepProps) {
             <SmsSegmentCounter count={countSegments(text)} id={counterId} limit={draftLimits.textMessage} />
             <UnicodeCharacters
               text={text}
-              fixes={unicodeFixesOf(text)}
               onReplace={(next) => {
                 form.setValue('textMessage', next, { shouldDirty: true });
                 // The button is gone once its character is: the text takes the focus back.

@@ -9,7 +9,7 @@ import { useSendTextMessage } from '@/api/resources/conversations/conversation-m
 import { textMessageInputSchema, type TextMessage, type TextMessageInput } from '@contract/conversation.ts';
 import type { z } from '@contract/zod.ts';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
-import { countSegments, unicodeFixesOf } from '@contract/sms-segments.ts';
+import { countSegments } from '@contract/sms-segments.ts';
 import { OPT_OUT_NOTICE, withOptOutNotice } from '@contract/text-opt-out.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
 import { UnicodeCharacters } from '@/components/form/unicode-characters.tsx';
@@ -115,7 +115,6 @@ export function MessageComposer({ conversationId, recipientName, ref, onSent, on
       <Box sx={{ mt: 1, '&:empty': { display: 'none' } }}>
         <UnicodeCharacters
           text={text}
-          fixes={unicodeFixesOf(text)}
           onReplace={(next) => {
             setValue('Message', next, { shouldDirty: true });
             // The button is gone once its character is: the reply takes the focus back.

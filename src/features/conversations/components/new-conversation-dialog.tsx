@@ -21,7 +21,7 @@ import type { TextNumber } from '@contract/text-number.ts';
 import type { z } from '@contract/zod.ts';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
-import { countSegments, unicodeFixesOf } from '@contract/sms-segments.ts';
+import { countSegments } from '@contract/sms-segments.ts';
 import { OPT_OUT_NOTICE, withOptOutNotice } from '@contract/text-opt-out.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
 import { UnicodeCharacters } from '@/components/form/unicode-characters.tsx';
@@ -131,7 +131,6 @@ function NewConversationForm({ onClose, onStarted, textNumberId, textNumbers, ti
           />
           <UnicodeCharacters
             text={message}
-            fixes={unicodeFixesOf(message)}
             onReplace={(next) => {
               setValue('LastMessage.Message', next, { shouldDirty: true });
               // The button is gone once its character is: the message takes the focus back.

@@ -2,7 +2,7 @@ import { render, screen, within } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
 import { useState } from 'react';
 import { describe, expect, it } from 'vitest';
-import { countSegments, unicodeFixesOf } from '@contract/sms-segments.ts';
+import { countSegments } from '@contract/sms-segments.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
 import { UnicodeCharacters } from '@/components/form/unicode-characters.tsx';
 
@@ -12,7 +12,7 @@ function Composer({ initial }: { initial: string }) {
     <>
       <textarea aria-label="Text" value={text} onChange={(event) => setText(event.target.value)} />
       <SmsSegmentCounter count={countSegments(text)} />
-      <UnicodeCharacters text={text} fixes={unicodeFixesOf(text)} onReplace={setText} />
+      <UnicodeCharacters text={text} onReplace={setText} />
     </>
   );
 }
