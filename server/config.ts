@@ -66,6 +66,8 @@ export interface ServerConfig {
   shutdownTimeoutMs: number;
   /** Sessions ended by logout, kept across restarts (decision 0070); null with a throwaway in-memory sandbox. */
   revokedSessionsFile: string | null;
+  /** The accounts' sending settings (decision 0184); null with a throwaway in-memory sandbox. */
+  sendingSettingsFile: string | null;
   distDir: string;
 }
 
@@ -112,6 +114,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     redisUrl: settings.REDIS_URL ?? null,
     distDir: resolve(rootDir, 'dist'),
     revokedSessionsFile: join(dataDir, 'revoked-sessions.jsonl'),
+    sendingSettingsFile: join(dataDir, 'sending-settings.json'),
   };
 
   if (settings.CEA_API_URL) {
@@ -140,6 +143,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     secretKey: settings.CEA_SECRET_KEY ?? secret('sandbox-secret-key'),
     sessionSecret: settings.SESSION_SECRET ?? secret('session-secret'),
     revokedSessionsFile: inMemory ? null : common.revokedSessionsFile,
+    sendingSettingsFile: inMemory ? null : common.sendingSettingsFile,
     sandbox: {
       databasePath: inMemory ? databasePath : resolve(rootDir, databasePath),
       clockSpeed: settings.SANDBOX_CLOCK_SPEED,

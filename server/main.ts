@@ -50,6 +50,7 @@ export async function startServer(config: ServerConfig, options: { serveApp?: bo
     trustProxy: config.trustProxy,
     upstreamTimeoutMs: config.upstreamTimeoutMs,
     revokedSessionsFile: config.revokedSessionsFile,
+    sendingSettingsFile: config.sendingSettingsFile,
     sandbox: sandbox !== null,
     distDir: options.serveApp === false ? undefined : config.distDir,
     isStopping: () => stopping,

@@ -18,6 +18,7 @@ import { currentUserReader, endSessionsOnPinChange, sessionRoutes } from './sess
 import { createSessions } from './sessions.ts';
 import { sharedIdempotencyCache } from './shared-idempotency.ts';
 import { sharedLoginCounts } from './shared-login-counts.ts';
+import { fileSendingSettings, memorySendingSettings, sendingSettingsRoutes, sharedSendingSettings } from './sending-settings.ts';
 import { createSharedRevocations } from './shared-revocations.ts';
 import type { SharedStore } from './shared-store.ts';
 import { staticSite } from './static-site.ts';
@@ -52,6 +53,8 @@ export interface BffOptions {
   metrics?: boolean;
   /** The store several copies share (REDIS_URL): ended sessions, login counts, idempotent answers (decision 174). */
   sharedStore?: SharedStore | null;
+  /** Where the accounts' sending settings are kept without REDIS_URL (DATA_DIR); null keeps them in memory. */
+  sendingSettingsFile?: string | null;
 }
 
 /** Our server: the session, the signed path to the API, and the SPA. */
@@ -95,6 +98,8 @@ export function createBffApp(options: BffOptions) {
   app.get('/api/config', (c) => c.json({ Sandbox: options.sandbox }));
   app.route('/api/session', sessionRoutes({ ...deps, throttle: metrics ? metrics.countLogins(throttle) : throttle, trustProxy: options.trustProxy, sandbox: options.sandbox }));
   app.use('/api/v1/*', endSessionsOnPinChange(sessions));
+  const sendingSettingsStore = shared ? sharedSendingSettings(shared) : options.sendingSettingsFile ? fileSendingSettings(options.sendingSettingsFile) : memorySendingSettings();
+  app.route('/api/sending-settings', sendingSettingsRoutes({ ...deps, store: sendingSettingsStore }));
   app.post('/api/answer-mismatches', answerMismatchRoute(sessions, (line) => log.warn({ part: 'answers' }, line)));
   app.all('/api/v1/*', forwardToApi(deps, '/api'));
   if (options.sandbox) app.all('/api/sandbox/*', forwardToApi({ ...deps, upstream: sandboxControl(upstream) }, '/api'));

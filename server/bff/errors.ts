@@ -12,6 +12,9 @@ const bffErrors = {
   TooManyLoginAttempts: { status: 429, code: 2302, type: 'RateLimit' },
   MissingCsrfHeader: { status: 403, code: 1102, type: 'Authorization' },
   InvalidRequest: { status: 400, code: 2102, type: 'Validation' },
+  /** A body that breaks a rule of our own routes (the sending settings): `Field: message; …`, as the API's. */
+  ValidationFailed: { status: 400, code: 2102, type: 'Validation' },
+  PermissionDenied: { status: 403, code: 1101, type: 'Authorization' },
   InvalidPath: { status: 400, code: 2106, type: 'Validation' },
   PayloadTooLarge: { status: 413, code: 2104, type: 'Validation' },
   MethodNotAllowed: { status: 405, code: 2109, type: 'Validation' },
