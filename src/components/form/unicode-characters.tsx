@@ -10,6 +10,8 @@ export interface UnicodeCharactersProps {
   text: string;
   /** Called with the text once a character has been replaced; the caller puts it in its field. */
   onReplace: (text: string) => void;
+  /** Without its own frame, inside another panel (the text checks). */
+  bare?: boolean;
 }
 
 /** Spaces and zero-width characters look like nothing: they are shown by name. */
@@ -38,7 +40,7 @@ function excerptAround(text: string, { character, firstIndex }: UnicodeCharacter
  * Under a text's counter: which characters make the text Unicode (70 characters a segment instead of 160), each
  * highlighted where it first appears, with a button that swaps it for its plain GSM-7 equivalent where one exists.
  */
-export function UnicodeCharacters({ text, onReplace }: UnicodeCharactersProps) {
+export function UnicodeCharacters({ text, onReplace, bare = false }: UnicodeCharactersProps) {
   const fixes = unicodeFixesOf(text);
   const found = fixes.characters;
   if (found.length === 0) return null;
@@ -47,7 +49,7 @@ export function UnicodeCharacters({ text, onReplace }: UnicodeCharactersProps) {
     <Box
       role="group"
       aria-label="Characters that make this a Unicode text"
-      sx={{ border: 1, borderColor: 'divider', borderRadius: 1, px: 1.5, py: 1 }}
+      sx={bare ? undefined : { border: 1, borderColor: 'divider', borderRadius: 1, px: 1.5, py: 1 }}
     >
       <Typography variant="body2" sx={{ mb: 0.5 }}>
         {found.length === 1 ? 'This character makes' : 'These characters make'} the text Unicode: 70 characters fit in a segment

@@ -24,7 +24,8 @@ import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { countSegments } from '@contract/sms-segments.ts';
 import { mergeFieldLabels, mergeFields } from '@contract/merge-fields.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
-import { UnicodeCharacters } from '@/components/form/unicode-characters.tsx';
+import { TextChecks } from '@/components/form/text-checks.tsx';
+import { useTextSender } from '@/api/resources/account/use-text-sender.ts';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { AudioChooser } from './audio-chooser.tsx';
 import { draftLimits, messageStepSchema, needsOf } from './broadcast-draft.ts';
@@ -40,6 +41,7 @@ export function MessageStep({ draft, plan, save, next }: WizardStepProps) {
   const options = useFieldArray({ control: form.control, name: 'surveyOptions' });
   const textNumbers = useQuery({ ...textNumberQueries.list(), enabled: needs.text });
   const textField = useRef<HTMLTextAreaElement>(null);
+  const sender = useTextSender();
   const counterId = useId();
   const errors = form.formState.errors;
   const text = values.textMessage ?? '';
@@ -218,11 +220,13 @@ export function MessageStep({ draft, plan, save, next }: WizardStepProps) {
               )}
             />
             <SmsSegmentCounter count={countSegments(text)} id={counterId} limit={draftLimits.textMessage} />
-            <UnicodeCharacters
+            {/* A broadcast gets no opt-out notice from the service (decision 0191). */}
+            <TextChecks
               text={text}
-              onReplace={(next) => {
+              context={{ sender, optOut: 'not-added' }}
+              onChange={(next) => {
                 form.setValue('textMessage', next, { shouldDirty: true });
-                // The button is gone once its character is: the text takes the focus back.
+                // The button is gone once its finding is: the text takes the focus back.
                 textField.current?.focus();
               }}
             />

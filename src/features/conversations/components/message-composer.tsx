@@ -12,7 +12,8 @@ import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { countSegments } from '@contract/sms-segments.ts';
 import { OPT_OUT_NOTICE, withOptOutNotice } from '@contract/text-opt-out.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
-import { UnicodeCharacters } from '@/components/form/unicode-characters.tsx';
+import { TextChecks } from '@/components/form/text-checks.tsx';
+import { useTextSender } from '@/api/resources/account/use-text-sender.ts';
 import type { CreatedUnread } from '@/api/api-client.ts';
 
 export interface ComposerHandle {
@@ -37,6 +38,7 @@ const drafts = new Map<number, string>();
 /** The reply box: a text with its character and segment count, sent with the button or Ctrl+Enter. */
 export function MessageComposer({ conversationId, recipientName, ref, onSent, onLeave, firstText }: MessageComposerProps) {
   const send = useSendTextMessage(conversationId);
+  const sender = useTextSender();
   const id = useId();
   const fieldId = `${id}-reply`;
   const counterId = `${id}-count`;
@@ -113,11 +115,14 @@ export function MessageComposer({ conversationId, recipientName, ref, onSent, on
         </Button>
       </Stack>
       <Box sx={{ mt: 1, '&:empty': { display: 'none' } }}>
-        <UnicodeCharacters
+        {/* Only a first text need name its sender; it gets the service's opt-out notice (decision 0191). */}
+        <TextChecks
           text={text}
-          onReplace={(next) => {
+          context={{ sender: firstText ? sender : null, optOut: firstText ? 'notice-added' : 'not-first-text' }}
+          headingLevel={3}
+          onChange={(next) => {
             setValue('Message', next, { shouldDirty: true });
-            // The button is gone once its character is: the reply takes the focus back.
+            // The button is gone once its finding is: the reply takes the focus back.
             setFocus('Message');
           }}
         />

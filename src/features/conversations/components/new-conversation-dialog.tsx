@@ -24,7 +24,8 @@ import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { countSegments } from '@contract/sms-segments.ts';
 import { OPT_OUT_NOTICE, withOptOutNotice } from '@contract/text-opt-out.ts';
 import { SmsSegmentCounter } from '@/components/form/sms-segment-counter.tsx';
-import { UnicodeCharacters } from '@/components/form/unicode-characters.tsx';
+import { TextChecks } from '@/components/form/text-checks.tsx';
+import { useTextSender } from '@/api/resources/account/use-text-sender.ts';
 import type { CreatedUnread } from '@/api/api-client.ts';
 
 /** The API's send body, with the number checked here as the sandbox will check it. */
@@ -51,6 +52,7 @@ interface NewConversationFormProps extends Omit<NewConversationDialogProps, 'ope
 
 function NewConversationForm({ onClose, onStarted, textNumberId, textNumbers, titleId }: NewConversationFormProps) {
   const start = useStartConversation();
+  const sender = useTextSender();
   const { control, handleSubmit, setError, setFocus, setValue, formState } = useForm<
     ConversationSendInput,
     unknown,
@@ -129,11 +131,14 @@ function NewConversationForm({ onClose, onStarted, textNumberId, textNumbers, ti
             count={countSegments(message.trim() ? withOptOutNotice(message.trim()) : '')}
             note={`Counted as sent to a new number: its first text gets “${OPT_OUT_NOTICE}” added.`}
           />
-          <UnicodeCharacters
+          {/* A first text to the number, as counted above: its sender named, the notice added (decision 0191). */}
+          <TextChecks
             text={message}
-            onReplace={(next) => {
+            context={{ sender, optOut: 'notice-added' }}
+            headingLevel={3}
+            onChange={(next) => {
               setValue('LastMessage.Message', next, { shouldDirty: true });
-              // The button is gone once its character is: the message takes the focus back.
+              // The button is gone once its finding is: the message takes the focus back.
               setFocus('LastMessage.Message');
             }}
           />
