@@ -40,6 +40,17 @@ test.describe('report figures', () => {
       .toBe(true);
   });
 
+  test('the progress chart draws its curve from one request', async ({ page }) => {
+    await logIn(page);
+    const chartRequests: string[] = [];
+    page.on('request', (request) => {
+      if (/\/details\?/.test(request.url()) && request.url().includes('LastCallTime')) chartRequests.push(request.url());
+    });
+    await openReport(page, 'Early dismissal: water main break', 'Calls');
+    await expect(page.locator('figcaption')).toContainText('numbers completed by');
+    expect(chartRequests).toHaveLength(1);
+  });
+
   test("a text broadcast's Delivered card and its results legend give one share", async ({ page }) => {
     await logIn(page);
     await openReport(page, 'Early dismissal: water main break', 'Texts');

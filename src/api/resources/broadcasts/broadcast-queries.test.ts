@@ -38,16 +38,4 @@ describe('broadcastQueries', () => {
       '/api/v1/broadcasts/39609/details?CallResultCategory=Busy%2FNo%20Answer&CallStatus=Completed&search=214&sortby=-LastCallTime&pagesize=50',
     ]);
   });
-
-  it('counts matches with one-item pages, one per query', async () => {
-    const calls = stubFetch((url) => feed(url.includes('lte') ? 7 : 11));
-    const counts = await new QueryClient().fetchQuery(
-      broadcastQueries.resultCounts(39609, [{}, { filters: [{ field: 'LastCallTime', op: 'lte', value: '2017-05-25T22:54:12.000Z' }] }]),
-    );
-    expect(counts).toEqual([11, 7]);
-    expect(calls).toEqual([
-      '/api/v1/broadcasts/39609/details?pagesize=1',
-      '/api/v1/broadcasts/39609/details?LastCallTime~lte~2017-05-25T22%3A54%3A12.000Z&pagesize=1',
-    ]);
-  });
 });

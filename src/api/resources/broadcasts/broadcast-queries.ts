@@ -2,7 +2,6 @@ import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { ListParams } from '../../list-params.ts';
 import type { BroadcastCreateInput } from '@contract/broadcast.ts';
 import {
-  countBroadcastDetails,
   getBroadcast,
   getDraftBroadcast,
   listBroadcastDetails,
@@ -32,12 +31,6 @@ export const broadcastQueries = {
     queryOptions({
       queryKey: [...broadcastQueries.detail(broadcastId).queryKey, 'results', params],
       queryFn: ({ signal }) => listBroadcastDetails(broadcastId, params, signal),
-    }),
-  /** How many numbers match each query, in order (e.g. "completed by 10:15", "by 10:30", ...). */
-  resultCounts: (broadcastId: number, queries: readonly ListParams[]) =>
-    queryOptions({
-      queryKey: [...broadcastQueries.detail(broadcastId).queryKey, 'result-counts', queries],
-      queryFn: ({ signal }) => Promise.all(queries.map((query) => countBroadcastDetails(broadcastId, query, signal))),
     }),
   /** What a would-be broadcast reaches and costs; kept while the wizard's inputs change (keepPreviousData). */
   preview: (input: BroadcastCreateInput) =>

@@ -33,12 +33,6 @@ export function listBroadcastDetails(broadcastId: number, params: ListParams, si
   return apiRequest(broadcastDetailsPath(broadcastId, params), { schema: detailFeedSchema, signal });
 }
 
-/** How many numbers match: the Feed's Size, asked for with a one-item page. */
-export async function countBroadcastDetails(broadcastId: number, params: ListParams, signal?: AbortSignal): Promise<number> {
-  const feed = await listBroadcastDetails(broadcastId, { ...params, page: 1, pageSize: 1 }, signal);
-  return feed.Size;
-}
-
 // Pause, resume, cancel and delete (docs/decisions/0010-broadcast-lifecycle.md); a combo's halves act together.
 
 export function pauseBroadcast(broadcastId: number): Promise<Broadcast> {

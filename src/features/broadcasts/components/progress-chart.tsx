@@ -9,73 +9,62 @@ import type { ListParams } from '@/api/list-params.ts';
 import { broadcastIdOf, type Broadcast } from '@contract/broadcast.ts';
 import { parseApiDate } from '@/utils/format-date.ts';
 import { formatCount } from '@/utils/format-number.ts';
+import { progressSeries } from '../progress-series.ts';
 import { reportFigures } from '../report-figures.ts';
 
-const CHECKPOINTS = 16;
 const SLOW_REFRESH = 30_000;
 const time = new Intl.DateTimeFormat('en-US', { timeStyle: 'short', timeZone: 'UTC' });
 const dayAndTime = new Intl.DateTimeFormat('en-US', { dateStyle: 'short', timeStyle: 'short', timeZone: 'UTC' });
 
-const latestFirst: ListParams = { page: 1, pageSize: 1, sort: [{ field: 'LastCallTime', desc: true }] };
+/** The newest completions, as many as one page holds: the whole curve in one request (decision 0021). */
+const latestCompletions: ListParams = {
+  page: 1,
+  pageSize: 1000,
+  filters: [{ field: 'CallStatus', op: 'eq', value: 'Completed' }],
+  sort: [{ field: 'LastCallTime', desc: true }],
+};
 
 /**
  * Numbers completed over time (docs/decisions/0021-report-figures-and-progress.md): the API keeps no history, but each
- * number's last call time is when it finished, so "completed by t" is the count of completed numbers whose last call
- * was at or before t, asked of the details feed for a few moments between the start and the last call.
+ * number's last call time is when it finished, so one page of the latest completions draws the curve.
  */
 export function ProgressChart({ broadcast, running }: { broadcast: Broadcast; running: boolean }) {
   const broadcastId = broadcastIdOf(broadcast)!;
   const figures = reportFigures(broadcast);
   // Live like the cards: each time the broadcast's completed count moves, the chart asks again.
-  const latest = useQuery({
-    ...broadcastQueries.results(broadcastId, latestFirst),
+  const completions = useQuery({
+    ...broadcastQueries.results(broadcastId, latestCompletions),
     refetchInterval: running ? SLOW_REFRESH : false,
     refetchIntervalInBackground: false,
-  });
-  const refetchLatest = latest.refetch;
-  useEffect(() => {
-    if (running) void refetchLatest();
-  }, [figures.completed, running, refetchLatest]);
-  const lastCallTime = latest.data?.Items[0]?.LastCallTime ?? null;
-
-  const checkpoints = useMemo(() => {
-    const start = parseApiDate(broadcast.StartDate);
-    const end = parseApiDate(lastCallTime);
-    if (!start || !end || end.instant <= start.instant) return [];
-    const from = start.instant.getTime();
-    // The API writes whole seconds: the last call happened somewhere within its second.
-    const span = end.instant.getTime() + 999 - from;
-    return Array.from({ length: CHECKPOINTS + 1 }, (_, index) => {
-      const at = new Date(Math.floor(from + (span * index) / CHECKPOINTS));
-      return { instant: at, wallClock: new Date(at.getTime() + start.offsetMinutes * 60_000) };
-    });
-  }, [broadcast.StartDate, lastCallTime]);
-
-  const queries: ListParams[] = checkpoints.map(({ instant }) => ({
-    filters: [
-      { field: 'CallStatus', op: 'eq', value: 'Completed' },
-      { field: 'LastCallTime', op: 'lte', value: instant.toISOString() },
-    ],
-  }));
-  const counts = useQuery({
-    ...broadcastQueries.resultCounts(broadcastId, queries),
-    enabled: queries.length > 0,
     placeholderData: keepPreviousData,
   });
+  const refetch = completions.refetch;
+  useEffect(() => {
+    if (running) void refetch();
+  }, [figures.completed, running, refetch]);
 
-  if (latest.isPending || (queries.length > 0 && counts.isPending)) {
-    return <Skeleton variant="rounded" height={240} aria-label="Loading the progress chart" />;
-  }
-  if (queries.length === 0 || !counts.data || counts.data.length !== checkpoints.length) {
+  const series = useMemo(() => {
+    const startedAt = parseApiDate(broadcast.StartDate)?.instant;
+    if (!startedAt || !completions.data) return null;
+    const latest = completions.data.Items.flatMap((item) => parseApiDate(item.LastCallTime)?.instant ?? []);
+    return progressSeries(startedAt, latest, completions.data.Size);
+  }, [broadcast.StartDate, completions.data]);
+  const start = parseApiDate(broadcast.StartDate);
+
+  if (completions.isPending) return <Skeleton variant="rounded" height={240} aria-label="Loading the progress chart" />;
+  if (!series || !start) {
     return (
       <Box sx={{ height: 240, display: 'grid', placeItems: 'center', color: 'text.secondary' }}>
-        <Typography variant="body2">{queries.length === 0 ? 'No calls have been made yet.' : 'Updating…'}</Typography>
+        <Typography variant="body2">{completions.isError ? 'The progress could not be loaded.' : 'No calls have been made yet.'}</Typography>
       </Box>
     );
   }
-  const multiDay = checkpoints.at(-1)!.instant.getTime() - checkpoints[0]!.instant.getTime() > 20 * 3_600_000;
-  // Every number completed by now had its last call by the last checkpoint: the line ends on the Completed card's figure.
-  const series = [...counts.data.slice(0, -1), figures.completed];
+  const wallClock = (instant: Date) => new Date(instant.getTime() + start.offsetMinutes * 60_000);
+  const checkpoints = series.at.map(wallClock);
+  const multiDay = checkpoints.at(-1)!.getTime() - checkpoints[0]!.getTime() > 20 * 3_600_000;
+  // Every number completed by now had its last call by the last moment: the line ends on the Completed card's figure.
+  const completed = [...series.completed.slice(0, -1), figures.completed];
+  const format = multiDay ? dayAndTime : time;
   return (
     <figure style={{ margin: 0 }}>
       <LineChart
@@ -85,16 +74,17 @@ export function ProgressChart({ broadcast, running }: { broadcast: Broadcast; ru
         margin={{ left: 8, right: 32, top: 16, bottom: 8 }}
         xAxis={[
           {
-            data: checkpoints.map((point) => point.wallClock),
+            data: checkpoints,
             scaleType: 'time',
-            valueFormatter: (value: Date) => (multiDay ? dayAndTime : time).format(value),
+            valueFormatter: (value: Date) => format.format(value),
             tickNumber: 5,
           },
         ]}
         yAxis={[{ min: 0, max: Math.max(broadcast.PhoneNumberCount, 1), valueFormatter: (value: number) => formatCount(value), width: 52 }]}
         series={[
           {
-            data: series,
+            data: completed,
+            connectNulls: true,
             label: 'Numbers completed',
             area: true,
             showMark: false,
@@ -108,7 +98,8 @@ export function ProgressChart({ broadcast, running }: { broadcast: Broadcast; ru
       />
       <Typography component="figcaption" variant="body2" color="textSecondary">
         {formatCount(figures.completed)} of {formatCount(figures.recipients)} numbers completed by{' '}
-        {(multiDay ? dayAndTime : time).format(checkpoints.at(-1)!.wallClock)}, counted from each number&rsquo;s last call.
+        {format.format(checkpoints.at(-1)!)}, counted from each number&rsquo;s last call.
+        {series.joinedBefore && ` Before ${format.format(wallClock(series.joinedBefore))} the line is drawn straight: only the latest ${formatCount(latestCompletions.pageSize!)} are read.`}
       </Typography>
     </figure>
   );
