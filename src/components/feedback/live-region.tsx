@@ -4,14 +4,15 @@ import type { Announcement } from '@/hooks/use-announcement.ts';
 
 /**
  * A polite live region, visually hidden: screen readers say what it holds whenever it changes (results of
- * keyboard shortcuts, say). An invisible character alternates so a repeated message is still a change.
+ * keyboard shortcuts, say). An invisible character alternates so a repeated message is still a change. A `quiet`
+ * region keeps its text current without having it spoken (aria-live="off" while it changes).
  */
-export function LiveRegion({ announcement, label }: { announcement: Announcement; label: string }) {
+export function LiveRegion({ announcement, label, quiet = false }: { announcement: Announcement; label: string; quiet?: boolean }) {
   return (
     <Box
       role="status"
       aria-label={label}
-      aria-live="polite"
+      aria-live={quiet ? 'off' : 'polite'}
       aria-atomic="true"
       sx={visuallyHidden}
     >

@@ -11,7 +11,7 @@ import Tabs from '@mui/material/Tabs';
 import Typography from '@mui/material/Typography';
 import { visuallyHidden } from '@mui/utils';
 import { useQuery } from '@tanstack/react-query';
-import { useState } from 'react';
+import { useEffect, useState } from 'react';
 import { Link as RouterLink, useParams } from 'react-router';
 import { isApiError } from '@/api/api-error.ts';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
@@ -51,6 +51,7 @@ import { ProgressChart } from '../components/progress-chart.tsx';
 import { RecordingInstruction } from '../components/recording-instruction.tsx';
 import { ResultBreakdown } from '../components/result-breakdown.tsx';
 import { SurveyAnswersChart } from '../components/survey-answers-chart.tsx';
+import { UndoSendBanner } from '../components/undo-send-banner.tsx';
 import { progressStep, reportFigures, type ReportFigures } from '../report-figures.ts';
 import { SectionCard } from '@/components/layout/section-card.tsx';
 import { BackLink } from '@/components/layout/back-link.tsx';
@@ -117,14 +118,19 @@ function TimingCard({ broadcast }: { broadcast: Broadcast }) {
 
 
 /**
- * The header's screen-reader progress: the same figure as the Completed card, spoken only when the broadcast enters
- * another tenth of the way, so a screen reader hears it move without hearing every refresh.
+ * The header's screen-reader progress: the Completed card's figure, always current, but spoken only when the broadcast
+ * enters another tenth of the way, so a screen reader hears it move without hearing every refresh.
  */
 function ProgressAnnouncement({ figures, running, completed }: { figures: ReportFigures; running: boolean; completed: boolean }) {
-  const [spoken, setSpoken] = useState({ step: progressStep(figures), text: `${figures.completedShareText} done` });
   const step = progressStep(figures);
-  if (running && step !== spoken.step) setSpoken({ step, text: `${figures.completedShareText} done` });
-  return <LiveRegion label="Broadcast progress" announcement={{ text: running ? spoken.text : completed ? 'All done' : '', id: spoken.step }} />;
+  const [spokenStep, setSpokenStep] = useState(step);
+  // Once the new tenth has been said (the commit after it showed), later refreshes within it change the text quietly.
+  useEffect(() => {
+    const said = setTimeout(() => setSpokenStep(step));
+    return () => clearTimeout(said);
+  }, [step]);
+  const text = running ? `${figures.completedShareText} done` : completed ? 'All done' : '';
+  return <LiveRegion label="Broadcast progress" quiet={running && step === spokenStep} announcement={{ text, id: step }} />;
 }
 
 /** The text that went out, and what came back: delivery, replies (in the conversations) and opt-outs. */
@@ -314,6 +320,7 @@ export function BroadcastReportPage() {
       }
       actions={<BroadcastActions broadcast={broadcast} broadcastId={broadcastId} otherHalf={other.data} />}
     >
+      <UndoSendBanner broadcastId={broadcastId} />
       {recordingInstruction && <RecordingInstruction instruction={recordingInstruction} />}
       {isCombo(broadcast) && <ComboHalves broadcast={broadcast} otherHalf={other.data} channel={channel} />}
 
