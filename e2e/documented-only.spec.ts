@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, logIn, test } from './fixtures.ts';
+import { createContact } from './contacts-api.ts';
 import { EVERY_PAGE } from './support/every-page.ts';
 
 /**
@@ -75,20 +76,30 @@ test('the wizard estimates reach and cost from the list sizes when the API has n
 
 test('an import without the import route creates each good row with the documented contact create', async ({ page }) => {
   await logIn(page);
-  const csv = ['First Name,Last Name,Phone Number', 'Una,Documented,(605) 300-0701', 'Bad,Documented,555-0123', 'Dos,Documented,605-300-0702'].join('\n');
+  // A contact that exists already, in no list: the import counts it, and says it could not join the list.
+  await createContact(page, { FirstName: 'Tres', LastName: 'Documented', PrimaryPhone: '6053000703' });
+  const csv = [
+    'First Name,Last Name,Phone Number',
+    'Una,Documented,(605) 300-0701',
+    'Bad,Documented,555-0123',
+    'Dos,Documented,605-300-0702',
+    'Tres,Documented,605-300-0703',
+  ].join('\n');
   await page.goto('/lists/36');
   await page.getByRole('link', { name: 'Import into list' }).click();
   await page.getByLabel('Choose a CSV file').setInputFiles({ name: 'documented.csv', mimeType: 'text/csv', buffer: Buffer.from(csv) });
   await page.getByRole('button', { name: 'Check the import' }).click();
   await expect(page.getByRole('heading', { name: 'Review: nothing has changed yet' })).toBeVisible();
   await expect(page.getByText(/^Importing contacts in one step is not offered by this API\./)).toBeVisible();
-  await expect(page.getByLabel(/^New: /)).toHaveText('2');
+  await expect(page.getByLabel(/^New: /)).toHaveText('3');
   await expect(page.getByLabel(/^Rejected: /)).toHaveText('1');
   await expect(page.getByRole('link', { name: 'Download rejected rows' })).toHaveCount(0);
 
-  await page.getByRole('button', { name: 'Import 2 contacts' }).click();
+  await page.getByRole('button', { name: 'Import 3 contacts' }).click();
   await expect(page.getByText('Import finished.')).toBeVisible();
   await expect(page.getByLabel(/^Added: /)).toHaveText('2');
+  await expect(page.getByLabel(/^Unchanged: /)).toHaveText('1');
+  await expect(page.getByText(/1 contact you already had could not join it\. Adding contacts to a list is not offered by this API\./)).toBeVisible();
   await page.getByRole('link', { name: 'Open Staff' }).click();
   await page.getByLabel('Search members').fill('Documented');
   await expect(page.getByRole('row').filter({ hasText: 'Documented' })).toHaveCount(2);

@@ -213,5 +213,7 @@ export const contactImportResultSchema = z.object({
   Conflicts: z.int().optional(),
   /** The first updated contacts (at most MAX_LISTED_UPDATES), in file order, each with its changes; `Updated` counts them all. */
   UpdatedContacts: z.array(importUpdateSchema).max(MAX_LISTED_UPDATES).optional(),
+  /** Existing contacts that could not join the target list (the import made one contact at a time, decision 0133). */
+  ExistingNotAddedToList: z.int().optional(),
 });
 export type ContactImportResult = Answer<z.infer<typeof contactImportResultSchema>>;

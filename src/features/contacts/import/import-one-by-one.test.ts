@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import type { Contact, ContactInput, ContactUpdateInput } from '@contract/contact.ts';
 import { importOneByOne, planOneByOne } from './import-one-by-one.ts';
+import { listSentence } from './import-wording.ts';
 
 const built = [
   'First Name,Last Name,Phone Number,Secondary Phone,Tertiary Phone,Notes,Integration Data',
@@ -88,5 +89,29 @@ describe('the import without an import route', () => {
     expect(await importOneByOne(plan, withoutUpdate, () => {})).toMatchObject({ Updated: 0, Unchanged: 1, UpdatedContacts: [] });
     const notOffered = { ...withoutUpdate, update: () => Promise.resolve(false) };
     expect(await importOneByOne(plan, notOffered, () => {})).toMatchObject({ Updated: 0, Unchanged: 1, Failed: 0, UpdatedContacts: [] });
+  });
+
+  it('adds the contacts that already had a number to the target list, in one request, or counts them as left out', async () => {
+    const plan = planOneByOne(built, 'file-1', 36);
+    const dee = { PersonID: 7, FirstName: 'Di', LastName: 'Fox', PrimaryPhone: '2145550101', Notes: 'Allergy' } as Contact;
+    const base = {
+      create: (input: ContactInput) =>
+        input.PrimaryPhone === '2145550101' ? Promise.reject(Object.assign(new Error('Duplicate'), { errorName: 'DuplicateContact' })) : Promise.resolve({}),
+      findByPhone: (phone: string) => Promise.resolve(phone === dee.PrimaryPhone ? dee : undefined),
+    };
+    const added: Array<[number, number[]]> = [];
+    const addToList = (listId: number, personIds: number[]) => {
+      added.push([listId, personIds]);
+      return Promise.resolve(true);
+    };
+    expect(await importOneByOne(plan, { ...base, addToList }, () => {})).toMatchObject({ New: 2, Unchanged: 1, AddedToList: 3 });
+    expect(added).toEqual([[36, [7]]]);
+
+    const leftOut = await importOneByOne(plan, { ...base, addToList: () => Promise.resolve(false) }, () => {});
+    expect(leftOut).toMatchObject({ New: 2, AddedToList: 2, ExistingNotAddedToList: 1 });
+    expect(listSentence(leftOut, 'Staff', true, 'Adding contacts to a list is not offered by this API.')).toBe(
+      '2 contacts joined Staff. 1 contact you already had could not join it. Adding contacts to a list is not offered by this API.',
+    );
+    expect((await importOneByOne(plan, base, () => {})).ExistingNotAddedToList).toBe(1);
   });
 });

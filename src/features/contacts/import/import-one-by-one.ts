@@ -18,7 +18,8 @@ import type { Contact, ContactInput, ContactUpdateInput } from '@contract/contac
  * sandbox's import uses, and creates each good row with the documented `POST /v1/contacts`. A number already among
  * the contacts (the create answers "duplicate") is found by a search and merged with the import's rule and the
  * user's choice to keep existing values (decision 0164), when the API offers contact updates; otherwise it is left
- * as it is.
+ * as it is. With a target list, the contacts that already existed join it in one request where the API offers that
+ * route; where it does not, the answer counts them in `ExistingNotAddedToList`.
  */
 
 type ProblemRow = ContactImportResult['ProblemRows'][number];
@@ -116,6 +117,8 @@ export interface OneByOneRequests {
   findByPhone?: ((phone: string) => Promise<Contact | undefined>) | undefined;
   /** Resolves false when the API turns out not to offer contact updates (the contact is then left as it is). */
   update?: ((personId: number, input: ContactUpdateInput) => Promise<unknown>) | undefined;
+  /** Adds existing contacts to the target list; resolves false when the API turns out not to offer it. */
+  addToList?: ((listId: number, personIds: number[]) => Promise<boolean>) | undefined;
 }
 
 const valuesOfContact = (contact: Contact): ImportValues => ({
@@ -138,7 +141,7 @@ const PARALLEL_CREATES = 4;
  */
 export async function importOneByOne(
   plan: OneByOnePlan,
-  { create, findByPhone, update }: OneByOneRequests,
+  { create, findByPhone, update, addToList }: OneByOneRequests,
   onProgress: (done: number, total: number) => void,
   keepExisting = false,
 ): Promise<ContactImportResult> {
@@ -153,11 +156,15 @@ export async function importOneByOne(
     UpdatedContacts: [],
   };
   const updates = result.UpdatedContacts!;
+  /** Contacts that already had a row's number: they join the target list too, as with the import route. */
+  const existingIds: number[] = [];
   /** Merges a row into the contact that already has its number; its outcome. */
   const mergeIntoExisting = async (rowNumber: number, values: ImportValues): Promise<'Updated' | 'Unchanged'> => {
-    if (!findByPhone || !update) return 'Unchanged';
+    if (!findByPhone) return 'Unchanged';
     const existing = await findByPhone(values.PrimaryPhone);
     if (!existing) return 'Unchanged';
+    existingIds.push(existing.PersonID!);
+    if (!update) return 'Unchanged';
     const merge = mergeImportValues(valuesOfContact(existing), values, keepExisting);
     result.PhonesNotAdded += merge.phonesNotAdded.length;
     if (merge.conflict) result.Conflicts! += 1;
@@ -198,6 +205,12 @@ export async function importOneByOne(
     }
   };
   await Promise.all(Array.from({ length: PARALLEL_CREATES }, work));
+  const listId = plan.review.ListID;
+  if (listId !== null && existingIds.length > 0) {
+    const added = addToList ? await addToList(listId, existingIds).catch(() => false) : false;
+    if (added) result.AddedToList += existingIds.length;
+    else result.ExistingNotAddedToList = existingIds.length;
+  }
   result.ProblemRows.sort((a, b) => (a.RowNumber ?? 0) - (b.RowNumber ?? 0));
   updates.sort((a, b) => (a.RowNumber ?? 0) - (b.RowNumber ?? 0));
   return result;

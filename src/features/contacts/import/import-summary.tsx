@@ -16,6 +16,7 @@ import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { importProblemsUrl } from '@/api/resources/contacts/contact-requests.ts';
+import { useNotOfferedSentence } from '@/api/route-availability.ts';
 import { Link as RouterLink } from 'react-router';
 import {
   importFieldLabels,
@@ -75,6 +76,7 @@ function Figure({ label, value, hint, tone }: { label: string; value: number; hi
  * rejected row to download (from the API: the answer lists the first rows only, decision 0073).
  */
 export function ImportSummary({ result, fileHadHeader, listName, canDownloadProblems = true, keepExisting }: ImportSummaryProps) {
+  const addToListNotOffered = useNotOfferedSentence('listAddContacts');
   const done = !result.DryRun;
   const rowOffset = fileHadHeader ? 0 : -1;
   const problemCount = result.Rejected + result.Failed;
@@ -101,7 +103,7 @@ export function ImportSummary({ result, fileHadHeader, listName, canDownloadProb
       </Grid>
       <Typography variant="body2" color="textSecondary">
         {formatCountOf(result.TotalRows, 'row', 'rows')} in the file.{' '}
-        {listName && `${listSentence(result, listName, done)} `}
+        {listName && `${listSentence(result, listName, done, addToListNotOffered ?? undefined)} `}
         {result.PhonesNotAdded > 0 &&
           `${formatCountOf(result.PhonesNotAdded, 'extra number', 'extra numbers')} found no free phone slot and ${done ? 'were' : 'will be'} left out. `}
         Existing contacts keep their opt-outs, do-not-call flags and text opt-in status; empty cells never clear anything.

@@ -7,7 +7,13 @@ import { formatCount, formatCountOf } from '@/utils/format-number.ts';
  */
 
 /** What the file does to the target list, in words that agree with the counts beside them. */
-export function listSentence(result: ContactImportResult, listName: string, done: boolean): string {
+export function listSentence(result: ContactImportResult, listName: string, done: boolean, notOffered?: string): string {
+  const left = result.ExistingNotAddedToList ?? 0;
+  const leftOut = left > 0 ? ` ${formatCountOf(left, 'contact', 'contacts')} you already had could not join it.${notOffered ? ` ${notOffered}` : ''}` : '';
+  return listJoinSentence(result, listName, done) + leftOut;
+}
+
+function listJoinSentence(result: ContactImportResult, listName: string, done: boolean): string {
   const already = Math.max(0, result.AddedToList - result.New);
   const joining = `${formatCountOf(result.AddedToList, 'contact', 'contacts')} ${done ? 'joined' : 'will join'} ${listName}`;
   if (already === 0 || result.AddedToList === 0) return `${joining}.`;

@@ -13,6 +13,7 @@ import { useState } from 'react';
 import { Link as RouterLink, useSearchParams } from 'react-router';
 import { useImportContacts, useImportDryRun, useInvalidateRoster } from '@/api/resources/contacts/contact-mutations.ts';
 import { createContact, listContacts, updateContact } from '@/api/resources/contacts/contact-requests.ts';
+import { addListMembers } from '@/api/resources/lists/list-requests.ts';
 import { notOfferedSentence, RouteNotOfferedError, useFeatureOffered } from '@/api/route-availability.ts';
 import { useUploadFile } from '@/api/resources/file-uploads/file-upload-mutations.ts';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
@@ -43,6 +44,12 @@ function mappingFor(parsed: Parsed, hasHeader: boolean): Array<ColumnField | nul
 }
 
 /** The contact whose primary number this is, found with the documented search. */
+/** A route the API turns out not to offer is an answer (the import leaves that part out), any other failure is not. */
+function falseWhenNotOffered(failure: unknown): false {
+  if (failure instanceof RouteNotOfferedError) return false;
+  throw failure;
+}
+
 async function findContactByPhone(phone: string) {
   const feed = await listContacts({ search: phone, pageSize: 100 });
   return feed.Items.find((contact) => contact.PrimaryPhone === phone);
@@ -67,17 +74,9 @@ export function ContactImportPage() {
   const [created, setCreated] = useState({ done: 0, total: 0 });
   const oneByOneRequests: OneByOneRequests = {
     create: createContact,
-    findByPhone: updateOffered ? findContactByPhone : undefined,
-    update: updateOffered
-      ? (personId, input) =>
-          updateContact(personId, input).then(
-            () => true,
-            (failure: unknown) => {
-              if (failure instanceof RouteNotOfferedError) return false;
-              throw failure;
-            },
-          )
-      : undefined,
+    findByPhone: findContactByPhone,
+    update: updateOffered ? (personId, input) => updateContact(personId, input).then(() => true, falseWhenNotOffered) : undefined,
+    addToList: (listId, personIds) => addListMembers(listId, personIds).then(() => true, falseWhenNotOffered),
   };
   const runOneByOne = useMutation({
     mutationFn: ({ plan, keepExisting }: { plan: OneByOnePlan; keepExisting: boolean }) =>
