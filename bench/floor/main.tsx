@@ -8,7 +8,7 @@ import { createBrowserRouter, Link, Outlet, RouterProvider } from 'react-router'
 import { z } from 'zod';
 
 /**
- * The bundle floor (perf-anchors.md §4, app "d"): the packages our first route uses, rendering the same kind of
+ * The bundle floor (the smallest app built from the same packages): the packages our first route uses, rendering the same kind of
  * shell (MUI layout, a table, a dialog), a router, one query and one form validated by zod, and no app code. Built in
  * the same run as the app, it is the peer of our login page and shell.
  */

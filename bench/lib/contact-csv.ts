@@ -1,7 +1,7 @@
 import { closeSync, openSync, writeSync } from 'node:fs';
 
 /**
- * A contacts spreadsheet as people export them, after the yardstick's generator (perf-anchors.md §3): three extra
+ * A contacts spreadsheet as people export them, after the import yardstick's generator: three extra
  * columns, phones in five formats, about 3.5 % invalid numbers, 1.5 % repeats of an earlier number, quoted notes
  * with embedded quotes and commas, CRLF line ends. Deterministic.
  */

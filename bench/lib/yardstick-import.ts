@@ -7,7 +7,7 @@ import { RUN_DIR } from './data.ts';
 import { elapsedMs } from './stats.ts';
 
 /**
- * The import yardstick of perf-anchors.md §3 ("pipeline end-to-end"): one streaming pass in one process, papaparse
+ * The import yardstick ("pipeline end to end"): one streaming pass in one process, papaparse
  * → libphonenumber-js → de-duplicate → insert into an indexed table with a trigram search index kept by a trigger.
  */
 export async function yardstickImport(file: string): Promise<{ ms: number; rowsPerSecond: number; inserted: number }> {

@@ -32,7 +32,7 @@ interface Measured {
   load: LoadResult | null;
 }
 
-/** 1-client latency, then (when one request takes under a second) 10 connections: what perf-anchors.md does. */
+/** 1-client latency, then (when one request takes under a second) 10 connections, as the yardsticks are measured. */
 async function measure(base: string, operation: Operation, options: { slowPeer?: boolean } = {}): Promise<Measured> {
   const single = options.slowPeer
     ? await sequential(base, operation, { minRequests: 3, minMs: 2000, maxMs: 15_000 })

@@ -1,7 +1,7 @@
 import Box from '@mui/material/Box';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
-/** How a text splits into SMS segments (countSegments in src/api/schemas/sms-segments.ts computes it). */
+/** How a text splits into SMS segments (countSegments in src/contract/sms-segments.ts computes it). */
 export interface SegmentCountShown {
   encoding: 'GSM-7' | 'UCS-2';
   characters: number;
