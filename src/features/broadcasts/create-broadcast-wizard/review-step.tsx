@@ -18,6 +18,7 @@ import { broadcastTypeOf, needsOf, typeWords, parsePastedNumbers, toCreateInput,
 import { describeCallingWindow, describeUnfinished } from './calling-window-text.ts';
 import { describeSkipped } from './describe-skipped.ts';
 import { describeStartTime } from './start-date.ts';
+import { DoubleSendWarning } from './double-send-warning.tsx';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
 
 /** Past this many numbers the review asks for a second look. */
@@ -92,6 +93,7 @@ export function ReviewStep({ draft, user, plan, next }: WizardStepProps) {
             available. Add credits or reach fewer people.
           </Alert>
         )}
+        <DoubleSendWarning draft={draft} user={user} />
         {warnings.length > 0 && (
           <Alert severity="warning" role="status">
             <Stack component="ul" spacing={0.5} sx={{ m: 0, pl: 2 }}>

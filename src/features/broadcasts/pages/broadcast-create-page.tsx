@@ -42,6 +42,7 @@ import { MergeFieldPanel } from '../create-broadcast-wizard/merge-field-panel.ts
 import { useSendInput } from '../create-broadcast-wizard/send-input.ts';
 import { estimateReach } from '../create-broadcast-wizard/estimate-reach.ts';
 import { useBroadcastDraft } from '../create-broadcast-wizard/use-broadcast-draft.ts';
+import { useDoubleSendCheck } from '../create-broadcast-wizard/use-double-send-check.ts';
 import { stepToShow } from '../create-broadcast-wizard/step-reach.ts';
 import { STEP_FORM_ID } from '../create-broadcast-wizard/wizard-step.ts';
 import { wizardSteps } from '../create-broadcast-wizard/wizard-steps.ts';
@@ -130,6 +131,8 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   const plan = previewable && askPreview && !preview.isError ? preview.data : undefined;
   const account = useQuery({ ...accountQueries.detail(), enabled: previewable && !askPreview });
   const estimate = previewable && !askPreview ? estimateReach(draft, account.data?.AvailableCallUnits ?? null) : undefined;
+  // Send waits for the double-send check, and for "Send it anyway" when it names a look-alike (decision 0188).
+  const doubleSend = useDoubleSendCheck(draft, user, last);
 
   // A draft already sent when the wizard opens is done with: "New broadcast" starts a blank one. (A tab that sends,
   // or shares the draft with the one that did, keeps showing that it was sent.)
@@ -180,6 +183,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
       show(stepIndex + 1);
       return;
     }
+    if (doubleSend.holdsSend) return;
     // A file whose people get merge-field fallbacks is uploaded again with them written in first (decision 0152).
     sendInput.mutate(draft, { onSuccess: (input) => create.mutate(
       { input, idempotencyKey: draft.idempotencyKey },
@@ -281,7 +285,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
             variant="contained"
             endIcon={last ? <SendOutlined /> : <ArrowForwardOutlined />}
             loading={create.isPending || sendInput.isPending}
-            disabled={last && plan !== undefined && plan.MaxCreditCost > plan.AvailableCredits}
+            disabled={last && ((plan !== undefined && plan.MaxCreditCost > plan.AvailableCredits) || doubleSend.holdsSend)}
           >
             {last ? (draft.schedule.startMode === 'later' ? 'Schedule broadcast' : 'Send broadcast') : 'Next'}
           </Button>
