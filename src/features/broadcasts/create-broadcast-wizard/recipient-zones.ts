@@ -150,3 +150,8 @@ export function clockText(local: LocalDateTime, sameDayAs: LocalDateTime): strin
 
 /** "8:00 AM" for a time of day. */
 export const timeOfDayText = (time: TimeOfDay): string => dayjs().hour(time.Hour).minute(time.Minute).format('h:mm A');
+
+/** The one-click fix: the draft scheduled for a wall-clock time in the user's zone (the zone it is shown in stays). */
+export function withStartAt<Draft extends { schedule: { startMode: 'now' | 'later'; startLocal: string } }>(draft: Draft, startLocal: LocalDateTime): Draft {
+  return { ...draft, schedule: { ...draft.schedule, startMode: 'later', startLocal } };
+}

@@ -18,6 +18,8 @@ import { broadcastTypeOf, needsOf, typeWords, parsePastedNumbers, toCreateInput,
 import { describeCallingWindow, describeUnfinished } from './calling-window-text.ts';
 import { describeSkipped } from './describe-skipped.ts';
 import { describeStartTime } from './start-date.ts';
+import { RecipientZones } from './recipient-zones.tsx';
+import { withStartAt } from './recipient-zones.ts';
 import { DoubleSendWarning } from './double-send-warning.tsx';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
 
@@ -66,7 +68,7 @@ function Row({ term, children }: { term: string; children: ReactNode }) {
 }
 
 /** The whole broadcast in plain words, its cost and its risks, and the exact request, before Send. */
-export function ReviewStep({ draft, user, plan, next }: WizardStepProps) {
+export function ReviewStep({ draft, user, plan, save, next }: WizardStepProps) {
   const type = broadcastTypeOf(draft.type);
   const needs = needsOf(draft.type);
   const timeZone = timeZoneForState(user.State ?? '');
@@ -158,6 +160,8 @@ export function ReviewStep({ draft, user, plan, next }: WizardStepProps) {
             </Row>
           )}
         </Box>
+        {/* Each recipient's local time, and one click to keep them inside the sending hours (decision 0182). */}
+        <RecipientZones draft={draft} plan={plan} userZone={timeZone} onStartAt={(startLocal) => save((current) => withStartAt(current, startLocal))} />
         <Accordion variant="outlined" disableGutters sx={{ borderRadius: 2, '&::before': { display: 'none' } }}>
           <AccordionSummary expandIcon={<ExpandMoreOutlined />}>
             <Typography variant="body2">The request sent to the API</Typography>

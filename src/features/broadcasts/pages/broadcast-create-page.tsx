@@ -42,6 +42,8 @@ import { MergeFieldPanel } from '../create-broadcast-wizard/merge-field-panel.ts
 import { useSendInput } from '../create-broadcast-wizard/send-input.ts';
 import { estimateReach } from '../create-broadcast-wizard/estimate-reach.ts';
 import { useBroadcastDraft } from '../create-broadcast-wizard/use-broadcast-draft.ts';
+import { RecipientZones } from '../create-broadcast-wizard/recipient-zones.tsx';
+import { withStartAt } from '../create-broadcast-wizard/recipient-zones.ts';
 import { useDoubleSendCheck } from '../create-broadcast-wizard/use-double-send-check.ts';
 import { stepToShow } from '../create-broadcast-wizard/step-reach.ts';
 import { STEP_FORM_ID } from '../create-broadcast-wizard/wizard-step.ts';
@@ -85,6 +87,8 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   // After "Discard draft" the name is not focused for the user: the closing dialog hands the focus back to its
   // button, and the name losing it would count as visited and show "Name the broadcast" at once.
   const [freshAfterDiscard, setFreshAfterDiscard] = useState(false);
+  // The quiet-hours fix moves the start from the panel: the open step's form is opened afresh to show it (decision 0182).
+  const [startFixes, setStartFixes] = useState(0);
 
   // Duplicate, send again, or an API draft: build the draft from it once, then drop the request from the URL.
   const request = prefillRequestOf(searchParams);
@@ -321,7 +325,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
             <Typography variant="body2" color="textSecondary" sx={{ mb: 3 }}>
               Step {stepIndex + 1} of {wizardSteps.length}: {step.description}
             </Typography>
-            <step.Step key={`${draft.idempotencyKey}:${step.id}`} draft={draft} user={user} plan={plan} save={update} next={next} focusFirstField={!freshAfterDiscard} />
+            <step.Step key={`${draft.idempotencyKey}:${step.id}:${startFixes}`} draft={draft} user={user} plan={plan} save={update} next={next} focusFirstField={!freshAfterDiscard} />
             {!stacked && navigation}
           </CardContent>
         </Card>
@@ -337,6 +341,12 @@ function CreateBroadcastWizard({ user }: { user: User }) {
           finishZoneName={draft.schedule.startZone === userZone ? null : timeZoneName(userZone)}
         >
           <MergeFieldPanel draft={draft} onFallbackChange={(field, value) => update((current) => ({ ...current, mergeFallbacks: { ...current.mergeFallbacks, [field]: value } }))} />
+          {previewable && !last && (
+            <RecipientZones draft={draft} plan={plan} userZone={userZone} onStartAt={(startLocal) => {
+              update((current) => withStartAt(current, startLocal));
+              setStartFixes((count) => count + 1);
+            }} />
+          )}
         </ReachSummary>
       </Grid>
       {stacked && <Grid size={12}>{navigation}</Grid>}

@@ -1,0 +1,77 @@
+import type { Page } from '@playwright/test';
+import { DEMO_MASTER, expect, logIn, test } from './fixtures.ts';
+import { compose } from './support/wizard.ts';
+
+/*
+ * Recipient-local quiet hours (docs/decisions/0180-0183): the recipients by time zone, the zones a start reaches in
+ * their quiet hours, and the one-click start that keeps everyone inside the sending hours (8:00 AM to 9:00 PM by
+ * default). Also run by the documented-only project: every number comes from the draft or a documented list route.
+ */
+
+/** Eastern, Central, Pacific and Hawaii numbers. */
+const ACROSS_ZONES = '2125550101, 2145550102, 2135550103, 8085550104';
+
+const zoneRows = (page: Page) => page.getByRole('list', { name: 'Recipients by time zone' }).first();
+
+/** Goes back from the review to the schedule and picks a start in the user's zone (Central Time: the demo user is in Texas). */
+async function scheduleAt(page: Page, typed: string) {
+  await page.getByRole('button', { name: 'Back', exact: true }).click();
+  await expect(page.getByRole('heading', { level: 2, name: 'Schedule & delivery' })).toBeVisible();
+  await page.getByLabel('Schedule for later').check();
+  await page.getByRole('group', { name: 'Start' }).getByRole('spinbutton', { name: 'Month' }).click();
+  await page.keyboard.type(typed);
+}
+
+test.describe('Quiet hours', () => {
+  test.beforeEach(async ({ page }) => logIn(page, DEMO_MASTER));
+
+  test('flags the zones a start reaches in their quiet hours, moves the start in one click, and schedules it', async ({ page }) => {
+    await compose(page, { name: 'Snow day across zones', channel: 'Text message', pasted: ACROSS_ZONES, text: 'School is closed today for snow.' });
+    // 7:00 AM in Texas is 5:00 AM in California and 3:00 AM in Hawaii.
+    await scheduleAt(page, '122420300700A');
+    const panel = page.getByRole('complementary', { name: 'Who it reaches' });
+    await expect(zoneRows(panel)).toBeVisible();
+    await expect(zoneRows(panel).getByRole('listitem')).toHaveText([
+      /Hawaii-Aleutian Standard Time · 1 number.*3:00 AM/,
+      /Pacific Time · 1 number.*5:00 AM/,
+      /Central Time · 1 number.*7:00 AM/,
+      /Eastern Time · 1 number.*8:00 AM/,
+    ]);
+    await expect(panel.getByRole('listitem', { name: /, in quiet hours$/ })).toHaveCount(3);
+    await expect(panel.getByRole('status').filter({ hasText: '3 numbers in Hawaii-Aleutian Standard Time, Pacific Time, Central Time would be reached outside 8:00 AM and 9:00 PM, their time.' })).toBeVisible();
+
+    // 8:00 AM in Hawaii is noon in Texas: the earliest start that keeps everyone inside.
+    await panel.getByRole('button', { name: 'Start at 12:00 PM Central Time' }).click();
+    await expect(page.getByRole('group', { name: 'Start' }).getByRole('spinbutton', { name: 'Hours' })).toHaveText('12');
+    await expect(panel.getByText('Everyone is reached between 8:00 AM and 9:00 PM, their time.')).toBeVisible();
+    await expect(panel.getByRole('listitem', { name: /, in quiet hours$/ })).toHaveCount(0);
+
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Review & send' })).toBeVisible();
+    await expect(page.getByRole('definition').filter({ hasText: 'Tue, Dec 24, 2030 12:00 PM Central Time' })).toBeVisible();
+    const review = page.locator('#broadcast-wizard-step');
+    await expect(review.getByText('Everyone is reached between 8:00 AM and 9:00 PM, their time.')).toBeVisible();
+    await page.getByRole('button', { name: 'The request sent to the API' }).click();
+    await expect(page.getByLabel('Create Broadcast request')).toContainText('"StartDate": "12/24/2030 12:00PM"');
+    await page.getByRole('button', { name: 'Schedule broadcast' }).click();
+    await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
+  });
+
+  test('the review offers the same fix, and a list is placed in zones from its members', async ({ page }) => {
+    await compose(page, { name: 'Early list call', channel: 'Text message', lists: ['Board Members'], text: 'Board meeting moved to 7 PM.' });
+    await scheduleAt(page, '122420300600A');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await expect(page.getByRole('heading', { level: 2, name: 'Review & send' })).toBeVisible();
+
+    const review = page.locator('#broadcast-wizard-step');
+    // The demo's numbers are spread over the US: at 6:00 AM in Texas, someone is in their quiet hours.
+    await expect(zoneRows(review).getByRole('listitem').first()).toBeVisible();
+    await expect(review.getByText(/Reading the lists’ numbers/)).toHaveCount(0);
+    await expect(review.getByRole('listitem', { name: /Central Time: \d+ numbers?, in quiet hours$/ })).toBeVisible();
+    const fix = review.getByRole('button', { name: /^Start at \d{1,2}:\d{2} [AP]M Central Time$/ });
+    await fix.click();
+    await expect(review.getByText('Everyone is reached between 8:00 AM and 9:00 PM, their time.')).toBeVisible();
+    await page.getByRole('button', { name: 'Schedule broadcast' }).click();
+    await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
+  });
+});
