@@ -28,30 +28,29 @@ describe('a busy sandbox', () => {
   }, 120_000);
   afterAll(() => server?.close());
 
-  it('does not hold up the dashboard: /api/health answers at once all through a costly sort', async () => {
+  it('does not hold up the dashboard: /api/health answers all through a costly sort', async () => {
     const browser = createBrowser(server.url);
     await browser.login();
     let heavyDone = false;
-    const started = performance.now();
     const heavy = browser.request('GET', '/api/v1/contacts?sortby=-Notes,LastName,FirstName&page=10&pagesize=1000').then(async (response) => {
       heavyDone = true;
-      return { status: response.status, ms: performance.now() - started, body: await response.text() };
+      return { status: response.status, body: await response.text() };
     });
 
-    const healthWaits: number[] = [];
-    while (!heavyDone) {
-      const asked = performance.now();
+    // Counted by order, not by how long each took (a slow moment on a busy machine is no failure): on one thread the
+    // sort holds every other request until it ends, so at most the check that got in before it is answered meanwhile;
+    // with the sandbox in its own thread, check after check is answered while the sort still runs.
+    const enough = 5;
+    let answeredDuringSort = 0;
+    while (!heavyDone && answeredDuringSort < enough) {
       const health = await fetch(`${server.url}/api/health`);
       expect(health.status).toBe(200);
       await health.arrayBuffer();
-      healthWaits.push(performance.now() - asked);
+      if (!heavyDone) answeredDuringSort += 1;
     }
-    const { status, ms, body } = await heavy;
+    const { status, body } = await heavy;
     expect(status, body.slice(0, 300)).toBe(200);
-    // On one thread the sort holds every other request for its whole length, so one health check waits nearly as long
-    // as the sort; with the sandbox in its own thread each answers in a moment, however long the sort takes.
-    expect(healthWaits.length).toBeGreaterThan(3);
-    expect(Math.max(...healthWaits)).toBeLessThan(ms / 3);
+    expect(answeredDuringSort).toBe(enough);
   }, 60_000);
 
   it('/v1 on the dashboard port answers 404 in the API error body, naming the sandbox address', async () => {
