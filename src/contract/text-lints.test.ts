@@ -54,8 +54,9 @@ describe('the sender name', () => {
     expect(namesSender('From GALAXY: late bus', galaxy)).toBe(true);
     expect(namesSender('Thanks, Mrs. Organa', galaxy)).toBe(true);
     expect(namesSender('The schools are closed', galaxy)).toBe(false);
-    // {{FirstName}} is the recipient's name, not the sender's.
+    // {{FirstName}} is the recipient's name, and a link's path is no signature.
     expect(namesSender('Hi {{Leia}}', galaxy)).toBe(false);
+    expect(namesSender('Forms at bit.ly/galaxy-pics', galaxy)).toBe(false);
   });
 
   it('fires on a text that names nobody, with a fix that starts it with the organisation', () => {
@@ -103,7 +104,7 @@ describe('runs of punctuation', () => {
     expect(punctuationRunsOf('Free lunch!!! Really??? $$$ ?!?')).toEqual(['!!!', '???', '$$$', '?!?']);
     const text = `${CLEAN} Great news!!!`;
     expect(idsOf(text)).toEqual(['punctuation-run']);
-    expect(fixOf(text, 'punctuation-run')!.label).toBe('Use one !');
+    expect(fixOf(text, 'punctuation-run')!.label).toBe('Use one “!”');
     expect(collapsePunctuationRuns('Wow!!! Really??')).toBe('Wow! Really?');
   });
 

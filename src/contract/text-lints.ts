@@ -233,9 +233,9 @@ export function hasOptOutWording(text: string): boolean {
   return OPT_OUT_WORDING.some((pattern) => pattern.test(text));
 }
 
-/** Whether any of the sender's names is in the text (merge fields aside: {{FirstName}} is the recipient). */
+/** Whether any of the sender's names is in the text (merge fields and links aside: {{FirstName}} is the recipient). */
 export function namesSender(text: string, sender: TextSender): boolean {
-  const folded = foldForMatching(text.replace(MERGE_FIELD, ' '));
+  const folded = foldForMatching(withoutFieldsAndLinks(text));
   return sender.names.some((name) => folded.includes(` ${name} `));
 }
 
@@ -280,7 +280,7 @@ export function lintText(text: string, context: TextLintContext): TextLint[] {
       id: 'punctuation-run',
       title: `Repeated punctuation: ${quoteList(punctuation)}`,
       why: 'Runs like “!!!” or “$$” look like spam to carriers’ filters.',
-      fix: { label: punctuation.length === 1 ? `Use one ${punctuation[0]!.charAt(0)}` : 'Use one mark each', apply: collapsePunctuationRuns },
+      fix: { label: punctuation.length === 1 ? `Use one “${punctuation[0]!.charAt(0)}”` : 'Use one mark each', apply: collapsePunctuationRuns },
     });
   }
   const emoji = emojiRunsOf(text);

@@ -16,6 +16,8 @@ export interface TextChecksProps {
   onChange: (text: string) => void;
   /** The heading's level where the panel sits (4 under a step's "Text message" heading). */
   headingLevel?: 3 | 4 | 5;
+  /** Where room is short (the inbox reply box, under its thread), the findings scroll beyond this height. */
+  maxHeight?: string;
 }
 
 function Finding({ lint, children }: { lint: TextLint; children: ReactNode }) {
@@ -37,12 +39,18 @@ function Finding({ lint, children }: { lint: TextLint; children: ReactNode }) {
  * capitals, "!!!", words carriers filter, no way to stop, characters that double its cost), each with why it matters
  * and a one-click fix where one exists. Nothing here blocks sending.
  */
-export function TextChecks({ text, context, onChange, headingLevel = 4 }: TextChecksProps) {
+export function TextChecks({ text, context, onChange, headingLevel = 4, maxHeight }: TextChecksProps) {
   const headingId = useId();
   const lints = lintText(text, context);
   if (lints.length === 0) return null;
   return (
-    <Box component="section" aria-labelledby={headingId} sx={{ border: 1, borderColor: 'divider', borderRadius: 1, px: 1.5, py: 1 }}>
+    <Box
+      component="section"
+      aria-labelledby={headingId}
+      // A scrolling panel is reachable by keyboard, whether or not a finding has a button.
+      tabIndex={maxHeight ? 0 : undefined}
+      sx={{ border: 1, borderColor: 'divider', borderRadius: 1, px: 1.5, py: 1, ...(maxHeight && { maxHeight, overflowY: 'auto' }) }}
+    >
       <Typography id={headingId} component={`h${headingLevel}`} variant="subtitle2" sx={{ mb: 0.75 }}>
         Before you send: {lints.length === 1 ? '1 suggestion' : `${lints.length} suggestions`}
         <Typography component="span" variant="body2" color="textSecondary">

@@ -120,6 +120,7 @@ export function MessageComposer({ conversationId, recipientName, ref, onSent, on
           text={text}
           context={{ sender: firstText ? sender : null, optOut: firstText ? 'notice-added' : 'not-first-text' }}
           headingLevel={3}
+          maxHeight="30vh"
           onChange={(next) => {
             setValue('Message', next, { shouldDirty: true });
             // The button is gone once its finding is: the reply takes the focus back.
