@@ -46,6 +46,17 @@ describe('groupByZone', () => {
       ['Eastern Time', 1],
     ]);
     expect(count.unknown).toBe(1);
+  });
+
+  it('puts zones on the same clock in one group, named by the zone with the most numbers', () => {
+    // In December, Arizona (602) keeps Denver's (303) clock; Adak (907's earliest) keeps Honolulu's (808).
+    const count = groupByZone(['6025550100', '3035550100', '3035550101', '8085550100', '9075550100'], at);
+    expect(count.groups).toEqual([
+      // A tie goes to the first name in alphabetical order.
+      { zone: 'Pacific/Honolulu', name: 'Hawaii-Aleutian Standard Time', alsoNames: ['Hawaii-Aleutian Time'], count: 2 },
+      { zone: 'America/Anchorage', name: 'Alaska Time', alsoNames: [], count: 1 },
+      { zone: 'America/Denver', name: 'Mountain Time', alsoNames: ['Mountain Standard Time'], count: 3 },
+    ]);
     expect(count.spanning).toBe(1);
   });
 });

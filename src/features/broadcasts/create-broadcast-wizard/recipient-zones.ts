@@ -52,8 +52,10 @@ export function countedZones(zones: readonly string[], at: number): string[] {
 export interface ZoneGroup {
   /** One zone of the group, for its clock (America/Toronto and America/New_York keep the same time). */
   zone: string;
-  /** "Eastern Time", as people name it. */
+  /** "Eastern Time": the name of the group's zone with the most numbers. */
   name: string;
+  /** The names of the group's other zones, on the same clock then ("Mountain Standard Time", Arizona, beside Denver). */
+  alsoNames: string[];
   /** Numbers counted in this zone (a number of a multi-zone area code counts in two). */
   count: number;
 }
@@ -67,9 +69,12 @@ export interface ZoneCount {
   spanning: number;
 }
 
-/** Groups numbers by the clock their zones keep at a moment (the start): same offset and same name, one group. */
+/**
+ * Groups numbers by the clock their zones keep at a moment (the start): what matters is the local time they are
+ * reached at, so zones on the same clock then (Phoenix and Denver in winter) are one group.
+ */
 export function groupByZone(numbers: Iterable<string>, at: number): ZoneCount {
-  const groups = new Map<string, ZoneGroup & { offset: number }>();
+  const groups = new Map<number, { zones: Map<string, { name: string; count: number }>; count: number }>();
   let unknown = 0;
   let spanning = 0;
   for (const number of numbers) {
@@ -78,15 +83,26 @@ export function groupByZone(numbers: Iterable<string>, at: number): ZoneCount {
     if (zones.length > 1) spanning += 1;
     for (const zone of zones) {
       const offset = offsetAt(zone, at);
-      const name = timeZoneName(zone, new Date(at));
-      const key = `${offset} ${name}`;
-      const group = groups.get(key) ?? { zone, name, count: 0, offset };
+      const group = groups.get(offset) ?? { zones: new Map(), count: 0 };
+      const named = group.zones.get(zone) ?? { name: timeZoneName(zone, new Date(at)), count: 0 };
+      named.count += 1;
       group.count += 1;
-      groups.set(key, group);
+      group.zones.set(zone, named);
+      groups.set(offset, group);
     }
   }
-  const sorted = [...groups.values()].sort((a, b) => a.offset - b.offset || a.name.localeCompare(b.name));
-  return { groups: sorted.map(({ zone, name, count }) => ({ zone, name, count })), unknown, spanning };
+  return {
+    groups: [...groups]
+      .sort(([a], [b]) => a - b)
+      .map(([, group]) => {
+        const byCount = [...group.zones].sort(([, a], [, b]) => b.count - a.count || a.name.localeCompare(b.name));
+        const [zone, { name }] = byCount[0]!;
+        const alsoNames = [...new Set(byCount.map(([, named]) => named.name))].filter((other) => other !== name);
+        return { zone, name, alsoNames, count: group.count };
+      }),
+    unknown,
+    spanning,
+  };
 }
 
 const minutesOf = (time: TimeOfDay) => time.Hour * 60 + time.Minute;

@@ -59,7 +59,7 @@ export function RecipientZones({ draft, plan, userZone, onStartAt }: RecipientZo
   const betterText = better === null ? '' : `${dayjs(better).tz(shownZone).format(dayjs(better).tz(shownZone).isSame(dayjs(start).tz(shownZone), 'day') ? 'h:mm A' : 'ddd, MMM D, h:mm A')} ${timeZoneName(shownZone)}`;
 
   return (
-    <Box component="section" aria-labelledby="recipient-zones-title">
+    <Box component="section" aria-labelledby="recipient-zones-title" sx={{ pt: 2 }}>
       <Stack direction="row" spacing={1} sx={{ alignItems: 'center', mb: 1 }}>
         <AccessTimeOutlined fontSize="small" color="action" />
         <Typography id="recipient-zones-title" variant="subtitle2" component="h3">
@@ -94,6 +94,11 @@ export function RecipientZones({ draft, plan, userZone, onStartAt }: RecipientZo
                 </Typography>
                 {row.window.outside && <Chip size="small" color="warning" variant="outlined" label="Quiet hours" />}
               </Stack>
+              {row.alsoNames.length > 0 && (
+                <Typography variant="caption" color="textSecondary" component="p">
+                  Same clock as {row.alsoNames.join(', ')}
+                </Typography>
+              )}
               <Typography variant="body2" color="textSecondary">
                 {duration === null
                   ? `Starts ${clockText(row.window.start, row.window.start)} their time`
@@ -115,7 +120,8 @@ export function RecipientZones({ draft, plan, userZone, onStartAt }: RecipientZo
             'number',
             'numbers',
           )}{' '}
-          in {flagged.map((row) => row.name).join(', ')} would be reached outside {sendingHours}, their time.
+          in {flagged.length <= 2 ? flagged.map((row) => row.name).join(' and ') : `${flagged.length} time zones`} would be reached outside{' '}
+          {sendingHours}, their time.
           {better !== null ? (
             <Button
               size="small"
