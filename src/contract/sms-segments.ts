@@ -35,7 +35,12 @@ const LIMITS: Record<SmsEncoding, { single: number; multipart: number }> = {
 
 const graphemes = typeof Intl.Segmenter === 'function' ? new Intl.Segmenter('en', { granularity: 'grapheme' }) : null;
 
+/** Printable ASCII and line feeds: each is a whole character by itself (only CR LF would join). */
+const SINGLE_UNIT_CHARACTERS = /^[\n\x20-\x7e]*$/;
+
 function countCharacters(text: string): number {
+  // The segmenter is slow, and most texts are plain: the sandbox counts thousands of them when it plans a broadcast.
+  if (SINGLE_UNIT_CHARACTERS.test(text)) return text.length;
   if (!graphemes) return Array.from(text).length;
   let count = 0;
   for (const _segment of graphemes.segment(text)) count += 1;
