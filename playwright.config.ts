@@ -29,6 +29,8 @@ export default defineConfig({
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
+  // The demo account's undo window off, so sent broadcasts start at once (e2e/undo-window.spec.ts turns it on).
+  globalSetup: './e2e/support/global-setup.ts',
   use: {
     baseURL,
     trace: 'retain-on-failure',
@@ -37,7 +39,7 @@ export default defineConfig({
   projects: [
     {
       name: 'chromium',
-      testIgnore: ['documented-only.spec.ts', 'real-shape.spec.ts', 'record-by-phone.spec.ts'],
+      testIgnore: ['documented-only.spec.ts', 'undo-window-documented-only.spec.ts', 'real-shape.spec.ts', 'record-by-phone.spec.ts'],
       use: chromium,
     },
     {
@@ -50,7 +52,7 @@ export default defineConfig({
     },
     {
       name: 'documented-only',
-      testMatch: ['documented-only.spec.ts', 'quiet-hours.spec.ts', 'double-send.spec.ts'],
+      testMatch: ['documented-only.spec.ts', 'undo-window-documented-only.spec.ts', 'quiet-hours.spec.ts', 'double-send.spec.ts'],
       use: { ...chromium, baseURL: documentedOnlyURL },
     },
     {

@@ -14,6 +14,7 @@ import { PageContainer } from '@/components/layout/page-container.tsx';
 import { pageIntros } from '@/config/page-intros.ts';
 import { formatCredits } from '@/utils/format-number.ts';
 import { UsageCard } from '../components/usage-card.tsx';
+import { SendingSettingsCard } from '../components/sending-settings-card.tsx';
 
 function Figure({ label, value, hint }: { label: string; value: ReactNode; hint?: string }) {
   return (
@@ -59,6 +60,7 @@ export function AccountPage() {
             </Grid>
           </Grid>
           <UsageCard state={me?.State ?? account.data.State ?? ''} />
+          <SendingSettingsCard me={me} />
           <Card>
             <CardContent>
               <Typography variant="h3" component="h2" sx={{ mb: 2 }}>

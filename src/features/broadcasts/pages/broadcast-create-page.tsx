@@ -42,6 +42,8 @@ import { MergeFieldPanel } from '../create-broadcast-wizard/merge-field-panel.ts
 import { useSendInput } from '../create-broadcast-wizard/send-input.ts';
 import { estimateReach } from '../create-broadcast-wizard/estimate-reach.ts';
 import { useBroadcastDraft } from '../create-broadcast-wizard/use-broadcast-draft.ts';
+import { useUndoWindow } from '../create-broadcast-wizard/use-undo-window.ts';
+import { UndoWindowNote } from '../create-broadcast-wizard/undo-window-note.tsx';
 import { RecipientZones } from '../create-broadcast-wizard/recipient-zones.tsx';
 import { withStartAt } from '../create-broadcast-wizard/recipient-zones.ts';
 import { useDoubleSendCheck } from '../create-broadcast-wizard/use-double-send-check.ts';
@@ -127,6 +129,8 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   const stepIndex = Math.min(stepToShow(requestedIndex === -1 ? null : requestedIndex, draft), wizardSteps.length - 1);
   const step = wizardSteps[stepIndex]!;
   const last = stepIndex === wizardSteps.length - 1;
+  // A send now is held for the account's undo window where the API can cancel (decisions 0185, 0186).
+  const undoWindow = useUndoWindow(user, userZone, last);
 
   const previewable = stepIndex >= 1 && hasRecipients(draft) && draft.sentBroadcastId === null;
   const previewOffered = useFeatureOffered('broadcastPreview');
@@ -189,17 +193,18 @@ function CreateBroadcastWizard({ user }: { user: User }) {
     }
     if (doubleSend.holdsSend) return;
     // A file whose people get merge-field fallbacks is uploaded again with them written in first (decision 0152).
-    sendInput.mutate(draft, { onSuccess: (input) => create.mutate(
+    sendInput.mutate(draft, { onSuccess: (prepared) => void undoWindow.prepare(prepared, draft).then(({ input, hold }) => create.mutate(
       { input, idempotencyKey: draft.idempotencyKey },
       {
         // The service took it (2xx): it is sent, even when its answer cannot be read (decision 92).
         onSuccess: (created) => {
           const id = isCreatedUnread(created) ? created.id : created.BroadcastID;
           update((current) => ({ ...current, sentBroadcastId: id ?? SENT_ID_UNKNOWN }));
+          const held = undoWindow.keep(hold, created);
           notify({
             message: !isCreatedUnread(created) && created.MessageRecordingInstruction
               ? `“${draft.type.name}” is created: it calls once its message is recorded by phone, with the number and code shown here.`
-              : `“${draft.type.name}” is ${draft.schedule.startMode === 'later' ? 'scheduled' : 'on its way'}.`,
+              : held ? `“${draft.type.name}” is sent: it starts in a moment, unless you undo it.` : `“${draft.type.name}” is ${draft.schedule.startMode === 'later' ? 'scheduled' : 'on its way'}.`,
           });
           if (id !== null) void navigate(paths.broadcasts.report.href(id));
         },
@@ -211,7 +216,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
           }
         },
       },
-    ) });
+    )) });
   };
 
   const startOver = async () => {
@@ -274,6 +279,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
           {sendError} Nothing was sent; your draft is kept.
         </Alert>
       )}
+      {last && <UndoWindowNote draft={draft} windowSeconds={undoWindow.windowSeconds} cancel={undoWindow.cancel} />}
       <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 1, mt: stacked ? 0 : 4, flexWrap: 'wrap' }}>
         <Button startIcon={<ArrowBackOutlined />} disabled={stepIndex === 0 || create.isPending} onClick={back}>
           Back

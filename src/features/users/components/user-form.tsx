@@ -19,7 +19,7 @@ import { FormTextField } from '@/components/form/form-text-field.tsx';
 import { CallingDaysField } from './calling-days-field.tsx';
 import { PermissionSwitches } from './permission-switches.tsx';
 import { StateField } from './state-field.tsx';
-import { TimeOfDayField } from './time-of-day-field.tsx';
+import { TimeOfDayField } from '@/components/form/time-of-day-field.tsx';
 import { userFormSchema, type UserFormInput, type UserFormValues } from './user-form-schema.ts';
 import { DatePickersProvider } from '@/components/form/date-pickers-provider.tsx';
 
