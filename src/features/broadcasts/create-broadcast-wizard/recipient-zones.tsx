@@ -87,7 +87,7 @@ export function RecipientZones({ draft, plan, userZone, onStartAt }: RecipientZo
       {rows.length > 0 && (
         <Stack component="ul" aria-label="Recipients by time zone" spacing={1} sx={{ m: 0, p: 0, listStyle: 'none' }}>
           {rows.map((row) => (
-            <Box component="li" key={row.zone} aria-label={`${row.name}: ${formatCountOf(row.count, 'number', 'numbers')}${row.window.outside ? ', in quiet hours' : ''}`}>
+            <Box component="li" key={row.zone}>
               <Stack direction="row" spacing={1} sx={{ alignItems: 'center', justifyContent: 'space-between', flexWrap: 'wrap', rowGap: 0.5 }}>
                 <Typography variant="body2">
                   <strong>{row.name}</strong> · {formatCountOf(row.count, 'number', 'numbers')}
