@@ -1,5 +1,7 @@
-import { spawn, type ChildProcess } from 'node:child_process';
+import { spawn, type ChildProcess, type SpawnOptions } from 'node:child_process';
 import { readFileSync } from 'node:fs';
+import { endFamily, findFamily, killFamilyNow, RUN_MARK, type Family } from './process-table.ts';
+import { throwIfEnded } from './section.ts';
 import { elapsedMs } from './stats.ts';
 
 export interface Started {
@@ -12,13 +14,121 @@ export interface Started {
   stop(): Promise<void>;
 }
 
-/** Every process the bench started and has not stopped: ended with the bench, however it ends. */
-const running = new Set<ChildProcess>();
-process.once('exit', () => {
-  for (const child of running) child.kill('SIGKILL');
+const runFamily = (): Family => ({
+  groups: tracked.keys(),
+  ...(process.env[RUN_MARK] ? { mark: { name: RUN_MARK, value: process.env[RUN_MARK] } } : {}),
 });
 
+/** The process groups the bench started (each spawned process leads its own) and has not seen end, by their labels. */
+const tracked = new Map<number, string>();
+/** Told of each group as it is tracked: the reaper, which ends them should the bench be killed outright. */
+let groupListener: ((pgid: number) => void) | null = null;
+export function onTrackedGroup(listener: (pgid: number) => void): void {
+  groupListener = listener;
+  for (const pgid of tracked.keys()) listener(pgid);
+}
+
+/** What ends things that are no processes of ours to signal (a Playwright browser's close), with their labels. */
+const closers = new Map<symbol, { label: string; close: () => Promise<unknown> }>();
+
+/** Registers `close` to run when the bench ends what it started; the returned function forgets it. */
+export function onEnd(label: string, close: () => Promise<unknown>): () => void {
+  const key = Symbol(label);
+  closers.set(key, { label, close });
+  return () => closers.delete(key);
+}
+
 const sleep = (milliseconds: number) => new Promise((resolve) => setTimeout(resolve, milliseconds));
+
+/** Waits for `work`, `milliseconds` at most (without keeping the bench alive after). */
+async function within(work: Promise<unknown>, milliseconds: number): Promise<void> {
+  let timer: NodeJS.Timeout | undefined;
+  await Promise.race([work.catch(() => undefined), new Promise((resolve) => (timer = setTimeout(resolve, milliseconds)))]);
+  clearTimeout(timer);
+}
+
+/**
+ * Ends everything the bench started and still runs: the closers first (each given 3 s), then every tracked process
+ * group and marked process, politely, then not. What it ended, by label.
+ */
+export async function endEverything(): Promise<string[]> {
+  const labels: string[] = [];
+  for (const [key, { label, close }] of closers) {
+    closers.delete(key);
+    labels.push(label);
+    await within(close(), 3000);
+  }
+  const groups = new Map(tracked);
+  const ended = await endFamily(runFamily());
+  for (const [pgid, label] of groups) if (ended.includes(pgid)) labels.push(`${label} (pid ${pgid})`);
+  const others = ended.filter((pid) => !groups.has(pid)).length;
+  if (others > 0) labels.push(`${others} process(es) those started`);
+  tracked.clear();
+  return labels;
+}
+
+/** The same at once: for the moment the bench exits, when nothing can be awaited. */
+export function endEverythingNow(): void {
+  killFamilyNow(runFamily());
+  tracked.clear();
+}
+process.once('exit', endEverythingNow);
+
+/**
+ * Spawns a process as the leader of a process group of its own (`detached`), so that it ends with all it started,
+ * and tracks the group until nothing of it runs. Refused once the running area has ended.
+ */
+export function spawnTracked(command: string, args: readonly string[], label: string, options: SpawnOptions = {}): ChildProcess {
+  throwIfEnded();
+  const child = spawn(command, args, { ...options, detached: true });
+  const pgid = child.pid;
+  if (pgid !== undefined) {
+    tracked.set(pgid, label);
+    groupListener?.(pgid);
+    child.once('exit', () => {
+      if (findFamily({ groups: [pgid] }).length === 0) tracked.delete(pgid);
+    });
+  }
+  return child;
+}
+
+/** Ends a spawned process, its group and all it started: SIGTERM, then SIGKILL after `graceMs`. */
+export async function endProcess(child: ChildProcess, graceMs = 5000): Promise<void> {
+  if (child.pid === undefined) return;
+  await endFamily({ roots: [child.pid], groups: [child.pid] }, graceMs);
+  tracked.delete(child.pid);
+}
+
+/**
+ * Runs a program to its end (as `execFile` does), tracked as every process the bench starts: its output, or an
+ * error with its stderr when it fails or passes `timeoutMs` (it is ended then, with what it started).
+ */
+export function runProcess(options: { command?: string; args: string[]; env?: NodeJS.ProcessEnv; timeoutMs: number; label: string }): Promise<{ stdout: string; stderr: string }> {
+  const child = spawnTracked(options.command ?? process.execPath, options.args, options.label, { env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
+  let stdout = '';
+  let stderr = '';
+  child.stdout!.on('data', (chunk: Buffer) => (stdout += chunk.toString()));
+  child.stderr!.on('data', (chunk: Buffer) => (stderr += chunk.toString()));
+  let timedOut = false;
+  return new Promise((resolve, reject) => {
+    const timer = setTimeout(() => {
+      timedOut = true;
+      void endProcess(child, 2000);
+    }, options.timeoutMs);
+    child.once('error', (error) => {
+      clearTimeout(timer);
+      reject(new Error(`${options.label} could not start: ${error.message}`));
+    });
+    child.once('close', (code, signal) => {
+      clearTimeout(timer);
+      // Whatever it left behind goes with it.
+      void endProcess(child, 2000);
+      if (timedOut) reject(new Error(`${options.label} did not end within ${options.timeoutMs / 1000} s`));
+      else if (code === 0) resolve({ stdout, stderr });
+      else reject(new Error(`${options.label} failed (${code ?? signal}): ${stderr.slice(-2000)}`));
+    });
+  });
+}
 
 /** Resident and peak memory of a process, from procfs. */
 export function processMemory(pid: number): { rssMiB: number; peakMiB: number } {
@@ -40,7 +150,7 @@ async function answers(url: string): Promise<boolean> {
 /**
  * Spawns `node <args>` (or `command <args>`) and polls `readyUrl` every 10 ms until it answers 2xx (or the URL
  * `readyFrom` finds in the output, when it is not known in advance, or until `ready` holds for a process that does
- * not speak HTTP). Stops the process by its pid only.
+ * not speak HTTP). Stopping it ends its process group and all it started.
  */
 export async function startProcess(options: {
   /** The program to run; node when left out. */
@@ -57,13 +167,11 @@ export async function startProcess(options: {
   label: string;
 }): Promise<Started> {
   const started = process.hrtime.bigint();
-  const child = spawn(options.command ?? process.execPath, options.args, {
+  const child = spawnTracked(options.command ?? process.execPath, options.args, options.label, {
     env: { ...process.env, ...options.env },
     cwd: options.cwd,
     stdio: ['ignore', 'pipe', 'pipe'],
   });
-  running.add(child);
-  child.once('exit', () => running.delete(child));
   // E.g. a program that is not installed: said by the loop below, instead of an unhandled 'error' event.
   let failedToStart: Error | null = null;
   child.once('error', (error) => (failedToStart = error));
@@ -75,12 +183,7 @@ export async function startProcess(options: {
   };
   child.stdout!.on('data', keep);
   child.stderr!.on('data', keep);
-  const stop = async () => {
-    if (child.exitCode !== null || child.signalCode !== null) return;
-    child.kill('SIGTERM');
-    for (let waited = 0; waited < 5000 && child.exitCode === null && child.signalCode === null; waited += 50) await sleep(50);
-    if (child.exitCode === null && child.signalCode === null) child.kill('SIGKILL');
-  };
+  const stop = () => endProcess(child);
   const deadline = options.timeoutMs ?? 120_000;
   for (;;) {
     if (failedToStart) throw new Error(`${options.label} could not start: ${(failedToStart as Error).message}`);

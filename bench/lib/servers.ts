@@ -21,6 +21,20 @@ export interface ProductServer extends Started {
 const SANDBOX_URL = /embedded sandbox at (\S+)/;
 let serverBuilt: Promise<void> | null = null;
 
+/**
+ * Builds the server once a run. esbuild's helper process is stopped after, not kept for the run: an area that ends
+ * leaves nothing running, and a build cut short by a deadline is tried again by the next area.
+ */
+function buildServerOnce(): Promise<void> {
+  const stopEsbuild = async () => (await import('esbuild')).stop();
+  serverBuilt ??= (buildServer() as Promise<void>).then(stopEsbuild, async (error: unknown) => {
+    serverBuilt = null;
+    await stopEsbuild();
+    throw error;
+  });
+  return serverBuilt;
+}
+
 /** `npm start`'s command (package.json): its leading VAR=value pairs as environment, then node and its arguments. */
 function startCommand(): { env: Record<string, string>; args: string[] } {
   const words = (JSON.parse(readFileSync(join(ROOT, 'package.json'), 'utf8')) as { scripts: { start: string } }).scripts.start.split(/\s+/);
@@ -34,7 +48,7 @@ function startCommand(): { env: Record<string, string>; args: string[] } {
  * `env.PORT` runs a second one beside the first.
  */
 export async function startProductServer(databasePath: string, env: Record<string, string> = {}): Promise<ProductServer> {
-  await (serverBuilt ??= buildServer());
+  await buildServerOnce();
   const command = startCommand();
   const port = Number(env.PORT ?? SERVER_PORT);
   const started = await startProcess({

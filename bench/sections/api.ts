@@ -5,6 +5,7 @@ import { figure, ms, num, times, type Figure } from '../lib/figures.ts';
 import { contactsDatabase, jsonServerData, RUN_DIR, runCopy, SCALE } from '../lib/data.ts';
 import { DEMO_LOGIN, load, sandboxSigner, sequential, type LoadResult, type Operation, type SequentialResult } from '../lib/http.ts';
 import { BENCH_KEYS, PEER_PORT, startJsonServer, startProductServer } from '../lib/servers.ts';
+import { step } from '../lib/section.ts';
 import { median } from '../lib/stats.ts';
 
 const AREA = '3 API at 1M';
@@ -54,6 +55,7 @@ const describePeer = (result: Measured | undefined) => {
 };
 
 export async function apiSection(): Promise<Figure[]> {
+  step('preparing the 1M database');
   const source = contactsDatabase();
   const ids = new Database(source, { readonly: true });
   const firstId = ids.prepare('SELECT MIN(person_id) FROM contacts').pluck().get() as number;
@@ -64,11 +66,13 @@ export async function apiSection(): Promise<Figure[]> {
   const database = runCopy(source, 'api.db');
   const startups: Array<{ readyMs: number; rssMiB: number }> = [];
   for (let run = 0; run < 3; run += 1) {
+    step(`cold start ${run + 1} of 3 of our server`);
     const server = await startProductServer(database);
     startups.push({ readyMs: server.readyMs, rssMiB: server.memory().rssMiB });
     await server.stop();
   }
 
+  step('starting our server');
   const server = await startProductServer(database);
   const figures: Figure[] = [];
   const ours = new Map<string, Measured>();
@@ -97,7 +101,10 @@ export async function apiSection(): Promise<Figure[]> {
         },
       ],
     ];
-    for (const [key, operation] of operations) ours.set(key, await measure(server.sandboxUrl, operation));
+    for (const [key, operation] of operations) {
+      step(`measuring our ${key}`);
+      ours.set(key, await measure(server.sandboxUrl, operation));
+    }
     memory.afterLoad = server.memory();
   } finally {
     await server.stop();
@@ -107,6 +114,7 @@ export async function apiSection(): Promise<Figure[]> {
   const peers = new Map<number, Map<string, Measured>>();
   const peerStartup = new Map<number, { readyMs: number; rssMiB: number }>();
   for (const size of [SCALE, 100_000]) {
+    step(`starting json-server on ${size.toLocaleString('en-US')} contacts`);
     const dataFile = join(RUN_DIR, `json-server-${size}.json`);
     copyFileSync(jsonServerData(size), dataFile);
     const peer = await startJsonServer(dataFile, firstId);
@@ -127,7 +135,10 @@ export async function apiSection(): Promise<Figure[]> {
       ],
     ];
     try {
-      for (const [key, operation] of operations) results.set(key, await measure(base, operation, { slowPeer: true }));
+      for (const [key, operation] of operations) {
+        step(`measuring json-server's ${key} on ${size.toLocaleString('en-US')} contacts`);
+        results.set(key, await measure(base, operation, { slowPeer: true }));
+      }
     } finally {
       await peer.stop();
     }

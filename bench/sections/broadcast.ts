@@ -2,6 +2,7 @@ import Database from 'better-sqlite3';
 import { contactsDatabase, runCopy } from '../lib/data.ts';
 import { figure, ms, num, type Figure } from '../lib/figures.ts';
 import { DEMO_LOGIN, load, sandboxSigner, timedRequest, type Operation } from '../lib/http.ts';
+import { step } from '../lib/section.ts';
 import { BENCH_KEYS, startProductServer } from '../lib/servers.ts';
 
 const AREA = '6 A big broadcast';
@@ -42,6 +43,7 @@ function uploadFile(): string {
 export async function broadcastSection(): Promise<Figure[]> {
   const path = runCopy(contactsDatabase(), 'broadcast.db');
   addBigList(path);
+  step('starting our server');
   const server = await startProductServer(path, { SANDBOX_CLOCK_SPEED: String(CLOCK_SPEED) });
   try {
     const base = server.sandboxUrl;
@@ -58,6 +60,7 @@ export async function broadcastSection(): Promise<Figure[]> {
       return { ms: result.ms, json: JSON.parse(result.text) as Record<string, unknown> };
     };
 
+    step('uploading 50,000 rows and creating the broadcast');
     const upload = await call('POST', '/v1/fileuploads?FileName=guests.csv', uploadFile());
     const created = await call('POST', '/v1/broadcasts', {
       BroadcastName: 'Bench: 100,000 recipients',
@@ -73,12 +76,14 @@ export async function broadcastSection(): Promise<Figure[]> {
 
     const details: Operation = { method: 'GET', path: `/v1/broadcasts/${id}/details`, headers: signed };
     const contacts: Operation = { method: 'GET', path: '/v1/contacts', headers: signed };
+    step('loading its details feed and the contacts list, paused');
     await load(base, details, { seconds: 1 });
     const detailsLoad = await load(base, details, { seconds: 3 });
     await load(base, contacts, { seconds: 1 });
     const idle = await load(base, contacts, { seconds: 3 });
 
     const progress = async () => Number((await call('GET', `/v1/broadcasts/${id}`)).json.TotalCompleted ?? 0);
+    step('loading the contacts list while it delivers');
     await call('POST', `/v1/broadcasts/${id}/resume`);
     const before = await progress();
     const busy = await load(base, contacts, { seconds: 3 });

@@ -5,6 +5,7 @@ import react from '@vitejs/plugin-react';
 import { build, type Plugin } from 'vite';
 import { CACHE_DIR } from '../lib/data.ts';
 import { figure, kib, times, type Figure } from '../lib/figures.ts';
+import { step } from '../lib/section.ts';
 import { ROOT } from '../lib/servers.ts';
 
 const AREA = '1 Bundle';
@@ -65,7 +66,9 @@ const packagesIn = (chunks: Map<string, Chunk>, files: Iterable<string>) =>
   ROUTE_ONLY_PACKAGES.filter((name) => [...files].some((file) => chunks.get(file)!.moduleIds.some((id) => id.includes(`/node_modules/${name}/`))));
 
 export async function bundleSection(): Promise<Figure[]> {
+  step('building the app');
   const app = await buildWithGraph(join(ROOT, 'dist'), { root: ROOT });
+  step('building the floor app');
   const floor = await buildWithGraph(join(CACHE_DIR, 'floor-dist'), {
     root: join(ROOT, 'bench/floor'),
     configFile: false,

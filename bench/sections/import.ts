@@ -1,4 +1,6 @@
-import { chromium, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { launchChromium } from '../lib/browser.ts';
+import { step } from '../lib/section.ts';
 import { figure, ms, num, type Figure } from '../lib/figures.ts';
 import { freshDatabase, importCsv } from '../lib/data.ts';
 import { DEMO_LOGIN } from '../lib/http.ts';
@@ -9,7 +11,6 @@ import { yardstickImport } from '../lib/yardstick-import.ts';
 const AREA = '5 Import';
 const BUDGET_MS = { 100_000: 4000, 1_000_000: 30_000 } as const;
 const LONGEST_TASK_MS = 50;
-export const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
 
 /** What the bench keeps on the page's global object (the page is a browser; this file is typed for Node). */
 interface BenchGlobals {
@@ -50,8 +51,10 @@ interface ImportRun {
 /** The import page, driven as a person would: choose the file, check it, import it; the clock runs throughout. */
 async function importThroughPage(rows: number): Promise<ImportRun> {
   const file = importCsv(rows);
+  step(`${rows.toLocaleString('en-US')} rows: starting our server`);
   const server = await startProductServer(freshDatabase(`import-${rows}.db`));
-  const browser = await chromium.launch({ executablePath: CHROMIUM });
+  step(`${rows.toLocaleString('en-US')} rows: starting Chromium`);
+  const browser = await launchChromium();
   try {
     const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
     await watchLongTasks(page);
@@ -63,13 +66,16 @@ async function importThroughPage(rows: number): Promise<ImportRun> {
     });
     const timeout = { timeout: 600_000 };
     const started = process.hrtime.bigint();
+    step(`${rows.toLocaleString('en-US')} rows: reading the file in the page`);
     await page.getByLabel('Choose a CSV file').setInputFiles(file);
     await page.getByRole('heading', { name: 'Match the columns' }).waitFor(timeout);
     const read = elapsedMs(started);
+    step(`${rows.toLocaleString('en-US')} rows: checking the import`);
     await page.getByRole('button', { name: 'Check the import' }).click();
     await page.getByRole('heading', { name: 'Review: nothing has changed yet' }).waitFor(timeout);
     const checked = elapsedMs(started);
     // "Import N contacts", or "Create N and update M" when some numbers match the demo's contacts.
+    step(`${rows.toLocaleString('en-US')} rows: importing`);
     await page.getByRole('button', { name: /^(Import|Create) \d/ }).click();
     await page.getByText('Import finished.').waitFor(timeout);
     const total = elapsedMs(started);
@@ -83,6 +89,7 @@ async function importThroughPage(rows: number): Promise<ImportRun> {
 }
 
 export async function importSection(): Promise<Figure[]> {
+  step('timing the yardstick import');
   const peer = await yardstickImport(importCsv(100_000));
   const figures: Figure[] = [];
   let longest = 0;

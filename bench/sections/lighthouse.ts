@@ -1,17 +1,15 @@
-import { execFile } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { promisify } from 'node:util';
+import { CHROMIUM } from '../lib/browser.ts';
 import { CACHE_DIR, freshDatabase, RUN_DIR } from '../lib/data.ts';
 import { figure, ms, type Figure } from '../lib/figures.ts';
 import { DEMO_LOGIN, serverSession } from '../lib/http.ts';
-import { startProcess } from '../lib/processes.ts';
+import { runProcess, startProcess } from '../lib/processes.ts';
+import { step } from '../lib/section.ts';
 import { FLOOR_PORT, ROOT, SERVER_PORT, startProductServer } from '../lib/servers.ts';
 
 const AREA = '2 Lighthouse 12.2.3';
 const BUDGET = { desktop: 98, mobile: 85 } as const;
-const CHROMIUM = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
-const run = promisify(execFile);
 
 type FormFactor = keyof typeof BUDGET;
 
@@ -52,8 +50,10 @@ async function lighthouse(url: string, formFactor: FormFactor, headers: Record<s
   }
   // Lighthouse now and then loses the trace of a load (NO_NAVSTART, NO_FCP): such a run is tried again, twice at most.
   for (let attempt = 1; ; attempt += 1) {
+    step(`Lighthouse, ${formFactor}, ${url}${attempt > 1 ? ` (attempt ${attempt})` : ''}`);
     try {
-      await run(process.execPath, args, { env: { ...process.env, CHROME_PATH: CHROMIUM }, maxBuffer: 1 << 26, timeout: 180_000 });
+      // Tracked as every process the bench starts, so the Chromium it starts in a group of its own ends with it.
+      await runProcess({ label: 'Lighthouse', args, env: { ...process.env, CHROME_PATH: CHROMIUM }, timeoutMs: 180_000 });
       break;
     } catch (error) {
       if (attempt >= 3 || !/Runtime error encountered/.test(String(error))) throw error;
@@ -92,6 +92,7 @@ export async function lighthouseSection(): Promise<Figure[]> {
   if (!existsSync(join(floorDist, 'index.html'))) throw new Error('Build the floor app first (the bundle area does).');
 
   const figures: Figure[] = [];
+  step('starting vite preview of the floor app');
   const floor = await startProcess({
     label: 'vite preview of the floor app',
     args: [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', join(ROOT, 'bench/floor'), '--outDir', floorDist, '--port', String(FLOOR_PORT), '--strictPort', '--host', '127.0.0.1'],
@@ -105,6 +106,7 @@ export async function lighthouseSection(): Promise<Figure[]> {
   }
 
   // `npm start`'s server on the demo data, as a first visit finds it.
+  step('starting our server');
   const server = await startProductServer(freshDatabase('lighthouse.db'));
   try {
     const base = `http://127.0.0.1:${SERVER_PORT}`;

@@ -1,10 +1,12 @@
-import { chromium, type Page } from '@playwright/test';
+import { type Page } from '@playwright/test';
+import { launchChromium } from '../lib/browser.ts';
 import { contactsDatabase, runCopy } from '../lib/data.ts';
 import { failedFigure, figure, ms, type Figure } from '../lib/figures.ts';
 import { DEMO_LOGIN, sandboxSigner } from '../lib/http.ts';
+import { step } from '../lib/section.ts';
 import { BENCH_KEYS, startProductServer } from '../lib/servers.ts';
 import { median } from '../lib/stats.ts';
-import { CHROMIUM, logInThroughPage } from './import.ts';
+import { logInThroughPage } from './import.ts';
 
 const AREA = '7 UI at 1M contacts';
 const FIRST_ROWS_MS = 300;
@@ -117,6 +119,7 @@ async function timeSearch(page: Page, term: string, expected: string): Promise<n
 /** The report and the copies made from it, as figures; a failure there is its own figure, the contacts' stand. */
 async function reportFigures(page: Page, url: string): Promise<Figure[]> {
   try {
+    step('timing the report, "Send again" and Duplicate');
     const { reports, sendAgain, duplicate } = await timeReportAndCopies(page, url, 'Snow day closure');
     const reportTimes = reports.map((report) => report.elapsed);
     const longestTask = Math.max(...reports.map((report) => report.longest));
@@ -152,12 +155,16 @@ async function reportFigures(page: Page, url: string): Promise<Figure[]> {
 }
 
 export async function uiSection(): Promise<Figure[]> {
+  step('starting our server on the 1M database');
   const server = await startProductServer(runCopy(contactsDatabase(), 'ui.db'));
-  const browser = await chromium.launch({ executablePath: CHROMIUM });
+  step('starting Chromium');
+  const browser = await launchChromium();
   try {
     const signed = await sandboxSigner(server.sandboxUrl, BENCH_KEYS).logIn(DEMO_LOGIN.userName, DEMO_LOGIN.pinCode);
     const page = await browser.newPage({ viewport: { width: 1366, height: 860 } });
+    step('logging in through the page');
     await logInThroughPage(page, server.url);
+    step('timing the contacts page after clicking Contacts');
     const navigations: number[] = [];
     for (let run = 0; run < NAVIGATIONS; run += 1) {
       // A fresh page each time: nothing cached but the files the browser keeps.
@@ -167,6 +174,7 @@ export async function uiSection(): Promise<Figure[]> {
     }
 
     const searches: number[] = [];
+    step('timing contact searches');
     for (const term of SEARCHES) {
       const path = `/v1/contacts?search=${encodeURIComponent(term)}`;
       const response = await fetch(`${server.sandboxUrl}${path}`, { headers: signed('GET', path) });
