@@ -69,6 +69,17 @@ export default defineConfig({
           setupFiles: ['./src/testing/setup-tests.ts'],
         },
       },
+      {
+        extends: true,
+        test: {
+          name: 'bench',
+          environment: 'node',
+          include: ['bench/**/*.test.ts'],
+          exclude: ['bench/.cache/**', 'bench/floor/**'],
+          // Each test runs a bench-like run in a process of its own and waits for it to end everything.
+          testTimeout: 60_000,
+        },
+      },
     ],
   },
 });
