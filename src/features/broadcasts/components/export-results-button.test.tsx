@@ -1,8 +1,9 @@
 import { render, screen, waitFor } from '@testing-library/react';
 import userEvent from '@testing-library/user-event';
-import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
+import { useEffect } from 'react';
+import { afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import type { BroadcastDetail } from '@contract/broadcast-detail.ts';
-import { NotificationsProvider } from '@/components/feedback/notifications.tsx';
+import { NotificationsProvider, useNotify } from '@/components/feedback/notifications.tsx';
 import { resultColumns } from '../results-csv.ts';
 import { ExportResultsButton } from './export-results-button.tsx';
 
@@ -59,6 +60,26 @@ const renderButton = () =>
       />
     </NotificationsProvider>,
   );
+
+function NotifiesOnce() {
+  const notify = useNotify();
+  useEffect(() => notify({ message: 'Snackbar loaded' }), [notify]);
+  return null;
+}
+
+/**
+ * The snackbar's code loads with the first notification (React.lazy), and React shows content that suspended no sooner
+ * than 300 ms after: shown once here, the export's notification is not held up by it and findBy's second is enough.
+ */
+beforeAll(async () => {
+  const { unmount } = render(
+    <NotificationsProvider>
+      <NotifiesOnce />
+    </NotificationsProvider>,
+  );
+  await screen.findByText('Snackbar loaded', {}, { timeout: 10_000 });
+  unmount();
+});
 
 describe('ExportResultsButton', () => {
   let saved: Blob[];
