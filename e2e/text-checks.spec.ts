@@ -45,7 +45,7 @@ test.describe('checks of a text before sending', () => {
     expect(await seriousViolations(page)).toEqual([]);
 
     await checks.getByRole('button', { name: 'Lower-case it' }).click();
-    await expect(text).toHaveValue('Picture day is friday!!! Order forms at BIT.LY/GALAXY-PICS');
+    await expect(text).toHaveValue('Picture day is Friday!!! Order forms at BIT.LY/GALAXY-PICS');
     await expect(text).toBeFocused();
     await expect(checks.getByText('Mostly capital letters')).toHaveCount(0);
 
@@ -53,7 +53,7 @@ test.describe('checks of a text before sending', () => {
     // The demo account is Galaxy Community Schools.
     await checks.getByRole('button', { name: 'Start with “Galaxy Community Schools:”' }).click();
     await checks.getByRole('button', { name: 'Add “Reply STOP to opt out.”' }).click();
-    await expect(text).toHaveValue('Galaxy Community Schools: Picture day is friday! Order forms at BIT.LY/GALAXY-PICS Reply STOP to opt out.');
+    await expect(text).toHaveValue('Galaxy Community Schools: Picture day is Friday! Order forms at BIT.LY/GALAXY-PICS Reply STOP to opt out.');
     // Only the link is left: a person has to find the full one.
     await expect(checks).toHaveAccessibleName('Before you send: 1 suggestion (none stops you sending)');
     await expect(findingTitles(checks)).toHaveText(['Shortened link: BIT.LY/GALAXY-PICS']);

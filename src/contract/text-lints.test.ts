@@ -96,6 +96,7 @@ describe('shouting', () => {
     expect(isShouting('Hi {{FirstName}}, forms at HTTPS://GALAXY.ORG/FORMS-AND-FEES. Reply STOP')).toBe(false);
     expect(lowerCaseShouting('HI {{FirstName}}, SEE HTTPS://X.ORG/ABC. Reply STOP')).toBe('Hi {{FirstName}}, see HTTPS://X.ORG/ABC. Reply STOP');
     expect(lowerCaseShouting("DON'T BE LATE, McKINLEY")).toBe("Don't be late, McKINLEY");
+    expect(lowerCaseShouting('NO SCHOOL FRIDAY OR IN MAY')).toBe('No school Friday or in may');
   });
 });
 

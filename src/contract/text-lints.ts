@@ -124,9 +124,14 @@ export function isShouting(text: string): boolean {
   return upper >= 10 && upper > lower;
 }
 
+/** Words that keep their capital when lower-cased: days and months ("May" is left out: it is also a verb). */
+const PROPER_WORDS = new Set(
+  'monday tuesday wednesday thursday friday saturday sunday january february march april june july august september october november december'.split(' '),
+);
+
 /**
- * The text with its words in capitals lower-cased and each sentence begun with a capital; fields, links, keywords
- * (STOP) and words already in mixed case ("McKinley") stay as they are.
+ * The text with its words in capitals lower-cased (days and months keep their capital) and each sentence begun with
+ * a capital; fields, links, keywords (STOP) and words already in mixed case ("McKinley") stay as they are.
  */
 export function lowerCaseShouting(text: string): string {
   const kept: [number, number][] = [];
@@ -137,7 +142,7 @@ export function lowerCaseShouting(text: string): string {
     const lowered = word === 'I' ? word : word.toLowerCase();
     const before = text.slice(0, index).replace(MERGE_FIELD, 'x');
     const startsSentence = /(?:^|[.!?]\s+|\n\s*)$/u.test(before);
-    return startsSentence ? lowered.charAt(0).toUpperCase() + lowered.slice(1) : lowered;
+    return startsSentence || PROPER_WORDS.has(lowered) ? lowered.charAt(0).toUpperCase() + lowered.slice(1) : lowered;
   });
 }
 

@@ -35,11 +35,11 @@ describe('TextChecks', () => {
     expect(within(findings()[0]!).queryByRole('button')).not.toBeInTheDocument();
 
     await user.click(within(checks()).getByRole('button', { name: 'Lower-case it' }));
-    expect(screen.getByRole('textbox', { name: 'Text' })).toHaveValue('Galaxy: picture day is friday, forms at BIT.LY/GALAXY-PICS');
+    expect(screen.getByRole('textbox', { name: 'Text' })).toHaveValue('Galaxy: picture day is Friday, forms at BIT.LY/GALAXY-PICS');
     expect(checks()).toHaveAccessibleName('Before you send: 2 suggestions (none stops you sending)');
 
     await user.click(within(checks()).getByRole('button', { name: 'Add “Reply STOP to opt out.”' }));
-    expect(screen.getByRole('textbox', { name: 'Text' })).toHaveValue('Galaxy: picture day is friday, forms at BIT.LY/GALAXY-PICS Reply STOP to opt out.');
+    expect(screen.getByRole('textbox', { name: 'Text' })).toHaveValue('Galaxy: picture day is Friday, forms at BIT.LY/GALAXY-PICS Reply STOP to opt out.');
     expect(findings()).toHaveLength(1);
   });
 
