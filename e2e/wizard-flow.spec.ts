@@ -24,7 +24,8 @@ test.describe("the wizard's steps are pages of their own", () => {
     await page.goto('/broadcasts');
     await page.getByRole('link', { name: 'New broadcast' }).first().click();
     await expect(heading(page, 'Type & name')).toBeVisible();
-    await expect(page).toHaveURL(/\/broadcasts\/new\?step=type$/);
+    // "New broadcast" opens a new draft at its own address (decision 0193).
+    await expect(page).toHaveURL(/\/broadcasts\/drafts\/[^/?]+\?step=type$/);
     await toMessageStep(page, 'Back and forth');
     await expect(page).toHaveURL(/\?step=message$/);
     // Typed, without Next.
@@ -70,7 +71,8 @@ test.describe("the wizard's steps are pages of their own", () => {
     await expect(page).toHaveURL(/\?step=type$/);
     await toMessageStep(page, 'Not yet');
 
-    await page.goto('/broadcasts/new?step=review');
+    // The draft's own address (a new broadcast is a new draft, decision 0193).
+    await page.goto(page.url().replace(/\?.*$/, '?step=review'));
     await expect(heading(page, 'Message')).toBeVisible();
     await expect(page).toHaveURL(/\?step=message$/);
     await page.getByLabel('Text', { exact: true }).fill('School is closed today.');

@@ -24,6 +24,13 @@ export const paths = {
       path: '/broadcasts/new',
       href: (query?: { from?: number; resultCategory?: string; status?: string; step?: string }) => withQuery('/broadcasts/new', query),
     },
+    /** The user's unsent drafts, kept in this browser (decision 0193). */
+    drafts: { path: '/broadcasts/drafts', href: () => '/broadcasts/drafts' },
+    /** The wizard on one draft; `step` is the step shown. */
+    draft: {
+      path: '/broadcasts/drafts/:draftId',
+      href: (draftId: string, query?: { step?: string }) => withQuery(`/broadcasts/drafts/${encodeURIComponent(draftId)}`, query),
+    },
     report: {
       path: '/broadcasts/:broadcastId',
       href: (broadcastId: number, query?: Record<string, string>) => withQuery(`/broadcasts/${broadcastId}`, query),

@@ -14,6 +14,14 @@ export const broadcastRoutes = (queryClient: QueryClient): RouteObject[] => [
     lazy: async () => ({ Component: (await import('./pages/broadcast-create-page.tsx')).BroadcastCreatePage }),
   },
   {
+    path: paths.broadcasts.drafts.path,
+    lazy: async () => ({ Component: (await import('./pages/broadcast-drafts-page.tsx')).BroadcastDraftsPage }),
+  },
+  {
+    path: paths.broadcasts.draft.path,
+    lazy: async () => ({ Component: (await import('./pages/broadcast-create-page.tsx')).BroadcastCreatePage }),
+  },
+  {
     path: paths.broadcasts.report.path,
     lazy: async () => ({ Component: (await import('./pages/broadcast-report-page.tsx')).BroadcastReportPage }),
   },

@@ -184,6 +184,8 @@ export const scheduleStepSchema = scheduleRules.refine((step) => step.startMode 
 /** A draft as saved; each step's own rules apply only when the user moves on from it. */
 export const broadcastDraftSchema = z.object({
   version: z.literal(1),
+  /** Which of the user's drafts this is (decision 0193); a copy gets an id of its own. */
+  id: z.string().min(1),
   /** Sent with the create: repeats of this draft's send get the first result (docs/decisions/0051). */
   idempotencyKey: z.string(),
   step: z.int().min(0).max(4),
@@ -230,6 +232,7 @@ export function restoreDraft(saved: unknown, base: BroadcastDraft): BroadcastDra
 export function newDraft(user: User, now: number = Date.now()): BroadcastDraft {
   return {
     version: 1,
+    id: crypto.randomUUID(),
     idempotencyKey: crypto.randomUUID(),
     step: 0,
     type: { name: '', channel: 'voice', callKind: 'announcement', combo: 'and' },

@@ -42,6 +42,7 @@ import { MergeFieldPanel } from '../create-broadcast-wizard/merge-field-panel.ts
 import { useSendInput } from '../create-broadcast-wizard/send-input.ts';
 import { estimateReach } from '../create-broadcast-wizard/estimate-reach.ts';
 import { useBroadcastDraft } from '../create-broadcast-wizard/use-broadcast-draft.ts';
+import { DraftConflictNotice } from '../create-broadcast-wizard/draft-conflict-notice.tsx';
 import { useUndoWindow } from '../create-broadcast-wizard/use-undo-window.ts';
 import { UndoWindowNote } from '../create-broadcast-wizard/undo-window-note.tsx';
 import { RecipientZones } from '../create-broadcast-wizard/recipient-zones.tsx';
@@ -64,17 +65,14 @@ interface StepEntryState {
 const stepAddedFrom = (state: unknown) =>
   typeof state === 'object' && state !== null && 'wizardStepFrom' in state ? (state as StepEntryState).wizardStepFrom : null;
 
-const isInProgress = (draft: BroadcastDraft | null): draft is BroadcastDraft =>
-  draft !== null && draft.sentBroadcastId === null && (draft.type.name.trim() !== '' || hasRecipients(draft));
-
 /** The wizard, once the user and their draft are known. */
 function CreateBroadcastWizard({ user }: { user: User }) {
   const navigate = useNavigate();
   const notify = useNotify();
   const confirm = useConfirm();
-  const [searchParams, setSearchParams] = useSearchParams();
+  const [searchParams] = useSearchParams();
   const location = useLocation();
-  const { draft: stored, update, start, discard } = useBroadcastDraft(user);
+  const { draft: stored, update, start, discard, stepHref, revision } = useBroadcastDraft(user);
   // StartDate and the API's times are in the user's zone (decision 0158).
   const userZone = timeZoneForState(user.State ?? '');
   const [fallback] = useState(() => newDraft(user));
@@ -95,25 +93,16 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   // Duplicate, send again, or an API draft: build the draft from it once, then drop the request from the URL.
   const request = prefillRequestOf(searchParams);
   const prefill = useQuery({ ...prefillQuery(user, request ?? { from: null, resultCategory: null, status: null, draftId: null }), enabled: request !== null });
-  // A draft the user is still working on is replaced only if they agree.
+  // A copy is a draft of its own, opened at its own address; the draft in progress stays in Drafts (decision 0193).
   const applied = useRef<BroadcastDraft | null>(null);
-  const applyPrefill = useEffectEvent(async (prefilled: BroadcastDraft) => {
+  const applyPrefill = useEffectEvent((prefilled: BroadcastDraft) => {
     if (applied.current === prefilled) return;
     applied.current = prefilled;
-    const keep =
-      isInProgress(stored) &&
-      !(await confirm({
-        title: 'Replace your unsent draft?',
-        message: `“${stored.type.name.trim() || 'Untitled broadcast'}” has not been sent. Starting from this broadcast discards it.`,
-        confirmLabel: 'Replace draft',
-        cancelLabel: 'Keep my draft',
-        destructive: true,
-      }));
-    if (!keep) start(prefilled);
-    setSearchParams({}, { replace: true });
+    // Fresh ids: the same copy asked for twice (a cached answer) makes two drafts, each sent once.
+    start({ ...prefilled, id: crypto.randomUUID(), idempotencyKey: crypto.randomUUID() });
   });
   useEffect(() => {
-    if (prefill.data) void applyPrefill(prefill.data);
+    if (prefill.data) applyPrefill(prefill.data);
   }, [prefill.data]);
 
   // Ask the sandbox what this draft would do, once typing pauses.
@@ -160,8 +149,8 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   const shownId = draft.sentBroadcastId === null && request === null ? step.id : null;
   useEffect(() => {
     if (shownId === null) return;
-    if (searchParams.get('step') !== shownId) void navigate(paths.broadcasts.create.href({ step: shownId }), { replace: true, state: location.state });
-  }, [shownId, searchParams, navigate, location.state]);
+    if (searchParams.get('step') !== shownId) void navigate(stepHref(shownId), { replace: true, state: location.state });
+  }, [shownId, searchParams, navigate, location.state, stepHref]);
   // Only when the address changes: two tabs on different steps of the one draft would otherwise overwrite each other.
   const rememberStep = useEffectEvent(() => {
     if (shownId !== null && draft.step !== stepIndex) update((current) => ({ ...current, step: stepIndex }));
@@ -171,7 +160,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   /** Opens a step as a new history entry, so the browser's Back returns to this one. */
   const show = (index: number) => {
     const state: StepEntryState = { wizardStepFrom: stepIndex };
-    void navigate(paths.broadcasts.create.href({ step: wizardSteps[index]!.id }), { state });
+    void navigate(stepHref(wizardSteps[index]!.id), { state });
   };
   const goTo = (index: number) => {
     setFreshAfterDiscard(false);
@@ -306,6 +295,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   return (
     <Grid container spacing={3}>
       <Grid size={{ xs: 12, lg: 8 }}>
+        <DraftConflictNotice user={user} />
         <Card>
           <Box sx={{ px: { xs: 2, sm: 3 }, pt: 3, pb: 1 }}>
             {/* On a phone the steps are one row of numbers, named for screen readers only: the title under it names the
@@ -331,7 +321,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
             <Typography variant="body2" color="textSecondary" sx={{ mb: 3 }}>
               Step {stepIndex + 1} of {wizardSteps.length}: {step.description}
             </Typography>
-            <step.Step key={`${draft.idempotencyKey}:${step.id}:${startFixes}`} draft={draft} user={user} plan={plan} save={update} next={next} focusFirstField={!freshAfterDiscard} />
+            <step.Step key={`${draft.idempotencyKey}:${step.id}:${startFixes}:${revision}`} draft={draft} user={user} plan={plan} save={update} next={next} focusFirstField={!freshAfterDiscard} />
             {!stacked && navigation}
           </CardContent>
         </Card>

@@ -32,6 +32,7 @@ import {
 import { BROADCAST_LIST_STATE, broadcastListParams } from '../broadcast-list-state.ts';
 import { BroadcastListFilters } from '../components/broadcast-list-filters.tsx';
 import { BroadcastStatusChip } from '../components/broadcast-status-chip.tsx';
+import { BroadcastTabs } from '../components/broadcast-tabs.tsx';
 import { MISSING } from '@/utils/missing.ts';
 
 function ProgressCell({ broadcast }: { broadcast: Broadcast }) {
@@ -112,6 +113,7 @@ export function BroadcastListPage() {
         </Button>
       }
     >
+      <BroadcastTabs current="broadcasts" />
       <BroadcastListFilters filters={list.filters} search={list.search} onFiltersChange={list.setFilters} onSearchChange={list.setSearch} />
       {/* A failure replaces the table: its empty state ("No broadcasts yet") would say something false. */}
       {broadcasts.isError && isApiError(broadcasts.error) && broadcasts.error.status === 400 ? (
