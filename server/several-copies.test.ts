@@ -21,6 +21,7 @@ let redisPort: number;
 let redis: ChildProcess;
 const stores: SharedStore[] = [];
 const logLines: string[] = [];
+const startedAt = Date.now();
 
 const freePort = () =>
   new Promise<number>((resolve) => {
@@ -65,6 +66,8 @@ function copy() {
   const app = createBffApp({
     apiUrl: sandbox.url, ...keys, sessionSecret: 'c'.repeat(40), sessionIdleMs: 3_600_000, sessionMaxMs: 3_600_000,
     trustProxy: false, sandbox: true, revokedSessionsFile: null, sharedStore: store, log,
+    // A clock that stands still, so no login wait runs out while a slow machine answers the attempts before it.
+    now: () => startedAt,
   });
   return { app, browser: () => createBrowser('http://callboard.test', (url, init) => app.request(url, init)) };
 }
