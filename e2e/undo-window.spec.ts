@@ -32,7 +32,7 @@ test.describe('the undo window after Send', () => {
   test('Send counts down on the report; Undo cancels it and brings the draft back as it was; sending again is a new send', async ({ page }) => {
     const text = 'Practice moves to 5 PM today.';
     await compose(page, { name: 'Undo window: practice', channel: 'Text message', pasted: '2145550143\n9725551212', text });
-    await expect(page.getByText('After you send, you have 1 minute or a little more to undo it before anything goes out.')).toBeVisible();
+    await expect(page.getByText('After you send, you have at least 1 minute to undo it before anything goes out.')).toBeVisible();
 
     const id = await send(page);
     await expect(undoRegion(page)).toBeVisible();

@@ -1,7 +1,7 @@
 import UndoOutlined from '@mui/icons-material/UndoOutlined';
-import Alert from '@mui/material/Alert';
 import Box from '@mui/material/Box';
 import Button from '@mui/material/Button';
+import { alpha } from '@mui/material/styles';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
 import { useNavigate } from 'react-router';
@@ -83,12 +83,10 @@ function Countdown({ hold, left, user }: { hold: SendHold; left: number; user: U
   };
 
   return (
-    <Alert
-      severity="info"
-      icon={false}
+    <Box
       role="region"
       aria-label="Undo sending"
-      sx={{ mb: 3, alignItems: 'center', '& .MuiAlert-message': { flex: 1, minWidth: 0 } }}
+      sx={{ mb: 3, px: 2, py: 1.5, borderRadius: 1, border: 1, borderColor: 'info.main', bgcolor: (theme) => alpha(theme.palette.info.main, 0.08) }}
     >
       <Box sx={{ display: 'flex', flexWrap: 'wrap', alignItems: 'center', gap: 1.5, justifyContent: 'space-between' }}>
         <Box sx={{ minWidth: 0 }}>
@@ -111,6 +109,6 @@ function Countdown({ hold, left, user }: { hold: SendHold; left: number; user: U
           Undo
         </Button>
       </Box>
-    </Alert>
+    </Box>
   );
 }

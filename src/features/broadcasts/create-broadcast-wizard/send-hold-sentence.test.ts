@@ -3,7 +3,7 @@ import { undoWindowSentence } from './send-hold.ts';
 
 describe('the sentence near Send', () => {
   it('says how long there is to undo a send now', () => {
-    expect(undoWindowSentence('now', 60, 'offered')).toBe('After you send, you have 1 minute or a little more to undo it before anything goes out.');
+    expect(undoWindowSentence('now', 60, 'offered')).toBe('After you send, you have at least 1 minute to undo it before anything goes out.');
   });
 
   it('says plainly when the API cannot cancel, so nothing can be undone', () => {

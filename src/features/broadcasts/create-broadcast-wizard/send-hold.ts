@@ -49,7 +49,7 @@ export function undoWindowSentence(startMode: BroadcastDraft['schedule']['startM
   // A scheduled broadcast is not held: its start is already later, and it can be canceled until then.
   if (startMode !== 'now' || windowSeconds === 0) return null;
   if (cancel === 'not-offered') return `${notOfferedSentence('broadcastCancel')} A sent broadcast starts at once and cannot be undone.`;
-  if (cancel === 'offered') return `After you send, you have ${countdownInWords(windowSeconds)} or a little more to undo it before anything goes out.`;
+  if (cancel === 'offered') return `After you send, you have at least ${countdownInWords(windowSeconds)} to undo it before anything goes out.`;
   return null;
 }
 
