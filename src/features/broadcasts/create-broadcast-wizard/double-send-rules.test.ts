@@ -9,6 +9,7 @@ import {
   normalizeText,
   outgoingMessageOf,
   overlapOf,
+  reachedBy,
   senderOf,
   similarRecentBroadcasts,
   textSimilarity,
@@ -121,6 +122,22 @@ describe('audience overlap', () => {
     expect(isMostlyTheSame({ shared: 2, ours: 4 })).toBe(true);
     expect(isMostlyTheSame({ shared: 1, ours: 4 })).toBe(false);
     expect(isMostlyTheSame({ shared: 0, ours: 0 })).toBe(false);
+  });
+
+  it('counts the numbers an earlier broadcast reached or may still reach, not those it failed to reach', () => {
+    expect(reachedBy({ CallResultCategory: 'Live Answer', CallStatus: 'Completed' })).toBe(true);
+    expect(reachedBy({ CallResultCategory: 'Answering Machine', CallStatus: 'Completed' })).toBe(true);
+    expect(reachedBy({ CallResultCategory: '', CallStatus: 'Pending' })).toBe(true);
+    expect(reachedBy({ CallResultCategory: 'Busy/No Answer', CallStatus: 'Retry Pending' })).toBe(true);
+    expect(reachedBy({ CallResultCategory: 'Busy/No Answer', CallStatus: 'Completed' })).toBe(false);
+    expect(reachedBy({ CallResultCategory: 'Invalid Number', CallStatus: 'Completed' })).toBe(false);
+    expect(reachedBy({ CallResultCategory: '', CallStatus: 'Canceled' })).toBe(false);
+    expect(reachedBy({ TextResultCategory: 'Delivered', TextStatus: 'Completed' })).toBe(true);
+    expect(reachedBy({ TextResultCategory: 'Sent', TextStatus: 'Completed' })).toBe(true);
+    expect(reachedBy({ TextResultCategory: '', TextStatus: 'Pending' })).toBe(true);
+    expect(reachedBy({ TextResultCategory: 'Not Delivered', TextStatus: 'Completed' })).toBe(false);
+    expect(reachedBy({ TextResultCategory: 'Opted Out', TextStatus: 'Completed' })).toBe(false);
+    expect(reachedBy({ TextResultCategory: '', TextStatus: 'Expired' })).toBe(false);
   });
 
   it('reads a test to one person inside a large send as no repeat of the large one', () => {

@@ -182,6 +182,27 @@ export function knownAudienceOf(draft: BroadcastDraft): KnownAudience {
   return { numbers, listIds: recipients.lists.map((list) => list.id), primaryOnly: recipients.primaryOnly, unread, excluded };
 }
 
+const notReachedResults = new Set(['Busy/No Answer', 'Invalid Number', 'Not Delivered', 'Invalid', 'Opted Out']);
+const stillTrying = new Set(['Pending', 'In Progress', 'Retry Pending']);
+
+/**
+ * Whether an earlier broadcast's number got it, or may still: not a number whose last result says it was not reached
+ * (busy or no answer with no retry left, invalid, not delivered, opted out), nor one canceled or expired before its
+ * turn. A "send again" to the busy numbers is then no repeat. Results the sources do not name (`Sent`) count as reached.
+ */
+export function reachedBy(detail: {
+  CallResultCategory?: string | null;
+  CallStatus?: string | null;
+  TextResultCategory?: string | null;
+  TextStatus?: string | null;
+}): boolean {
+  const result = detail.CallResultCategory || detail.TextResultCategory || '';
+  const status = detail.CallStatus || detail.TextStatus || '';
+  if (stillTrying.has(status)) return true;
+  if (result === '') return status !== 'Canceled' && status !== 'Expired';
+  return !notReachedResults.has(result);
+}
+
 /** How many of our numbers the earlier broadcast reached, out of how many of ours are known. */
 export interface Overlap {
   shared: number;

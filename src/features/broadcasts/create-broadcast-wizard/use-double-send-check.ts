@@ -17,6 +17,7 @@ import {
   outgoingMessageOf,
   overlapOf,
   phoneDigits,
+  reachedBy,
   senderOf,
   similarRecentBroadcasts,
   windowStartDay,
@@ -111,7 +112,7 @@ async function checkDoubleSend(draft: BroadcastDraft, user: User, signal: AbortS
       const theirs = new Set<string>();
       for (const half of [id, ...halves]) {
         const pages = walkFeed(broadcastDetailsPath(half, { pageSize: 1000 }), broadcastDetailSchema, { signal });
-        if (await readNumbers(pages, (detail) => [detail.PhoneNumber], theirs)) partial = true;
+        if (await readNumbers(pages, (detail) => (reachedBy(detail) ? [detail.PhoneNumber] : []), theirs)) partial = true;
       }
       overlap = overlapOf(ours.numbers, theirs);
       if (!isMostlyTheSame(overlap)) continue;
@@ -161,6 +162,16 @@ function useAcknowledged(draftKey: string): string | undefined {
   );
 }
 
+/**
+ * Whether Send waits: for the check while it runs, then for "Send it anyway" when it found a look-alike. A check that
+ * failed, or is not asked (not the last step), holds nothing.
+ */
+export function sendIsHeld(state: { enabled: boolean; pending: boolean; fetching: boolean; matches: number; sendAnyway: boolean }): boolean {
+  if (!state.enabled) return false;
+  if (state.pending) return state.fetching;
+  return state.matches > 0 && !state.sendAnyway;
+}
+
 /** The check for the review step, and whether the user chose to send anyway. */
 export function useDoubleSendCheck(draft: BroadcastDraft, user: User, enabled = true) {
   const check = useQuery({ ...doubleSendQuery(draft, user), enabled: enabled && draft.sentBroadcastId === null });
@@ -170,7 +181,6 @@ export function useDoubleSendCheck(draft: BroadcastDraft, user: User, enabled = 
   return {
     check,
     sendAnyway,
-    /** Send waits for the check, then for "Send it anyway" when it found a look-alike; a failed check does not hold it. */
-    holdsSend: enabled && (check.isPending ? check.fetchStatus !== 'idle' : matches.length > 0 && !sendAnyway),
+    holdsSend: sendIsHeld({ enabled, pending: check.isPending, fetching: check.fetchStatus !== 'idle', matches: matches.length, sendAnyway }),
   };
 }
