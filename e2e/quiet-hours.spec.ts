@@ -1,4 +1,4 @@
-import type { Page } from '@playwright/test';
+import type { Locator, Page } from '@playwright/test';
 import { DEMO_MASTER, expect, logIn, test } from './fixtures.ts';
 import { compose } from './support/wizard.ts';
 
@@ -11,7 +11,7 @@ import { compose } from './support/wizard.ts';
 /** Eastern, Central, Pacific and Hawaii numbers. */
 const ACROSS_ZONES = '2125550101, 2145550102, 2135550103, 8085550104';
 
-const zoneRows = (page: Page) => page.getByRole('list', { name: 'Recipients by time zone' }).first();
+const zoneRows = (within: Page | Locator) => within.getByRole('list', { name: 'Recipients by time zone' }).first();
 
 /** Goes back from the review to the schedule and picks a start in the user's zone (Central Time: the demo user is in Texas). */
 async function scheduleAt(page: Page, typed: string) {
