@@ -1,5 +1,6 @@
 import type { Page } from '@playwright/test';
 import { expect, logIn, test } from './fixtures.ts';
+import { seriousViolations } from './support/accessibility.ts';
 
 // Run in the page (the e2e project has no DOM types).
 declare const localStorage: { setItem: (key: string, value: string) => void };
@@ -72,6 +73,9 @@ test.describe('the Drafts tab', () => {
 
     // The copy is sent: it leaves the list.
     await drafts.getByRole('link', { name: 'Resume “Copy of Snow day closure”' }).click();
+    // The copy opens on the step the original was left on.
+    await expect(heading(page, 'Type & name')).toBeVisible();
+    await page.getByRole('button', { name: 'Next' }).click();
     await expect(heading(page, 'Recipients')).toBeVisible();
     await page.getByRole('button', { name: 'Next' }).click();
     await page.getByLabel('Text', { exact: true }).fill(`Drafts list check ${Date.now()}: school is closed today.`);
@@ -99,6 +103,24 @@ test.describe('the Drafts tab', () => {
     const remove = (await item.getByRole('button', { name: /^Delete/ }).boundingBox())!;
     expect(resume.x + resume.width).toBeLessThanOrEqual(390);
     expect(remove.x + remove.width).toBeLessThanOrEqual(390);
+  });
+
+  test('the Drafts tab and the two-tab question have no serious accessibility problem, in light and dark', async ({ page, context }) => {
+    await page.goto('/broadcasts/drafts');
+    expect(await seriousViolations(page)).toEqual([]);
+    await startDraft(page, 'Snow day closure', 'Text message', '2145550143');
+    const other = await context.newPage();
+    await other.goto(page.url());
+    await expect(other.getByLabel('Phone numbers')).toHaveValue('2145550143');
+    await page.getByLabel('Phone numbers').fill('9725551212');
+    await expect(other.getByRole('alert').filter({ hasText: 'This draft was changed in another tab or window' })).toBeVisible();
+    expect(await seriousViolations(other)).toEqual([]);
+    for (const theme of ['light', 'dark']) {
+      await page.evaluate(`localStorage.setItem('callboard-theme', '${theme}')`);
+      await page.goto('/broadcasts/drafts');
+      await expect(page.getByRole('list', { name: 'Drafts' }).getByRole('listitem')).toHaveCount(1);
+      expect(await seriousViolations(page)).toEqual([]);
+    }
   });
 
   test('a draft saved before drafts were listed is moved into the list', async ({ page }) => {
