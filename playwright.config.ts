@@ -52,7 +52,7 @@ export default defineConfig({
     },
     {
       name: 'documented-only',
-      testMatch: ['documented-only.spec.ts', 'undo-window-documented-only.spec.ts', 'quiet-hours.spec.ts', 'double-send.spec.ts'],
+      testMatch: ['documented-only.spec.ts', 'quiet-hours.spec.ts', 'undo-window-documented-only.spec.ts', 'double-send.spec.ts'],
       use: { ...chromium, baseURL: documentedOnlyURL },
     },
     {
