@@ -45,7 +45,7 @@ test.describe('broadcasts', () => {
     await expect(grid.getByRole('link', { name: 'Early dismissal: water main break' })).toBeVisible();
     await expect(grid.getByRole('row')).toHaveCount(2);
 
-    await page.getByRole('tab', { name: 'Scheduled' }).click();
+    await page.getByRole('tab', { name: 'Scheduled', exact: true }).click();
     await page.getByLabel('Search by name').fill('');
     await expect(page).toHaveURL(/category=Scheduled$/);
     await expect(grid.getByRole('link', { name: 'Graduation rehearsal schedule' })).toBeVisible();

@@ -60,6 +60,8 @@ test.describe('survey answers keep their labels', () => {
     // The results grid, filtered by one answer, names it.
     const key = answered[0]!.SurveyResult!;
     await answers.getByRole('button', { name: new RegExp(`^${label[key]} \\(pressed ${key}\\)`) }).click();
+    // The filter is on (the export names it) before the export is asked for.
+    await expect(answers.getByRole('button', { name: new RegExp(`^${label[key]} \\(pressed ${key}\\)`), pressed: true })).toBeVisible();
     await expect(page.getByRole('gridcell', { name: `${label[key]} (pressed ${key})` }).first()).toBeVisible();
 
     const downloading = page.waitForEvent('download');
