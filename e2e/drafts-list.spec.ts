@@ -34,7 +34,7 @@ test.describe('the Drafts tab', () => {
     await startDraft(page, 'Board meeting moved', 'Phone call', '2145550143');
 
     await page.goto('/broadcasts');
-    await page.getByRole('navigation', { name: 'Broadcasts and drafts' }).getByRole('tab', { name: 'Drafts (2)' }).click();
+    await page.getByRole('navigation', { name: 'Broadcasts and drafts' }).getByRole('link', { name: 'Drafts (2)' }).click();
     await expect(page).toHaveURL(/\/broadcasts\/drafts$/);
     const drafts = page.getByRole('list', { name: 'Drafts' });
     await expect(drafts.getByRole('listitem')).toHaveCount(2);
@@ -89,7 +89,7 @@ test.describe('the Drafts tab', () => {
     await page.goto('/broadcasts/drafts');
     await expect(drafts.getByRole('listitem')).toHaveCount(2);
     await expect(drafts.getByRole('listitem', { name: 'Copy of Snow day closure' })).toHaveCount(0);
-    await expect(page.getByRole('tab', { name: 'Drafts (2)' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Drafts (2)' })).toBeVisible();
   });
 
   test('on a phone (390 px) each draft reads top to bottom with its actions, nothing wider than the screen', async ({ page }) => {
