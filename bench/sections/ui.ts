@@ -80,8 +80,8 @@ const CLICK_UNTIL = (name: string, ready: string) => `new Promise((resolve) => {
 
 /** The report's headline figures are on screen: the Completed card holds a number. */
 const REPORT_READY = `[...document.querySelectorAll('main button')].some((element) => /^completed\\s*[\\d,]+/i.test(element.innerText.replace(/\\n/g, ' ')))`;
-/** The wizard shows its step and the step's fields. */
-const WIZARD_READY = `[...document.querySelectorAll('main h2')].some((element) => /^Step \\d/.test(element.textContent)) && document.querySelector('main form input, main form textarea') !== null`;
+/** The wizard shows its step ("Step 2 of 5" under the step's title) and the step's fields. */
+const WIZARD_READY = `[...document.querySelectorAll('main h2 + p')].some((element) => /^Step \\d+ of \\d+/.test(element.textContent)) && document.querySelector('main form input, main form textarea') !== null`;
 
 interface Timed {
   elapsed: number;
@@ -99,9 +99,12 @@ async function timeReportAndCopies(page: Page, url: string, name: string) {
   const reportUrl = page.url();
   await page.goto(reportUrl);
   await page.getByRole('link', { name: 'Send again to everyone' }).waitFor();
+  // A person reads the report before acting on it: the click comes once the page has settled.
+  await page.waitForLoadState('networkidle');
   const sendAgain = (await page.evaluate(CLICK_UNTIL('Send again to everyone', WIZARD_READY))) as Timed;
   await page.goto(reportUrl);
   await page.getByRole('link', { name: 'Duplicate' }).waitFor();
+  await page.waitForLoadState('networkidle');
   const duplicate = (await page.evaluate(CLICK_UNTIL('Duplicate', WIZARD_READY))) as Timed;
   return { reports, sendAgain, duplicate };
 }

@@ -56,6 +56,7 @@ import { progressStep, reportFigures, type ReportFigures } from '../report-figur
 import { SectionCard } from '@/components/layout/section-card.tsx';
 import { BackLink } from '@/components/layout/back-link.tsx';
 import { MISSING, textOr } from '@/utils/missing.ts';
+import { whenIdle } from '@/utils/when-idle.ts';
 
 function resultParams(list: ListSearchParams<ResultFilter>, channel: Channel): ListParams {
   const filters: Filter[] = [];
@@ -217,6 +218,8 @@ export function BroadcastReportPage() {
   const valid = Number.isInteger(broadcastId) && broadcastId > 0;
   const list = useListSearchParams<ResultFilter>({ filters: resultFilters });
   const session = useQuery(sessionQueries.current());
+  // "Send again" and Duplicate open the wizard: its code loads while the report is read, not after the click.
+  useEffect(() => whenIdle(() => void import('./broadcast-create-page.tsx')), []);
 
   const query = useQuery({
     ...broadcastQueries.detail(broadcastId),
