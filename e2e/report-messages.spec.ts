@@ -47,7 +47,7 @@ test.describe('broadcast messages', () => {
     await expect(page.getByText('No broadcasts yet')).toHaveCount(0);
     await expect(page.getByText('No broadcast matches these filters')).toHaveCount(0);
     await page.getByRole('button', { name: 'Clear filters' }).click();
-    await expect(page.getByRole('link', { name: 'Snow day closure' })).toBeVisible();
+    await expect(page.getByRole('link', { name: 'Snow day closure', exact: true })).toBeVisible();
   });
 
   test('a failed load replaces the empty state', async ({ page }) => {
