@@ -28,7 +28,7 @@ test.describe('checks of a text before sending', () => {
   });
 
   test('a broadcast text with a shortened link and capitals: each finding with why and a fix; fixed ones go, and it still sends', async ({ page }) => {
-    await textBroadcastMessageStep(page, 'Picture day');
+    await textBroadcastMessageStep(page, 'Text checks: order forms');
     const text = page.getByLabel('Text', { exact: true });
     await text.fill('PICTURE DAY IS FRIDAY!!! ORDER FORMS AT BIT.LY/GALAXY-PICS');
 
