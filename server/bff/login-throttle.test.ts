@@ -125,19 +125,23 @@ describe('a burst of logins', () => {
     await sandbox.close();
   });
 
-  it('answers 429 with Retry-After once the free failures are spent, even for the right PIN', async () => {
-    // On a clock that stands still: on the real one, a sixth guess slower than the wait it earned would let the seventh through.
-    const app = createBffApp({
+  /** Our server in process on a clock that stands still, so no wait a guess earned runs out while the test goes on. */
+  const appOnStandingClock = (trustProxy: boolean) =>
+    createBffApp({
       apiUrl: sandbox.url,
       appKey: 'burst-app-key',
       secretKey: 'burst-secret-key',
       sessionSecret: 'burst-test-session-secret-of-32+chars',
       sessionIdleMs: 60 * 60_000,
       sessionMaxMs: 8 * 60 * 60_000,
-      trustProxy: true,
+      trustProxy,
       sandbox: true,
       now: () => Date.parse('2026-03-02T09:00:00Z'),
     });
+
+  it('answers 429 with Retry-After once the free failures are spent, even for the right PIN', async () => {
+    // On a clock that stands still: on the real one, a sixth guess slower than the wait it earned would let the seventh through.
+    const app = appOnStandingClock(true);
     const browser = createBrowser('http://callboard.test', (url, init) => app.request(url, init));
     const address = { 'x-forwarded-for': '192.0.2.20' };
     for (let attempt = 0; attempt <= PER_NAME_AND_CLIENT.free; attempt += 1) {
@@ -153,17 +157,7 @@ describe('a burst of logins', () => {
   it('counts wrong PINs sent at once before any is checked: the right one sent last is refused', async () => {
     const burst = STRESS ? 2000 : 200;
     // Our server in process on a clock that stands still, so no wait runs out while the burst is answered.
-    const app = createBffApp({
-      apiUrl: sandbox.url,
-      appKey: 'burst-app-key',
-      secretKey: 'burst-secret-key',
-      sessionSecret: 'burst-test-session-secret-of-32+chars',
-      sessionIdleMs: 60 * 60_000,
-      sessionMaxMs: 8 * 60 * 60_000,
-      trustProxy: false,
-      sandbox: true,
-      now: () => Date.parse('2026-03-02T09:00:00Z'),
-    });
+    const app = appOnStandingClock(false);
     const browser = createBrowser('http://callboard.test', (url, init) => app.request(url, init));
     const wrong = Array.from({ length: burst }, (_, index) =>
       browser.request('POST', '/api/session', { UserName: 'han@cea', PinCode: `guess-${index}` }),

@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ttsVoices } from '@contract/audio.ts';
-import type { User } from '@contract/user.ts';
 import { broadcastDraftSchema, broadcastTypeOf, messageStepSchema, newDraft, parsePastedNumbers, recipientsStepSchema, restoreDraft, toCreateInput } from './broadcast-draft.ts';
+import { testUser as user } from './test-user.ts';
 
-const user = {
-  UserID: 1, UserName: 'u', FirstName: 'Luke', LastName: 'S', Email: '', Phone: '', CallerID: '2027075000', Retries: 2,
-  MaxMessageLength: 90, CallThrottle: 5, ContinueOnNextDay: true, StartTimeOfDay: { Hour: 7, Minute: 0 },
-  StopTimeOfDay: { Hour: 20, Minute: 0 }, CallingWindowDays: [], State: 'TX',
-  Permissions: { CanSeeAllBroadcasts: true, CanSeeAllRoster: true, CanSeeAllAudio: true, CanSeeGroupAudio: true },
-} satisfies User;
 
 describe('the broadcast draft', () => {
   it('starts from the user\'s own defaults and is valid as saved', () => {

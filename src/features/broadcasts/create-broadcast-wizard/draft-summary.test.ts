@@ -1,14 +1,8 @@
 import { describe, expect, it } from 'vitest';
-import type { User } from '@contract/user.ts';
 import { newDraft } from './broadcast-draft.ts';
 import { draftChangedWhen, draftName, draftRecipients, draftTypeWords } from './draft-summary.ts';
+import { testUser as user } from './test-user.ts';
 
-const user = {
-  UserID: 1, UserName: 'u', FirstName: 'Luke', LastName: 'S', Email: '', Phone: '', CallerID: '2027075000', Retries: 2,
-  MaxMessageLength: 90, CallThrottle: 5, ContinueOnNextDay: true, StartTimeOfDay: { Hour: 7, Minute: 0 },
-  StopTimeOfDay: { Hour: 20, Minute: 0 }, CallingWindowDays: [], State: 'TX',
-  Permissions: { CanSeeAllBroadcasts: true, CanSeeAllRoster: true, CanSeeAllAudio: true, CanSeeGroupAudio: true },
-} satisfies User;
 
 describe('a draft as the Drafts tab describes it', () => {
   it('is named, or untitled until it is', () => {
