@@ -33,7 +33,8 @@ describe('a draft as the Drafts tab describes it', () => {
   });
 
   it('says when it last changed by this device’s clock', () => {
-    const now = Date.UTC(2026, 11, 7, 12, 0);
+    // Noon on this machine's clock: a month back is Nov 7 in every time zone (the date is shown in the browser's).
+    const now = new Date(2026, 11, 7, 12, 0).getTime();
     expect(draftChangedWhen(now - 10_000, now)).toBe('just now');
     expect(draftChangedWhen(now - 12 * 60_000, now)).toBe('12 minutes ago');
     expect(draftChangedWhen(now - 3 * 3600_000, now)).toBe('3 hours ago');
