@@ -221,6 +221,8 @@ export function useBroadcastDraft(user: User) {
     discard,
     /** The draft's id, in its address. */
     draftId,
+    /** False on `/broadcasts/new` until the address names the draft: the step is set in the address after that. */
+    addressed: !onNew,
     /** The address of a step of this draft. */
     stepHref: useCallback((step: string) => paths.broadcasts.draft.href(draftId, { step }), [draftId]),
     /** Set while another tab's change (or deletion) waits for this tab's choice. */

@@ -72,7 +72,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   const confirm = useConfirm();
   const [searchParams] = useSearchParams();
   const location = useLocation();
-  const { draft: stored, update, start, discard, stepHref, revision } = useBroadcastDraft(user);
+  const { draft: stored, update, start, discard, stepHref, addressed, revision } = useBroadcastDraft(user);
   // StartDate and the API's times are in the user's zone (decision 0158).
   const userZone = timeZoneForState(user.State ?? '');
   const [fallback] = useState(() => newDraft(user));
@@ -146,11 +146,13 @@ function CreateBroadcastWizard({ user }: { user: User }) {
 
   // The address names the step shown (a replace, not a new entry: nothing was done) and the draft remembers it, for
   // the next time the wizard opens without one. Not while a copy is being prepared: its request is in the address.
+  // Not before `/broadcasts/new` has moved to the draft's own address: two replaces at once race, and the slower one
+  // would bring back the step asked for.
   const shownId = draft.sentBroadcastId === null && request === null ? step.id : null;
   useEffect(() => {
-    if (shownId === null) return;
+    if (shownId === null || !addressed) return;
     if (searchParams.get('step') !== shownId) void navigate(stepHref(shownId), { replace: true, state: location.state });
-  }, [shownId, searchParams, navigate, location.state, stepHref]);
+  }, [shownId, addressed, searchParams, navigate, location.state, stepHref]);
   // Only when the address changes: two tabs on different steps of the one draft would otherwise overwrite each other.
   const rememberStep = useEffectEvent(() => {
     if (shownId !== null && draft.step !== stepIndex) update((current) => ({ ...current, step: stepIndex }));
