@@ -68,6 +68,8 @@ export interface ServerConfig {
   revokedSessionsFile: string | null;
   /** The accounts' sending settings (decision 0184); null with a throwaway in-memory sandbox. */
   sendingSettingsFile: string | null;
+  /** The accounts' broadcast groups (decision 0196); null with a throwaway in-memory sandbox. */
+  broadcastGroupsFile: string | null;
   distDir: string;
 }
 
@@ -115,6 +117,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     distDir: resolve(rootDir, 'dist'),
     revokedSessionsFile: join(dataDir, 'revoked-sessions.jsonl'),
     sendingSettingsFile: join(dataDir, 'sending-settings.json'),
+    broadcastGroupsFile: join(dataDir, 'broadcast-groups.json'),
   };
 
   if (settings.CEA_API_URL) {
@@ -144,6 +147,7 @@ export function loadConfig(env: NodeJS.ProcessEnv = process.env, rootDir = proce
     sessionSecret: settings.SESSION_SECRET ?? secret('session-secret'),
     revokedSessionsFile: inMemory ? null : common.revokedSessionsFile,
     sendingSettingsFile: inMemory ? null : common.sendingSettingsFile,
+    broadcastGroupsFile: inMemory ? null : common.broadcastGroupsFile,
     sandbox: {
       databasePath: inMemory ? databasePath : resolve(rootDir, databasePath),
       clockSpeed: settings.SANDBOX_CLOCK_SPEED,

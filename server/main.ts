@@ -51,6 +51,7 @@ export async function startServer(config: ServerConfig, options: { serveApp?: bo
     upstreamTimeoutMs: config.upstreamTimeoutMs,
     revokedSessionsFile: config.revokedSessionsFile,
     sendingSettingsFile: config.sendingSettingsFile,
+    broadcastGroupsFile: config.broadcastGroupsFile,
     sandbox: sandbox !== null,
     distDir: options.serveApp === false ? undefined : config.distDir,
     isStopping: () => stopping,

@@ -1,9 +1,11 @@
 import { Hono } from 'hono';
 import { log as processLog, type Logger } from '../http/log.ts';
 import { JSON_BODY_LIMIT, closeWhenBodyUnread, isUploadRoute, limitBody } from '../http/request-bodies.ts';
+import { accountScope } from './account-records.ts';
 import { answerMismatchRoute } from './answer-mismatches.ts';
 import { apiIsElsewhere } from './api-elsewhere.ts';
 import { forwardToApi } from './api-proxy.ts';
+import { broadcastGroupRoutes, fileBroadcastGroups, memoryBroadcastGroups, sharedBroadcastGroups } from './broadcast-groups.ts';
 import { compression } from './compression.ts';
 import { errorResponse, failureResponse } from './errors.ts';
 import { apiAnswers, createReadiness, type ReadinessCheck } from './health.ts';
@@ -55,6 +57,8 @@ export interface BffOptions {
   sharedStore?: SharedStore | null;
   /** Where the accounts' sending settings are kept without REDIS_URL (DATA_DIR); null keeps them in memory. */
   sendingSettingsFile?: string | null;
+  /** Where the accounts' broadcast groups are kept without REDIS_URL (DATA_DIR); null keeps them in memory. */
+  broadcastGroupsFile?: string | null;
 }
 
 /** Our server: the session, the signed path to the API, and the SPA. */
@@ -99,7 +103,11 @@ export function createBffApp(options: BffOptions) {
   app.route('/api/session', sessionRoutes({ ...deps, throttle: metrics ? metrics.countLogins(throttle) : throttle, trustProxy: options.trustProxy, sandbox: options.sandbox }));
   app.use('/api/v1/*', endSessionsOnPinChange(sessions));
   const sendingSettingsStore = shared ? sharedSendingSettings(shared) : options.sendingSettingsFile ? fileSendingSettings(options.sendingSettingsFile) : memorySendingSettings();
-  app.route('/api/sending-settings', sendingSettingsRoutes({ ...deps, store: sendingSettingsStore }));
+  // One reader of the session's account for every per-account route, so the API is asked once per session.
+  const withAccount = accountScope(deps);
+  app.route('/api/sending-settings', sendingSettingsRoutes({ ...deps, store: sendingSettingsStore, withAccount }));
+  const broadcastGroupStore = shared ? sharedBroadcastGroups(shared) : options.broadcastGroupsFile ? fileBroadcastGroups(options.broadcastGroupsFile) : memoryBroadcastGroups();
+  app.route('/api/broadcast-groups', broadcastGroupRoutes({ ...deps, store: broadcastGroupStore, withAccount, now: options.now }));
   app.post('/api/answer-mismatches', answerMismatchRoute(sessions, (line) => log.warn({ part: 'answers' }, line)));
   app.all('/api/v1/*', forwardToApi(deps, '/api'));
   if (options.sandbox) app.all('/api/sandbox/*', forwardToApi({ ...deps, upstream: sandboxControl(upstream) }, '/api'));

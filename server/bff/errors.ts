@@ -22,6 +22,8 @@ const bffErrors = {
   /** A 404 from the API without its error body: the API's framework saying it has no such route (decision 131). */
   RouteNotFound: { status: 404, code: 2002, type: 'NotFound' },
   AnswerNotKept: { status: 409, code: 2205, type: 'Conflict' },
+  /** A broadcast written into a group while another group of the account holds it (decision 0196). */
+  BroadcastInAnotherGroup: { status: 409, code: 2206, type: 'Conflict' },
   InternalError: { status: 500, code: 9001, type: 'Server' },
   UpstreamUnavailable: { status: 502, code: 9002, type: 'Server' },
   UpstreamTimeout: { status: 504, code: 9003, type: 'Server' },

@@ -1,11 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
-import { connect, createServer } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSendingSettings } from '../../src/contract/sending-settings.ts';
 import { createLogger } from '../http/log.ts';
+import { startTestRedis } from '../testing/redis-server.ts';
 import { createBrowser, startTestSandbox } from '../testing/test-server.ts';
 import { createBffApp } from './app.ts';
 import { fileSendingSettings } from './sending-settings.ts';
@@ -111,35 +110,19 @@ describe('the file store', () => {
 });
 
 describe('several copies (REDIS_URL)', () => {
-  let redis: ChildProcess;
-  let port: number;
+  let redis: Awaited<ReturnType<typeof startTestRedis>>;
   const stores: SharedStore[] = [];
-  const answers = () =>
-    new Promise<boolean>((resolve) => {
-      const socket = connect(port, '127.0.0.1', () => socket.end(() => resolve(true)));
-      socket.on('error', () => resolve(false));
-    });
 
   beforeAll(async () => {
-    port = await new Promise<number>((resolve) => {
-      const probe = createServer().listen(0, '127.0.0.1', () => {
-        const { port: free } = probe.address() as { port: number };
-        probe.close(() => resolve(free));
-      });
-    });
-    redis = spawn('redis-server', ['--port', String(port), '--bind', '127.0.0.1', '--dir', dir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
-    for (const giveUpAt = Date.now() + 15_000; !(await answers()); ) {
-      if (Date.now() > giveUpAt) throw new Error('redis-server did not start');
-      await new Promise((resolve) => setTimeout(resolve, 50));
-    }
+    redis = await startTestRedis(dir);
   }, 30_000);
   afterAll(async () => {
     for (const store of stores) await store.close();
-    redis?.kill('SIGKILL');
+    redis?.kill();
   });
 
   const copy = () => {
-    const store = connectSharedStore(`redis://127.0.0.1:${port}`, createLogger({ level: 'silent', pretty: false }));
+    const store = connectSharedStore(redis.url, createLogger({ level: 'silent', pretty: false }));
     stores.push(store);
     return { store, browser: server({ sharedStore: store }) };
   };
@@ -155,7 +138,7 @@ describe('several copies (REDIS_URL)', () => {
     onB.cookie = onA.cookie;
     expect(await (await onB.request('GET', '/api/sending-settings')).json()).toEqual(quiet);
 
-    redis.kill('SIGKILL');
+    redis.kill();
     await expect.poll(() => b.store.up).toBe(false);
     // Ended sessions fail closed too (decision 174): either way, never the defaults.
     const down = await onB.request('GET', '/api/sending-settings');
