@@ -75,3 +75,38 @@ test.describe('Quiet hours', () => {
     await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
   });
 });
+
+test.describe('Each zone at its local time', () => {
+  test.beforeEach(async ({ page }) => logIn(page, DEMO_MASTER));
+
+  test('one click sends one broadcast for each time zone at 8:00 AM their time, and each report shows the group', async ({ page }) => {
+    await compose(page, { name: 'Field trip forms by zone', channel: 'Text message', pasted: '2125550111, 2145550112, 2135550113, 8085550114', text: 'Field trip forms are due Friday.' });
+    // 7:00 AM in Texas is 3:00 AM in Hawaii.
+    await scheduleAt(page, '122420300700A');
+    await page.getByRole('button', { name: 'Next' }).click();
+    const review = page.locator('#broadcast-wizard-step');
+    await review.getByRole('button', { name: 'Send in each zone at 8:00 AM their time' }).click();
+    await expect(review.getByRole('status').filter({ hasText: 'Sent as one broadcast for each time zone, each starting at 8:00 AM their time on Tue, Dec 24.' })).toBeVisible();
+    await expect(zoneRows(review).getByRole('listitem').filter({ hasText: 'Quiet hours' })).toHaveCount(0);
+    await expect(zoneRows(review).getByRole('listitem').filter({ hasText: 'Hawaii-Aleutian Standard Time' })).toContainText('8:00 AM');
+    await expect(page.getByRole('definition').filter({ hasText: 'One broadcast for each time zone, each at 8:00 AM their time' })).toBeVisible();
+
+    await page.getByRole('button', { name: 'Schedule one for each zone' }).click();
+    await expect(page).toHaveURL(/\/broadcasts\/\d+$/);
+    // The earliest start first: 8:00 AM in New York is 7:00 AM in Texas.
+    await expect(page.getByRole('heading', { level: 1, name: 'Field trip forms by zone (Eastern Time)' })).toBeVisible();
+    const group = page.getByRole('region', { name: 'Sent in each time zone' });
+    await expect(group).toContainText('“Field trip forms by zone” went out as 4 broadcasts to 4 numbers, each at 8:00 AM its recipients’ time');
+    const parts = group.getByRole('list', { name: 'Broadcasts of this group' }).getByRole('listitem');
+    await expect(parts).toHaveCount(4);
+    await expect(parts.nth(0)).toContainText('Eastern Time');
+    await expect(parts.nth(0)).toContainText('Dec 24, 2030, 7:00 AM your time');
+    await expect(parts.nth(3)).toContainText('12:00 PM your time');
+
+    // Each part's report shows the same group.
+    await group.getByRole('link', { name: 'Hawaii-Aleutian Standard Time' }).click();
+    await expect(page.getByRole('heading', { level: 1, name: 'Field trip forms by zone (Hawaii-Aleutian Standard Time)' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Sent in each time zone' }).getByRole('list', { name: 'Broadcasts of this group' }).getByRole('listitem')).toHaveCount(4);
+    await expect(page.getByText('Hawaii-Aleutian Standard Time', { exact: true }).and(page.locator('[aria-current="page"]'))).toBeVisible();
+  });
+});

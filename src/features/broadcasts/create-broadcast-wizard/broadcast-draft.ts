@@ -196,7 +196,21 @@ export const broadcastDraftSchema = z.object({
   schedule: scheduleFields,
   /** What a merge field reads for recipients without a value of their own (decision 0152); '' for none. */
   mergeFallbacks: z.object({ FirstName: z.string(), LastName: z.string(), Notes: z.string(), IntegrationData: z.string() }),
-  /** Set once the broadcast was created: the draft then only links to it. */
+  /**
+   * Set when it is sent as one broadcast a time zone, each at `localStart` their time (decision 0198): the parts'
+   * idempotency keys and the broadcasts already made, by zone, so a second Send makes only the missing ones.
+   */
+  zoneSplit: z
+    .object({
+      localStart: z.object({ Hour: z.int().min(0).max(23), Minute: z.int().min(0).max(59) }),
+      /** The calendar day the parts start on (`YYYY-MM-DD`), moved on at Send when the time has passed somewhere. */
+      day: z.string(),
+      groupId: z.string(),
+      keys: z.record(z.string(), z.string()),
+      sent: z.record(z.string(), z.int()),
+    })
+    .nullable()
+    .optional(),
   /** Set once sent; SENT_ID_UNKNOWN when the service took it but its answer did not say which broadcast it made. */
   sentBroadcastId: z.int().nullable(),
   savedAt: z.int(),

@@ -128,6 +128,8 @@ export function duplicateDraft(draft: BroadcastDraft, now: number = Date.now()):
     id: crypto.randomUUID(),
     idempotencyKey: crypto.randomUUID(),
     type: { ...draft.type, name: name === '' ? '' : `Copy of ${name}` },
+    // A copy's split is a new group: its parts are sent afresh.
+    zoneSplit: null,
     sentBroadcastId: null,
     savedAt: now,
   };

@@ -8,6 +8,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useMemo } from 'react';
 import type { BroadcastPlan } from '@contract/broadcast-plan.ts';
+import type { TimeOfDay } from '@contract/common.ts';
 import { useSendingSettings } from '@/api/sending-settings.ts';
 import { appNow } from '@/utils/app-clock.ts';
 import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
@@ -16,6 +17,8 @@ import type { BroadcastDraft } from './broadcast-draft.ts';
 import { clockText, earliestStartInside, groupByZone, timeOfDayText, zoneWindow } from './recipient-zones.ts';
 import { LOCAL_FORMAT, hasPassed, localToInstant, type LocalDateTime } from './start-date.ts';
 import { useRecipientNumbers } from './use-recipient-numbers.ts';
+import { canSplit } from './zone-split-people.ts';
+import { SPLIT_LEAD_MS, splitDay, splitLocalStart, splitStartIn } from './zone-split.ts';
 
 export interface RecipientZonesProps {
   draft: BroadcastDraft;
@@ -24,6 +27,8 @@ export interface RecipientZonesProps {
   userZone: string;
   /** Schedules the broadcast for this wall-clock time in the user's zone. */
   onStartAt: (startLocal: LocalDateTime) => void;
+  /** Sends it one broadcast a time zone, each at a local time on a day; `null` sends it as one again (decision 0198). */
+  onSplit: (split: { localStart: TimeOfDay; day: string } | null) => void;
 }
 
 /** When the broadcast starts, as an instant: the scheduled time, or now when it is sent at once or that time has passed. */
@@ -36,7 +41,7 @@ function startInstant(schedule: BroadcastDraft['schedule'], userZone: string, no
  * The recipients by time zone, with the local time the broadcast would start and end for each, the zones it would
  * reach in their quiet hours, and one click to a start that keeps everyone inside the sending hours (decision 0182).
  */
-export function RecipientZones({ draft, plan, userZone, onStartAt }: RecipientZonesProps) {
+export function RecipientZones({ draft, plan, userZone, onStartAt, onSplit }: RecipientZonesProps) {
   const { settings } = useSendingSettings();
   const hours = useMemo(() => ({ start: settings.LocalSendingStart, end: settings.LocalSendingEnd }), [settings]);
   const recipients = useRecipientNumbers(draft, true);
@@ -47,7 +52,11 @@ export function RecipientZones({ draft, plan, userZone, onStartAt }: RecipientZo
   // The next quarter hour stands for "now" in what is worked out once: it changes four times an hour, not every render.
   const quarter = Math.ceil(start / 900_000) * 900_000;
   const count = useMemo(() => groupByZone(recipients.numbers, quarter), [recipients.numbers, quarter]);
-  const rows = count.groups.map((group) => ({ ...group, window: zoneWindow(group.zone, start, duration ?? 0, hours) }));
+  const zonesShown = count.groups.map((group) => group.zone);
+  // Split, the day moves on at Send once the local start has passed somewhere: shown as it will be sent.
+  const split = draft.zoneSplit ? { ...draft.zoneSplit, day: splitDay(draft.zoneSplit.day, draft.zoneSplit.localStart, zonesShown, now + SPLIT_LEAD_MS) } : null;
+  // Split, each zone starts at the local start there.
+  const rows = count.groups.map((group) => ({ ...group, window: zoneWindow(group.zone, split ? splitStartIn(split, group.zone) : start, duration ?? 0, hours) }));
   const flagged = rows.filter((row) => row.window.outside);
   const anyFlagged = flagged.length > 0;
   const better = useMemo(
@@ -56,6 +65,14 @@ export function RecipientZones({ draft, plan, userZone, onStartAt }: RecipientZo
   );
   const sendingHours = `${timeOfDayText(hours.start)} and ${timeOfDayText(hours.end)}`;
   const shownZone = draft.schedule.startZone;
+  // The other fix: each zone at one local time, on the draft's day (or the next, once that time has passed somewhere).
+  const splitOffer = anyFlagged && split === null && count.groups.length > 1 && canSplit(draft)
+    ? (() => {
+        const localStart = splitLocalStart(start, userZone, duration ?? 0, hours);
+        const day = splitDay(dayjs(start).tz(userZone).format('YYYY-MM-DD'), localStart, zonesShown, now + SPLIT_LEAD_MS);
+        return { localStart, day };
+      })()
+    : null;
   const betterText = better === null ? '' : `${dayjs(better).tz(shownZone).format(dayjs(better).tz(shownZone).isSame(dayjs(start).tz(shownZone), 'day') ? 'h:mm A' : 'ddd, MMM D, h:mm A')} ${timeZoneName(shownZone)}`;
 
   return (
@@ -108,12 +125,23 @@ export function RecipientZones({ draft, plan, userZone, onStartAt }: RecipientZo
           ))}
         </Stack>
       )}
-      {rows.length > 0 && flagged.length === 0 && (
+      {split !== null && (
+        <Alert severity="info" sx={{ mt: 1.5 }} role="status">
+          Sent as one broadcast for each time zone, each starting at {timeOfDayText(split.localStart)} their time on{' '}
+          {dayjs(split.day, 'YYYY-MM-DD').format('ddd, MMM D')}.
+          {Object.keys(split.sent).length === 0 && (
+            <Button size="small" variant="outlined" color="inherit" sx={{ display: 'flex', mt: 1 }} onClick={() => onSplit(null)}>
+              Send as one broadcast
+            </Button>
+          )}
+        </Alert>
+      )}
+      {split === null && rows.length > 0 && flagged.length === 0 && (
         <Typography variant="body2" sx={{ mt: 1 }}>
           Everyone is reached between {sendingHours}, their time.
         </Typography>
       )}
-      {flagged.length > 0 && (
+      {split === null && flagged.length > 0 && (
         <Alert severity="warning" sx={{ mt: 1.5 }} role="status">
           {formatCountOf(
             flagged.reduce((sum, row) => sum + row.count, 0),
@@ -134,9 +162,13 @@ export function RecipientZones({ draft, plan, userZone, onStartAt }: RecipientZo
             </Button>
           ) : (
             <Box sx={{ mt: 0.5 }}>
-              No start keeps everyone inside these hours: the time zones are too far apart for a broadcast this long. Send
-              the farthest zones a broadcast of their own.
+              No one start keeps everyone inside these hours: the time zones are too far apart for a broadcast this long.
             </Box>
+          )}
+          {splitOffer && (
+            <Button size="small" variant="outlined" color="inherit" sx={{ display: 'flex', mt: 1 }} onClick={() => onSplit(splitOffer)}>
+              Send in each zone at {timeOfDayText(splitOffer.localStart)} their time
+            </Button>
           )}
         </Alert>
       )}

@@ -19,7 +19,8 @@ import { describeCallingWindow, describeUnfinished } from './calling-window-text
 import { describeSkipped } from './describe-skipped.ts';
 import { describeStartTime } from './start-date.ts';
 import { RecipientZones } from './recipient-zones.tsx';
-import { withStartAt } from './recipient-zones.ts';
+import { timeOfDayText, withStartAt } from './recipient-zones.ts';
+import { withZoneSplit } from './zone-split.ts';
 import { DoubleSendWarning } from './double-send-warning.tsx';
 import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
 
@@ -140,9 +141,11 @@ export function ReviewStep({ draft, user, plan, save, next }: WizardStepProps) {
             </Row>
           )}
           <Row term="When">
-            {describeStart(schedule, plan, timeZone)}
+            {draft.zoneSplit
+              ? `One broadcast for each time zone, each at ${timeOfDayText(draft.zoneSplit.localStart)} their time`
+              : describeStart(schedule, plan, timeZone)}
             {/* The API's times are the user's: named once the start was shown in another zone. */}
-            {plan?.EstimatedCompletion
+            {plan?.EstimatedCompletion && !draft.zoneSplit
               ? `; done around ${formatApiDateTime(plan.EstimatedCompletion)}${schedule.startZone === timeZone ? '' : ` ${timeZoneName(timeZone)}`}`
               : ''}
           </Row>
@@ -161,7 +164,13 @@ export function ReviewStep({ draft, user, plan, save, next }: WizardStepProps) {
           )}
         </Box>
         {/* Each recipient's local time, and one click to keep them inside the sending hours (decision 0182). */}
-        <RecipientZones draft={draft} plan={plan} userZone={timeZone} onStartAt={(startLocal) => save((current) => withStartAt(current, startLocal))} />
+        <RecipientZones
+          draft={draft}
+          plan={plan}
+          userZone={timeZone}
+          onStartAt={(startLocal) => save((current) => withStartAt(current, startLocal))}
+          onSplit={(split) => save((current) => withZoneSplit(current, split))}
+        />
         <Accordion variant="outlined" disableGutters sx={{ borderRadius: 2, '&::before': { display: 'none' } }}>
           <AccordionSummary expandIcon={<ExpandMoreOutlined />}>
             <Typography variant="body2">The request sent to the API</Typography>

@@ -47,6 +47,10 @@ import { useUndoWindow } from '../create-broadcast-wizard/use-undo-window.ts';
 import { UndoWindowNote } from '../create-broadcast-wizard/undo-window-note.tsx';
 import { RecipientZones } from '../create-broadcast-wizard/recipient-zones.tsx';
 import { withStartAt } from '../create-broadcast-wizard/recipient-zones.ts';
+import { withZoneSplit } from '../create-broadcast-wizard/zone-split.ts';
+import { useZoneSplitSend } from '../create-broadcast-wizard/use-zone-split-send.ts';
+import { ZoneSplitProgressBar } from '../create-broadcast-wizard/zone-split-progress.tsx';
+import { useSendingSettings } from '@/api/sending-settings.ts';
 import { useDoubleSendCheck } from '../create-broadcast-wizard/use-double-send-check.ts';
 import { stepToShow } from '../create-broadcast-wizard/step-reach.ts';
 import { STEP_FORM_ID } from '../create-broadcast-wizard/wizard-step.ts';
@@ -130,6 +134,15 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   const estimate = previewable && !askPreview ? estimateReach(draft, account.data?.AvailableCallUnits ?? null) : undefined;
   // Send waits for the double-send check, and for "Send it anyway" when it names a look-alike (decision 0188).
   const doubleSend = useDoubleSendCheck(draft, user, last);
+  // Or it goes out one broadcast a time zone (decision 0198).
+  const { settings: sendingSettings } = useSendingSettings();
+  const zoneSplit = useZoneSplitSend({
+    draft,
+    update,
+    userZone,
+    durationMinutes: plan?.EstimatedDuration ?? 0,
+    hours: { start: sendingSettings.LocalSendingStart, end: sendingSettings.LocalSendingEnd },
+  });
 
   // A draft already sent when the wizard opens is done with: "New broadcast" starts a blank one. (A tab that sends,
   // or shares the draft with the one that did, keeps showing that it was sent.)
@@ -183,6 +196,17 @@ function CreateBroadcastWizard({ user }: { user: User }) {
       return;
     }
     if (doubleSend.holdsSend) return;
+    if (draft.zoneSplit) {
+      zoneSplit.send.mutate(undefined, {
+        onSuccess: ({ parts, firstId, linked }) => {
+          notify({
+            message: `“${draft.type.name}” is scheduled as ${parts.length} broadcasts, one for each time zone.${linked ? '' : ' They could not be linked on our server: each report shows its own.'}`,
+          });
+          if (firstId !== SENT_ID_UNKNOWN) void navigate(paths.broadcasts.report.href(firstId));
+        },
+      });
+      return;
+    }
     // A file whose people get merge-field fallbacks is uploaded again with them written in first (decision 0152).
     sendInput.mutate(draft, { onSuccess: (prepared) => void undoWindow.prepare(prepared, draft).then(({ input, hold }) => create.mutate(
       { input, idempotencyKey: draft.idempotencyKey },
@@ -262,17 +286,18 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   }
 
   const sendFailure = sendInput.error ?? create.error;
-  const sendError = sendFailure ? (isApiError(sendFailure) ? sendFailure.message : 'The broadcast could not be sent.') : null;
+  const sendError = sendFailure ? `${isApiError(sendFailure) ? sendFailure.message : 'The broadcast could not be sent.'} Nothing was sent; your draft is kept.` : zoneSplit.send.error?.message ?? null;
   const navigation = (
     <>
       {sendError && (
         <Alert severity="error" role="alert" sx={stacked ? { mb: 2 } : { mt: 3 }}>
-          {sendError} Nothing was sent; your draft is kept.
+          {sendError}
         </Alert>
       )}
-      {last && <UndoWindowNote draft={draft} windowSeconds={undoWindow.windowSeconds} cancel={undoWindow.cancel} />}
+      {zoneSplit.progress && <ZoneSplitProgressBar progress={zoneSplit.progress} />}
+      {last && !draft.zoneSplit && <UndoWindowNote draft={draft} windowSeconds={undoWindow.windowSeconds} cancel={undoWindow.cancel} />}
       <Box sx={{ display: 'flex', justifyContent: 'space-between', alignItems: 'center', gap: 1, mt: stacked ? 0 : 4, flexWrap: 'wrap' }}>
-        <Button startIcon={<ArrowBackOutlined />} disabled={stepIndex === 0 || create.isPending} onClick={back}>
+        <Button startIcon={<ArrowBackOutlined />} disabled={stepIndex === 0 || create.isPending || zoneSplit.send.isPending} onClick={back}>
           Back
         </Button>
         {/* Kept at the right when the row wraps on a phone. */}
@@ -285,10 +310,10 @@ function CreateBroadcastWizard({ user }: { user: User }) {
             form={STEP_FORM_ID}
             variant="contained"
             endIcon={last ? <SendOutlined /> : <ArrowForwardOutlined />}
-            loading={create.isPending || sendInput.isPending}
+            loading={create.isPending || sendInput.isPending || zoneSplit.send.isPending}
             disabled={last && ((plan !== undefined && plan.MaxCreditCost > plan.AvailableCredits) || doubleSend.holdsSend)}
           >
-            {last ? (draft.schedule.startMode === 'later' ? 'Schedule broadcast' : 'Send broadcast') : 'Next'}
+            {last ? (draft.zoneSplit ? 'Schedule one for each zone' : draft.schedule.startMode === 'later' ? 'Schedule broadcast' : 'Send broadcast') : 'Next'}
           </Button>
         </Box>
       </Box>
@@ -340,10 +365,16 @@ function CreateBroadcastWizard({ user }: { user: User }) {
         >
           <MergeFieldPanel draft={draft} onFallbackChange={(field, value) => update((current) => ({ ...current, mergeFallbacks: { ...current.mergeFallbacks, [field]: value } }))} />
           {previewable && !last && (
-            <RecipientZones draft={draft} plan={plan} userZone={userZone} onStartAt={(startLocal) => {
-              update((current) => withStartAt(current, startLocal));
-              setStartFixes((count) => count + 1);
-            }} />
+            <RecipientZones
+              draft={draft}
+              plan={plan}
+              userZone={userZone}
+              onStartAt={(startLocal) => {
+                update((current) => withStartAt(current, startLocal));
+                setStartFixes((count) => count + 1);
+              }}
+              onSplit={(split) => update((current) => withZoneSplit(current, split))}
+            />
           )}
         </ReachSummary>
       </Grid>

@@ -52,6 +52,7 @@ import { RecordingInstruction } from '../components/recording-instruction.tsx';
 import { ResultBreakdown } from '../components/result-breakdown.tsx';
 import { SurveyAnswersChart } from '../components/survey-answers-chart.tsx';
 import { UndoSendBanner } from '../components/undo-send-banner.tsx';
+import { ZoneGroupCard } from '../components/zone-group-card.tsx';
 import { progressStep, reportFigures, type ReportFigures } from '../report-figures.ts';
 import { SectionCard } from '@/components/layout/section-card.tsx';
 import { BackLink } from '@/components/layout/back-link.tsx';
@@ -326,6 +327,7 @@ export function BroadcastReportPage() {
       <UndoSendBanner broadcastId={broadcastId} />
       {recordingInstruction && <RecordingInstruction instruction={recordingInstruction} />}
       {isCombo(broadcast) && <ComboHalves broadcast={broadcast} otherHalf={other.data} channel={channel} />}
+      <ZoneGroupCard broadcastId={broadcastId} />
 
       <Box component="section" aria-labelledby="summary-heading" sx={{ mb: 3 }}>
         <Typography id="summary-heading" component="h2" sx={visuallyHidden}>
