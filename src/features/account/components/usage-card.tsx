@@ -10,6 +10,7 @@ import Stack from '@mui/material/Stack';
 import ToggleButton from '@mui/material/ToggleButton';
 import ToggleButtonGroup from '@mui/material/ToggleButtonGroup';
 import Typography from '@mui/material/Typography';
+import useMediaQuery from '@mui/material/useMediaQuery';
 import { BarChart } from '@mui/x-charts/BarChart';
 import { PieChart } from '@mui/x-charts/PieChart';
 import { useQuery } from '@tanstack/react-query';
@@ -64,6 +65,8 @@ function Total({ label, value }: { label: string; value: string }) {
 /** Credits by day and by kind for the last 7, 30 or 90 days (docs/decisions/0041-account-usage.md). */
 export function UsageCard({ state }: { state: string }) {
   const [days, setDays] = useState<RangeDays>(30);
+  // A phone's chart has room for about four day labels, a wide one for ten.
+  const labels = useMediaQuery((theme) => theme.breakpoints.down('sm')) ? 4 : 10;
   const usage = useQuery(accountQueries.usage(rangeEndingToday(days, timeZoneForState(state))));
   const data = usage.data;
   const spentSomething = data ? data.CreditsUsed > 0 : false;
@@ -109,7 +112,7 @@ export function UsageCard({ state }: { state: string }) {
                 Only your own broadcasts are counted; purchases are the account&apos;s.
               </Alert>
             )}
-            <Stack direction="row" spacing={4} role="status" aria-live="polite">
+            <Stack direction="row" useFlexGap role="status" aria-live="polite" sx={{ flexWrap: 'wrap', columnGap: 4, rowGap: 1.5 }}>
               <Total label="Credits used" value={formatCredits(data.CreditsUsed)} />
               {SPENDING.map(({ kind, label }) => (
                 <Total key={kind} label={label} value={formatCredits(data.Totals?.[kind])} />
@@ -130,7 +133,7 @@ export function UsageCard({ state }: { state: string }) {
                         scaleType: 'band',
                         dataKey: 'Date',
                         valueFormatter: (value: string) => formatDay(value),
-                        tickLabelInterval: (_value, index) => data.Days.length <= 14 || index % Math.ceil(data.Days.length / 10) === 0,
+                        tickLabelInterval: (_value, index) => data.Days.length <= labels || index % Math.ceil(data.Days.length / labels) === 0,
                       },
                     ]}
                     yAxis={[{ width: 48 }]}
