@@ -110,3 +110,19 @@ test.describe('Each zone at its local time', () => {
     await expect(page.getByText('Hawaii-Aleutian Standard Time', { exact: true }).and(page.locator('[aria-current="page"]'))).toBeVisible();
   });
 });
+
+test.describe('Each zone at its local time, where a zone cannot be reached', () => {
+  test.beforeEach(async ({ page }) => logIn(page, DEMO_MASTER));
+
+  test('a zone whose only number cannot take texts is left out and named; the others are sent', async ({ page }) => {
+    // (212) 555-1111 is a landline in the sandbox: a text cannot reach it.
+    await compose(page, { name: 'Bus pass renewal by zone', channel: 'Text message', pasted: '2125551111, 2145550112, 8085550124', text: 'Bus passes renew Monday.' });
+    await scheduleAt(page, '122420300700A');
+    await page.getByRole('button', { name: 'Next' }).click();
+    await page.locator('#broadcast-wizard-step').getByRole('button', { name: 'Send in each zone at 8:00 AM their time' }).click();
+    await page.getByRole('button', { name: 'Schedule one for each zone' }).click();
+    await expect(page.getByText('“Bus pass renewal by zone” is scheduled as 2 broadcasts, one for each time zone. Not sent to Eastern Time: nobody there can receive it.')).toBeVisible();
+    await expect(page.getByRole('heading', { level: 1, name: 'Bus pass renewal by zone (Central Time)' })).toBeVisible();
+    await expect(page.getByRole('region', { name: 'Sent in each time zone' }).getByRole('list', { name: 'Broadcasts of this group' }).getByRole('listitem')).toHaveCount(2);
+  });
+});

@@ -54,7 +54,7 @@ export function useZoneSplitSend({
 
   const send = useMutation({
     meta: { handlesErrors: true },
-    mutationFn: async (): Promise<{ parts: ZonePart[]; firstId: number; linked: boolean }> => {
+    mutationFn: async (): Promise<{ parts: number; unreachable: string[]; firstId: number; linked: boolean }> => {
       const split = draft.zoneSplit;
       if (!split) throw new Error('This draft is not split by time zone.');
       made.current = { keys: { ...split.keys }, sent: { ...split.sent } };
@@ -70,6 +70,7 @@ export function useZoneSplitSend({
 
       const grouped: Array<{ part: ZonePart; id: number }> = [];
       let linked = true;
+      const unreachable: string[] = [];
       for (const [index, part] of parts.entries()) {
         setProgress({ phase: 'sending', done: index, of: parts.length });
         let id = made.current.sent[part.zone];
@@ -84,6 +85,12 @@ export function useZoneSplitSend({
             // A refusal made nothing and is replayed for the same key: the next try needs a key of its own.
             if (isApiError(error) && error.status >= 400 && error.status < 500) made.current.keys = withoutKey(made.current.keys, part.zone);
             remember();
+            // A part whose people can none of them be reached (all landlines for a text) is left out, as the one
+            // broadcast would have skipped them; the others go on.
+            if (isApiError(error) && error.errorName === 'NoValidBroadcastContacts' && parts.length > 1) {
+              unreachable.push(part.zoneName);
+              continue;
+            }
             const reason = error instanceof Error ? error.message : 'It could not be sent.';
             const sentSoFar = Object.keys(made.current.sent).length;
             throw new Error(`The ${part.zoneName} part was not sent: ${reason} ${sentSoFar > 0 ? `${sentSoFar} of ${parts.length} parts are sent; Send again sends only the rest.` : 'Nothing was sent.'}`, { cause: error });
@@ -100,7 +107,8 @@ export function useZoneSplitSend({
         }).then(() => true, () => false);
       }
       setProgress({ phase: 'sending', done: parts.length, of: parts.length });
-      return { parts, firstId: grouped[0]?.id ?? SENT_ID_UNKNOWN, linked };
+      if (grouped.length === 0 && unreachable.length === parts.length) throw new Error('None of the recipients can be reached by this broadcast: nothing was sent.');
+      return { parts: parts.length - unreachable.length, unreachable, firstId: grouped[0]?.id ?? SENT_ID_UNKNOWN, linked };
     },
     onSuccess: ({ firstId }) => update((current) => ({ ...current, sentBroadcastId: firstId })),
     onSettled: () => {

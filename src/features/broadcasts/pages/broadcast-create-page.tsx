@@ -57,6 +57,7 @@ import { STEP_FORM_ID } from '../create-broadcast-wizard/wizard-step.ts';
 import { wizardSteps } from '../create-broadcast-wizard/wizard-steps.ts';
 import { DatePickersProvider } from '@/components/form/date-pickers-provider.tsx';
 import { isCreatedUnread } from '@/api/api-client.ts';
+import { formatCountOf } from '@/utils/format-number.ts';
 
 const hasRecipients = ({ recipients }: BroadcastDraft) =>
   recipients.lists.length + recipients.contacts.length + recipients.files.length + (recipients.carried?.people.length ?? 0) > 0 ||
@@ -198,9 +199,10 @@ function CreateBroadcastWizard({ user }: { user: User }) {
     if (doubleSend.holdsSend) return;
     if (draft.zoneSplit) {
       zoneSplit.send.mutate(undefined, {
-        onSuccess: ({ parts, firstId, linked }) => {
+        onSuccess: ({ parts, unreachable, firstId, linked }) => {
+          const left = unreachable.length === 0 ? '' : ` Not sent to ${unreachable.join(' and ')}: nobody there can receive it.`;
           notify({
-            message: `“${draft.type.name}” is scheduled as ${parts.length} broadcasts, one for each time zone.${linked ? '' : ' They could not be linked on our server: each report shows its own.'}`,
+            message: `“${draft.type.name}” is scheduled as ${formatCountOf(parts, 'broadcast', 'broadcasts')}, one for each time zone.${left}${linked ? '' : ' They could not be linked on our server: each report shows its own.'}`,
           });
           if (firstId !== SENT_ID_UNKNOWN) void navigate(paths.broadcasts.report.href(firstId));
         },
