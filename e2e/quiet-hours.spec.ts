@@ -96,7 +96,7 @@ test.describe('Each zone at its local time', () => {
     // The earliest start first: 8:00 AM in New York is 7:00 AM in Texas.
     await expect(page.getByRole('heading', { level: 1, name: 'Field trip forms by zone (Eastern Time)' })).toBeVisible();
     const group = page.getByRole('region', { name: 'Sent in each time zone' });
-    await expect(group).toContainText('“Field trip forms by zone” went out as 4 broadcasts to 4 numbers, each at 8:00 AM its recipients’ time');
+    await expect(group).toContainText('“Field trip forms by zone” is sent as 4 broadcasts to 4 numbers, each at 8:00 AM its recipients’ time');
     const parts = group.getByRole('list', { name: 'Broadcasts of this group' }).getByRole('listitem');
     await expect(parts).toHaveCount(4);
     await expect(parts.nth(0)).toContainText('Eastern Time');
