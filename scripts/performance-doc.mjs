@@ -117,7 +117,7 @@ if (import.meta.url === pathToFileURL(process.argv[1] ?? '').href) {
   if (updated === doc) console.log(`${DOC_PATH} already shows the run of ${formatDate(results.date)}.`);
   else {
     writeFileSync(DOC_PATH, updated);
-    const areas = renderRun(results).map((block) => block.key);
-    console.log(`Wrote the figures of ${formatDate(results.date)} (areas ${areas.join(', ')}) into ${DOC_PATH}.`);
+    const areas = [...new Set((results.figures ?? []).map((figure) => figure.area))];
+    console.log(`Wrote the figures of ${formatDate(results.date)} (${areas.join('; ')}) into ${DOC_PATH}.`);
   }
 }
