@@ -10,7 +10,7 @@ const INTROS_PLACEHOLDER = '<!-- first-view-intros -->';
  *   request;
  * - in a build, the app's code asked for once the outline is painted. When it arrived before the first paint, a
  *   slow phone evaluated it first and drew nothing until then. Under Lighthouse's mobile conditions the page's rows
- *   arrive no later than when the code is asked for at once (README, Performance). If the code cannot be loaded,
+ *   arrive no later than when the code is asked for at once (docs/performance.md). If the code cannot be loaded,
  *   the outline says so rather than loading for ever.
  */
 export function firstViewPlugin(): Plugin {

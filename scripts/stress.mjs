@@ -1,8 +1,8 @@
 // `npm run stress`: the long variants of the reliability tests — 10,000 fuzz cases, kill -9 during a 100,000-row
 // import and a 20,000-number broadcast (three kills each), 50 sessions for 60 s, 2,000 logins at once, and our
 // server's memory under six 120 MB POSTs, twenty answers that inflate to 256 MiB and a hundred 10 MB dry runs — then
-// their figures, as README's
-// Reliability section reports them. Run it on a quiet machine: the load figures measure the machine too.
+// their figures, as docs/reliability.md
+// reports them. Run it on a quiet machine: the load figures measure the machine too.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, rmSync } from 'node:fs';
 import { join } from 'node:path';

@@ -56,7 +56,7 @@ export function textTable(figures: readonly Figure[]): string {
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 
-/** The same table in Markdown, for README's Performance section. */
+/** The same table in Markdown (docs/performance.md's tables are written from results.json by scripts/performance-doc.mjs). */
 export function markdownTable(figures: readonly Figure[]): string {
   const escape = (cell: string) => cell.replaceAll('|', '\\|');
   const header = `| ${[...COLUMNS.map(([title]) => title), ''].join(' | ')} |`;
