@@ -103,7 +103,7 @@ export default tseslint.config(
         {
           paths: [
             { name: 'zod', message: "Import { z } from '@contract/zod.ts' (CSP-safe configuration)." },
-            { name: 'react-router-dom', message: "Import from 'react-router'." },
+            { name: 'react-router', message: 'Import from react-router-dom (decision 0199).' },
             { name: 'dayjs', message: "Import { dayjs } from '@/utils/dayjs.ts' (time zones are set up there)." },
             { name: '@mui/material', message: "Import each component from its path, e.g. '@mui/material/Button'." },
             { name: '@mui/icons-material', message: "Import each icon from its path, e.g. '@mui/icons-material/Add'." },

@@ -5,7 +5,7 @@ import ListItemIcon from '@mui/material/ListItemIcon';
 import Menu from '@mui/material/Menu';
 import MenuItem from '@mui/material/MenuItem';
 import Typography from '@mui/material/Typography';
-import { useNavigate } from 'react-router';
+import { useNavigate } from 'react-router-dom';
 import { useLogOut } from '@/api/resources/session/session-mutations.ts';
 import type { SessionUser } from '@contract/user.ts';
 import { paths } from '@/config/paths.ts';

@@ -4,7 +4,7 @@ import Link from '@mui/material/Link';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense } from 'react';
-import { Link as RouterLink, Outlet, useNavigation } from 'react-router';
+import { Link as RouterLink, Outlet, useNavigation } from 'react-router-dom';
 import { sandboxQueries } from '@/api/resources/sandbox/sandbox-queries.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { DashboardLayout } from '@/components/layout/dashboard-layout.tsx';

@@ -1,6 +1,6 @@
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Navigate, useLocation } from 'react-router';
+import { Navigate, useLocation } from 'react-router-dom';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { LoadingScreen } from '@/components/feedback/loading-screen.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';

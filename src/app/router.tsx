@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import { createBrowserRouter, Navigate } from 'react-router';
+import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { accountRoutes } from '@/features/account/routes.tsx';
 import { audioRoutes } from '@/features/audio/routes.tsx';
 import { usersRoutes } from '@/features/users/routes.tsx';

@@ -1,4 +1,4 @@
-import type { RouteObject } from 'react-router';
+import type { RouteObject } from 'react-router-dom';
 
 /**
  * A list route's ask-ahead: `prefetch` starts the page's query as navigation to it begins, while the page's code

@@ -1,7 +1,7 @@
 import ArrowBackOutlined from '@mui/icons-material/ArrowBackOutlined';
 import Link from '@mui/material/Link';
 import type { ReactNode } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'react-router-dom';
 
 /** The link above a page's title back to where it belongs ("← Contacts"); PageContainer's `eyebrow`. */
 export function BackLink({ to, children }: { to: string; children: ReactNode }) {

@@ -14,7 +14,7 @@ import Stack from '@mui/material/Stack';
 import Toolbar from '@mui/material/Toolbar';
 import { useTheme } from '@mui/material/styles';
 import { Fragment, useState, type ReactElement, type ReactNode } from 'react';
-import { NavLink, useLocation } from 'react-router';
+import { NavLink, useLocation } from 'react-router-dom';
 import { useMediaMatch } from '@/hooks/use-media-match.ts';
 
 export interface NavigationItem {

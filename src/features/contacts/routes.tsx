@@ -1,5 +1,5 @@
 import type { QueryClient } from '@tanstack/react-query';
-import type { RouteObject } from 'react-router';
+import type { RouteObject } from 'react-router-dom';
 import { paths } from '@/config/paths.ts';
 import { askAhead } from '@/utils/ask-ahead.ts';
 

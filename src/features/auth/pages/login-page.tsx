@@ -9,7 +9,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useForm } from 'react-hook-form';
-import { Navigate, useNavigate, useSearchParams } from 'react-router';
+import { Navigate, useNavigate, useSearchParams } from 'react-router-dom';
 import { useLogIn } from '@/api/resources/session/session-mutations.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { loginInputSchema, type LoginInput } from '@contract/user.ts';

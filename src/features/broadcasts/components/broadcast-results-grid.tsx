@@ -9,7 +9,7 @@ import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { GridColDef } from '@mui/x-data-grid';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'react-router-dom';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
 import type { ListParams } from '@/api/list-params.ts';
 import type { Broadcast } from '@contract/broadcast.ts';

@@ -2,7 +2,7 @@ import Box from '@mui/material/Box';
 import ButtonBase from '@mui/material/ButtonBase';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useMemo } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'react-router-dom';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { withSettingDefaults } from '@/api/resources/session/session-user.ts';
 import { paths } from '@/config/paths.ts';

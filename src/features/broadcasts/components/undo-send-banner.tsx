@@ -4,7 +4,7 @@ import Button from '@mui/material/Button';
 import { alpha } from '@mui/material/styles';
 import { useQuery, useQueryClient } from '@tanstack/react-query';
 import { useEffect, useMemo, useState, useSyncExternalStore } from 'react';
-import { useNavigate } from 'react-router';
+import { useNavigate } from 'react-router-dom';
 import { isApiError } from '@/api/api-error.ts';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
 import { cancelBroadcast } from '@/api/resources/broadcasts/broadcast-requests.ts';

@@ -9,7 +9,7 @@ import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useId } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'react-router-dom';
 import { statusCategoryOf } from '@contract/broadcast.ts';
 import type { User } from '@contract/user.ts';
 import { paths } from '@/config/paths.ts';

@@ -1,5 +1,5 @@
 import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
-import { useLocation, useMatch, useNavigate, useParams } from 'react-router';
+import { useLocation, useMatch, useNavigate, useParams } from 'react-router-dom';
 import type { User } from '@contract/user.ts';
 import { paths } from '@/config/paths.ts';
 import { newDraft, type BroadcastDraft } from './broadcast-draft.ts';

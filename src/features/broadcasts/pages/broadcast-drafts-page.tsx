@@ -6,7 +6,7 @@ import Paper from '@mui/material/Paper';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useMemo, type ReactNode } from 'react';
-import { Link as RouterLink, useNavigate } from 'react-router';
+import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { withSettingDefaults } from '@/api/resources/session/session-user.ts';
 import type { User } from '@contract/user.ts';

@@ -6,7 +6,7 @@ import Button from '@mui/material/Button';
 import LinearProgress from '@mui/material/LinearProgress';
 import Typography from '@mui/material/Typography';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
-import { Link as RouterLink, useNavigate } from 'react-router';
+import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { isApiError } from '@/api/api-error.ts';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
 import { broadcastIdOf, type Broadcast } from '@contract/broadcast.ts';

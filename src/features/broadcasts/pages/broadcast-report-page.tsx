@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import { visuallyHidden } from '@mui/utils';
 import { useQuery } from '@tanstack/react-query';
 import { useEffect, useState } from 'react';
-import { Link as RouterLink, useParams } from 'react-router';
+import { Link as RouterLink, useParams } from 'react-router-dom';
 import { isApiError } from '@/api/api-error.ts';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';

@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import { MAX_LISTED_PROBLEM_ROWS, type ContactImportResult, type ImportProblemRow } from '@contract/contact-import.ts';
 import { ImportSummary } from './import-summary.tsx';

@@ -17,7 +17,7 @@ import TableRow from '@mui/material/TableRow';
 import Typography from '@mui/material/Typography';
 import { importProblemsUrl } from '@/api/resources/contacts/contact-requests.ts';
 import { useNotOfferedSentence } from '@/api/route-availability.ts';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'react-router-dom';
 import {
   importFieldLabels,
   importProblemLabels,

@@ -21,7 +21,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '@/api/api-error.ts';
 import { contactQueries } from '@/api/resources/contacts/contact-queries.ts';
 import { useAddListMembers, useRemoveListMembers, useRestoreContacts } from '@/api/resources/lists/list-mutations.ts';

@@ -10,7 +10,7 @@ import Stepper from '@mui/material/Stepper';
 import Typography from '@mui/material/Typography';
 import { useMutation, useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link as RouterLink, useSearchParams } from 'react-router';
+import { Link as RouterLink, useSearchParams } from 'react-router-dom';
 import { useImportContacts, useImportDryRun, useInvalidateRoster } from '@/api/resources/contacts/contact-mutations.ts';
 import { createContact, listContacts, updateContact } from '@/api/resources/contacts/contact-requests.ts';
 import { addListMembers } from '@/api/resources/lists/list-requests.ts';

@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import type { GridColDef } from '@mui/x-data-grid';
 import { useQuery } from '@tanstack/react-query';
 import { lazy, Suspense, useState } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'react-router-dom';
 import { feedParamsOf } from '@/api/list-params.ts';
 import { contactQueries } from '@/api/resources/contacts/contact-queries.ts';
 import { contactsCsv } from '@/api/resources/contacts/contacts-csv.ts';

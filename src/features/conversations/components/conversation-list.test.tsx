@@ -1,5 +1,5 @@
 import { render, screen, within } from '@testing-library/react';
-import { MemoryRouter } from 'react-router';
+import { MemoryRouter } from 'react-router-dom';
 import { describe, expect, it } from 'vitest';
 import type { InboxConversation, TextMessage } from '@contract/conversation.ts';
 import { ConversationList } from './conversation-list.tsx';

@@ -13,7 +13,7 @@ import Stack from '@mui/material/Stack';
 import Tooltip from '@mui/material/Tooltip';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'react-router-dom';
 import type { InboxConversation } from '@contract/conversation.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { mayAskToStop } from '@contract/text-opt-out.ts';

@@ -14,7 +14,7 @@ import TextField from '@mui/material/TextField';
 import Typography from '@mui/material/Typography';
 import { useInfiniteQuery, useQuery } from '@tanstack/react-query';
 import { useMemo, useRef, useState } from 'react';
-import { useLocation, useNavigate, useParams } from 'react-router';
+import { useLocation, useNavigate, useParams } from 'react-router-dom';
 import { useUpdateConversation } from '@/api/resources/conversations/conversation-mutations.ts';
 import { conversationQueries } from '@/api/resources/conversations/conversation-queries.ts';
 import { textNumberQueries } from '@/api/resources/text-numbers/text-number-queries.ts';

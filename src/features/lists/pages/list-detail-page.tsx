@@ -13,7 +13,7 @@ import Typography from '@mui/material/Typography';
 import type { GridColDef } from '@mui/x-data-grid';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link as RouterLink, useNavigate, useParams } from 'react-router';
+import { Link as RouterLink, useNavigate, useParams } from 'react-router-dom';
 import { isApiError } from '@/api/api-error.ts';
 import { feedParamsOf } from '@/api/list-params.ts';
 import { contactQueries } from '@/api/resources/contacts/contact-queries.ts';

@@ -12,7 +12,7 @@ import Typography from '@mui/material/Typography';
 import type { GridColDef } from '@mui/x-data-grid';
 import { useQuery } from '@tanstack/react-query';
 import { useState } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'react-router-dom';
 import { feedParamsOf } from '@/api/list-params.ts';
 import { useDeleteList } from '@/api/resources/lists/list-mutations.ts';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';

@@ -14,7 +14,7 @@ import RadioGroup from '@mui/material/RadioGroup';
 import Link from '@mui/material/Link';
 import Stack from '@mui/material/Stack';
 import { useId, useState } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'react-router-dom';
 import { Controller, useForm } from 'react-hook-form';
 import { useAddOptOut } from '@/api/resources/opt-outs/opt-out-mutations.ts';
 import { isApiError } from '@/api/api-error.ts';

@@ -6,7 +6,7 @@ import TableCell from '@mui/material/TableCell';
 import TableContainer from '@mui/material/TableContainer';
 import TableHead from '@mui/material/TableHead';
 import TableRow from '@mui/material/TableRow';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'react-router-dom';
 import type { PhoneNumberBroadcast } from '@contract/phone-number-broadcast.ts';
 import { paths } from '@/config/paths.ts';
 import { formatApiDateTime } from '@/utils/format-date.ts';

@@ -10,7 +10,7 @@ import TextField from '@mui/material/TextField';
 import { keepPreviousData, useQuery } from '@tanstack/react-query';
 import type { GridColDef } from '@mui/x-data-grid';
 import { lazy, Suspense, useEffect, useRef, useState } from 'react';
-import { Link as RouterLink } from 'react-router';
+import { Link as RouterLink } from 'react-router-dom';
 import { optOutQueries } from '@/api/resources/opt-outs/opt-out-queries.ts';
 import { walkOptOuts } from '@/api/resources/opt-outs/opt-out-requests.ts';
 import { csvDocument } from '@contract/csv.ts';

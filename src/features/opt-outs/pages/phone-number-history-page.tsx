@@ -15,7 +15,7 @@ import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import { useQuery } from '@tanstack/react-query';
 import { useState, type ReactNode } from 'react';
-import { Navigate, Link as RouterLink, useParams } from 'react-router';
+import { Navigate, Link as RouterLink, useParams } from 'react-router-dom';
 import { conversationQueries } from '@/api/resources/conversations/conversation-queries.ts';
 import { optOutQueries } from '@/api/resources/opt-outs/opt-out-queries.ts';
 import { phoneNumberQueries } from '@/api/resources/phone-numbers/phone-number-queries.ts';

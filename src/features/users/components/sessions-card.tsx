@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import Card from '@mui/material/Card';
 import CardContent from '@mui/material/CardContent';
 import Typography from '@mui/material/Typography';
-import { useNavigate } from 'react-router';
+import { useNavigate } from 'react-router-dom';
 import { useLogOutEverywhere } from '@/api/resources/session/session-mutations.ts';
 import { useConfirm } from '@/components/feedback/confirm-dialog.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';

@@ -1,6 +1,6 @@
 import Skeleton from '@mui/material/Skeleton';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate } from 'react-router';
+import { useNavigate } from 'react-router-dom';
 import { accountQueries } from '@/api/resources/account/account-queries.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { useCreateUser } from '@/api/resources/users/users-mutations.ts';

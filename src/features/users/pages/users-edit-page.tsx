@@ -1,7 +1,7 @@
 import Chip from '@mui/material/Chip';
 import Skeleton from '@mui/material/Skeleton';
 import { useQuery } from '@tanstack/react-query';
-import { useNavigate, useParams } from 'react-router';
+import { useNavigate, useParams } from 'react-router-dom';
 import { isRecordNotFound } from '@/api/route-availability.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { useUpdateUser } from '@/api/resources/users/users-mutations.ts';

@@ -10,7 +10,7 @@ import Typography from '@mui/material/Typography';
 import type { GridColDef } from '@mui/x-data-grid';
 import { useQuery } from '@tanstack/react-query';
 import type { ReactNode } from 'react';
-import { Link as RouterLink, useNavigate } from 'react-router';
+import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { accountQueries } from '@/api/resources/account/account-queries.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
 import { usersQueries } from '@/api/resources/users/users-queries.ts';
