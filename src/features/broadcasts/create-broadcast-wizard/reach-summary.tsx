@@ -47,6 +47,8 @@ export interface ReachSummaryProps {
   children?: ReactNode;
   /** The zone the finish time is in, named when the start was picked in another zone (the review says the same). */
   finishZoneName?: string | null;
+  /** Sent one broadcast a time zone (decision 0198): each part starts at its own time, so no one finish is shown. */
+  splitByZone?: boolean;
 }
 
 /** The estimate's figures, said to be one: the API was not asked. */
@@ -72,7 +74,7 @@ function EstimatedReach({ estimate, previewOnceWritten }: { estimate: ReachEstim
 }
 
 /** The live line of who will be reached, what it costs and when it ends, beside every step. */
-export function ReachSummary({ plan, loading, error, hasRecipients, estimate, previewOnceWritten = false, children, finishZoneName = null }: ReachSummaryProps) {
+export function ReachSummary({ plan, loading, error, hasRecipients, estimate, previewOnceWritten = false, children, finishZoneName = null, splitByZone = false }: ReachSummaryProps) {
   return (
     <Card component="aside" aria-labelledby="reach-title" sx={{ position: { lg: 'sticky' }, top: { lg: 88 } }}>
       {loading && <LinearProgress aria-label="Updating the estimate" sx={{ height: 2 }} />}
@@ -119,8 +121,8 @@ export function ReachSummary({ plan, loading, error, hasRecipients, estimate, pr
                 />
               </Box>
               <Typography variant="body2">
-                About {formatMinutes(plan.EstimatedDuration)}
-                {plan.EstimatedCompletion ? `, done around ${formatApiDateTime(plan.EstimatedCompletion)}${finishZoneName ? ` ${finishZoneName}` : ''}` : ''}
+                {splitByZone ? `Each time zone’s part takes at most about ${formatMinutes(plan.EstimatedDuration)}` : `About ${formatMinutes(plan.EstimatedDuration)}`}
+                {plan.EstimatedCompletion && !splitByZone ? `, done around ${formatApiDateTime(plan.EstimatedCompletion)}${finishZoneName ? ` ${finishZoneName}` : ''}` : ''}
               </Typography>
               {plan.FailedContacts.length > 0 && (
                 <Typography variant="body2" color="warning">

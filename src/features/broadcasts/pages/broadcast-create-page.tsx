@@ -364,6 +364,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
           estimate={estimate}
           previewOnceWritten={previewOffered && !settled.complete}
           finishZoneName={draft.schedule.startZone === userZone ? null : timeZoneName(userZone)}
+          splitByZone={Boolean(draft.zoneSplit)}
         >
           <MergeFieldPanel draft={draft} onFallbackChange={(field, value) => update((current) => ({ ...current, mergeFallbacks: { ...current.mergeFallbacks, [field]: value } }))} />
           {previewable && !last && (
