@@ -32,7 +32,9 @@ for (const colorScheme of ['light', 'dark'] as const) {
         // Let the page's data arrive (skeletons and spinners give way to content).
         await expect(page.locator('.MuiSkeleton-root, [role="progressbar"][aria-label^="Loading"]')).toHaveCount(0, { timeout: 15_000 });
         // …and transitions end: a half-faded element has no colour contrast worth measuring.
-        await page.waitForFunction(() => document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity || animation.playState !== 'running'));
+        await page.waitForFunction(() =>
+          document.getAnimations().every((animation) => animation.effect?.getTiming().iterations === Infinity || animation.playState !== 'running'),
+        );
         const violations = await seriousViolations(page);
         const sideways = await page.evaluate(() => document.documentElement.scrollWidth - document.documentElement.clientWidth);
         if (sideways > 0) violations.push(`the page scrolls sideways by ${sideways}px`);

@@ -126,11 +126,14 @@ test.describe('the audio library', () => {
     await expect(row(page, 'bell')).toHaveCount(0);
     // Once the undo window has passed, the library no longer has it.
     await expect
-      .poll(async () => {
-        const response = await page.request.get('/api/v1/audio?search=bell');
-        const feed = (await response.json()) as { Items: Array<{ Name: string }> };
-        return feed.Items.some((item) => item.Name === 'bell');
-      }, { timeout: 20_000 })
+      .poll(
+        async () => {
+          const response = await page.request.get('/api/v1/audio?search=bell');
+          const feed = (await response.json()) as { Items: Array<{ Name: string }> };
+          return feed.Items.some((item) => item.Name === 'bell');
+        },
+        { timeout: 20_000 },
+      )
       .toBe(false);
   });
 
@@ -143,7 +146,10 @@ test.describe('the audio library', () => {
     const audio = (await (await page.request.get(`/api/v1/audio/${scheduled!.Audio!.AudioID}`)).json()) as { Name: string };
 
     await page.goto(`/audio?q=${encodeURIComponent(audio.Name)}`);
-    await row(page, audio.Name).first().getByRole('button', { name: `Actions for ${audio.Name}` }).click();
+    await row(page, audio.Name)
+      .first()
+      .getByRole('button', { name: `Actions for ${audio.Name}` })
+      .click();
     await page.getByRole('menuitem', { name: 'Delete' }).click();
     const confirm = page.getByRole('dialog', { name: `Delete ${audio.Name}?` });
     await expect(confirm).toContainText(`“${scheduled!.BroadcastName}” (scheduled`);

@@ -76,7 +76,10 @@ test.describe('contacts', () => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const file = await download;
     expect(file.suggestedFilename()).toMatch(/^contacts-search-\d{4}-\d{2}-\d{2}\.csv$/);
-    const lines = (await readFile((await file.path())!, 'utf8')).replace(/^\uFEFF/, '').trim().split('\r\n');
+    const lines = (await readFile((await file.path())!, 'utf8'))
+      .replace(/^\uFEFF/, '')
+      .trim()
+      .split('\r\n');
     expect(lines[0]).toBe('First name,Last name,Primary phone,Secondary phone,Tertiary phone,Notes,Integration data,Lists,Last updated');
     expect(lines).toHaveLength(3);
     expect(lines.find((line) => line.startsWith('José,'))).toContain(`"'=HYPERLINK(""x"")"`);

@@ -207,7 +207,10 @@ test.describe('conversations', () => {
     const before = Number(/\d+/.exec((await badge.getAttribute('aria-label')) ?? '')?.[0]);
     await expect(page).toHaveTitle(`(${before}) Conversations · Callboard`);
 
-    const unread = page.getByRole('list', { name: 'Conversations' }).getByRole('link').filter({ has: page.getByLabel(/^\d+ unread$/) });
+    const unread = page
+      .getByRole('list', { name: 'Conversations' })
+      .getByRole('link')
+      .filter({ has: page.getByLabel(/^\d+ unread$/) });
     await unread.first().click();
     await expect(page).toHaveTitle(`(${before - 1}) Conversations · Callboard`);
     await expect(navigation.getByLabel(`${before - 1} unread`)).toBeVisible();

@@ -18,7 +18,7 @@ test('before its code arrives, a signed-in visit shows the top bar, the navigati
   await expect(page.getByRole('progressbar', { name: 'Loading Callboard' })).toHaveCount(0);
 });
 
-test("before its code arrives, a page shows its title and description where the page itself draws them", async ({ page }) => {
+test('before its code arrives, a page shows its title and description where the page itself draws them', async ({ page }) => {
   await logIn(page);
   // A phone's width: the page's buttons go under its header, so the header is laid out the same with or without them.
   await page.setViewportSize({ width: 412, height: 823 });
@@ -59,7 +59,7 @@ test('the outline takes the colour mode the user chose, before the app does', as
   await expect(page.locator('html')).toHaveClass(/\bdark\b/);
 });
 
-test('when the app\'s code cannot be loaded, the outline says so instead of loading for ever', async ({ page, pageErrors }) => {
+test("when the app's code cannot be loaded, the outline says so instead of loading for ever", async ({ page, pageErrors }) => {
   await logIn(page);
   await page.route('**/assets/*.js', (route) => route.abort());
   await page.goto('/broadcasts');

@@ -17,11 +17,15 @@ test.describe('reviewing an import', () => {
   test('shows each updated contact’s changes, before and after, and can keep the values contacts hold', async ({ page }) => {
     const kept = await createContact(page, { FirstName: 'Ada', LastName: 'Keepsake', PrimaryPhone: '6053400101', Notes: '' });
     await createContact(page, { FirstName: 'Ben', LastName: 'Same', PrimaryPhone: '6053400102' });
-    const csv = ['Phone Number,First Name,Last Name,Notes', '6053400101,Ada,Overwritten,Walks home', '6053400102,Ben,Same,', '6053400103,Cy,Newcomer,'].join('\n');
+    const csv = ['Phone Number,First Name,Last Name,Notes', '6053400101,Ada,Overwritten,Walks home', '6053400102,Ben,Same,', '6053400103,Cy,Newcomer,'].join(
+      '\n',
+    );
     await page.goto('/contacts/import?list=36');
     await chooseFile(page, 'review.csv', csv);
     // The length limits are stated before the check, not only in a reject's reason.
-    await expect(page.getByText('Names hold at most 50 characters each, notes 50 and integration data 512: a row with a longer value is rejected, not cut short.')).toBeVisible();
+    await expect(
+      page.getByText('Names hold at most 50 characters each, notes 50 and integration data 512: a row with a longer value is rejected, not cut short.'),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'Check the import' }).click();
 
     await expect(figure(page, 'New')).toHaveText('1');

@@ -95,7 +95,11 @@ test.describe('importing contacts', () => {
     await expect(page.getByRole('heading', { name: 'Match the columns' })).toBeVisible();
     await expect(page.getByLabel('The first row holds column names')).not.toBeChecked();
     await expect(page.getByLabel('Import Column 3 as')).toHaveText('Phone number');
-    for (const [column, field] of [['Column 1', 'First name'], ['Column 2', 'Last name'], ['Column 4', 'Integration data']]) {
+    for (const [column, field] of [
+      ['Column 1', 'First name'],
+      ['Column 2', 'Last name'],
+      ['Column 4', 'Integration data'],
+    ]) {
       await page.getByLabel(`Import ${column} as`).click();
       await page.getByRole('option', { name: field }).click();
     }

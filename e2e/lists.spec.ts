@@ -7,7 +7,11 @@ test.describe('lists', () => {
   });
 
   test('creates a list, renames it, adds and removes members, and deletes it', async ({ page }) => {
-    for (const [first, phone] of [['Orla', '6053000401'], ['Otto', '6053000402'], ['Olga', '6053000403']] as const) {
+    for (const [first, phone] of [
+      ['Orla', '6053000401'],
+      ['Otto', '6053000402'],
+      ['Olga', '6053000403'],
+    ] as const) {
       await createContact(page, { FirstName: first, LastName: 'Listwright', PrimaryPhone: phone });
     }
     await page.goto('/lists');

@@ -71,7 +71,9 @@ test.describe('opt-outs', () => {
     await expect(page.getByRole('status').filter({ hasText: '(469) 555-0178 is opted out of calls and texts.' })).toBeVisible();
 
     const again = await addOptOut('Asked again');
-    await expect(again.getByRole('alert')).toContainText(/^\(469\) 555-0178 is already opted out of calls and texts \(since .+, reason: Asked by phone\); nothing was changed\./);
+    await expect(again.getByRole('alert')).toContainText(
+      /^\(469\) 555-0178 is already opted out of calls and texts \(since .+, reason: Asked by phone\); nothing was changed\./,
+    );
     await again.getByRole('link', { name: 'See its history' }).click();
     await expect(page).toHaveURL(/\/phone-numbers\/4695550178$/);
     const history = page.getByRole('list', { name: 'Opt-out history' });

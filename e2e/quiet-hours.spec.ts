@@ -38,7 +38,9 @@ test.describe('Quiet hours', () => {
       /Eastern Time · 1 number.*8:00 AM/,
     ]);
     await expect(zoneRows(panel).getByRole('listitem').filter({ hasText: 'Quiet hours' })).toHaveCount(3);
-    await expect(panel.getByRole('status').filter({ hasText: '3 numbers in 3 time zones would be reached outside 8:00 AM and 9:00 PM, their time.' })).toBeVisible();
+    await expect(
+      panel.getByRole('status').filter({ hasText: '3 numbers in 3 time zones would be reached outside 8:00 AM and 9:00 PM, their time.' }),
+    ).toBeVisible();
 
     // 8:00 AM in Hawaii is noon in Texas: the earliest start that keeps everyone inside.
     await panel.getByRole('button', { name: 'Start at 12:00 PM Central Time' }).click();
@@ -67,7 +69,11 @@ test.describe('Quiet hours', () => {
     // The demo's numbers are spread over the US: at 6:00 AM in Texas, someone is in their quiet hours.
     await expect(zoneRows(review).getByRole('listitem').first()).toBeVisible();
     await expect(review.getByText(/Reading the lists’ numbers/)).toHaveCount(0);
-    await expect(zoneRows(review).getByRole('listitem').filter({ hasText: /^Central Time · \d+ numbers?Quiet hours/ })).toBeVisible();
+    await expect(
+      zoneRows(review)
+        .getByRole('listitem')
+        .filter({ hasText: /^Central Time · \d+ numbers?Quiet hours/ }),
+    ).toBeVisible();
     const fix = review.getByRole('button', { name: /^Start at \d{1,2}:\d{2} [AP]M Central Time$/ });
     await fix.click();
     await expect(review.getByText('Everyone is reached between 8:00 AM and 9:00 PM, their time.')).toBeVisible();
@@ -80,13 +86,20 @@ test.describe('Each zone at its local time', () => {
   test.beforeEach(async ({ page }) => logIn(page, DEMO_MASTER));
 
   test('one click sends one broadcast for each time zone at 8:00 AM their time, and each report shows the group', async ({ page }) => {
-    await compose(page, { name: 'Field trip forms by zone', channel: 'Text message', pasted: '2125550111, 2145550112, 2135550113, 8085550114', text: 'Field trip forms are due Friday.' });
+    await compose(page, {
+      name: 'Field trip forms by zone',
+      channel: 'Text message',
+      pasted: '2125550111, 2145550112, 2135550113, 8085550114',
+      text: 'Field trip forms are due Friday.',
+    });
     // 7:00 AM in Texas is 3:00 AM in Hawaii.
     await scheduleAt(page, '122420300700A');
     await page.getByRole('button', { name: 'Next' }).click();
     const review = page.locator('#broadcast-wizard-step');
     await review.getByRole('button', { name: 'Send in each zone at 8:00 AM their time' }).click();
-    await expect(review.getByRole('status').filter({ hasText: 'Sent as one broadcast for each time zone, each starting at 8:00 AM their time on Tue, Dec 24.' })).toBeVisible();
+    await expect(
+      review.getByRole('status').filter({ hasText: 'Sent as one broadcast for each time zone, each starting at 8:00 AM their time on Tue, Dec 24.' }),
+    ).toBeVisible();
     await expect(zoneRows(review).getByRole('listitem').filter({ hasText: 'Quiet hours' })).toHaveCount(0);
     await expect(zoneRows(review).getByRole('listitem').filter({ hasText: 'Hawaii-Aleutian Standard Time' })).toContainText('8:00 AM');
     await expect(page.getByRole('definition').filter({ hasText: 'One broadcast for each time zone, each at 8:00 AM their time' })).toBeVisible();
@@ -109,7 +122,9 @@ test.describe('Each zone at its local time', () => {
     // Each part's report shows the same group.
     await group.getByRole('link', { name: 'Hawaii-Aleutian Standard Time' }).click();
     await expect(page.getByRole('heading', { level: 1, name: 'Field trip forms by zone (Hawaii-Aleutian Standard Time)' })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Sent in each time zone' }).getByRole('list', { name: 'Broadcasts of this group' }).getByRole('listitem')).toHaveCount(4);
+    await expect(
+      page.getByRole('region', { name: 'Sent in each time zone' }).getByRole('list', { name: 'Broadcasts of this group' }).getByRole('listitem'),
+    ).toHaveCount(4);
     await expect(page.getByText('Hawaii-Aleutian Standard Time', { exact: true }).and(page.locator('[aria-current="page"]'))).toBeVisible();
   });
 });
@@ -119,13 +134,22 @@ test.describe('Each zone at its local time, where a zone cannot be reached', () 
 
   test('a zone whose only number cannot take texts is left out and named; the others are sent', async ({ page }) => {
     // (212) 555-1111 is a landline in the sandbox: a text cannot reach it.
-    await compose(page, { name: 'Bus pass renewal by zone', channel: 'Text message', pasted: '2125551111, 2145550112, 8085550124', text: 'Bus passes renew Monday.' });
+    await compose(page, {
+      name: 'Bus pass renewal by zone',
+      channel: 'Text message',
+      pasted: '2125551111, 2145550112, 8085550124',
+      text: 'Bus passes renew Monday.',
+    });
     await scheduleAt(page, '122420300700A');
     await page.getByRole('button', { name: 'Next' }).click();
     await page.locator('#broadcast-wizard-step').getByRole('button', { name: 'Send in each zone at 8:00 AM their time' }).click();
     await page.getByRole('button', { name: 'Schedule one for each zone' }).click();
-    await expect(page.getByText('“Bus pass renewal by zone” is scheduled as 2 broadcasts, one for each time zone. Not sent to Eastern Time: nobody there can receive it.')).toBeVisible();
+    await expect(
+      page.getByText('“Bus pass renewal by zone” is scheduled as 2 broadcasts, one for each time zone. Not sent to Eastern Time: nobody there can receive it.'),
+    ).toBeVisible();
     await expect(page.getByRole('heading', { level: 1, name: 'Bus pass renewal by zone (Central Time)' })).toBeVisible();
-    await expect(page.getByRole('region', { name: 'Sent in each time zone' }).getByRole('list', { name: 'Broadcasts of this group' }).getByRole('listitem')).toHaveCount(2);
+    await expect(
+      page.getByRole('region', { name: 'Sent in each time zone' }).getByRole('list', { name: 'Broadcasts of this group' }).getByRole('listitem'),
+    ).toHaveCount(2);
   });
 });

@@ -28,7 +28,7 @@ async function expectNoErrorAlert(page: Page) {
 
 /** The ID in a create's answer, which the stand-in may have turned into digits. */
 async function createdId(response: Promise<Response>, key: string): Promise<string> {
-  const answer = await (await response).json() as Record<string, unknown>;
+  const answer = (await (await response).json()) as Record<string, unknown>;
   return String(answer[key]);
 }
 
@@ -101,7 +101,10 @@ test.describe('answers in the real service shapes', () => {
     await expectNoErrorAlert(page);
 
     await page.getByRole('button', { name: 'Delete list' }).click();
-    await page.getByRole('dialog', { name: /^Delete the list/ }).getByRole('button', { name: 'Delete list' }).click();
+    await page
+      .getByRole('dialog', { name: /^Delete the list/ })
+      .getByRole('button', { name: 'Delete list' })
+      .click();
     await expect(page).toHaveURL(/\/lists$/);
     await expectNoErrorAlert(page);
   });

@@ -11,7 +11,9 @@ test('a call message recorded by phone: sent without audio, the instruction show
   await expect(page.getByText(/Recorded by phone after sending/)).toBeVisible();
   const broadcastId = await send(page);
 
-  await expect(page.getByText('“Recorded by phone” is created: it calls once its message is recorded by phone, with the number and code shown here.')).toBeVisible();
+  await expect(
+    page.getByText('“Recorded by phone” is created: it calls once its message is recorded by phone, with the number and code shown here.'),
+  ).toBeVisible();
   // The report says it waits, with the number to call and the code to key in.
   const waiting = page.getByRole('region', { name: 'Waiting for its recording' });
   await expect(waiting).toBeVisible();

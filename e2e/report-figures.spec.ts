@@ -5,7 +5,10 @@ import { expect, logIn, test } from './fixtures.ts';
 
 async function openReport(page: Page, name: string, half: 'Calls' | 'Texts') {
   await page.goto(`/broadcasts?q=${encodeURIComponent(name)}`);
-  const row = page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) }).filter({ hasText: `${half} of a combined broadcast` });
+  const row = page
+    .getByRole('row')
+    .filter({ has: page.getByRole('link', { name, exact: true }) })
+    .filter({ hasText: `${half} of a combined broadcast` });
   await row.getByRole('link', { name, exact: true }).click();
   await expect(page.getByRole('heading', { level: 1, name })).toBeVisible();
 }
@@ -24,7 +27,10 @@ test.describe('report figures', () => {
     // Read together, so a refresh between reads cannot pass for a disagreement.
     const readAll = async () => {
       // The card's lines: label, value, hint ("47.6% · 721 not finished").
-      const [, value = null, hint = null] = (await completedCard.innerText()).split('\n').map((line) => line.trim()).filter(Boolean);
+      const [, value = null, hint = null] = (await completedCard.innerText())
+        .split('\n')
+        .map((line) => line.trim())
+        .filter(Boolean);
       const bar = await completedCard.getByRole('progressbar').getAttribute('aria-label');
       const spoken = await page.getByRole('status', { name: 'Broadcast progress' }).textContent();
       return {

@@ -9,7 +9,10 @@ test.describe('broadcast messages', () => {
     await logIn(page);
     const name = 'Early dismissal: water main break';
     await page.goto(`/broadcasts?q=${encodeURIComponent(name)}`);
-    const row = page.getByRole('row').filter({ has: page.getByRole('link', { name, exact: true }) }).filter({ hasText: 'Calls of a combined broadcast' });
+    const row = page
+      .getByRole('row')
+      .filter({ has: page.getByRole('link', { name, exact: true }) })
+      .filter({ hasText: 'Calls of a combined broadcast' });
     await row.getByRole('link', { name, exact: true }).click();
     const status = page.getByRole('status', { name: 'Broadcast status' });
     await expect(status).toHaveText('In progress');

@@ -101,7 +101,19 @@ test('the SecretKey and AuthTokens never reach the browser, the built app or the
   await page.getByLabel('PIN code', { exact: true }).fill(DEMO_MASTER.pinCode);
   await page.getByRole('button', { name: 'Log in' }).click();
   await expect(page.getByRole('navigation', { name: 'Main' })).toBeVisible();
-  for (const path of ['/broadcasts', '/broadcasts/39586', '/contacts', '/lists', '/conversations', '/opt-outs', '/audio', '/users', '/account', '/settings', '/broadcasts/new']) {
+  for (const path of [
+    '/broadcasts',
+    '/broadcasts/39586',
+    '/contacts',
+    '/lists',
+    '/conversations',
+    '/opt-outs',
+    '/audio',
+    '/users',
+    '/account',
+    '/settings',
+    '/broadcasts/new',
+  ]) {
     await page.goto(`${baseUrl}${path}`);
     await expect(page.getByRole('heading', { level: 1 })).toBeVisible();
   }

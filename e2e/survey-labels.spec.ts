@@ -42,7 +42,13 @@ test.describe('survey answers keep their labels', () => {
 
     // The sandbox keeps them with the broadcast, as every staff member's browser reads it.
     const created = await apiJson(page, 'GET', `/v1/broadcasts/${broadcastId}`, broadcastSchema);
-    expect(created.Survey).toEqual({ Question: 'Attending Thursday?', Options: [{ Key: '1', Label: 'Coming' }, { Key: '2', Label: 'Not coming' }] });
+    expect(created.Survey).toEqual({
+      Question: 'Attending Thursday?',
+      Options: [
+        { Key: '1', Label: 'Coming' },
+        { Key: '2', Label: 'Not coming' },
+      ],
+    });
 
     await advanceClock(page, 120);
     await page.reload();
@@ -68,7 +74,10 @@ test.describe('survey answers keep their labels', () => {
     await page.getByRole('button', { name: 'Export CSV' }).click();
     const download = await downloading;
     expect(download.suggestedFilename()).toBe(`broadcast-${broadcastId}-${label[key]!.toLowerCase().replace(' ', '-')}-pressed-${key}.csv`);
-    const rows = Papa.parse<Record<string, string>>((await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, ''), { header: true, skipEmptyLines: true }).data;
+    const rows = Papa.parse<Record<string, string>>((await readFile((await download.path())!, 'utf8')).replace(/^\uFEFF/, ''), {
+      header: true,
+      skipEmptyLines: true,
+    }).data;
     expect(rows.length).toBe(answered.filter((detail) => detail.SurveyResult === key).length);
     for (const row of rows) expect([row['Key pressed'], row['Survey answer']]).toEqual([key, label[key]]);
 

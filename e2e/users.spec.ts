@@ -122,7 +122,10 @@ test.describe('users and their permissions', () => {
 
     await switchUser(page, DEMO_MASTER);
     await page.goto('/users');
-    await page.getByRole('link', { name: 'Luke Skywalker' }).and(page.locator(`[href="/users/${newUserId}"]`)).click();
+    await page
+      .getByRole('link', { name: 'Luke Skywalker' })
+      .and(page.locator(`[href="/users/${newUserId}"]`))
+      .click();
     await expect(page.getByText(`Logs in as ${NEW_USER.userName}.`)).toBeVisible();
     await permission(page, 'See all audio').uncheck();
     await permission(page, 'See shared audio').uncheck();

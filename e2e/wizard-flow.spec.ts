@@ -110,7 +110,9 @@ test.describe("the wizard's steps are pages of their own", () => {
     await next(page);
 
     await expect(heading(page, 'Review & send')).toBeVisible();
-    await expect(page.getByRole('definition').filter({ hasText: 'Tue, Dec 24, 2030 9:00 AM Pacific Time (11:00 AM Central Time, your time zone)' })).toBeVisible();
+    await expect(
+      page.getByRole('definition').filter({ hasText: 'Tue, Dec 24, 2030 9:00 AM Pacific Time (11:00 AM Central Time, your time zone)' }),
+    ).toBeVisible();
     // The panel's finish time names its zone too, as the review does.
     await expect(page.getByRole('complementary', { name: 'Who it reaches' })).toContainText(/done around Dec 24, 2030, \d{1,2}:\d{2} [AP]M Central Time/);
     await page.getByRole('button', { name: 'The request sent to the API' }).click();
@@ -127,7 +129,9 @@ test.describe("the wizard's steps are pages of their own", () => {
     await expect(page.getByRole('combobox', { name: 'Time zone' })).toHaveText('Eastern Time');
     await expect(page.getByText('That is 8:00 AM Central Time in your time zone (TX).')).toBeVisible();
     await next(page);
-    await expect(page.getByRole('definition').filter({ hasText: 'Tue, Dec 24, 2030 9:00 AM Eastern Time (8:00 AM Central Time, your time zone)' })).toBeVisible();
+    await expect(
+      page.getByRole('definition').filter({ hasText: 'Tue, Dec 24, 2030 9:00 AM Eastern Time (8:00 AM Central Time, your time zone)' }),
+    ).toBeVisible();
     await page.getByRole('button', { name: 'The request sent to the API' }).click();
     await expect(page.getByLabel('Create Broadcast request')).toContainText('"StartDate": "12/24/2030 8:00AM"');
   });
@@ -180,4 +184,3 @@ test.describe("the wizard's steps are pages of their own", () => {
     await checkStep('Review & send');
   });
 });
-

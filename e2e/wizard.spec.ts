@@ -58,14 +58,17 @@ test.describe('the Create Broadcast wizard', () => {
     const broadcast = await apiJson(page, 'GET', `/v1/broadcasts/${broadcastId}`, broadcastSchema);
     expect(broadcast).toMatchObject({ BroadcastType: 'SMS', HasCustomField: true, TextMessage: 'Hi {{FirstName}}, pick-up is at 3:15 today.' });
     const details = await detailsOf(page, broadcastId);
-    expect(details.find((detail) => detail.PhoneNumber === contact!.PrimaryPhone)?.MessageText).toBe(
-      `Hi ${contact!.FirstName}, pick-up is at 3:15 today.`,
-    );
+    expect(details.find((detail) => detail.PhoneNumber === contact!.PrimaryPhone)?.MessageText).toBe(`Hi ${contact!.FirstName}, pick-up is at 3:15 today.`);
     expect(details.map((detail) => detail.PhoneNumber)).toEqual(expect.arrayContaining(['2145550143', '9725550187']));
   });
 
   test('sends a survey and counts the answers once the calls are made', async ({ page }) => {
-    await compose(page, { name: 'Field trip RSVP', survey: true, lists: ['Board Members'], speech: 'Press 1 if your child will come on the field trip, 2 if not.' });
+    await compose(page, {
+      name: 'Field trip RSVP',
+      survey: true,
+      lists: ['Board Members'],
+      speech: 'Press 1 if your child will come on the field trip, 2 if not.',
+    });
     const broadcastId = await send(page);
     await advanceClock(page, 120);
     const broadcast = await apiJson(page, 'GET', `/v1/broadcasts/${broadcastId}`, broadcastSchema);
@@ -146,7 +149,12 @@ test.describe('the Create Broadcast wizard', () => {
     await page.goto('/broadcasts/drafts');
     const drafts = page.getByRole('list', { name: 'Drafts' });
     await expect(drafts.getByRole('listitem').filter({ hasText: 'Half-written notice' })).toBeVisible();
-    await expect(drafts.getByRole('listitem').filter({ hasText: `Copy of ${source!.BroadcastName}` }).first()).toBeVisible();
+    await expect(
+      drafts
+        .getByRole('listitem')
+        .filter({ hasText: `Copy of ${source!.BroadcastName}` })
+        .first(),
+    ).toBeVisible();
   });
 
   test('sends once when Send is double-clicked', async ({ page }) => {
@@ -185,7 +193,7 @@ test.describe('the Create Broadcast wizard', () => {
     expect(found.Size).toBe(1);
   });
 
-  test('delivers what it sent: the clock runs and the totals match every number\'s result', async ({ page }) => {
+  test("delivers what it sent: the clock runs and the totals match every number's result", async ({ page }) => {
     await compose(page, { name: 'Water is back on', lists: ['Substitute Teachers'], speech: 'Water service is restored at all buildings.' });
     const broadcastId = await send(page);
     await advanceClock(page, 180);
@@ -291,7 +299,12 @@ test.describe('acting on results', () => {
     const number = stopped.Items[0]!.PhoneNumber;
 
     await page.goto(`/opt-outs?q=${number}`);
-    await expect(page.getByRole('grid').getByText(/\(\d{3}\) \d{3}-\d{4}/).first()).toBeVisible();
+    await expect(
+      page
+        .getByRole('grid')
+        .getByText(/\(\d{3}\) \d{3}-\d{4}/)
+        .first(),
+    ).toBeVisible();
 
     await compose(page, { name: 'Spirit week, day 2', channel: 'Text message', lists: ['Parents — Lincoln Elementary'], text: 'Day 2: crazy hat day!' });
     await expect(page.getByText(/\d+ opted out/).first()).toBeVisible();

@@ -35,7 +35,7 @@ export function firstViewPlugin(): Plugin {
         });
 
         const entry = /<script type="module" crossorigin src="(\/[^"]+\.js)"[^>]*><\/script>/.exec(page);
-        if (!entry) throw new Error('index.html: the app\'s entry script was not found.');
+        if (!entry) throw new Error("index.html: the app's entry script was not found.");
         const src = entry[1]!;
         // Started in a hidden tab at once: it draws no frames. A failed load says so in the outline (index.html).
         const start = `<script type="module"${nonce}>
@@ -49,9 +49,7 @@ export function firstViewPlugin(): Plugin {
       if (document.visibilityState === 'hidden') start();
       else requestAnimationFrame(() => setTimeout(start));
     </script>`;
-        return page
-          .replace(entry[0], '')
-          .replace('</body>', `  ${start}\n  </body>`);
+        return page.replace(entry[0], '').replace('</body>', `  ${start}\n  </body>`);
       },
     },
   };

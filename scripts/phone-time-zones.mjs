@@ -25,7 +25,9 @@ export function buildPhoneTimeZones() {
   const data = bson.deserialize(readFileSync(join(packageDir, 'resources/timezones.bson')));
   const byZones = new Map();
   // "1" alone maps to every zone of the +1 countries: a number with no longer match has no known zone.
-  for (const prefix of Object.keys(data).filter((key) => key.startsWith('1') && key.length > 1).sort()) {
+  for (const prefix of Object.keys(data)
+    .filter((key) => key.startsWith('1') && key.length > 1)
+    .sort()) {
     const zones = data[prefix];
     if (!byZones.has(zones)) byZones.set(zones, []);
     byZones.get(zones).push(prefix.slice(1));

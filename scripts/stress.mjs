@@ -12,7 +12,13 @@ rmSync(figuresDir, { recursive: true, force: true });
 mkdirSync(figuresDir, { recursive: true });
 
 const seed = process.env.FUZZ_SEED ?? String(Date.now() % 1_000_000_000);
-const suites = ['server/sandbox/fuzz.test.ts', 'server/faults.test.ts', 'server/load.test.ts', 'server/bff/login-throttle.test.ts', 'server/bff/memory-bounds.test.ts'];
+const suites = [
+  'server/sandbox/fuzz.test.ts',
+  'server/faults.test.ts',
+  'server/load.test.ts',
+  'server/bff/login-throttle.test.ts',
+  'server/bff/memory-bounds.test.ts',
+];
 const started = Date.now();
 let failed = false;
 for (const suite of suites) {
@@ -27,7 +33,11 @@ for (const suite of suites) {
 console.log('\n=== Figures');
 for (const file of readdirSync(figuresDir).sort()) {
   const figures = JSON.parse(readFileSync(join(figuresDir, file), 'utf8'));
-  console.log(`${file.replace(/\.json$/, '').padEnd(18)} ${Object.entries(figures).map(([name, value]) => `${name}=${value}`).join('  ')}`);
+  console.log(
+    `${file.replace(/\.json$/, '').padEnd(18)} ${Object.entries(figures)
+      .map(([name, value]) => `${name}=${value}`)
+      .join('  ')}`,
+  );
 }
 console.log(`\n${failed ? 'Stress run FAILED' : 'Stress run passed'} in ${Math.round((Date.now() - started) / 1000)}s (fuzz seed ${seed}).`);
 process.exit(failed ? 1 : 0);

@@ -34,8 +34,18 @@ const environmentSchema = z.object({
   SANDBOX_HOST: z.string().trim().min(1).default('127.0.0.1'),
   SANDBOX_DOCUMENTED_ONLY: booleanFlag.default(false),
   TRUST_PROXY: booleanFlag.default(false),
-  SESSION_IDLE_MINUTES: z.coerce.number().int().min(1).max(60 * 24 * 30).default(8 * 60),
-  SESSION_MAX_HOURS: z.coerce.number().int().min(1).max(24 * 90).default(7 * 24),
+  SESSION_IDLE_MINUTES: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(60 * 24 * 30)
+    .default(8 * 60),
+  SESSION_MAX_HOURS: z.coerce
+    .number()
+    .int()
+    .min(1)
+    .max(24 * 90)
+    .default(7 * 24),
   CEA_TIMEOUT_MS: z.coerce.number().int().min(100).max(600_000).default(15_000),
   SHUTDOWN_TIMEOUT_MS: z.coerce.number().int().min(0).max(600_000).default(10_000),
   METRICS: booleanFlag.default(false),

@@ -195,7 +195,15 @@ describe('kill -9 of the server', () => {
       expect(repeat.Unchanged).toBe(file.expected.size);
       await running.kill('SIGTERM');
       server = null;
-      recordFigures('faults-import', { rows: IMPORT_ROWS, kills: KILL_POINTS.length, importedBeforeLastKill: imported, finishedAfterRestart: result.New, rejected: result.Rejected, failed: result.Failed, seconds: Math.round(seconds) });
+      recordFigures('faults-import', {
+        rows: IMPORT_ROWS,
+        kills: KILL_POINTS.length,
+        importedBeforeLastKill: imported,
+        finishedAfterRestart: result.New,
+        rejected: result.Rejected,
+        failed: result.Failed,
+        seconds: Math.round(seconds),
+      });
     },
     STRESS ? 900_000 : 180_000,
   );
@@ -223,7 +231,10 @@ describe('kill -9 of the server', () => {
       const broadcastId = ((await created.json()) as { BroadcastID: number }).BroadcastID;
 
       const finished = (db: Database.Database) =>
-        db.prepare("SELECT COUNT(*) FROM broadcast_recipients WHERE broadcast_id = ? AND status NOT IN ('Pending', 'In Progress', 'Retry Pending')").pluck().get(broadcastId) as number;
+        db
+          .prepare("SELECT COUNT(*) FROM broadcast_recipients WHERE broadcast_id = ? AND status NOT IN ('Pending', 'In Progress', 'Retry Pending')")
+          .pluck()
+          .get(broadcastId) as number;
       let doneBeforeRestart = 0;
       for (const share of KILL_POINTS) {
         const atCrash = await waitFor('the broadcast to be under way', () => {
@@ -246,7 +257,14 @@ describe('kill -9 of the server', () => {
         expect(db.pragma('integrity_check', { simple: true })).toBe('ok');
         const recipients = db
           .prepare('SELECT phone_number, status, result_category, attempts, credits, transfer_credits FROM broadcast_recipients WHERE broadcast_id = ?')
-          .all(broadcastId) as Array<{ phone_number: string; status: string; result_category: string | null; attempts: number; credits: number; transfer_credits: number }>;
+          .all(broadcastId) as Array<{
+          phone_number: string;
+          status: string;
+          result_category: string | null;
+          attempts: number;
+          credits: number;
+          transfer_credits: number;
+        }>;
         expect(recipients).toHaveLength(BROADCAST_RECIPIENTS);
         expect(new Set(recipients.map((row) => row.phone_number)).size).toBe(BROADCAST_RECIPIENTS);
         for (const row of recipients) {
@@ -255,7 +273,11 @@ describe('kill -9 of the server', () => {
           expect(row.attempts, row.phone_number).toBeLessThanOrEqual(RETRY_TIMES + 1);
         }
         // The broadcast's counters and the credit ledger agree with the calls: nothing counted or charged twice.
-        const broadcast = db.prepare('SELECT total_completed, live_person_total, answering_machine_total, busy_no_answer_total, credits_used FROM broadcasts WHERE broadcast_id = ?').get(broadcastId) as Record<string, number>;
+        const broadcast = db
+          .prepare(
+            'SELECT total_completed, live_person_total, answering_machine_total, busy_no_answer_total, credits_used FROM broadcasts WHERE broadcast_id = ?',
+          )
+          .get(broadcastId) as Record<string, number>;
         const count = (category: string) => recipients.filter((row) => row.result_category === category).length;
         expect(broadcast.total_completed).toBe(BROADCAST_RECIPIENTS);
         expect(broadcast.live_person_total).toBe(count('Live Answer'));

@@ -65,7 +65,10 @@ describe('50 sessions at once', () => {
             setupRequest: (request) => {
               const index = created;
               created += 1;
-              return { ...request, body: JSON.stringify({ FirstName: 'Load', LastName: `Session ${session}`, PrimaryPhone: phoneNumber(index), Lists: [{ ListID: 36 }] }) };
+              return {
+                ...request,
+                body: JSON.stringify({ FirstName: 'Load', LastName: `Session ${session}`, PrimaryPhone: phoneNumber(index), Lists: [{ ListID: 36 }] }),
+              };
             },
             onResponse: (status, body, context) => {
               note('POST /api/v1/contacts')(status, body);

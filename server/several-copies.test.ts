@@ -33,7 +33,7 @@ const freePort = () =>
 
 /** Waits until `check` holds (outside a test, where expect.poll is not available). */
 async function until(check: () => Promise<boolean>, timeoutMs = 15_000) {
-  for (const giveUpAt = Date.now() + timeoutMs; !(await check()); ) {
+  for (const giveUpAt = Date.now() + timeoutMs; !(await check());) {
     if (Date.now() > giveUpAt) throw new Error('timed out');
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
@@ -46,7 +46,9 @@ const redisAnswers = () =>
   });
 
 async function startRedis() {
-  redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--dir', redisDir, '--save', '', '--appendonly', 'no'], { stdio: 'ignore' });
+  redis = spawn('redis-server', ['--port', String(redisPort), '--bind', '127.0.0.1', '--dir', redisDir, '--save', '', '--appendonly', 'no'], {
+    stdio: 'ignore',
+  });
   await until(redisAnswers);
 }
 
@@ -64,8 +66,16 @@ function copy() {
   const store = connectSharedStore(`redis://127.0.0.1:${redisPort}`, log);
   stores.push(store);
   const app = createBffApp({
-    apiUrl: sandbox.url, ...keys, sessionSecret: 'c'.repeat(40), sessionIdleMs: 3_600_000, sessionMaxMs: 3_600_000,
-    trustProxy: false, sandbox: true, revokedSessionsFile: null, sharedStore: store, log,
+    apiUrl: sandbox.url,
+    ...keys,
+    sessionSecret: 'c'.repeat(40),
+    sessionIdleMs: 3_600_000,
+    sessionMaxMs: 3_600_000,
+    trustProxy: false,
+    sandbox: true,
+    revokedSessionsFile: null,
+    sharedStore: store,
+    log,
     // A clock that stands still, so no login wait runs out while a slow machine answers the attempts before it.
     now: () => startedAt,
   });
@@ -128,8 +138,14 @@ describe('two copies sharing Redis', () => {
     onB.cookie = onA.cookie;
     // The body the wizard sends for a text sent now to one pasted number (toCreateInput), under the wizard's header.
     const broadcast = {
-      BroadcastName: 'Retried on the other copy', BroadcastType: 'SMS', StartDate: '', CheckCallingWindow: false,
-      ContinueOnNextDay: false, PrimaryPhoneNumbersOnly: false, Contacts: [{ PrimaryPhone: '6053201234' }], TextMessage: 'Sent once',
+      BroadcastName: 'Retried on the other copy',
+      BroadcastType: 'SMS',
+      StartDate: '',
+      CheckCallingWindow: false,
+      ContinueOnNextDay: false,
+      PrimaryPhoneNumbersOnly: false,
+      Contacts: [{ PrimaryPhone: '6053201234' }],
+      TextMessage: 'Sent once',
     };
     const named = async () => {
       const list = await onA.request('GET', `/api/v1/broadcasts?BroadcastName=${encodeURIComponent(broadcast.BroadcastName)}`);

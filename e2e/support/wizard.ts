@@ -35,7 +35,10 @@ export async function compose(page: Page, composition: Composition) {
     // Found by number: names repeat, numbers do not.
     const phone = composition.contact;
     await page.getByRole('combobox', { name: 'Add a contact' }).fill(phone);
-    await page.getByRole('option', { name: new RegExp(`\\(${phone.slice(0, 3)}\\) ${phone.slice(3, 6)}-${phone.slice(6)}`) }).first().click();
+    await page
+      .getByRole('option', { name: new RegExp(`\\(${phone.slice(0, 3)}\\) ${phone.slice(3, 6)}-${phone.slice(6)}`) })
+      .first()
+      .click();
   }
   if (composition.pasted) await page.getByLabel('Phone numbers').fill(composition.pasted);
   await page.getByRole('button', { name: 'Next' }).click();

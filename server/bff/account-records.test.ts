@@ -36,7 +36,11 @@ describe('the file', () => {
     expect(await again.get('8')).toEqual([1, 2]);
   });
 
-  it.each([['not JSON', '{"7": '], ['an array', '[{"7": 1}]'], ['a number', '7']])('starts empty instead of failing when it holds %s', async (_what, content) => {
+  it.each([
+    ['not JSON', '{"7": '],
+    ['an array', '[{"7": 1}]'],
+    ['a number', '7'],
+  ])('starts empty instead of failing when it holds %s', async (_what, content) => {
     const file = join(dir, `broken-${content.length}.json`);
     writeFileSync(file, content);
     const records = fileRecords(file);

@@ -148,7 +148,8 @@ export function accountScope({ upstream, sessions }: { upstream: Upstream; sessi
       if (accountId === 'unknown') return errorResponse(c, 'UpstreamError', 'The Call-Em-All API did not say which account this is.');
       return await then(accountId);
     } catch (error) {
-      if (error instanceof RecordStoreUnavailable) return errorResponse(c, 'UpstreamUnavailable', 'Our server cannot reach its shared store. Try again in a moment.');
+      if (error instanceof RecordStoreUnavailable)
+        return errorResponse(c, 'UpstreamUnavailable', 'Our server cannot reach its shared store. Try again in a moment.');
       return failureResponse(c, error);
     }
   };

@@ -6,7 +6,10 @@ import type { Sessions } from './sessions.ts';
 function setup(signedIn = true) {
   const lines: string[] = [];
   const sessions = { read: () => (signedIn ? { token: 't' } : null) } as unknown as Sessions;
-  const app = new Hono().post('/api/answer-mismatches', answerMismatchRoute(sessions, (line) => lines.push(line)));
+  const app = new Hono().post(
+    '/api/answer-mismatches',
+    answerMismatchRoute(sessions, (line) => lines.push(line)),
+  );
   const report = (body: unknown) =>
     app.request('/api/answer-mismatches', { method: 'POST', headers: { 'content-type': 'application/json' }, body: JSON.stringify(body) });
   return { lines, report };

@@ -13,8 +13,16 @@ afterAll(() => rmSync(distDir, { recursive: true, force: true }));
 
 const dashboard = (apiUrl: string, sandbox: boolean) =>
   createBffApp({
-    apiUrl, appKey: 'k', secretKey: 's', sessionSecret: 'x'.repeat(40), sessionIdleMs: 60_000, sessionMaxMs: 3_600_000,
-    trustProxy: false, sandbox, revokedSessionsFile: null, distDir,
+    apiUrl,
+    appKey: 'k',
+    secretKey: 's',
+    sessionSecret: 'x'.repeat(40),
+    sessionIdleMs: 60_000,
+    sessionMaxMs: 3_600_000,
+    trustProxy: false,
+    sandbox,
+    revokedSessionsFile: null,
+    distDir,
   });
 
 describe('/v1 on the dashboard', () => {

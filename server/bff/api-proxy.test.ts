@@ -8,9 +8,22 @@ import { createBffApp } from './app.ts';
 let upstream: Server;
 let upstreamUrl = '';
 const user = {
-  Uri: '/v1/account/users/7', UserID: 7, UserName: 'ann', FirstName: 'Ann', LastName: 'Lee', Email: '', Phone: '', CallerID: '',
-  Retries: 1, MaxMessageLength: 120, CallThrottle: 0, ContinueOnNextDay: false, StartTimeOfDay: { Hour: 7, Minute: 0 },
-  StopTimeOfDay: { Hour: 20, Minute: 0 }, CallingWindowDays: [], State: 'TX',
+  Uri: '/v1/account/users/7',
+  UserID: 7,
+  UserName: 'ann',
+  FirstName: 'Ann',
+  LastName: 'Lee',
+  Email: '',
+  Phone: '',
+  CallerID: '',
+  Retries: 1,
+  MaxMessageLength: 120,
+  CallThrottle: 0,
+  ContinueOnNextDay: false,
+  StartTimeOfDay: { Hour: 7, Minute: 0 },
+  StopTimeOfDay: { Hour: 20, Minute: 0 },
+  CallingWindowDays: [],
+  State: 'TX',
   Permissions: { CanSeeAllBroadcasts: true, CanSeeAllRoster: true, CanSeeAllAudio: true, CanSeeGroupAudio: true },
 };
 let hangCreates = false;
@@ -84,8 +97,16 @@ afterAll(
 
 function bff(now: () => number, options: Partial<Parameters<typeof createBffApp>[0]> = {}) {
   return createBffApp({
-    apiUrl: upstreamUrl, appKey: 'k', secretKey: 's', sessionSecret: 'x'.repeat(40), sessionIdleMs: 30 * 60_000,
-    sessionMaxMs: 24 * 3_600_000, trustProxy: false, sandbox: false, now, ...options,
+    apiUrl: upstreamUrl,
+    appKey: 'k',
+    secretKey: 's',
+    sessionSecret: 'x'.repeat(40),
+    sessionIdleMs: 30 * 60_000,
+    sessionMaxMs: 24 * 3_600_000,
+    trustProxy: false,
+    sandbox: false,
+    now,
+    ...options,
   });
 }
 

@@ -88,7 +88,11 @@ async function requestBody(c: Context, upload: boolean): Promise<RequestBody | R
   }
   const raw = c.req.raw.body;
   if (raw === null || length === 0) return null;
-  const capped = pipeline(Readable.fromWeb(raw as WebReadableStream), byteCap(UPLOAD_BODY_LIMIT, () => new RequestBodyTooLarge(tooLarge)), () => {});
+  const capped = pipeline(
+    Readable.fromWeb(raw as WebReadableStream),
+    byteCap(UPLOAD_BODY_LIMIT, () => new RequestBodyTooLarge(tooLarge)),
+    () => {},
+  );
   return { stream: capped, length };
 }
 
@@ -96,10 +100,7 @@ async function requestBody(c: Context, upload: boolean): Promise<RequestBody | R
  * Forwards a request to the API as the signed-in user: same method, path, query and body, signed with
  * OAuth 1.0a; the status and body come back unchanged, except error bodies that are not the API's.
  */
-export function forwardToApi(
-  { upstream, sessions, idempotency }: { upstream: Upstream; sessions: Sessions; idempotency?: IdempotencyCache },
-  prefix: string,
-) {
+export function forwardToApi({ upstream, sessions, idempotency }: { upstream: Upstream; sessions: Sessions; idempotency?: IdempotencyCache }, prefix: string) {
   return async (c: Context) => {
     const method = c.req.method;
     if (!API_METHODS.includes(method)) {

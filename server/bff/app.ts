@@ -100,15 +100,29 @@ export function createBffApp(options: BffOptions) {
   app.get('/api/ready', readiness.ready);
   if (metrics) app.get('/api/metrics', metrics.route);
   app.get('/api/config', (c) => c.json({ Sandbox: options.sandbox }));
-  app.route('/api/session', sessionRoutes({ ...deps, throttle: metrics ? metrics.countLogins(throttle) : throttle, trustProxy: options.trustProxy, sandbox: options.sandbox }));
+  app.route(
+    '/api/session',
+    sessionRoutes({ ...deps, throttle: metrics ? metrics.countLogins(throttle) : throttle, trustProxy: options.trustProxy, sandbox: options.sandbox }),
+  );
   app.use('/api/v1/*', endSessionsOnPinChange(sessions));
-  const sendingSettingsStore = shared ? sharedSendingSettings(shared) : options.sendingSettingsFile ? fileSendingSettings(options.sendingSettingsFile) : memorySendingSettings();
+  const sendingSettingsStore = shared
+    ? sharedSendingSettings(shared)
+    : options.sendingSettingsFile
+      ? fileSendingSettings(options.sendingSettingsFile)
+      : memorySendingSettings();
   // One reader of the session's account for every per-account route, so the API is asked once per session.
   const withAccount = accountScope(deps);
   app.route('/api/sending-settings', sendingSettingsRoutes({ ...deps, store: sendingSettingsStore, withAccount }));
-  const broadcastGroupStore = shared ? sharedBroadcastGroups(shared) : options.broadcastGroupsFile ? fileBroadcastGroups(options.broadcastGroupsFile) : memoryBroadcastGroups();
+  const broadcastGroupStore = shared
+    ? sharedBroadcastGroups(shared)
+    : options.broadcastGroupsFile
+      ? fileBroadcastGroups(options.broadcastGroupsFile)
+      : memoryBroadcastGroups();
   app.route('/api/broadcast-groups', broadcastGroupRoutes({ ...deps, store: broadcastGroupStore, withAccount, now: options.now }));
-  app.post('/api/answer-mismatches', answerMismatchRoute(sessions, (line) => log.warn({ part: 'answers' }, line)));
+  app.post(
+    '/api/answer-mismatches',
+    answerMismatchRoute(sessions, (line) => log.warn({ part: 'answers' }, line)),
+  );
   app.all('/api/v1/*', forwardToApi(deps, '/api'));
   if (options.sandbox) app.all('/api/sandbox/*', forwardToApi({ ...deps, upstream: sandboxControl(upstream) }, '/api'));
   app.all('/api/*', (c) => errorResponse(c, 'NotFound', `There is no ${c.req.method} ${c.req.path}.`));

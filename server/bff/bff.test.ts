@@ -122,13 +122,10 @@ describe('/api/v1 forwarding', () => {
     // Raw HTTP, because fetch() would normalise the path before sending it.
     const status = await new Promise<number>((resolve, reject) => {
       const url = new URL(server.url);
-      const request = httpRequest(
-        { host: url.hostname, port: url.port, path, headers: { cookie: browser.cookie } },
-        (response) => {
-          response.resume();
-          resolve(response.statusCode ?? 0);
-        },
-      );
+      const request = httpRequest({ host: url.hostname, port: url.port, path, headers: { cookie: browser.cookie } }, (response) => {
+        response.resume();
+        resolve(response.statusCode ?? 0);
+      });
       request.on('error', reject);
       request.end();
     });

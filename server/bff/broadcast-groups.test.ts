@@ -20,7 +20,12 @@ const picnic = (...ids: number[]): BroadcastGroupInput => ({
   LocalStart: { Hour: 9, Minute: 30 },
   Parts: ids.map((id, at) => (at % 2 === 0 ? part(id) : part(id, 'America/New_York', 'Eastern Time'))),
 });
-const asGroup = (input: BroadcastGroupInput, GroupID = randomUUID()): BroadcastGroup => ({ ...input, GroupID, CreatedAt: '2026-12-07T15:00:00.000Z', CreatedBy: 'Luke Skywalker' });
+const asGroup = (input: BroadcastGroupInput, GroupID = randomUUID()): BroadcastGroup => ({
+  ...input,
+  GroupID,
+  CreatedAt: '2026-12-07T15:00:00.000Z',
+  CreatedBy: 'Luke Skywalker',
+});
 
 /** Our server's clock: moved on by a test to see what a later write keeps. */
 let clock = Date.parse('2026-12-07T15:42:00Z');
@@ -38,13 +43,22 @@ afterAll(async () => {
 
 function server(options: { broadcastGroupsFile?: string | null; sharedStore?: SharedStore } = {}) {
   const app = createBffApp({
-    apiUrl: sandbox.url, ...keys, sessionSecret: 'g'.repeat(40), sessionIdleMs: 3_600_000, sessionMaxMs: 3_600_000,
-    trustProxy: false, sandbox: true, revokedSessionsFile: null, now: () => clock, ...options,
+    apiUrl: sandbox.url,
+    ...keys,
+    sessionSecret: 'g'.repeat(40),
+    sessionIdleMs: 3_600_000,
+    sessionMaxMs: 3_600_000,
+    trustProxy: false,
+    sandbox: true,
+    revokedSessionsFile: null,
+    now: () => clock,
+    ...options,
   });
   return () => createBrowser('http://callboard.test', (url, init) => app.request(url, init));
 }
 
-const groupOf = (browser: ReturnType<ReturnType<typeof server>>, broadcastId: number | string) => browser.request('GET', `/api/broadcast-groups?broadcastId=${broadcastId}`);
+const groupOf = (browser: ReturnType<ReturnType<typeof server>>, broadcastId: number | string) =>
+  browser.request('GET', `/api/broadcast-groups?broadcastId=${broadcastId}`);
 
 describe('/api/broadcast-groups', () => {
   it('keeps a group that every user of the account finds from any of its broadcasts', async () => {
@@ -85,7 +99,11 @@ describe('/api/broadcast-groups', () => {
     expect((await master.request('PUT', `/api/broadcast-groups/${first}`, picnic(301, 302))).status).toBe(200);
     const taken = await master.request('PUT', `/api/broadcast-groups/${randomUUID()}`, picnic(303, 302));
     expect(taken.status).toBe(409);
-    expect(await taken.json()).toMatchObject({ ErrorName: 'BroadcastInAnotherGroup', ErrorType: 'Conflict', Message: 'Broadcast 302 is already part of the group "Picnic reminder".' });
+    expect(await taken.json()).toMatchObject({
+      ErrorName: 'BroadcastInAnotherGroup',
+      ErrorType: 'Conflict',
+      Message: 'Broadcast 302 is already part of the group "Picnic reminder".',
+    });
     expect((await groupOf(master, 303)).status).toBe(404);
     expect(((await (await groupOf(master, 302)).json()) as BroadcastGroup).GroupID).toBe(first);
   });
@@ -105,7 +123,11 @@ describe('/api/broadcast-groups', () => {
     const wrongId = await master.request('PUT', '/api/broadcast-groups/not-a-uuid', picnic(401));
     expect(wrongId.status).toBe(400);
     expect(await wrongId.json()).toMatchObject({ ErrorName: 'ValidationFailed', Message: 'GroupID: Expected a UUID.' });
-    const wrongBody = await master.request('PUT', `/api/broadcast-groups/${groupId}`, { ...picnic(401), LocalStart: { Hour: 24, Minute: 0 }, Parts: [part(0)] });
+    const wrongBody = await master.request('PUT', `/api/broadcast-groups/${groupId}`, {
+      ...picnic(401),
+      LocalStart: { Hour: 24, Minute: 0 },
+      Parts: [part(0)],
+    });
     expect(wrongBody.status).toBe(400);
     const body = (await wrongBody.json()) as { ErrorName: string; Message: string };
     expect(body.ErrorName).toBe('ValidationFailed');

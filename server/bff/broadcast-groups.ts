@@ -40,7 +40,10 @@ function broadcastGroupsIn(records: RecordStore): BroadcastGroupStore {
       const held = new Set(group.Parts.map((part) => part.BroadcastID));
       const dropped = (previous?.Parts ?? []).filter((part) => !held.has(part.BroadcastID));
       await records.write({
-        set: { [groupKey(accountId, group.GroupID)]: group, ...Object.fromEntries(group.Parts.map((part) => [broadcastKey(accountId, part.BroadcastID), group.GroupID])) },
+        set: {
+          [groupKey(accountId, group.GroupID)]: group,
+          ...Object.fromEntries(group.Parts.map((part) => [broadcastKey(accountId, part.BroadcastID), group.GroupID])),
+        },
         remove: dropped.map((part) => broadcastKey(accountId, part.BroadcastID)),
       });
     },
@@ -57,7 +60,10 @@ function nameOf({ FirstName, LastName, UserName }: SessionUser): string {
 }
 
 const groupIdSchema = z.uuid();
-const broadcastIdSchema = z.string().regex(/^[1-9]\d{0,14}$/).transform(Number);
+const broadcastIdSchema = z
+  .string()
+  .regex(/^[1-9]\d{0,14}$/)
+  .transform(Number);
 
 /** /api/broadcast-groups: any signed-in user of the account reads (by broadcast) and writes (by group) its groups. */
 export function broadcastGroupRoutes({

@@ -54,7 +54,8 @@ export function errorResponse(c: Context, name: BffErrorName, message: string, s
 export function failureResponse(c: Context, error: unknown): Response {
   if (error instanceof RequestBodyTooLarge) return errorResponse(c, 'PayloadTooLarge', error.message);
   // Not the API's fault, but nothing was sent: the app may try again (decision 174).
-  if (error instanceof SharedStoreUnavailable) return errorResponse(c, 'UpstreamUnavailable', 'Our server cannot reach its shared store, so nothing was sent. Try again in a moment.');
+  if (error instanceof SharedStoreUnavailable)
+    return errorResponse(c, 'UpstreamUnavailable', 'Our server cannot reach its shared store, so nothing was sent. Try again in a moment.');
   if (error instanceof UpstreamFailure || (error instanceof Error && error.name === 'TimeoutError')) {
     const reason = error instanceof UpstreamFailure ? error.reason : 'timeout';
     if (reason === 'timeout') return errorResponse(c, 'UpstreamTimeout', 'The Call-Em-All API took too long to answer. Try again in a moment.');
@@ -63,7 +64,8 @@ export function failureResponse(c: Context, error: unknown): Response {
   }
   // The browser went away (a page left, a query cancelled): no one reads the answer, and nothing went wrong, so
   // the logs and metrics do not count it as a failure of the API.
-  if (error instanceof Error && error.name === 'AbortError' && c.req.raw.signal.aborted) return errorResponse(c, 'RequestCancelled', 'The request was cancelled.');
+  if (error instanceof Error && error.name === 'AbortError' && c.req.raw.signal.aborted)
+    return errorResponse(c, 'RequestCancelled', 'The request was cancelled.');
   log.error({ method: c.req.method, route: routeOf(c.req.path), err: error }, 'unexpected error');
   return errorResponse(c, 'InternalError', 'Something went wrong on our server. Try again; if it keeps happening, tell us.');
 }

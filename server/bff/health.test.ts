@@ -13,8 +13,15 @@ afterAll(async () => {
 
 const app = (options: Partial<BffOptions> = {}) =>
   createBffApp({
-    apiUrl: sandbox.url, ...keys, sessionSecret: 'h'.repeat(40), sessionIdleMs: 60_000, sessionMaxMs: 3_600_000,
-    trustProxy: false, sandbox: true, revokedSessionsFile: null, ...options,
+    apiUrl: sandbox.url,
+    ...keys,
+    sessionSecret: 'h'.repeat(40),
+    sessionIdleMs: 60_000,
+    sessionMaxMs: 3_600_000,
+    trustProxy: false,
+    sandbox: true,
+    revokedSessionsFile: null,
+    ...options,
   });
 
 describe('health and readiness', () => {

@@ -159,9 +159,7 @@ describe('a burst of logins', () => {
     // Our server in process on a clock that stands still, so no wait runs out while the burst is answered.
     const app = appOnStandingClock(false);
     const browser = createBrowser('http://callboard.test', (url, init) => app.request(url, init));
-    const wrong = Array.from({ length: burst }, (_, index) =>
-      browser.request('POST', '/api/session', { UserName: 'han@cea', PinCode: `guess-${index}` }),
-    );
+    const wrong = Array.from({ length: burst }, (_, index) => browser.request('POST', '/api/session', { UserName: 'han@cea', PinCode: `guess-${index}` }));
     const right = browser.request('POST', '/api/session', { UserName: 'han@cea', PinCode: 'kessel-run-12' });
     const statuses = await Promise.all([...wrong, right].map(async (response) => (await response).status));
     const checked = statuses.filter((status) => status === 401).length;

@@ -24,9 +24,22 @@ const GROWTH_LIMIT = 150 * MiB;
 const bomb = gzipSync(Buffer.alloc(256 * MiB), { level: 9 });
 const dryRun = JSON.stringify({ Plan: 'x'.repeat(DRY_RUN_BYTES) });
 const user = {
-  Uri: '/v1/account/users/7', UserID: 7, UserName: 'ann', FirstName: 'Ann', LastName: 'Lee', Email: '', Phone: '', CallerID: '',
-  Retries: 1, MaxMessageLength: 120, CallThrottle: 0, ContinueOnNextDay: false, StartTimeOfDay: { Hour: 7, Minute: 0 },
-  StopTimeOfDay: { Hour: 20, Minute: 0 }, CallingWindowDays: [], State: 'TX',
+  Uri: '/v1/account/users/7',
+  UserID: 7,
+  UserName: 'ann',
+  FirstName: 'Ann',
+  LastName: 'Lee',
+  Email: '',
+  Phone: '',
+  CallerID: '',
+  Retries: 1,
+  MaxMessageLength: 120,
+  CallThrottle: 0,
+  ContinueOnNextDay: false,
+  StartTimeOfDay: { Hour: 7, Minute: 0 },
+  StopTimeOfDay: { Hour: 20, Minute: 0 },
+  CallingWindowDays: [],
+  State: 'TX',
   Permissions: { CanSeeAllBroadcasts: true, CanSeeAllRoster: true, CanSeeAllAudio: true, CanSeeGroupAudio: true },
 };
 
@@ -58,8 +71,14 @@ beforeAll(async () => {
   });
   await new Promise<void>((resolve) => api.listen(0, '127.0.0.1', resolve));
   const app = createBffApp({
-    apiUrl: `http://127.0.0.1:${(api.address() as AddressInfo).port}`, appKey: 'k', secretKey: 's', sessionSecret: 'x'.repeat(40),
-    sessionIdleMs: 30 * 60_000, sessionMaxMs: 24 * 3_600_000, trustProxy: false, sandbox: false,
+    apiUrl: `http://127.0.0.1:${(api.address() as AddressInfo).port}`,
+    appKey: 'k',
+    secretKey: 's',
+    sessionSecret: 'x'.repeat(40),
+    sessionIdleMs: 30 * 60_000,
+    sessionMaxMs: 24 * 3_600_000,
+    trustProxy: false,
+    sandbox: false,
   });
   ours = await new Promise((resolve) => {
     const server = serve({ fetch: app.fetch, hostname: '127.0.0.1', port: 0 }, () => resolve(server));
@@ -80,7 +99,13 @@ async function logIn(): Promise<Record<string, string>> {
     body: JSON.stringify({ UserName: 'ann', PinCode: 'secret-1' }),
   });
   expect(response.status).toBe(200);
-  return { cookie: response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; '), 'x-requested-with': 'callboard' };
+  return {
+    cookie: response.headers
+      .getSetCookie()
+      .map((line) => line.split(';')[0])
+      .join('; '),
+    'x-requested-with': 'callboard',
+  };
 }
 
 /** A body of `bytes`, made a megabyte at a time as it is sent (the test holds none of it). */

@@ -13,8 +13,16 @@ afterAll(async () => {
 
 function server(options: Partial<BffOptions> = {}) {
   const app = createBffApp({
-    apiUrl: sandbox.url, ...keys, sessionSecret: 'm'.repeat(40), sessionIdleMs: 60_000, sessionMaxMs: 3_600_000,
-    trustProxy: false, sandbox: true, revokedSessionsFile: null, metrics: true, ...options,
+    apiUrl: sandbox.url,
+    ...keys,
+    sessionSecret: 'm'.repeat(40),
+    sessionIdleMs: 60_000,
+    sessionMaxMs: 3_600_000,
+    trustProxy: false,
+    sandbox: true,
+    revokedSessionsFile: null,
+    metrics: true,
+    ...options,
   });
   return { app, browser: createBrowser('http://callboard.test', (url, init) => app.request(url, init)) };
 }

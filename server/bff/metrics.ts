@@ -35,7 +35,7 @@ export function createMetrics() {
   const sessionsStarted = new Counter({ name: 'callboard_sessions_started_total', help: 'Sessions started by a login.', registers: [registry] });
   const sessionsEnded = new Counter({
     name: 'callboard_sessions_ended_total',
-    help: 'Session endings: logout (one session); everywhere or pin-changed (all of a user\'s other sessions, counted once).',
+    help: "Session endings: logout (one session); everywhere or pin-changed (all of a user's other sessions, counted once).",
     labelNames: ['reason'] as const,
     registers: [registry],
   });

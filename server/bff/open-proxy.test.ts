@@ -73,13 +73,10 @@ beforeEach(() => {
 /** A raw request line, exactly as written (fetch() would normalise the path first). */
 function rawRequest(target: string, headers: Record<string, string> = {}): Promise<number> {
   return new Promise((resolve, reject) => {
-    const request = httpRequest(
-      { host: '127.0.0.1', port: bffPort, path: target, method: 'GET', headers: { cookie, ...headers } },
-      (response) => {
-        response.resume();
-        response.on('end', () => resolve(response.statusCode ?? 0));
-      },
-    );
+    const request = httpRequest({ host: '127.0.0.1', port: bffPort, path: target, method: 'GET', headers: { cookie, ...headers } }, (response) => {
+      response.resume();
+      response.on('end', () => resolve(response.statusCode ?? 0));
+    });
     request.on('error', reject);
     request.end();
   });
@@ -173,20 +170,23 @@ describe('apiPathOf and upstream.resolve, for any path', () => {
 
   it('never yields a URL off the configured host or outside its /v1 root', () => {
     fc.assert(
-      fc.property(fc.array(pathCharacters, { maxLength: 24 }).map((parts) => `/api/v1/${parts.join('')}`), (path) => {
-        let url: URL;
-        try {
-          url = new URL(path, 'http://callboard.test');
-        } catch {
-          return;
-        }
-        const apiPath = apiPathOf(url.toString(), '/api');
-        const target = apiPath === null ? null : upstream.resolve(apiPath);
-        if (target === null) return;
-        expect(target.origin).toBe('https://rest.example.com');
-        expect(target.pathname.startsWith('/base/v1')).toBe(true);
-        expect(decodeURIComponent(target.pathname).split('/')).not.toContain('..');
-      }),
+      fc.property(
+        fc.array(pathCharacters, { maxLength: 24 }).map((parts) => `/api/v1/${parts.join('')}`),
+        (path) => {
+          let url: URL;
+          try {
+            url = new URL(path, 'http://callboard.test');
+          } catch {
+            return;
+          }
+          const apiPath = apiPathOf(url.toString(), '/api');
+          const target = apiPath === null ? null : upstream.resolve(apiPath);
+          if (target === null) return;
+          expect(target.origin).toBe('https://rest.example.com');
+          expect(target.pathname.startsWith('/base/v1')).toBe(true);
+          expect(decodeURIComponent(target.pathname).split('/')).not.toContain('..');
+        },
+      ),
       { numRuns: 2000 },
     );
   });

@@ -25,8 +25,14 @@ function server(options: { trustProxy?: boolean; apiUrl?: string } = {}) {
     },
   });
   const app = createBffApp({
-    apiUrl: options.apiUrl ?? sandbox.url, ...keys, sessionSecret, sessionIdleMs: 60_000, sessionMaxMs: 3_600_000,
-    trustProxy: options.trustProxy ?? false, sandbox: true, revokedSessionsFile: null,
+    apiUrl: options.apiUrl ?? sandbox.url,
+    ...keys,
+    sessionSecret,
+    sessionIdleMs: 60_000,
+    sessionMaxMs: 3_600_000,
+    trustProxy: options.trustProxy ?? false,
+    sandbox: true,
+    revokedSessionsFile: null,
     log: createLogger({ level: 'info', pretty: false, destination }),
   });
   const browser = createBrowser('http://callboard.test', (url, init) => app.request(url, init));
@@ -52,7 +58,16 @@ describe('request log', () => {
     await browser.request('POST', '/api/session', { UserName: DEMO_MASTER.UserName, PinCode: 'wrong-PIN-8812' });
     await browser.request('POST', '/api/v1/contacts', { FirstName: 'Zebediah', PrimaryPhone: '6053209876' });
     const text = JSON.stringify(lines);
-    for (const secret of [DEMO_MASTER.PinCode, 'wrong-PIN-8812', browser.cookie.split('=')[1]!, keys.secretKey, sessionSecret, 'Zebediah', '6053209876', 'oauth_']) {
+    for (const secret of [
+      DEMO_MASTER.PinCode,
+      'wrong-PIN-8812',
+      browser.cookie.split('=')[1]!,
+      keys.secretKey,
+      sessionSecret,
+      'Zebediah',
+      '6053209876',
+      'oauth_',
+    ]) {
       expect(text).not.toContain(secret);
     }
   });

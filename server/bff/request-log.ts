@@ -101,10 +101,27 @@ export function measuredUpstream(
         finish(response.status, null);
         return response;
       } catch (error) {
-        const reason = error instanceof UpstreamFailure ? error.reason : error instanceof Error && error.name === 'TimeoutError' ? 'timeout' : error instanceof Error && error.name === 'AbortError' ? 'cancelled' : 'error';
+        const reason =
+          error instanceof UpstreamFailure
+            ? error.reason
+            : error instanceof Error && error.name === 'TimeoutError'
+              ? 'timeout'
+              : error instanceof Error && error.name === 'AbortError'
+                ? 'cancelled'
+                : 'error';
         const ms = finish(null, reason);
         if (reason !== 'cancelled') {
-          log.warn({ requestId: currentRequestId(), method: request.method, route: apiRouteOf(url), reason, ms: Math.round(ms * 10) / 10, error: error instanceof Error ? error.message : String(error) }, 'upstream failure');
+          log.warn(
+            {
+              requestId: currentRequestId(),
+              method: request.method,
+              route: apiRouteOf(url),
+              reason,
+              ms: Math.round(ms * 10) / 10,
+              error: error instanceof Error ? error.message : String(error),
+            },
+            'upstream failure',
+          );
         }
         throw error;
       }

@@ -54,18 +54,20 @@ export const noStore: MiddlewareHandler = async (c, next) => {
 const HSTS = 'max-age=31536000; includeSubDomains';
 
 /** Headers on every response; pages replace the CSP with their nonced one. */
-export const securityHeaders = ({ trustProxy }: { trustProxy: boolean }): MiddlewareHandler => async (c, next) => {
-  await next();
-  const headers = c.res.headers;
-  // Over plain HTTP the header is ignored by browsers and would only mislead, so it goes out with TLS alone.
-  if (isHttpsRequest(c, trustProxy)) headers.set('strict-transport-security', HSTS);
-  if (!headers.has('content-security-policy')) {
-    headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
-  }
-  headers.set('x-content-type-options', 'nosniff');
-  headers.set('referrer-policy', 'no-referrer');
-  headers.set('x-frame-options', 'DENY');
-  headers.set('cross-origin-opener-policy', 'same-origin');
-  headers.set('cross-origin-resource-policy', 'same-origin');
-  headers.set('permissions-policy', 'camera=(), geolocation=(), microphone=(), payment=()');
-};
+export const securityHeaders =
+  ({ trustProxy }: { trustProxy: boolean }): MiddlewareHandler =>
+  async (c, next) => {
+    await next();
+    const headers = c.res.headers;
+    // Over plain HTTP the header is ignored by browsers and would only mislead, so it goes out with TLS alone.
+    if (isHttpsRequest(c, trustProxy)) headers.set('strict-transport-security', HSTS);
+    if (!headers.has('content-security-policy')) {
+      headers.set('content-security-policy', "default-src 'none'; frame-ancestors 'none'");
+    }
+    headers.set('x-content-type-options', 'nosniff');
+    headers.set('referrer-policy', 'no-referrer');
+    headers.set('x-frame-options', 'DENY');
+    headers.set('cross-origin-opener-policy', 'same-origin');
+    headers.set('cross-origin-resource-policy', 'same-origin');
+    headers.set('permissions-policy', 'camera=(), geolocation=(), microphone=(), payment=()');
+  };

@@ -27,8 +27,15 @@ afterAll(async () => {
 
 function server(options: { sendingSettingsFile?: string | null; sharedStore?: SharedStore } = {}) {
   const app = createBffApp({
-    apiUrl: sandbox.url, ...keys, sessionSecret: 's'.repeat(40), sessionIdleMs: 3_600_000, sessionMaxMs: 3_600_000,
-    trustProxy: false, sandbox: true, revokedSessionsFile: null, ...options,
+    apiUrl: sandbox.url,
+    ...keys,
+    sessionSecret: 's'.repeat(40),
+    sessionIdleMs: 3_600_000,
+    sessionMaxMs: 3_600_000,
+    trustProxy: false,
+    sandbox: true,
+    revokedSessionsFile: null,
+    ...options,
   });
   return () => createBrowser('http://callboard.test', (url, init) => app.request(url, init));
 }

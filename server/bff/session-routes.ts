@@ -111,58 +111,51 @@ export function sessionRoutes({
       // Every answer here is about who is signed in: no cache keeps it.
       c.header('cache-control', 'no-store');
     })
-    .post(
-      '/',
-      limitBody({ maxSize: LOGIN_BODY_BYTES, onError: (c) => errorResponse(c, 'InvalidRequest', 'Send your UserName and PinCode.') }),
-      async (c) => {
-        const input = loginInputSchema.safeParse(await c.req.json().catch(() => null));
-        if (!input.success) return errorResponse(c, 'InvalidRequest', 'Send your UserName and PinCode.');
-        const { UserName } = input.data;
-        const admission = await throttle.begin({
-          userName: UserName,
-          client: clientAddress(c, trustProxy),
-          knownDevice: sessions.knownDevice(c, UserName),
-        });
-        if ('retryAfter' in admission) {
-          c.header('retry-after', String(admission.retryAfter));
-          if (admission.reason === 'unavailable') {
-            return errorResponse(c, 'TooManyLoginAttempts', 'Logins are paused while our server cannot reach its shared store. Try again in a moment.');
-          }
-          if (admission.reason === 'busy') {
-            return errorResponse(c, 'TooManyLoginAttempts', 'A login for this user name is already under way. Try again in a moment.');
-          }
-          return errorResponse(c, 'TooManyLoginAttempts', `Too many failed logins. Try again in ${waitText(admission.retryAfter)}.`);
+    .post('/', limitBody({ maxSize: LOGIN_BODY_BYTES, onError: (c) => errorResponse(c, 'InvalidRequest', 'Send your UserName and PinCode.') }), async (c) => {
+      const input = loginInputSchema.safeParse(await c.req.json().catch(() => null));
+      if (!input.success) return errorResponse(c, 'InvalidRequest', 'Send your UserName and PinCode.');
+      const { UserName } = input.data;
+      const admission = await throttle.begin({
+        userName: UserName,
+        client: clientAddress(c, trustProxy),
+        knownDevice: sessions.knownDevice(c, UserName),
+      });
+      if ('retryAfter' in admission) {
+        c.header('retry-after', String(admission.retryAfter));
+        if (admission.reason === 'unavailable') {
+          return errorResponse(c, 'TooManyLoginAttempts', 'Logins are paused while our server cannot reach its shared store. Try again in a moment.');
         }
-        const { attempt } = admission;
+        if (admission.reason === 'busy') {
+          return errorResponse(c, 'TooManyLoginAttempts', 'A login for this user name is already under way. Try again in a moment.');
+        }
+        return errorResponse(c, 'TooManyLoginAttempts', `Too many failed logins. Try again in ${waitText(admission.retryAfter)}.`);
+      }
+      const { attempt } = admission;
 
-        const loginUrl = upstream.resolve('/v1/user/login')!;
-        let login: Response;
-        try {
-          login = await upstream.send(
-            { method: 'POST', path: '/v1/user/login', token: LOGIN_TOKEN, body: JSON.stringify(input.data) },
-            loginUrl,
-          );
-        } catch (error) {
-          await attempt.unchecked();
-          return failureResponse(c, error);
-        }
-        if (login.status === 400 || login.status === 401 || login.status === 403 || login.status === 404) {
-          await attempt.failed();
-          await login.body?.cancel();
-          return errorResponse(c, 'LoginFailed', 'The user name or PIN code is not correct.');
-        }
-        const result = loginResultSchema.safeParse(await readJson(login));
-        if (!login.ok || !result.success) {
-          await attempt.unchecked();
-          return errorResponse(c, 'UpstreamUnavailable', `The Call-Em-All API could not log you in (HTTP ${login.status}).`);
-        }
-        await attempt.succeeded();
-        const session = { token: result.data.AuthToken, userId: result.data.UserID, userName: UserName };
-        sessions.start(c, session.token, session.userId, session.userName);
-        const user = await fillIn(upstream, session);
-        return c.json(user === 'token-refused' ? userOfSession(session) : user);
-      },
-    )
+      const loginUrl = upstream.resolve('/v1/user/login')!;
+      let login: Response;
+      try {
+        login = await upstream.send({ method: 'POST', path: '/v1/user/login', token: LOGIN_TOKEN, body: JSON.stringify(input.data) }, loginUrl);
+      } catch (error) {
+        await attempt.unchecked();
+        return failureResponse(c, error);
+      }
+      if (login.status === 400 || login.status === 401 || login.status === 403 || login.status === 404) {
+        await attempt.failed();
+        await login.body?.cancel();
+        return errorResponse(c, 'LoginFailed', 'The user name or PIN code is not correct.');
+      }
+      const result = loginResultSchema.safeParse(await readJson(login));
+      if (!login.ok || !result.success) {
+        await attempt.unchecked();
+        return errorResponse(c, 'UpstreamUnavailable', `The Call-Em-All API could not log you in (HTTP ${login.status}).`);
+      }
+      await attempt.succeeded();
+      const session = { token: result.data.AuthToken, userId: result.data.UserID, userName: UserName };
+      sessions.start(c, session.token, session.userId, session.userName);
+      const user = await fillIn(upstream, session);
+      return c.json(user === 'token-refused' ? userOfSession(session) : user);
+    })
     .get('/', async (c) => {
       const current = await currentUser(c);
       if ('signedOut' in current) return errorResponse(c, 'NotLoggedIn', current.signedOut);

@@ -46,7 +46,7 @@ export function createSharedRevocations(store: SharedStore, log: Logger, now: ()
       try {
         await store.subscriber.subscribe(CHANNEL);
         // Subscribed first, then read: nothing published in between is missed.
-        for (let cursor = '0'; ; ) {
+        for (let cursor = '0'; ;) {
           const [next, keys] = await store.client.scan(cursor, 'MATCH', `${PREFIX}*`, 'COUNT', 1000);
           const values = keys.length > 0 ? await store.client.mget(...keys) : [];
           for (const value of values) if (value) apply(JSON.parse(value) as Message);

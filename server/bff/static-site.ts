@@ -40,11 +40,7 @@ const scriptSafeJson = (value: unknown) =>
  */
 export function staticSite(
   distDir: string,
-  {
-    sandbox,
-    currentUser,
-    userBudgetMs = PAGE_USER_BUDGET_MS,
-  }: { sandbox: boolean; currentUser?: (c: Context) => Promise<CurrentUser>; userBudgetMs?: number },
+  { sandbox, currentUser, userBudgetMs = PAGE_USER_BUDGET_MS }: { sandbox: boolean; currentUser?: (c: Context) => Promise<CurrentUser>; userBudgetMs?: number },
 ) {
   const indexPath = join(distDir, 'index.html');
   if (!existsSync(indexPath)) throw new Error(`The app is not built: ${indexPath} is missing. Run npm run build.`);

@@ -121,10 +121,14 @@ function transfer(
   const source = init.body;
   const streamed = source !== null && typeof source === 'object' && 'stream' in source ? source : null;
   const whole =
-    source === null || typeof source === 'object' && 'stream' in source ? null : typeof source === 'string' ? Buffer.from(source) : Buffer.from(new Uint8Array(source));
+    source === null || (typeof source === 'object' && 'stream' in source)
+      ? null
+      : typeof source === 'string'
+        ? Buffer.from(source)
+        : Buffer.from(new Uint8Array(source));
   // Node frames a body by its length only for some methods (not DELETE): say it always, or the body reads as the
   // next request on the kept-alive connection. A streamed upload without a declared length goes chunked.
-  const length = whole ? whole.byteLength : streamed?.length ?? null;
+  const length = whole ? whole.byteLength : (streamed?.length ?? null);
   const requestHeaders = length !== null ? { ...init.headers, 'content-length': String(length) } : init.headers;
   return new Promise((resolve, reject) => {
     let settled = false;
@@ -153,50 +157,61 @@ function transfer(
     };
 
     const client = url.protocol === 'https:' ? https : http;
-    const outgoing = client.request(url, { method: init.method, headers: requestHeaders, agent: init.freshConnection ? false : agents[url.protocol as 'http:'], signal: init.signal }, (incoming) => {
-      // A compressed answer is handed on decoded (as fetch would): what reads it expects plain JSON or bytes.
-      const coding = incoming.headers['content-encoding']?.trim().toLowerCase() ?? '';
-      const decoder = coding in decoders ? decoders[coding as keyof typeof decoders] : undefined;
-      const headers = new Headers();
-      for (const [name, value] of Object.entries(incoming.headers)) {
-        if (decoder && (name === 'content-encoding' || name === 'content-length')) continue;
-        for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
-      }
-      const status = incoming.statusCode ?? 502;
-      if (init.method === 'HEAD' || status === 204 || status === 304) {
-        clearTimeout(timer);
-        incoming.resume();
-        done(new Response(null, { status, headers }));
-        return;
-      }
-      const declared = Number(incoming.headers['content-length'] ?? Number.NaN);
-      const readWhole = declared <= BUFFERED_LIMIT;
-      const limit = readWhole ? WHOLE_ANSWER_LIMIT : STREAMED_ANSWER_LIMIT;
-      // Decoded as a stream, and never past the limit: a small compressed answer can hold gigabytes.
-      const body: NodeReadable = decoder
-        ? pipeline(incoming, decoder(), byteCap(limit, () => tooLarge(limit)), () => {})
-        : incoming;
-      answerBody = body;
-      if (!readWhole) {
-        body.on('data', restartDeadline);
-        body.on('end', () => clearTimeout(timer));
-        body.on('error', () => clearTimeout(timer));
-        restartDeadline();
-        done(new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, { status, headers }));
-        return;
-      }
-      const chunks: Buffer[] = [];
-      body.on('data', (chunk: Buffer) => chunks.push(chunk));
-      body.on('end', () => {
-        clearTimeout(timer);
-        // Handed on as they are, not copied: Node's buffers here never sit on shared memory.
-        const bytes = Buffer.concat(chunks) as Uint8Array<ArrayBuffer>;
-        const response = new Response(bytes, { status, headers });
-        wholeBodies.set(response, bytes);
-        done(response);
-      });
-      body.on('error', (error) => fail(error instanceof UpstreamFailure ? error : new UpstreamFailure('unreachable', 'The API broke off its answer.', { cause: error })));
-    });
+    const outgoing = client.request(
+      url,
+      { method: init.method, headers: requestHeaders, agent: init.freshConnection ? false : agents[url.protocol as 'http:'], signal: init.signal },
+      (incoming) => {
+        // A compressed answer is handed on decoded (as fetch would): what reads it expects plain JSON or bytes.
+        const coding = incoming.headers['content-encoding']?.trim().toLowerCase() ?? '';
+        const decoder = coding in decoders ? decoders[coding as keyof typeof decoders] : undefined;
+        const headers = new Headers();
+        for (const [name, value] of Object.entries(incoming.headers)) {
+          if (decoder && (name === 'content-encoding' || name === 'content-length')) continue;
+          for (const item of Array.isArray(value) ? value : value === undefined ? [] : [value]) headers.append(name, item);
+        }
+        const status = incoming.statusCode ?? 502;
+        if (init.method === 'HEAD' || status === 204 || status === 304) {
+          clearTimeout(timer);
+          incoming.resume();
+          done(new Response(null, { status, headers }));
+          return;
+        }
+        const declared = Number(incoming.headers['content-length'] ?? Number.NaN);
+        const readWhole = declared <= BUFFERED_LIMIT;
+        const limit = readWhole ? WHOLE_ANSWER_LIMIT : STREAMED_ANSWER_LIMIT;
+        // Decoded as a stream, and never past the limit: a small compressed answer can hold gigabytes.
+        const body: NodeReadable = decoder
+          ? pipeline(
+              incoming,
+              decoder(),
+              byteCap(limit, () => tooLarge(limit)),
+              () => {},
+            )
+          : incoming;
+        answerBody = body;
+        if (!readWhole) {
+          body.on('data', restartDeadline);
+          body.on('end', () => clearTimeout(timer));
+          body.on('error', () => clearTimeout(timer));
+          restartDeadline();
+          done(new Response(Readable.toWeb(body) as ReadableStream<Uint8Array>, { status, headers }));
+          return;
+        }
+        const chunks: Buffer[] = [];
+        body.on('data', (chunk: Buffer) => chunks.push(chunk));
+        body.on('end', () => {
+          clearTimeout(timer);
+          // Handed on as they are, not copied: Node's buffers here never sit on shared memory.
+          const bytes = Buffer.concat(chunks) as Uint8Array<ArrayBuffer>;
+          const response = new Response(bytes, { status, headers });
+          wholeBodies.set(response, bytes);
+          done(response);
+        });
+        body.on('error', (error) =>
+          fail(error instanceof UpstreamFailure ? error : new UpstreamFailure('unreachable', 'The API broke off its answer.', { cause: error })),
+        );
+      },
+    );
     outgoing.on('error', (error: NodeJS.ErrnoException) => {
       if (error instanceof UpstreamFailure || error instanceof RequestBodyTooLarge || error.name === 'AbortError') fail(error);
       else {

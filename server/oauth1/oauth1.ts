@@ -27,10 +27,7 @@ export interface OAuthProtocolValues {
 
 /** RFC 3986 percent-encoding: everything but ALPHA / DIGIT / "-" / "." / "_" / "~", uppercase hex. */
 export function percentEncode(value: string): string {
-  return encodeURIComponent(value).replace(
-    /[!'()*]/g,
-    (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`,
-  );
+  return encodeURIComponent(value).replace(/[!'()*]/g, (ch) => `%${ch.charCodeAt(0).toString(16).toUpperCase()}`);
 }
 
 /** Percent-decodes; malformed escapes stay as they are. */
@@ -88,11 +85,7 @@ function protocolParams(credentials: OAuthCredentials, values: OAuthProtocolValu
 }
 
 /** The RFC 5849 signature base string: query decoded and re-encoded, parameters sorted by name then value. */
-export function signatureBaseString(
-  request: OAuthRequest,
-  credentials: OAuthCredentials,
-  values: OAuthProtocolValues,
-): string {
+export function signatureBaseString(request: OAuthRequest, credentials: OAuthCredentials, values: OAuthProtocolValues): string {
   const url = new URL(request.url);
   const pairs: Array<[string, string]> = [
     ...rawQueryPairs(url)
@@ -109,11 +102,7 @@ export function signatureBaseString(
  * The base string of the official .NET client (CEA.RestClient OAuthBase): the query is taken as sent, without
  * decoding, and the consumer key is lowercased. The sandbox accepts this variant too.
  */
-export function dotnetSignatureBaseString(
-  request: OAuthRequest,
-  credentials: OAuthCredentials,
-  values: OAuthProtocolValues,
-): string {
+export function dotnetSignatureBaseString(request: OAuthRequest, credentials: OAuthCredentials, values: OAuthProtocolValues): string {
   const url = new URL(request.url);
   const pairs: Array<[string, string]> = [
     ...rawQueryPairs(url).filter(([name]) => !name.startsWith('oauth_')),
@@ -130,19 +119,11 @@ export function hmacSha1Signature(baseString: string, consumerSecret: string, to
 }
 
 export function sign(request: OAuthRequest, credentials: OAuthCredentials, values: OAuthProtocolValues): string {
-  return hmacSha1Signature(
-    signatureBaseString(request, credentials, values),
-    credentials.consumerSecret,
-    credentials.tokenSecret,
-  );
+  return hmacSha1Signature(signatureBaseString(request, credentials, values), credentials.consumerSecret, credentials.tokenSecret);
 }
 
 /** The `Authorization` header value, in the layout of the official client (one line, no spaces, no realm). */
-export function authorizationHeader(
-  request: OAuthRequest,
-  credentials: OAuthCredentials,
-  values: OAuthProtocolValues = freshProtocolValues(),
-): string {
+export function authorizationHeader(request: OAuthRequest, credentials: OAuthCredentials, values: OAuthProtocolValues = freshProtocolValues()): string {
   const signature = sign(request, credentials, values);
   const fields: Array<[string, string]> = [['oauth_consumer_key', credentials.consumerKey]];
   if (credentials.token) fields.push(['oauth_token', credentials.token]);

@@ -19,13 +19,9 @@ interface Anchor {
 
 export function createClock(db: SandboxDatabase, speed: number, realNow: () => number = Date.now): SandboxClock {
   const read = db.prepare<[], { value: string }>("SELECT value FROM sandbox_state WHERE key = 'clock'");
-  const write = db.prepare<[string]>(
-    "INSERT INTO sandbox_state (key, value) VALUES ('clock', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-  );
+  const write = db.prepare<[string]>("INSERT INTO sandbox_state (key, value) VALUES ('clock', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
   const stored = read.get();
-  let anchor: Anchor = stored
-    ? (JSON.parse(stored.value) as Anchor)
-    : { simulated: realNow(), real: realNow(), speed };
+  let anchor: Anchor = stored ? (JSON.parse(stored.value) as Anchor) : { simulated: realNow(), real: realNow(), speed };
   if (anchor.speed !== speed) {
     // Re-anchor so time passed at the old speed is not re-read at the new one.
     anchor = { simulated: Math.floor(anchor.simulated + (realNow() - anchor.real) * anchor.speed), real: realNow(), speed };

@@ -99,8 +99,7 @@ function isOversized(path: string, query: string, body: FuzzBody | null): boolea
   return path.length + query.length > 16 * 1024 - 1024 || bodyBytes > 4 * 1024 * 1024;
 }
 
-const stillAnswering = async () =>
-  (await signedFetch(sandbox.url, 'GET', '/sandbox/clock', { token: tokens.master, timeoutMs: REQUEST_TIMEOUT_MS })).status;
+const stillAnswering = async () => (await signedFetch(sandbox.url, 'GET', '/sandbox/clock', { token: tokens.master, timeoutMs: REQUEST_TIMEOUT_MS })).status;
 
 /** What is wrong with an answer, or null: 5xx, or a 4xx without the documented error body and status. */
 function problemWith(answer: Answer): string | null {

@@ -42,9 +42,7 @@ export type SandboxThreadMessage = { type: 'ready'; url: string } | { type: 'fai
  * The built server runs dist-server/sandbox-worker.mjs beside it; from TypeScript sources (dev, tests) a small
  * module first teaches the new thread TypeScript (tsx), then loads sandbox-worker.ts.
  */
-const workerEntry = import.meta.url.endsWith('.ts')
-  ? new URL('./sandbox-worker-tsx.mjs', import.meta.url)
-  : new URL('./sandbox-worker.mjs', import.meta.url);
+const workerEntry = import.meta.url.endsWith('.ts') ? new URL('./sandbox-worker-tsx.mjs', import.meta.url) : new URL('./sandbox-worker.mjs', import.meta.url);
 
 /**
  * Starts the sandbox in its own worker thread, so nothing sent to it (a big import, a costly sort) holds up the

@@ -25,7 +25,15 @@ export async function startSandboxInThisThread(options: SandboxOptions): Promise
   const clock = createClock(db, options.clockSpeed);
   if (options.seedDemo !== false && hasNoAccounts(db)) seedDemoData(db, clock.now());
   const simulator = createSimulator(clock, simulationSteps({ db, clock }));
-  const app = createSandboxApp({ db, clock, appKey: options.appKey, secretKey: options.secretKey, simulate: simulator.catchUp, documentedOnly: options.documentedOnly, dashboardUrl: options.dashboardUrl });
+  const app = createSandboxApp({
+    db,
+    clock,
+    appKey: options.appKey,
+    secretKey: options.secretKey,
+    simulate: simulator.catchUp,
+    documentedOnly: options.documentedOnly,
+    dashboardUrl: options.dashboardUrl,
+  });
   // Catch up on whatever fell due while the sandbox was stopped, then keep up with the clock.
   simulator.tick();
   simulator.start();
@@ -59,4 +67,3 @@ export async function startSandboxInThisThread(options: SandboxOptions): Promise
       }),
   };
 }
-

@@ -93,10 +93,7 @@ export function formatApiDateOrNull(epochMs: number | null | undefined, timeZone
 }
 
 /** The epoch time of a wall-clock time in a zone (the earlier one when a DST change makes it ambiguous). */
-export function zonedTimeToEpoch(
-  local: { year: number; month: number; day: number; hour: number; minute: number; second?: number },
-  timeZone: string,
-): number {
+export function zonedTimeToEpoch(local: { year: number; month: number; day: number; hour: number; minute: number; second?: number }, timeZone: string): number {
   const guess = Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second ?? 0);
   const first = guess - zonedParts(guess, timeZone).offsetMinutes * 60000;
   const second = guess - zonedParts(first, timeZone).offsetMinutes * 60000;

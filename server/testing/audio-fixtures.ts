@@ -13,12 +13,9 @@ export function multipartBody(
   fields: Record<string, string> = {},
 ): Buffer {
   return Buffer.concat([
-    ...Object.entries(fields).map(([name, value]) =>
-      Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`),
-    ),
+    ...Object.entries(fields).map(([name, value]) => Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${name}"\r\n\r\n${value}\r\n`)),
     Buffer.from(
-      `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"\r\n` +
-        `Content-Type: ${part.contentType}\r\n\r\n`,
+      `--${boundary}\r\nContent-Disposition: form-data; name="${part.name}"; filename="${part.fileName}"\r\n` + `Content-Type: ${part.contentType}\r\n\r\n`,
     ),
     part.data,
     Buffer.from(`\r\n--${boundary}--\r\n`),

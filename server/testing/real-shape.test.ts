@@ -47,7 +47,11 @@ async function items(path: string): Promise<Array<Record<string, unknown>>> {
 /** Real IDs of every kind, read through the API the way the app finds them. */
 async function idsNow(): Promise<IdPool> {
   const field = async (path: string, key: string) => (await items(path)).map((item) => String(item[key] ?? (item.Uri as string).split('/').pop()));
-  const upload = await call('POST', '/v1/fileuploads?FileName=shape.csv', { kind: 'raw', text: 'First Name,Phone Number\nAda,6054100001\n', contentType: 'text/csv' });
+  const upload = await call('POST', '/v1/fileuploads?FileName=shape.csv', {
+    kind: 'raw',
+    text: 'First Name,Phone Number\nAda,6054100001\n',
+    contentType: 'text/csv',
+  });
   const draft = await call('POST', '/v1/draftbroadcasts', { kind: 'json', value: { Contacts: [{ PrimaryPhone: '6054100002' }] } });
   return {
     audio: await field('/v1/audio?pagesize=50', 'AudioID'),
@@ -77,50 +81,49 @@ const order = { GET: 0, PUT: 1, POST: 2, DELETE: 3 } as const;
 
 describe('answers in the real service shapes', () => {
   it('has a schema for every v1 route the sandbox answers with JSON', () => {
-    const declared = fuzzEndpoints.filter((endpoint) => endpoint.route.startsWith('/v1/')).map(key).sort();
+    const declared = fuzzEndpoints
+      .filter((endpoint) => endpoint.route.startsWith('/v1/'))
+      .map(key)
+      .sort();
     expect([...answerRoutes.map(key), ...notReadAsJson.map(key)].sort()).toEqual(declared);
   });
 
-  it(
-    `reads every route's answer in ${VARIANTS} rewritten variants with nothing left unread`,
-    async () => {
-      const problems: string[] = [];
-      const endpoints = [...fuzzEndpoints].filter((endpoint) => answerRouteOf(endpoint.method, endpoint.route.replace(/:[A-Za-z]+/g, '1')) !== null);
-      endpoints.sort((a, b) => order[a.method] - order[b.method]);
-      for (const endpoint of endpoints) {
-        const entry = answerRoutes.find((candidate) => key(candidate) === key(endpoint))!;
-        let answered: unknown;
-        // A few real IDs in turn: a route may refuse some (pausing a finished broadcast, say).
-        for (let n = 0; n < 12 && answered === undefined; n++) {
-          const ids = await idsNow();
-          const kinds = Object.values(endpoint.params ?? {});
-          let index = 0;
-          const path = endpoint.route.replace(/:[A-Za-z]+/g, () => {
-            const kind = kinds[index++]!;
-            if (kind === 'fileName') return `shape-${n}.mp3`;
-            const pool = ids[kind as IdKind];
-            return encodeURIComponent(pool[(n * 7 + index) % Math.max(1, pool.length)] ?? '1');
-          });
-          const answer = await call(endpoint.method, `${path}${await queryFor(endpoint.route, n)}`, endpoint.body?.(ids, 90_000 + n) ?? null);
-          if (answer.status >= 200 && answer.status < 300 && /json/.test(answer.contentType)) answered = JSON.parse(answer.body.toString('utf8'));
-        }
-        if (answered === undefined) {
-          problems.push(`${key(endpoint)}: no 2xx answer to try`);
-          continue;
-        }
-        const strict = entry.schema.safeParse(answered);
-        if (!strict.success) problems.push(`${key(endpoint)}: the sandbox's own answer breaks the schema: ${JSON.stringify(strict.error.issues.slice(0, 2))}`);
-        for (let variant = 0; variant < VARIANTS; variant++) {
-          const rewritten = realShapeOf(answered, entry.schema, `${variant} ${key(endpoint)}`);
-          const reading = readAnswer(entry.schema, rewritten);
-          if (!reading.ok) problems.push(`${key(endpoint)} variant ${variant}: unreadable: ${JSON.stringify(reading.issues.slice(0, 2))}`);
-          else if (reading.oddFields.length > 0) problems.push(`${key(endpoint)} variant ${variant}: odd ${JSON.stringify(reading.oddFields)}`);
-        }
+  it(`reads every route's answer in ${VARIANTS} rewritten variants with nothing left unread`, async () => {
+    const problems: string[] = [];
+    const endpoints = [...fuzzEndpoints].filter((endpoint) => answerRouteOf(endpoint.method, endpoint.route.replace(/:[A-Za-z]+/g, '1')) !== null);
+    endpoints.sort((a, b) => order[a.method] - order[b.method]);
+    for (const endpoint of endpoints) {
+      const entry = answerRoutes.find((candidate) => key(candidate) === key(endpoint))!;
+      let answered: unknown;
+      // A few real IDs in turn: a route may refuse some (pausing a finished broadcast, say).
+      for (let n = 0; n < 12 && answered === undefined; n++) {
+        const ids = await idsNow();
+        const kinds = Object.values(endpoint.params ?? {});
+        let index = 0;
+        const path = endpoint.route.replace(/:[A-Za-z]+/g, () => {
+          const kind = kinds[index++]!;
+          if (kind === 'fileName') return `shape-${n}.mp3`;
+          const pool = ids[kind as IdKind];
+          return encodeURIComponent(pool[(n * 7 + index) % Math.max(1, pool.length)] ?? '1');
+        });
+        const answer = await call(endpoint.method, `${path}${await queryFor(endpoint.route, n)}`, endpoint.body?.(ids, 90_000 + n) ?? null);
+        if (answer.status >= 200 && answer.status < 300 && /json/.test(answer.contentType)) answered = JSON.parse(answer.body.toString('utf8'));
       }
-      expect(problems).toEqual([]);
-    },
-    300_000,
-  );
+      if (answered === undefined) {
+        problems.push(`${key(endpoint)}: no 2xx answer to try`);
+        continue;
+      }
+      const strict = entry.schema.safeParse(answered);
+      if (!strict.success) problems.push(`${key(endpoint)}: the sandbox's own answer breaks the schema: ${JSON.stringify(strict.error.issues.slice(0, 2))}`);
+      for (let variant = 0; variant < VARIANTS; variant++) {
+        const rewritten = realShapeOf(answered, entry.schema, `${variant} ${key(endpoint)}`);
+        const reading = readAnswer(entry.schema, rewritten);
+        if (!reading.ok) problems.push(`${key(endpoint)} variant ${variant}: unreadable: ${JSON.stringify(reading.issues.slice(0, 2))}`);
+        else if (reading.oddFields.length > 0) problems.push(`${key(endpoint)} variant ${variant}: odd ${JSON.stringify(reading.oddFields)}`);
+      }
+    }
+    expect(problems).toEqual([]);
+  }, 300_000);
 
   it('rewrites the same answer the same way every time, and changes it', () => {
     const broadcasts = answerRoutes.find((entry) => key(entry) === 'GET /v1/broadcasts')!;

@@ -21,8 +21,7 @@ function officiallyNullable(field: z.ZodType): boolean {
   return ['string', 'enum', 'object', 'record', 'template_literal'].includes(def.type);
 }
 
-const isPlainObject = (value: unknown): value is Record<string, unknown> =>
-  typeof value === 'object' && value !== null && !Array.isArray(value);
+const isPlainObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /**
  * An answer of ours rewritten within what the real service's models allow (docs/decisions/0093-real-shape-stand-in.md):
@@ -45,7 +44,8 @@ export function realShapeOf(value: unknown, schema: z.ZodType, at: string): unkn
       const roll = hash(`${at}.${key}`) % 4;
       if (isKeyField(key)) {
         // Keys stay, but a numeric ID may come back as its digits.
-        out[key] = typeof field === 'number' && Number.isSafeInteger(field) && field >= 0 && roll < 2 ? String(field) : realShapeOf(field, fieldSchema, `${at}.${key}`);
+        out[key] =
+          typeof field === 'number' && Number.isSafeInteger(field) && field >= 0 && roll < 2 ? String(field) : realShapeOf(field, fieldSchema, `${at}.${key}`);
       } else if (roll === 0 && optional) {
         // Left out.
       } else if (roll === 1 && officiallyNullable(fieldSchema)) {

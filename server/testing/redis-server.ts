@@ -18,7 +18,7 @@ export async function startTestRedis(dir: string): Promise<{ url: string; kill: 
       const socket = connect(port, '127.0.0.1', () => socket.end(() => resolve(true)));
       socket.on('error', () => resolve(false));
     });
-  for (const giveUpAt = Date.now() + 15_000; !(await answers()); ) {
+  for (const giveUpAt = Date.now() + 15_000; !(await answers());) {
     if (Date.now() > giveUpAt) {
       redis.kill('SIGKILL');
       throw new Error('redis-server did not start');

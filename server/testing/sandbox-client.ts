@@ -18,7 +18,7 @@ export interface SandboxHarness {
   /** Runs the simulation up to the clock (tests call it after moving the clock). */
   simulator: Simulator;
   /** Sends a request signed with the app keys and `token` (none: the login token). */
-  request(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: RequestInit["body"]; contentType?: string }): Promise<Response>;
+  request(method: string, path: string, options?: { token?: string; body?: unknown; rawBody?: RequestInit['body']; contentType?: string }): Promise<Response>;
   /** Moves the sandbox clock forward and plays the simulation up to it. */
   advance(minutes: number): void;
   /** Logs in and returns a client bound to that user's AuthToken. */
@@ -28,18 +28,28 @@ export interface SandboxHarness {
 export interface SandboxUserClient {
   token: string;
   userId: number;
-  request(method: string, path: string, options?: { body?: unknown; rawBody?: RequestInit["body"]; contentType?: string }): Promise<Response>;
+  request(method: string, path: string, options?: { body?: unknown; rawBody?: RequestInit['body']; contentType?: string }): Promise<Response>;
   /** A request that must succeed; returns the parsed JSON. */
   json<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
 }
 
 /** The sandbox app in process, on a fresh in-memory database with the demo data, driven with signed requests. */
-export function createSandboxHarness(options: { seed?: boolean; clockSpeed?: number; databasePath?: string; documentedOnly?: boolean; dashboardUrl?: string } = {}): SandboxHarness {
+export function createSandboxHarness(
+  options: { seed?: boolean; clockSpeed?: number; databasePath?: string; documentedOnly?: boolean; dashboardUrl?: string } = {},
+): SandboxHarness {
   const db = openDatabase(options.databasePath ?? ':memory:');
   const clock = createClock(db, options.clockSpeed ?? 1);
   if (options.seed !== false && hasNoAccounts(db)) seedDemoData(db, clock.now());
   const simulator = createSimulator(clock, simulationSteps({ db, clock }));
-  const app = createSandboxApp({ db, clock, appKey: TEST_APP_KEY, secretKey: TEST_SECRET_KEY, simulate: simulator.catchUp, documentedOnly: options.documentedOnly, dashboardUrl: options.dashboardUrl });
+  const app = createSandboxApp({
+    db,
+    clock,
+    appKey: TEST_APP_KEY,
+    secretKey: TEST_SECRET_KEY,
+    simulate: simulator.catchUp,
+    documentedOnly: options.documentedOnly,
+    dashboardUrl: options.dashboardUrl,
+  });
 
   const harness: SandboxHarness = {
     app,
@@ -54,7 +64,7 @@ export function createSandboxHarness(options: { seed?: boolean; clockSpeed?: num
           { consumerKey: TEST_APP_KEY, consumerSecret: TEST_SECRET_KEY, token: token ?? '00000000-0000-0000-0000-000000000000' },
         ),
       };
-      let payload: RequestInit["body"] | undefined = rawBody;
+      let payload: RequestInit['body'] | undefined = rawBody;
       if (body !== undefined) {
         payload = JSON.stringify(body);
         headers['content-type'] = 'application/json';

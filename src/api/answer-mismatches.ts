@@ -20,7 +20,10 @@ export function reportOddFields(method: string, path: string, oddFields: readonl
     return true;
   });
   if (fresh.length === 0) return;
-  console.warn(`Unexpected values in the answer to ${method} ${route}, shown as missing:`, fresh.map(({ field }) => field));
+  console.warn(
+    `Unexpected values in the answer to ${method} ${route}, shown as missing:`,
+    fresh.map(({ field }) => field),
+  );
   const body = { Method: method, Route: route, Fields: fresh.slice(0, 50).map(({ field, expected }) => ({ Field: field, Expected: expected })) };
   fetch('/api/answer-mismatches', {
     method: 'POST',

@@ -9,10 +9,7 @@ export class ApiError extends Error {
   /** Seconds to wait before retrying, from `Retry-After`. */
   readonly retryAfter: number | null;
 
-  constructor(
-    message: string,
-    options: { status: number; errorCode?: number | null; errorName?: string | null; retryAfter?: number | null },
-  ) {
+  constructor(message: string, options: { status: number; errorCode?: number | null; errorName?: string | null; retryAfter?: number | null }) {
     super(message);
     this.status = options.status;
     this.errorCode = options.errorCode ?? null;

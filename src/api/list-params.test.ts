@@ -38,9 +38,7 @@ describe('buildListQuery', () => {
   });
 
   it('sorts by several fields, descending with a minus', () => {
-    expect(buildListQuery({ sort: [{ field: 'LastUpdated', desc: true }, { field: 'LastName' }] })).toBe(
-      '?sortby=-LastUpdated,LastName',
-    );
+    expect(buildListQuery({ sort: [{ field: 'LastUpdated', desc: true }, { field: 'LastName' }] })).toBe('?sortby=-LastUpdated,LastName');
   });
 
   it('passes endpoint parameters through', () => {

@@ -47,9 +47,7 @@ describe('route availability', () => {
     expect(isFeatureOffered('broadcastPause')).toBe(false);
     expect(isFeatureOffered('broadcastResume')).toBe(false);
     expect(isFeatureOffered('broadcastCancel')).toBe(false);
-    expect(notOfferedSentenceOf(noteFailedAnswer('POST', '/v1/broadcasts/7/pause', routeNotFound))).toBe(
-      'Pausing is not offered by this API.',
-    );
+    expect(notOfferedSentenceOf(noteFailedAnswer('POST', '/v1/broadcasts/7/pause', routeNotFound))).toBe('Pausing is not offered by this API.');
   });
 
   it('does not take a missing record for a missing route', () => {

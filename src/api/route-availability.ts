@@ -98,8 +98,7 @@ export class RouteNotOfferedError extends ApiError implements NotOffered {
 }
 
 /** A 404 that means the record is gone, not that the API lacks the route. */
-export const isRecordNotFound = (error: unknown): boolean =>
-  error instanceof ApiError && error.status === 404 && !(error instanceof RouteNotOfferedError);
+export const isRecordNotFound = (error: unknown): boolean => error instanceof ApiError && error.status === 404 && !(error instanceof RouteNotOfferedError);
 
 // What this page has learnt: kept until it is reloaded, so a feature is asked about at most once a page load.
 const missing = new Set<OptionalFeature>();

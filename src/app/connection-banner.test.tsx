@@ -14,7 +14,10 @@ function stubServer() {
     if (server.down) throw new TypeError('Failed to fetch');
     // Who-am-I answers "not logged in": an answer all the same, which is all the check needs.
     const [status, body] = url.endsWith('/session')
-      ? [server.status === 200 ? 401 : server.status, { ErrorCode: 1010, ErrorName: 'NotLoggedIn', ErrorType: 'Authentication', Message: 'You are not logged in.' }]
+      ? [
+          server.status === 200 ? 401 : server.status,
+          { ErrorCode: 1010, ErrorName: 'NotLoggedIn', ErrorType: 'Authentication', Message: 'You are not logged in.' },
+        ]
       : [server.status, { Size: 0, Items: [] }];
     return new Response(JSON.stringify(body), { status, headers: { 'content-type': 'application/json' } });
   });

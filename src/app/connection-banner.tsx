@@ -91,10 +91,13 @@ function useServerConnection() {
   }, [queryClient]);
 
   /** The server answers again: say so, and fetch what failed while it was away. */
-  const reconnected = useCallback(async (online = false) => {
-    dispatch({ type: 'reachable', online });
-    await queryClient.refetchQueries({ type: 'active', predicate: (query) => query.state.status === 'error' });
-  }, [queryClient]);
+  const reconnected = useCallback(
+    async (online = false) => {
+      dispatch({ type: 'reachable', online });
+      await queryClient.refetchQueries({ type: 'active', predicate: (query) => query.state.status === 'error' });
+    },
+    [queryClient],
+  );
 
   const checkNow = useCallback(async () => {
     if (await serverAnswers()) await reconnected();

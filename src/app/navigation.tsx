@@ -37,9 +37,7 @@ export function navigationFor(user: SessionUser): NavigationSection[] {
     {
       title: 'Administration',
       items: [
-        ...(mayManageUsers(user)
-          ? [{ label: 'Users', href: paths.users.list.href(), icon: <PeopleOutlined />, matchPrefix: true }]
-          : []),
+        ...(mayManageUsers(user) ? [{ label: 'Users', href: paths.users.list.href(), icon: <PeopleOutlined />, matchPrefix: true }] : []),
         { label: 'Account', href: paths.account.href(), icon: <AccountBalanceOutlined /> },
         { label: 'My settings', href: paths.settings.href(), icon: <ManageAccountsOutlined /> },
       ],

@@ -7,11 +7,7 @@ import { isRouteErrorResponse, useRouteError } from 'react-router-dom';
 /** What a page that crashed (or failed to load its code) shows instead of a blank screen. */
 export function RouteErrorPage() {
   const error = useRouteError();
-  const message = isRouteErrorResponse(error)
-    ? `${error.status} ${error.statusText}`
-    : error instanceof Error
-      ? error.message
-      : 'Unknown error';
+  const message = isRouteErrorResponse(error) ? `${error.status} ${error.statusText}` : error instanceof Error ? error.message : 'Unknown error';
   const staleBuild = /dynamically imported module|Importing a module script failed/i.test(message);
 
   return (

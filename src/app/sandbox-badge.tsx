@@ -17,9 +17,7 @@ import { useNotify } from '@/components/feedback/notifications.tsx';
 import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
 import { isKnownMasterUser } from '@/api/resources/session/session-user.ts';
 
-const SandboxRecordingDialog = lazy(() =>
-  import('./sandbox-recording-dialog.tsx').then((module) => ({ default: module.SandboxRecordingDialog })),
-);
+const SandboxRecordingDialog = lazy(() => import('./sandbox-recording-dialog.tsx').then((module) => ({ default: module.SandboxRecordingDialog })));
 
 const STEPS = [
   { minutes: 15, label: '15 minutes' },
@@ -78,9 +76,7 @@ export function SandboxBadge() {
           </Typography>
           <Typography variant="caption" color="textSecondary" component="p" sx={{ mt: 0.5 }}>
             {clock.data && clock.data.Speed !== 1 ? `It runs ${clock.data.Speed}× faster than real time. ` : ''}
-            {canMoveClock
-              ? 'Moving it forward plays out every call, text and reply due by then.'
-              : 'Only a master user can move it forward.'}
+            {canMoveClock ? 'Moving it forward plays out every call, text and reply due by then.' : 'Only a master user can move it forward.'}
           </Typography>
         </Box>
         {canMoveClock && <Divider />}

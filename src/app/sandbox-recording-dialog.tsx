@@ -74,7 +74,11 @@ export function SandboxRecordingDialog({ open, onClose }: { open: boolean; onClo
                       <Typography variant="body2" noWrap>
                         {item.BroadcastName} · #{item.BroadcastID}
                       </Typography>
-                      <Button size="small" onClick={() => setCode(item.RecordingCode ?? '')} aria-label={`Use code ${item.RecordingCode} of ${textOr(item.BroadcastName)}`}>
+                      <Button
+                        size="small"
+                        onClick={() => setCode(item.RecordingCode ?? '')}
+                        aria-label={`Use code ${item.RecordingCode} of ${textOr(item.BroadcastName)}`}
+                      >
                         {item.RecordingCode}
                       </Button>
                     </Box>

@@ -59,8 +59,7 @@ const introPaths: ReadonlyArray<readonly [path: string, intro: PageIntro]> = [
   [paths.settings.path, pageIntros.settings],
 ];
 
-const escapeHtml = (text: string) =>
-  text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
+const escapeHtml = (text: string) => text.replace(/[&<>"']/g, (char) => `&#${char.charCodeAt(0)};`);
 
 /**
  * The intros as index.html's outline draws them before the app's code arrives: one inert element a page, each

@@ -13,7 +13,10 @@ export function routePatternOf(path: string): string {
 export const answerMismatchReportSchema = z.strictObject({
   Method: z.enum(['GET', 'POST', 'PUT', 'PATCH', 'DELETE']),
   /** Only words and `:id` between the slashes, so no ID or name can ride along. */
-  Route: z.string().max(200).regex(/^(\/(v\d{1,2}|[a-z]{1,24}|:id))*\/?$/),
+  Route: z
+    .string()
+    .max(200)
+    .regex(/^(\/(v\d{1,2}|[a-z]{1,24}|:id))*\/?$/),
   Fields: z
     .array(z.strictObject({ Field: z.string().regex(/^[A-Za-z0-9_.[\]]{1,200}$/), Expected: z.string().regex(/^[a-z_]{1,40}$/) }))
     .min(1)

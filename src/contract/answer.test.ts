@@ -69,12 +69,35 @@ describe('readAnswer', () => {
 
   it('reads a broadcast in the real service shape', () => {
     const reading = readAnswer(broadcastSchema, {
-      Uri: '/v1/broadcasts/5', UriBroadcastDetails: '/v1/broadcasts/5/details', BroadcastID: 5, BroadcastName: 'x',
-      BroadcastType: 'SMS', BroadcastStatus: 'AuthorizationApproved', CreatedDate: '2026-01-01 10:00:00-0600',
-      StartDate: '2026-01-01 10:00:00-0600', CompletedDate: null, CreditsUsed: null, PhoneNumberCount: 1,
-      TotalCompleted: 0, TextNumberID: '12', TransferAndConnect: null, MessageRecordingInstruction: null,
-      User: { PinCode: null, UserID: 1, UserName: null, FirstName: null, LastName: null, Email: null, Phone: null,
-        CallerID: null, IsMasterUser: null, AuthToken: null, State: null, Permissions: null },
+      Uri: '/v1/broadcasts/5',
+      UriBroadcastDetails: '/v1/broadcasts/5/details',
+      BroadcastID: 5,
+      BroadcastName: 'x',
+      BroadcastType: 'SMS',
+      BroadcastStatus: 'AuthorizationApproved',
+      CreatedDate: '2026-01-01 10:00:00-0600',
+      StartDate: '2026-01-01 10:00:00-0600',
+      CompletedDate: null,
+      CreditsUsed: null,
+      PhoneNumberCount: 1,
+      TotalCompleted: 0,
+      TextNumberID: '12',
+      TransferAndConnect: null,
+      MessageRecordingInstruction: null,
+      User: {
+        PinCode: null,
+        UserID: 1,
+        UserName: null,
+        FirstName: null,
+        LastName: null,
+        Email: null,
+        Phone: null,
+        CallerID: null,
+        IsMasterUser: null,
+        AuthToken: null,
+        State: null,
+        Permissions: null,
+      },
     });
     expect(reading.ok && reading.oddFields).toEqual([]);
     expect(reading.ok && reading.data.TextNumberID).toBe(12);

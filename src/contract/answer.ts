@@ -29,11 +29,7 @@ export const isKeyField = (key: string) => /ID$/.test(key) || key === 'PhoneNumb
 type AnswerItem<Item> = Item extends readonly unknown[] ? AnswerValue<Item> : Item extends object ? Answer<Item> : Item;
 
 /** What an answer of type T can look like once read leniently: strings, booleans and nested models may be null. */
-export type Answer<T> = T extends readonly unknown[]
-  ? AnswerItem<T[number]>[]
-  : T extends object
-    ? Fields<T>
-    : T;
+export type Answer<T> = T extends readonly unknown[] ? AnswerItem<T[number]>[] : T extends object ? Fields<T> : T;
 
 type Def = {
   type: string;
@@ -48,7 +44,10 @@ type Def = {
 const defOf = (schema: z.ZodType) => (schema as unknown as { _zod: { def: Def } })._zod.def;
 
 /** Digits read as the number they spell: the service has answered IDs such as TextNumberID as strings. */
-const digitString = z.string().regex(/^\d{1,15}$/).transform(Number);
+const digitString = z
+  .string()
+  .regex(/^\d{1,15}$/)
+  .transform(Number);
 
 /** Kinds the official models let be null: every string (enums and dates too), boolean and nested model. */
 export function mayBeNull(schema: z.ZodType): boolean {

@@ -4,20 +4,11 @@ import { apiDateTimeSchema, uriSchema } from './common.ts';
 import { userStubSchema } from './user.ts';
 
 /** Text-to-speech voices (the Amazon Polly US-English set). */
-export const ttsVoices = [
-  'Ivy', 'Joanna', 'Kendra', 'Kimberly', 'Salli', 'Joey', 'Justin', 'Kevin', 'Matthew',
-] as const;
+export const ttsVoices = ['Ivy', 'Joanna', 'Kendra', 'Kimberly', 'Salli', 'Joey', 'Justin', 'Kevin', 'Matthew'] as const;
 export const ttsVoiceSchema = z.enum(ttsVoices, { error: 'Choose one of the listed voices' });
 export type TtsVoice = z.infer<typeof ttsVoiceSchema>;
 
-export const audioMessageTypes = [
-  'NeverUsed',
-  'Announcement',
-  'SurveyLiveAnswer',
-  'SurveyVoiceMail',
-  'AnnouncementVoiceMail',
-  'TransferAndConnect',
-] as const;
+export const audioMessageTypes = ['NeverUsed', 'Announcement', 'SurveyLiveAnswer', 'SurveyVoiceMail', 'AnnouncementVoiceMail', 'TransferAndConnect'] as const;
 export const audioMessageTypeSchema = z.enum(audioMessageTypes);
 export type AudioMessageType = z.infer<typeof audioMessageTypeSchema>;
 
@@ -56,11 +47,7 @@ export type AudioRef = Answer<z.infer<typeof audioRefSchema>>;
 /** A text-to-speech message. `Voice` and `Name` also accept null, as the .NET client sends for unset properties. */
 export const ttsInputSchema = z.object({
   TextToSpeech: z.literal(true),
-  Text: z
-    .string({ error: 'Enter the text to speak' })
-    .trim()
-    .min(1, 'Enter the text to speak')
-    .max(3000, 'At most 3,000 characters'),
+  Text: z.string({ error: 'Enter the text to speak' }).trim().min(1, 'Enter the text to speak').max(3000, 'At most 3,000 characters'),
   Voice: ttsVoiceSchema.nullish(),
   Name: z.string().trim().max(100, 'At most 100 characters').nullish(),
 });
@@ -119,7 +106,12 @@ export function estimateSpeechSeconds(text: string): number {
 
 /** The library name an uploaded file gets unless one is given: its name without the extension. */
 export function audioNameOfFile(fileName: string): string {
-  return fileName.replace(/\.[A-Za-z0-9]{1,5}$/, '').trim().slice(0, 100) || 'Recording';
+  return (
+    fileName
+      .replace(/\.[A-Za-z0-9]{1,5}$/, '')
+      .trim()
+      .slice(0, 100) || 'Recording'
+  );
 }
 
 /** Who each Amazon Polly US-English voice sounds like, so people can choose without hearing it. */

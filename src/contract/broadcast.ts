@@ -8,29 +8,17 @@ import { fileUploadRefInputSchema } from './file-upload.ts';
 import { listRefInputSchema } from './list.ts';
 import { permissionsSchema } from './user.ts';
 
-export const broadcastTypes = [
-  'Announcement',
-  'SMS',
-  'Survey',
-  'SMSAndAnnouncement',
-  'SMSOrAnnouncement',
-  'SMSAndSurvey',
-  'SMSOrSurvey',
-] as const;
+export const broadcastTypes = ['Announcement', 'SMS', 'Survey', 'SMSAndAnnouncement', 'SMSOrAnnouncement', 'SMSAndSurvey', 'SMSOrSurvey'] as const;
 export const broadcastTypeSchema = z.enum(broadcastTypes, { error: 'Choose a broadcast type' });
 export type BroadcastType = z.infer<typeof broadcastTypeSchema>;
 
 /** Only Complete and AuthorizationApproved are documented; our decision: the rest follow the webhook statuses. */
-export const broadcastStatuses = [
-  'AuthorizationApproved', 'InProgress', 'Paused', 'Complete', 'Canceled', 'Expired',
-] as const;
+export const broadcastStatuses = ['AuthorizationApproved', 'InProgress', 'Paused', 'Complete', 'Canceled', 'Expired'] as const;
 export const broadcastStatusSchema = z.enum(broadcastStatuses);
 export type BroadcastStatus = z.infer<typeof broadcastStatusSchema>;
 
 /** Only Completed and Scheduled are documented; our decision: one category per status. */
-export const broadcastStatusCategories = [
-  'Scheduled', 'InProgress', 'Paused', 'Completed', 'Canceled', 'Expired',
-] as const;
+export const broadcastStatusCategories = ['Scheduled', 'InProgress', 'Paused', 'Completed', 'Canceled', 'Expired'] as const;
 export const broadcastStatusCategorySchema = z.enum(broadcastStatusCategories);
 export type BroadcastStatusCategory = z.infer<typeof broadcastStatusCategorySchema>;
 
@@ -214,9 +202,7 @@ export function broadcastIdOf(broadcast: Pick<Broadcast, 'BroadcastID' | 'Uri'>)
  * Reply to POST /v1/broadcasts. Our decision: read leniently, as the seed's example shows only BroadcastID and
  * PhoneNumberCount; any other Broadcast field that comes along is kept.
  */
-export const broadcastCreateResultSchema = broadcastSchema
-  .partial()
-  .required({ BroadcastID: true, PhoneNumberCount: true });
+export const broadcastCreateResultSchema = broadcastSchema.partial().required({ BroadcastID: true, PhoneNumberCount: true });
 export type BroadcastCreateResult = Answer<z.infer<typeof broadcastCreateResultSchema>>;
 
 /** Reply to DELETE /v1/broadcasts/{id} (docs/decisions/0010-broadcast-lifecycle.md). */
@@ -267,17 +253,9 @@ export const broadcastCreateInputSchema = z.object({
   /** Played when voicemail answers (survey and transfer-and-connect broadcasts). */
   AudioVM: audioInputSchema.nullish(),
   RetryTimes: z.int('Enter a whole number').min(0, 'At least 0').max(10, 'At most 10').nullish(),
-  CallThrottle: z
-    .int('Enter a whole number')
-    .min(0, 'At least 0 (no limit)')
-    .max(1000, 'At most 1,000')
-    .nullish(),
+  CallThrottle: z.int('Enter a whole number').min(0, 'At least 0 (no limit)').max(1000, 'At most 1,000').nullish(),
   /** Our decision: 0 means the user's default, because the .NET client always sends this byte (0 when unset). */
-  MaxMessageLength: z
-    .int('Enter a whole number')
-    .min(0, 'At least 0')
-    .max(600, 'At most 600 seconds')
-    .nullish(),
+  MaxMessageLength: z.int('Enter a whole number').min(0, 'At least 0').max(600, 'At most 600 seconds').nullish(),
   TransferAndConnect: transferAndConnectInputSchema.nullish(),
   /** The survey request shape is undocumented; passed through unchecked. */
   Survey: z.unknown().optional(),

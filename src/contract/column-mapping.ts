@@ -1,12 +1,4 @@
-import {
-  emptyImportValues,
-  headerKey,
-  importFieldHeaders,
-  importFieldLabels,
-  importFields,
-  type ImportField,
-  type ImportValues,
-} from './contact-import.ts';
+import { emptyImportValues, headerKey, importFieldHeaders, importFieldLabels, importFields, type ImportField, type ImportValues } from './contact-import.ts';
 import { detectColumnMapping } from './contact-import-rows.ts';
 
 /*
@@ -50,11 +42,7 @@ function readRemembered(storage: ChoiceStore): Remembered {
  * auto-detected field; a "Name" column is the full name when no column holds first or last names. A field is never
  * given to two columns.
  */
-export function initialMapping(
-  headers: readonly string[],
-  sampleRows: readonly (readonly string[])[],
-  storage: ChoiceStore,
-): Array<ColumnField | null> {
+export function initialMapping(headers: readonly string[], sampleRows: readonly (readonly string[])[], storage: ChoiceStore): Array<ColumnField | null> {
   const detected: Array<ColumnField | null> = detectColumnMapping(headers, sampleRows);
   const remembered = readRemembered(storage);
   const mapping = headers.map((header, column) => {

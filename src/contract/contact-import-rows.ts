@@ -33,10 +33,7 @@ export function looksLikeHeaderRow(row: readonly string[]): boolean {
  * Guesses which field each column holds: by header name first (a second "Phone" column becomes the secondary
  * phone), then, if no phone column was named, by content: columns of mostly valid numbers become the phones.
  */
-export function detectColumnMapping(
-  headers: readonly string[],
-  sampleRows: readonly (readonly string[])[],
-): Array<ImportField | null> {
+export function detectColumnMapping(headers: readonly string[], sampleRows: readonly (readonly string[])[]): Array<ImportField | null> {
   const mapping: Array<ImportField | null> = headers.map(() => null);
   const taken = new Set<ImportField>();
   headers.forEach((header, column) => {
@@ -61,9 +58,7 @@ export function detectColumnMapping(
   return mapping;
 }
 
-export type ImportRowCheck =
-  | { ok: true; values: ImportValues; repairedPhones: ImportField[] }
-  | { ok: false; reason: ImportRejectReason; message: string };
+export type ImportRowCheck = { ok: true; values: ImportValues; repairedPhones: ImportField[] } | { ok: false; reason: ImportRejectReason; message: string };
 
 const lengthLimits: Partial<Record<ImportField, number>> = {
   FirstName: CONTACT_LIMITS.name,

@@ -24,12 +24,7 @@ describe('recognizeHeader', () => {
 
 describe('detectColumnMapping', () => {
   it('maps bugalert’s production header', () => {
-    expect(detectColumnMapping(['First Name', 'Last Name', 'Notes', 'Phone Number'], [])).toEqual([
-      'FirstName',
-      'LastName',
-      'Notes',
-      'PrimaryPhone',
-    ]);
+    expect(detectColumnMapping(['First Name', 'Last Name', 'Notes', 'Phone Number'], [])).toEqual(['FirstName', 'LastName', 'Notes', 'PrimaryPhone']);
   });
 
   it('gives a second and third "Phone" column the next phone slots, and each field one column only', () => {

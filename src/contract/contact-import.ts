@@ -8,15 +8,7 @@ import { listRefInputSchema } from './list.ts';
  * row the page previews as good is a row the sandbox accepts.
  */
 
-export const importFields = [
-  'FirstName',
-  'LastName',
-  'PrimaryPhone',
-  'SecondaryPhone',
-  'TertiaryPhone',
-  'Notes',
-  'IntegrationData',
-] as const;
+export const importFields = ['FirstName', 'LastName', 'PrimaryPhone', 'SecondaryPhone', 'TertiaryPhone', 'Notes', 'IntegrationData'] as const;
 export type ImportField = (typeof importFields)[number];
 export type ImportValues = Record<ImportField, string>;
 
@@ -36,26 +28,31 @@ const headerAliases: Record<ImportField, readonly string[]> = {
   FirstName: ['firstname', 'first', 'fname', 'givenname', 'forename', 'contactfirstname', 'parentfirstname'],
   LastName: ['lastname', 'last', 'lname', 'surname', 'familyname', 'contactlastname', 'parentlastname'],
   PrimaryPhone: [
-    'phonenumber', 'phone', 'primaryphone', 'primaryphonenumber', 'mobile', 'mobilephone', 'mobilenumber', 'cell',
-    'cellphone', 'cellnumber', 'telephone', 'tel', 'phone1', 'number', 'contactnumber',
+    'phonenumber',
+    'phone',
+    'primaryphone',
+    'primaryphonenumber',
+    'mobile',
+    'mobilephone',
+    'mobilenumber',
+    'cell',
+    'cellphone',
+    'cellnumber',
+    'telephone',
+    'tel',
+    'phone1',
+    'number',
+    'contactnumber',
   ],
-  SecondaryPhone: [
-    'secondaryphone', 'secondaryphonenumber', 'phone2', 'otherphone', 'homephone', 'workphone', 'alternatephone',
-    'altphone', 'alternatenumber',
-  ],
+  SecondaryPhone: ['secondaryphone', 'secondaryphonenumber', 'phone2', 'otherphone', 'homephone', 'workphone', 'alternatephone', 'altphone', 'alternatenumber'],
   TertiaryPhone: ['tertiaryphone', 'tertiaryphonenumber', 'phone3', 'thirdphone'],
   Notes: ['notes', 'note', 'comments', 'comment', 'memo', 'remarks'],
-  IntegrationData: [
-    'integrationdata', 'integrationid', 'externalid', 'externalreference', 'reference', 'studentid', 'sisid', 'crmid',
-    'employeeid',
-  ],
+  IntegrationData: ['integrationdata', 'integrationid', 'externalid', 'externalreference', 'reference', 'studentid', 'sisid', 'crmid', 'employeeid'],
 };
 
 /** A header as people write it, compared without case, spaces or punctuation. */
 export const headerKey = (header: string) => header.toLowerCase().replace(/[^a-z0-9]/g, '');
-const aliasToField = new Map<string, ImportField>(
-  importFields.flatMap((field) => headerAliases[field].map((alias) => [alias, field] as const)),
-);
+const aliasToField = new Map<string, ImportField>(importFields.flatMap((field) => headerAliases[field].map((alias) => [alias, field] as const)));
 
 /** The field a column header names, or null. */
 export function recognizeHeader(header: string): ImportField | null {

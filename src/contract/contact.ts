@@ -66,9 +66,7 @@ const primaryPhoneSchema = z
   .min(1, 'Enter the primary phone number')
   .max(20, 'At most 20 characters');
 const notesSchema = z.string().trim().max(CONTACT_LIMITS.notes, `At most ${CONTACT_LIMITS.notes} characters`);
-const integrationDataSchema = z
-  .string()
-  .max(CONTACT_LIMITS.integrationData, `At most ${CONTACT_LIMITS.integrationData} characters`);
+const integrationDataSchema = z.string().max(CONTACT_LIMITS.integrationData, `At most ${CONTACT_LIMITS.integrationData} characters`);
 
 /** Body of POST /v1/contacts. The contact lands in Everyone; `Lists` adds it to lists as well. */
 export const contactInputSchema = z.object({
@@ -93,18 +91,7 @@ export type ContactUpdateInput = z.infer<typeof contactUpdateInputSchema>;
 
 /** `{PersonID}` in bulk bodies (decision 0013). A numeric string is read as a number. */
 export const personRefInputSchema = z.object({
-  PersonID: z.union(
-    [
-      z.int().positive(),
-      z
-        .string()
-        .trim()
-        .regex(/^\d+$/)
-        .transform(Number)
-        .pipe(z.int().positive()),
-    ],
-    { error: 'Expected a contact ID' },
-  ),
+  PersonID: z.union([z.int().positive(), z.string().trim().regex(/^\d+$/).transform(Number).pipe(z.int().positive())], { error: 'Expected a contact ID' }),
 });
 
 export const MAX_BULK_CONTACTS = 100_000;

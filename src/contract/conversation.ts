@@ -118,11 +118,7 @@ export const conversationSendInputSchema = z.object({
 });
 export type ConversationSendInput = z.input<typeof conversationSendInputSchema>;
 
-const phoneSchema = z
-  .string({ error: 'Enter a phone number' })
-  .trim()
-  .min(1, 'Enter a phone number')
-  .max(20, 'At most 20 characters');
+const phoneSchema = z.string({ error: 'Enter a phone number' }).trim().min(1, 'Enter a phone number').max(20, 'At most 20 characters');
 
 /** POST /v1/conversations as bugalert sends it: open (or find) the conversation without sending anything. */
 export const conversationOpenInputSchema = z.object({

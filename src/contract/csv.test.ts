@@ -4,7 +4,7 @@ import { csvCell, csvDocument, csvLine, csvLines } from './csv.ts';
 
 describe('csv', () => {
   it('neutralizes every cell a spreadsheet would run as a formula', () => {
-    const attacks = ['=cmd|\' /C calc\'!A0', '+SUM(1,2)', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1', '=HYPERLINK("http://x","y")'];
+    const attacks = ["=cmd|' /C calc'!A0", '+SUM(1,2)', '-2+3', '@SUM(A1)', '\t=1+1', '\r=1+1', '=HYPERLINK("http://x","y")'];
     for (const attack of attacks) {
       const cell = csvCell(attack);
       const [[read]] = Papa.parse<string[]>(cell).data as [[string]];
@@ -26,7 +26,10 @@ describe('csv', () => {
   });
 
   it('writes lines ended with CRLF that papaparse reads back as written', () => {
-    const rows = [['a', 'b,c'], ['line\nbreak', '"q"']];
+    const rows = [
+      ['a', 'b,c'],
+      ['line\nbreak', '"q"'],
+    ];
     expect(csvLines(rows)).toBe('a,"b,c"\r\n"line\nbreak","""q"""\r\n');
     const text = csvDocument(['One', 'Two'], rows);
     expect(Papa.parse<string[]>(text.trimEnd()).data).toEqual([['One', 'Two'], ...rows]);

@@ -60,11 +60,7 @@ export const listRefInputSchema = z.object({
 export type ListRefInput = z.infer<typeof listRefInputSchema>;
 
 export const listInputSchema = z.object({
-  ListName: z
-    .string({ error: 'Enter a list name' })
-    .trim()
-    .min(1, 'Enter a list name')
-    .max(100, 'At most 100 characters'),
+  ListName: z.string({ error: 'Enter a list name' }).trim().min(1, 'Enter a list name').max(100, 'At most 100 characters'),
   ListDescription: z.string().trim().max(500, 'At most 500 characters').optional(),
   /** Our decision: a join keyword people type on their phones, so kept short. */
   SMSName: z.string().trim().max(50, 'At most 50 characters').optional(),

@@ -22,11 +22,7 @@ export type OptOut = Answer<z.infer<typeof optOutSchema>>;
 /** Body of POST /v1/optouts (a route of our own; the API documents none). */
 export const optOutInputSchema = z
   .object({
-    PhoneNumber: z
-      .string({ error: 'Enter a phone number' })
-      .trim()
-      .min(1, 'Enter a phone number')
-      .max(20, 'At most 20 characters'),
+    PhoneNumber: z.string({ error: 'Enter a phone number' }).trim().min(1, 'Enter a phone number').max(20, 'At most 20 characters'),
     DoNotCall: z.boolean().optional(),
     DoNotText: z.boolean().optional(),
     Notes: z.string().trim().max(50, 'At most 50 characters').optional(),

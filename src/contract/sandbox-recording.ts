@@ -7,7 +7,10 @@ import { z } from './zod.ts';
 
 /** POST /sandbox/recordings: the code keyed in and how long the recorded message is. */
 export const sandboxRecordingInputSchema = z.object({
-  RecordingCode: z.string().trim().regex(/^\d{4,10}$/, 'Enter the recording code: digits only'),
+  RecordingCode: z
+    .string()
+    .trim()
+    .regex(/^\d{4,10}$/, 'Enter the recording code: digits only'),
   /** Seconds; 20 when not given. */
   Seconds: z.int('Enter whole seconds').min(1, 'At least 1 second').max(600, 'At most 600 seconds').optional(),
 });

@@ -2,14 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { z } from './zod.ts';
 import seedExamples from '../../docs/api/seed-examples.json' with { type: 'json' };
 import { ttsInputSchema } from './audio.ts';
-import {
-  broadcastCreateInputSchema,
-  broadcastCreateResultSchema,
-  broadcastIdOf,
-  broadcastSchema,
-  broadcastStatuses,
-  statusCategoryOf,
-} from './broadcast.ts';
+import { broadcastCreateInputSchema, broadcastCreateResultSchema, broadcastIdOf, broadcastSchema, broadcastStatuses, statusCategoryOf } from './broadcast.ts';
 import { broadcastDetailSchema } from './broadcast-detail.ts';
 import { contactIdOf, contactInputSchema, contactSchema, contactUpdateInputSchema } from './contact.ts';
 import { conversationCreateInputSchema, conversationSchema, textMessageInputSchema } from './conversation.ts';
@@ -131,9 +124,7 @@ describe('listInputSchema', () => {
   it('trims and caps ListName at 100 and ListDescription at 500', () => {
     expect(listInputSchema.parse({ ListName: '  Staff  ' })).toEqual({ ListName: 'Staff' });
     expect(messagesOf(listInputSchema.safeParse({ ListName: 'x'.repeat(101) }))).toEqual(['At most 100 characters']);
-    expect(messagesOf(listInputSchema.safeParse({ ListName: 'x', ListDescription: 'x'.repeat(501) }))).toEqual([
-      'At most 500 characters',
-    ]);
+    expect(messagesOf(listInputSchema.safeParse({ ListName: 'x', ListDescription: 'x'.repeat(501) }))).toEqual(['At most 500 characters']);
   });
 
   it('takes any subset on update', () => {
@@ -148,23 +139,17 @@ describe('broadcastCreateInputSchema', () => {
   it('reads numeric-string list IDs as numbers and rejects other strings', () => {
     const result = broadcastCreateInputSchema.parse({ ...base, Lists: [{ ListID: '2' }, { ListID: 14 }] });
     expect(result.Lists).toEqual([{ ListID: 2 }, { ListID: 14 }]);
-    expect(messagesOf(broadcastCreateInputSchema.safeParse({ ...base, Lists: [{ ListID: 'two' }] }))).toEqual([
-      'Expected a list ID',
-    ]);
+    expect(messagesOf(broadcastCreateInputSchema.safeParse({ ...base, Lists: [{ ListID: 'two' }] }))).toEqual(['Expected a list ID']);
   });
 
   it('accepts an empty StartDate and the US format, and rejects others', () => {
     expect(broadcastCreateInputSchema.safeParse({ ...base, StartDate: '' }).success).toBe(true);
     expect(broadcastCreateInputSchema.safeParse({ ...base, StartDate: '12/31/2020 11:05 am' }).success).toBe(true);
-    expect(messagesOf(broadcastCreateInputSchema.safeParse({ ...base, StartDate: 'tomorrow' }))).toEqual([
-      'Expected a date like 2/1/2020 1:15PM',
-    ]);
+    expect(messagesOf(broadcastCreateInputSchema.safeParse({ ...base, StartDate: 'tomorrow' }))).toEqual(['Expected a date like 2/1/2020 1:15PM']);
   });
 
   it('rejects an unknown BroadcastType', () => {
-    expect(messagesOf(broadcastCreateInputSchema.safeParse({ ...base, BroadcastType: 'Fax' }))).toEqual([
-      'Choose a broadcast type',
-    ]);
+    expect(messagesOf(broadcastCreateInputSchema.safeParse({ ...base, BroadcastType: 'Fax' }))).toEqual(['Choose a broadcast type']);
   });
 
   it('accepts text-to-speech audio and checks it', () => {
@@ -265,9 +250,7 @@ describe('optOutInputSchema', () => {
 
   it('needs a PhoneNumber and caps Notes at 50', () => {
     expect(messagesOf(optOutInputSchema.safeParse({ DoNotCall: true }))).toEqual(['Enter a phone number']);
-    expect(
-      messagesOf(optOutInputSchema.safeParse({ PhoneNumber: '2145551234', DoNotCall: true, Notes: 'x'.repeat(51) })),
-    ).toEqual(['At most 50 characters']);
+    expect(messagesOf(optOutInputSchema.safeParse({ PhoneNumber: '2145551234', DoNotCall: true, Notes: 'x'.repeat(51) }))).toEqual(['At most 50 characters']);
   });
 });
 
@@ -318,13 +301,9 @@ describe('conversation inputs', () => {
 describe('ttsInputSchema', () => {
   it('bounds the text and the voice', () => {
     expect(ttsInputSchema.safeParse({ TextToSpeech: true, Text: 'Hello', Voice: 'Matthew' }).success).toBe(true);
-    expect(messagesOf(ttsInputSchema.safeParse({ TextToSpeech: true, Text: 'x'.repeat(3001) }))).toEqual([
-      'At most 3,000 characters',
-    ]);
+    expect(messagesOf(ttsInputSchema.safeParse({ TextToSpeech: true, Text: 'x'.repeat(3001) }))).toEqual(['At most 3,000 characters']);
     expect(messagesOf(ttsInputSchema.safeParse({ TextToSpeech: true, Text: '' }))).toEqual(['Enter the text to speak']);
     expect(ttsInputSchema.safeParse({ TextToSpeech: false, Text: 'Hello' }).success).toBe(false);
-    expect(messagesOf(ttsInputSchema.safeParse({ TextToSpeech: true, Text: 'Hi', Voice: 'Brian' }))).toEqual([
-      'Choose one of the listed voices',
-    ]);
+    expect(messagesOf(ttsInputSchema.safeParse({ TextToSpeech: true, Text: 'Hi', Voice: 'Brian' }))).toEqual(['Choose one of the listed voices']);
   });
 });

@@ -15,10 +15,10 @@ export const sendingSettingsSchema = z
     /** Seconds a sent broadcast is held before it starts, so it can be undone; 0 turns the window off. */
     UndoWindowSeconds: z.int('Enter a whole number').min(0, 'At least 0 (off)').max(600, 'At most 600 seconds'),
   })
-  .refine(
-    ({ LocalSendingStart: start, LocalSendingEnd: end }) => start.Hour * 60 + start.Minute < end.Hour * 60 + end.Minute,
-    { message: 'The start must come before the end', path: ['LocalSendingEnd'] },
-  );
+  .refine(({ LocalSendingStart: start, LocalSendingEnd: end }) => start.Hour * 60 + start.Minute < end.Hour * 60 + end.Minute, {
+    message: 'The start must come before the end',
+    path: ['LocalSendingEnd'],
+  });
 export type SendingSettings = z.infer<typeof sendingSettingsSchema>;
 
 /** What an account starts with: calls and texts between 8:00 and 21:00 local, and a minute to undo a send. */

@@ -65,7 +65,7 @@ describe('unicodeCharactersOf', () => {
 
   it('replaces one character everywhere, or every replaceable one, and the text becomes GSM-7 again', () => {
     const text = 'It’s “on” — don’t be late…';
-    expect(replaceCharacter(text, '’', "'")).toBe('It\'s “on” — don\'t be late…');
+    expect(replaceCharacter(text, '’', "'")).toBe("It's “on” — don't be late…");
     const plain = replaceUnicodeCharacters(text);
     expect(plain).toBe('It\'s "on" - don\'t be late...');
     expect(countSegments(plain).encoding).toBe('GSM-7');

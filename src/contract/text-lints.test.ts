@@ -155,7 +155,7 @@ describe('opt-out wording', () => {
     expect(idsOf(fix.apply(text))).toEqual([]);
   });
 
-  it("does not fire where the service adds its notice, or the number has had texts before", () => {
+  it('does not fire where the service adds its notice, or the number has had texts before', () => {
     const text = 'Galaxy Schools: the bus runs 10 minutes late today.';
     expect(idsOf(text, { sender: galaxy, optOut: 'notice-added' })).toEqual([]);
     expect(idsOf(text, { sender: galaxy, optOut: 'not-first-text' })).toEqual([]);
@@ -164,7 +164,7 @@ describe('opt-out wording', () => {
 
 describe('Unicode characters', () => {
   it('fires on a character that makes the text Unicode, and not on plain text', () => {
-    expect(idsOf(CLEAN.replace("the bus", "the bus’s"))).toEqual(['unicode']);
+    expect(idsOf(CLEAN.replace('the bus', 'the bus’s'))).toEqual(['unicode']);
     expect(lintText(`${CLEAN} ’ “`, broadcast).at(-1)!.title).toBe('Characters that double the cost');
     expect(idsOf(CLEAN)).not.toContain('unicode');
   });

@@ -70,7 +70,15 @@ const nameWords = (name: string) => foldForMatching(name).trim().split(' ').filt
  * of its own words (not "School" or "District"), the user's first and last name. The signature is the organisation's
  * name, else the user's full name.
  */
-export function senderOf({ organization, firstName, lastName }: { organization?: string | null; firstName?: string | null; lastName?: string | null }): TextSender {
+export function senderOf({
+  organization,
+  firstName,
+  lastName,
+}: {
+  organization?: string | null;
+  firstName?: string | null;
+  lastName?: string | null;
+}): TextSender {
   const org = organization?.trim() ?? '';
   const first = firstName?.trim() ?? '';
   const last = lastName?.trim() ?? '';
@@ -89,7 +97,8 @@ export function senderOf({ organization, firstName, lastName }: { organization?:
 
 /** Merge fields ({{FirstName}}) and links are not words of the message: the checks of wording skip them. */
 const MERGE_FIELD = /\{\{[^{}]*\}\}/g;
-const LINK = /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|us|ly|io|co|me|gl|gd|at|cc|gy|in|link|ink|de|to|be|is|info|site)\/\S*/gi;
+const LINK =
+  /\b(?:https?:\/\/|www\.)\S+|\b[a-z0-9-]+(?:\.[a-z0-9-]+)*\.(?:com|org|net|edu|gov|us|ly|io|co|me|gl|gd|at|cc|gy|in|link|ink|de|to|be|is|info|site)\/\S*/gi;
 
 function withoutFieldsAndLinks(text: string): string {
   return text.replace(MERGE_FIELD, ' ').replace(LINK, ' ');
@@ -97,9 +106,39 @@ function withoutFieldsAndLinks(text: string): string {
 
 /** Shorteners carriers filter (spammers hide where a link goes behind them); matched as a link's host. */
 const SHORTENERS = [
-  'bit.ly', 'bitly.com', 'bitly.is', 'tinyurl.com', 'tiny.cc', 'tiny.one', 'goo.gl', 'ow.ly', 't.co', 'is.gd', 'v.gd',
-  'buff.ly', 'rebrand.ly', 'cutt.ly', 'shorturl.at', 'rb.gy', 'bl.ink', 't.ly', 's.id', 'lnkd.in', 'qrco.de', 'shorte.st',
-  'adf.ly', 'x.co', 'soo.gd', 'clck.ru', 'short.io', 'sh.st', 'tr.im', 'po.st', 'mcaf.ee', 'trib.al', 'dlvr.it',
+  'bit.ly',
+  'bitly.com',
+  'bitly.is',
+  'tinyurl.com',
+  'tiny.cc',
+  'tiny.one',
+  'goo.gl',
+  'ow.ly',
+  't.co',
+  'is.gd',
+  'v.gd',
+  'buff.ly',
+  'rebrand.ly',
+  'cutt.ly',
+  'shorturl.at',
+  'rb.gy',
+  'bl.ink',
+  't.ly',
+  's.id',
+  'lnkd.in',
+  'qrco.de',
+  'shorte.st',
+  'adf.ly',
+  'x.co',
+  'soo.gd',
+  'clck.ru',
+  'short.io',
+  'sh.st',
+  'tr.im',
+  'po.st',
+  'mcaf.ee',
+  'trib.al',
+  'dlvr.it',
 ];
 const escapeRegExp = (text: string) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
 const SHORTENED_LINK = new RegExp(
@@ -213,8 +252,43 @@ export function shortenEmojiRuns(text: string): string {
  */
 const FLAGGED_WORDS: Record<string, readonly string[]> = {
   sex: ['sex', 'sexy', 'porn', 'porno', 'xxx', 'nude', 'nudes', 'erotic', 'hookup'],
-  alcohol: ['alcohol', 'alcoholic', 'beer', 'beers', 'wine', 'wines', 'liquor', 'vodka', 'whiskey', 'whisky', 'tequila', 'rum', 'booze', 'cocktail', 'cocktails', 'happy hour', 'brewery', 'winery'],
-  firearms: ['gun', 'guns', 'firearm', 'firearms', 'rifle', 'rifles', 'handgun', 'handguns', 'pistol', 'pistols', 'shotgun', 'shotguns', 'ammo', 'ammunition', 'ar 15'],
+  alcohol: [
+    'alcohol',
+    'alcoholic',
+    'beer',
+    'beers',
+    'wine',
+    'wines',
+    'liquor',
+    'vodka',
+    'whiskey',
+    'whisky',
+    'tequila',
+    'rum',
+    'booze',
+    'cocktail',
+    'cocktails',
+    'happy hour',
+    'brewery',
+    'winery',
+  ],
+  firearms: [
+    'gun',
+    'guns',
+    'firearm',
+    'firearms',
+    'rifle',
+    'rifles',
+    'handgun',
+    'handguns',
+    'pistol',
+    'pistols',
+    'shotgun',
+    'shotguns',
+    'ammo',
+    'ammunition',
+    'ar 15',
+  ],
   tobacco: ['tobacco', 'cigarette', 'cigarettes', 'cigar', 'cigars', 'vape', 'vapes', 'vaping', 'e cig', 'e cigarette', 'nicotine', 'juul', 'hookah'],
   cannabis: ['cannabis', 'marijuana', 'thc', 'cbd', 'dispensary', 'edibles'],
 };

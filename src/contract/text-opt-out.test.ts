@@ -9,7 +9,15 @@ describe('text opt-outs', () => {
   });
 
   it('flags longer replies that may ask to stop, and nothing else', () => {
-    for (const reply of ['stop please', 'Please STOP', 'Can you unsubscribe me?', 'Take me off your list', 'Don’t text me again', 'I want to opt out', 'no more texts']) {
+    for (const reply of [
+      'stop please',
+      'Please STOP',
+      'Can you unsubscribe me?',
+      'Take me off your list',
+      'Don’t text me again',
+      'I want to opt out',
+      'no more texts',
+    ]) {
       expect(mayAskToStop(reply), reply).toBe(true);
     }
     for (const reply of ['STOP', 'What time does it start?', 'Thanks!', 'the bus stopped late', 'UNSTOP', 'I can’t stand the rain']) {

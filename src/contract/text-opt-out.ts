@@ -18,7 +18,11 @@ const START_WORDS = new Set(['UNSTOP', 'START']);
 
 /** The reply as a keyword: trimmed, upper case, single spaces, trailing punctuation dropped. */
 export function keywordOf(body: string): string {
-  return body.trim().replace(/[.!]+$/, '').replace(/\s+/g, ' ').toUpperCase();
+  return body
+    .trim()
+    .replace(/[.!]+$/, '')
+    .replace(/\s+/g, ' ')
+    .toUpperCase();
 }
 
 /** The whole reply is a STOP keyword: the service opts the number out. */
@@ -48,6 +52,10 @@ const ASKS_TO_STOP = [
 /** A reply that may ask to stop, though it is not a keyword the service acts on. */
 export function mayAskToStop(body: string | null | undefined): boolean {
   if (!body || isStopReply(body) || isStartReply(body)) return false;
-  const text = body.normalize('NFD').replace(/\p{M}+/gu, '').toLowerCase().replace(/[’‘]/g, "'");
+  const text = body
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .toLowerCase()
+    .replace(/[’‘]/g, "'");
   return ASKS_TO_STOP.some((pattern) => pattern.test(text));
 }

@@ -18,10 +18,10 @@ describe('useListSearchParams', () => {
   it('keeps a change made while the previous one waits for the route’s loader', async () => {
     // Each navigation waits for its loader, as the app's routes do, until the test lets it through.
     const held: Array<() => void> = [];
-    const router = createMemoryRouter(
-      [{ path: '/list', element: <Probe />, loader: () => new Promise<null>((resolve) => held.push(() => resolve(null))) }],
-      { initialEntries: ['/list?category=InProgress&q=dismissal'], hydrationData: { loaderData: { 0: null } } },
-    );
+    const router = createMemoryRouter([{ path: '/list', element: <Probe />, loader: () => new Promise<null>((resolve) => held.push(() => resolve(null))) }], {
+      initialEntries: ['/list?category=InProgress&q=dismissal'],
+      hydrationData: { loaderData: { 0: null } },
+    });
     render(<RouterProvider router={router} />);
     expect(await screen.findByText('category=InProgress q=dismissal')).toBeInTheDocument();
 

@@ -26,10 +26,7 @@ const PAGE_SIZES = [10, 25, 50, 100];
 const DEFAULT_PAGE_SIZE = 25;
 
 /** The list state a URL's query holds; the hook reads it the same way, and a route's loader can read it before the page. */
-export function readListState<Filter extends string = never>(
-  searchParams: URLSearchParams,
-  options: ListStateOptions<Filter> = {},
-): ListState<Filter> {
+export function readListState<Filter extends string = never>(searchParams: URLSearchParams, options: ListStateOptions<Filter> = {}): ListState<Filter> {
   const { defaultPageSize = DEFAULT_PAGE_SIZE, defaultSort = null, filters: filterNames = [] } = options;
   const page = Number(searchParams.get('page'));
   const size = Number(searchParams.get('size'));

@@ -1,8 +1,6 @@
 const UNITS = ['kilobyte', 'megabyte', 'gigabyte'] as const;
 const byteFormat = new Intl.NumberFormat('en-US', { style: 'unit', unit: 'byte', unitDisplay: 'long' });
-const unitFormats = UNITS.map(
-  (unit) => new Intl.NumberFormat('en-US', { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }),
-);
+const unitFormats = UNITS.map((unit) => new Intl.NumberFormat('en-US', { style: 'unit', unit, unitDisplay: 'short', maximumFractionDigits: 1 }));
 
 /**
  * A file's size as people read it: "24 bytes", "1 byte", "1.5 kB", "3.2 MB". Steps of 1,024, as the upload limit

@@ -14,5 +14,4 @@ export const isReadable = (value: number | null | undefined): value is number =>
 const pluralRules = new Intl.PluralRules('en-US');
 
 /** "1 contact", "4,221 contacts" (the form chosen by Intl.PluralRules). */
-export const formatCountOf = (value: number, one: string, many: string) =>
-  `${countFormat.format(value)} ${pluralRules.select(value) === 'one' ? one : many}`;
+export const formatCountOf = (value: number, one: string, many: string) => `${countFormat.format(value)} ${pluralRules.select(value) === 'one' ? one : many}`;

@@ -14,9 +14,7 @@ const notes = ['Prefers texts', 'Call after 5pm', 'Spanish speaker', 'Room paren
  */
 export function addGeneratedContacts(db: SandboxDatabase, count: number, now: number): void {
   const random = createRandom(1_000_003);
-  const taken = new Set(
-    (db.prepare('SELECT primary_phone FROM contacts WHERE account_id = ?').pluck().all(DEMO_ACCOUNT_ID) as string[]),
-  );
+  const taken = new Set(db.prepare('SELECT primary_phone FROM contacts WHERE account_id = ?').pluck().all(DEMO_ACCOUNT_ID) as string[]);
   const uniquePhone = () => {
     let phone: string;
     do phone = demoPhoneNumber(random);

@@ -48,9 +48,7 @@ export function chimeWav(seconds: number, notes: readonly [number, number] = [65
       // A fundamental with two soft partials gives the bell its colour.
       value +=
         envelope *
-        (Math.sin(2 * Math.PI * frequency * since) +
-          0.3 * Math.sin(2 * Math.PI * 2 * frequency * since) +
-          0.1 * Math.sin(2 * Math.PI * 3 * frequency * since));
+        (Math.sin(2 * Math.PI * frequency * since) + 0.3 * Math.sin(2 * Math.PI * 2 * frequency * since) + 0.1 * Math.sin(2 * Math.PI * 3 * frequency * since));
     });
     const edge = Math.min(1, t / fade, (seconds - t) / fade);
     samples[index] = 0.35 * value * edge;
@@ -91,16 +89,104 @@ interface DemoSpeech {
 export function seedDemoAudio(db: SandboxDatabase, now: number, users: { master: number; leia: number; han: number }, accountId: number) {
   const random = createRandom(8_000_277);
   const recordings: DemoRecording[] = [
-    { id: 'af0277', owner: users.master, name: 'Snow day closure', description: 'Schools closed for weather; no buses run.', seconds: 14, notes: [659.25, 523.25], messageType: 'Announcement', shared: true, favorite: true, usedDaysAgo: 3 },
-    { id: 'bk4410', owner: users.leia, name: 'Bus route 12 delay', description: 'Route 12 runs 30 minutes late.', seconds: 9, notes: [587.33, 440], messageType: 'Announcement', shared: true, favorite: false, usedDaysAgo: 12 },
-    { id: 'cm5521', owner: users.master, name: 'Please call the front office', description: 'Voicemail follow-up.', seconds: 6, notes: [523.25, 392], messageType: 'AnnouncementVoiceMail', shared: false, favorite: false, usedDaysAgo: 40 },
-    { id: 'dr7302', owner: users.han, name: 'Pump station check-in', description: "Han's crew reminder.", seconds: 7, notes: [698.46, 587.33], messageType: 'NeverUsed', shared: false, favorite: true, usedDaysAgo: null },
+    {
+      id: 'af0277',
+      owner: users.master,
+      name: 'Snow day closure',
+      description: 'Schools closed for weather; no buses run.',
+      seconds: 14,
+      notes: [659.25, 523.25],
+      messageType: 'Announcement',
+      shared: true,
+      favorite: true,
+      usedDaysAgo: 3,
+    },
+    {
+      id: 'bk4410',
+      owner: users.leia,
+      name: 'Bus route 12 delay',
+      description: 'Route 12 runs 30 minutes late.',
+      seconds: 9,
+      notes: [587.33, 440],
+      messageType: 'Announcement',
+      shared: true,
+      favorite: false,
+      usedDaysAgo: 12,
+    },
+    {
+      id: 'cm5521',
+      owner: users.master,
+      name: 'Please call the front office',
+      description: 'Voicemail follow-up.',
+      seconds: 6,
+      notes: [523.25, 392],
+      messageType: 'AnnouncementVoiceMail',
+      shared: false,
+      favorite: false,
+      usedDaysAgo: 40,
+    },
+    {
+      id: 'dr7302',
+      owner: users.han,
+      name: 'Pump station check-in',
+      description: "Han's crew reminder.",
+      seconds: 7,
+      notes: [698.46, 587.33],
+      messageType: 'NeverUsed',
+      shared: false,
+      favorite: true,
+      usedDaysAgo: null,
+    },
   ];
   const speeches: DemoSpeech[] = [
-    { id: 'zx1234', owner: users.master, name: 'Welcome back to school', description: 'First-day greeting for families.', text: 'Welcome back to Galaxy Community Schools! Classes start Monday at 8 a.m. Please check your student portal for bus times.', voice: 'Joanna', messageType: 'Announcement', shared: true, favorite: true, usedDaysAgo: 20 },
-    { id: 'hs1138', owner: users.leia, name: 'Parent-teacher conferences', description: '', text: 'Parent-teacher conferences are this Thursday from 4 to 7 p.m. Sign up for a time slot on the school website.', voice: 'Matthew', messageType: 'NeverUsed', shared: false, favorite: false, usedDaysAgo: null },
-    { id: 'lw2290', owner: users.master, name: 'Board meeting notice', description: 'Board members only.', text: 'The school board meets next Tuesday at 6 p.m. in the district office. The agenda is in your inbox.', voice: 'Kendra', messageType: 'NeverUsed', shared: false, favorite: false, usedDaysAgo: null },
-    { id: 'tq6614', owner: users.han, name: 'Crew shift change', description: '', text: 'The maintenance crew starts at 6 a.m. tomorrow. Call 2 1 4 5 5 5 0 1 4 2 if you cannot make it.', voice: 'Kevin', messageType: 'NeverUsed', shared: false, favorite: false, usedDaysAgo: null },
+    {
+      id: 'zx1234',
+      owner: users.master,
+      name: 'Welcome back to school',
+      description: 'First-day greeting for families.',
+      text: 'Welcome back to Galaxy Community Schools! Classes start Monday at 8 a.m. Please check your student portal for bus times.',
+      voice: 'Joanna',
+      messageType: 'Announcement',
+      shared: true,
+      favorite: true,
+      usedDaysAgo: 20,
+    },
+    {
+      id: 'hs1138',
+      owner: users.leia,
+      name: 'Parent-teacher conferences',
+      description: '',
+      text: 'Parent-teacher conferences are this Thursday from 4 to 7 p.m. Sign up for a time slot on the school website.',
+      voice: 'Matthew',
+      messageType: 'NeverUsed',
+      shared: false,
+      favorite: false,
+      usedDaysAgo: null,
+    },
+    {
+      id: 'lw2290',
+      owner: users.master,
+      name: 'Board meeting notice',
+      description: 'Board members only.',
+      text: 'The school board meets next Tuesday at 6 p.m. in the district office. The agenda is in your inbox.',
+      voice: 'Kendra',
+      messageType: 'NeverUsed',
+      shared: false,
+      favorite: false,
+      usedDaysAgo: null,
+    },
+    {
+      id: 'tq6614',
+      owner: users.han,
+      name: 'Crew shift change',
+      description: '',
+      text: 'The maintenance crew starts at 6 a.m. tomorrow. Call 2 1 4 5 5 5 0 1 4 2 if you cannot make it.',
+      voice: 'Kevin',
+      messageType: 'NeverUsed',
+      shared: false,
+      favorite: false,
+      usedDaysAgo: null,
+    },
   ];
 
   const insert = db.prepare(`
@@ -114,15 +200,30 @@ export function seedDemoAudio(db: SandboxDatabase, now: number, users: { master:
   };
   for (const item of recordings) {
     insert.run({
-      ...item, ...times(item.usedDaysAgo), favorite: item.favorite ? 1 : 0, shared: item.shared ? 1 : 0,
-      length: item.seconds, tts: 0, text: '', voice: '', contentType: 'audio/wav',
-      fileName: `${item.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.wav`, data: chimeWav(item.seconds, item.notes),
+      ...item,
+      ...times(item.usedDaysAgo),
+      favorite: item.favorite ? 1 : 0,
+      shared: item.shared ? 1 : 0,
+      length: item.seconds,
+      tts: 0,
+      text: '',
+      voice: '',
+      contentType: 'audio/wav',
+      fileName: `${item.name.toLowerCase().replace(/[^a-z0-9]+/g, '-')}.wav`,
+      data: chimeWav(item.seconds, item.notes),
     });
   }
   for (const item of speeches) {
     insert.run({
-      ...item, ...times(item.usedDaysAgo), favorite: item.favorite ? 1 : 0, shared: item.shared ? 1 : 0,
-      length: estimateSpeechSeconds(item.text), tts: 1, contentType: null, fileName: null, data: null,
+      ...item,
+      ...times(item.usedDaysAgo),
+      favorite: item.favorite ? 1 : 0,
+      shared: item.shared ? 1 : 0,
+      length: estimateSpeechSeconds(item.text),
+      tts: 1,
+      contentType: null,
+      fileName: null,
+      data: null,
     });
   }
 }

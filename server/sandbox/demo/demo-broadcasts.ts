@@ -101,22 +101,118 @@ interface DemoBroadcast {
 }
 
 const audio = {
-  welcome: { id: 'c41a07', name: 'Welcome back', seconds: 48, messageType: 'Announcement', text: 'Welcome back to Lincoln Elementary! School starts Monday at 7:55. Buses run their usual routes.' },
-  pictureDay: { id: 'c41a12', name: 'Picture day', seconds: 32, messageType: 'Announcement', text: 'Fall picture day is this Thursday. Order forms went home in backpacks.' },
-  rsvp: { id: 'c41a19', name: 'Volunteer RSVP question', seconds: 41, messageType: 'SurveyLiveAnswer', text: 'Will you attend volunteer orientation on the 14th? Press 1 for yes, 2 for no, or 3 to be called back.' },
-  rsvpVoicemail: { id: 'c41a1a', name: 'Volunteer RSVP voicemail', seconds: 24, messageType: 'SurveyVoiceMail', text: 'Please call the front office to RSVP for volunteer orientation on the 14th.' },
-  stormDelay: { id: 'c41a23', name: 'Two-hour delay', seconds: 27, messageType: 'Announcement', text: 'Because of icy roads, all schools open two hours late today. Morning pre-K is canceled.' },
-  board: { id: 'c41a2f', name: 'Board meeting notice', seconds: 63, messageType: 'Announcement', text: 'The board meets Tuesday at 6 PM in the district office. The agenda is posted online.' },
-  busDetour: { id: 'c41a35', name: 'Route 12 detour', seconds: 29, messageType: 'Announcement', text: 'Route 12 will detour around Elm Street this week. Pickup times move ten minutes earlier.' },
-  subSurvey: { id: 'c41a3c', name: 'Substitute availability', seconds: 37, messageType: 'SurveyLiveAnswer', text: 'Can you sub next week? Press 1 for all week, 2 for some days, 3 for none.' },
-  staffMeeting: { id: 'c41a44', name: 'Staff meeting moved', seconds: 22, messageType: 'Announcement', text: 'Thursday staff meeting moves to the library at 3:45.' },
-  safety: { id: 'c41a4b', name: 'Field safety check-in', seconds: 35, messageType: 'SurveyLiveAnswer', text: 'Safety check-in. Press 1 if your site is clear, 2 if you need help.' },
-  concert: { id: 'c41a52', name: 'Spring concert', seconds: 31, messageType: 'Announcement', text: 'The spring concert starts tonight at 7 in the gym. Performers arrive by 6:15.' },
-  afterSchool: { id: 'c41a58', name: 'After-school program survey', seconds: 46, messageType: 'SurveyLiveAnswer', text: 'Would your child join an after-school program? Press 1 for yes, 2 for maybe, 3 for no.' },
-  snowDay: { id: 'c41a5f', name: 'Snow day closure', seconds: 26, messageType: 'Announcement', text: 'All schools are closed today because of snow. Stay safe and warm.' },
-  waterMain: { id: 'c41a61', name: 'Early dismissal', seconds: 34, messageType: 'Announcement', text: 'A water main break at Lincoln means early dismissal at 11:30 today. Buses leave at 11:45.' },
-  yearbook: { id: 'c41a67', name: 'Yearbook orders', seconds: 28, messageType: 'Announcement', text: 'Yearbook orders close Friday. Order online or at the front office.' },
-  graduation: { id: 'c41a6d', name: 'Graduation rehearsal', seconds: 39, messageType: 'Announcement', text: 'Graduation rehearsal is Thursday at 9 in the stadium. Staff please arrive by 8:30.' },
+  welcome: {
+    id: 'c41a07',
+    name: 'Welcome back',
+    seconds: 48,
+    messageType: 'Announcement',
+    text: 'Welcome back to Lincoln Elementary! School starts Monday at 7:55. Buses run their usual routes.',
+  },
+  pictureDay: {
+    id: 'c41a12',
+    name: 'Picture day',
+    seconds: 32,
+    messageType: 'Announcement',
+    text: 'Fall picture day is this Thursday. Order forms went home in backpacks.',
+  },
+  rsvp: {
+    id: 'c41a19',
+    name: 'Volunteer RSVP question',
+    seconds: 41,
+    messageType: 'SurveyLiveAnswer',
+    text: 'Will you attend volunteer orientation on the 14th? Press 1 for yes, 2 for no, or 3 to be called back.',
+  },
+  rsvpVoicemail: {
+    id: 'c41a1a',
+    name: 'Volunteer RSVP voicemail',
+    seconds: 24,
+    messageType: 'SurveyVoiceMail',
+    text: 'Please call the front office to RSVP for volunteer orientation on the 14th.',
+  },
+  stormDelay: {
+    id: 'c41a23',
+    name: 'Two-hour delay',
+    seconds: 27,
+    messageType: 'Announcement',
+    text: 'Because of icy roads, all schools open two hours late today. Morning pre-K is canceled.',
+  },
+  board: {
+    id: 'c41a2f',
+    name: 'Board meeting notice',
+    seconds: 63,
+    messageType: 'Announcement',
+    text: 'The board meets Tuesday at 6 PM in the district office. The agenda is posted online.',
+  },
+  busDetour: {
+    id: 'c41a35',
+    name: 'Route 12 detour',
+    seconds: 29,
+    messageType: 'Announcement',
+    text: 'Route 12 will detour around Elm Street this week. Pickup times move ten minutes earlier.',
+  },
+  subSurvey: {
+    id: 'c41a3c',
+    name: 'Substitute availability',
+    seconds: 37,
+    messageType: 'SurveyLiveAnswer',
+    text: 'Can you sub next week? Press 1 for all week, 2 for some days, 3 for none.',
+  },
+  staffMeeting: {
+    id: 'c41a44',
+    name: 'Staff meeting moved',
+    seconds: 22,
+    messageType: 'Announcement',
+    text: 'Thursday staff meeting moves to the library at 3:45.',
+  },
+  safety: {
+    id: 'c41a4b',
+    name: 'Field safety check-in',
+    seconds: 35,
+    messageType: 'SurveyLiveAnswer',
+    text: 'Safety check-in. Press 1 if your site is clear, 2 if you need help.',
+  },
+  concert: {
+    id: 'c41a52',
+    name: 'Spring concert',
+    seconds: 31,
+    messageType: 'Announcement',
+    text: 'The spring concert starts tonight at 7 in the gym. Performers arrive by 6:15.',
+  },
+  afterSchool: {
+    id: 'c41a58',
+    name: 'After-school program survey',
+    seconds: 46,
+    messageType: 'SurveyLiveAnswer',
+    text: 'Would your child join an after-school program? Press 1 for yes, 2 for maybe, 3 for no.',
+  },
+  snowDay: {
+    id: 'c41a5f',
+    name: 'Snow day closure',
+    seconds: 26,
+    messageType: 'Announcement',
+    text: 'All schools are closed today because of snow. Stay safe and warm.',
+  },
+  waterMain: {
+    id: 'c41a61',
+    name: 'Early dismissal',
+    seconds: 34,
+    messageType: 'Announcement',
+    text: 'A water main break at Lincoln means early dismissal at 11:30 today. Buses leave at 11:45.',
+  },
+  yearbook: {
+    id: 'c41a67',
+    name: 'Yearbook orders',
+    seconds: 28,
+    messageType: 'Announcement',
+    text: 'Yearbook orders close Friday. Order online or at the front office.',
+  },
+  graduation: {
+    id: 'c41a6d',
+    name: 'Graduation rehearsal',
+    seconds: 39,
+    messageType: 'Announcement',
+    text: 'Graduation rehearsal is Thursday at 9 in the stadium. Staff please arrive by 8:30.',
+  },
 } satisfies Record<string, DemoAudio>;
 
 const typical: CallProfile = { live: 0.44, machine: 0.25, busy: 0.31, invalid: 0.04 };
@@ -125,35 +221,314 @@ const urgent: CallProfile = { live: 0.55, machine: 0.2, busy: 0.25, invalid: 0.0
 
 /** The demo broadcasts, oldest first (later ones leave out numbers that opted out from earlier replies). */
 const demoBroadcasts: DemoBroadcast[] = [
-  { name: 'Welcome back: first day of school', type: 'Announcement', owner: 'master', list: 'Parents — Lincoln Elementary', start: { daysAgo: 152, hour: 17, minute: 30 }, outcome: { status: 'Complete' }, audio: audio.welcome, throttle: 40, calls: typical },
-  { name: 'Open house Thursday', type: 'SMS', owner: 'master', list: 'Parents — Roosevelt Middle', start: { daysAgo: 141, hour: 16, minute: 0 }, outcome: { status: 'Complete' }, textMessage: 'Roosevelt Middle open house is Thursday 6-8 PM. Meet the teachers and tour the new science wing!', replyRate: 0.012, stopRate: 0.2 },
-  { name: 'Fall picture day', type: 'SMSAndAnnouncement', owner: 'leia', list: 'Parents — Lincoln Elementary', start: { daysAgo: 121, hour: 18, minute: 0 }, outcome: { status: 'Complete' }, audio: audio.pictureDay, textMessage: 'Fall picture day is Thursday. Order forms went home today; retakes are Oct 30.', throttle: 30, calls: typical, replyRate: 0.008, stopRate: 0.25 },
-  { name: 'Volunteer orientation RSVP', type: 'Survey', owner: 'leia', list: 'Volunteers', start: { daysAgo: 110, hour: 10, minute: 15 }, outcome: { status: 'Complete' }, audio: audio.rsvp, audioVm: audio.rsvpVoicemail, throttle: 10, calls: daytime, survey: { keys: { 1: 6, 2: 2, 3: 1 }, question: 'Attending volunteer orientation on the 14th?', labels: { 1: 'Yes', 2: 'No', 3: 'Call me back' }, responseRate: 0.82 } },
-  { name: 'Storm delay: 2-hour late start', type: 'Announcement', owner: 'master', list: 'Weather Alerts', start: { daysAgo: 96, hour: 5, minute: 45 }, outcome: { status: 'Complete' }, audio: audio.stormDelay, throttle: 0, calls: urgent, checkCallingWindow: false },
-  { name: 'Crew schedule change', type: 'SMS', owner: 'han', list: 'Field Team', start: { daysAgo: 90, hour: 7, minute: 0 }, outcome: { status: 'Complete' }, textMessage: 'Crew update: this week we start at 6:30 AM at the north depot. Bring your badge.', textNumberId: 98616, replyRate: 0.05, stopRate: 0 },
-  { name: 'Conference sign-up', type: 'SMS', owner: 'master', list: 'Parents — Roosevelt Middle', start: { daysAgo: 80, hour: 15, minute: 30 }, outcome: { status: 'Complete' }, textMessage: "Hi {{FirstName}}, parent-teacher conferences are Oct 12-13. Reply with a time that works for the {{LastName}} family, or sign up at the front office.", replyRate: 0.02, stopRate: 0.1 },
-  { name: 'Board meeting agenda', type: 'Announcement', owner: 'master', list: 'Board Members', start: { daysAgo: 70, hour: 12, minute: 0 }, outcome: { status: 'Complete' }, audio: audio.board, throttle: 5, calls: daytime },
-  { name: 'Bus Route 12 detour', type: 'SMSOrAnnouncement', owner: 'leia', list: 'Bus Route 12', start: { daysAgo: 61, hour: 17, minute: 0 }, outcome: { status: 'Complete' }, audio: audio.busDetour, textMessage: 'Route 12 detours around Elm St. this week: pickups are 10 minutes earlier.', textNumberId: 98616, throttle: 10, calls: typical, replyRate: 0.03, stopRate: 0 },
-  { name: 'Substitute availability survey', type: 'Survey', owner: 'leia', list: 'Substitute Teachers', start: { daysAgo: 50, hour: 19, minute: 8 }, outcome: { status: 'Expired', afterMinutes: 22 }, audio: audio.subSurvey, audioVm: audio.rsvpVoicemail, throttle: 1, calls: daytime, survey: { keys: { 1: 3, 2: 4, 3: 2 }, question: 'Can you sub next week?', labels: { 1: 'All week', 2: 'Some days', 3: 'None' }, responseRate: 0.9 }, continueOnNextDay: false },
-  { name: 'Band trip payment reminder', type: 'SMS', owner: 'master', list: 'Band Parents', start: { daysAgo: 41, hour: 16, minute: 45 }, outcome: { status: 'Complete' }, textMessage: 'Band trip payments are due Friday. Pay online or bring a check to the band room. Questions? Reply here.', replyRate: 0.04, stopRate: 0.1 },
-  { name: 'Test message', type: 'SMS', owner: 'master', list: 'Board Members', start: { daysAgo: 35, hour: 9, minute: 0 }, outcome: { status: 'Complete' }, textMessage: 'Testing, please ignore.', deletedDaysAgo: 35 },
-  { name: 'Staff meeting moved', type: 'Announcement', owner: 'master', list: 'Staff', start: { daysAgo: 30, hour: 13, minute: 0 }, outcome: { status: 'Canceled', afterMinutes: 6 }, audio: audio.staffMeeting, throttle: 10, calls: daytime },
-  { name: 'Field safety check-in', type: 'Survey', owner: 'han', list: 'Field Team', start: { daysAgo: 21, hour: 14, minute: 0 }, outcome: { status: 'Complete' }, audio: audio.safety, throttle: 5, calls: urgent, survey: { keys: { 1: 9, 2: 1 }, question: 'Is your site clear?', labels: { 1: 'Site clear', 2: 'Needs help' }, responseRate: 0.95 } },
-  { name: 'Spring concert tonight', type: 'SMSAndAnnouncement', owner: 'master', list: 'Band Parents', start: { daysAgo: 14, hour: 11, minute: 0 }, outcome: { status: 'Complete' }, audio: audio.concert, textMessage: 'The spring concert is tonight at 7 in the gym. Performers arrive by 6:15 in black and white.', throttle: 10, calls: daytime, replyRate: 0.03, stopRate: 0.1 },
-  { name: 'Lunch account balances', type: 'SMS', owner: 'leia', list: 'Parents — Lincoln Elementary', start: { daysAgo: 7, hour: 16, minute: 30 }, outcome: { status: 'Complete' }, textMessage: 'Lincoln cafeteria: please check your lunch account balance online before Friday. Accounts below $5 get a reminder slip.', replyRate: 0.01, stopRate: 0.2 },
-  { name: 'After-school program survey', type: 'Survey', owner: 'master', list: 'Parents — Roosevelt Middle', start: { daysAgo: 3, hour: 17, minute: 30 }, outcome: { status: 'Complete' }, audio: audio.afterSchool, audioVm: audio.rsvpVoicemail, throttle: 40, calls: typical, survey: { keys: { 1: 5, 2: 3, 3: 2 }, question: 'Would your child join an after-school program?', labels: { 1: 'Yes', 2: 'Maybe', 3: 'No' }, responseRate: 0.7 } },
-  { name: 'Snow day closure', type: 'Announcement', owner: 'master', list: 'Weather Alerts', start: { daysAgo: 1, hour: 5, minute: 30 }, outcome: { status: 'Complete' }, audio: audio.snowDay, throttle: 0, calls: urgent, checkCallingWindow: false },
-  { name: 'Early dismissal: water main break', type: 'SMSAndAnnouncement', owner: 'master', list: 'Parents — Lincoln Elementary', start: { minutesAgo: 35 }, outcome: { status: 'InProgress' }, audio: audio.waterMain, textMessage: 'Lincoln Elementary: a water main break means early dismissal at 11:30 today. Buses leave at 11:45.', throttle: 10, calls: urgent, replyRate: 0.015, stopRate: 0, checkCallingWindow: false, continueOnNextDay: true },
-  { name: 'Report cards are ready', type: 'SMS', owner: 'leia', list: 'Parents — Roosevelt Middle', start: { minutesAgo: 4 }, outcome: { status: 'InProgress' }, textMessage: 'Report cards are ready in the parent portal. Conferences can be booked from the same page.', replyRate: 0.01, stopRate: 0, checkCallingWindow: false, continueOnNextDay: true },
-  { name: 'Yearbook orders closing', type: 'Announcement', owner: 'leia', list: 'Volunteers', start: { minutesAgo: 150 }, outcome: { status: 'Paused', afterMinutes: 12 }, audio: audio.yearbook, throttle: 5, calls: daytime, continueOnNextDay: true },
-  { name: 'Generator maintenance notice', type: 'SMS', owner: 'han', list: 'Field Team', start: { daysAgo: -1, hour: 7, minute: 30 }, outcome: { status: 'AuthorizationApproved' }, textMessage: 'Heads up: generator maintenance at the north depot tomorrow 8-11 AM. Power to bay 3 will be off.', textNumberId: 98616 },
-  { name: 'Graduation rehearsal schedule', type: 'Announcement', owner: 'master', list: 'Staff', start: { daysAgo: -3, hour: 9, minute: 0 }, outcome: { status: 'AuthorizationApproved' }, audio: audio.graduation, throttle: 10, calls: daytime },
+  {
+    name: 'Welcome back: first day of school',
+    type: 'Announcement',
+    owner: 'master',
+    list: 'Parents — Lincoln Elementary',
+    start: { daysAgo: 152, hour: 17, minute: 30 },
+    outcome: { status: 'Complete' },
+    audio: audio.welcome,
+    throttle: 40,
+    calls: typical,
+  },
+  {
+    name: 'Open house Thursday',
+    type: 'SMS',
+    owner: 'master',
+    list: 'Parents — Roosevelt Middle',
+    start: { daysAgo: 141, hour: 16, minute: 0 },
+    outcome: { status: 'Complete' },
+    textMessage: 'Roosevelt Middle open house is Thursday 6-8 PM. Meet the teachers and tour the new science wing!',
+    replyRate: 0.012,
+    stopRate: 0.2,
+  },
+  {
+    name: 'Fall picture day',
+    type: 'SMSAndAnnouncement',
+    owner: 'leia',
+    list: 'Parents — Lincoln Elementary',
+    start: { daysAgo: 121, hour: 18, minute: 0 },
+    outcome: { status: 'Complete' },
+    audio: audio.pictureDay,
+    textMessage: 'Fall picture day is Thursday. Order forms went home today; retakes are Oct 30.',
+    throttle: 30,
+    calls: typical,
+    replyRate: 0.008,
+    stopRate: 0.25,
+  },
+  {
+    name: 'Volunteer orientation RSVP',
+    type: 'Survey',
+    owner: 'leia',
+    list: 'Volunteers',
+    start: { daysAgo: 110, hour: 10, minute: 15 },
+    outcome: { status: 'Complete' },
+    audio: audio.rsvp,
+    audioVm: audio.rsvpVoicemail,
+    throttle: 10,
+    calls: daytime,
+    survey: {
+      keys: { 1: 6, 2: 2, 3: 1 },
+      question: 'Attending volunteer orientation on the 14th?',
+      labels: { 1: 'Yes', 2: 'No', 3: 'Call me back' },
+      responseRate: 0.82,
+    },
+  },
+  {
+    name: 'Storm delay: 2-hour late start',
+    type: 'Announcement',
+    owner: 'master',
+    list: 'Weather Alerts',
+    start: { daysAgo: 96, hour: 5, minute: 45 },
+    outcome: { status: 'Complete' },
+    audio: audio.stormDelay,
+    throttle: 0,
+    calls: urgent,
+    checkCallingWindow: false,
+  },
+  {
+    name: 'Crew schedule change',
+    type: 'SMS',
+    owner: 'han',
+    list: 'Field Team',
+    start: { daysAgo: 90, hour: 7, minute: 0 },
+    outcome: { status: 'Complete' },
+    textMessage: 'Crew update: this week we start at 6:30 AM at the north depot. Bring your badge.',
+    textNumberId: 98616,
+    replyRate: 0.05,
+    stopRate: 0,
+  },
+  {
+    name: 'Conference sign-up',
+    type: 'SMS',
+    owner: 'master',
+    list: 'Parents — Roosevelt Middle',
+    start: { daysAgo: 80, hour: 15, minute: 30 },
+    outcome: { status: 'Complete' },
+    textMessage:
+      'Hi {{FirstName}}, parent-teacher conferences are Oct 12-13. Reply with a time that works for the {{LastName}} family, or sign up at the front office.',
+    replyRate: 0.02,
+    stopRate: 0.1,
+  },
+  {
+    name: 'Board meeting agenda',
+    type: 'Announcement',
+    owner: 'master',
+    list: 'Board Members',
+    start: { daysAgo: 70, hour: 12, minute: 0 },
+    outcome: { status: 'Complete' },
+    audio: audio.board,
+    throttle: 5,
+    calls: daytime,
+  },
+  {
+    name: 'Bus Route 12 detour',
+    type: 'SMSOrAnnouncement',
+    owner: 'leia',
+    list: 'Bus Route 12',
+    start: { daysAgo: 61, hour: 17, minute: 0 },
+    outcome: { status: 'Complete' },
+    audio: audio.busDetour,
+    textMessage: 'Route 12 detours around Elm St. this week: pickups are 10 minutes earlier.',
+    textNumberId: 98616,
+    throttle: 10,
+    calls: typical,
+    replyRate: 0.03,
+    stopRate: 0,
+  },
+  {
+    name: 'Substitute availability survey',
+    type: 'Survey',
+    owner: 'leia',
+    list: 'Substitute Teachers',
+    start: { daysAgo: 50, hour: 19, minute: 8 },
+    outcome: { status: 'Expired', afterMinutes: 22 },
+    audio: audio.subSurvey,
+    audioVm: audio.rsvpVoicemail,
+    throttle: 1,
+    calls: daytime,
+    survey: { keys: { 1: 3, 2: 4, 3: 2 }, question: 'Can you sub next week?', labels: { 1: 'All week', 2: 'Some days', 3: 'None' }, responseRate: 0.9 },
+    continueOnNextDay: false,
+  },
+  {
+    name: 'Band trip payment reminder',
+    type: 'SMS',
+    owner: 'master',
+    list: 'Band Parents',
+    start: { daysAgo: 41, hour: 16, minute: 45 },
+    outcome: { status: 'Complete' },
+    textMessage: 'Band trip payments are due Friday. Pay online or bring a check to the band room. Questions? Reply here.',
+    replyRate: 0.04,
+    stopRate: 0.1,
+  },
+  {
+    name: 'Test message',
+    type: 'SMS',
+    owner: 'master',
+    list: 'Board Members',
+    start: { daysAgo: 35, hour: 9, minute: 0 },
+    outcome: { status: 'Complete' },
+    textMessage: 'Testing, please ignore.',
+    deletedDaysAgo: 35,
+  },
+  {
+    name: 'Staff meeting moved',
+    type: 'Announcement',
+    owner: 'master',
+    list: 'Staff',
+    start: { daysAgo: 30, hour: 13, minute: 0 },
+    outcome: { status: 'Canceled', afterMinutes: 6 },
+    audio: audio.staffMeeting,
+    throttle: 10,
+    calls: daytime,
+  },
+  {
+    name: 'Field safety check-in',
+    type: 'Survey',
+    owner: 'han',
+    list: 'Field Team',
+    start: { daysAgo: 21, hour: 14, minute: 0 },
+    outcome: { status: 'Complete' },
+    audio: audio.safety,
+    throttle: 5,
+    calls: urgent,
+    survey: { keys: { 1: 9, 2: 1 }, question: 'Is your site clear?', labels: { 1: 'Site clear', 2: 'Needs help' }, responseRate: 0.95 },
+  },
+  {
+    name: 'Spring concert tonight',
+    type: 'SMSAndAnnouncement',
+    owner: 'master',
+    list: 'Band Parents',
+    start: { daysAgo: 14, hour: 11, minute: 0 },
+    outcome: { status: 'Complete' },
+    audio: audio.concert,
+    textMessage: 'The spring concert is tonight at 7 in the gym. Performers arrive by 6:15 in black and white.',
+    throttle: 10,
+    calls: daytime,
+    replyRate: 0.03,
+    stopRate: 0.1,
+  },
+  {
+    name: 'Lunch account balances',
+    type: 'SMS',
+    owner: 'leia',
+    list: 'Parents — Lincoln Elementary',
+    start: { daysAgo: 7, hour: 16, minute: 30 },
+    outcome: { status: 'Complete' },
+    textMessage: 'Lincoln cafeteria: please check your lunch account balance online before Friday. Accounts below $5 get a reminder slip.',
+    replyRate: 0.01,
+    stopRate: 0.2,
+  },
+  {
+    name: 'After-school program survey',
+    type: 'Survey',
+    owner: 'master',
+    list: 'Parents — Roosevelt Middle',
+    start: { daysAgo: 3, hour: 17, minute: 30 },
+    outcome: { status: 'Complete' },
+    audio: audio.afterSchool,
+    audioVm: audio.rsvpVoicemail,
+    throttle: 40,
+    calls: typical,
+    survey: {
+      keys: { 1: 5, 2: 3, 3: 2 },
+      question: 'Would your child join an after-school program?',
+      labels: { 1: 'Yes', 2: 'Maybe', 3: 'No' },
+      responseRate: 0.7,
+    },
+  },
+  {
+    name: 'Snow day closure',
+    type: 'Announcement',
+    owner: 'master',
+    list: 'Weather Alerts',
+    start: { daysAgo: 1, hour: 5, minute: 30 },
+    outcome: { status: 'Complete' },
+    audio: audio.snowDay,
+    throttle: 0,
+    calls: urgent,
+    checkCallingWindow: false,
+  },
+  {
+    name: 'Early dismissal: water main break',
+    type: 'SMSAndAnnouncement',
+    owner: 'master',
+    list: 'Parents — Lincoln Elementary',
+    start: { minutesAgo: 35 },
+    outcome: { status: 'InProgress' },
+    audio: audio.waterMain,
+    textMessage: 'Lincoln Elementary: a water main break means early dismissal at 11:30 today. Buses leave at 11:45.',
+    throttle: 10,
+    calls: urgent,
+    replyRate: 0.015,
+    stopRate: 0,
+    checkCallingWindow: false,
+    continueOnNextDay: true,
+  },
+  {
+    name: 'Report cards are ready',
+    type: 'SMS',
+    owner: 'leia',
+    list: 'Parents — Roosevelt Middle',
+    start: { minutesAgo: 4 },
+    outcome: { status: 'InProgress' },
+    textMessage: 'Report cards are ready in the parent portal. Conferences can be booked from the same page.',
+    replyRate: 0.01,
+    stopRate: 0,
+    checkCallingWindow: false,
+    continueOnNextDay: true,
+  },
+  {
+    name: 'Yearbook orders closing',
+    type: 'Announcement',
+    owner: 'leia',
+    list: 'Volunteers',
+    start: { minutesAgo: 150 },
+    outcome: { status: 'Paused', afterMinutes: 12 },
+    audio: audio.yearbook,
+    throttle: 5,
+    calls: daytime,
+    continueOnNextDay: true,
+  },
+  {
+    name: 'Generator maintenance notice',
+    type: 'SMS',
+    owner: 'han',
+    list: 'Field Team',
+    start: { daysAgo: -1, hour: 7, minute: 30 },
+    outcome: { status: 'AuthorizationApproved' },
+    textMessage: 'Heads up: generator maintenance at the north depot tomorrow 8-11 AM. Power to bay 3 will be off.',
+    textNumberId: 98616,
+  },
+  {
+    name: 'Graduation rehearsal schedule',
+    type: 'Announcement',
+    owner: 'master',
+    list: 'Staff',
+    start: { daysAgo: -3, hour: 9, minute: 0 },
+    outcome: { status: 'AuthorizationApproved' },
+    audio: audio.graduation,
+    throttle: 10,
+    calls: daytime,
+  },
 ];
 
 const replyTexts = [
-  'Thank you!', 'Got it, thanks', 'Will the buses run on time?', 'Which entrance should we use?', 'Can someone call me back?',
-  'Thanks for letting us know', 'Is aftercare still open?', 'Ok', 'We will be there', 'Who do I talk to about this?',
-  'Perfect, thank you', 'Can you send this in Spanish?', 'What time exactly?', 'Appreciate the reminder',
+  'Thank you!',
+  'Got it, thanks',
+  'Will the buses run on time?',
+  'Which entrance should we use?',
+  'Can someone call me back?',
+  'Thanks for letting us know',
+  'Is aftercare still open?',
+  'Ok',
+  'We will be there',
+  'Who do I talk to about this?',
+  'Perfect, thank you',
+  'Can you send this in Spanish?',
+  'What time exactly?',
+  'Appreciate the reminder',
 ];
 
 /**
@@ -230,10 +605,28 @@ function unreachedStatus(outcome: Outcome): string {
 function simulateCall(
   random: Random,
   index: number,
-  plan: { start: number; stopAt: number; throttle: number; retries: number; profile: CallProfile; survey?: SurveyPlan; creditsPerCall: number; outcome: Outcome },
+  plan: {
+    start: number;
+    stopAt: number;
+    throttle: number;
+    retries: number;
+    profile: CallProfile;
+    survey?: SurveyPlan;
+    creditsPerCall: number;
+    outcome: Outcome;
+  },
 ): RecipientResult {
   let at = plan.start + (index / callsPerMinute(plan.throttle)) * MINUTE + random.int(0, 40_000);
-  const result: RecipientResult = { status: unreachedStatus(plan.outcome), result: null, attempts: 0, lastAttemptAt: null, nextAttemptAt: null, surveyResult: null, credits: 0, messageText: null };
+  const result: RecipientResult = {
+    status: unreachedStatus(plan.outcome),
+    result: null,
+    attempts: 0,
+    lastAttemptAt: null,
+    nextAttemptAt: null,
+    surveyResult: null,
+    credits: 0,
+    messageText: null,
+  };
   const { live, machine, busy } = plan.profile;
   for (let attempt = 0; attempt <= plan.retries; attempt += 1) {
     if (at > plan.stopAt) {
@@ -275,7 +668,16 @@ function simulateText(
 ): RecipientResult {
   const at = plan.start + (index / TEXTS_PER_MINUTE) * MINUTE + random.int(0, 5_000);
   const text = plan.personalised ? personaliseFor(plan.template, contact) : plan.template;
-  const unsent: RecipientResult = { status: unreachedStatus(plan.outcome), result: null, attempts: 0, lastAttemptAt: null, nextAttemptAt: null, surveyResult: null, credits: 0, messageText: null };
+  const unsent: RecipientResult = {
+    status: unreachedStatus(plan.outcome),
+    result: null,
+    attempts: 0,
+    lastAttemptAt: null,
+    nextAttemptAt: null,
+    surveyResult: null,
+    credits: 0,
+    messageText: null,
+  };
   if (at > plan.stopAt) return unsent;
   const tried = { ...unsent, status: 'Completed', attempts: 1, lastAttemptAt: at };
   // Landlines cannot take texts (docs/decisions/0009-text-opt-in-statuses.md): nothing is sent to them.
@@ -336,9 +738,7 @@ export function seedDemoBroadcasts(db: SandboxDatabase, now: number): void {
       transfer_total = @transfer_total, survey_responses_json = @survey_responses_json, delivered_texts = @delivered_texts,
       not_delivered_texts = @not_delivered_texts, invalid_text_count = @invalid_text_count, credits_used = @credits_used
     WHERE broadcast_id = @id`);
-  const insertLedger = db.prepare(
-    'INSERT INTO credit_ledger (account_id, broadcast_id, kind, credits, created_at) VALUES (?, ?, ?, ?, ?)',
-  );
+  const insertLedger = db.prepare('INSERT INTO credit_ledger (account_id, broadcast_id, kind, credits, created_at) VALUES (?, ?, ?, ?, ?)');
   const audioLastUsed = db.prepare('UPDATE audio SET last_used = MAX(COALESCE(last_used, 0), ?) WHERE audio_id = ?');
 
   let nextId = 39_581;
@@ -385,7 +785,16 @@ export function seedDemoBroadcasts(db: SandboxDatabase, now: number): void {
 
       const results = recipients.map((contact, index) =>
         channel === 'Call'
-          ? simulateCall(random, index, { start, stopAt, throttle, retries: user.retries, profile: plan.calls ?? typical, survey: plan.survey, creditsPerCall, outcome })
+          ? simulateCall(random, index, {
+              start,
+              stopAt,
+              throttle,
+              retries: user.retries,
+              profile: plan.calls ?? typical,
+              survey: plan.survey,
+              creditsPerCall,
+              outcome,
+            })
           : simulateText(random, index, contact, { start, stopAt, template: plan.textMessage ?? '', personalised, outcome }),
       );
       const lastAttempt = Math.max(start, ...results.map((r) => r.lastAttemptAt ?? 0));
@@ -393,12 +802,14 @@ export function seedDemoBroadcasts(db: SandboxDatabase, now: number): void {
       const completed =
         outcome.status === 'Complete' ? lastAttempt + random.int(20, 90) * 1000 : outcome.status === 'Canceled' || outcome.status === 'Expired' ? stopAt : null;
       // A combo's text half is done long before its calls: it is complete even while the calls run.
-      const status: BroadcastStatus =
-        outcome.status === 'InProgress' && results.every((r) => r.status === 'Completed') ? 'Complete' : outcome.status;
+      const status: BroadcastStatus = outcome.status === 'InProgress' && results.every((r) => r.status === 'Completed') ? 'Complete' : outcome.status;
       const maxCost =
         channel === 'Call'
           ? recipients.length * creditsPerCall
-          : recipients.reduce((sum, contact) => sum + textCredits(personalised ? personaliseFor(plan.textMessage ?? '', contact) : (plan.textMessage ?? '')), 0);
+          : recipients.reduce(
+              (sum, contact) => sum + textCredits(personalised ? personaliseFor(plan.textMessage ?? '', contact) : (plan.textMessage ?? '')),
+              0,
+            );
 
       insertBroadcast.run({
         id,
@@ -446,9 +857,22 @@ export function seedDemoBroadcasts(db: SandboxDatabase, now: number): void {
       results.forEach((result, index) => {
         const contact = recipients[index]!;
         insertRecipient.run(
-          id, index + 1, contact.primary_phone, contact.person_id, contact.first_name, contact.last_name, contact.notes,
-          contact.integration_data, result.status, result.result, result.attempts, result.nextAttemptAt,
-          result.lastAttemptAt, result.surveyResult, result.credits, result.messageText,
+          id,
+          index + 1,
+          contact.primary_phone,
+          contact.person_id,
+          contact.first_name,
+          contact.last_name,
+          contact.notes,
+          contact.integration_data,
+          result.status,
+          result.result,
+          result.attempts,
+          result.nextAttemptAt,
+          result.lastAttemptAt,
+          result.surveyResult,
+          result.credits,
+          result.messageText,
         );
       });
       updateTotals.run({ id, ...totalsFromRecipients(db, id) });

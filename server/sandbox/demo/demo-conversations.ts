@@ -97,12 +97,7 @@ const threads: Thread[] = [
     textNumberId: MAIN_LINE,
     staff: 'master',
     state: 'read',
-    texts: [
-      staff('Spring concert tickets are free; doors open at 6:30 PM.'),
-      contact('How long does it last?'),
-      staff('About an hour.'),
-      contact('👍'),
-    ],
+    texts: [staff('Spring concert tickets are free; doors open at 6:30 PM.'), contact('How long does it last?'), staff('About an hour.'), contact('👍')],
   },
   {
     textNumberId: MAIN_LINE,
@@ -120,11 +115,7 @@ const threads: Thread[] = [
     textNumberId: MAIN_LINE,
     staff: 'master',
     state: 'done',
-    texts: [
-      staff('Report cards go home Friday.'),
-      contact('Will they also be online?'),
-      staff('Yes, in the parent portal by Thursday night.'),
-    ],
+    texts: [staff('Report cards go home Friday.'), contact('Will they also be online?'), staff('Yes, in the parent portal by Thursday night.')],
   },
   {
     textNumberId: MAIN_LINE,
@@ -238,10 +229,7 @@ export function seedDemoConversations({ db, now }: { db: SandboxDatabase; now: n
       }
     });
     if (thread.state !== 'unread') {
-      db.prepare('UPDATE conversations SET unread_count = 0, is_done = ? WHERE conversation_id = ?').run(
-        thread.state === 'done' ? 1 : 0,
-        conversationId,
-      );
+      db.prepare('UPDATE conversations SET unread_count = 0, is_done = ? WHERE conversation_id = ?').run(thread.state === 'done' ? 1 : 0, conversationId);
     }
   });
 }

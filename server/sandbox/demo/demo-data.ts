@@ -23,8 +23,16 @@ export function demoPhoneNumber(random: Random): string {
 }
 
 const noteSamples = [
-  'Prefers texts', 'Call after 5pm', 'Spanish speaker', 'Grandparent pickup', 'Room parent', 'Allergy alert on file',
-  'Works night shift', 'Bus rider', 'New this year', 'Emergency contact only',
+  'Prefers texts',
+  'Call after 5pm',
+  'Spanish speaker',
+  'Grandparent pickup',
+  'Room parent',
+  'Allergy alert on file',
+  'Works night shift',
+  'Bus rider',
+  'New this year',
+  'Emergency contact only',
 ];
 
 interface SeedContext {
@@ -49,23 +57,76 @@ function seedAccountAndUsers({ db, now }: SeedContext) {
   const [master, leia, han] = demoUsers;
   // The master user carries the settings of the documentation's own Create User example.
   insertUser.run({
-    id: DEMO_USER_IDS.master, userName: master.UserName, pinHash: hashPinCodeSync(master.PinCode), first: 'Luke',
-    last: 'Skywalker', email: 'luke@galaxy.com', phone: '2027075000', callerId: '2027075000', retries: 1,
-    maxLength: 120, throttle: 10, continueNextDay: 1, start: 7 * 60, stop: 20 * 60, days: daysToMask([]), state: 'TX',
-    master: 1, allBroadcasts: 1, allRoster: 1, allAudio: 1, groupAudio: 1, created: now - 400 * DAY,
+    id: DEMO_USER_IDS.master,
+    userName: master.UserName,
+    pinHash: hashPinCodeSync(master.PinCode),
+    first: 'Luke',
+    last: 'Skywalker',
+    email: 'luke@galaxy.com',
+    phone: '2027075000',
+    callerId: '2027075000',
+    retries: 1,
+    maxLength: 120,
+    throttle: 10,
+    continueNextDay: 1,
+    start: 7 * 60,
+    stop: 20 * 60,
+    days: daysToMask([]),
+    state: 'TX',
+    master: 1,
+    allBroadcasts: 1,
+    allRoster: 1,
+    allAudio: 1,
+    groupAudio: 1,
+    created: now - 400 * DAY,
   });
   insertUser.run({
-    id: DEMO_USER_IDS.leia, userName: leia.UserName, pinHash: hashPinCodeSync(leia.PinCode), first: 'Leia',
-    last: 'Organa', email: 'leia@galaxy.com', phone: '2125550187', callerId: '2125550187', retries: 2,
-    maxLength: 90, throttle: 20, continueNextDay: 0, start: 8 * 60, stop: 19 * 60 + 30,
-    days: daysToMask(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']), state: 'NY', master: 0,
-    allBroadcasts: 1, allRoster: 1, allAudio: 1, groupAudio: 1, created: now - 300 * DAY,
+    id: DEMO_USER_IDS.leia,
+    userName: leia.UserName,
+    pinHash: hashPinCodeSync(leia.PinCode),
+    first: 'Leia',
+    last: 'Organa',
+    email: 'leia@galaxy.com',
+    phone: '2125550187',
+    callerId: '2125550187',
+    retries: 2,
+    maxLength: 90,
+    throttle: 20,
+    continueNextDay: 0,
+    start: 8 * 60,
+    stop: 19 * 60 + 30,
+    days: daysToMask(['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday']),
+    state: 'NY',
+    master: 0,
+    allBroadcasts: 1,
+    allRoster: 1,
+    allAudio: 1,
+    groupAudio: 1,
+    created: now - 300 * DAY,
   });
   insertUser.run({
-    id: DEMO_USER_IDS.han, userName: han.UserName, pinHash: hashPinCodeSync(han.PinCode), first: 'Han', last: 'Solo',
-    email: 'han@galaxy.com', phone: '4155550142', callerId: '4155550142', retries: 1, maxLength: 60, throttle: 5,
-    continueNextDay: 0, start: 9 * 60, stop: 18 * 60, days: daysToMask([]), state: 'CA', master: 0,
-    allBroadcasts: 0, allRoster: 0, allAudio: 0, groupAudio: 1, created: now - 200 * DAY,
+    id: DEMO_USER_IDS.han,
+    userName: han.UserName,
+    pinHash: hashPinCodeSync(han.PinCode),
+    first: 'Han',
+    last: 'Solo',
+    email: 'han@galaxy.com',
+    phone: '4155550142',
+    callerId: '4155550142',
+    retries: 1,
+    maxLength: 60,
+    throttle: 5,
+    continueNextDay: 0,
+    start: 9 * 60,
+    stop: 18 * 60,
+    days: daysToMask([]),
+    state: 'CA',
+    master: 0,
+    allBroadcasts: 0,
+    allRoster: 0,
+    allAudio: 0,
+    groupAudio: 1,
+    created: now - 200 * DAY,
   });
 
   const insertTextNumber = db.prepare(
@@ -144,18 +205,12 @@ function seedContactsAndLists({ db, random, now }: SeedContext) {
   });
 
   // A few contacts already sit in the Deleted folder, to be restored or purged.
-  db.prepare(
-    `UPDATE contacts SET deleted_at = ? WHERE person_id IN (SELECT person_id FROM contacts ORDER BY person_id DESC LIMIT 12)`,
-  ).run(now - 3 * DAY);
+  db.prepare(`UPDATE contacts SET deleted_at = ? WHERE person_id IN (SELECT person_id FROM contacts ORDER BY person_id DESC LIMIT 12)`).run(now - 3 * DAY);
   return usedPhones;
 }
 
 function seedOptOuts({ db, random, now }: SeedContext) {
-  const contacts = db
-    .prepare<[], { primary_phone: string }>(
-      'SELECT primary_phone FROM contacts WHERE deleted_at IS NULL ORDER BY person_id LIMIT 1200',
-    )
-    .all();
+  const contacts = db.prepare<[], { primary_phone: string }>('SELECT primary_phone FROM contacts WHERE deleted_at IS NULL ORDER BY person_id LIMIT 1200').all();
   const insertOptOut = db.prepare(`
     INSERT OR IGNORE INTO opt_outs (account_id, phone_number, do_not_call, do_not_text, notes, source, opt_out_date)
     VALUES (${DEMO_ACCOUNT_ID}, ?, ?, ?, ?, ?, ?)`);

@@ -6,7 +6,7 @@ const window: CallingWindow = { timeZone: 'America/Chicago', startMinute: 420, s
 const at = (iso: string) => Date.parse(iso);
 
 describe('calling window', () => {
-  it('is open inside the hours on an allowed day, in the window\'s own zone', () => {
+  it("is open inside the hours on an allowed day, in the window's own zone", () => {
     expect(isWindowOpen(window, at('2026-11-25T13:00:00Z'))).toBe(true); // Wed 7:00 CST
     expect(isWindowOpen(window, at('2026-11-25T12:59:00Z'))).toBe(false); // Wed 6:59 CST
     expect(isWindowOpen(window, at('2026-11-26T02:00:00Z'))).toBe(false); // Wed 20:00 CST

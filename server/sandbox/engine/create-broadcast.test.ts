@@ -32,8 +32,10 @@ describe('POST /v1/broadcasts', () => {
     const created = broadcastSchema.parse(await response.json());
     // Lists 2 and 14 overlap by two contacts; Jack Black is the fifth... unless the lists hold an opted-out number.
     const optedOut = sandbox.db
-      .prepare(`SELECT COUNT(*) AS n FROM opt_outs o JOIN contacts c ON c.primary_phone = o.phone_number
-                WHERE o.do_not_call = 1 AND c.person_id IN (SELECT person_id FROM list_members WHERE list_id IN (2, 14))`)
+      .prepare(
+        `SELECT COUNT(*) AS n FROM opt_outs o JOIN contacts c ON c.primary_phone = o.phone_number
+                WHERE o.do_not_call = 1 AND c.person_id IN (SELECT person_id FROM list_members WHERE list_id IN (2, 14))`,
+      )
       .get() as { n: number };
     expect(created).toMatchObject({ BroadcastName: 'Testing', BroadcastType: 'Announcement', BroadcastStatus: 'AuthorizationApproved' });
     expect(created.PhoneNumberCount).toBe(6 - optedOut.n);
@@ -57,18 +59,22 @@ describe('POST /v1/broadcasts', () => {
     expect(created.PhoneNumberCount).toBeGreaterThan(0);
     expect(created.PhoneNumberCount).toBeLessThanOrEqual(members.n + 1);
     expect(created).toMatchObject({ CallerID: '2027075000', RetryTimes: 1, CallThrottle: 10, MaxMessageLength: 120, TextBroadcastID: 0 });
-    const audio = sandbox.db.prepare('SELECT text_to_speech, tts_text, voice, length_seconds FROM audio WHERE audio_id = ?').get(
-      (created.Audio as { AudioID: string }).AudioID,
-    );
+    const audio = sandbox.db
+      .prepare('SELECT text_to_speech, tts_text, voice, length_seconds FROM audio WHERE audio_id = ?')
+      .get((created.Audio as { AudioID: string }).AudioID);
     expect(audio).toEqual({ text_to_speech: 1, tts_text: tts.Text, voice: 'Joanna', length_seconds: 5 });
-    const jack = sandbox.db.prepare('SELECT first_name, status FROM broadcast_recipients WHERE broadcast_id = ? AND phone_number = ?').get(created.BroadcastID, '2145551234');
+    const jack = sandbox.db
+      .prepare('SELECT first_name, status FROM broadcast_recipients WHERE broadcast_id = ? AND phone_number = ?')
+      .get(created.BroadcastID, '2145551234');
     expect(jack).toEqual({ first_name: 'Jack', status: 'Pending' });
   });
 
   it('collapses duplicate numbers across sources and honours exclusions and opt-outs per channel', async () => {
     const sandbox = createSandboxHarness();
     const master = await sandbox.as();
-    const [first, second] = sandbox.db.prepare('SELECT primary_phone, first_name FROM contacts WHERE deleted_at IS NULL ORDER BY person_id LIMIT 2').all() as Array<{ primary_phone: string; first_name: string }>;
+    const [first, second] = sandbox.db
+      .prepare('SELECT primary_phone, first_name FROM contacts WHERE deleted_at IS NULL ORDER BY person_id LIMIT 2')
+      .all() as Array<{ primary_phone: string; first_name: string }>;
     sandbox.db.prepare("INSERT INTO opt_outs (account_id, phone_number, do_not_call, do_not_text, opt_out_date) VALUES (1, '4155550199', 0, 1, 0)").run();
     const plan = broadcastPlanSchema.parse(
       await master.json('POST', '/v1/broadcasts/preview', {
@@ -110,11 +116,17 @@ describe('POST /v1/broadcasts', () => {
 
   it.each([
     [{ BroadcastType: 'SMS', Contacts: [{ PrimaryPhone: '2145551234' }] }, 'TextMessage: a SMS broadcast needs a TextMessage.'],
-    [{ BroadcastType: 'SMS', TextMessage: 'Hi {{Nickname}}', Contacts: [{ PrimaryPhone: '2145551234' }] }, 'TextMessage: unknown merge field {{Nickname}}. Use {{FirstName}}, {{LastName}}, {{Notes}}, {{IntegrationData}}.'],
+    [
+      { BroadcastType: 'SMS', TextMessage: 'Hi {{Nickname}}', Contacts: [{ PrimaryPhone: '2145551234' }] },
+      'TextMessage: unknown merge field {{Nickname}}. Use {{FirstName}}, {{LastName}}, {{Notes}}, {{IntegrationData}}.',
+    ],
     [{ BroadcastType: 'Announcement', Audio: { AudioID: 'nope' }, Contacts: [{ PrimaryPhone: '2145551234' }] }, 'Audio: audio nope was not found.'],
     [{ BroadcastType: 'Announcement', Audio: tts, Lists: [{ ListID: 999 }] }, 'Lists: list 999 was not found.'],
     [{ BroadcastType: 'Announcement', Audio: tts, Lists: [{ ListID: -2 }] }, 'Lists: the Deleted folder cannot receive broadcasts.'],
-    [{ BroadcastType: 'Announcement', Audio: tts, StartDate: '13/45/2020 1:15PM', Contacts: [{ PrimaryPhone: '2145551234' }] }, 'StartDate: 13/45/2020 1:15PM is not a date like 2/1/2020 1:15PM.'],
+    [
+      { BroadcastType: 'Announcement', Audio: tts, StartDate: '13/45/2020 1:15PM', Contacts: [{ PrimaryPhone: '2145551234' }] },
+      'StartDate: 13/45/2020 1:15PM is not a date like 2/1/2020 1:15PM.',
+    ],
     [{ BroadcastType: 'Survey', Audio: tts, Survey: { Options: [] }, Contacts: [{ PrimaryPhone: '2145551234' }] }, 'Options: Offer at least one key'],
     [{ BroadcastType: 'Fax', Contacts: [] }, 'BroadcastType: Choose a broadcast type'],
   ])('refuses a bad body with 400 and a clear message (%#)', async (body, message) => {
@@ -130,7 +142,9 @@ describe('POST /v1/broadcasts', () => {
     const sandbox = createSandboxHarness();
     sandbox.db.prepare('UPDATE accounts SET call_balance = 3').run();
     const master = await sandbox.as();
-    const error = await errorOf(await master.request('POST', '/v1/broadcasts', { body: { BroadcastType: 'Announcement', Audio: tts, Lists: [{ ListID: 39 }] } }));
+    const error = await errorOf(
+      await master.request('POST', '/v1/broadcasts', { body: { BroadcastType: 'Announcement', Audio: tts, Lists: [{ ListID: 39 }] } }),
+    );
     expect(error).toMatchObject({ status: 400, ErrorName: 'InsufficientCredits' });
   });
 
@@ -147,17 +161,29 @@ describe('POST /v1/broadcasts', () => {
       .all(created.CallBroadcastID, created.TextBroadcastID) as Array<{ channel: string }>;
     expect(halves.map((half) => half.channel)).toEqual(['Call', 'Text']);
     // "Or": each number gets one channel, so the halves never share a number.
-    const shared = sandbox.db.prepare(`SELECT COUNT(*) AS n FROM broadcast_recipients a JOIN broadcast_recipients b ON a.phone_number = b.phone_number
-      WHERE a.broadcast_id = ? AND b.broadcast_id = ?`).get(created.CallBroadcastID, created.TextBroadcastID);
+    const shared = sandbox.db
+      .prepare(
+        `SELECT COUNT(*) AS n FROM broadcast_recipients a JOIN broadcast_recipients b ON a.phone_number = b.phone_number
+      WHERE a.broadcast_id = ? AND b.broadcast_id = ?`,
+      )
+      .get(created.CallBroadcastID, created.TextBroadcastID);
     expect(shared).toEqual({ n: 0 });
-    const personalised = sandbox.db.prepare('SELECT first_name, message_text FROM broadcast_recipients WHERE broadcast_id = ? LIMIT 1').get(created.TextBroadcastID) as { first_name: string; message_text: string };
+    const personalised = sandbox.db
+      .prepare('SELECT first_name, message_text FROM broadcast_recipients WHERE broadcast_id = ? LIMIT 1')
+      .get(created.TextBroadcastID) as { first_name: string; message_text: string };
     expect(personalised.message_text).toBe(`Hi ${personalised.first_name}`);
   });
 
   it('keeps what each survey key means and answers it with the broadcast and its results', async () => {
     const sandbox = createSandboxHarness();
     const master = await sandbox.as();
-    const survey = { Question: 'Attending Thursday?', Options: [{ Key: '1', Label: 'Yes' }, { Key: '2', Label: 'No' }] };
+    const survey = {
+      Question: 'Attending Thursday?',
+      Options: [
+        { Key: '1', Label: 'Yes' },
+        { Key: '2', Label: 'No' },
+      ],
+    };
     const created = broadcastSchema.parse(
       await master.json('POST', '/v1/broadcasts', { BroadcastType: 'Survey', Lists: [{ ListID: 37 }], Audio: tts, Survey: survey }),
     );
@@ -168,9 +194,19 @@ describe('POST /v1/broadcasts', () => {
     expect(Object.keys(answered.SurveyResponses ?? {}).every((key) => key === '1' || key === '2')).toBe(true);
     // Without settings a survey offers 1 = Yes and 2 = No, and says so.
     const plain = broadcastSchema.parse(await master.json('POST', '/v1/broadcasts', { BroadcastType: 'Survey', Lists: [{ ListID: 37 }], Audio: tts }));
-    expect(plain.Survey).toEqual({ Question: null, Options: [{ Key: '1', Label: 'Yes' }, { Key: '2', Label: 'No' }] });
+    expect(plain.Survey).toEqual({
+      Question: null,
+      Options: [
+        { Key: '1', Label: 'Yes' },
+        { Key: '2', Label: 'No' },
+      ],
+    });
     // An announcement has none, and keeps the seed's shape.
-    const announcement = await master.json<Record<string, unknown>>('POST', '/v1/broadcasts', { BroadcastType: 'Announcement', Lists: [{ ListID: 37 }], Audio: tts });
+    const announcement = await master.json<Record<string, unknown>>('POST', '/v1/broadcasts', {
+      BroadcastType: 'Announcement',
+      Lists: [{ ListID: 37 }],
+      Audio: tts,
+    });
     expect('Survey' in announcement).toBe(false);
   });
 
@@ -183,7 +219,7 @@ describe('POST /v1/broadcasts', () => {
     expect(own.status).toBe(200);
   });
 
-  it('reads StartDate in the user\'s time zone and estimates inside the calling window', async () => {
+  it("reads StartDate in the user's time zone and estimates inside the calling window", async () => {
     const sandbox = createSandboxHarness();
     const master = await sandbox.as();
     const plan = broadcastPlanSchema.parse(
@@ -220,7 +256,9 @@ describe('POST /v1/broadcasts/preview', () => {
   it('answers reach and cost before the message is written', async () => {
     const sandbox = createSandboxHarness();
     const master = await sandbox.as();
-    const plan = broadcastPlanSchema.parse(await master.json('POST', '/v1/broadcasts/preview', { BroadcastType: 'SMSAndAnnouncement', Lists: [{ ListID: 36 }] }));
+    const plan = broadcastPlanSchema.parse(
+      await master.json('POST', '/v1/broadcasts/preview', { BroadcastType: 'SMSAndAnnouncement', Lists: [{ ListID: 36 }] }),
+    );
     expect(plan.CallCount).toBeGreaterThan(0);
     expect(plan.TextCount).toBeGreaterThan(0);
     expect(plan.TextSegments).toBe(1);

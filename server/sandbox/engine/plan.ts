@@ -89,9 +89,10 @@ function resolveAudio(
     };
   }
   const row = db
-    .prepare<[string], { account_id: number; owner_user_id: number; shared: number; length_seconds: number | null; tts_text: string; deleted_at: number | null }>(
-      'SELECT account_id, owner_user_id, shared, length_seconds, tts_text, deleted_at FROM audio WHERE audio_id = ?',
-    )
+    .prepare<
+      [string],
+      { account_id: number; owner_user_id: number; shared: number; length_seconds: number | null; tts_text: string; deleted_at: number | null }
+    >('SELECT account_id, owner_user_id, shared, length_seconds, tts_text, deleted_at FROM audio WHERE audio_id = ?')
     .get(audio.AudioID);
   const visible =
     row &&
@@ -131,7 +132,8 @@ export function estimateWorkMs(options: { calls: number; texts: number; messageS
   // Expected attempts with a 22% busy/no-answer rate retried `retries` times, and the average line time.
   const attemptsPerNumber = Array.from({ length: retries + 1 }, (_, retry) => 0.22 ** retry).reduce((sum, part) => sum + part, 0);
   const averageLineSeconds = 0.02 * 6 + 0.98 * (0.22 * 28 + 0.3 * (14 + messageSeconds) + 0.48 * (4 + messageSeconds));
-  const callMs = calls === 0 ? 0 : Math.max((calls * attemptsPerNumber * averageLineSeconds * 1000) / lines, retries > 0 ? retries * RETRY_INTERVAL_MINUTES * 60_000 : 0);
+  const callMs =
+    calls === 0 ? 0 : Math.max((calls * attemptsPerNumber * averageLineSeconds * 1000) / lines, retries > 0 ? retries * RETRY_INTERVAL_MINUTES * 60_000 : 0);
   const textMs = (texts * 1000) / TEXTS_PER_SECOND;
   return Math.max(callMs, textMs);
 }
@@ -162,7 +164,13 @@ export function planBroadcast(
   const voicemailAudio = hasVoice ? resolveAudio(db, user, input.AudioVM, 'AudioVM', `${name} voicemail`) : null;
   const survey = SURVEY_TYPES.has(type)
     ? input.Survey === undefined || input.Survey === null
-      ? { Question: null, Options: [{ Key: '1', Label: 'Yes' }, { Key: '2', Label: 'No' }] }
+      ? {
+          Question: null,
+          Options: [
+            { Key: '1', Label: 'Yes' },
+            { Key: '2', Label: 'No' },
+          ],
+        }
       : parseWith(surveyInputSchema, input.Survey)
     : null;
   const transferInput = hasVoice && input.TransferAndConnect?.IsTransfer !== false ? input.TransferAndConnect : null;
@@ -189,9 +197,16 @@ export function planBroadcast(
   let textNumberId: number | null = null;
   if (hasText) {
     const textNumber = input.TextNumberID
-      ? db.prepare<[number, number], { text_number_id: number }>('SELECT text_number_id FROM text_numbers WHERE text_number_id = ? AND account_id = ?').get(input.TextNumberID, user.accountId)
-      : db.prepare<[number], { text_number_id: number }>('SELECT text_number_id FROM text_numbers WHERE account_id = ? ORDER BY is_default DESC, text_number_id LIMIT 1').get(user.accountId);
-    if (!textNumber) throw bad(input.TextNumberID ? `TextNumberID: text number ${input.TextNumberID} was not found.` : 'The account has no text number to send from.');
+      ? db
+          .prepare<[number, number], { text_number_id: number }>('SELECT text_number_id FROM text_numbers WHERE text_number_id = ? AND account_id = ?')
+          .get(input.TextNumberID, user.accountId)
+      : db
+          .prepare<[number], { text_number_id: number }>(
+            'SELECT text_number_id FROM text_numbers WHERE account_id = ? ORDER BY is_default DESC, text_number_id LIMIT 1',
+          )
+          .get(user.accountId);
+    if (!textNumber)
+      throw bad(input.TextNumberID ? `TextNumberID: text number ${input.TextNumberID} was not found.` : 'The account has no text number to send from.');
     textNumberId = textNumber.text_number_id;
   }
 

@@ -173,9 +173,7 @@ export function collectRecipients(db: SandboxDatabase, user: AuthUser, input: Br
       throw new SandboxError('ValidationFailed', `FileUploads: file ${FileID} was not found.`);
     }
     // Only the rows the upload found usable (docs/decisions/0017-file-uploads.md); the rest were reported then.
-    const rows = db
-      .prepare<[string], FileUploadRow>('SELECT * FROM file_upload_rows WHERE file_id = ? AND problem IS NULL ORDER BY row_number')
-      .all(FileID);
+    const rows = db.prepare<[string], FileUploadRow>('SELECT * FROM file_upload_rows WHERE file_id = ? AND problem IS NULL ORDER BY row_number').all(FileID);
     addPeople(rows.map(valuesOfUploadRow));
   }
 

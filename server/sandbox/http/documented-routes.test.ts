@@ -42,7 +42,7 @@ describe('the documented and undocumented routes', () => {
     expect(keys(documentedRoutes)).toEqual(endpointIndex('E'));
   });
 
-  it("counts every route REFERENCE.md marks [inferred] as undocumented", () => {
+  it('counts every route REFERENCE.md marks [inferred] as undocumented', () => {
     const inferred = [...new Set([...endpointIndex('I'), ...inferredTableRoutes()])];
     expect(inferred.length).toBeGreaterThanOrEqual(17);
     for (const route of inferred) expect(keys(undocumentedRoutes), route).toContain(route);

@@ -124,8 +124,7 @@ export function isUndocumentedRoute(method: string, path: string): boolean {
 }
 
 /** The answer to a route the sandbox does not have. */
-export const routeNotFound = (method: string, path: string) =>
-  new SandboxError('RouteNotFound', `There is no ${method} ${path} in the v1 API.`);
+export const routeNotFound = (method: string, path: string) => new SandboxError('RouteNotFound', `There is no ${method} ${path} in the v1 API.`);
 
 /** Answers an undocumented route exactly as the sandbox answers a route it does not have (decision 0130). */
 export const refuseUndocumentedRoutes: MiddlewareHandler = async (c, next) => {

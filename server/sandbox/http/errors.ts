@@ -57,5 +57,4 @@ export class SandboxError extends Error {
   }
 }
 
-export const notFound = (what: string, id: string | number) =>
-  new SandboxError('ResourceNotFound', `${what} ${id} was not found.`);
+export const notFound = (what: string, id: string | number) => new SandboxError('ResourceNotFound', `${what} ${id} was not found.`);

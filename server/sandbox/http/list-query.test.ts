@@ -46,12 +46,7 @@ describe('parseListQuery', () => {
 
   it('supports contains, in, ne and booleans', () => {
     const query = parse('BroadcastName~contains~50%25_off&PhoneNumberCount~in~1,2&IsDone=false&BroadcastStatus~ne~InProgress');
-    expect(query.where).toEqual([
-      "name LIKE ? ESCAPE '\\'",
-      'count IN (?,?)',
-      'done = ?',
-      'status COLLATE NOCASE <> ?',
-    ]);
+    expect(query.where).toEqual(["name LIKE ? ESCAPE '\\'", 'count IN (?,?)', 'done = ?', 'status COLLATE NOCASE <> ?']);
     expect(query.params).toEqual(['%50\\%\\_off%', 1, 2, 0, 'InProgress']);
   });
 
@@ -61,9 +56,7 @@ describe('parseListQuery', () => {
   });
 
   it('sorts by several fields, descending with a minus', () => {
-    expect(parse('sortby=-PhoneNumberCount,BroadcastName').orderBy).toBe(
-      'count DESC, name COLLATE NOCASE ASC, id DESC',
-    );
+    expect(parse('sortby=-PhoneNumberCount,BroadcastName').orderBy).toBe('count DESC, name COLLATE NOCASE ASC, id DESC');
   });
 
   it('adds the search condition', () => {

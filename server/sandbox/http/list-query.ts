@@ -166,13 +166,7 @@ const isBareDate = (value: string) => /^\d{4}-\d{2}-\d{2}$/.test(value.trim());
 /** Escapes LIKE's wildcards in user text (used with `ESCAPE '\\'`). */
 export const escapeLike = (value: string) => value.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
-function filterCondition(
-  field: string,
-  fieldSpec: FieldSpec,
-  op: Operator,
-  raw: string,
-  timeZone: string,
-): { sql: string; params: unknown[] } {
+function filterCondition(field: string, fieldSpec: FieldSpec, op: Operator, raw: string, timeZone: string): { sql: string; params: unknown[] } {
   const column = fieldSpec.sql;
   if (op === 'contains') {
     if (fieldSpec.type !== 'string') throw badQuery(`contains works on text fields only, not ${field}.`);
@@ -204,26 +198,25 @@ function parseSort(spec: ListSpec, value: string): Array<SortKey & { nullable: b
     .map((part) => part.trim())
     .filter(Boolean);
   if (parts.length === 0) throw badQuery('sortby needs at least one field, e.g. sortby=-LastUpdated.');
-  return parts
-    .map((part) => {
-      const descending = part.startsWith('-');
-      const name = part.replace(/^[-+]/, '');
-      const found = findField(spec, name);
-      if (!found || found[1].sortable === false) {
-        const sortable = Object.entries(spec.fields)
-          .filter(([, field]) => field.sortable !== false)
-          .map(([fieldName]) => fieldName);
-        throw badQuery(`Cannot sort by ${name}. Sort by one of: ${sortable.join(', ')}.`);
-      }
-      return {
-        sql: found[1].sql,
-        descending,
-        collate: found[1].type === 'string' ? ' COLLATE NOCASE' : '',
-        nullable: found[1].nullable === true,
-        indexed: found[1].indexed === true || found[1].sql === spec.tieBreaker,
-        name: found[0],
-      };
-    });
+  return parts.map((part) => {
+    const descending = part.startsWith('-');
+    const name = part.replace(/^[-+]/, '');
+    const found = findField(spec, name);
+    if (!found || found[1].sortable === false) {
+      const sortable = Object.entries(spec.fields)
+        .filter(([, field]) => field.sortable !== false)
+        .map(([fieldName]) => fieldName);
+      throw badQuery(`Cannot sort by ${name}. Sort by one of: ${sortable.join(', ')}.`);
+    }
+    return {
+      sql: found[1].sql,
+      descending,
+      collate: found[1].type === 'string' ? ' COLLATE NOCASE' : '',
+      nullable: found[1].nullable === true,
+      indexed: found[1].indexed === true || found[1].sql === spec.tieBreaker,
+      name: found[0],
+    };
+  });
 }
 
 const orderTerm = (key: SortKey) => `${key.sql}${key.collate} ${key.descending ? 'DESC' : 'ASC'}`;
@@ -241,7 +234,10 @@ function orderOf(spec: ListSpec, keys: ReturnType<typeof parseSort>): Pick<ListQ
   const own = keys.findIndex((key) => key.sql === spec.tieBreaker);
   const fields = own === -1 ? keys : keys.slice(0, own);
   const descending = (own === -1 ? keys.at(-1) : keys[own])?.descending ?? false;
-  const sortKeys = [...fields.map(({ sql, collate, ...key }) => ({ sql, descending: key.descending, collate })), { sql: spec.tieBreaker, descending, collate: '' }];
+  const sortKeys = [
+    ...fields.map(({ sql, collate, ...key }) => ({ sql, descending: key.descending, collate })),
+    { sql: spec.tieBreaker, descending, collate: '' },
+  ];
   return { orderBy: sortKeys.map(orderTerm).join(', '), sortKeys: fields.some((key) => key.nullable) ? null : sortKeys };
 }
 
@@ -310,8 +306,7 @@ export function parseListQuery(url: URL, spec: ListSpec, timeZone: string): List
       const keys = parseSort(spec, value);
       unindexedSort = keys.filter((key) => !key.indexed).map((key) => key.name);
       Object.assign(query, orderOf(spec, keys));
-    }
-    else if (lower === 'after' && spec.keyset) cursor = value;
+    } else if (lower === 'after' && spec.keyset) cursor = value;
     else if (lower === 'search') {
       const term = value.trim();
       if (term.length > 200) throw badQuery('search is limited to 200 characters.');
@@ -415,8 +410,7 @@ export interface FeedSource {
 /** Next links carry a cursor once the next page starts this far in; nearer pages are cheap to skip to. */
 export const KEYSET_FROM_ROW = 1000;
 
-const whereClause = (conditions: readonly string[]) =>
-  conditions.length ? `WHERE ${conditions.map((condition) => `(${condition})`).join(' AND ')}` : '';
+const whereClause = (conditions: readonly string[]) => (conditions.length ? `WHERE ${conditions.map((condition) => `(${condition})`).join(' AND ')}` : '');
 
 /**
  * Runs a list query: one COUNT for `Size` (unless the caller knows it, as `total`), one page of rows, mapped to API
@@ -433,9 +427,7 @@ export function queryFeed<Row, Item>(
   const conditions = [...source.where, ...query.where];
   const params = [...source.params, ...query.params];
   const total =
-    known.total ??
-    (prepareCached(db, `SELECT COUNT(*) AS total FROM ${source.from} ${whereClause(conditions)}`).get(...params) as { total: number })
-      .total;
+    known.total ?? (prepareCached(db, `SELECT COUNT(*) AS total FROM ${source.from} ${whereClause(conditions)}`).get(...params) as { total: number }).total;
   const keys = query.sortKeys;
   const after = query.after && keys ? afterCondition(keys, query.after) : null;
   // A deep page's last row gives the cursor of the next one; shallow pages have no cursor to make.
@@ -446,13 +438,9 @@ export function queryFeed<Row, Item>(
     db,
     `SELECT ${source.select}${keyColumns} FROM ${source.from} ${whereClause(after ? [...conditions, after.sql] : conditions)}
      ORDER BY ${query.orderBy} LIMIT ? OFFSET ?`,
-  ).all(...params, ...(after?.params ?? []), query.pageSize, after ? 0 : (query.page - 1) * query.pageSize) as Array<
-    Row & Record<string, unknown>
-  >;
+  ).all(...params, ...(after?.params ?? []), query.pageSize, after ? 0 : (query.page - 1) * query.pageSize) as Array<Row & Record<string, unknown>>;
   const last = rows.at(-1);
   const nextCursor = cursorKeys && last ? encodeCursor(cursorKeys.map((_, index) => last[`sort_key_${index}`])) : null;
-  const items = cursorKeys
-    ? rows.map((row) => Object.fromEntries(Object.entries(row).filter(([name]) => !name.startsWith('sort_key_'))) as Row)
-    : rows;
+  const items = cursorKeys ? rows.map((row) => Object.fromEntries(Object.entries(row).filter(([name]) => !name.startsWith('sort_key_'))) as Row) : rows;
   return { Size: total, Items: items.map(toItem), ...feedLinks(url, query.page, query.pageSize, total, nextCursor) };
 }

@@ -1,10 +1,5 @@
 import { timingSafeEqual } from 'node:crypto';
-import {
-  dotnetSignatureBaseString,
-  hmacSha1Signature,
-  parseAuthorizationHeader,
-  signatureBaseString,
-} from '../../oauth1/oauth1.ts';
+import { dotnetSignatureBaseString, hmacSha1Signature, parseAuthorizationHeader, signatureBaseString } from '../../oauth1/oauth1.ts';
 import { SandboxError } from './errors.ts';
 
 export interface VerifierOptions {
@@ -83,10 +78,7 @@ export function createOAuthVerifier(options: VerifierOptions) {
     const rfc = hmacSha1Signature(signatureBaseString(request, credentials, values), options.secretKey);
     const valid =
       sameSignature(rfc, signature) ||
-      sameSignature(
-        hmacSha1Signature(dotnetSignatureBaseString(request, credentials, values), options.secretKey.toLowerCase()),
-        signature,
-      );
+      sameSignature(hmacSha1Signature(dotnetSignatureBaseString(request, credentials, values), options.secretKey.toLowerCase()), signature);
     if (!valid) throw new SandboxError('InvalidSignature', 'The OAuth signature does not match the request.');
     if (!rememberNonce(`${consumerKey}\n${token ?? ''}\n${nonce}`, now)) {
       throw new SandboxError('NonceReused', 'This oauth_nonce was already used; sign each request with a new one.');

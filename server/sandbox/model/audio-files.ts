@@ -5,20 +5,17 @@
 
 export type AudioFileType = 'audio/wav' | 'audio/mpeg';
 
-export type AudioMeasure =
-  | { ok: true; contentType: AudioFileType; seconds: number }
-  | { ok: false; problem: 'unsupported' | 'damaged'; message: string };
+export type AudioMeasure = { ok: true; contentType: AudioFileType; seconds: number } | { ok: false; problem: 'unsupported' | 'damaged'; message: string };
 
 const damaged = (message: string): AudioMeasure => ({ ok: false, problem: 'damaged', message });
 
-const isWav = (data: Buffer) =>
-  data.length >= 12 && data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WAVE';
+const isWav = (data: Buffer) => data.length >= 12 && data.toString('latin1', 0, 4) === 'RIFF' && data.toString('latin1', 8, 12) === 'WAVE';
 
 /** RIFF chunks: `fmt ` gives the bytes per second, `data` the bytes of sound. */
 function measureWav(data: Buffer): AudioMeasure {
   let byteRate = 0;
   let dataBytes: number | null = null;
-  for (let offset = 12; offset + 8 <= data.length; ) {
+  for (let offset = 12; offset + 8 <= data.length;) {
     const id = data.toString('latin1', offset, offset + 4);
     const declared = data.readUInt32LE(offset + 4);
     const body = offset + 8;

@@ -22,20 +22,13 @@ export interface BatchTarget {
 
 const TARGET_COLUMNS = 'c.person_id, c.deleted_at IS NOT NULL AS deleted, c.primary_phone';
 
-const describeIds = (ids: readonly number[]) =>
-  ids.length > 10 ? `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more` : ids.join(', ');
+const describeIds = (ids: readonly number[]) => (ids.length > 10 ? `${ids.slice(0, 10).join(', ')} and ${ids.length - 10} more` : ids.join(', '));
 
 /**
  * The contacts a request names, each visible to the user (else 404 and nothing changes), or, with no body, every
  * contact of `folder` matching `query`.
  */
-export function resolveBatchTargets(
-  db: SandboxDatabase,
-  user: AuthUser,
-  body: unknown,
-  folder: ContactFolder,
-  query: ListQuery,
-): BatchTarget[] {
+export function resolveBatchTargets(db: SandboxDatabase, user: AuthUser, body: unknown, folder: ContactFolder, query: ListQuery): BatchTarget[] {
   if (body === undefined) {
     const { where, params } = contactConditions(user, folder);
     const conditions = [...where, ...query.where].map((condition) => `(${condition})`).join(' AND ');
@@ -68,10 +61,7 @@ const idsOf = (rows: unknown[]) => (rows as Array<{ person_id: number }>).map((r
 /** Moves active contacts to the Deleted folder; their list memberships wait there for a restore. */
 export function moveToDeletedFolder(db: SandboxDatabase, targets: readonly BatchTarget[], now: number): ContactBatchResult {
   const ids = targets.filter((target) => !target.deleted).map((target) => target.person_id);
-  db.prepare('UPDATE contacts SET deleted_at = ? WHERE person_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL').run(
-    now,
-    JSON.stringify(ids),
-  );
+  db.prepare('UPDATE contacts SET deleted_at = ? WHERE person_id IN (SELECT value FROM json_each(?)) AND deleted_at IS NULL').run(now, JSON.stringify(ids));
   return result(ids);
 }
 

@@ -1,11 +1,6 @@
 import Papa from 'papaparse';
 import { describe, expect, it } from 'vitest';
-import {
-  contactImportResultSchema,
-  emptyImportValues,
-  MAX_LISTED_PROBLEM_ROWS,
-  type ContactImportResult,
-} from '../../../src/contract/contact-import.ts';
+import { contactImportResultSchema, emptyImportValues, MAX_LISTED_PROBLEM_ROWS, type ContactImportResult } from '../../../src/contract/contact-import.ts';
 import type { Contact } from '../../../src/contract/contact.ts';
 import { apiErrorBodySchema } from '../../../src/contract/error.ts';
 import { fileUploadResultSchema } from '../../../src/contract/file-upload.ts';
@@ -40,7 +35,11 @@ const row = (values: Partial<ReturnType<typeof emptyImportValues>>) => ({ ...emp
 
 describe('the import merge rule', () => {
   it('replaces text with filled cells and never clears it with empty ones', () => {
-    expect(mergeImportedRow(existing, row({ FirstName: 'Robert', Notes: '' }))).toMatchObject({ changes: { first_name: 'Robert' }, phonesNotAdded: [], conflict: true });
+    expect(mergeImportedRow(existing, row({ FirstName: 'Robert', Notes: '' }))).toMatchObject({
+      changes: { first_name: 'Robert' },
+      phonesNotAdded: [],
+      conflict: true,
+    });
     expect(mergeImportedRow(existing, row({}))).toMatchObject({ changes: {}, phonesNotAdded: [], conflict: false });
     expect(mergeImportedRow(existing, row({ FirstName: 'Bob', IntegrationData: 'SIS-1' })).changes).toEqual({});
   });
@@ -84,8 +83,7 @@ async function runImport(client: SandboxUserClient, body: object): Promise<Conta
   return contactImportResultSchema.parse(await client.json('POST', '/v1/contacts/import', body));
 }
 
-const countContacts = (sandbox: ReturnType<typeof createSandboxHarness>) =>
-  (sandbox.db.prepare('SELECT COUNT(*) AS n FROM contacts').get() as { n: number }).n;
+const countContacts = (sandbox: ReturnType<typeof createSandboxHarness>) => (sandbox.db.prepare('SELECT COUNT(*) AS n FROM contacts').get() as { n: number }).n;
 
 describe('POST /v1/contacts/import', () => {
   const sandbox = createSandboxHarness();
@@ -199,8 +197,17 @@ describe('POST /v1/contacts/import', () => {
     const list = await master.json<ContactList>('POST', '/v1/lists', { ListName: 'Short-lived' });
     const lines = Array.from({ length: IMPORT_BATCH_SIZE * 1.5 }, (_, index) => `60520${String(10000 + index).padStart(5, '0')}`);
     const FileID = await uploadCsv(master, `Phone\n${lines.join('\n')}\n`);
-    const user = { userId: master.userId, accountId: 1, userName: 'apitest@cea', isMaster: true, canSeeAllBroadcasts: true,
-      canSeeAllRoster: true, canSeeAllAudio: true, canSeeGroupAudio: true, timeZone: 'America/Chicago' };
+    const user = {
+      userId: master.userId,
+      accountId: 1,
+      userName: 'apitest@cea',
+      isMaster: true,
+      canSeeAllBroadcasts: true,
+      canSeeAllRoster: true,
+      canSeeAllAudio: true,
+      canSeeGroupAudio: true,
+      timeZone: 'America/Chicago',
+    };
     // The list disappears after the first batch.
     const result = await importContacts(sandbox.db, user, {
       fileId: FileID,
@@ -213,7 +220,11 @@ describe('POST /v1/contacts/import', () => {
       },
     });
     expect(result).toMatchObject({ New: IMPORT_BATCH_SIZE, Failed: IMPORT_BATCH_SIZE / 2, AddedToList: IMPORT_BATCH_SIZE });
-    expect(result.ProblemRows[0]).toMatchObject({ RowNumber: IMPORT_BATCH_SIZE + 2, Reason: 'Failed', Message: 'The target list was deleted while the import ran.' });
+    expect(result.ProblemRows[0]).toMatchObject({
+      RowNumber: IMPORT_BATCH_SIZE + 2,
+      Reason: 'Failed',
+      Message: 'The target list was deleted while the import ran.',
+    });
   });
 });
 
@@ -237,7 +248,11 @@ describe('the rejected rows of an import', () => {
   it('serves every rejected row as a CSV named after the upload, a chunk at a time', async () => {
     const master = await sandbox.as();
     // More rejects than a chunk of the answer holds. Row 3 repeats row 2's number.
-    const lines = ['Ann,"Lee, Jr.",6053100001,"Said ""hi"""', 'Twin,Row,605-310-0001,', ...Array.from({ length: 2500 }, (_, index) => `Bad,Row${index},555-${index},`)];
+    const lines = [
+      'Ann,"Lee, Jr.",6053100001,"Said ""hi"""',
+      'Twin,Row,605-310-0001,',
+      ...Array.from({ length: 2500 }, (_, index) => `Bad,Row${index},555-${index},`),
+    ];
     const uploaded = await master.request('POST', '/v1/fileuploads?FileName=parents.csv', {
       rawBody: `First Name,Last Name,Phone Number,Notes\n${lines.join('\n')}\n`,
       contentType: 'text/csv',
@@ -248,7 +263,18 @@ describe('the rejected rows of an import', () => {
     expect(response.headers.get('content-type')).toBe('text/csv; charset=utf-8');
     expect(response.headers.get('content-disposition')).toBe(`attachment; filename="parents-rejected-rows.csv"; filename*=UTF-8''parents-rejected-rows.csv`);
     const rows = await csvRows(response);
-    expect(rows[0]).toEqual(['Row', 'Reason', 'Problem', 'First Name', 'Last Name', 'Phone Number', 'Secondary Phone', 'Tertiary Phone', 'Notes', 'Integration Data']);
+    expect(rows[0]).toEqual([
+      'Row',
+      'Reason',
+      'Problem',
+      'First Name',
+      'Last Name',
+      'Phone Number',
+      'Secondary Phone',
+      'Tertiary Phone',
+      'Notes',
+      'Integration Data',
+    ]);
     expect(rows[1]).toEqual(['3', 'Duplicate in file', 'Same phone number as row 2', 'Twin', 'Row', '6053100001', '', '', '', '']);
     expect(rows[2]).toEqual(['4', 'Invalid phone number', 'Phone number "555-0": Not a valid US phone number', 'Bad', 'Row0', '555-0', '', '', '', '']);
     expect(rows.at(-1)?.slice(0, 2)).toEqual(['2503', 'Invalid phone number']);

@@ -19,14 +19,7 @@ import { SandboxError } from '../http/errors.ts';
 import { prepareCached } from '../http/list-query.ts';
 import { insertContactsThenIndex } from '../db/bulk-load.ts';
 import { findContactByPhone, findContactsByPhones, type ContactRow } from './contacts.ts';
-import {
-  requireVisibleUpload,
-  uploadRowsNumbered,
-  uploadVerdictsAfter,
-  valuesOfUploadRow,
-  type FileUploadRow,
-  type UploadRowVerdict,
-} from './file-uploads.ts';
+import { requireVisibleUpload, uploadRowsNumbered, uploadVerdictsAfter, valuesOfUploadRow, type FileUploadRow, type UploadRowVerdict } from './file-uploads.ts';
 import { findVisibleList, isSystemList } from './lists.ts';
 
 /**
@@ -35,9 +28,7 @@ import { findVisibleList, isSystemList } from './lists.ts';
  */
 
 /** Contact columns an import may write. */
-type MergedColumns = Partial<
-  Pick<ContactRow, 'first_name' | 'last_name' | 'secondary_phone' | 'tertiary_phone' | 'notes' | 'integration_data'>
->;
+type MergedColumns = Partial<Pick<ContactRow, 'first_name' | 'last_name' | 'secondary_phone' | 'tertiary_phone' | 'notes' | 'integration_data'>>;
 
 export interface MergePlan extends Omit<ImportMerge, 'changes'> {
   /** Only the columns that change; empty when the row adds nothing. */
@@ -259,7 +250,11 @@ export async function importContacts(db: SandboxDatabase, user: AuthUser, option
 
   /** The careful path: each row in its own savepoint, so a row that cannot be saved fails alone. */
   const runBatchRowByRow = (verdicts: readonly UploadRowVerdict[], now: number) => {
-    for (const row of uploadRowsNumbered(db, upload.file_id, verdicts.map((verdict) => verdict.row_number))) {
+    for (const row of uploadRowsNumbered(
+      db,
+      upload.file_id,
+      verdicts.map((verdict) => verdict.row_number),
+    )) {
       if (row.problem) {
         reject(row as FileUploadRow & { problem: ImportRejectReason });
         continue;

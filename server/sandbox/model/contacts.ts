@@ -53,11 +53,7 @@ export function contactScope(user: AuthUser, alias = 'c'): { sql: string; params
 }
 
 /** Where a feed or a bulk change looks: the active contacts, one list, the unfiled ones, or the Deleted folder. */
-export type ContactFolder =
-  | { kind: 'active' }
-  | { kind: 'deleted' }
-  | { kind: 'unfiled' }
-  | { kind: 'list'; listId: number };
+export type ContactFolder = { kind: 'active' } | { kind: 'deleted' } | { kind: 'unfiled' } | { kind: 'list'; listId: number };
 
 export function folderOfList(listId: number): ContactFolder {
   if (listId === SYSTEM_LIST_IDS.Everyone) return { kind: 'active' };
@@ -139,9 +135,7 @@ export function contactSearchCondition(term: string, alias = 'c'): ContactSearch
 
   const indexed = wanted.filter((word) => [...word.text].length >= SHORTEST_INDEXED_WORD);
   const scanned = wanted.filter((word) => [...word.text].length < SHORTEST_INDEXED_WORD);
-  const match = indexed
-    .map((word) => `${word.isName ? NAME_COLUMNS : PHONE_COLUMNS}: "${word.text.replaceAll('"', '""')}"`)
-    .join(' AND ');
+  const match = indexed.map((word) => `${word.isName ? NAME_COLUMNS : PHONE_COLUMNS}: "${word.text.replaceAll('"', '""')}"`).join(' AND ');
   const likes = scanned.map((word) => {
     // Names without accents on both sides, as the index compares them (decision 0144).
     const pattern = `%${escapeLike(word.isName ? foldAccents(word.text) : word.text)}%`;
@@ -363,13 +357,7 @@ function searchIndexOrder(
  * index, checking each row against the matches, so the page stops after a few rows instead of sorting every match;
  * a search with few matches reads just those and sorts them.
  */
-export function queryContactFeed(
-  db: SandboxDatabase,
-  user: AuthUser,
-  url: URL,
-  query: ListQuery,
-  folder: ContactFolder,
-): Feed<Contact> {
+export function queryContactFeed(db: SandboxDatabase, user: AuthUser, url: URL, query: ListQuery, folder: ContactFolder): Feed<Contact> {
   const { where, params } = contactConditions(user, folder);
   const search = query.search === null ? null : contactSearchCondition(query.search);
   const known = knownContactTotal(db, user, folder, query, search);
@@ -385,23 +373,14 @@ export function queryContactFeed(
       pageQuery = { ...query, where: query.where.map((condition) => (condition === search.sql ? search.sqlAlongOrder : condition)) };
     }
   }
-  const feed = queryFeed<ContactRow, ContactRow>(
-    db,
-    url,
-    { from, where, params, select: CONTACT_COLUMNS },
-    pageQuery,
-    (row) => row,
-    { total: known?.total },
-  );
+  const feed = queryFeed<ContactRow, ContactRow>(db, url, { from, where, params, select: CONTACT_COLUMNS }, pageQuery, (row) => row, { total: known?.total });
   return { ...feed, Items: toApiContacts(db, user, feed.Items) };
 }
 
 export function findVisibleContact(db: SandboxDatabase, user: AuthUser, personId: number): ContactRow | undefined {
   const scope = contactScope(user);
-  return prepareCached(db, `SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.person_id = ? AND ${scope.sql}`).get(
-    personId,
-    ...scope.params,
-  ) as ContactRow | undefined;
+  return prepareCached(db, `SELECT ${CONTACT_COLUMNS} FROM contacts c WHERE c.person_id = ? AND ${scope.sql}`).get(personId, ...scope.params) as
+    ContactRow | undefined;
 }
 
 export function requireVisibleContact(db: SandboxDatabase, user: AuthUser, personId: number): ContactRow {
@@ -414,12 +393,7 @@ export function requireVisibleContact(db: SandboxDatabase, user: AuthUser, perso
  * The active contact the user can see that already has this primary number; the oldest when, across owners, there
  * are several (docs/decisions/0014-duplicate-contacts.md).
  */
-export function findContactByPhone(
-  db: SandboxDatabase,
-  user: AuthUser,
-  phone: string,
-  exceptPersonId = 0,
-): ContactRow | undefined {
+export function findContactByPhone(db: SandboxDatabase, user: AuthUser, phone: string, exceptPersonId = 0): ContactRow | undefined {
   const scope = contactScope(user);
   return prepareCached(
     db,
@@ -449,10 +423,7 @@ export function findContactsByPhones(db: SandboxDatabase, user: AuthUser, phones
 }
 
 export function duplicateContactError(phone: string, existing: { person_id: number }): SandboxError {
-  return new SandboxError(
-    'DuplicateContact',
-    `A contact with the phone number ${formatPhoneNumber(phone)} already exists (PersonID ${existing.person_id}).`,
-  );
+  return new SandboxError('DuplicateContact', `A contact with the phone number ${formatPhoneNumber(phone)} already exists (PersonID ${existing.person_id}).`);
 }
 
 /** RosterCount of each list: members the user can see and that are not in the Deleted folder. */

@@ -139,9 +139,7 @@ export function toInboxConversation(row: ConversationRow, timeZone: string): Inb
             timeZone,
           ),
     Broadcast:
-      row.broadcast_id === null
-        ? null
-        : { Uri: `/v1/broadcasts/${row.broadcast_id}`, BroadcastID: row.broadcast_id, BroadcastName: row.broadcast_name ?? '' },
+      row.broadcast_id === null ? null : { Uri: `/v1/broadcasts/${row.broadcast_id}`, BroadcastID: row.broadcast_id, BroadcastName: row.broadcast_name ?? '' },
   };
 }
 
@@ -163,9 +161,7 @@ export function findOrOpenConversation(
   opening: { accountId: number; textNumberId: number; phoneNumber: string; userId: number | null; broadcastId?: number | null; at: number },
 ): number {
   const existing = db
-    .prepare<[number, string], { conversation_id: number }>(
-      'SELECT conversation_id FROM conversations WHERE text_number_id = ? AND phone_number = ?',
-    )
+    .prepare<[number, string], { conversation_id: number }>('SELECT conversation_id FROM conversations WHERE text_number_id = ? AND phone_number = ?')
     .get(opening.textNumberId, opening.phoneNumber);
   if (existing) return existing.conversation_id;
   return Number(
@@ -174,8 +170,7 @@ export function findOrOpenConversation(
         `INSERT INTO conversations (account_id, text_number_id, phone_number, user_id, broadcast_id, created_at)
          VALUES (?, ?, ?, ?, ?, ?)`,
       )
-      .run(opening.accountId, opening.textNumberId, opening.phoneNumber, opening.userId, opening.broadcastId ?? null, opening.at)
-      .lastInsertRowid,
+      .run(opening.accountId, opening.textNumberId, opening.phoneNumber, opening.userId, opening.broadcastId ?? null, opening.at).lastInsertRowid,
   );
 }
 

@@ -1,12 +1,6 @@
 import { randomUUID } from 'node:crypto';
 import Papa from 'papaparse';
-import {
-  emptyImportValues,
-  importFieldHeaders,
-  type ImportField,
-  type ImportRejectReason,
-  type ImportValues,
-} from '../../../src/contract/contact-import.ts';
+import { emptyImportValues, importFieldHeaders, type ImportField, type ImportRejectReason, type ImportValues } from '../../../src/contract/contact-import.ts';
 import { checkImportRow, detectColumnMapping, looksLikeHeaderRow } from '../../../src/contract/contact-import-rows.ts';
 import type { FileUpload } from '../../../src/contract/file-upload.ts';
 import type { AuthUser } from '../context.ts';
@@ -58,12 +52,7 @@ const SAMPLE_ROWS = 50;
  * Parses a CSV (or tab-separated) file and stores its rows; returns the new FileID. One transaction. The file is
  * read a record at a time, so a million rows are never held at once (their garbage collections cost seconds).
  */
-export function storeFileUpload(
-  db: SandboxDatabase,
-  user: AuthUser,
-  { text, fileName }: { text: string; fileName: string },
-  now: number,
-): string {
+export function storeFileUpload(db: SandboxDatabase, user: AuthUser, { text, fileName }: { text: string; fileName: string }, now: number): string {
   const fileId = randomUUID();
   const insertRow = prepareCached(
     db,
@@ -172,10 +161,8 @@ export function requireVisibleUpload(db: SandboxDatabase, user: AuthUser, fileId
 
 /** An upload the user may use, as `requireVisibleUpload` finds it but without counting its rows. */
 export function requireVisibleUploadName(db: SandboxDatabase, user: AuthUser, fileId: string): { file_id: string; file_name: string } {
-  const row = prepareCached(
-    db,
-    `SELECT f.file_id, f.file_name FROM file_uploads f WHERE ${VISIBLE_UPLOAD}`,
-  ).get(...visibleUploadParams(user, fileId)) as { file_id: string; file_name: string } | undefined;
+  const row = prepareCached(db, `SELECT f.file_id, f.file_name FROM file_uploads f WHERE ${VISIBLE_UPLOAD}`).get(...visibleUploadParams(user, fileId)) as
+    { file_id: string; file_name: string } | undefined;
   if (!row) throw new SandboxError('ResourceNotFound', `File ${fileId} was not found.`);
   return row;
 }
@@ -206,16 +193,17 @@ export function uploadVerdictsAfter(db: SandboxDatabase, fileId: string, afterRo
 /** Some rows of an upload, whole, in order. */
 export function uploadRowsNumbered(db: SandboxDatabase, fileId: string, rowNumbers: readonly number[]): FileUploadRow[] {
   if (rowNumbers.length === 0) return [];
-  return prepareCached(
-    db,
-    'SELECT * FROM file_upload_rows WHERE file_id = ? AND row_number IN (SELECT value FROM json_each(?)) ORDER BY row_number',
-  ).all(fileId, JSON.stringify(rowNumbers)) as FileUploadRow[];
+  return prepareCached(db, 'SELECT * FROM file_upload_rows WHERE file_id = ? AND row_number IN (SELECT value FROM json_each(?)) ORDER BY row_number').all(
+    fileId,
+    JSON.stringify(rowNumbers),
+  ) as FileUploadRow[];
 }
 
 /** The rows of an upload that cannot be used (a `problem`), in order, a batch at a time (after `afterRow`). */
 export function uploadProblemRowsAfter(db: SandboxDatabase, fileId: string, afterRow: number, limit: number): FileUploadRow[] {
-  return prepareCached(
-    db,
-    'SELECT * FROM file_upload_rows WHERE file_id = ? AND row_number > ? AND problem IS NOT NULL ORDER BY row_number LIMIT ?',
-  ).all(fileId, afterRow, limit) as FileUploadRow[];
+  return prepareCached(db, 'SELECT * FROM file_upload_rows WHERE file_id = ? AND row_number > ? AND problem IS NOT NULL ORDER BY row_number LIMIT ?').all(
+    fileId,
+    afterRow,
+    limit,
+  ) as FileUploadRow[];
 }

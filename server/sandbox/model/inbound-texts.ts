@@ -14,8 +14,7 @@ export interface InboundText {
   broadcastId: number | null;
 }
 
-export const OPT_OUT_CONFIRMATION =
-  'You have been unsubscribed and will receive no more messages from this number. Reply UNSTOP to resubscribe.';
+export const OPT_OUT_CONFIRMATION = 'You have been unsubscribed and will receive no more messages from this number. Reply UNSTOP to resubscribe.';
 export const OPT_IN_CONFIRMATION = 'You have been resubscribed and will receive messages from this number again. Reply STOP to opt out.';
 
 export { isStartReply, isStopReply };
@@ -51,8 +50,7 @@ export function receiveInboundText(db: SandboxDatabase, text: InboundText): { co
       db.prepare('UPDATE broadcasts SET text_replies = text_replies + 1 WHERE broadcast_id = ?').run(text.broadcastId);
     }
 
-    const confirm = (body: string) =>
-      insertTextMessage(db, { conversationId, direction: 'Outbound', body, status: 'Delivered', at: text.receivedAt + 1000 });
+    const confirm = (body: string) => insertTextMessage(db, { conversationId, direction: 'Outbound', body, status: 'Delivered', at: text.receivedAt + 1000 });
 
     const optedOut = isStopReply(text.body);
     if (optedOut) {
@@ -86,10 +84,7 @@ export function receiveInboundText(db: SandboxDatabase, text: InboundText): { co
         broadcastId: text.broadcastId,
         at: text.receivedAt,
       });
-      db.prepare('UPDATE conversations SET is_auto_opt_out = 0 WHERE account_id = ? AND phone_number = ?').run(
-        text.accountId,
-        text.phoneNumber,
-      );
+      db.prepare('UPDATE conversations SET is_auto_opt_out = 0 WHERE account_id = ? AND phone_number = ?').run(text.accountId, text.phoneNumber);
       confirm(OPT_IN_CONFIRMATION);
     }
     return { conversationId, optedOut };

@@ -24,8 +24,7 @@ export interface OptOutRow {
 }
 
 /** The SELECT and FROM of OptOutRow (alias `o`), the name of the contact joined in from the viewer's roster. */
-export const OPT_OUT_SELECT =
-  'o.phone_number, o.do_not_call, o.do_not_text, o.global_opt_out, o.notes, o.source, o.opt_out_date, p.first_name, p.last_name';
+export const OPT_OUT_SELECT = 'o.phone_number, o.do_not_call, o.do_not_text, o.global_opt_out, o.notes, o.source, o.opt_out_date, p.first_name, p.last_name';
 export const optOutFrom = (viewer: AuthUser) =>
   `opt_outs o LEFT JOIN contacts p ON p.person_id = ${contactIdForPhoneSql('o.account_id', 'o.phone_number', viewer)}`;
 
@@ -112,12 +111,7 @@ export function isOptedOutOfTexts(db: SandboxDatabase, accountId: number, phoneN
 }
 
 /** How a channel's standing opt-out came about: the source of the latest opt-out event that set it. */
-export function channelSource(
-  db: SandboxDatabase,
-  accountId: number,
-  phoneNumber: string,
-  channel: 'call' | 'text',
-): OptOutSource | null {
+export function channelSource(db: SandboxDatabase, accountId: number, phoneNumber: string, channel: 'call' | 'text'): OptOutSource | null {
   const column = channel === 'call' ? 'do_not_call' : 'do_not_text';
   const row = db
     .prepare<[number, string], { source: OptOutSource }>(
@@ -148,12 +142,7 @@ function recordEvent(db: SandboxDatabase, action: 'OptOut' | 'OptIn', change: Op
 }
 
 /** Keeps the contacts' per-phone flags (DoNotCall…, …TextOptInStatus) in step with a change. */
-function updateContacts(
-  db: SandboxDatabase,
-  accountId: number,
-  phoneNumber: string,
-  changes: { doNotCall?: 0 | 1; textStatus?: 'OptedOut' | 'OptedIn' },
-) {
+function updateContacts(db: SandboxDatabase, accountId: number, phoneNumber: string, changes: { doNotCall?: 0 | 1; textStatus?: 'OptedOut' | 'OptedIn' }) {
   for (const slot of ['primary', 'secondary', 'tertiary'] as const) {
     const sets: string[] = [];
     const params: unknown[] = [];
@@ -167,11 +156,7 @@ function updateContacts(
       params.push(changes.textStatus);
     }
     if (sets.length === 0) return;
-    db.prepare(`UPDATE contacts SET ${sets.join(', ')} WHERE account_id = ? AND ${slot}_phone = ?`).run(
-      ...params,
-      accountId,
-      phoneNumber,
-    );
+    db.prepare(`UPDATE contacts SET ${sets.join(', ')} WHERE account_id = ? AND ${slot}_phone = ?`).run(...params, accountId, phoneNumber);
   }
 }
 
@@ -199,16 +184,7 @@ export function optOut(db: SandboxDatabase, change: OptOutChange): { call: boole
        source = excluded.source,
        created_by_user_id = excluded.created_by_user_id,
        opt_out_date = excluded.opt_out_date`,
-  ).run(
-    change.accountId,
-    change.phoneNumber,
-    change.call ? 1 : 0,
-    change.text ? 1 : 0,
-    change.notes ?? '',
-    change.source,
-    change.userId ?? null,
-    change.at,
-  );
+  ).run(change.accountId, change.phoneNumber, change.call ? 1 : 0, change.text ? 1 : 0, change.notes ?? '', change.source, change.userId ?? null, change.at);
   recordEvent(db, 'OptOut', change, addCall, addText);
   updateContacts(db, change.accountId, change.phoneNumber, {
     ...(addCall ? { doNotCall: 1 as const } : {}),

@@ -68,7 +68,16 @@ export function recordByPhone(db: SandboxDatabase, accountId: number, code: stri
     db.prepare(
       `INSERT INTO audio (audio_id, account_id, owner_user_id, name, length_seconds, message_type, created_at, last_used)
        VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
-    ).run(audioId, accountId, call.user_id, `${call.broadcast_name} (recorded by phone)`, seconds, call.survey_json ? 'SurveyLiveAnswer' : 'Announcement', now, now);
+    ).run(
+      audioId,
+      accountId,
+      call.user_id,
+      `${call.broadcast_name} (recorded by phone)`,
+      seconds,
+      call.survey_json ? 'SurveyLiveAnswer' : 'Announcement',
+      now,
+      now,
+    );
 
     // A start that passed while it waited is now; the estimate moves with it.
     const startAt = Math.max(call.start_at, now);

@@ -80,7 +80,5 @@ export const USER_COLUMNS = `user_id, account_id, user_name, first_name, last_na
 
 /** A linked user with the name to show, from joined columns; null when no user is linked. */
 export function namedUserStub(userId: number | null, firstName: string | null, lastName: string | null): NamedUserStub | null {
-  return userId === null
-    ? null
-    : { Uri: `/v1/account/users/${userId}`, UserID: userId, FirstName: firstName ?? '', LastName: lastName ?? '' };
+  return userId === null ? null : { Uri: `/v1/account/users/${userId}`, UserID: userId, FirstName: firstName ?? '', LastName: lastName ?? '' };
 }

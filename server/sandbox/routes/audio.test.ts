@@ -189,9 +189,7 @@ describe('changing and deleting audio', () => {
 
   it('renames, favourites and shares an item', async () => {
     const leia = await sandbox.as(LEIA);
-    const item = audioSchema.parse(
-      await leia.json('PUT', '/v1/audio/hs1138', { Name: 'Conferences (Thursday)', Favorite: true, Shared: true }),
-    );
+    const item = audioSchema.parse(await leia.json('PUT', '/v1/audio/hs1138', { Name: 'Conferences (Thursday)', Favorite: true, Shared: true }));
     expect(item).toMatchObject({ Name: 'Conferences (Thursday)', Favorite: true, Shared: true, Text: expect.stringContaining('Thursday') });
     const han = await sandbox.as(HAN);
     expect((await han.request('GET', '/v1/audio/hs1138')).status).toBe(200);

@@ -21,14 +21,23 @@ const jsonType = (value: unknown) => (value === null ? 'null' : Array.isArray(va
 /** Fields our broadcasts carry beyond the seed's examples: all documented in REFERENCE.md §6. */
 const documentedExtras = {
   call: [
-    'MaxCreditCost', 'EstimatedDuration', 'EstimatedCompletion', 'NotEnoughTimeToComplete', 'CallBroadcastID', 'TextBroadcastID',
+    'MaxCreditCost',
+    'EstimatedDuration',
+    'EstimatedCompletion',
+    'NotEnoughTimeToComplete',
+    'CallBroadcastID',
+    'TextBroadcastID',
     'MessageRecordingInstruction',
   ],
   text: ['MaxCreditCost', 'EstimatedDuration', 'EstimatedCompletion', 'CallBroadcastID', 'TextNumberID'],
 };
 
 function expectSameShape(ours: Record<string, unknown>, seed: Record<string, unknown>, extras: readonly string[] = []) {
-  expect(Object.keys(ours).filter((key) => !(key in seed)).sort()).toEqual([...extras].sort());
+  expect(
+    Object.keys(ours)
+      .filter((key) => !(key in seed))
+      .sort(),
+  ).toEqual([...extras].sort());
   for (const [key, value] of Object.entries(seed)) {
     expect(key in ours, `${key} is missing`).toBe(true);
     // A value the seed shows as null may be filled in ours (CompletedDate of a finished one, say), and vice versa.
@@ -37,16 +46,12 @@ function expectSameShape(ours: Record<string, unknown>, seed: Record<string, unk
 }
 
 async function findBroadcasts(client: SandboxUserClient, name: string): Promise<Broadcast[]> {
-  const feed = feedSchema(broadcastSchema).parse(
-    await client.json('GET', `/v1/broadcasts?search=${encodeURIComponent(name)}&pagesize=100`),
-  );
+  const feed = feedSchema(broadcastSchema).parse(await client.json('GET', `/v1/broadcasts?search=${encodeURIComponent(name)}&pagesize=100`));
   return feed.Items.filter((item) => item.BroadcastName === name);
 }
 
 async function findBroadcast(client: SandboxUserClient, name: string, channel: 'Call' | 'Text' = 'Call'): Promise<Broadcast> {
-  const found = (await findBroadcasts(client, name)).find((item) =>
-    channel === 'Text' ? item.TextMessage !== undefined : item.TextMessage === undefined,
-  );
+  const found = (await findBroadcasts(client, name)).find((item) => (channel === 'Text' ? item.TextMessage !== undefined : item.TextMessage === undefined));
   if (!found) throw new Error(`No ${channel} broadcast named ${name}`);
   return found;
 }
@@ -94,7 +99,7 @@ describe('reading broadcasts', () => {
       ['PinCode', 'UserID', 'UserName', 'FirstName', 'LastName', 'Email', 'Phone', 'CallerID', 'IsMasterUser', 'AuthToken', 'State', 'Permissions'].sort(),
     );
     expect(body.MessageRecordingInstruction).toBeNull();
-    expect(sandbox.db.prepare("SELECT name FROM audio WHERE audio_id = ?").get(audioId)).toEqual({ name: 'Snow day closure' });
+    expect(sandbox.db.prepare('SELECT name FROM audio WHERE audio_id = ?').get(audioId)).toEqual({ name: 'Snow day closure' });
   });
 
   it("answers a text broadcast in the seed's text shape", async () => {
@@ -106,10 +111,7 @@ describe('reading broadcasts', () => {
 
   it("answers the query in the seed's Feed shape, with the seed's query item fields", async () => {
     // The seed's item is an announcement: compare like with like.
-    const body = (await master.json('GET', '/v1/broadcasts?BroadcastStatus=Completed&BroadcastType=Announcement&pagesize=2')) as Record<
-      string,
-      unknown
-    >;
+    const body = (await master.json('GET', '/v1/broadcasts?BroadcastStatus=Completed&BroadcastType=Announcement&pagesize=2')) as Record<string, unknown>;
     const seed = seedBody('Broadcasts / Query Broadcasts');
     expect(Object.keys(body).sort()).toEqual(Object.keys(seed).sort());
     const feed = feedSchema(broadcastSchema).parse(body);
@@ -167,8 +169,7 @@ describe('reading broadcasts', () => {
 
   it('never answers deleted broadcasts', async () => {
     expect(await findBroadcasts(master, 'Test message')).toEqual([]);
-    const id = (sandbox.db.prepare("SELECT broadcast_id FROM broadcasts WHERE broadcast_name = 'Test message'").get() as { broadcast_id: number })
-      .broadcast_id;
+    const id = (sandbox.db.prepare("SELECT broadcast_id FROM broadcasts WHERE broadcast_name = 'Test message'").get() as { broadcast_id: number }).broadcast_id;
     expect((await master.request('GET', `/v1/broadcasts/${id}`)).status).toBe(404);
   });
 
@@ -189,9 +190,7 @@ describe('reading broadcasts', () => {
     expect(starts.map((start) => Date.parse(start.replace(' ', 'T').replace(/(\d{2})(\d{2})$/, '$1:$2')))).toEqual(
       [...starts].map((start) => Date.parse(start.replace(' ', 'T').replace(/(\d{2})(\d{2})$/, '$1:$2'))).sort((a, b) => a - b),
     );
-    const lastMonth = feedSchema(broadcastSchema).parse(
-      await master.json('GET', `/v1/broadcasts?StartDate~gte~${starts.at(-8)!.slice(0, 10)}&pagesize=100`),
-    );
+    const lastMonth = feedSchema(broadcastSchema).parse(await master.json('GET', `/v1/broadcasts?StartDate~gte~${starts.at(-8)!.slice(0, 10)}&pagesize=100`));
     expect(lastMonth.Size).toBeGreaterThanOrEqual(8);
     expect(lastMonth.Size).toBeLessThan(all.Size);
 
@@ -220,7 +219,10 @@ describe('reading broadcasts', () => {
     const [first] = (await detailsFeed(master, `/v1/broadcasts/${id}/details?pagesize=1&sortby=-LastCallTime`)).Items;
     const byPhone = await detailsFeed(master, `/v1/broadcasts/${id}/details?search=${first!.PhoneNumber!.slice(3)}`);
     expect(byPhone.Items.map((item) => item.PhoneNumber)).toContain(first!.PhoneNumber);
-    const byName = await detailsFeed(master, `/v1/broadcasts/${id}/details?search=${encodeURIComponent(`${first!.FirstName} ${first!.LastName}`)}&pagesize=100`);
+    const byName = await detailsFeed(
+      master,
+      `/v1/broadcasts/${id}/details?search=${encodeURIComponent(`${first!.FirstName} ${first!.LastName}`)}&pagesize=100`,
+    );
     expect(byName.Items.every((item) => item.FirstName === first!.FirstName && item.LastName === first!.LastName)).toBe(true);
 
     const latest = await detailsFeed(master, `/v1/broadcasts/${id}/details?pagesize=50&sortby=-LastCallTime`);
@@ -330,9 +332,7 @@ describe('pausing, resuming, canceling and deleting', () => {
   it('resumes a broadcast paused before its start as scheduled', async () => {
     const scheduled = await findBroadcast(master, 'Graduation rehearsal schedule');
     expect(broadcastSchema.parse(await master.json('POST', `/v1/broadcasts/${scheduled.BroadcastID}/pause`)).BroadcastStatus).toBe('Paused');
-    expect(broadcastSchema.parse(await master.json('POST', `/v1/broadcasts/${scheduled.BroadcastID}/resume`)).BroadcastStatus).toBe(
-      'AuthorizationApproved',
-    );
+    expect(broadcastSchema.parse(await master.json('POST', `/v1/broadcasts/${scheduled.BroadcastID}/resume`)).BroadcastStatus).toBe('AuthorizationApproved');
   });
 
   it('cancels: unfinished numbers are canceled, finished ones keep their results', async () => {

@@ -1,10 +1,5 @@
 import { Hono } from 'hono';
-import {
-  broadcastStatusCategories,
-  broadcastStatuses,
-  broadcastTypes,
-  type BroadcastStatus,
-} from '../../../src/contract/broadcast.ts';
+import { broadcastStatusCategories, broadcastStatuses, broadcastTypes, type BroadcastStatus } from '../../../src/contract/broadcast.ts';
 import { callResultCategories, callStatuses, textResultCategories, textStatuses } from '../../../src/contract/broadcast-detail.ts';
 import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError, notFound } from '../http/errors.ts';
@@ -142,10 +137,8 @@ function refuseTransition(action: Action, row: BroadcastRowWithJoins, blocking: 
 export function broadcastReportRoutes({ db, clock }: SandboxDeps) {
   const findVisible = (user: AuthUser, id: number): BroadcastRowWithJoins => {
     const scope = broadcastScope(user);
-    const row = prepareCached(db, `SELECT ${BROADCAST_SELECT} FROM ${BROADCAST_FROM} WHERE b.broadcast_id = ? AND ${scope.sql}`).get(
-      id,
-      ...scope.params,
-    ) as BroadcastRowWithJoins | undefined;
+    const row = prepareCached(db, `SELECT ${BROADCAST_SELECT} FROM ${BROADCAST_FROM} WHERE b.broadcast_id = ? AND ${scope.sql}`).get(id, ...scope.params) as
+      BroadcastRowWithJoins | undefined;
     if (!row) throw notFound('Broadcast', id);
     return row;
   };
@@ -163,9 +156,7 @@ export function broadcastReportRoutes({ db, clock }: SandboxDeps) {
     return [row, ...others];
   };
 
-  const setStatus = db.prepare<[BroadcastStatus, number | null, number]>(
-    'UPDATE broadcasts SET broadcast_status = ?, paused_at = ? WHERE broadcast_id = ?',
-  );
+  const setStatus = db.prepare<[BroadcastStatus, number | null, number]>('UPDATE broadcasts SET broadcast_status = ?, paused_at = ? WHERE broadcast_id = ?');
   const shiftEstimate = db.prepare<[number, number]>(
     'UPDATE broadcasts SET estimated_completion = estimated_completion + ? WHERE broadcast_id = ? AND estimated_completion IS NOT NULL',
   );

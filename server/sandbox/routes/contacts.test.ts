@@ -346,9 +346,7 @@ describe('contacts: permissions', () => {
   it('shows a user without CanSeeAllRoster only the contacts they own', async () => {
     const han = await sandbox.as(HAN);
     const feed = await han.json<{ Size: number; Items: Contact[] }>('GET', '/v1/contacts?pagesize=1000');
-    const owned = sandbox.db
-      .prepare('SELECT COUNT(*) AS n FROM contacts WHERE owner_user_id = 73314 AND deleted_at IS NULL')
-      .get() as { n: number };
+    const owned = sandbox.db.prepare('SELECT COUNT(*) AS n FROM contacts WHERE owner_user_id = 73314 AND deleted_at IS NULL').get() as { n: number };
     expect(feed.Size).toBe(owned.n);
     expect(feed.Size).toBeLessThan(ACTIVE_DEMO_CONTACTS);
     const everyone = await han.json<{ RosterCount: number }>('GET', '/v1/lists/everyone');

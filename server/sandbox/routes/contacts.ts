@@ -80,9 +80,7 @@ const phoneFields = ['PrimaryPhone', 'SecondaryPhone', 'TertiaryPhone'] as const
  */
 function nextPhoneSlots(row: ContactRow, digits: Partial<Record<ContactPhoneField, string>>, input: Partial<ContactInput>) {
   const before = new Map(
-    phoneSlots
-      .filter((slot) => row[slot.phone] !== '')
-      .map((slot) => [row[slot.phone], { dnc: row[slot.dnc], optIn: row[slot.optIn] }] as const),
+    phoneSlots.filter((slot) => row[slot.phone] !== '').map((slot) => [row[slot.phone], { dnc: row[slot.dnc], optIn: row[slot.optIn] }] as const),
   );
   const next = phoneSlots.map((slot, index) => {
     const phone = digits[phoneFields[index]!] ?? row[slot.phone];
@@ -126,130 +124,132 @@ export function contactRoutes({ db, clock }: SandboxDeps) {
 
   const contactReply = (user: AuthUser, personId: number) => toApiContacts(db, user, [requireVisibleContact(db, user, personId)])[0];
 
-  return new Hono<SandboxEnv>()
-    .get('/contacts', (c) => {
-      const user = c.get('user');
-      const url = new URL(c.req.url);
-      return c.json(queryContactFeed(db, user, url, parseListQuery(url, contactFeedSpec, user.timeZone), { kind: 'active' }));
-    })
-    .post('/contacts/import', async (c) => {
-      const user = c.get('user');
-      const input = await readBody(c, contactImportInputSchema);
-      const result = await importContacts(db, user, {
-        fileId: input.FileID,
-        listId: input.ListID,
-        dryRun: input.DryRun ?? false,
-        keepExisting: input.KeepExistingValues,
-        now: () => clock.now(),
-      });
-      return c.json(result);
-    })
-    // Ours: every rejected row of an upload as CSV; the import's answer lists the first ones only (decision 0073).
-    .get('/contacts/import/:id/problems', (c) => {
-      const upload = requireVisibleUploadName(db, c.get('user'), c.req.param('id'));
-      const firstRowNumber = readFirstRowNumber(new URL(c.req.url).searchParams);
-      return c.body(importProblemsCsv(db, upload.file_id, firstRowNumber), 200, {
-        'content-type': 'text/csv; charset=utf-8',
-        'content-disposition': attachmentDisposition(rejectsFileName(upload.file_name)),
-      });
-    })
-    .get('/contacts/:id{[0-9]+}', (c) => {
-      const user = c.get('user');
-      return c.json(contactReply(user, Number(c.req.param('id'))));
-    })
-    .post('/contacts', async (c) => {
-      const user = c.get('user');
-      const input = await readBody(c, contactInputSchema);
-      const phones = validPhones(input);
-      const listIds = listsToJoin(db, user, input.Lists ?? []);
-      const now = clock.now();
-      const personId = db.transaction(() => {
-        const duplicate = findContactByPhone(db, user, phones.PrimaryPhone!);
-        if (duplicate) throw duplicateContactError(phones.PrimaryPhone!, duplicate);
-        const id = Number(
-          insertContact.run(
-            user.accountId,
-            user.userId,
-            input.FirstName ?? '',
-            input.LastName ?? '',
-            phones.PrimaryPhone!,
-            phones.SecondaryPhone ?? '',
-            phones.TertiaryPhone ?? '',
-            input.Notes ?? '',
-            input.IntegrationData ?? '',
-            input.DoNotCallPrimaryPhone ? 1 : 0,
-            input.DoNotCallSecondaryPhone && phones.SecondaryPhone ? 1 : 0,
-            input.DoNotCallTertiaryPhone && phones.TertiaryPhone ? 1 : 0,
-            now,
-            now,
-          ).lastInsertRowid,
-        );
-        for (const listId of listIds) addMember.run(listId, id, now);
-        return id;
-      })();
-      return c.json(contactReply(user, personId));
-    })
-    .put('/contacts/:id{[0-9]+}', async (c) => {
-      const user = c.get('user');
-      const personId = Number(c.req.param('id'));
-      const input = await readBody(c, contactUpdateInputSchema);
-      const row = requireVisibleContact(db, user, personId);
-      if (row.deleted_at !== null) {
-        throw new SandboxError('Conflict', `Contact ${personId} is in the Deleted folder; restore it before editing it.`);
-      }
-      const slots = nextPhoneSlots(row, validPhones(input), input);
-      const listIds = input.Lists === undefined ? undefined : listsToJoin(db, user, input.Lists);
-      const next = {
-        first_name: input.FirstName ?? row.first_name,
-        last_name: input.LastName ?? row.last_name,
-        notes: input.Notes ?? row.notes,
-        integration_data: input.IntegrationData ?? row.integration_data,
-        ...Object.fromEntries(
-          phoneSlots.flatMap((slot, index) => [
-            [slot.phone, slots[index]!.phone],
-            [slot.dnc, slots[index]!.dnc],
-            [slot.optIn, slots[index]!.optIn],
-          ]),
-        ),
-      } as Partial<ContactRow>;
-      const columns = (Object.keys(next) as Array<keyof ContactRow>).filter((column) => next[column] !== row[column]);
-      const now = clock.now();
-      db.transaction(() => {
-        if (next.primary_phone !== row.primary_phone) {
-          const duplicate = findContactByPhone(db, user, next.primary_phone!, personId);
-          if (duplicate) throw duplicateContactError(next.primary_phone!, duplicate);
-        }
-        if (columns.length > 0) {
-          db.prepare(`UPDATE contacts SET ${columns.map((column) => `${column} = ?`).join(', ')}, last_updated = ? WHERE person_id = ?`).run(
-            ...columns.map((column) => next[column]),
-            now,
-            personId,
+  return (
+    new Hono<SandboxEnv>()
+      .get('/contacts', (c) => {
+        const user = c.get('user');
+        const url = new URL(c.req.url);
+        return c.json(queryContactFeed(db, user, url, parseListQuery(url, contactFeedSpec, user.timeZone), { kind: 'active' }));
+      })
+      .post('/contacts/import', async (c) => {
+        const user = c.get('user');
+        const input = await readBody(c, contactImportInputSchema);
+        const result = await importContacts(db, user, {
+          fileId: input.FileID,
+          listId: input.ListID,
+          dryRun: input.DryRun ?? false,
+          keepExisting: input.KeepExistingValues,
+          now: () => clock.now(),
+        });
+        return c.json(result);
+      })
+      // Ours: every rejected row of an upload as CSV; the import's answer lists the first ones only (decision 0073).
+      .get('/contacts/import/:id/problems', (c) => {
+        const upload = requireVisibleUploadName(db, c.get('user'), c.req.param('id'));
+        const firstRowNumber = readFirstRowNumber(new URL(c.req.url).searchParams);
+        return c.body(importProblemsCsv(db, upload.file_id, firstRowNumber), 200, {
+          'content-type': 'text/csv; charset=utf-8',
+          'content-disposition': attachmentDisposition(rejectsFileName(upload.file_name)),
+        });
+      })
+      .get('/contacts/:id{[0-9]+}', (c) => {
+        const user = c.get('user');
+        return c.json(contactReply(user, Number(c.req.param('id'))));
+      })
+      .post('/contacts', async (c) => {
+        const user = c.get('user');
+        const input = await readBody(c, contactInputSchema);
+        const phones = validPhones(input);
+        const listIds = listsToJoin(db, user, input.Lists ?? []);
+        const now = clock.now();
+        const personId = db.transaction(() => {
+          const duplicate = findContactByPhone(db, user, phones.PrimaryPhone!);
+          if (duplicate) throw duplicateContactError(phones.PrimaryPhone!, duplicate);
+          const id = Number(
+            insertContact.run(
+              user.accountId,
+              user.userId,
+              input.FirstName ?? '',
+              input.LastName ?? '',
+              phones.PrimaryPhone!,
+              phones.SecondaryPhone ?? '',
+              phones.TertiaryPhone ?? '',
+              input.Notes ?? '',
+              input.IntegrationData ?? '',
+              input.DoNotCallPrimaryPhone ? 1 : 0,
+              input.DoNotCallSecondaryPhone && phones.SecondaryPhone ? 1 : 0,
+              input.DoNotCallTertiaryPhone && phones.TertiaryPhone ? 1 : 0,
+              now,
+              now,
+            ).lastInsertRowid,
           );
+          for (const listId of listIds) addMember.run(listId, id, now);
+          return id;
+        })();
+        return c.json(contactReply(user, personId));
+      })
+      .put('/contacts/:id{[0-9]+}', async (c) => {
+        const user = c.get('user');
+        const personId = Number(c.req.param('id'));
+        const input = await readBody(c, contactUpdateInputSchema);
+        const row = requireVisibleContact(db, user, personId);
+        if (row.deleted_at !== null) {
+          throw new SandboxError('Conflict', `Contact ${personId} is in the Deleted folder; restore it before editing it.`);
         }
-        if (listIds) setMemberships(user, personId, listIds, now);
-      })();
-      return c.json(contactReply(user, personId));
-    })
-    .delete('/contacts/:id{[0-9]+}', (c) => {
-      const user = c.get('user');
-      const url = new URL(c.req.url);
-      let moveToDeleted = false;
-      for (const [name, value] of url.searchParams) {
-        if (name.toLowerCase() !== 'movetodeleted') {
-          throw new SandboxError('InvalidQueryParameter', `Unknown parameter ${name}. This route takes MoveToDeleted=true only.`);
+        const slots = nextPhoneSlots(row, validPhones(input), input);
+        const listIds = input.Lists === undefined ? undefined : listsToJoin(db, user, input.Lists);
+        const next = {
+          first_name: input.FirstName ?? row.first_name,
+          last_name: input.LastName ?? row.last_name,
+          notes: input.Notes ?? row.notes,
+          integration_data: input.IntegrationData ?? row.integration_data,
+          ...Object.fromEntries(
+            phoneSlots.flatMap((slot, index) => [
+              [slot.phone, slots[index]!.phone],
+              [slot.dnc, slots[index]!.dnc],
+              [slot.optIn, slots[index]!.optIn],
+            ]),
+          ),
+        } as Partial<ContactRow>;
+        const columns = (Object.keys(next) as Array<keyof ContactRow>).filter((column) => next[column] !== row[column]);
+        const now = clock.now();
+        db.transaction(() => {
+          if (next.primary_phone !== row.primary_phone) {
+            const duplicate = findContactByPhone(db, user, next.primary_phone!, personId);
+            if (duplicate) throw duplicateContactError(next.primary_phone!, duplicate);
+          }
+          if (columns.length > 0) {
+            db.prepare(`UPDATE contacts SET ${columns.map((column) => `${column} = ?`).join(', ')}, last_updated = ? WHERE person_id = ?`).run(
+              ...columns.map((column) => next[column]),
+              now,
+              personId,
+            );
+          }
+          if (listIds) setMemberships(user, personId, listIds, now);
+        })();
+        return c.json(contactReply(user, personId));
+      })
+      .delete('/contacts/:id{[0-9]+}', (c) => {
+        const user = c.get('user');
+        const url = new URL(c.req.url);
+        let moveToDeleted = false;
+        for (const [name, value] of url.searchParams) {
+          if (name.toLowerCase() !== 'movetodeleted') {
+            throw new SandboxError('InvalidQueryParameter', `Unknown parameter ${name}. This route takes MoveToDeleted=true only.`);
+          }
+          moveToDeleted = readMoveToDeleted(value);
         }
-        moveToDeleted = readMoveToDeleted(value);
-      }
-      const row = requireVisibleContact(db, user, Number(c.req.param('id')));
-      const target: BatchTarget = { person_id: row.person_id, deleted: row.deleted_at === null ? 0 : 1, primary_phone: row.primary_phone };
-      return c.json(moveToDeleted ? moveToDeletedFolder(db, [target], clock.now()) : purgeContacts(db, [target]));
-    })
-    .delete('/contacts', async (c) => {
-      const user = c.get('user');
-      const url = new URL(c.req.url);
-      const query = parseListQuery(url, bulkDeleteSpec, user.timeZone);
-      const moveToDeleted = readMoveToDeleted(query.extras.get('movetodeleted'));
-      const targets = resolveBatchTargets(db, user, await readJsonBody(c), { kind: 'active' }, query);
-      return c.json(moveToDeleted ? moveToDeletedFolder(db, targets, clock.now()) : purgeContacts(db, targets));
-    });
+        const row = requireVisibleContact(db, user, Number(c.req.param('id')));
+        const target: BatchTarget = { person_id: row.person_id, deleted: row.deleted_at === null ? 0 : 1, primary_phone: row.primary_phone };
+        return c.json(moveToDeleted ? moveToDeletedFolder(db, [target], clock.now()) : purgeContacts(db, [target]));
+      })
+      .delete('/contacts', async (c) => {
+        const user = c.get('user');
+        const url = new URL(c.req.url);
+        const query = parseListQuery(url, bulkDeleteSpec, user.timeZone);
+        const moveToDeleted = readMoveToDeleted(query.extras.get('movetodeleted'));
+        const targets = resolveBatchTargets(db, user, await readJsonBody(c), { kind: 'active' }, query);
+        return c.json(moveToDeleted ? moveToDeletedFolder(db, targets, clock.now()) : purgeContacts(db, targets));
+      })
+  );
 }

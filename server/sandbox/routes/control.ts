@@ -8,7 +8,10 @@ import { recordByPhone, waitingForRecording } from '../model/phone-recordings.ts
 import { sandboxRecordingInputSchema } from '../../../src/contract/sandbox-recording.ts';
 
 const advanceSchema = z.object({
-  Minutes: z.number().min(0).max(60 * 24 * 366),
+  Minutes: z
+    .number()
+    .min(0)
+    .max(60 * 24 * 366),
 });
 
 /**
@@ -18,29 +21,31 @@ const advanceSchema = z.object({
  */
 export function controlRoutes({ db, clock, simulate }: SandboxDeps) {
   const state = () => ({ Now: new Date(clock.now()).toISOString(), Speed: clock.speed });
-  return new Hono<SandboxEnv>()
-    .get('/clock', (c) => c.json(state()))
-    .post('/clock/advance', async (c) => {
-      if (!c.get('user').isMaster) throw new SandboxError('PermissionDenied', 'Only a master user may move the sandbox clock.');
-      const { Minutes } = await readBody(c, advanceSchema);
-      clock.advance(Minutes * 60_000);
-      simulate();
-      return c.json(state());
-    })
-    // Plays a person who records a waiting broadcast's message by phone (docs/decisions/0080-record-by-phone.md).
-    .get('/recordings', (c) => c.json({ Items: waitingForRecording(db, c.get('user').accountId) }))
-    .post('/recordings', async (c) => {
-      const { RecordingCode, Seconds } = await readBody(c, sandboxRecordingInputSchema);
-      const recorded = recordByPhone(db, c.get('user').accountId, RecordingCode, Seconds ?? 20, clock.now());
-      simulate();
-      return c.json(recorded);
-    })
-    .delete('/auth-tokens/current', (c) => {
-      endAuthToken(db, c.get('authToken'));
-      return c.json({ Ended: true });
-    })
-    .delete('/auth-tokens', (c) => {
-      endUserAuthTokens(db, c.get('user').userId);
-      return c.json({ Ended: true });
-    });
+  return (
+    new Hono<SandboxEnv>()
+      .get('/clock', (c) => c.json(state()))
+      .post('/clock/advance', async (c) => {
+        if (!c.get('user').isMaster) throw new SandboxError('PermissionDenied', 'Only a master user may move the sandbox clock.');
+        const { Minutes } = await readBody(c, advanceSchema);
+        clock.advance(Minutes * 60_000);
+        simulate();
+        return c.json(state());
+      })
+      // Plays a person who records a waiting broadcast's message by phone (docs/decisions/0080-record-by-phone.md).
+      .get('/recordings', (c) => c.json({ Items: waitingForRecording(db, c.get('user').accountId) }))
+      .post('/recordings', async (c) => {
+        const { RecordingCode, Seconds } = await readBody(c, sandboxRecordingInputSchema);
+        const recorded = recordByPhone(db, c.get('user').accountId, RecordingCode, Seconds ?? 20, clock.now());
+        simulate();
+        return c.json(recorded);
+      })
+      .delete('/auth-tokens/current', (c) => {
+        endAuthToken(db, c.get('authToken'));
+        return c.json({ Ended: true });
+      })
+      .delete('/auth-tokens', (c) => {
+        endUserAuthTokens(db, c.get('user').userId);
+        return c.json({ Ended: true });
+      })
+  );
 }

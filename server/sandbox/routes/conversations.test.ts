@@ -17,7 +17,10 @@ const MINUTE = 60_000;
 const conversationFeed = feedSchema(inboxConversationSchema);
 const messageFeed = feedSchema(textMessageSchema);
 
-function addContact(sandbox: SandboxHarness, contact: { first: string; last: string; phone: string; notes?: string; integrationData?: string; optIn?: string }) {
+function addContact(
+  sandbox: SandboxHarness,
+  contact: { first: string; last: string; phone: string; notes?: string; integrationData?: string; optIn?: string },
+) {
   const now = sandbox.clock.now();
   sandbox.db
     .prepare(
@@ -149,9 +152,9 @@ describe('conversations', () => {
       body: { TextNumberID: 98616, LastMessage: { Message: 'Hello?', Contact: { PrimaryPhone: '4695550188' } } },
     });
     expect((await errorOf(viaNewConversation)).ErrorName).toBe('RecipientOptedOut');
-    const other = sandbox.db
-      .prepare("SELECT COUNT(*) AS n FROM conversations WHERE phone_number = '4695550188' AND text_number_id = 98616")
-      .get() as { n: number };
+    const other = sandbox.db.prepare("SELECT COUNT(*) AS n FROM conversations WHERE phone_number = '4695550188' AND text_number_id = 98616").get() as {
+      n: number;
+    };
     expect(other.n).toBe(0);
     const thread = messageFeed.parse(await client.json('GET', `/v1/conversations/${conversationId}/textmessages`));
     expect(thread.Items.map((message) => message.Direction)).toEqual(['Inbound', 'Outbound']);
@@ -186,8 +189,7 @@ describe('conversations', () => {
       receivedAt: sandbox.clock.now(),
       broadcastId: null,
     });
-    const put = async (body: unknown) =>
-      inboxConversationSchema.parse(await client.json('PUT', `/v1/conversations/${conversationId}`, body));
+    const put = async (body: unknown) => inboxConversationSchema.parse(await client.json('PUT', `/v1/conversations/${conversationId}`, body));
     expect(await put({ IsRead: false })).toMatchObject({ UnreadCount: 1 });
     expect(await put({ IsDone: true })).toMatchObject({ IsDone: true, UnreadCount: 0 });
     expect(await put({ IsDone: false, IsRead: false })).toMatchObject({ IsDone: false, UnreadCount: 1 });
@@ -250,9 +252,7 @@ describe('conversations', () => {
     const id = Items[0]!.ConversationID;
     const oldestFirst = messageFeed.parse(await client.json('GET', `/v1/conversations/${id}/textmessages`));
     const latestFirst = messageFeed.parse(await client.json('GET', `/v1/conversations/${id}/textmessages?sortby=-MessageDate`));
-    expect(latestFirst.Items.map((message: TextMessage) => message.TextMessageID)).toEqual(
-      oldestFirst.Items.map((message) => message.TextMessageID).reverse(),
-    );
+    expect(latestFirst.Items.map((message: TextMessage) => message.TextMessageID)).toEqual(oldestFirst.Items.map((message) => message.TextMessageID).reverse());
   });
 
   it('validates bodies and answers 404 for a conversation that does not exist', async () => {

@@ -1,9 +1,5 @@
 import { Hono } from 'hono';
-import {
-  conversationCreateInputSchema,
-  conversationUpdateInputSchema,
-  textMessageInputSchema,
-} from '../../../src/contract/conversation.ts';
+import { conversationCreateInputSchema, conversationUpdateInputSchema, textMessageInputSchema } from '../../../src/contract/conversation.ts';
 import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError, notFound } from '../http/errors.ts';
@@ -234,9 +230,7 @@ export function conversationRoutes({ db, clock }: SandboxDeps) {
           at: clock.now(),
         }),
       )();
-      const row = db
-        .prepare<[number], TextMessageRow>(`SELECT ${TEXT_MESSAGE_SELECT} FROM ${TEXT_MESSAGE_FROM} WHERE m.message_id = ?`)
-        .get(messageId)!;
+      const row = db.prepare<[number], TextMessageRow>(`SELECT ${TEXT_MESSAGE_SELECT} FROM ${TEXT_MESSAGE_FROM} WHERE m.message_id = ?`).get(messageId)!;
       return c.json(toApiTextMessage(row, user.timeZone));
     })
     .put('/conversations/:id{[0-9]+}', async (c) => {
@@ -252,9 +246,9 @@ export function conversationRoutes({ db, clock }: SandboxDeps) {
           );
         }
         if (IsRead !== undefined) {
-          db.prepare(
-            `UPDATE conversations SET unread_count = ${IsRead ? '0' : 'MAX(unread_count, 1)'} WHERE conversation_id = ?`,
-          ).run(conversation.conversation_id);
+          db.prepare(`UPDATE conversations SET unread_count = ${IsRead ? '0' : 'MAX(unread_count, 1)'} WHERE conversation_id = ?`).run(
+            conversation.conversation_id,
+          );
         }
       })();
       return c.json(toInboxConversation(readConversation(user, conversation.conversation_id), user.timeZone));

@@ -32,7 +32,13 @@ describe('POST /v1/fileuploads', () => {
 
   it('marks repeated numbers, invalid numbers and over-long fields, and reads tab-separated text', async () => {
     const master = await sandbox.as();
-    const text = ['Mobile\tFirst\tComments', '214-555-1234\tAda\t', '(214) 555 1234\tAda again\t', '555-1234\tBad\t', `2145551299\tLong\t${'n'.repeat(51)}`].join('\n');
+    const text = [
+      'Mobile\tFirst\tComments',
+      '214-555-1234\tAda\t',
+      '(214) 555 1234\tAda again\t',
+      '555-1234\tBad\t',
+      `2145551299\tLong\t${'n'.repeat(51)}`,
+    ].join('\n');
     const { FileID } = fileUploadResultSchema.parse(await (await upload(master, text, '', 'text/plain')).json());
     const problems = sandbox.db
       .prepare('SELECT row_number, problem, problem_detail FROM file_upload_rows WHERE file_id = ? AND problem IS NOT NULL ORDER BY row_number')

@@ -136,7 +136,13 @@ describe('lists: membership', () => {
     const list = await master.json<ContactList>('POST', '/v1/lists', { ListName: 'Robotics' });
     const path = `/v1/lists/${list.ListID}/contacts`;
     const ids = [4_947_404, 4_947_405, 4_947_406, 4_947_407];
-    expect(await master.json('POST', path, ids.map((PersonID) => ({ PersonID })))).toEqual({ Count: 4, PersonIDs: ids });
+    expect(
+      await master.json(
+        'POST',
+        path,
+        ids.map((PersonID) => ({ PersonID })),
+      ),
+    ).toEqual({ Count: 4, PersonIDs: ids });
     // Adding a member again changes nothing.
     expect(await master.json('POST', path, [{ PersonID: ids[0] }])).toEqual({ Count: 0, PersonIDs: [] });
     expect((await master.json<ContactList>('GET', `/v1/lists/${list.ListID}`)).RosterCount).toBe(4);

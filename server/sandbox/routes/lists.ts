@@ -4,13 +4,7 @@ import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError } from '../http/errors.ts';
 import { readBody, readJsonBody } from '../http/json-body.ts';
 import { parseListQuery, prepareCached, queryFeed } from '../http/list-query.ts';
-import {
-  addToList,
-  purgeContacts,
-  removeFromList,
-  resolveBatchTargets,
-  restoreFromDeletedFolder,
-} from '../model/contact-batches.ts';
+import { addToList, purgeContacts, removeFromList, resolveBatchTargets, restoreFromDeletedFolder } from '../model/contact-batches.ts';
 import { contactFeedSpec, countContactsInLists, folderOfList, queryContactFeed } from '../model/contacts.ts';
 import { isSystemList, listFeedSpec, listSource, parseListParam, requireVisibleList, toApiList, type ListRow } from '../model/lists.ts';
 
@@ -27,8 +21,7 @@ const computedMembership = (listId: number) =>
 
 /** Contact lists and membership (§16, §17; docs/decisions/0019-contact-lists.md). */
 export function listRoutes({ db, clock }: SandboxDeps) {
-  const listReply = (user: AuthUser, row: ListRow) =>
-    toApiList(row, countContactsInLists(db, user, [row.list_id]).get(row.list_id) ?? 0, user.timeZone);
+  const listReply = (user: AuthUser, row: ListRow) => toApiList(row, countContactsInLists(db, user, [row.list_id]).get(row.list_id) ?? 0, user.timeZone);
 
   /** List names are unique (without case) among the lists a user sees, system lists included. */
   const requireFreeName = (user: AuthUser, name: string, exceptListId: number | null) => {
@@ -59,7 +52,11 @@ export function listRoutes({ db, clock }: SandboxDeps) {
         parseListQuery(url, listFeedSpec, user.timeZone),
         (row) => row,
       );
-      const counts = countContactsInLists(db, user, feed.Items.map((row) => row.list_id));
+      const counts = countContactsInLists(
+        db,
+        user,
+        feed.Items.map((row) => row.list_id),
+      );
       return c.json({ ...feed, Items: feed.Items.map((row) => toApiList(row, counts.get(row.list_id) ?? 0, user.timeZone)) });
     })
     .get('/lists/:id', (c) => {
@@ -145,9 +142,7 @@ export function listRoutes({ db, clock }: SandboxDeps) {
       const targets = resolveBatchTargets(db, user, body, folderOfList(list.list_id), parseListQuery(url, contactFeedSpec, user.timeZone));
       // Adding to Everyone is how contacts come back from the Deleted folder (decision 0012).
       return c.json(
-        list.list_id === SYSTEM_LIST_IDS.Everyone
-          ? restoreFromDeletedFolder(db, user, targets)
-          : addToList(db, list.list_id, targets, clock.now()),
+        list.list_id === SYSTEM_LIST_IDS.Everyone ? restoreFromDeletedFolder(db, user, targets) : addToList(db, list.list_id, targets, clock.now()),
       );
     })
     .delete('/lists/:id/contacts/:contactId{[0-9]+}', (c) => {
@@ -164,7 +159,10 @@ export function listRoutes({ db, clock }: SandboxDeps) {
       );
       return c.json(
         list.list_id === SYSTEM_LIST_IDS.Deleted
-          ? purgeContacts(db, targets.filter((target) => target.deleted))
+          ? purgeContacts(
+              db,
+              targets.filter((target) => target.deleted),
+            )
           : removeFromList(db, list.list_id, targets),
       );
     })
@@ -177,7 +175,10 @@ export function listRoutes({ db, clock }: SandboxDeps) {
       const targets = resolveBatchTargets(db, user, await readJsonBody(c), folderOfList(list.list_id), query);
       return c.json(
         list.list_id === SYSTEM_LIST_IDS.Deleted
-          ? purgeContacts(db, targets.filter((target) => target.deleted))
+          ? purgeContacts(
+              db,
+              targets.filter((target) => target.deleted),
+            )
           : removeFromList(db, list.list_id, targets),
       );
     });

@@ -8,12 +8,8 @@ import { verifyPinCode } from '../pin-codes.ts';
 
 /** POST /v1/user/login: signed with the app keys only; answers the user's AuthToken. */
 export function loginRoutes({ db, clock }: SandboxDeps) {
-  const findUser = db.prepare<[string], { user_id: number; pin_hash: string }>(
-    'SELECT user_id, pin_hash FROM users WHERE user_name = ?',
-  );
-  const insertToken = db.prepare<[string, number, number]>(
-    'INSERT INTO auth_tokens (token, user_id, created_at) VALUES (?, ?, ?)',
-  );
+  const findUser = db.prepare<[string], { user_id: number; pin_hash: string }>('SELECT user_id, pin_hash FROM users WHERE user_name = ?');
+  const insertToken = db.prepare<[string, number, number]>('INSERT INTO auth_tokens (token, user_id, created_at) VALUES (?, ?, ?)');
 
   return new Hono<SandboxEnv>().post('/user/login', async (c) => {
     const { UserName, PinCode } = await readBody(c, loginInputSchema);

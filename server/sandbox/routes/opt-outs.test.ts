@@ -102,9 +102,7 @@ describe('opt-outs', () => {
     await client.json('POST', '/v1/optouts', { PhoneNumber: phone, DoNotText: true });
     expect(contactFlags(sandbox, phone)).toEqual({ dnc_primary: 1, optin_primary: 'OptedOut' });
 
-    const lifted = optOutRemovalResultSchema.parse(
-      await client.json('DELETE', `/v1/optouts/${phone}?channel=Call`, { Notes: 'Consent on file' }),
-    );
+    const lifted = optOutRemovalResultSchema.parse(await client.json('DELETE', `/v1/optouts/${phone}?channel=Call`, { Notes: 'Consent on file' }));
     expect(lifted).toEqual({ PhoneNumber: phone, DoNotCall: false, DoNotText: true, Deleted: false });
     const gone = optOutRemovalResultSchema.parse(await client.json('DELETE', `/v1/optouts/${phone}`));
     expect(gone).toEqual({ PhoneNumber: phone, DoNotCall: false, DoNotText: false, Deleted: true });
@@ -196,7 +194,7 @@ describe('a phone number across broadcasts', () => {
     expect(await han.json('GET', '/v1/phonenumbers/2145551234/broadcasts')).toMatchObject({ Size: 0 });
   });
 
-  it("names the contact only to users who may see that contact", async () => {
+  it('names the contact only to users who may see that contact', async () => {
     const now = sandbox.clock.now();
     sandbox.db
       .prepare(

@@ -41,9 +41,7 @@ const SELECT = 'tn.text_number_id, tn.text_phone_number, tn.name, tn.description
 
 /** Text numbers (§9; docs/decisions/0034-text-numbers.md): every user of the account may text from each of them. */
 export function textNumberRoutes({ db }: SandboxDeps) {
-  const byId = db.prepare<[number, number], TextNumberRow>(
-    `SELECT ${SELECT} FROM text_numbers tn WHERE tn.text_number_id = ? AND tn.account_id = ?`,
-  );
+  const byId = db.prepare<[number, number], TextNumberRow>(`SELECT ${SELECT} FROM text_numbers tn WHERE tn.text_number_id = ? AND tn.account_id = ?`);
 
   return new Hono<SandboxEnv>()
     .get('/textnumbers', (c) => {

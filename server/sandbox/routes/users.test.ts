@@ -60,9 +60,7 @@ describe('creating users', () => {
 
   it('fills the documented defaults: Retries 1, MaxMessageLength 120, every day', async () => {
     const master = await sandbox.as();
-    const user = userSchema.parse(
-      await master.json('POST', '/v1/account/users', { UserName: 'minimal@cea', PinCode: 'secret-123', CallingWindowDays: [] }),
-    );
+    const user = userSchema.parse(await master.json('POST', '/v1/account/users', { UserName: 'minimal@cea', PinCode: 'secret-123', CallingWindowDays: [] }));
     expect(user).toMatchObject({
       Retries: 1,
       MaxMessageLength: 120,
@@ -177,9 +175,7 @@ describe('updating users', () => {
     const han = await sandbox.as(HAN);
     const before = feedSchema(userSchema).parse(await han.json('GET', '/v1/account/users'));
     expect(before.Items.map((item) => item.UserName)).toEqual(['han@cea']);
-    const user = userSchema.parse(
-      await master.json('PUT', '/v1/account/users/73314', { Permissions: { CanSeeAllAudio: true } }),
-    );
+    const user = userSchema.parse(await master.json('PUT', '/v1/account/users/73314', { Permissions: { CanSeeAllAudio: true } }));
     expect(user.Permissions).toEqual({ CanSeeAllBroadcasts: false, CanSeeAllRoster: false, CanSeeAllAudio: true, CanSeeGroupAudio: true });
     const audio = (await han.json('GET', '/v1/audio?pagesize=100')) as { Items: { AudioID: string }[] };
     expect(audio.Items.map((item) => item.AudioID)).toContain('lw2290');

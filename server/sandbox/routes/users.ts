@@ -30,7 +30,10 @@ const permissionColumns = {
 } as const satisfies Record<keyof Permissions, keyof UserRow>;
 
 /** The settings after applying a (partial) input; fields the input leaves out keep their current value. */
-function applySettings(current: UserSettingsRow, input: Omit<UserUpdateInput, 'CallingWindowDays'> & { CallingWindowDays?: readonly DayName[] }): UserSettingsRow {
+function applySettings(
+  current: UserSettingsRow,
+  input: Omit<UserUpdateInput, 'CallingWindowDays'> & { CallingWindowDays?: readonly DayName[] },
+): UserSettingsRow {
   const next: UserSettingsRow = { ...current };
   if (input.UserName !== undefined) next.user_name = input.UserName;
   if (input.FirstName !== undefined) next.first_name = input.FirstName;
@@ -197,10 +200,7 @@ export function userRoutes({ db, clock }: SandboxDeps) {
       }
       const input = await readBody(c, userUpdateInputSchema);
       if (!user.isMaster && input.Permissions && changesPermissions(target, input.Permissions)) {
-        throw new SandboxError(
-          'PermissionDenied',
-          'You may change your own settings but not your own Permissions. Ask a master user to change them.',
-        );
+        throw new SandboxError('PermissionDenied', 'You may change your own settings but not your own Permissions. Ask a master user to change them.');
       }
       // Hashed first (off the event loop); the row is read again after it, so a change made meanwhile is kept.
       const pinHash = input.PinCode === undefined ? null : await hashPinCode(input.PinCode);

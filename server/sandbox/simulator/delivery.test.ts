@@ -66,12 +66,16 @@ describe('the delivery simulator', () => {
       invalid_number_total: countOf('Invalid Number'),
       credits_used: countOf('Live Answer') + countOf('Answering Machine'),
     });
-    expect(recipients.map((recipient) => [recipient.result_category, recipient.attempts])).toEqual(expected.map((outcome) => [outcome.result, outcome.attempts]));
+    expect(recipients.map((recipient) => [recipient.result_category, recipient.attempts])).toEqual(
+      expected.map((outcome) => [outcome.result, outcome.attempts]),
+    );
     expect(row.completed_at).not.toBeNull();
 
     // The credits left the balance and show in the account's usage (the demo's running broadcasts spend too).
     expect(balanceBefore - balance()).toBeCloseTo(ledgerTotal() - ledgerBefore, 6);
-    expect(sandbox.db.prepare('SELECT SUM(credits) AS total FROM credit_ledger WHERE broadcast_id = ?').get(created.BroadcastID)).toEqual({ total: row.credits_used });
+    expect(sandbox.db.prepare('SELECT SUM(credits) AS total FROM credit_ledger WHERE broadcast_id = ?').get(created.BroadcastID)).toEqual({
+      total: row.credits_used,
+    });
 
     // Reading it back through the API shows the same totals.
     const master = await sandbox.as();
@@ -79,7 +83,7 @@ describe('the delivery simulator', () => {
     if (read.status === 200) expect(broadcastSchema.parse(await read.json()).LivePersonTotal).toBe(countOf('Live Answer'));
   });
 
-  it('keeps the running totals equal to the recipients\' latest results at every moment', async () => {
+  it("keeps the running totals equal to the recipients' latest results at every moment", async () => {
     const sandbox = createSandboxHarness();
     const created = await createAnnouncement(sandbox, { Lists: [{ ListID: 36 }], CallThrottle: 6, RetryTimes: 2 });
     for (const minutes of [3, 7, 15, 40, 600]) {
@@ -96,7 +100,9 @@ describe('the delivery simulator', () => {
     let busiest = 0;
     for (let step = 0; step < 240 && broadcastRow(sandbox, created.BroadcastID!).broadcast_status !== 'Complete'; step += 1) {
       sandbox.advance(0.25);
-      const { n } = sandbox.db.prepare("SELECT COUNT(*) AS n FROM broadcast_recipients WHERE broadcast_id = ? AND status = 'In Progress'").get(created.BroadcastID) as { n: number };
+      const { n } = sandbox.db
+        .prepare("SELECT COUNT(*) AS n FROM broadcast_recipients WHERE broadcast_id = ? AND status = 'In Progress'")
+        .get(created.BroadcastID) as { n: number };
       busiest = Math.max(busiest, n);
     }
     expect(busiest).toBe(3);
@@ -108,7 +114,12 @@ describe('the delivery simulator', () => {
     // 7:58 PM Central on a future Wednesday; Luke's window closes at 8 PM and ContinueOnNextDay is off.
     const created = broadcastSchema.parse(
       await master.json('POST', '/v1/broadcasts', {
-        BroadcastType: 'Announcement', Audio: tts, Lists: [{ ListID: 34 }], StartDate: '1/7/2099 7:58PM', CallThrottle: 2, ContinueOnNextDay: false,
+        BroadcastType: 'Announcement',
+        Audio: tts,
+        Lists: [{ ListID: 34 }],
+        StartDate: '1/7/2099 7:58PM',
+        CallThrottle: 2,
+        ContinueOnNextDay: false,
       }),
     );
     expect(created.NotEnoughTimeToComplete).toBe(true);
@@ -130,7 +141,12 @@ describe('the delivery simulator', () => {
     const master = await sandbox.as();
     const created = broadcastSchema.parse(
       await master.json('POST', '/v1/broadcasts', {
-        BroadcastType: 'Announcement', Audio: tts, Lists: [{ ListID: 37 }], StartDate: '1/7/2099 7:58PM', CallThrottle: 2, ContinueOnNextDay: true,
+        BroadcastType: 'Announcement',
+        Audio: tts,
+        Lists: [{ ListID: 37 }],
+        StartDate: '1/7/2099 7:58PM',
+        CallThrottle: 2,
+        ContinueOnNextDay: true,
       }),
     );
     const start = parseStartDate('1/7/2099 7:58PM', 'America/Chicago')!;
@@ -149,13 +165,16 @@ describe('the delivery simulator', () => {
     const sandbox = createSandboxHarness();
     const created = await createAnnouncement(sandbox, { CallThrottle: 2 });
     sandbox.advance(2);
-    const attemptsAt = () => (sandbox.db.prepare('SELECT SUM(attempts) AS n FROM broadcast_recipients WHERE broadcast_id = ?').get(created.BroadcastID) as { n: number }).n;
+    const attemptsAt = () =>
+      (sandbox.db.prepare('SELECT SUM(attempts) AS n FROM broadcast_recipients WHERE broadcast_id = ?').get(created.BroadcastID) as { n: number }).n;
     sandbox.db.prepare("UPDATE broadcasts SET broadcast_status = 'Paused' WHERE broadcast_id = ?").run(created.BroadcastID);
     sandbox.advance(1);
     const paused = attemptsAt();
     sandbox.advance(60);
     expect(attemptsAt()).toBe(paused);
-    expect(sandbox.db.prepare("SELECT COUNT(*) AS n FROM broadcast_recipients WHERE broadcast_id = ? AND status = 'In Progress'").get(created.BroadcastID)).toEqual({ n: 0 });
+    expect(
+      sandbox.db.prepare("SELECT COUNT(*) AS n FROM broadcast_recipients WHERE broadcast_id = ? AND status = 'In Progress'").get(created.BroadcastID),
+    ).toEqual({ n: 0 });
     sandbox.db.prepare("UPDATE broadcasts SET broadcast_status = 'InProgress' WHERE broadcast_id = ?").run(created.BroadcastID);
     sandbox.advance(24 * 60);
     expect(broadcastRow(sandbox, created.BroadcastID!).broadcast_status).toBe('Complete');
@@ -204,14 +223,21 @@ describe('the delivery simulator', () => {
     const sandbox = createSandboxHarness();
     const master = await sandbox.as();
     const created = broadcastSchema.parse(
-      await master.json('POST', '/v1/broadcasts', { BroadcastType: 'SMS', TextMessage: 'Hi {{FirstName}}, practice is moved to 5 PM.', Lists: [{ ListID: 34 }], CheckCallingWindow: false }),
+      await master.json('POST', '/v1/broadcasts', {
+        BroadcastType: 'SMS',
+        TextMessage: 'Hi {{FirstName}}, practice is moved to 5 PM.',
+        Lists: [{ ListID: 34 }],
+        CheckCallingWindow: false,
+      }),
     );
     sandbox.advance(3 * 60);
     const row = broadcastRow(sandbox, created.BroadcastID!);
     const recipients = recipientsOf(sandbox, created.BroadcastID!);
     // Replies come from delivered texts only; keyword replies (not "stop please") opt the number out.
     const expected = recipients.map((recipient) =>
-      recipient.result_category === 'Delivered' ? textOutcome(recipient.phone_number, created.BroadcastID!) : { result: recipient.result_category, reply: null },
+      recipient.result_category === 'Delivered'
+        ? textOutcome(recipient.phone_number, created.BroadcastID!)
+        : { result: recipient.result_category, reply: null },
     );
     const replies = expected.filter((outcome) => outcome.reply !== null);
     const stops = replies.filter((outcome) => isStopReply(outcome.reply!.body));
@@ -225,6 +251,8 @@ describe('the delivery simulator', () => {
     const next = broadcastSchema.parse(
       await master.json('POST', '/v1/broadcasts', { BroadcastType: 'SMS', TextMessage: 'Reminder', Lists: [{ ListID: 34 }], CheckCallingWindow: false }),
     );
-    expect(sandbox.db.prepare('SELECT COUNT(*) AS n FROM broadcast_recipients WHERE broadcast_id = ? AND phone_number = ?').get(next.BroadcastID, stopped)).toEqual({ n: 0 });
+    expect(
+      sandbox.db.prepare('SELECT COUNT(*) AS n FROM broadcast_recipients WHERE broadcast_id = ? AND phone_number = ?').get(next.BroadcastID, stopped),
+    ).toEqual({ n: 0 });
   });
 });

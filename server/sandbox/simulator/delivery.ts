@@ -37,7 +37,7 @@ class CallsInFlight {
   push(row: RecipientRow) {
     const items = this.items;
     items.push(row);
-    for (let index = items.length - 1; index > 0; ) {
+    for (let index = items.length - 1; index > 0;) {
       const parent = (index - 1) >> 1;
       if (items[parent]!.next_attempt_at! <= items[index]!.next_attempt_at!) break;
       [items[parent], items[index]] = [items[index]!, items[parent]!];
@@ -50,7 +50,7 @@ class CallsInFlight {
     const last = items.pop();
     if (items.length > 0 && last) {
       items[0] = last;
-      for (let index = 0; ; ) {
+      for (let index = 0; ;) {
         const left = index * 2 + 1;
         const right = left + 1;
         let smallest = index;
@@ -120,9 +120,7 @@ export function createDeliveryStep(db: SandboxDatabase) {
          SELECT 1 FROM broadcast_recipients r WHERE r.broadcast_id = b.broadcast_id AND r.status IN ('Pending', 'In Progress', 'Retry Pending')))
      ORDER BY b.broadcast_id`,
   );
-  const byStatus = db.prepare<[number, string], RecipientRow>(
-    'SELECT * FROM broadcast_recipients WHERE broadcast_id = ? AND status = ? ORDER BY seq',
-  );
+  const byStatus = db.prepare<[number, string], RecipientRow>('SELECT * FROM broadcast_recipients WHERE broadcast_id = ? AND status = ? ORDER BY seq');
   const pendingAfter = db.prepare<[number, number, number], RecipientRow>(
     `SELECT * FROM broadcast_recipients WHERE broadcast_id = ? AND status = 'Pending' AND seq > ? ORDER BY seq LIMIT ?`,
   );
@@ -152,9 +150,7 @@ export function createDeliveryStep(db: SandboxDatabase) {
     }
   }
 
-  const optedOutOfTexts = db.prepare<[number, string], { do_not_text: number }>(
-    'SELECT do_not_text FROM opt_outs WHERE account_id = ? AND phone_number = ?',
-  );
+  const optedOutOfTexts = db.prepare<[number, string], { do_not_text: number }>('SELECT do_not_text FROM opt_outs WHERE account_id = ? AND phone_number = ?');
   const notTextable = db.prepare<[number, string, string, string], { found: number }>(
     `SELECT 1 AS found FROM contacts WHERE person_id = ? AND ((primary_phone = ? AND optin_primary = 'NotTextable')
        OR (secondary_phone = ? AND optin_secondary = 'NotTextable') OR (tertiary_phone = ? AND optin_tertiary = 'NotTextable'))`,
@@ -380,8 +376,14 @@ export function createDeliveryStep(db: SandboxDatabase) {
         surveyJson = JSON.stringify(Object.fromEntries(Object.entries(answers).sort(([a], [b]) => a.localeCompare(b))));
       }
       db.prepare(
-        `UPDATE broadcasts SET ${[...sets, 'credits_used = credits_used + @credits', 'sim_cursor = @cursor', 'survey_responses_json = @surveyJson',
-          'broadcast_status = COALESCE(@status, broadcast_status)', 'completed_at = COALESCE(completed_at, @completedAt)'].join(', ')}
+        `UPDATE broadcasts SET ${[
+          ...sets,
+          'credits_used = credits_used + @credits',
+          'sim_cursor = @cursor',
+          'survey_responses_json = @surveyJson',
+          'broadcast_status = COALESCE(@status, broadcast_status)',
+          'completed_at = COALESCE(completed_at, @completedAt)',
+        ].join(', ')}
          WHERE broadcast_id = @id`,
       ).run({
         ...Object.fromEntries(changes.counters),

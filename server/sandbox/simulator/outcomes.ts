@@ -122,8 +122,6 @@ export function textOutcome(phoneNumber: string, broadcastId: number, notTextabl
   const afterMinutes = 1 + Math.floor(hash(`${phoneNumber}:${broadcastId}:delay`) * 90);
   // About one reply in seven is a request to stop.
   const body =
-    wording < 0.14
-      ? STOP_REPLIES[Math.floor((wording / 0.14) * STOP_REPLIES.length)]!
-      : REPLIES[Math.floor(((wording - 0.14) / 0.86) * REPLIES.length)]!;
+    wording < 0.14 ? STOP_REPLIES[Math.floor((wording / 0.14) * STOP_REPLIES.length)]! : REPLIES[Math.floor(((wording - 0.14) / 0.86) * REPLIES.length)]!;
   return { result: 'Delivered', reply: { body, afterMinutes } };
 }

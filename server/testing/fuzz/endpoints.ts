@@ -3,18 +3,7 @@ import { listFeedSpec } from '../../sandbox/model/lists.ts';
 import { silentMp3, multipartBody } from '../audio-fixtures.ts';
 
 /** Kinds of real IDs a path parameter or a body can name, drawn from the sandbox's database as the fuzz runs. */
-export type IdKind =
-  | 'audio'
-  | 'broadcast'
-  | 'contact'
-  | 'conversation'
-  | 'draft'
-  | 'fileUpload'
-  | 'list'
-  | 'optedOutPhone'
-  | 'phone'
-  | 'textNumber'
-  | 'user';
+export type IdKind = 'audio' | 'broadcast' | 'contact' | 'conversation' | 'draft' | 'fileUpload' | 'list' | 'optedOutPhone' | 'phone' | 'textNumber' | 'user';
 
 export type IdPool = Record<IdKind, readonly string[]>;
 
@@ -67,8 +56,21 @@ const broadcastBody = (ids: IdPool, n: number) =>
     [
       { BroadcastName: `Fuzz ${n}`, BroadcastType: 'SMS', TextMessage: 'Hello {{FirstName}}', Contacts: [{ PrimaryPhone: freshPhone(n) }] },
       { BroadcastName: `Fuzz ${n}`, BroadcastType: 'Announcement', Audio: { TextToSpeech: true, Text: 'Hello' }, Lists: [{ ListID: num(ids.list, n) }] },
-      { BroadcastType: 'SMSAndSurvey', TextMessage: 'Vote', Audio: { AudioID: pick(ids.audio, n) }, Survey: { Question: 'Q', Options: [{ Key: '1', Label: 'Yes' }] }, Contacts: [{ PrimaryPhone: freshPhone(n) }] },
-      { BroadcastType: 'Survey', Audio: { TextToSpeech: true, Text: 'Press 1' }, FileUploads: [{ FileID: pick(ids.fileUpload, n) }], StartDate: '1/5/2030 9:00AM', RetryTimes: 2, CallThrottle: 5 },
+      {
+        BroadcastType: 'SMSAndSurvey',
+        TextMessage: 'Vote',
+        Audio: { AudioID: pick(ids.audio, n) },
+        Survey: { Question: 'Q', Options: [{ Key: '1', Label: 'Yes' }] },
+        Contacts: [{ PrimaryPhone: freshPhone(n) }],
+      },
+      {
+        BroadcastType: 'Survey',
+        Audio: { TextToSpeech: true, Text: 'Press 1' },
+        FileUploads: [{ FileID: pick(ids.fileUpload, n) }],
+        StartDate: '1/5/2030 9:00AM',
+        RetryTimes: 2,
+        CallThrottle: 5,
+      },
     ][n % 4],
   );
 
@@ -96,10 +98,18 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
     body: () => json({ FirstName: 'Renamed', Retries: 2, CallingWindowDays: ['Monday', 'Friday'], StartTimeOfDay: { Hour: 8, Minute: 30 } }),
   },
 
-  { method: 'GET', route: '/v1/audio', feed: ['AudioID', 'Name', 'Description', 'Favorite', 'Shared', 'Length', 'MessageType', 'TextToSpeech', 'Voice', 'Created', 'LastUsed', 'UserID'] },
+  {
+    method: 'GET',
+    route: '/v1/audio',
+    feed: ['AudioID', 'Name', 'Description', 'Favorite', 'Shared', 'Length', 'MessageType', 'TextToSpeech', 'Voice', 'Created', 'LastUsed', 'UserID'],
+  },
   { method: 'GET', route: '/v1/audio/:id', params: { id: 'audio' } },
   { method: 'GET', route: '/v1/audio/:id/content', params: { id: 'audio' } },
-  { method: 'POST', route: '/v1/audio', body: (_ids, n) => json({ TextToSpeech: true, Text: `Message ${n}`, Name: `Fuzz ${n}`, Voice: 'Joanna', Favorite: true }) },
+  {
+    method: 'POST',
+    route: '/v1/audio',
+    body: (_ids, n) => json({ TextToSpeech: true, Text: `Message ${n}`, Name: `Fuzz ${n}`, Voice: 'Joanna', Favorite: true }),
+  },
   {
     method: 'POST',
     route: '/v1/audio/:filename',
@@ -119,7 +129,18 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
     method: 'GET',
     route: '/v1/broadcasts/:id/details',
     params: { id: 'broadcast' },
-    feed: ['FirstName', 'LastName', 'PhoneNumber', 'NumberOfAttempts', 'LastCallTime', 'CallResultCategory', 'CallStatus', 'TextResultCategory', 'TextStatus', 'MessageText'],
+    feed: [
+      'FirstName',
+      'LastName',
+      'PhoneNumber',
+      'NumberOfAttempts',
+      'LastCallTime',
+      'CallResultCategory',
+      'CallStatus',
+      'TextResultCategory',
+      'TextStatus',
+      'MessageText',
+    ],
   },
   { method: 'POST', route: '/v1/broadcasts', body: broadcastBody },
   { method: 'POST', route: '/v1/broadcasts/preview', body: broadcastBody },
@@ -142,7 +163,12 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
     route: '/v1/contacts',
     body: (ids, n) => json({ FirstName: 'Fuzz', LastName: `Contact ${n}`, PrimaryPhone: freshPhone(n), Notes: 'fuzz', Lists: [{ ListID: num(ids.list, n) }] }),
   },
-  { method: 'PUT', route: '/v1/contacts/:id', params: { id: 'contact' }, body: (ids, n) => json({ Notes: `Edited ${n}`, Lists: [{ ListID: num(ids.list, n) }] }) },
+  {
+    method: 'PUT',
+    route: '/v1/contacts/:id',
+    params: { id: 'contact' },
+    body: (ids, n) => json({ Notes: `Edited ${n}`, Lists: [{ ListID: num(ids.list, n) }] }),
+  },
   { method: 'DELETE', route: '/v1/contacts/:id', params: { id: 'contact' }, query: ['MoveToDeleted'] },
   {
     method: 'DELETE',
@@ -155,18 +181,41 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
   { method: 'POST', route: '/v1/contacts/import', body: (ids, n) => json({ FileID: pick(ids.fileUpload, n), ListID: num(ids.list, n), DryRun: n % 2 === 0 }) },
   { method: 'GET', route: '/v1/contacts/import/:id/problems', params: { id: 'fileUpload' }, query: ['FirstRowNumber'] },
 
-  { method: 'POST', route: '/v1/fileuploads', query: ['FileName'], body: (_ids, n) => ({ kind: 'raw', text: `First Name,Phone Number\nFuzz,${freshPhone(n)}\n`, contentType: 'text/csv' }) },
+  {
+    method: 'POST',
+    route: '/v1/fileuploads',
+    query: ['FileName'],
+    body: (_ids, n) => ({ kind: 'raw', text: `First Name,Phone Number\nFuzz,${freshPhone(n)}\n`, contentType: 'text/csv' }),
+  },
   { method: 'GET', route: '/v1/fileuploads/:id', params: { id: 'fileUpload' } },
 
   { method: 'GET', route: '/v1/lists', feed: listFields },
   { method: 'GET', route: '/v1/lists/:id', params: { id: 'list' } },
-  { method: 'POST', route: '/v1/lists', body: (_ids, n) => json({ ListName: `Fuzz list ${n}`, ListDescription: 'fuzz', SMSName: `FUZZ${n}`, IsAutoReplyOn: false }) },
+  {
+    method: 'POST',
+    route: '/v1/lists',
+    body: (_ids, n) => json({ ListName: `Fuzz list ${n}`, ListDescription: 'fuzz', SMSName: `FUZZ${n}`, IsAutoReplyOn: false }),
+  },
   { method: 'PUT', route: '/v1/lists/:id', params: { id: 'list' }, body: (_ids, n) => json({ ListDescription: `Edited ${n}` }) },
   { method: 'DELETE', route: '/v1/lists/:id', params: { id: 'list' } },
   { method: 'GET', route: '/v1/lists/:id/contacts', params: { id: 'list' }, feed: contactFields },
-  { method: 'POST', route: '/v1/lists/:id/contacts', params: { id: 'list' }, feed: contactFields, body: (ids, n) => json([{ PersonID: num(ids.contact, n) }]), bodyRequired: true },
+  {
+    method: 'POST',
+    route: '/v1/lists/:id/contacts',
+    params: { id: 'list' },
+    feed: contactFields,
+    body: (ids, n) => json([{ PersonID: num(ids.contact, n) }]),
+    bodyRequired: true,
+  },
   { method: 'DELETE', route: '/v1/lists/:id/contacts/:contactId', params: { id: 'list', contactId: 'contact' } },
-  { method: 'DELETE', route: '/v1/lists/:id/contacts', params: { id: 'list' }, feed: contactFields, body: (ids, n) => json([{ PersonID: num(ids.contact, n) }]), bodyRequired: true },
+  {
+    method: 'DELETE',
+    route: '/v1/lists/:id/contacts',
+    params: { id: 'list' },
+    feed: contactFields,
+    body: (ids, n) => json([{ PersonID: num(ids.contact, n) }]),
+    bodyRequired: true,
+  },
 
   { method: 'GET', route: '/v1/textnumbers', feed: ['TextNumberID', 'TextPhoneNumber', 'Name', 'Description', 'IsDefault'] },
   { method: 'GET', route: '/v1/textnumbers/:id', params: { id: 'textNumber' } },
@@ -174,11 +223,28 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
   {
     method: 'GET',
     route: '/v1/conversations',
-    feed: ['ConversationID', 'TextNumberID', 'TextPhoneNumber', 'PhoneNumber', 'IsDone', 'UnreadCount', 'PersonID', 'FirstName', 'BroadcastID', 'CreatedDate', 'LastMessageDate'],
+    feed: [
+      'ConversationID',
+      'TextNumberID',
+      'TextPhoneNumber',
+      'PhoneNumber',
+      'IsDone',
+      'UnreadCount',
+      'PersonID',
+      'FirstName',
+      'BroadcastID',
+      'CreatedDate',
+      'LastMessageDate',
+    ],
   },
   { method: 'GET', route: '/v1/conversations/single', query: ['textphonenumber', 'phonenumber'] },
   { method: 'GET', route: '/v1/conversations/:id', params: { id: 'conversation' } },
-  { method: 'GET', route: '/v1/conversations/:id/textmessages', params: { id: 'conversation' }, feed: ['TextMessageID', 'Direction', 'Status', 'MessageDate', 'BroadcastID'] },
+  {
+    method: 'GET',
+    route: '/v1/conversations/:id/textmessages',
+    params: { id: 'conversation' },
+    feed: ['TextMessageID', 'Direction', 'Status', 'MessageDate', 'BroadcastID'],
+  },
   {
     method: 'POST',
     route: '/v1/conversations',
@@ -187,14 +253,35 @@ export const fuzzEndpoints: readonly FuzzEndpoint[] = [
         ? json({ TextNumberID: num(ids.textNumber, n), LastMessage: { Message: `Hi ${n}`, Contact: { PrimaryPhone: freshPhone(n), FirstName: 'Fuzz' } } })
         : json({ TextPhoneNumber: '18338028132', PhoneNumber: pick(ids.phone, n) }),
   },
-  { method: 'POST', route: '/v1/conversations/:id/textmessages', params: { id: 'conversation' }, body: (_ids, n) => json({ Message: `Reply ${n}`, TruncateIfExceedsLimit: false }) },
+  {
+    method: 'POST',
+    route: '/v1/conversations/:id/textmessages',
+    params: { id: 'conversation' },
+    body: (_ids, n) => json({ Message: `Reply ${n}`, TruncateIfExceedsLimit: false }),
+  },
   { method: 'PUT', route: '/v1/conversations/:id', params: { id: 'conversation' }, body: (_ids, n) => json({ IsDone: n % 2 === 0, IsRead: true }) },
 
-  { method: 'GET', route: '/v1/optouts', feed: ['PhoneNumber', 'FirstName', 'LastName', 'Notes', 'OptOutDate', 'DoNotCall', 'DoNotText', 'GlobalOptOut'], query: ['date-from'] },
+  {
+    method: 'GET',
+    route: '/v1/optouts',
+    feed: ['PhoneNumber', 'FirstName', 'LastName', 'Notes', 'OptOutDate', 'DoNotCall', 'DoNotText', 'GlobalOptOut'],
+    query: ['date-from'],
+  },
   { method: 'GET', route: '/v1/optouts/:phoneNumber', params: { phoneNumber: 'optedOutPhone' } },
-  { method: 'GET', route: '/v1/optouts/:phoneNumber/history', params: { phoneNumber: 'optedOutPhone' }, feed: ['EventID', 'Action', 'Source', 'DoNotCall', 'DoNotText', 'EventDate'] },
+  {
+    method: 'GET',
+    route: '/v1/optouts/:phoneNumber/history',
+    params: { phoneNumber: 'optedOutPhone' },
+    feed: ['EventID', 'Action', 'Source', 'DoNotCall', 'DoNotText', 'EventDate'],
+  },
   { method: 'POST', route: '/v1/optouts', body: (ids, n) => json({ PhoneNumber: pick(ids.phone, n), DoNotText: true, Notes: 'fuzz' }) },
-  { method: 'DELETE', route: '/v1/optouts/:phoneNumber', params: { phoneNumber: 'optedOutPhone' }, query: ['channel'], body: () => json({ Notes: 'Asked again' }) },
+  {
+    method: 'DELETE',
+    route: '/v1/optouts/:phoneNumber',
+    params: { phoneNumber: 'optedOutPhone' },
+    query: ['channel'],
+    body: () => json({ Notes: 'Asked again' }),
+  },
 
   {
     method: 'GET',

@@ -48,7 +48,10 @@ const bodyMutation: fc.Arbitrary<BodyMutation> = fc.oneof(
   { weight: 3, arbitrary: fc.nat().map((path) => ({ kind: 'drop' as const, path })) },
   { weight: 8, arbitrary: fc.record({ kind: fc.constant('replace' as const), path: fc.nat(), value: anyJsonValue }) },
   { weight: 1, arbitrary: fc.record({ kind: fc.constant('rawNumber' as const), path: fc.nat(), token: rawNumberToken }) },
-  { weight: 1, arbitrary: fc.record({ kind: fc.constant('deep' as const), path: fc.nat(), depth: deepNesting.map(({ depth }) => depth), arrays: fc.boolean() }) },
+  {
+    weight: 1,
+    arbitrary: fc.record({ kind: fc.constant('deep' as const), path: fc.nat(), depth: deepNesting.map(({ depth }) => depth), arrays: fc.boolean() }),
+  },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('extra' as const), key: anyString, value: anyJsonValue }) },
   { weight: 2, arbitrary: fc.record({ kind: fc.constant('whole' as const), value: anyJsonValue }) },
   { weight: 3, arbitrary: fc.record({ kind: fc.constant('malformed' as const), variant: fc.nat(), at: fc.nat() }) },
@@ -113,13 +116,10 @@ export function fuzzCase(endpoint: FuzzEndpoint): fc.Arbitrary<FuzzCase> {
       { weight: 19, arbitrary: fc.constant(endpoint.method) },
       { weight: 1, arbitrary: fc.constantFrom(...otherMethods.filter((method) => method !== endpoint.method)) },
     ),
-    params: fc.array(
-      fc.oneof(
-        { weight: 7, arbitrary: fc.nat().map((real) => ({ real })) },
-        { weight: 3, arbitrary: badPathSegment.map((raw) => ({ raw })) },
-      ),
-      { minLength: paramCount, maxLength: paramCount },
-    ),
+    params: fc.array(fc.oneof({ weight: 7, arbitrary: fc.nat().map((real) => ({ real })) }, { weight: 3, arbitrary: badPathSegment.map((raw) => ({ raw })) }), {
+      minLength: paramCount,
+      maxLength: paramCount,
+    }),
     query: fc.oneof(
       { weight: isList ? 1 : 4, arbitrary: fc.constant<string[]>([]) },
       { weight: isList ? 4 : 1, arbitrary: fc.array(queryPair(endpoint), { minLength: 1, maxLength: 4 }) },
@@ -210,7 +210,11 @@ export function bodyOf(fuzz: FuzzCase, ids: IdPool): FuzzBody | null {
     case 'extra':
       return {
         kind: 'json',
-        value: Array.isArray(value) ? [...value, mutation.value] : value !== null && typeof value === 'object' ? { ...value, [mutation.key]: mutation.value } : mutation.value,
+        value: Array.isArray(value)
+          ? [...value, mutation.value]
+          : value !== null && typeof value === 'object'
+            ? { ...value, [mutation.key]: mutation.value }
+            : mutation.value,
       };
     case 'whole':
       return { kind: 'json', value: mutation.value };

@@ -170,5 +170,8 @@ export function percentEncode(text: string): string {
 export const queryValue = fc.oneof(
   { weight: 4, arbitrary: anyString.map(percentEncode) },
   { weight: 1, arbitrary: fc.constantFrom('%', '%ZZ', '%FF', '%C0%80', '%00', '%ED%A0%80', '+', '&', '=', '==', '%26', '~', '~~', ',,,', 'a,b,c') },
-  { weight: 1, arbitrary: fc.array(fc.constantFrom('1', '2', 'x', '', '2024-01-01', 'true'), { minLength: 1, maxLength: 120 }).map((values) => values.join(',')) },
+  {
+    weight: 1,
+    arbitrary: fc.array(fc.constantFrom('1', '2', 'x', '', '2024-01-01', 'true'), { minLength: 1, maxLength: 120 }).map((values) => values.join(',')),
+  },
 );

@@ -71,16 +71,12 @@ export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, row
   if (!loaded && !props.loading) setLoaded(true);
   const sortModel: GridSortModel = list.sort ? [{ field: list.sort.field, sort: list.sort.desc ? 'desc' : 'asc' }] : [];
   // Loading shows as skeleton rows or a bar, which say nothing to a screen reader; this does.
-  const loadingAnnouncement = (
-    <LiveRegion label={`${label} loading`} announcement={{ text: props.loading ? `Loading ${label.toLowerCase()}…` : '', id: 0 }} />
-  );
+  const loadingAnnouncement = <LiveRegion label={`${label} loading`} announcement={{ text: props.loading ? `Loading ${label.toLowerCase()}…` : '', id: 0 }} />;
   if (!loaded && props.autoHeight) {
     return (
       <>
         {loadingAnnouncement}
-        <Box
-          sx={{ ...FRAME, height: HEADER_HEIGHT + FOOTER_HEIGHT + list.pageSize * ROW_HEIGHT, overflow: 'hidden' }}
-        >
+        <Box sx={{ ...FRAME, height: HEADER_HEIGHT + FOOTER_HEIGHT + list.pageSize * ROW_HEIGHT, overflow: 'hidden' }}>
           {/* A pulse (opacity only): a moving bar would be a layout shift on every first load. */}
           <Skeleton aria-hidden variant="rectangular" height={4} sx={{ mt: `${HEADER_HEIGHT - 4}px` }} />
         </Box>
@@ -121,10 +117,7 @@ export function ServerDataGrid<Row extends GridValidRowModel>({ list, label, row
           onRowSelectionModelChange: selection.onModelChange,
         })}
         // An empty grid with autoHeight is two rows tall: room enough for an empty state's title and action.
-        sx={[
-          { ...FRAME, '--DataGrid-overlayHeight': '260px' },
-          ...(Array.isArray(sx) ? sx : [sx]),
-        ]}
+        sx={[{ ...FRAME, '--DataGrid-overlayHeight': '260px' }, ...(Array.isArray(sx) ? sx : [sx])]}
         {...props}
       />
     </>

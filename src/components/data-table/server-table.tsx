@@ -106,11 +106,7 @@ export function ServerTable<Row>({ label, list, rows, rowCount, columns: allColu
     <Box sx={{ bgcolor: 'background.paper', borderRadius: 2, border: 1, borderColor: 'divider', overflow: 'hidden' }}>
       <LiveRegion label={`${label} loading`} announcement={{ text: loading ? `Loading ${label.toLowerCase()}…` : '', id: 0 }} />
       <TableContainer>
-        <Table
-          aria-label={label}
-          aria-busy={loading}
-          sx={tableStyles(width, rowHeight, Boolean(onRowClick))}
-        >
+        <Table aria-label={label} aria-busy={loading} sx={tableStyles(width, rowHeight, Boolean(onRowClick))}>
           <colgroup>
             {columns.map((column) => (
               <col key={column.field} style={column.width ? { width: column.width } : undefined} />
@@ -125,11 +121,7 @@ export function ServerTable<Row>({ label, list, rows, rowCount, columns: allColu
                     {column.sortable === false ? (
                       column.header
                     ) : (
-                      <TableSortLabel
-                        active={direction !== false}
-                        direction={direction || 'asc'}
-                        onClick={() => sortBy(column.field)}
-                      >
+                      <TableSortLabel active={direction !== false} direction={direction || 'asc'} onClick={() => sortBy(column.field)}>
                         {column.header}
                       </TableSortLabel>
                     )}

@@ -24,14 +24,7 @@ export function ConfirmDialogWindow({
   const descriptionId = useId();
   const blocked = options?.typeToConfirm !== undefined && typed.trim() !== options.typeToConfirm;
   return (
-    <Dialog
-      open={options !== null}
-      onClose={() => onSettle(false)}
-      aria-labelledby={titleId}
-      aria-describedby={descriptionId}
-      maxWidth="xs"
-      fullWidth
-    >
+    <Dialog open={options !== null} onClose={() => onSettle(false)} aria-labelledby={titleId} aria-describedby={descriptionId} maxWidth="xs" fullWidth>
       {options && (
         <>
           <DialogTitle id={titleId}>{options.title}</DialogTitle>

@@ -9,13 +9,7 @@ import type { Announcement } from '@/hooks/use-announcement.ts';
  */
 export function LiveRegion({ announcement, label, quiet = false }: { announcement: Announcement; label: string; quiet?: boolean }) {
   return (
-    <Box
-      role="status"
-      aria-label={label}
-      aria-live={quiet ? 'off' : 'polite'}
-      aria-atomic="true"
-      sx={visuallyHidden}
-    >
+    <Box role="status" aria-label={label} aria-live={quiet ? 'off' : 'polite'} aria-atomic="true" sx={visuallyHidden}>
       {announcement.text}
       {announcement.id % 2 === 1 ? '\u200B' : ''}
     </Box>

@@ -2,9 +2,7 @@ import type { AlertColor } from '@mui/material/Alert';
 import { createContext, lazy, Suspense, useCallback, useContext, useEffect, useRef, useState, type ReactNode } from 'react';
 
 // The snackbar's code loads with the first notification, not with the app.
-const NotificationSnackbar = lazy(() =>
-  import('./notification-snackbar.tsx').then((module) => ({ default: module.NotificationSnackbar })),
-);
+const NotificationSnackbar = lazy(() => import('./notification-snackbar.tsx').then((module) => ({ default: module.NotificationSnackbar })));
 
 export interface NotificationInput {
   message: string;
@@ -68,4 +66,3 @@ export function useNotify(): Notify {
   if (!notify) throw new Error('useNotify needs a NotificationsProvider above it.');
   return notify;
 }
-

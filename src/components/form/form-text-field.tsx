@@ -15,14 +15,7 @@ export type FormTextFieldProps<Values extends FieldValues> = Omit<TextFieldProps
  * A MUI text field bound to react-hook-form: the zod message shows under the field, and the helper line is
  * always reserved so an error never shifts the layout.
  */
-export function FormTextField<Values extends FieldValues>({
-  control,
-  name,
-  helperText,
-  parse,
-  maxChars,
-  ...props
-}: FormTextFieldProps<Values>) {
+export function FormTextField<Values extends FieldValues>({ control, name, helperText, parse, maxChars, ...props }: FormTextFieldProps<Values>) {
   return (
     <Controller
       control={control}
@@ -31,20 +24,22 @@ export function FormTextField<Values extends FieldValues>({
         const length = typeof field.value === 'string' ? field.value.length : 0;
         const over = maxChars !== undefined && length > maxChars;
         return (
-        <TextField
-          {...props}
-          name={field.name}
-          value={field.value ?? ''}
-          onChange={(event) => field.onChange(parse ? parse(event.target.value) : event.target.value)}
-          onBlur={field.onBlur}
-          inputRef={field.ref}
-          error={fieldState.invalid || over}
-          helperText={
-            maxChars === undefined ? (fieldState.error?.message ?? helperText ?? ' ') : (
-              <CharacterLimitHelper error={fieldState.error?.message} helperText={helperText} length={length} maxChars={maxChars} />
-            )
-          }
-        />
+          <TextField
+            {...props}
+            name={field.name}
+            value={field.value ?? ''}
+            onChange={(event) => field.onChange(parse ? parse(event.target.value) : event.target.value)}
+            onBlur={field.onBlur}
+            inputRef={field.ref}
+            error={fieldState.invalid || over}
+            helperText={
+              maxChars === undefined ? (
+                (fieldState.error?.message ?? helperText ?? ' ')
+              ) : (
+                <CharacterLimitHelper error={fieldState.error?.message} helperText={helperText} length={length} maxChars={maxChars} />
+              )
+            }
+          />
         );
       }}
     />

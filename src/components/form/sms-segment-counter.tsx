@@ -30,8 +30,10 @@ export function SmsSegmentCounter({ count, id, note, limit }: SmsSegmentCounterP
   return (
     <Box id={id} sx={{ display: 'flex', flexWrap: 'wrap', columnGap: 1, alignItems: 'center' }}>
       <Typography variant="caption" color={limit !== undefined && count.characters > limit ? 'error' : 'textSecondary'}>
-        {limit === undefined ? plural(count.characters, 'character') : `${count.characters.toLocaleString('en-US')} / ${limit.toLocaleString('en-US')} characters`} · {plural(count.segments, 'segment')} · {count.remainingInSegment} left in this
-        segment
+        {limit === undefined
+          ? plural(count.characters, 'character')
+          : `${count.characters.toLocaleString('en-US')} / ${limit.toLocaleString('en-US')} characters`}{' '}
+        · {plural(count.segments, 'segment')} · {count.remainingInSegment} left in this segment
       </Typography>
       <Tooltip
         title={

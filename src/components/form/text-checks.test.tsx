@@ -18,7 +18,10 @@ function Composer({ initial, context = broadcast }: { initial: string; context?:
 }
 
 const checks = () => screen.getByRole('region', { name: /^Before you send/ });
-const findings = () => within(checks()).getAllByRole('listitem').filter((item) => item.parentElement?.closest('li') === null);
+const findings = () =>
+  within(checks())
+    .getAllByRole('listitem')
+    .filter((item) => item.parentElement?.closest('li') === null);
 
 describe('TextChecks', () => {
   it('lists each finding with why it matters, and a fix takes it away', async () => {

@@ -10,8 +10,7 @@ export interface TimeOfDayFieldProps<Values extends FieldValues> {
   disabled?: boolean;
 }
 
-const toDayjs = (time: TimeOfDay | null | undefined) =>
-  time ? dayjs().hour(time.Hour).minute(time.Minute).second(0).millisecond(0) : null;
+const toDayjs = (time: TimeOfDay | null | undefined) => (time ? dayjs().hour(time.Hour).minute(time.Minute).second(0).millisecond(0) : null);
 
 /**
  * A time of day (`{Hour, Minute}`, as the API writes it) with MUI's time picker. A half-typed or cleared time is

@@ -52,8 +52,7 @@ export function UnicodeCharacters({ text, onReplace, bare = false }: UnicodeChar
       sx={bare ? undefined : { border: 1, borderColor: 'divider', borderRadius: 1, px: 1.5, py: 1 }}
     >
       <Typography variant="body2" sx={{ mb: 0.5 }}>
-        {found.length === 1 ? 'This character makes' : 'These characters make'} the text Unicode: 70 characters fit in a segment
-        instead of 160.
+        {found.length === 1 ? 'This character makes' : 'These characters make'} the text Unicode: 70 characters fit in a segment instead of 160.
       </Typography>
       <Stack component="ul" spacing={0.5} sx={{ listStyle: 'none', m: 0, p: 0 }}>
         {found.map((item) => {

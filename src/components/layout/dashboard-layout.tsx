@@ -61,9 +61,7 @@ function NavigationList({ sections, onNavigate }: { sections: NavigationSection[
           }
         >
           {section.items.map((item) => {
-            const active = item.matchPrefix
-              ? pathname === item.href || pathname.startsWith(`${item.href}/`)
-              : pathname === item.href;
+            const active = item.matchPrefix ? pathname === item.href || pathname.startsWith(`${item.href}/`) : pathname === item.href;
             // The link sits in an item: a list may hold only items.
             return (
               <ListItem key={item.href} disablePadding sx={{ display: 'block' }}>
@@ -154,7 +152,14 @@ export function DashboardLayout({ brand, navigation, toolbar, banner, children }
             // The column runs the page's whole length (its border too); its links stay in view as the page scrolls.
             sx={{
               height: '100%',
-              '& .MuiDrawer-paper': { position: 'relative', height: '100%', width: DRAWER_WIDTH, boxSizing: 'border-box', borderRight: 1, borderColor: 'divider' },
+              '& .MuiDrawer-paper': {
+                position: 'relative',
+                height: '100%',
+                width: DRAWER_WIDTH,
+                boxSizing: 'border-box',
+                borderRight: 1,
+                borderColor: 'divider',
+              },
             }}
           >
             <Box sx={{ position: 'sticky', top: 0, maxHeight: '100vh', overflowY: 'auto' }}>
@@ -163,24 +168,14 @@ export function DashboardLayout({ brand, navigation, toolbar, banner, children }
             </Box>
           </Drawer>
         ) : (
-          <Drawer
-            variant="temporary"
-            open={mobileOpen}
-            onClose={() => setMobileOpen(false)}
-            sx={{ '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}
-          >
+          <Drawer variant="temporary" open={mobileOpen} onClose={() => setMobileOpen(false)} sx={{ '& .MuiDrawer-paper': { width: DRAWER_WIDTH } }}>
             <Toolbar />
             <NavigationList sections={navigation} onNavigate={() => setMobileOpen(false)} />
           </Drawer>
         )}
       </Box>
 
-      <Box
-        component="main"
-        id="main-content"
-        tabIndex={-1}
-        sx={{ flexGrow: 1, minWidth: 0, outline: 'none', bgcolor: 'background.default' }}
-      >
+      <Box component="main" id="main-content" tabIndex={-1} sx={{ flexGrow: 1, minWidth: 0, outline: 'none', bgcolor: 'background.default' }}>
         <Toolbar />
         {banner}
         <Box sx={{ p: { xs: 2, sm: 3, lg: 4 } }}>{children}</Box>

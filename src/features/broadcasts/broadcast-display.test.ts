@@ -1,6 +1,15 @@
 import { describe, expect, it } from 'vitest';
 import type { Broadcast } from '@contract/broadcast.ts';
-import { channelOf, completedPercent, isCombo, liveRefreshInterval, resultGroupsOf, surveyAnswerText, surveyKeysOf, surveyLabelsOf } from './broadcast-display.ts';
+import {
+  channelOf,
+  completedPercent,
+  isCombo,
+  liveRefreshInterval,
+  resultGroupsOf,
+  surveyAnswerText,
+  surveyKeysOf,
+  surveyLabelsOf,
+} from './broadcast-display.ts';
 
 const base: Broadcast = {
   Uri: '/v1/broadcasts/39609',
@@ -25,7 +34,18 @@ const base: Broadcast = {
 
 describe('broadcast display helpers', () => {
   it('says what each survey key means, and only the key when the API did not say', () => {
-    const survey = { ...base, BroadcastType: 'Survey' as const, Survey: { Question: 'Attending Thursday?', Options: [{ Key: '1', Label: 'Yes' }, { Key: '2', Label: ' No ' }, { Key: '3', Label: null }] } };
+    const survey = {
+      ...base,
+      BroadcastType: 'Survey' as const,
+      Survey: {
+        Question: 'Attending Thursday?',
+        Options: [
+          { Key: '1', Label: 'Yes' },
+          { Key: '2', Label: ' No ' },
+          { Key: '3', Label: null },
+        ],
+      },
+    };
     const labels = surveyLabelsOf(survey);
     expect(surveyAnswerText('1', labels)).toBe('Yes (pressed 1)');
     expect(surveyAnswerText('2', labels)).toBe('No (pressed 2)');
@@ -70,7 +90,12 @@ describe('broadcast display helpers', () => {
   it('polls often while something runs, now and then while something waits, and not at all otherwise', () => {
     expect(liveRefreshInterval([base])).toBe(5000);
     expect(liveRefreshInterval([{ ...base, BroadcastStatus: 'AuthorizationApproved' }])).toBe(30_000);
-    expect(liveRefreshInterval([{ ...base, BroadcastStatus: 'Complete' }, { ...base, BroadcastStatus: 'Paused' }])).toBe(false);
+    expect(
+      liveRefreshInterval([
+        { ...base, BroadcastStatus: 'Complete' },
+        { ...base, BroadcastStatus: 'Paused' },
+      ]),
+    ).toBe(false);
     expect(liveRefreshInterval([])).toBe(false);
   });
 

@@ -1,9 +1,4 @@
-import {
-  statusCategoryOf,
-  type Broadcast,
-  type BroadcastStatusCategory,
-  type BroadcastType,
-} from '@contract/broadcast.ts';
+import { statusCategoryOf, type Broadcast, type BroadcastStatusCategory, type BroadcastType } from '@contract/broadcast.ts';
 import { callStatuses, textStatuses } from '@contract/broadcast-detail.ts';
 
 /** Which channel one broadcast row carries: combos are two broadcasts, a call half and a text half. */

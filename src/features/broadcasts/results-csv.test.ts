@@ -22,14 +22,43 @@ const call: BroadcastDetail = {
 
 describe('results CSV', () => {
   it('writes a header and one quoted, formula-safe row per number', () => {
-    const columns = resultColumns('Call', { survey: true, surveyLabels: new Map([['1', 'Yes'], ['2', 'No']]), messageText: false });
+    const columns = resultColumns('Call', {
+      survey: true,
+      surveyLabels: new Map([
+        ['1', 'Yes'],
+        ['2', 'No'],
+      ]),
+      messageText: false,
+    });
     const text = `${csvHeader(columns)}\r\n${csvRows(columns, [call, { ...call, PhoneNumber: '9725551212', SurveyResult: null }])}`;
     const parsed = Papa.parse<string[]>(text.trim()).data;
     expect(parsed[0]).toEqual([
-      'Phone number', 'First name', 'Last name', 'Result', 'Status', 'Attempts', 'Last call time', 'Key pressed', 'Survey answer', 'Notes', 'Integration data',
+      'Phone number',
+      'First name',
+      'Last name',
+      'Result',
+      'Status',
+      'Attempts',
+      'Last call time',
+      'Key pressed',
+      'Survey answer',
+      'Notes',
+      'Integration data',
     ]);
     expect(parsed).toHaveLength(3);
-    expect(parsed[1]).toEqual(['2145555055', 'John', 'Doe, Jr.', 'Live Answer', 'Completed', '2', '2017-05-25 17:54:53-0500', '1', 'Yes', '', `'=HYPERLINK("x")`]);
+    expect(parsed[1]).toEqual([
+      '2145555055',
+      'John',
+      'Doe, Jr.',
+      'Live Answer',
+      'Completed',
+      '2',
+      '2017-05-25 17:54:53-0500',
+      '1',
+      'Yes',
+      '',
+      `'=HYPERLINK("x")`,
+    ]);
     expect(parsed[2]?.slice(7, 9)).toEqual(['', '']);
   });
 
@@ -40,7 +69,13 @@ describe('results CSV', () => {
 
   it('has the text columns, with the message only when it was personalised', () => {
     expect(resultColumns('Text', { survey: false, messageText: false }).map((column) => column.header)).toEqual([
-      'Phone number', 'First name', 'Last name', 'Result', 'Status', 'Notes', 'Integration data',
+      'Phone number',
+      'First name',
+      'Last name',
+      'Result',
+      'Status',
+      'Notes',
+      'Integration data',
     ]);
     expect(resultColumns('Text', { survey: false, messageText: true }).map((column) => column.header)).toContain('Message sent');
   });

@@ -18,10 +18,7 @@ const trailingColumns: CsvColumn[] = [
 ];
 
 /** The export's columns (docs/decisions/0022-results-export.md): what the grid shows, plus the contact's own fields. */
-export function resultColumns(
-  channel: Channel,
-  options: { survey: boolean; surveyLabels?: ReadonlyMap<string, string>; messageText: boolean },
-): CsvColumn[] {
+export function resultColumns(channel: Channel, options: { survey: boolean; surveyLabels?: ReadonlyMap<string, string>; messageText: boolean }): CsvColumn[] {
   // The key as the API gives it, and what it means (decision 155); the meaning is empty when it is not known.
   const surveyColumns: CsvColumn[] = [
     { header: 'Key pressed', value: (d) => d.SurveyResult },
@@ -60,7 +57,12 @@ export function csvRows(columns: readonly CsvColumn[], details: readonly Broadca
 /** A file name that says what is in it: `broadcast-39601-live-answer.csv`. */
 export function exportFileName(broadcastId: number, filterWords: readonly string[]): string {
   const suffix = filterWords
-    .map((word) => word.toLowerCase().replace(/[^a-z0-9]+/g, '-').replace(/^-|-$/g, ''))
+    .map((word) =>
+      word
+        .toLowerCase()
+        .replace(/[^a-z0-9]+/g, '-')
+        .replace(/^-|-$/g, ''),
+    )
     .filter(Boolean)
     .join('-');
   return `broadcast-${broadcastId}${suffix ? `-${suffix}` : ''}.csv`;

@@ -8,9 +8,6 @@ describe('the contacts route', () => {
       'http://localhost/contacts',
       'http://localhost/contacts?q=mary%20lee&sort=FirstName&size=50&page=3',
     ]);
-    expect(requests).toEqual([
-      '/api/v1/contacts?sortby=-LastUpdated&pagesize=25',
-      '/api/v1/contacts?search=mary%20lee&sortby=FirstName&pagesize=50&page=3',
-    ]);
+    expect(requests).toEqual(['/api/v1/contacts?sortby=-LastUpdated&pagesize=25', '/api/v1/contacts?search=mary%20lee&sortby=FirstName&pagesize=50&page=3']);
   });
 });

@@ -24,9 +24,7 @@ export function formatCallingDays(days: readonly DayName[]): string {
     if (run && dayNames.indexOf(run.at(-1)!) === dayNames.indexOf(day) - 1) run.push(day);
     else runs.push([day]);
   }
-  return runs
-    .map((run) => (run.length >= 3 ? `${short(run[0]!)}–${short(run.at(-1)!)}` : run.map(short).join(', ')))
-    .join(', ');
+  return runs.map((run) => (run.length >= 3 ? `${short(run[0]!)}–${short(run.at(-1)!)}` : run.map(short).join(', '))).join(', ');
 }
 
 export const fullName = (user: Pick<User, 'FirstName' | 'LastName' | 'UserName'>) =>

@@ -1,12 +1,6 @@
 import { API_BASE, apiRequest } from '../../api-client.ts';
 import { buildListQuery, type ListParams } from '../../list-params.ts';
-import {
-  audioDeleteResultSchema,
-  audioSchema,
-  type Audio,
-  type AudioTtsCreateInput,
-  type AudioUpdateInput,
-} from '@contract/audio.ts';
+import { audioDeleteResultSchema, audioSchema, type Audio, type AudioTtsCreateInput, type AudioUpdateInput } from '@contract/audio.ts';
 import { feedSchema } from '@contract/feed.ts';
 
 const audioFeedSchema = feedSchema(audioSchema);

@@ -29,10 +29,7 @@ export function useDeleteBroadcast() {
     mutationFn: deleteBroadcast,
     // The deleted broadcast's own entry is left alone: its page is being left, and a refetch would only answer 404.
     onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: broadcastQueries.lists() }),
-        queryClient.invalidateQueries({ queryKey: accountQueries.all() }),
-      ]),
+      Promise.all([queryClient.invalidateQueries({ queryKey: broadcastQueries.lists() }), queryClient.invalidateQueries({ queryKey: accountQueries.all() })]),
   });
 }
 
@@ -43,9 +40,6 @@ export function useCreateBroadcast() {
     mutationFn: ({ input, idempotencyKey }: { input: BroadcastCreateInput; idempotencyKey: string }) => createBroadcast(input, idempotencyKey),
     meta: { handlesErrors: true },
     onSuccess: () =>
-      Promise.all([
-        queryClient.invalidateQueries({ queryKey: broadcastQueries.lists() }),
-        queryClient.invalidateQueries({ queryKey: accountQueries.all() }),
-      ]),
+      Promise.all([queryClient.invalidateQueries({ queryKey: broadcastQueries.lists() }), queryClient.invalidateQueries({ queryKey: accountQueries.all() })]),
   });
 }

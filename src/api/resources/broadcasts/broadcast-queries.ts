@@ -1,13 +1,7 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { ListParams } from '../../list-params.ts';
 import type { BroadcastCreateInput } from '@contract/broadcast.ts';
-import {
-  getBroadcast,
-  getDraftBroadcast,
-  listBroadcastDetails,
-  listBroadcasts,
-  previewBroadcast,
-} from './broadcast-requests.ts';
+import { getBroadcast, getDraftBroadcast, listBroadcastDetails, listBroadcasts, previewBroadcast } from './broadcast-requests.ts';
 
 /**
  * Broadcasts and, under each one's key, its per-number results: invalidating a broadcast refreshes its results too.

@@ -26,8 +26,7 @@ export function getBroadcast(broadcastId: number, signal?: AbortSignal): Promise
 }
 
 /** The per-number results feed of a broadcast, with the query in the API's own filter language. */
-export const broadcastDetailsPath = (broadcastId: number, params: ListParams) =>
-  `/v1/broadcasts/${broadcastId}/details${buildListQuery(params)}`;
+export const broadcastDetailsPath = (broadcastId: number, params: ListParams) => `/v1/broadcasts/${broadcastId}/details${buildListQuery(params)}`;
 
 export function listBroadcastDetails(broadcastId: number, params: ListParams, signal?: AbortSignal): Promise<Feed<BroadcastDetail>> {
   return apiRequest(broadcastDetailsPath(broadcastId, params), { schema: detailFeedSchema, signal });

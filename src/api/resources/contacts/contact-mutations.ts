@@ -8,11 +8,7 @@ import { createContact, deleteContacts, importContacts, updateContact, type Cont
 /** Contacts show in lists' counts and lists in contacts: a change to one refreshes both. */
 export function useInvalidateRoster() {
   const queryClient = useQueryClient();
-  return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: contactQueries.all() }),
-      queryClient.invalidateQueries({ queryKey: listQueries.all() }),
-    ]);
+  return () => Promise.all([queryClient.invalidateQueries({ queryKey: contactQueries.all() }), queryClient.invalidateQueries({ queryKey: listQueries.all() })]);
 }
 
 export function useCreateContact() {

@@ -2,17 +2,7 @@ import { csvDocument, csvLines } from '@contract/csv.ts';
 import type { Contact } from '@contract/contact.ts';
 import { walkContacts, type ContactListParams } from './contact-requests.ts';
 
-const HEADER = [
-  'First name',
-  'Last name',
-  'Primary phone',
-  'Secondary phone',
-  'Tertiary phone',
-  'Notes',
-  'Integration data',
-  'Lists',
-  'Last updated',
-] as const;
+const HEADER = ['First name', 'Last name', 'Primary phone', 'Secondary phone', 'Tertiary phone', 'Notes', 'Integration data', 'Lists', 'Last updated'] as const;
 
 /** One contact as a CSV row: the columns the import reads back, then its lists and last change. */
 function contactRow(contact: Contact) {

@@ -34,8 +34,7 @@ export function useSendTextMessage(conversationId: number) {
 export function useUpdateConversation() {
   const queryClient = useQueryClient();
   return useMutation({
-    mutationFn: ({ conversationId, changes }: { conversationId: number; changes: ConversationUpdateInput }) =>
-      updateConversation(conversationId, changes),
+    mutationFn: ({ conversationId, changes }: { conversationId: number; changes: ConversationUpdateInput }) => updateConversation(conversationId, changes),
     onSuccess: async (conversation) => {
       queryClient.setQueryData(conversationQueries.detail(conversation.ConversationID).queryKey, conversation);
       await queryClient.invalidateQueries({ queryKey: conversationQueries.lists() });

@@ -28,8 +28,7 @@ export const conversationQueries = {
   unreadCount: () =>
     queryOptions({
       queryKey: [...conversationQueries.lists(), 'unread-count'],
-      queryFn: ({ signal }) =>
-        listConversations({ pageSize: 1, filters: [{ field: 'UnreadCount', op: 'gt', value: 0 }] }, signal),
+      queryFn: ({ signal }) => listConversations({ pageSize: 1, filters: [{ field: 'UnreadCount', op: 'gt', value: 0 }] }, signal),
       select: (feed) => feed.Size,
       // Replies arrive at any time; the badge and the tab title follow without a reload, unless the API cannot list
       // conversations at all (decision 0131).
@@ -46,11 +45,7 @@ export const conversationQueries = {
     infiniteQueryOptions({
       queryKey: [...conversationQueries.details(), conversationId, 'messages'],
       queryFn: ({ pageParam, signal }) =>
-        listTextMessages(
-          conversationId,
-          { page: pageParam, pageSize: THREAD_PAGE_SIZE, sort: [{ field: 'MessageDate', desc: true }] },
-          signal,
-        ),
+        listTextMessages(conversationId, { page: pageParam, pageSize: THREAD_PAGE_SIZE, sort: [{ field: 'MessageDate', desc: true }] }, signal),
       initialPageParam: 1,
       getNextPageParam: (lastPage, pages) => (lastPage.Next ? pages.length + 1 : undefined),
     }),

@@ -2,14 +2,7 @@ import { apiCreate, apiRequest, type CreatedUnread } from '../../api-client.ts';
 import { buildListQuery, type ListParams } from '../../list-params.ts';
 import { contactBatchResultSchema, type ContactBatchResult } from '@contract/contact.ts';
 import { feedSchema, type Feed } from '@contract/feed.ts';
-import {
-  contactListSchema,
-  listDeleteResultSchema,
-  type ContactList,
-  type ListDeleteResult,
-  type ListInput,
-  type ListUpdateInput,
-} from '@contract/list.ts';
+import { contactListSchema, listDeleteResultSchema, type ContactList, type ListDeleteResult, type ListInput, type ListUpdateInput } from '@contract/list.ts';
 import { selectionRequest, type ContactSelection } from '../contacts/contact-requests.ts';
 
 export const listFeedSchema = feedSchema(contactListSchema);

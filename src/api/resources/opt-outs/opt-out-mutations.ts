@@ -8,10 +8,7 @@ import { addOptOut, removeOptOut, type OptOutRemoval } from './opt-out-requests.
 function useInvalidateOptOuts() {
   const queryClient = useQueryClient();
   return () =>
-    Promise.all([
-      queryClient.invalidateQueries({ queryKey: optOutQueries.all() }),
-      queryClient.invalidateQueries({ queryKey: conversationQueries.all() }),
-    ]);
+    Promise.all([queryClient.invalidateQueries({ queryKey: optOutQueries.all() }), queryClient.invalidateQueries({ queryKey: conversationQueries.all() })]);
 }
 
 export function useAddOptOut() {

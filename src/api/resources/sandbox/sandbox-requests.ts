@@ -1,11 +1,7 @@
 import { apiRequest } from '../../api-client.ts';
 import { followClock } from '@/utils/app-clock.ts';
 import { sandboxClockSchema, type SandboxClock } from '@contract/sandbox-clock.ts';
-import {
-  sandboxRecordingResultSchema,
-  sandboxWaitingRecordingsSchema,
-  type SandboxRecordingInput,
-} from '@contract/sandbox-recording.ts';
+import { sandboxRecordingResultSchema, sandboxWaitingRecordingsSchema, type SandboxRecordingInput } from '@contract/sandbox-recording.ts';
 
 /** Every reading of the sandbox's clock sets the app's "now" (src/utils/app-clock.ts). */
 function followed(clock: SandboxClock): SandboxClock {

@@ -61,7 +61,6 @@ describe('seedSessionFromPage', () => {
 });
 
 describe('prefetchWhenSignedIn', () => {
-
   it('asks for a page’s query for a signed-in user, and for nothing while signed out', () => {
     const calls: string[] = [];
     vi.stubGlobal('fetch', (url: string) => {

@@ -45,7 +45,13 @@ export function SendingSettingsCard({ me }: { me: SessionUser | null | undefined
           <QueryErrorAlert title="The sending settings could not be loaded." error={settings.error} onRetry={() => void settings.refetch()} />
         )}
         {settings.isPending && <Skeleton variant="rounded" height={120} aria-label="Loading the sending settings" />}
-        {settings.data && <SendingSettingsForm settings={settings.data} canEdit={isKnownMasterUser(me)} masterUnknown={me !== null && me !== undefined && me.IsMasterUser !== false && me.IsMasterUser !== true} />}
+        {settings.data && (
+          <SendingSettingsForm
+            settings={settings.data}
+            canEdit={isKnownMasterUser(me)}
+            masterUnknown={me !== null && me !== undefined && me.IsMasterUser !== false && me.IsMasterUser !== true}
+          />
+        )}
       </CardContent>
     </Card>
   );
@@ -118,7 +124,10 @@ function SendingSettingsForm({ settings, canEdit, masterUnknown }: { settings: S
               disabled={!canEdit}
               parse={(text) => (text.trim() === '' ? undefined : Number(text))}
               helperText="From 0 to 600 seconds"
-              slotProps={{ htmlInput: { min: 0, max: 600, step: 1, inputMode: 'numeric' }, input: { endAdornment: <InputAdornment position="end">seconds</InputAdornment> } }}
+              slotProps={{
+                htmlInput: { min: 0, max: 600, step: 1, inputMode: 'numeric' },
+                input: { endAdornment: <InputAdornment position="end">seconds</InputAdornment> },
+              }}
             />
           </Grid>
         </Grid>
@@ -130,9 +139,7 @@ function SendingSettingsForm({ settings, canEdit, masterUnknown }: { settings: S
           </Box>
         ) : (
           <Typography variant="body2" color="textSecondary" sx={{ mt: 2 }}>
-            {masterUnknown
-              ? 'Only a master user can change these, and this API does not say whether you are one.'
-              : 'Only a master user can change these.'}
+            {masterUnknown ? 'Only a master user can change these, and this API does not say whether you are one.' : 'Only a master user can change these.'}
           </Typography>
         )}
       </Box>

@@ -84,13 +84,7 @@ export function UsageCard({ state }: { state: string }) {
             </Typography>
           </Box>
           <Stack direction="row" spacing={1} sx={{ alignItems: 'center' }}>
-            <ToggleButtonGroup
-              exclusive
-              size="small"
-              aria-label="Period"
-              value={days}
-              onChange={(_event, value: RangeDays | null) => value && setDays(value)}
-            >
+            <ToggleButtonGroup exclusive size="small" aria-label="Period" value={days} onChange={(_event, value: RangeDays | null) => value && setDays(value)}>
               {RANGES.map((range) => (
                 <ToggleButton key={range} value={range} aria-label={`Last ${range} days`}>
                   {range} days

@@ -42,9 +42,7 @@ export function AccountPage() {
 
   return (
     <PageContainer {...pageIntros.account}>
-      {account.isError && (
-        <QueryErrorAlert title="The account could not be loaded." error={account.error} onRetry={() => void account.refetch()} />
-      )}
+      {account.isError && <QueryErrorAlert title="The account could not be loaded." error={account.error} onRetry={() => void account.refetch()} />}
       {account.isPending && <Skeleton variant="rounded" height={140} aria-label="Loading the account" />}
       {account.data && (
         <Stack spacing={3}>
@@ -71,7 +69,12 @@ export function AccountPage() {
                   ['Company', account.data.CompanyName],
                   ['Account number', String(account.data.AccountID)],
                   ['Status', account.data.AccountStatus],
-                  ['Address', [account.data.Address, [account.data.City, [account.data.State, account.data.Zip].filter(Boolean).join(' ')].filter(Boolean).join(', ')].filter(Boolean).join(', ')],
+                  [
+                    'Address',
+                    [account.data.Address, [account.data.City, [account.data.State, account.data.Zip].filter(Boolean).join(' ')].filter(Boolean).join(', ')]
+                      .filter(Boolean)
+                      .join(', '),
+                  ],
                 ].map(([term, detail]) => (
                   <Box key={term} sx={{ display: 'contents' }}>
                     <Typography component="dt" variant="body2" color="textSecondary">

@@ -29,9 +29,7 @@ export function NowPlayingCard({ item, speaking, onClose }: NowPlayingCardProps)
     <Card component="section" aria-label="Now playing" sx={{ px: 2, py: 1.5 }}>
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ alignItems: { sm: 'center' } }}>
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', flex: 1, minWidth: 0 }}>
-          <Box sx={{ color: 'primary.main', display: 'grid' }}>
-            {item.TextToSpeech ? <RecordVoiceOverOutlined /> : <GraphicEqOutlined />}
-          </Box>
+          <Box sx={{ color: 'primary.main', display: 'grid' }}>{item.TextToSpeech ? <RecordVoiceOverOutlined /> : <GraphicEqOutlined />}</Box>
           <Box sx={{ minWidth: 0 }}>
             <Typography variant="overline" color="textSecondary" sx={{ lineHeight: 1.5 }}>
               {item.TextToSpeech ? (speaking ? 'Speaking' : 'Spoken') : 'Now playing'}

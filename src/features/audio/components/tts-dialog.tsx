@@ -106,8 +106,8 @@ export function TtsDialog({ open, onClose, onCreated, maxMessageLength }: TtsDia
             />
             {seconds > maxMessageLength && (
               <Alert severity="warning">
-                This message runs about {formatDuration(seconds)}, longer than your maximum message length of{' '}
-                {formatDuration(maxMessageLength)}: calls stop playing it there.
+                This message runs about {formatDuration(seconds)}, longer than your maximum message length of {formatDuration(maxMessageLength)}: calls stop
+                playing it there.
               </Alert>
             )}
             <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2}>

@@ -141,9 +141,7 @@ export function UploadDialog({ open, onClose, onUploaded }: UploadDialogProps) {
               </Typography>
             )}
           </Box>
-          {previewUrl && (
-            <Box component="audio" controls src={previewUrl} aria-label="Listen before uploading" sx={{ width: '100%' }} />
-          )}
+          {previewUrl && <Box component="audio" controls src={previewUrl} aria-label="Listen before uploading" sx={{ width: '100%' }} />}
           <TextField
             label="Name in the library"
             value={name}

@@ -166,8 +166,9 @@ export function AudioListPage() {
           {users && users.length > 0 && (
             <Alert severity="warning" sx={{ mb: 2 }}>
               {users.length === 1 ? 'A broadcast still to play it uses it: ' : `${users.length} broadcasts still to play it use it: `}
-              {users.map((broadcast) => `“${broadcast.BroadcastName ?? `Broadcast ${broadcast.BroadcastID}`}” (${broadcastStateOf(broadcast)})`).join(', ')}.
-              {' '}They will have no message to play.
+              {users
+                .map((broadcast) => `“${broadcast.BroadcastName ?? `Broadcast ${broadcast.BroadcastID}`}” (${broadcastStateOf(broadcast)})`)
+                .join(', ')}. They will have no message to play.
             </Alert>
           )}
           {users === null && (
@@ -175,8 +176,7 @@ export function AudioListPage() {
               Whether a scheduled or running broadcast uses it could not be checked.
             </Alert>
           )}
-          It leaves the library for everyone. Broadcasts that already played it keep their results. You can undo for a few
-          seconds.
+          It leaves the library for everyone. Broadcasts that already played it keep their results. You can undo for a few seconds.
         </>
       ),
       confirmLabel: users && users.length > 0 ? 'Delete anyway' : 'Delete',
@@ -289,9 +289,7 @@ export function AudioListPage() {
         row.Length === null ? (
           '—'
         ) : (
-          <Tooltip
-            title={`${describeCallCost(row.Length, maxMessageLength)}${row.TextToSpeech ? ' (estimated)' : ''}`}
-          >
+          <Tooltip title={`${describeCallCost(row.Length, maxMessageLength)}${row.TextToSpeech ? ' (estimated)' : ''}`}>
             <span>
               {row.TextToSpeech ? '≈ ' : ''}
               {formatDuration(row.Length)}
@@ -336,7 +334,11 @@ export function AudioListPage() {
       headerName: 'Actions',
       width: 72,
       sortable: false,
-      renderHeader: () => <Box component="span" sx={visuallyHidden}>Actions</Box>,
+      renderHeader: () => (
+        <Box component="span" sx={visuallyHidden}>
+          Actions
+        </Box>
+      ),
       renderCell: ({ row }) => <RowActions item={row} onEdit={() => setEditing(row)} onDelete={() => void remove(row)} />,
     },
   ];
@@ -360,10 +362,7 @@ export function AudioListPage() {
   );
 
   return (
-    <PageContainer
-      {...pageIntros.audio}
-      actions={actions}
-    >
+    <PageContainer {...pageIntros.audio} actions={actions}>
       <Stack spacing={2}>
         <Stack direction={{ xs: 'column', md: 'row' }} spacing={2} sx={{ alignItems: { md: 'center' } }}>
           <DebouncedSearchField value={list.search} onChange={list.setSearch} label="Search audio" placeholder="Name, description or words spoken" />
@@ -420,9 +419,7 @@ export function AudioListPage() {
                   icon={<LibraryMusicOutlined />}
                   title={filtered ? 'Nothing matches' : 'No audio yet'}
                   description={
-                    filtered
-                      ? 'Try other words, or show every type.'
-                      : 'Upload a recording or write a text-to-speech message to use in voice broadcasts.'
+                    filtered ? 'Try other words, or show every type.' : 'Upload a recording or write a text-to-speech message to use in voice broadcasts.'
                   }
                 />
               ),

@@ -60,7 +60,7 @@ export function LoginPage() {
         p: 2,
         bgcolor: 'background.default',
         backgroundImage: (theme) =>
-          `radial-gradient(circle at 20% 10%, rgba(${theme.vars?.palette.primary.mainChannel ?? "53 81 212"} / 0.14), transparent 45%)`,
+          `radial-gradient(circle at 20% 10%, rgba(${theme.vars?.palette.primary.mainChannel ?? '53 81 212'} / 0.14), transparent 45%)`,
       }}
     >
       <Box sx={{ position: 'fixed', top: 12, right: 12 }}>
@@ -68,9 +68,7 @@ export function LoginPage() {
       </Box>
       <Box sx={{ width: '100%', maxWidth: 400 }}>
         <Stack direction="row" spacing={1.5} sx={{ alignItems: 'center', justifyContent: 'center', mb: 3 }}>
-          <Box
-            sx={{ width: 40, height: 40, borderRadius: 2.5, display: 'grid', placeItems: 'center', bgcolor: 'primary.main', color: 'primary.contrastText' }}
-          >
+          <Box sx={{ width: 40, height: 40, borderRadius: 2.5, display: 'grid', placeItems: 'center', bgcolor: 'primary.main', color: 'primary.contrastText' }}>
             <CampaignOutlined />
           </Box>
           <Typography variant="h2" component="p">
@@ -102,7 +100,7 @@ export function LoginPage() {
           </CardContent>
         </Card>
         {config?.Sandbox && (
-          <Alert severity="info" variant="outlined" role="note" sx={{ mt: 2, bgcolor: "background.paper", "& strong": { fontWeight: 600 } }}>
+          <Alert severity="info" variant="outlined" role="note" sx={{ mt: 2, bgcolor: 'background.paper', '& strong': { fontWeight: 600 } }}>
             This is the sandbox. Try <strong>apitest@cea</strong> with PIN <strong>notmypwd123!!!</strong>.
           </Alert>
         )}

@@ -6,12 +6,7 @@ import PlayArrowOutlined from '@mui/icons-material/PlayArrowOutlined';
 import Button from '@mui/material/Button';
 import type { ReactNode } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
-import {
-  useCancelBroadcast,
-  useDeleteBroadcast,
-  usePauseBroadcast,
-  useResumeBroadcast,
-} from '@/api/resources/broadcasts/broadcast-mutations.ts';
+import { useCancelBroadcast, useDeleteBroadcast, usePauseBroadcast, useResumeBroadcast } from '@/api/resources/broadcasts/broadcast-mutations.ts';
 import { notOfferedSentence, useFeatureOffered, type OptionalFeature } from '@/api/route-availability.ts';
 import type { Broadcast, BroadcastStatus } from '@contract/broadcast.ts';
 import { useConfirm } from '@/components/feedback/confirm-dialog.tsx';
@@ -66,7 +61,8 @@ export function BroadcastActions({ broadcast, broadcastId, otherHalf }: Broadcas
   const offer = (action: keyof typeof allowedFrom, button: ReactNode) =>
     offered[action] ? button : <NotOfferedNote sentence={notOfferedSentence(featureOf[action])} />;
   const halves = otherHalf ? [broadcast, otherHalf] : [broadcast];
-  const anyCan = (action: keyof typeof allowedFrom) => halves.some((half) => half.BroadcastStatus !== null && allowedFrom[action].includes(half.BroadcastStatus));
+  const anyCan = (action: keyof typeof allowedFrom) =>
+    halves.some((half) => half.BroadcastStatus !== null && allowedFrom[action].includes(half.BroadcastStatus));
   const busy = pause.isPending || resume.isPending || cancel.isPending || remove.isPending;
   const both = otherHalf ? ' Both the calls and the texts are affected.' : '';
   const unreached = halves.reduce((sum, half) => sum + Math.max(0, half.PhoneNumberCount - half.TotalCompleted), 0);

@@ -22,10 +22,7 @@ export interface BroadcastListFiltersProps {
 const loadStartDateFilters = () => import('./start-date-filters.tsx');
 const StartDateFilters = lazy(() => loadStartDateFilters().then((module) => ({ default: module.StartDateFilters })));
 
-const statusTabs = [
-  { value: 'all', label: 'All' },
-  ...broadcastStatusCategories.map((category) => ({ value: category, label: categoryLabels[category] })),
-];
+const statusTabs = [{ value: 'all', label: 'All' }, ...broadcastStatusCategories.map((category) => ({ value: category, label: categoryLabels[category] }))];
 
 type DateField = 'from' | 'to';
 const dateFieldLabels: Record<DateField, string> = { from: 'Starting from', to: 'Starting until' };

@@ -34,7 +34,13 @@ function ResultCell({ value, groups }: { value: string | undefined; groups: Resu
   return (
     <Box sx={{ display: 'flex', alignItems: 'center', gap: 1 }}>
       <Box aria-hidden sx={{ width: 10, height: 10, borderRadius: '3px', bgcolor: group?.color ?? 'grey.400', flexShrink: 0 }} />
-      <span>{value || <Typography component="span" variant="body2" color="textSecondary">No result yet</Typography>}</span>
+      <span>
+        {value || (
+          <Typography component="span" variant="body2" color="textSecondary">
+            No result yet
+          </Typography>
+        )}
+      </span>
     </Box>
   );
 }
@@ -158,11 +164,7 @@ export function BroadcastResultsGrid({ broadcast, broadcastId, channel, groups, 
         <Stack direction="row" spacing={1} sx={{ flexShrink: 0, '& .MuiButton-root': { whiteSpace: 'nowrap' } }}>
           {started && (
             <Tooltip
-              title={
-                sendAgainHref
-                  ? 'Opens a new broadcast with exactly these numbers'
-                  : 'Choose a result or a status (no search) to send to that group'
-              }
+              title={sendAgainHref ? 'Opens a new broadcast with exactly these numbers' : 'Choose a result or a status (no search) to send to that group'}
             >
               <span>
                 <Button
@@ -186,9 +188,7 @@ export function BroadcastResultsGrid({ broadcast, broadcastId, channel, groups, 
           />
         </Stack>
       </Stack>
-      {results.isError && (
-        <QueryErrorAlert title="The results could not be loaded." error={results.error} onRetry={() => void results.refetch()} />
-      )}
+      {results.isError && <QueryErrorAlert title="The results could not be loaded." error={results.error} onRetry={() => void results.refetch()} />}
       <ServerDataGrid
         label="Results by number"
         list={list}

@@ -108,7 +108,10 @@ describe('ExportResultsButton', () => {
       '/api/v1/broadcasts/39601/details?pagesize=1000&page=2',
     ]);
     expect(saved).toHaveLength(1);
-    const lines = (await saved[0]!.text()).replace(/^\uFEFF/, '').trimEnd().split('\r\n');
+    const lines = (await saved[0]!.text())
+      .replace(/^\uFEFF/, '')
+      .trimEnd()
+      .split('\r\n');
     expect(lines[0]).toBe('Phone number,First name,Last name,Result,Status,Attempts,Last call time,Notes,Integration data');
     expect(lines).toHaveLength(TOTAL + 1);
     expect(lines[1500]).toBe('2145551499,Pat,Number 1499,Live Answer,Completed,1,2026-01-05 05:31:00-0600,,');

@@ -30,10 +30,7 @@ export interface ExportResultsButtonProps {
   matching: number;
 }
 
-type ExportState =
-  | { phase: 'idle' }
-  | { phase: 'running'; received: number; total: number | null }
-  | { phase: 'failed'; message: string };
+type ExportState = { phase: 'idle' } | { phase: 'running'; received: number; total: number | null } | { phase: 'failed'; message: string };
 
 /**
  * Exports every matching number, not just the page on screen: walks the details feed a thousand at a time and

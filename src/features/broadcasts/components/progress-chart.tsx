@@ -97,9 +97,10 @@ export function ProgressChart({ broadcast, running }: { broadcast: Broadcast; ru
         sx={{ '& .MuiLineChart-area': { fillOpacity: 0.16 } }}
       />
       <Typography component="figcaption" variant="body2" color="textSecondary">
-        {formatCount(figures.completed)} of {formatCount(figures.recipients)} numbers completed by{' '}
-        {format.format(checkpoints.at(-1)!)}, counted from each number&rsquo;s last call.
-        {series.joinedBefore && ` Before ${format.format(wallClock(series.joinedBefore))} the line is drawn straight: only the latest ${formatCount(latestCompletions.pageSize!)} are read.`}
+        {formatCount(figures.completed)} of {formatCount(figures.recipients)} numbers completed by {format.format(checkpoints.at(-1)!)}, counted from each
+        number&rsquo;s last call.
+        {series.joinedBefore &&
+          ` Before ${format.format(wallClock(series.joinedBefore))} the line is drawn straight: only the latest ${formatCount(latestCompletions.pageSize!)} are read.`}
       </Typography>
     </figure>
   );

@@ -21,7 +21,11 @@ export function RecordingInstruction({ instruction }: { instruction: NonNullable
             {formatPhoneNumber(detail.PhoneNumber)}
           </Box>{' '}
           from any phone, key in the recording code{' '}
-          <Box component="strong" aria-label={`Recording code ${detail.RecordingCode}`} sx={{ fontFamily: 'monospace', fontSize: '1.1em', letterSpacing: '0.1em' }}>
+          <Box
+            component="strong"
+            aria-label={`Recording code ${detail.RecordingCode}`}
+            sx={{ fontFamily: 'monospace', fontSize: '1.1em', letterSpacing: '0.1em' }}
+          >
             {detail.RecordingCode}
           </Box>{' '}
           and record your message after the tone. The broadcast then starts at its start time, or at once if that has passed.

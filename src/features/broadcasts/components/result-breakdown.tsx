@@ -15,7 +15,6 @@ export interface ResultBreakdownProps {
   onSelect: (value: string | null) => void;
 }
 
-
 /**
  * Results as a donut with a legend of buttons: clicking a slice or its legend entry shows those numbers below,
  * clicking it again shows everyone. The legend carries the numbers too, so nothing depends on reading the chart.
@@ -59,35 +58,37 @@ export function ResultBreakdown({ groups, total, selected, onSelect }: ResultBre
         </Box>
       </Box>
       <Stack component="ul" aria-label="Results" spacing={0.5} sx={{ listStyle: 'none', p: 0, m: 0, width: '100%', minWidth: 0 }}>
-        {groups.filter((group) => group.count > 0 || group.value !== '').map((group) => {
-          const active = selected === group.value;
-          return (
-            <li key={group.value || 'none'}>
-              <FilterToggle
-                fullWidth
-                active={active}
-                onToggle={() => toggle(group.value)}
-                label={`${group.label}: ${formatCount(group.count)} (${formatShare(group.count, total)})`}
-              >
-                <Box component="span" aria-hidden sx={{ width: 12, height: 12, borderRadius: '3px', bgcolor: group.color, flexShrink: 0 }} />
-                <Typography variant="body2" component="span" noWrap sx={{ flexGrow: 1, textAlign: 'left' }}>
-                  {group.label}
-                </Typography>
-                <Typography variant="body2" component="span" sx={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>
-                  {formatCount(group.count)}
-                </Typography>
-                <Typography
-                  variant="body2"
-                  component="span"
-                  color="textSecondary"
-                  sx={{ minWidth: 48, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}
+        {groups
+          .filter((group) => group.count > 0 || group.value !== '')
+          .map((group) => {
+            const active = selected === group.value;
+            return (
+              <li key={group.value || 'none'}>
+                <FilterToggle
+                  fullWidth
+                  active={active}
+                  onToggle={() => toggle(group.value)}
+                  label={`${group.label}: ${formatCount(group.count)} (${formatShare(group.count, total)})`}
                 >
-                  {formatShare(group.count, total)}
-                </Typography>
-              </FilterToggle>
-            </li>
-          );
-        })}
+                  <Box component="span" aria-hidden sx={{ width: 12, height: 12, borderRadius: '3px', bgcolor: group.color, flexShrink: 0 }} />
+                  <Typography variant="body2" component="span" noWrap sx={{ flexGrow: 1, textAlign: 'left' }}>
+                    {group.label}
+                  </Typography>
+                  <Typography variant="body2" component="span" sx={{ fontWeight: 600, fontVariantNumeric: 'tabular-nums' }}>
+                    {formatCount(group.count)}
+                  </Typography>
+                  <Typography
+                    variant="body2"
+                    component="span"
+                    color="textSecondary"
+                    sx={{ minWidth: 48, textAlign: 'right', fontVariantNumeric: 'tabular-nums' }}
+                  >
+                    {formatShare(group.count, total)}
+                  </Typography>
+                </FilterToggle>
+              </li>
+            );
+          })}
       </Stack>
     </Stack>
   );

@@ -15,7 +15,17 @@ import type { User } from '@contract/user.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { paths } from '@/config/paths.ts';
 import { appNow } from '@/utils/app-clock.ts';
-import { countdownInWords, draftAfterUndo, dropHold, formatCountdown, holdOf, holdsSnapshot, secondsLeft, subscribeHolds, type SendHold } from '../create-broadcast-wizard/send-hold.ts';
+import {
+  countdownInWords,
+  draftAfterUndo,
+  dropHold,
+  formatCountdown,
+  holdOf,
+  holdsSnapshot,
+  secondsLeft,
+  subscribeHolds,
+  type SendHold,
+} from '../create-broadcast-wizard/send-hold.ts';
 import { useBroadcastDraft } from '../create-broadcast-wizard/use-broadcast-draft.ts';
 
 /**
@@ -67,17 +77,20 @@ function Countdown({ hold, left, user }: { hold: SendHold; left: number; user: U
       await cancelBroadcast(first!);
     } catch (error) {
       setUndoing(false);
-      setFailure(isApiError(error) && error.status === 409 ? 'It has already started or finished, so it cannot be undone here.' : error instanceof Error ? error.message : 'It could not be undone.');
+      setFailure(
+        isApiError(error) && error.status === 409
+          ? 'It has already started or finished, so it cannot be undone here.'
+          : error instanceof Error
+            ? error.message
+            : 'It could not be undone.',
+      );
       return;
     }
     // The other half of a combo: an API that cancels both at once answers 409 here, which is as good.
     await Promise.allSettled(others.map((id) => cancelBroadcast(id)));
     dropHold(user.UserID, first!, appNow());
     start(draftAfterUndo(hold));
-    await Promise.all([
-      queryClient.invalidateQueries({ queryKey: broadcastQueries.all() }),
-      queryClient.invalidateQueries({ queryKey: accountQueries.all() }),
-    ]);
+    await Promise.all([queryClient.invalidateQueries({ queryKey: broadcastQueries.all() }), queryClient.invalidateQueries({ queryKey: accountQueries.all() })]);
     notify({ message: `Sending “${hold.name}” was undone. Nothing was sent; your draft is back as it was.` });
     void navigate(paths.broadcasts.create.href({ step: 'review' }));
   };

@@ -39,10 +39,14 @@ export function ZoneGroupCard({ broadcastId }: { broadcastId: number }) {
           </Typography>
         </Stack>
         <Typography variant="body2" color="textSecondary" sx={{ mt: 0.5, mb: 1.5 }}>
-          “{group.Name}” is sent as {formatCountOf(group.Parts.length, 'broadcast', 'broadcasts')} to {formatCountOf(people, 'number', 'numbers')}, each
-          at {localStart} its recipients’ time; scheduled by {group.CreatedBy}.
+          “{group.Name}” is sent as {formatCountOf(group.Parts.length, 'broadcast', 'broadcasts')} to {formatCountOf(people, 'number', 'numbers')}, each at{' '}
+          {localStart} its recipients’ time; scheduled by {group.CreatedBy}.
         </Typography>
-        <Box component="ul" aria-label="Broadcasts of this group" sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 1, gridTemplateColumns: { xs: '1fr', md: 'repeat(auto-fill, minmax(240px, 1fr))' } }}>
+        <Box
+          component="ul"
+          aria-label="Broadcasts of this group"
+          sx={{ m: 0, p: 0, listStyle: 'none', display: 'grid', gap: 1, gridTemplateColumns: { xs: '1fr', md: 'repeat(auto-fill, minmax(240px, 1fr))' } }}
+        >
           {group.Parts.map((part, index) => {
             const detail = parts[index]?.data;
             const current = part.BroadcastID === broadcastId;

@@ -125,13 +125,18 @@ export function AudioChooser({ label, value, onChange, error, maxMessageLength, 
               `${item.TextToSpeech ? 'Text to speech · ' : ''}${formatDuration(item.Length ?? estimateSpeechSeconds(item.Text ?? ''))}`,
             )
           }
-          renderInput={(params) => (
-            <TextField {...params} label={`${label} from the library`} error={Boolean(error)} helperText={error ?? ' '} />
-          )}
+          renderInput={(params) => <TextField {...params} label={`${label} from the library`} error={Boolean(error)} helperText={error ?? ' '} />}
         />
       )}
       {source === 'library' && chosen && !chosen.TextToSpeech && (
-        <Box component="audio" controls preload="none" src={audioContentUrl(chosen.AudioID)} aria-label={`Play ${textOr(chosen.Name)}`} sx={{ width: '100%', maxWidth: 480 }} />
+        <Box
+          component="audio"
+          controls
+          preload="none"
+          src={audioContentUrl(chosen.AudioID)}
+          aria-label={`Play ${textOr(chosen.Name)}`}
+          sx={{ width: '100%', maxWidth: 480 }}
+        />
       )}
       {source === 'library' && chosen?.TextToSpeech && (
         <Typography variant="body2" color="textSecondary" sx={{ fontStyle: 'italic' }}>
@@ -182,9 +187,7 @@ export function AudioChooser({ label, value, onChange, error, maxMessageLength, 
               </Button>
             )}
           </Stack>
-          {speech.supported && (
-            <FormHelperText>The preview uses your browser&apos;s voice; callers hear {tts.voice}.</FormHelperText>
-          )}
+          {speech.supported && <FormHelperText>The preview uses your browser&apos;s voice; callers hear {tts.voice}.</FormHelperText>}
         </Stack>
       )}
 

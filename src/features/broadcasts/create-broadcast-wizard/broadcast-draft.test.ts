@@ -1,11 +1,19 @@
 import { describe, expect, it } from 'vitest';
 import { ttsVoices } from '@contract/audio.ts';
-import { broadcastDraftSchema, broadcastTypeOf, messageStepSchema, newDraft, parsePastedNumbers, recipientsStepSchema, restoreDraft, toCreateInput } from './broadcast-draft.ts';
+import {
+  broadcastDraftSchema,
+  broadcastTypeOf,
+  messageStepSchema,
+  newDraft,
+  parsePastedNumbers,
+  recipientsStepSchema,
+  restoreDraft,
+  toCreateInput,
+} from './broadcast-draft.ts';
 import { testUser as user } from './test-user.ts';
 
-
 describe('the broadcast draft', () => {
-  it('starts from the user\'s own defaults and is valid as saved', () => {
+  it("starts from the user's own defaults and is valid as saved", () => {
     const draft = newDraft(user, 1000);
     expect(draft.schedule).toMatchObject({ retries: 2, callThrottle: 5, maxMessageLength: 90, continueOnNextDay: true });
     expect(draft.message.callerId).toBe('(202) 707-5000');
@@ -98,7 +106,13 @@ describe('the broadcast draft', () => {
       Audio: { TextToSpeech: true, Text: 'Press 1 if you will attend.', Voice: 'Matthew' },
       Contacts: [{ FirstName: 'Ann', LastName: 'Lee Park', PrimaryPhone: '2145551234' }],
       TransferAndConnect: { IsTransfer: true, TransferNumber: '2145550000', TransferDigit: '0' },
-      Survey: { Question: null, Options: [{ Key: '1', Label: 'Yes' }, { Key: '2', Label: 'No' }] },
+      Survey: {
+        Question: null,
+        Options: [
+          { Key: '1', Label: 'Yes' },
+          { Key: '2', Label: 'No' },
+        ],
+      },
       RetryTimes: 2,
     });
     expect(input).not.toHaveProperty('TextMessage');
@@ -146,7 +160,7 @@ describe('the broadcast draft', () => {
     });
   });
 
-  it('starts a schedule in the user\'s zone, and keeps a start saved before zones were offered', () => {
+  it("starts a schedule in the user's zone, and keeps a start saved before zones were offered", () => {
     expect(newDraft(user).schedule.startZone).toBe('America/Chicago');
     const draft = newDraft(user, 1000);
     const { startZone: _dropped, ...older } = { ...draft.schedule, startMode: 'later' as const, startLocal: '2030-12-24T11:00' };

@@ -60,7 +60,10 @@ export type AudioChoice = z.infer<typeof audioChoiceSchema>;
  */
 
 /** A number field as saved: an emptied one is NaN, which JSON keeps as null. */
-const storedNumber = z.preprocess((value) => (value === null ? Number.NaN : value), z.custom<number>((value) => typeof value === 'number'));
+const storedNumber = z.preprocess(
+  (value) => (value === null ? Number.NaN : value),
+  z.custom<number>((value) => typeof value === 'number'),
+);
 
 const typeFields = z.object({
   name: z.string(),
@@ -74,112 +77,110 @@ export const typeStepSchema = typeFields.extend({
 });
 
 const recipientsFields = z.object({
-    lists: z.array(z.object({ id: z.int(), name: z.string(), count: z.int() })),
-    contacts: z.array(z.object({ personId: z.int(), name: z.string(), phone: z.string() })),
-    pasted: z.string(),
-    files: z.array(
-      z.object({
-        fileId: z.string(),
-        name: z.string(),
-        /** People the upload holds. */
-        rows: z.int(),
-        // What the wizard read in the file (decision 0151); not known for a file uploaded before it did.
-        totalRows: z.int().optional(),
-        columns: z.array(z.object({ column: z.string(), field: z.string() })).optional(),
-        leftOut: z.object({ InvalidPhone: z.int(), DuplicateInFile: z.int(), TooLong: z.int() }).optional(),
-        leftOutRows: z.array(z.object({ row: z.int(), reason: z.string(), message: z.string() })).optional(),
-        /** The file uploaded, kept to write merge-field fallbacks into (`peopleOfCsv`); not kept for a large file. */
-        csv: z.string().optional(),
-      }),
-    ),
-    excluded: z.array(z.object({ name: z.string(), phone: z.string() })),
-    primaryOnly: z.boolean(),
-    /** People carried over from an earlier broadcast (duplicate, send again) or an API draft, names included. */
-    carried: z
-      .object({
-        label: z.string(),
-        people: z.array(
-          z.object({ FirstName: z.string(), LastName: z.string(), PrimaryPhone: z.string(), Notes: z.string(), IntegrationData: z.string() }),
-        ),
-      })
-      .nullable(),
+  lists: z.array(z.object({ id: z.int(), name: z.string(), count: z.int() })),
+  contacts: z.array(z.object({ personId: z.int(), name: z.string(), phone: z.string() })),
+  pasted: z.string(),
+  files: z.array(
+    z.object({
+      fileId: z.string(),
+      name: z.string(),
+      /** People the upload holds. */
+      rows: z.int(),
+      // What the wizard read in the file (decision 0151); not known for a file uploaded before it did.
+      totalRows: z.int().optional(),
+      columns: z.array(z.object({ column: z.string(), field: z.string() })).optional(),
+      leftOut: z.object({ InvalidPhone: z.int(), DuplicateInFile: z.int(), TooLong: z.int() }).optional(),
+      leftOutRows: z.array(z.object({ row: z.int(), reason: z.string(), message: z.string() })).optional(),
+      /** The file uploaded, kept to write merge-field fallbacks into (`peopleOfCsv`); not kept for a large file. */
+      csv: z.string().optional(),
+    }),
+  ),
+  excluded: z.array(z.object({ name: z.string(), phone: z.string() })),
+  primaryOnly: z.boolean(),
+  /** People carried over from an earlier broadcast (duplicate, send again) or an API draft, names included. */
+  carried: z
+    .object({
+      label: z.string(),
+      people: z.array(z.object({ FirstName: z.string(), LastName: z.string(), PrimaryPhone: z.string(), Notes: z.string(), IntegrationData: z.string() })),
+    })
+    .nullable(),
 });
 export const recipientsStepSchema = recipientsFields
   .extend({ pasted: z.string().max(draftLimits.pasted, 'Paste at most 10,000 numbers here; upload a file for more') })
   .refine(
     (step) =>
-      step.lists.length + step.contacts.length + step.files.length + (step.carried?.people.length ?? 0) > 0 ||
-      parsePastedNumbers(step.pasted).valid.length > 0,
+      step.lists.length + step.contacts.length + step.files.length + (step.carried?.people.length ?? 0) > 0 || parsePastedNumbers(step.pasted).valid.length > 0,
     { message: 'Choose at least one list, contact, file or number', path: ['lists'] },
   );
 
 const messageFields = z.object({
-    audio: storedAudioChoice.nullable(),
-    voicemailAudio: storedAudioChoice.nullable(),
-    surveyQuestion: z.string(),
-    surveyOptions: z.array(z.object({ key: z.string(), label: z.string() })),
-    transfer: z.object({ enabled: z.boolean(), number: z.string(), digit: z.string(), introduction: z.string() }),
-    callerId: z.string(),
-    textMessage: z.string(),
-    textNumberId: z.int().nullable(),
-    // Which parts apply depends on the type chosen in the first step; `messageStepFor` adds those rules.
-    needs: z.object({ voice: z.boolean(), text: z.boolean(), survey: z.boolean() }),
+  audio: storedAudioChoice.nullable(),
+  voicemailAudio: storedAudioChoice.nullable(),
+  surveyQuestion: z.string(),
+  surveyOptions: z.array(z.object({ key: z.string(), label: z.string() })),
+  transfer: z.object({ enabled: z.boolean(), number: z.string(), digit: z.string(), introduction: z.string() }),
+  callerId: z.string(),
+  textMessage: z.string(),
+  textNumberId: z.int().nullable(),
+  // Which parts apply depends on the type chosen in the first step; `messageStepFor` adds those rules.
+  needs: z.object({ voice: z.boolean(), text: z.boolean(), survey: z.boolean() }),
 });
 const messageRules = messageFields.extend({
-    audio: audioChoiceSchema.nullable(),
-    voicemailAudio: audioChoiceSchema.nullable(),
-    surveyQuestion: z.string().trim().max(draftLimits.surveyQuestion, atMost(draftLimits.surveyQuestion)),
-    surveyOptions: z
-      .array(
-        z.object({
-          key: z.string().regex(/^[0-9]$/, 'One digit'),
-          label: z.string().trim().min(1, 'Say what this key means').max(draftLimits.surveyLabel, atMost(draftLimits.surveyLabel)),
-        }),
-      )
-      .max(10),
-    transfer: z.object({
-      enabled: z.boolean(),
-      number: phoneField,
-      digit: z.string().regex(/^[0-9]$/, 'One digit'),
-      introduction: z.string().max(draftLimits.transferIntroduction, atMost(draftLimits.transferIntroduction)),
-    }),
-    callerId: phoneField,
-    textMessage: z.string().max(draftLimits.textMessage, atMost(draftLimits.textMessage)),
+  audio: audioChoiceSchema.nullable(),
+  voicemailAudio: audioChoiceSchema.nullable(),
+  surveyQuestion: z.string().trim().max(draftLimits.surveyQuestion, atMost(draftLimits.surveyQuestion)),
+  surveyOptions: z
+    .array(
+      z.object({
+        key: z.string().regex(/^[0-9]$/, 'One digit'),
+        label: z.string().trim().min(1, 'Say what this key means').max(draftLimits.surveyLabel, atMost(draftLimits.surveyLabel)),
+      }),
+    )
+    .max(10),
+  transfer: z.object({
+    enabled: z.boolean(),
+    number: phoneField,
+    digit: z.string().regex(/^[0-9]$/, 'One digit'),
+    introduction: z.string().max(draftLimits.transferIntroduction, atMost(draftLimits.transferIntroduction)),
+  }),
+  callerId: phoneField,
+  textMessage: z.string().max(draftLimits.textMessage, atMost(draftLimits.textMessage)),
 });
 export const messageStepSchema = messageRules.superRefine((step, context) => {
-    if (step.needs.voice && step.audio === null) context.addIssue({ code: 'custom', path: ['audio'], message: 'Choose the message people hear' });
-    if (step.needs.text && step.textMessage.trim() === '') context.addIssue({ code: 'custom', path: ['textMessage'], message: 'Write the text message' });
-    if (step.needs.survey && step.surveyOptions.length === 0) context.addIssue({ code: 'custom', path: ['surveyOptions'], message: 'Offer at least one answer' });
-    const keys = step.surveyOptions.map((option) => option.key);
-    if (new Set(keys).size !== keys.length) context.addIssue({ code: 'custom', path: ['surveyOptions'], message: 'Use each key once' });
-    if (step.transfer.enabled && step.transfer.number === '') context.addIssue({ code: 'custom', path: ['transfer', 'number'], message: 'Enter the number to transfer to' });
-    if (step.transfer.enabled && keys.includes(step.transfer.digit)) {
-      context.addIssue({ code: 'custom', path: ['transfer', 'digit'], message: 'This key already answers the survey' });
-    }
-    if (step.needs.voice && step.callerId === '') context.addIssue({ code: 'custom', path: ['callerId'], message: 'Enter the number calls come from' });
-  });
+  if (step.needs.voice && step.audio === null) context.addIssue({ code: 'custom', path: ['audio'], message: 'Choose the message people hear' });
+  if (step.needs.text && step.textMessage.trim() === '') context.addIssue({ code: 'custom', path: ['textMessage'], message: 'Write the text message' });
+  if (step.needs.survey && step.surveyOptions.length === 0) context.addIssue({ code: 'custom', path: ['surveyOptions'], message: 'Offer at least one answer' });
+  const keys = step.surveyOptions.map((option) => option.key);
+  if (new Set(keys).size !== keys.length) context.addIssue({ code: 'custom', path: ['surveyOptions'], message: 'Use each key once' });
+  if (step.transfer.enabled && step.transfer.number === '')
+    context.addIssue({ code: 'custom', path: ['transfer', 'number'], message: 'Enter the number to transfer to' });
+  if (step.transfer.enabled && keys.includes(step.transfer.digit)) {
+    context.addIssue({ code: 'custom', path: ['transfer', 'digit'], message: 'This key already answers the survey' });
+  }
+  if (step.needs.voice && step.callerId === '') context.addIssue({ code: 'custom', path: ['callerId'], message: 'Enter the number calls come from' });
+});
 
 const scheduleFields = z.object({
-    startMode: z.enum(['now', 'later']),
-    /** Wall-clock `YYYY-MM-DDTHH:mm` in the user's time zone (what the API reads StartDate in). */
-    startLocal: z.string(),
-    /** The zone the user picked the start in, shown beside their own (decision 0158); `startLocal` stays in theirs. */
-    startZone: z.string().refine(isTimeZone),
-    checkCallingWindow: z.boolean(),
-    continueOnNextDay: z.boolean(),
-    retries: storedNumber,
-    callThrottle: storedNumber,
-    maxMessageLength: storedNumber,
+  startMode: z.enum(['now', 'later']),
+  /** Wall-clock `YYYY-MM-DDTHH:mm` in the user's time zone (what the API reads StartDate in). */
+  startLocal: z.string(),
+  /** The zone the user picked the start in, shown beside their own (decision 0158); `startLocal` stays in theirs. */
+  startZone: z.string().refine(isTimeZone),
+  checkCallingWindow: z.boolean(),
+  continueOnNextDay: z.boolean(),
+  retries: storedNumber,
+  callThrottle: storedNumber,
+  maxMessageLength: storedNumber,
 });
 const scheduleRules = scheduleFields.extend({
-    retries: z.int('Enter a whole number').min(0, 'At least 0').max(10, 'At most 10'),
-    callThrottle: z.int('Enter a whole number').min(0, 'At least 0 (no limit)').max(1000, 'At most 1,000'),
-    maxMessageLength: z.int('Enter a whole number').min(10, 'At least 10 seconds').max(600, 'At most 600 seconds'),
+  retries: z.int('Enter a whole number').min(0, 'At least 0').max(10, 'At most 10'),
+  callThrottle: z.int('Enter a whole number').min(0, 'At least 0 (no limit)').max(1000, 'At most 1,000'),
+  maxMessageLength: z.int('Enter a whole number').min(10, 'At least 10 seconds').max(600, 'At most 600 seconds'),
 });
 export const scheduleStepSchema = scheduleRules.refine((step) => step.startMode === 'now' || /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(step.startLocal), {
-    message: 'Pick a date and time',
-    path: ['startLocal'],
-  });
+  message: 'Pick a date and time',
+  path: ['startLocal'],
+});
 
 /** A draft as saved; each step's own rules apply only when the user moves on from it. */
 export const broadcastDraftSchema = z.object({
@@ -389,7 +390,12 @@ export function toCreateInput(draft: BroadcastDraft): BroadcastCreateInput {
               }
             : {}),
           ...(needs.survey
-            ? { Survey: { Question: message.surveyQuestion || null, Options: message.surveyOptions.map((option) => ({ Key: option.key, Label: option.label })) } }
+            ? {
+                Survey: {
+                  Question: message.surveyQuestion || null,
+                  Options: message.surveyOptions.map((option) => ({ Key: option.key, Label: option.label })),
+                },
+              }
             : {}),
         }
       : {}),

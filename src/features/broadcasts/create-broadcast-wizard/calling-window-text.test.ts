@@ -6,7 +6,9 @@ const window = { StartTimeOfDay: { Hour: 7, Minute: 0 }, StopTimeOfDay: { Hour: 
 describe('describeCallingWindow', () => {
   it('says every day, weekdays, or names the days', () => {
     expect(describeCallingWindow({ ...window, CallingWindowDays: [] })).toBe('7:00 AM – 8:30 PM, every day');
-    expect(describeCallingWindow({ ...window, CallingWindowDays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] })).toBe('7:00 AM – 8:30 PM on weekdays');
+    expect(describeCallingWindow({ ...window, CallingWindowDays: ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'] })).toBe(
+      '7:00 AM – 8:30 PM on weekdays',
+    );
     expect(describeCallingWindow({ ...window, CallingWindowDays: ['Friday', 'Monday'] })).toBe('7:00 AM – 8:30 PM on Mon, Fri');
   });
 });

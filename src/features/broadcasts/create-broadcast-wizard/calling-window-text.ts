@@ -3,7 +3,9 @@ import type { User } from '@contract/user.ts';
 import { MISSING } from '@/utils/missing.ts';
 
 const clock = (time: { Hour: number; Minute: number } | null) =>
-  time === null ? MISSING : new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, time.Hour, time.Minute)));
+  time === null
+    ? MISSING
+    : new Intl.DateTimeFormat('en-US', { hour: 'numeric', minute: '2-digit', timeZone: 'UTC' }).format(new Date(Date.UTC(2000, 0, 1, time.Hour, time.Minute)));
 
 const WEEKDAYS: DayName[] = ['Monday', 'Tuesday', 'Wednesday', 'Thursday', 'Friday'];
 
@@ -13,7 +15,10 @@ export function describeCallingWindow(user: Pick<User, 'StartTimeOfDay' | 'StopT
   const hours = `${clock(user.StartTimeOfDay)} – ${clock(user.StopTimeOfDay)}`;
   if (days.length === 0 || days.length === 7) return `${hours}, every day`;
   if (days.length === 5 && WEEKDAYS.every((day) => days.includes(day))) return `${hours} on weekdays`;
-  return `${hours} on ${dayNames.filter((day) => days.includes(day)).map((day) => day.slice(0, 3)).join(', ')}`;
+  return `${hours} on ${dayNames
+    .filter((day) => days.includes(day))
+    .map((day) => day.slice(0, 3))
+    .join(', ')}`;
 }
 
 /**

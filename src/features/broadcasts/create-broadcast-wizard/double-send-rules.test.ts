@@ -111,7 +111,10 @@ describe('which broadcasts count', () => {
       ],
       NOW,
     );
-    expect(found.map((match) => [match.id, match.halves])).toEqual([[2, [3]], [1, []]]);
+    expect(found.map((match) => [match.id, match.halves])).toEqual([
+      [2, [3]],
+      [1, []],
+    ]);
   });
 });
 
@@ -154,7 +157,14 @@ describe('audience overlap', () => {
       contacts: [{ personId: 1, name: 'Ann Lee', phone: '(214) 555-0101' }],
       pasted: '214-555-0102\n2145550102',
       files: [
-        { fileId: 'f1', name: 'a.csv', rows: 1, csv: recipientFileCsv([{ FirstName: 'B', LastName: 'C', PrimaryPhone: '2145550103', SecondaryPhone: '2145550104', TertiaryPhone: '', Notes: '', IntegrationData: '' }]) },
+        {
+          fileId: 'f1',
+          name: 'a.csv',
+          rows: 1,
+          csv: recipientFileCsv([
+            { FirstName: 'B', LastName: 'C', PrimaryPhone: '2145550103', SecondaryPhone: '2145550104', TertiaryPhone: '', Notes: '', IntegrationData: '' },
+          ]),
+        },
         { fileId: 'f2', name: 'big.csv', rows: 12000 },
       ],
       excluded: [{ name: 'Ann Lee', phone: '214.555.0101' }],

@@ -57,8 +57,7 @@ export function textSimilarity(a: string, b: string): number {
   return total === 0 ? 0 : (2 * shared) / total;
 }
 
-export const isSimilarText = (a: string | null | undefined, b: string | null | undefined): boolean =>
-  textSimilarity(a ?? '', b ?? '') >= SIMILARITY_THRESHOLD;
+export const isSimilarText = (a: string | null | undefined, b: string | null | undefined): boolean => textSimilarity(a ?? '', b ?? '') >= SIMILARITY_THRESHOLD;
 
 /** What of the new broadcast is compared: its name and message. */
 export interface OutgoingMessage {
@@ -85,8 +84,7 @@ export type Likeness = 'name' | 'message' | 'both';
 export function likenessOf(outgoing: OutgoingMessage, earlier: Broadcast): Likeness | null {
   const name = isSimilarText(outgoing.name, earlier.BroadcastName);
   const message =
-    (outgoing.text !== null && isSimilarText(outgoing.text, earlier.TextMessage)) ||
-    (outgoing.audioId !== null && earlier.Audio?.AudioID === outgoing.audioId);
+    (outgoing.text !== null && isSimilarText(outgoing.text, earlier.TextMessage)) || (outgoing.audioId !== null && earlier.Audio?.AudioID === outgoing.audioId);
   if (name && message) return 'both';
   return name ? 'name' : message ? 'message' : null;
 }
@@ -122,11 +120,7 @@ export interface SimilarBroadcast {
  * The earlier broadcasts that look like this one, latest first. Of a combo's two halves only one is kept: they are
  * one send.
  */
-export function similarRecentBroadcasts(
-  outgoing: OutgoingMessage,
-  broadcasts: readonly Broadcast[],
-  now: number,
-): SimilarBroadcast[] {
+export function similarRecentBroadcasts(outgoing: OutgoingMessage, broadcasts: readonly Broadcast[], now: number): SimilarBroadcast[] {
   const found: SimilarBroadcast[] = [];
   const halves = new Set<number>();
   const byStart = [...broadcasts].sort((a, b) => (startOf(b) ?? 0) - (startOf(a) ?? 0));

@@ -69,8 +69,8 @@ export function DoubleSendWarning({ draft, user }: { draft: BroadcastDraft; user
   if (check.isError) {
     return (
       <Alert severity="info" role="status">
-        Callboard could not check for a similar broadcast sent in the last 24 hours ({check.error.message}). If you are not
-        sure it has not gone out already, look at the broadcasts list before sending.
+        Callboard could not check for a similar broadcast sent in the last 24 hours ({check.error.message}). If you are not sure it has not gone out already,
+        look at the broadcasts list before sending.
       </Alert>
     );
   }
@@ -81,9 +81,7 @@ export function DoubleSendWarning({ draft, user }: { draft: BroadcastDraft; user
     return (
       <Box role="status" sx={{ display: 'flex', alignItems: 'flex-start', gap: 1, color: 'text.secondary' }}>
         <CheckCircleOutlined fontSize="small" color="success" aria-hidden sx={{ mt: '1px' }} />
-        <Typography variant="body2">
-          No similar broadcast went to these people in the last 24 hours.{extra.length > 0 ? ` ${extra.join(' ')}` : ''}
-        </Typography>
+        <Typography variant="body2">No similar broadcast went to these people in the last 24 hours.{extra.length > 0 ? ` ${extra.join(' ')}` : ''}</Typography>
       </Box>
     );
   }

@@ -16,9 +16,7 @@ export function DraftConflictNotice({ user }: { user: User }) {
   const { theirs } = conflict;
   return (
     <Alert severity="warning" role="alert" sx={{ mb: 2, '& .MuiAlert-message': { minWidth: 0, flexGrow: 1 } }}>
-      <AlertTitle>
-        {theirs === null ? 'This draft was deleted in another tab or window' : 'This draft was changed in another tab or window'}
-      </AlertTitle>
+      <AlertTitle>{theirs === null ? 'This draft was deleted in another tab or window' : 'This draft was changed in another tab or window'}</AlertTitle>
       {theirs === null
         ? 'You still see your version here, and nothing you type is lost. Keep it, or let it go.'
         : `The other version was saved ${draftChangedWhen(theirs.savedAt)}. You still see yours here; it is not saved until you choose.`}

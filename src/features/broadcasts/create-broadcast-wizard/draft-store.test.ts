@@ -1,12 +1,36 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { User } from '@contract/user.ts';
 import { newDraft, type BroadcastDraft } from './broadcast-draft.ts';
-import { allDrafts, BLANK_KEPT_MS, deleteDraft, draftKey, duplicateDraft, isBlankDraft, listedDrafts, readDraft, saveDraft, SENT_KEPT_MS, tidyDrafts } from './draft-store.ts';
+import {
+  allDrafts,
+  BLANK_KEPT_MS,
+  deleteDraft,
+  draftKey,
+  duplicateDraft,
+  isBlankDraft,
+  listedDrafts,
+  readDraft,
+  saveDraft,
+  SENT_KEPT_MS,
+  tidyDrafts,
+} from './draft-store.ts';
 
 const user = {
-  UserID: 7, UserName: 'u', FirstName: 'Leia', LastName: 'O', Email: '', Phone: '', CallerID: '2027075000', Retries: 2,
-  MaxMessageLength: 90, CallThrottle: 5, ContinueOnNextDay: false, StartTimeOfDay: { Hour: 7, Minute: 0 },
-  StopTimeOfDay: { Hour: 20, Minute: 0 }, CallingWindowDays: [], State: 'TX',
+  UserID: 7,
+  UserName: 'u',
+  FirstName: 'Leia',
+  LastName: 'O',
+  Email: '',
+  Phone: '',
+  CallerID: '2027075000',
+  Retries: 2,
+  MaxMessageLength: 90,
+  CallThrottle: 5,
+  ContinueOnNextDay: false,
+  StartTimeOfDay: { Hour: 7, Minute: 0 },
+  StopTimeOfDay: { Hour: 20, Minute: 0 },
+  CallingWindowDays: [],
+  State: 'TX',
   Permissions: { CanSeeAllBroadcasts: true, CanSeeAllRoster: true, CanSeeAllAudio: true, CanSeeGroupAudio: true },
 } satisfies User;
 const other = { ...user, UserID: 8 };
@@ -96,7 +120,12 @@ describe('the drafts kept in this browser', () => {
     tidyDrafts(storage, user, 2000);
     const [moved, ...more] = listedDrafts(storage, user);
     expect(more).toEqual([]);
-    expect(moved).toMatchObject({ type: { name: 'Before drafts were listed' }, recipients: { pasted: '2145550143' }, idempotencyKey: single.idempotencyKey, savedAt: 1234 });
+    expect(moved).toMatchObject({
+      type: { name: 'Before drafts were listed' },
+      recipients: { pasted: '2145550143' },
+      idempotencyKey: single.idempotencyKey,
+      savedAt: 1234,
+    });
     expect(storage.getItem('callboard:broadcast-draft:7')).toBeNull();
   });
 

@@ -3,7 +3,6 @@ import { newDraft } from './broadcast-draft.ts';
 import { draftChangedWhen, draftName, draftRecipients, draftTypeWords } from './draft-summary.ts';
 import { testUser as user } from './test-user.ts';
 
-
 describe('a draft as the Drafts tab describes it', () => {
   it('is named, or untitled until it is', () => {
     const draft = newDraft(user);
@@ -21,14 +20,20 @@ describe('a draft as the Drafts tab describes it', () => {
     expect(draftRecipients(draft)).toBe('No recipients yet');
     const recipients = {
       ...draft.recipients,
-      lists: [{ id: 1, name: 'Parents', count: 10 }, { id: 2, name: 'Staff', count: 3 }],
+      lists: [
+        { id: 1, name: 'Parents', count: 10 },
+        { id: 2, name: 'Staff', count: 3 },
+      ],
       contacts: [{ personId: 4, name: 'Ann Lee', phone: '2145550100' }],
       pasted: '2145550143\n972-555-0187\nnot a number',
     };
     expect(draftRecipients({ ...draft, recipients })).toBe('Parents, Staff, 1 contact and 2 numbers');
     const three = { ...recipients, lists: [...recipients.lists, { id: 3, name: 'Bus 12', count: 4 }], contacts: [], pasted: '' };
     expect(draftRecipients({ ...draft, recipients: three })).toBe('3 lists');
-    const carried = { ...draft.recipients, carried: { label: 'Snow day (busy)', people: [{ FirstName: '', LastName: '', PrimaryPhone: '2145550143', Notes: '', IntegrationData: '' }] } };
+    const carried = {
+      ...draft.recipients,
+      carried: { label: 'Snow day (busy)', people: [{ FirstName: '', LastName: '', PrimaryPhone: '2145550143', Notes: '', IntegrationData: '' }] },
+    };
     expect(draftRecipients({ ...draft, recipients: carried })).toBe('1 person from Snow day (busy)');
   });
 

@@ -3,7 +3,6 @@ import { newDraft, type BroadcastDraft } from './broadcast-draft.ts';
 import { estimateReach } from './estimate-reach.ts';
 import { testUser as user } from './test-user.ts';
 
-
 function draftOf(type: Partial<BroadcastDraft['type']>, textMessage = ''): BroadcastDraft {
   const draft = newDraft(user);
   return {

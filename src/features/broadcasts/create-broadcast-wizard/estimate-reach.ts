@@ -37,8 +37,6 @@ export function estimateReach(draft: BroadcastDraft, availableCredits: number | 
   const perCall = callCredits(Math.min(TYPICAL_MESSAGE_SECONDS, schedule.maxMessageLength), schedule.maxMessageLength);
   // An "Or" combo sends each person one or the other: the dearer of the two bounds its cost.
   const cost =
-    draft.type.channel === 'both' && draft.type.combo === 'or'
-      ? people * Math.max(perCall, segments * 0.5)
-      : maxCreditCost(calls, perCall, texts, segments);
+    draft.type.channel === 'both' && draft.type.combo === 'or' ? people * Math.max(perCall, segments * 0.5) : maxCreditCost(calls, perCall, texts, segments);
   return { people, CallCount: calls, TextCount: texts, MaxCreditCost: Math.round(cost * 100) / 100, AvailableCredits: availableCredits };
 }

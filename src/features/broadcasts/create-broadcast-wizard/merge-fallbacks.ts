@@ -8,13 +8,14 @@ import { peopleOfCsv } from './recipient-file.ts';
 export const noFallbacks: MergeValues = { FirstName: '', LastName: '', Notes: '', IntegrationData: '' };
 
 /** The merge fields a draft's text message uses (none when it sends no text). */
-export const mergeFieldsOf = (draft: BroadcastDraft): MergeField[] =>
-  draft.type.channel === 'voice' ? [] : usedMergeFields(draft.message.textMessage);
+export const mergeFieldsOf = (draft: BroadcastDraft): MergeField[] => (draft.type.channel === 'voice' ? [] : usedMergeFields(draft.message.textMessage));
 
 /** The fallback of each used merge field that has one. */
 function activeFallbacks(draft: BroadcastDraft, fields: readonly MergeField[] = mergeFields): Array<[MergeField, string]> {
   const used = mergeFieldsOf(draft);
-  return used.filter((field) => fields.includes(field) && draft.mergeFallbacks[field].trim() !== '').map((field) => [field, draft.mergeFallbacks[field].trim()]);
+  return used
+    .filter((field) => fields.includes(field) && draft.mergeFallbacks[field].trim() !== '')
+    .map((field) => [field, draft.mergeFallbacks[field].trim()]);
 }
 
 /**

@@ -78,8 +78,8 @@ export function MergeFieldPanel({ draft, onFallbackChange }: MergeFieldPanelProp
             ))}
             {unchecked > 0 && (
               <Typography variant="body2" color="textSecondary">
-                {formatCountOf(unchecked, 'person', 'people')} on lists (or in a large file) get their own contact’s values; a fallback does not
-                change contacts.
+                {formatCountOf(unchecked, 'person', 'people')} on lists (or in a large file) get their own contact’s values; a fallback does not change
+                contacts.
               </Typography>
             )}
           </Stack>
@@ -113,15 +113,7 @@ function MessagePreview({ draft, text }: { draft: BroadcastDraft; text: string }
       <Typography id={id} variant="subtitle2" component="h3">
         Message preview
       </Typography>
-      <TextField
-        select
-        size="small"
-        fullWidth
-        label="Preview for"
-        value={key}
-        onChange={(event) => setChosen(event.target.value)}
-        sx={{ mt: 1 }}
-      >
+      <TextField select size="small" fullWidth label="Preview for" value={key} onChange={(event) => setChosen(event.target.value)} sx={{ mt: 1 }}>
         {people.map((recipient, index) => (
           <MenuItem key={index} value={String(index)}>
             {nameOf(recipient) || 'No name'} · {formatPhoneNumber(recipient.phone)}

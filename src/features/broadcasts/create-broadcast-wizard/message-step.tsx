@@ -88,7 +88,13 @@ export function MessageStep({ draft, plan, save, next }: WizardStepProps) {
                   Survey answers
                 </Typography>
                 <Stack spacing={1.5}>
-                  <FormTextField control={form.control} name="surveyQuestion" maxChars={draftLimits.surveyQuestion} label="The question (for your report)" placeholder="Will your child attend the field trip?" />
+                  <FormTextField
+                    control={form.control}
+                    name="surveyQuestion"
+                    maxChars={draftLimits.surveyQuestion}
+                    label="The question (for your report)"
+                    placeholder="Will your child attend the field trip?"
+                  />
                   {options.fields.map((option, index) => (
                     <Stack key={option.id} direction="row" spacing={1} sx={{ alignItems: 'flex-start' }}>
                       <Controller
@@ -104,7 +110,13 @@ export function MessageStep({ draft, plan, save, next }: WizardStepProps) {
                           </TextField>
                         )}
                       />
-                      <FormTextField control={form.control} name={`surveyOptions.${index}.label`} maxChars={draftLimits.surveyLabel} label="Means" size="small" />
+                      <FormTextField
+                        control={form.control}
+                        name={`surveyOptions.${index}.label`}
+                        maxChars={draftLimits.surveyLabel}
+                        label="Means"
+                        size="small"
+                      />
                       <IconButton aria-label={`Remove answer ${index + 1}`} onClick={() => options.remove(index)} sx={{ mt: 0.5 }}>
                         <DeleteOutlined />
                       </IconButton>
@@ -152,15 +164,28 @@ export function MessageStep({ draft, plan, save, next }: WizardStepProps) {
                       </TextField>
                     )}
                   />
-                  <FormTextField control={form.control} name="transfer.introduction" maxChars={draftLimits.transferIntroduction} label="Said before connecting (optional)" />
+                  <FormTextField
+                    control={form.control}
+                    name="transfer.introduction"
+                    maxChars={draftLimits.transferIntroduction}
+                    label="Said before connecting (optional)"
+                  />
                 </Stack>
               )}
             </Box>
 
-            <Accordion variant="outlined" disableGutters defaultExpanded={values.voicemailAudio !== null} sx={{ borderRadius: 2, '&::before': { display: 'none' } }}>
+            <Accordion
+              variant="outlined"
+              disableGutters
+              defaultExpanded={values.voicemailAudio !== null}
+              sx={{ borderRadius: 2, '&::before': { display: 'none' } }}
+            >
               <AccordionSummary expandIcon={<ExpandMoreOutlined />}>
                 <Typography variant="body2">
-                  A different message for voicemail <Typography component="span" variant="body2" color="textSecondary">(optional)</Typography>
+                  A different message for voicemail{' '}
+                  <Typography component="span" variant="body2" color="textSecondary">
+                    (optional)
+                  </Typography>
                 </Typography>
               </AccordionSummary>
               <AccordionDetails>
@@ -169,7 +194,12 @@ export function MessageStep({ draft, plan, save, next }: WizardStepProps) {
                   name="voicemailAudio"
                   render={({ field }) => (
                     <Stack spacing={1}>
-                      <AudioChooser label="Voicemail message" value={field.value} onChange={field.onChange} maxMessageLength={draft.schedule.maxMessageLength} />
+                      <AudioChooser
+                        label="Voicemail message"
+                        value={field.value}
+                        onChange={field.onChange}
+                        maxMessageLength={draft.schedule.maxMessageLength}
+                      />
                       {field.value && (
                         <Button size="small" onClick={() => field.onChange(null)} sx={{ alignSelf: 'flex-start' }}>
                           Use the call message for voicemail too

@@ -96,16 +96,23 @@ async function draftFromBroadcast(user: User, request: PrefillRequest, signal?: 
   // "Send again" reaches the group on the half it was chosen on; a duplicate reaches everyone on both halves.
   const sources = group ? [first] : [first, other].filter((half): half is Broadcast => half !== null);
   const byPhone = new Map<string, Person>();
-  for (const half of sources) for (const person of await peopleOf(half, request, signal)) if (!byPhone.has(person.PrimaryPhone)) byPhone.set(person.PrimaryPhone, person);
+  for (const half of sources)
+    for (const person of await peopleOf(half, request, signal)) if (!byPhone.has(person.PrimaryPhone)) byPhone.set(person.PrimaryPhone, person);
 
   return {
     ...draft,
     // Open on the recipients, so the people carried over are the first thing seen.
     step: 1,
-    type: { name: group ? `${textOr(first.BroadcastName)}: ${group}` : `Copy of ${textOr(first.BroadcastName)}`, ...TYPE_CHOICES[first.BroadcastType ?? 'Announcement'] },
+    type: {
+      name: group ? `${textOr(first.BroadcastName)}: ${group}` : `Copy of ${textOr(first.BroadcastName)}`,
+      ...TYPE_CHOICES[first.BroadcastType ?? 'Announcement'],
+    },
     recipients: {
       ...draft.recipients,
-      carried: { label: group ? `${group} from “${textOr(first.BroadcastName)}”` : `Everyone from “${textOr(first.BroadcastName)}”`, people: [...byPhone.values()] },
+      carried: {
+        label: group ? `${group} from “${textOr(first.BroadcastName)}”` : `Everyone from “${textOr(first.BroadcastName)}”`,
+        people: [...byPhone.values()],
+      },
     },
     message: {
       ...draft.message,
@@ -136,13 +143,25 @@ async function draftFromApiDraft(user: User, draftId: number, signal?: AbortSign
   const people = (staged.Contacts ?? []).flatMap((contact) => {
     const phone = normalizePhoneNumber(contact.PrimaryPhone);
     return phone.ok
-      ? [{ FirstName: contact.FirstName ?? '', LastName: contact.LastName ?? '', PrimaryPhone: phone.digits, Notes: contact.Notes ?? '', IntegrationData: contact.IntegrationData ?? '' }]
+      ? [
+          {
+            FirstName: contact.FirstName ?? '',
+            LastName: contact.LastName ?? '',
+            PrimaryPhone: phone.digits,
+            Notes: contact.Notes ?? '',
+            IntegrationData: contact.IntegrationData ?? '',
+          },
+        ]
       : [];
   });
   return {
     ...draft,
     step: 1,
-    type: { ...draft.type, ...(type.success ? TYPE_CHOICES[type.data] : {}), name: typeof staged.BroadcastName === 'string' ? staged.BroadcastName : `Draft ${draftId}` },
+    type: {
+      ...draft.type,
+      ...(type.success ? TYPE_CHOICES[type.data] : {}),
+      name: typeof staged.BroadcastName === 'string' ? staged.BroadcastName : `Draft ${draftId}`,
+    },
     recipients: { ...draft.recipients, carried: people.length > 0 ? { label: `Contacts of draft ${draftId}`, people } : null },
     message: { ...draft.message, textMessage: typeof staged.TextMessage === 'string' ? staged.TextMessage : '' },
   };

@@ -74,7 +74,17 @@ function EstimatedReach({ estimate, previewOnceWritten }: { estimate: ReachEstim
 }
 
 /** The live line of who will be reached, what it costs and when it ends, beside every step. */
-export function ReachSummary({ plan, loading, error, hasRecipients, estimate, previewOnceWritten = false, children, finishZoneName = null, splitByZone = false }: ReachSummaryProps) {
+export function ReachSummary({
+  plan,
+  loading,
+  error,
+  hasRecipients,
+  estimate,
+  previewOnceWritten = false,
+  children,
+  finishZoneName = null,
+  splitByZone = false,
+}: ReachSummaryProps) {
   return (
     <Card component="aside" aria-labelledby="reach-title" sx={{ position: { lg: 'sticky' }, top: { lg: 88 } }}>
       {loading && <LinearProgress aria-label="Updating the estimate" sx={{ height: 2 }} />}
@@ -121,8 +131,12 @@ export function ReachSummary({ plan, loading, error, hasRecipients, estimate, pr
                 />
               </Box>
               <Typography variant="body2">
-                {splitByZone ? `Each time zone’s part takes at most about ${formatMinutes(plan.EstimatedDuration)}` : `About ${formatMinutes(plan.EstimatedDuration)}`}
-                {plan.EstimatedCompletion && !splitByZone ? `, done around ${formatApiDateTime(plan.EstimatedCompletion)}${finishZoneName ? ` ${finishZoneName}` : ''}` : ''}
+                {splitByZone
+                  ? `Each time zone’s part takes at most about ${formatMinutes(plan.EstimatedDuration)}`
+                  : `About ${formatMinutes(plan.EstimatedDuration)}`}
+                {plan.EstimatedCompletion && !splitByZone
+                  ? `, done around ${formatApiDateTime(plan.EstimatedCompletion)}${finishZoneName ? ` ${finishZoneName}` : ''}`
+                  : ''}
               </Typography>
               {plan.FailedContacts.length > 0 && (
                 <Typography variant="body2" color="warning">

@@ -71,7 +71,9 @@ describe('zoneWindow', () => {
     const evening = Date.UTC(2026, 11, 8, 1, 0); // 8:00 PM Eastern
     expect(zoneWindow('America/New_York', evening, 60, hours).outside).toBe(false);
     expect(zoneWindow('America/New_York', evening, 61, hours).outside).toBe(true);
-    expect(zoneWindow('America/Chicago', Date.UTC(2026, 11, 8, 5, 0), 120, { start: { Hour: 0, Minute: 0 }, end: { Hour: 23, Minute: 59 } }).outside).toBe(true);
+    expect(zoneWindow('America/Chicago', Date.UTC(2026, 11, 8, 5, 0), 120, { start: { Hour: 0, Minute: 0 }, end: { Hour: 23, Minute: 59 } }).outside).toBe(
+      true,
+    );
   });
 
   it('keeps a start exactly at the sending hours inside', () => {
@@ -117,6 +119,9 @@ describe('phone-time-zones.json', () => {
 describe('withStartAt', () => {
   it('schedules the draft for the time, keeping the rest of its schedule', () => {
     const draft = { schedule: { startMode: 'now' as const, startLocal: '', startZone: 'America/Los_Angeles' }, name: 'x' };
-    expect(withStartAt(draft, '2026-12-07T10:00')).toEqual({ schedule: { startMode: 'later', startLocal: '2026-12-07T10:00', startZone: 'America/Los_Angeles' }, name: 'x' });
+    expect(withStartAt(draft, '2026-12-07T10:00')).toEqual({
+      schedule: { startMode: 'later', startLocal: '2026-12-07T10:00', startZone: 'America/Los_Angeles' },
+      name: 'x',
+    });
   });
 });

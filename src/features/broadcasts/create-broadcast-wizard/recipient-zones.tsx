@@ -54,26 +54,45 @@ export function RecipientZones({ draft, plan, userZone, onStartAt, onSplit }: Re
   const count = useMemo(() => groupByZone(recipients.numbers, quarter), [recipients.numbers, quarter]);
   const zonesShown = count.groups.map((group) => group.zone);
   // Split, the day moves on at Send once the local start has passed somewhere: shown as it will be sent.
-  const split = draft.zoneSplit ? { ...draft.zoneSplit, day: splitDay(draft.zoneSplit.day, draft.zoneSplit.localStart, zonesShown, now + SPLIT_LEAD_MS) } : null;
+  const split = draft.zoneSplit
+    ? { ...draft.zoneSplit, day: splitDay(draft.zoneSplit.day, draft.zoneSplit.localStart, zonesShown, now + SPLIT_LEAD_MS) }
+    : null;
   // Split, each zone starts at the local start there.
-  const rows = count.groups.map((group) => ({ ...group, window: zoneWindow(group.zone, split ? splitStartIn(split, group.zone) : start, duration ?? 0, hours) }));
+  const rows = count.groups.map((group) => ({
+    ...group,
+    window: zoneWindow(group.zone, split ? splitStartIn(split, group.zone) : start, duration ?? 0, hours),
+  }));
   const flagged = rows.filter((row) => row.window.outside);
   const anyFlagged = flagged.length > 0;
   const better = useMemo(
-    () => (anyFlagged ? earliestStartInside(count.groups.map((group) => group.zone), quarter, duration ?? 0, hours) : null),
+    () =>
+      anyFlagged
+        ? earliestStartInside(
+            count.groups.map((group) => group.zone),
+            quarter,
+            duration ?? 0,
+            hours,
+          )
+        : null,
     [anyFlagged, count, quarter, duration, hours],
   );
   const sendingHours = `${timeOfDayText(hours.start)} and ${timeOfDayText(hours.end)}`;
   const shownZone = draft.schedule.startZone;
   // The other fix: each zone at one local time, on the draft's day (or the next, once that time has passed somewhere).
-  const splitOffer = anyFlagged && split === null && count.groups.length > 1 && canSplit(draft)
-    ? (() => {
-        const localStart = splitLocalStart(start, userZone, duration ?? 0, hours);
-        const day = splitDay(dayjs(start).tz(userZone).format('YYYY-MM-DD'), localStart, zonesShown, now + SPLIT_LEAD_MS);
-        return { localStart, day };
-      })()
-    : null;
-  const betterText = better === null ? '' : `${dayjs(better).tz(shownZone).format(dayjs(better).tz(shownZone).isSame(dayjs(start).tz(shownZone), 'day') ? 'h:mm A' : 'ddd, MMM D, h:mm A')} ${timeZoneName(shownZone)}`;
+  const splitOffer =
+    anyFlagged && split === null && count.groups.length > 1 && canSplit(draft)
+      ? (() => {
+          const localStart = splitLocalStart(start, userZone, duration ?? 0, hours);
+          const day = splitDay(dayjs(start).tz(userZone).format('YYYY-MM-DD'), localStart, zonesShown, now + SPLIT_LEAD_MS);
+          return { localStart, day };
+        })()
+      : null;
+  const betterText =
+    better === null
+      ? ''
+      : `${dayjs(better)
+          .tz(shownZone)
+          .format(dayjs(better).tz(shownZone).isSame(dayjs(start).tz(shownZone), 'day') ? 'h:mm A' : 'ddd, MMM D, h:mm A')} ${timeZoneName(shownZone)}`;
 
   return (
     <Box component="section" aria-labelledby="recipient-zones-title" sx={{ pt: 2 }}>
@@ -148,8 +167,8 @@ export function RecipientZones({ draft, plan, userZone, onStartAt, onSplit }: Re
             'number',
             'numbers',
           )}{' '}
-          in {flagged.length <= 2 ? flagged.map((row) => row.name).join(' and ') : `${flagged.length} time zones`} would be reached outside{' '}
-          {sendingHours}, their time.
+          in {flagged.length <= 2 ? flagged.map((row) => row.name).join(' and ') : `${flagged.length} time zones`} would be reached outside {sendingHours},
+          their time.
           {better !== null ? (
             <Button
               size="small"
@@ -161,9 +180,7 @@ export function RecipientZones({ draft, plan, userZone, onStartAt, onSplit }: Re
               Start at {betterText}
             </Button>
           ) : (
-            <Box sx={{ mt: 0.5 }}>
-              No one start keeps everyone inside these hours: the time zones are too far apart for a broadcast this long.
-            </Box>
+            <Box sx={{ mt: 0.5 }}>No one start keeps everyone inside these hours: the time zones are too far apart for a broadcast this long.</Box>
           )}
           {splitOffer && (
             <Button size="small" variant="outlined" color="inherit" sx={{ display: 'flex', mt: 1 }} onClick={() => onSplit(splitOffer)}>

@@ -45,7 +45,17 @@ function Section({ title, description, children }: { title: string; description:
 type ChosenList = BroadcastDraft['recipients']['lists'][number];
 
 /** The lists to send to. The chosen ones keep their identity between renders, or the field would drop what is typed. */
-function ListPicker({ options, loading, chosen, onChange }: { options: ContactList[]; loading: boolean; chosen: ChosenList[]; onChange: (lists: ChosenList[]) => void }) {
+function ListPicker({
+  options,
+  loading,
+  chosen,
+  onChange,
+}: {
+  options: ContactList[];
+  loading: boolean;
+  chosen: ChosenList[];
+  onChange: (lists: ChosenList[]) => void;
+}) {
   const value = useMemo(() => options.filter((list) => chosen.some((item) => item.id === list.ListID)), [options, chosen]);
   return (
     <Autocomplete<ContactList, true>
@@ -133,9 +143,7 @@ export function RecipientsStep({ draft, save, next }: WizardStepProps) {
           <Controller
             control={form.control}
             name="lists"
-            render={({ field }) => (
-              <ListPicker options={listOptions} loading={lists.isPending} chosen={field.value} onChange={field.onChange} />
-            )}
+            render={({ field }) => <ListPicker options={listOptions} loading={lists.isPending} chosen={field.value} onChange={field.onChange} />}
           />
         </Section>
 
@@ -200,7 +208,10 @@ export function RecipientsStep({ draft, save, next }: WizardStepProps) {
           </Stack>
         </Section>
 
-        <Section title="A file" description="A CSV of people: a phone number column, and names and notes if you have them. Columns are matched as the contacts import matches them.">
+        <Section
+          title="A file"
+          description="A CSV of people: a phone number column, and names and notes if you have them. Columns are matched as the contacts import matches them."
+        >
           <Controller
             control={form.control}
             name="files"
@@ -239,7 +250,9 @@ export function RecipientsStep({ draft, save, next }: WizardStepProps) {
                 <ContactSearchField
                   label="Exclude a contact"
                   exclude={[]}
-                  onPick={(contact) => field.onChange([...field.value.filter((other) => other.phone !== contact.phone), { name: contact.name, phone: contact.phone }])}
+                  onPick={(contact) =>
+                    field.onChange([...field.value.filter((other) => other.phone !== contact.phone), { name: contact.name, phone: contact.phone }])
+                  }
                 />
                 {field.value.length > 0 && (
                   <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }} aria-label="Excluded people">

@@ -27,7 +27,6 @@ import { STEP_FORM_ID, type WizardStepProps } from './wizard-step.ts';
 /** Past this many numbers the review asks for a second look. */
 const LARGE_AUDIENCE = 5000;
 
-
 function describeAudio(audio: AudioChoice | null): string {
   if (!audio) return 'None';
   if (audio.source === 'phone') return 'Recorded by phone after sending: you get a number to call and a code';
@@ -85,15 +84,20 @@ export function ReviewStep({ draft, user, plan, save, next }: WizardStepProps) {
   if (reached > LARGE_AUDIENCE) warnings.push(`This is a large broadcast: ${formatCount(reached)} numbers.`);
 
   return (
-    <Box component="form" id={STEP_FORM_ID} noValidate onSubmit={(event) => {
-      event.preventDefault();
-      next((current) => current);
-    }}>
+    <Box
+      component="form"
+      id={STEP_FORM_ID}
+      noValidate
+      onSubmit={(event) => {
+        event.preventDefault();
+        next((current) => current);
+      }}
+    >
       <Stack spacing={3}>
         {plan && plan.MaxCreditCost > plan.AvailableCredits && (
           <Alert severity="error">
-            This broadcast may cost up to {formatCredits(plan.MaxCreditCost)} credits, but only {formatCredits(plan.AvailableCredits)} are
-            available. Add credits or reach fewer people.
+            This broadcast may cost up to {formatCredits(plan.MaxCreditCost)} credits, but only {formatCredits(plan.AvailableCredits)} are available. Add
+            credits or reach fewer people.
           </Alert>
         )}
         <DoubleSendWarning draft={draft} user={user} />
@@ -108,9 +112,7 @@ export function ReviewStep({ draft, user, plan, save, next }: WizardStepProps) {
         )}
         <Box component="dl" sx={{ display: 'grid', gridTemplateColumns: { sm: '180px 1fr' }, columnGap: 3, rowGap: { xs: 0.25, sm: 1.5 }, m: 0 }}>
           <Row term="Name">{draft.type.name}</Row>
-          <Row term="What">
-            {typeWords[type]}
-          </Row>
+          <Row term="What">{typeWords[type]}</Row>
           <Row term="To">{describeRecipients(draft.recipients).join('; ')}</Row>
           {plan && (
             <Row term="Reach">
@@ -136,8 +138,8 @@ export function ReviewStep({ draft, user, plan, save, next }: WizardStepProps) {
           {needs.voice && <Row term="Caller ID">{formatPhoneNumber(message.callerId)}</Row>}
           {needs.text && (
             <Row term="Text">
-              “{message.textMessage.trim()}” ({formatCount(segments.characters)} characters, {segments.encoding},{' '}
-              {plan?.TextSegments ?? segments.segments} segment{(plan?.TextSegments ?? segments.segments) === 1 ? '' : 's'} per text)
+              “{message.textMessage.trim()}” ({formatCount(segments.characters)} characters, {segments.encoding}, {plan?.TextSegments ?? segments.segments}{' '}
+              segment{(plan?.TextSegments ?? segments.segments) === 1 ? '' : 's'} per text)
             </Row>
           )}
           <Row term="When">
@@ -152,9 +154,9 @@ export function ReviewStep({ draft, user, plan, save, next }: WizardStepProps) {
           {needs.voice && (
             <Row term="Delivery">
               {schedule.checkCallingWindow ? `Inside your calling window (${describeCallingWindow(user)})` : 'At any hour'}
-              {schedule.checkCallingWindow ? (schedule.continueOnNextDay ? ', continuing the next day if needed' : ', for one day') : ''};{' '}
-              {schedule.retries} {schedule.retries === 1 ? 'retry' : 'retries'}; {schedule.callThrottle === 0 ? 'no limit on' : `at most ${schedule.callThrottle}`} calls at
-              once; messages up to {schedule.maxMessageLength} s
+              {schedule.checkCallingWindow ? (schedule.continueOnNextDay ? ', continuing the next day if needed' : ', for one day') : ''}; {schedule.retries}{' '}
+              {schedule.retries === 1 ? 'retry' : 'retries'}; {schedule.callThrottle === 0 ? 'no limit on' : `at most ${schedule.callThrottle}`} calls at once;
+              messages up to {schedule.maxMessageLength} s
             </Row>
           )}
           {plan && (

@@ -168,9 +168,7 @@ export function ScheduleStep({ draft, user, plan, save, next }: WizardStepProps)
 
         {plan && (plan.StartsOutsideCallingWindow || plan.NotEnoughTimeToComplete) && (
           <Stack spacing={1} role="status">
-            {plan.StartsOutsideCallingWindow && (
-              <Alert severity="info">The start is outside your calling window: calls wait until it opens.</Alert>
-            )}
+            {plan.StartsOutsideCallingWindow && <Alert severity="info">The start is outside your calling window: calls wait until it opens.</Alert>}
             {plan.NotEnoughTimeToComplete && (
               <Alert severity={values.checkCallingWindow && values.continueOnNextDay ? 'info' : 'warning'}>
                 {describeUnfinished({ checkCallingWindow: values.checkCallingWindow ?? true, continueOnNextDay: values.continueOnNextDay ?? false })}
@@ -185,9 +183,23 @@ export function ScheduleStep({ draft, user, plan, save, next }: WizardStepProps)
               Delivery
             </Typography>
             <Box sx={{ display: 'grid', gap: 2, gridTemplateColumns: { xs: '1fr', sm: 'repeat(3, 1fr)' }, maxWidth: 720 }}>
-              <FormTextField control={form.control} name="retries" label="Retries" type="number" parse={wholeNumber} helperText="For busy or unanswered calls" />
+              <FormTextField
+                control={form.control}
+                name="retries"
+                label="Retries"
+                type="number"
+                parse={wholeNumber}
+                helperText="For busy or unanswered calls"
+              />
               <FormTextField control={form.control} name="callThrottle" label="Calls at once" type="number" parse={wholeNumber} helperText="0 means no limit" />
-              <FormTextField control={form.control} name="maxMessageLength" label="Longest message (s)" type="number" parse={wholeNumber} helperText="Longer audio is cut" />
+              <FormTextField
+                control={form.control}
+                name="maxMessageLength"
+                label="Longest message (s)"
+                type="number"
+                parse={wholeNumber}
+                helperText="Longer audio is cut"
+              />
             </Box>
           </Box>
         )}
@@ -195,7 +207,10 @@ export function ScheduleStep({ draft, user, plan, save, next }: WizardStepProps)
         {plan && (
           <Typography variant="body2" color="textSecondary">
             Expected to take about {formatMinutes(plan.EstimatedDuration)}
-            {plan.EstimatedCompletion ? `, finishing around ${formatApiDateTime(plan.EstimatedCompletion)}${startZone === timeZone ? '' : ` ${timeZoneName(timeZone)}`}` : ''}.
+            {plan.EstimatedCompletion
+              ? `, finishing around ${formatApiDateTime(plan.EstimatedCompletion)}${startZone === timeZone ? '' : ` ${timeZoneName(timeZone)}`}`
+              : ''}
+            .
           </Typography>
         )}
       </Stack>

@@ -33,7 +33,7 @@ describe('the held start', () => {
   // 14:30:20 in Chicago (CDT, UTC-5) on 2 June 2026.
   const now = Date.UTC(2026, 5, 2, 19, 30, 20);
 
-  it('is the window later, rounded up to the whole minute, in the user\'s zone', () => {
+  it("is the window later, rounded up to the whole minute, in the user's zone", () => {
     const { startsAt, startDate } = heldStart(now, 60, 'America/Chicago');
     expect(startsAt).toBe(Date.UTC(2026, 5, 2, 19, 32, 0));
     expect(startDate).toBe('6/2/2026 2:32PM');

@@ -115,7 +115,10 @@ export function keepHold(userId: number, hold: SendHold, now: number): void {
 }
 
 export function dropHold(userId: number, broadcastId: number, now: number): void {
-  writeHolds(userId, readHolds(userId, now).filter((kept) => !kept.broadcastIds.includes(broadcastId)));
+  writeHolds(
+    userId,
+    readHolds(userId, now).filter((kept) => !kept.broadcastIds.includes(broadcastId)),
+  );
 }
 
 /** The hold of a broadcast (either half of a combo), if this browser sent it and it has not been forgotten. */

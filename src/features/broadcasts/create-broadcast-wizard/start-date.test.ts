@@ -12,7 +12,7 @@ describe('StartDate', () => {
     expect(() => toApiStartDate('tomorrow')).toThrow(RangeError);
   });
 
-  it('reads the wall-clock time in the user\'s zone, whatever the browser\'s', () => {
+  it("reads the wall-clock time in the user's zone, whatever the browser's", () => {
     expect(new Date(localToInstant('2026-12-24T09:00', 'America/Chicago')).toISOString()).toBe('2026-12-24T15:00:00.000Z');
     expect(new Date(localToInstant('2026-07-04T09:00', 'America/Los_Angeles')).toISOString()).toBe('2026-07-04T16:00:00.000Z');
     expect(new Date(localToInstant('2026-07-04T09:00', 'America/Phoenix')).toISOString()).toBe('2026-07-04T16:00:00.000Z');
@@ -40,12 +40,12 @@ describe('StartDate', () => {
     expect(convertLocal('2030-12-24T09:00', 'America/Chicago', 'America/Chicago')).toBe('2030-12-24T09:00');
   });
 
-  it('a start picked in another zone is sent as the user\'s wall-clock time', () => {
+  it("a start picked in another zone is sent as the user's wall-clock time", () => {
     // Picked 9:00 AM Pacific by a Texas user: the API, reading StartDate in Central Time, gets 11:00 AM.
     expect(toApiStartDate(convertLocal('2030-12-24T09:00', 'America/Los_Angeles', 'America/Chicago'))).toBe('12/24/2030 11:00AM');
   });
 
-  it('offers the user\'s zone first and each US clock once', () => {
+  it("offers the user's zone first and each US clock once", () => {
     const labels = (zone: string) => startZoneChoices(zone).map((choice) => choice.label);
     expect(labels('America/Chicago')).toEqual([
       'Central Time (your time zone)',
@@ -61,7 +61,7 @@ describe('StartDate', () => {
     expect(startZoneChoices('America/Boise')[0]).toEqual({ zone: 'America/Boise', label: 'Mountain Time (your time zone)' });
   });
 
-  it('says a start in the zone it was picked in and in the user\'s', () => {
+  it("says a start in the zone it was picked in and in the user's", () => {
     expect(describeStartTime('2030-12-24T11:00', 'America/Chicago', 'America/Chicago')).toBe('Tue, Dec 24, 2030 11:00 AM Central Time');
     expect(describeStartTime('2030-12-24T11:00', 'America/Chicago', 'America/Los_Angeles')).toBe(
       'Tue, Dec 24, 2030 9:00 AM Pacific Time (11:00 AM Central Time, your time zone)',

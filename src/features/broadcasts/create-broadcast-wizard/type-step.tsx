@@ -69,7 +69,11 @@ function ChoiceCards<Name extends 'channel' | 'callKind' | 'combo'>({
                     '&:focus-within': { outline: 2, outlineColor: 'primary.main', outlineOffset: 2 },
                   }}
                 >
-                  <Radio value={choice.value} sx={{ p: 0, alignSelf: 'flex-start' }} slotProps={{ input: { 'aria-describedby': `${name}-${choice.value}-description` } }} />
+                  <Radio
+                    value={choice.value}
+                    sx={{ p: 0, alignSelf: 'flex-start' }}
+                    slotProps={{ input: { 'aria-describedby': `${name}-${choice.value}-description` } }}
+                  />
                   <Box sx={{ minWidth: 0 }}>
                     <Stack
                       direction="row"
@@ -130,8 +134,18 @@ export function TypeStep({ draft, save, next, focusFirstField = true }: WizardSt
             name="callKind"
             label="What happens on the call?"
             choices={[
-              { value: 'announcement', title: 'Play a message', description: 'Everyone hears the same announcement.', icon: <CampaignOutlined fontSize="small" /> },
-              { value: 'survey', title: 'Ask a question', description: 'People answer by pressing a key; you see the counts.', icon: <HowToVoteOutlined fontSize="small" /> },
+              {
+                value: 'announcement',
+                title: 'Play a message',
+                description: 'Everyone hears the same announcement.',
+                icon: <CampaignOutlined fontSize="small" />,
+              },
+              {
+                value: 'survey',
+                title: 'Ask a question',
+                description: 'People answer by pressing a key; you see the counts.',
+                icon: <HowToVoteOutlined fontSize="small" />,
+              },
             ]}
           />
         )}
@@ -141,8 +155,18 @@ export function TypeStep({ draft, save, next, focusFirstField = true }: WizardSt
             name="combo"
             label="Mobile phones get"
             choices={[
-              { value: 'and', title: 'The text and the call', description: 'Mobiles get both; landlines get the call.', icon: <SyncAltOutlined fontSize="small" /> },
-              { value: 'or', title: 'Just the text', description: 'Mobiles get the text; landlines get the call instead.', icon: <TextsmsOutlined fontSize="small" /> },
+              {
+                value: 'and',
+                title: 'The text and the call',
+                description: 'Mobiles get both; landlines get the call.',
+                icon: <SyncAltOutlined fontSize="small" />,
+              },
+              {
+                value: 'or',
+                title: 'Just the text',
+                description: 'Mobiles get the text; landlines get the call instead.',
+                icon: <TextsmsOutlined fontSize="small" />,
+              },
             ]}
           />
         )}

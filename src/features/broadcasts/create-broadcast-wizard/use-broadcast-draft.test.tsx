@@ -8,9 +8,21 @@ import { draftKey, listedDrafts, readDraft } from './draft-store.ts';
 import { useBroadcastDraft } from './use-broadcast-draft.ts';
 
 const user = {
-  UserID: 9, UserName: 'u', FirstName: 'Han', LastName: 'S', Email: '', Phone: '', CallerID: '2027075000', Retries: 2,
-  MaxMessageLength: 90, CallThrottle: 5, ContinueOnNextDay: false, StartTimeOfDay: { Hour: 7, Minute: 0 },
-  StopTimeOfDay: { Hour: 20, Minute: 0 }, CallingWindowDays: [], State: 'TX',
+  UserID: 9,
+  UserName: 'u',
+  FirstName: 'Han',
+  LastName: 'S',
+  Email: '',
+  Phone: '',
+  CallerID: '2027075000',
+  Retries: 2,
+  MaxMessageLength: 90,
+  CallThrottle: 5,
+  ContinueOnNextDay: false,
+  StartTimeOfDay: { Hour: 7, Minute: 0 },
+  StopTimeOfDay: { Hour: 20, Minute: 0 },
+  CallingWindowDays: [],
+  State: 'TX',
   Permissions: { CanSeeAllBroadcasts: true, CanSeeAllRoster: true, CanSeeAllAudio: true, CanSeeGroupAudio: true },
 } satisfies User;
 
@@ -21,7 +33,9 @@ function Probe() {
   useEffect(() => {
     latest.current = hook;
   });
-  return <p>{`name=${hook.draft?.type.name ?? '(none)'} conflict=${hook.conflict ? (hook.conflict.theirs?.type.name ?? 'deleted') : 'no'} revision=${hook.revision}`}</p>;
+  return (
+    <p>{`name=${hook.draft?.type.name ?? '(none)'} conflict=${hook.conflict ? (hook.conflict.theirs?.type.name ?? 'deleted') : 'no'} revision=${hook.revision}`}</p>
+  );
 }
 
 function openWizard(path: string) {
@@ -70,7 +84,11 @@ describe('useBroadcastDraft', () => {
     act(() => latest.current!.start(again));
     expect(await screen.findByText(/name=Brought back/)).toBeInTheDocument();
     expect(router.state.location.pathname).toBe('/broadcasts/drafts/brought-back');
-    expect(listedDrafts(localStorage, user).map((draft) => draft.type.name).sort()).toEqual(['Brought back', 'First']);
+    expect(
+      listedDrafts(localStorage, user)
+        .map((draft) => draft.type.name)
+        .sort(),
+    ).toEqual(['Brought back', 'First']);
   });
 
   it('start() outside the wizard (Undo on a report) leaves the page, and the wizard opens that draft next', async () => {
@@ -125,7 +143,11 @@ describe('useBroadcastDraft', () => {
     otherTabWrites('shared-3', rename('Theirs')(readDraft(localStorage, user, 'shared-3')!));
     act(() => latest.current!.keepBoth());
     expect(screen.getByText(/name=Theirs conflict=no/)).toBeInTheDocument();
-    expect(listedDrafts(localStorage, user).map((draft) => draft.type.name).sort()).toEqual(['Mine (my version)', 'Theirs']);
+    expect(
+      listedDrafts(localStorage, user)
+        .map((draft) => draft.type.name)
+        .sort(),
+    ).toEqual(['Mine (my version)', 'Theirs']);
   });
 
   it('notices a change another tab made before its storage event arrived, when it writes', async () => {

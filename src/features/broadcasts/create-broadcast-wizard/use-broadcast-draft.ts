@@ -210,7 +210,10 @@ export function useBroadcastDraft(user: User) {
   const keepBoth = useCallback(() => {
     const current = copyOf(user, draftId);
     if (current.mine === null) return;
-    saveDraft(storage(), user, { ...duplicateDraft(current.mine), type: { ...current.mine.type, name: `${current.mine.type.name.trim() || 'Untitled broadcast'} (my version)` } });
+    saveDraft(storage(), user, {
+      ...duplicateDraft(current.mine),
+      type: { ...current.mine.type, name: `${current.mine.type.name.trim() || 'Untitled broadcast'} (my version)` },
+    });
     takeTheirs();
   }, [user, draftId, takeTheirs]);
 

@@ -68,7 +68,11 @@ async function recentBroadcasts(now: number, timeZone: string, signal: AbortSign
 }
 
 /** Reads a feed's phone numbers until the cap; says whether it stopped early. */
-async function readNumbers(pages: AsyncIterable<{ items: Array<Record<string, unknown>> }>, phonesOf: (item: Record<string, unknown>) => unknown[], into: Set<string>) {
+async function readNumbers(
+  pages: AsyncIterable<{ items: Array<Record<string, unknown>> }>,
+  phonesOf: (item: Record<string, unknown>) => unknown[],
+  into: Set<string>,
+) {
   for await (const page of pages) {
     for (const item of page.items) {
       for (const phone of phonesOf(item)) {

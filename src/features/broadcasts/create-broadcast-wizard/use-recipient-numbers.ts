@@ -68,25 +68,27 @@ export function useRecipientNumbers(draft: BroadcastDraft, enabled: boolean): Re
   const { recipients } = draft;
   const [progress, setProgress] = useState<Record<number, number>>({});
   const lists = useQueries({
-    queries: recipients.lists.map((list) => queryOptions({
-      queryKey: ['recipient-numbers', list.id, recipients.primaryOnly] as const,
-      queryFn: async ({ signal }): Promise<ListRead> => {
-        const numbers: string[] = [];
-        let read = 0;
-        let total = list.count;
-        for await (const page of walkContacts({ listId: list.id, pageSize: PAGE_SIZE }, signal)) {
-          for (const contact of page.items) numbers.push(...numbersOf(contact, recipients.primaryOnly));
-          read = page.received;
-          total = page.total;
-          setProgress((current) => ({ ...current, [list.id]: read }));
-          if (read >= LIST_SAMPLE) break;
-        }
-        return { numbers, read, total };
-      },
-      enabled,
-      // A list changes rarely while a broadcast is written; reading it again on every step would be wasted.
-      staleTime: 5 * 60_000,
-    })),
+    queries: recipients.lists.map((list) =>
+      queryOptions({
+        queryKey: ['recipient-numbers', list.id, recipients.primaryOnly] as const,
+        queryFn: async ({ signal }): Promise<ListRead> => {
+          const numbers: string[] = [];
+          let read = 0;
+          let total = list.count;
+          for await (const page of walkContacts({ listId: list.id, pageSize: PAGE_SIZE }, signal)) {
+            for (const contact of page.items) numbers.push(...numbersOf(contact, recipients.primaryOnly));
+            read = page.received;
+            total = page.total;
+            setProgress((current) => ({ ...current, [list.id]: read }));
+            if (read >= LIST_SAMPLE) break;
+          }
+          return { numbers, read, total };
+        },
+        enabled,
+        // A list changes rarely while a broadcast is written; reading it again on every step would be wasted.
+        staleTime: 5 * 60_000,
+      }),
+    ),
     combine: combineLists,
   });
 

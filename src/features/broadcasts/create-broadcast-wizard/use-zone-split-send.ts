@@ -23,7 +23,12 @@ const withoutKey = (keys: Record<string, string>, zone: string) => Object.fromEn
 /** The parts for a day, moved to the next day when the local start has passed (or is about to) in any zone. */
 function partsToSend(people: Parameters<typeof splitByZone>[0], options: Parameters<typeof splitByZone>[1]): ZonePart[] {
   const parts = splitByZone(people, options);
-  const day = splitDay(options.day, options.localStart, parts.map((part) => part.zone), appNow() + SPLIT_LEAD_MS);
+  const day = splitDay(
+    options.day,
+    options.localStart,
+    parts.map((part) => part.zone),
+    appNow() + SPLIT_LEAD_MS,
+  );
   return day === options.day ? parts : splitByZone(people, { ...options, day });
 }
 
@@ -61,10 +66,14 @@ export function useZoneSplitSend({
       const remember = () => update((current) => (current.zoneSplit ? { ...current, zoneSplit: { ...current.zoneSplit, ...made.current } } : current));
 
       setProgress({ phase: 'reading', done: 0, of: listPeopleCount(draft) });
-      const people = await peopleOfDraft(draft, new AbortController().signal, (read) => setProgress({ phase: 'reading', done: read, of: listPeopleCount(draft) }));
+      const people = await peopleOfDraft(draft, new AbortController().signal, (read) =>
+        setProgress({ phase: 'reading', done: read, of: listPeopleCount(draft) }),
+      );
       if (people.length === 0) throw new Error('Nobody is left to send to once the excluded numbers are left out.');
       if (people.length > SPLIT_LIMIT) {
-        throw new Error(`${formatCount(people.length)} people are too many to send one broadcast a time zone (at most ${formatCount(SPLIT_LIMIT)}). Send it as one broadcast.`);
+        throw new Error(
+          `${formatCount(people.length)} people are too many to send one broadcast a time zone (at most ${formatCount(SPLIT_LIMIT)}). Send it as one broadcast.`,
+        );
       }
       const parts = partsToSend(people, { day: split.day, localStart: split.localStart, userZone, durationMinutes, hours });
 
@@ -93,7 +102,10 @@ export function useZoneSplitSend({
             }
             const reason = error instanceof Error ? error.message : 'It could not be sent.';
             const sentSoFar = Object.keys(made.current.sent).length;
-            throw new Error(`The ${part.zoneName} part was not sent: ${reason} ${sentSoFar > 0 ? `${sentSoFar} of ${parts.length} parts are sent; Send again sends only the rest.` : 'Nothing was sent.'}`, { cause: error });
+            throw new Error(
+              `The ${part.zoneName} part was not sent: ${reason} ${sentSoFar > 0 ? `${sentSoFar} of ${parts.length} parts are sent; Send again sends only the rest.` : 'Nothing was sent.'}`,
+              { cause: error },
+            );
           }
           made.current.sent[part.zone] = id;
           remember();
@@ -103,11 +115,20 @@ export function useZoneSplitSend({
         linked = await putBroadcastGroup(split.groupId, {
           Name: draft.type.name.trim(),
           LocalStart: split.localStart,
-          Parts: grouped.map((entry) => ({ BroadcastID: entry.id, TimeZone: entry.part.zone, TimeZoneName: entry.part.zoneName, Recipients: entry.part.people.length })),
-        }).then(() => true, () => false);
+          Parts: grouped.map((entry) => ({
+            BroadcastID: entry.id,
+            TimeZone: entry.part.zone,
+            TimeZoneName: entry.part.zoneName,
+            Recipients: entry.part.people.length,
+          })),
+        }).then(
+          () => true,
+          () => false,
+        );
       }
       setProgress({ phase: 'sending', done: parts.length, of: parts.length });
-      if (grouped.length === 0 && unreachable.length === parts.length) throw new Error('None of the recipients can be reached by this broadcast: nothing was sent.');
+      if (grouped.length === 0 && unreachable.length === parts.length)
+        throw new Error('None of the recipients can be reached by this broadcast: nothing was sent.');
       return { parts: parts.length - unreachable.length, unreachable, firstId: grouped[0]?.id ?? SENT_ID_UNKNOWN, linked };
     },
     onSuccess: ({ firstId }) => update((current) => ({ ...current, sentBroadcastId: firstId })),

@@ -4,7 +4,12 @@ import { recipientFileCsv } from './recipient-file.ts';
 import { testUser } from './test-user.ts';
 import { canSplit, peopleOfDraft } from './zone-split-people.ts';
 
-const file = (csv: string | undefined): BroadcastDraft['recipients']['files'][number] => ({ fileId: 'f1', name: 'people.csv', rows: 1, ...(csv === undefined ? {} : { csv }) });
+const file = (csv: string | undefined): BroadcastDraft['recipients']['files'][number] => ({
+  fileId: 'f1',
+  name: 'people.csv',
+  rows: 1,
+  ...(csv === undefined ? {} : { csv }),
+});
 const blank = { FirstName: '', LastName: '', Notes: '', IntegrationData: '' };
 
 describe('everyone a split sends to', () => {
@@ -26,9 +31,20 @@ describe('everyone a split sends to', () => {
 
   it("reaches a file's other numbers as entries of their own unless only primary numbers are called", async () => {
     const csv = recipientFileCsv([{ ...blank, FirstName: 'Alan', PrimaryPhone: '2145550199', SecondaryPhone: '8085550199', TertiaryPhone: '' }]);
-    const all = await peopleOfDraft({ ...draft, recipients: { ...draft.recipients, files: [file(csv)], primaryOnly: false } }, new AbortController().signal, () => undefined);
-    expect(all.map((person) => [person.FirstName, person.PrimaryPhone])).toEqual([['Alan', '2145550199'], ['Alan', '8085550199']]);
-    const primary = await peopleOfDraft({ ...draft, recipients: { ...draft.recipients, files: [file(csv)], primaryOnly: true } }, new AbortController().signal, () => undefined);
+    const all = await peopleOfDraft(
+      { ...draft, recipients: { ...draft.recipients, files: [file(csv)], primaryOnly: false } },
+      new AbortController().signal,
+      () => undefined,
+    );
+    expect(all.map((person) => [person.FirstName, person.PrimaryPhone])).toEqual([
+      ['Alan', '2145550199'],
+      ['Alan', '8085550199'],
+    ]);
+    const primary = await peopleOfDraft(
+      { ...draft, recipients: { ...draft.recipients, files: [file(csv)], primaryOnly: true } },
+      new AbortController().signal,
+      () => undefined,
+    );
     expect(primary.map((person) => person.PrimaryPhone)).toEqual(['2145550199']);
   });
 

@@ -29,13 +29,15 @@ function entriesOf(person: PhonesOf, primaryOnly: boolean): SplitPerson[] {
   return phones.flatMap((phone) => {
     const check = normalizePhoneNumber(phone ?? '');
     if (!check.ok) return [];
-    return [{
-      FirstName: person.FirstName ?? '',
-      LastName: person.LastName ?? '',
-      PrimaryPhone: check.digits,
-      Notes: person.Notes ?? '',
-      IntegrationData: person.IntegrationData ?? '',
-    }];
+    return [
+      {
+        FirstName: person.FirstName ?? '',
+        LastName: person.LastName ?? '',
+        PrimaryPhone: check.digits,
+        Notes: person.Notes ?? '',
+        IntegrationData: person.IntegrationData ?? '',
+      },
+    ];
   });
 }
 

@@ -6,9 +6,10 @@ import type { ZoneSplitProgress } from './use-zone-split-send.ts';
 
 /** How far a send one broadcast a time zone has got: the lists' people read, then the parts made. */
 export function ZoneSplitProgressBar({ progress }: { progress: ZoneSplitProgress }) {
-  const label = progress.phase === 'reading'
-    ? `Reading the lists’ people: ${formatCount(progress.done)} of ${formatCountOf(progress.of, 'person', 'people')}`
-    : `Scheduling the time zones’ broadcasts: ${formatCount(progress.done)} of ${formatCount(progress.of)}`;
+  const label =
+    progress.phase === 'reading'
+      ? `Reading the lists’ people: ${formatCount(progress.done)} of ${formatCountOf(progress.of, 'person', 'people')}`
+      : `Scheduling the time zones’ broadcasts: ${formatCount(progress.done)} of ${formatCount(progress.of)}`;
   return (
     <Box sx={{ mt: 2 }} role="status">
       <Typography variant="body2" color="textSecondary">

@@ -83,8 +83,18 @@ describe('a part as a draft', () => {
 
   it("sends the part's people inline, scheduled for its start as a wall-clock time in the user's zone", () => {
     const draft = newDraft(testUser);
-    const withLists = { ...draft, type: { ...draft.type, name: 'Snow day' }, recipients: { ...draft.recipients, lists: [{ id: 1, name: 'All', count: 2 }], pasted: '2125550101' } };
-    const [eastern] = splitByZone([person('2125550101', 'Ada')], { day: '2030-12-24', localStart: { Hour: 8, Minute: 0 }, userZone: CENTRAL, durationMinutes: 0, hours });
+    const withLists = {
+      ...draft,
+      type: { ...draft.type, name: 'Snow day' },
+      recipients: { ...draft.recipients, lists: [{ id: 1, name: 'All', count: 2 }], pasted: '2125550101' },
+    };
+    const [eastern] = splitByZone([person('2125550101', 'Ada')], {
+      day: '2030-12-24',
+      localStart: { Hour: 8, Minute: 0 },
+      userZone: CENTRAL,
+      durationMinutes: 0,
+      hours,
+    });
     const part = partDraftOf(withLists, eastern!, CENTRAL);
     expect(part.type.name).toBe('Snow day (Eastern Time)');
     expect(part.recipients.lists).toEqual([]);

@@ -106,7 +106,10 @@ export function splitByZone(
 /** A part's broadcast name: the draft's, with its zone ("Snow day (Central Time)"), within the name's limit. */
 export function partName(name: string, zoneName: string): string {
   const suffix = ` (${zoneName})`;
-  return `${name.trim().slice(0, draftLimits.name - suffix.length).trimEnd()}${suffix}`;
+  return `${name
+    .trim()
+    .slice(0, draftLimits.name - suffix.length)
+    .trimEnd()}${suffix}`;
 }
 
 /**
@@ -118,7 +121,15 @@ export function partDraftOf(draft: BroadcastDraft, part: ZonePart, userZone: str
     ...draft,
     type: { ...draft.type, name: partName(draft.type.name, part.zoneName) },
     // One entry a number: each is a primary number of its own here.
-    recipients: { ...draft.recipients, lists: [], contacts: [], pasted: '', files: [], primaryOnly: true, carried: { label: part.zoneName, people: part.people } },
+    recipients: {
+      ...draft.recipients,
+      lists: [],
+      contacts: [],
+      pasted: '',
+      files: [],
+      primaryOnly: true,
+      carried: { label: part.zoneName, people: part.people },
+    },
     schedule: { ...draft.schedule, startMode: 'later', startLocal: dayjs(part.startsAt).tz(userZone).format(LOCAL_FORMAT), startZone: userZone },
   };
 }

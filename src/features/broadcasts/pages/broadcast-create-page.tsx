@@ -35,7 +35,15 @@ import { PageContainer } from '@/components/layout/page-container.tsx';
 import { pageIntros } from '@/config/page-intros.ts';
 import { paths } from '@/config/paths.ts';
 import { useDebouncedValue } from '@/hooks/use-debounced-value.ts';
-import { messageStepSchema, needsOf, newDraft, parsePastedNumbers, SENT_ID_UNKNOWN, toCreateInput, type BroadcastDraft } from '../create-broadcast-wizard/broadcast-draft.ts';
+import {
+  messageStepSchema,
+  needsOf,
+  newDraft,
+  parsePastedNumbers,
+  SENT_ID_UNKNOWN,
+  toCreateInput,
+  type BroadcastDraft,
+} from '../create-broadcast-wizard/broadcast-draft.ts';
 import { prefillQuery, prefillRequestOf } from '../create-broadcast-wizard/prefill.ts';
 import { ReachSummary } from '../create-broadcast-wizard/reach-summary.tsx';
 import { MergeFieldPanel } from '../create-broadcast-wizard/merge-field-panel.tsx';
@@ -210,30 +218,38 @@ function CreateBroadcastWizard({ user }: { user: User }) {
       return;
     }
     // A file whose people get merge-field fallbacks is uploaded again with them written in first (decision 0152).
-    sendInput.mutate(draft, { onSuccess: (prepared) => void undoWindow.prepare(prepared, draft).then(({ input, hold }) => create.mutate(
-      { input, idempotencyKey: draft.idempotencyKey },
-      {
-        // The service took it (2xx): it is sent, even when its answer cannot be read (decision 92).
-        onSuccess: (created) => {
-          const id = isCreatedUnread(created) ? created.id : created.BroadcastID;
-          update((current) => ({ ...current, sentBroadcastId: id ?? SENT_ID_UNKNOWN }));
-          const held = undoWindow.keep(hold, created);
-          notify({
-            message: !isCreatedUnread(created) && created.MessageRecordingInstruction
-              ? `“${draft.type.name}” is created: it calls once its message is recorded by phone, with the number and code shown here.`
-              : held ? `“${draft.type.name}” is sent: it starts in a moment, unless you undo it.` : `“${draft.type.name}” is ${draft.schedule.startMode === 'later' ? 'scheduled' : 'on its way'}.`,
-          });
-          if (id !== null) void navigate(paths.broadcasts.report.href(id));
-        },
-        // A refusal (4xx) created nothing and is replayed for the same key: the next send, after the user's
-        // changes, needs a key of its own. Other failures keep the key, as the broadcast may exist.
-        onError: (error) => {
-          if (isApiError(error) && error.status >= 400 && error.status < 500) {
-            update((current) => ({ ...current, idempotencyKey: crypto.randomUUID() }));
-          }
-        },
-      },
-    )) });
+    sendInput.mutate(draft, {
+      onSuccess: (prepared) =>
+        void undoWindow.prepare(prepared, draft).then(({ input, hold }) =>
+          create.mutate(
+            { input, idempotencyKey: draft.idempotencyKey },
+            {
+              // The service took it (2xx): it is sent, even when its answer cannot be read (decision 92).
+              onSuccess: (created) => {
+                const id = isCreatedUnread(created) ? created.id : created.BroadcastID;
+                update((current) => ({ ...current, sentBroadcastId: id ?? SENT_ID_UNKNOWN }));
+                const held = undoWindow.keep(hold, created);
+                notify({
+                  message:
+                    !isCreatedUnread(created) && created.MessageRecordingInstruction
+                      ? `“${draft.type.name}” is created: it calls once its message is recorded by phone, with the number and code shown here.`
+                      : held
+                        ? `“${draft.type.name}” is sent: it starts in a moment, unless you undo it.`
+                        : `“${draft.type.name}” is ${draft.schedule.startMode === 'later' ? 'scheduled' : 'on its way'}.`,
+                });
+                if (id !== null) void navigate(paths.broadcasts.report.href(id));
+              },
+              // A refusal (4xx) created nothing and is replayed for the same key: the next send, after the user's
+              // changes, needs a key of its own. Other failures keep the key, as the broadcast may exist.
+              onError: (error) => {
+                if (isApiError(error) && error.status >= 400 && error.status < 500) {
+                  update((current) => ({ ...current, idempotencyKey: crypto.randomUUID() }));
+                }
+              },
+            },
+          ),
+        ),
+    });
   };
 
   const startOver = async () => {
@@ -288,7 +304,9 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   }
 
   const sendFailure = sendInput.error ?? create.error;
-  const sendError = sendFailure ? `${isApiError(sendFailure) ? sendFailure.message : 'The broadcast could not be sent.'} Nothing was sent; your draft is kept.` : zoneSplit.send.error?.message ?? null;
+  const sendError = sendFailure
+    ? `${isApiError(sendFailure) ? sendFailure.message : 'The broadcast could not be sent.'} Nothing was sent; your draft is kept.`
+    : (zoneSplit.send.error?.message ?? null);
   const navigation = (
     <>
       {sendError && (
@@ -332,12 +350,14 @@ function CreateBroadcastWizard({ user }: { user: User }) {
             <Stepper nonLinear activeStep={stepIndex} alternativeLabel={!compact} sx={compact ? { '& .MuiStepConnector-root': { minWidth: 8 } } : undefined}>
               {wizardSteps.map((wizardStep, index) => (
                 <Step key={wizardStep.id} completed={index < stepIndex}>
-                  <StepButton
-                    onClick={() => goTo(index)}
-                    disabled={index > stepIndex}
-                    aria-current={index === stepIndex ? 'step' : undefined}
-                  >
-                    {compact ? <Box component="span" sx={visuallyHidden}>{wizardStep.label}</Box> : wizardStep.label}
+                  <StepButton onClick={() => goTo(index)} disabled={index > stepIndex} aria-current={index === stepIndex ? 'step' : undefined}>
+                    {compact ? (
+                      <Box component="span" sx={visuallyHidden}>
+                        {wizardStep.label}
+                      </Box>
+                    ) : (
+                      wizardStep.label
+                    )}
                   </StepButton>
                 </Step>
               ))}
@@ -350,7 +370,15 @@ function CreateBroadcastWizard({ user }: { user: User }) {
             <Typography variant="body2" color="textSecondary" sx={{ mb: 3 }}>
               Step {stepIndex + 1} of {wizardSteps.length}: {step.description}
             </Typography>
-            <step.Step key={`${draft.idempotencyKey}:${step.id}:${startFixes}:${revision}`} draft={draft} user={user} plan={plan} save={update} next={next} focusFirstField={!freshAfterDiscard} />
+            <step.Step
+              key={`${draft.idempotencyKey}:${step.id}:${startFixes}:${revision}`}
+              draft={draft}
+              user={user}
+              plan={plan}
+              save={update}
+              next={next}
+              focusFirstField={!freshAfterDiscard}
+            />
             {!stacked && navigation}
           </CardContent>
         </Card>
@@ -366,7 +394,10 @@ function CreateBroadcastWizard({ user }: { user: User }) {
           finishZoneName={draft.schedule.startZone === userZone ? null : timeZoneName(userZone)}
           splitByZone={Boolean(draft.zoneSplit)}
         >
-          <MergeFieldPanel draft={draft} onFallbackChange={(field, value) => update((current) => ({ ...current, mergeFallbacks: { ...current.mergeFallbacks, [field]: value } }))} />
+          <MergeFieldPanel
+            draft={draft}
+            onFallbackChange={(field, value) => update((current) => ({ ...current, mergeFallbacks: { ...current.mergeFallbacks, [field]: value } }))}
+          />
           {previewable && !last && (
             <RecipientZones
               draft={draft}
@@ -391,9 +422,7 @@ export function BroadcastCreatePage() {
   // The same object while the session does not change: the wizard keys its draft on it.
   const user = useMemo(() => (session ? withSettingDefaults(session) : null), [session]);
   return (
-    <PageContainer
-      {...pageIntros.newBroadcast}
-    >
+    <PageContainer {...pageIntros.newBroadcast}>
       <DatePickersProvider>{user ? <CreateBroadcastWizard user={user} /> : <LoadingScreen />}</DatePickersProvider>
     </PageContainer>
   );

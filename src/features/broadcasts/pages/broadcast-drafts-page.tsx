@@ -58,7 +58,12 @@ function DraftRow({ draft, onDuplicate, onDelete }: { draft: BroadcastDraft; onD
       </Typography>
       <Box
         component="dl"
-        sx={{ m: 0, display: 'grid', gap: { xs: 0.5, md: 2 }, gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 1.2fr) minmax(0, 1.5fr) minmax(0, 1fr)' } }}
+        sx={{
+          m: 0,
+          display: 'grid',
+          gap: { xs: 0.5, md: 2 },
+          gridTemplateColumns: { xs: 'minmax(0, 1fr)', md: 'minmax(0, 1.2fr) minmax(0, 1.5fr) minmax(0, 1fr)' },
+        }}
       >
         <Fact term="Type">{draftTypeWords(draft)}</Fact>
         <Fact term="Recipients">{draftRecipients(draft)}</Fact>
@@ -147,8 +152,8 @@ export function BroadcastDraftsPage() {
     >
       <BroadcastTabs current="drafts" />
       <Typography variant="body2" color="textSecondary" sx={{ mb: 2 }}>
-        Drafts are kept in this browser on this device: the Text-Em-All API has no way to list or delete saved drafts, so
-        they do not follow you to another computer.
+        Drafts are kept in this browser on this device: the Text-Em-All API has no way to list or delete saved drafts, so they do not follow you to another
+        computer.
       </Typography>
       {user ? <DraftList user={user} /> : <LoadingScreen />}
     </PageContainer>

@@ -118,7 +118,6 @@ function TimingCard({ broadcast }: { broadcast: Broadcast }) {
   );
 }
 
-
 /**
  * The header's screen-reader progress: the Completed card's figure, always current, but spoken only when the broadcast
  * enters another tenth of the way, so a screen reader hears it move without hearing every refresh.
@@ -277,8 +276,7 @@ export function BroadcastReportPage() {
   const refetchInterval = liveRefreshInterval([broadcast]);
   const groups = resultGroupsOf(broadcast);
   const selectedResult = list.filters.result ? (list.filters.result === NO_RESULT ? '' : list.filters.result) : null;
-  const selectResult = (value: string | null) =>
-    list.setFilters({ result: value === null ? null : value || NO_RESULT, status: null, answer: null });
+  const selectResult = (value: string | null) => list.setFilters({ result: value === null ? null : value || NO_RESULT, status: null, answer: null });
   const figures = reportFigures(broadcast);
   const noFilter = !list.filters.result && !list.filters.status && !list.filters.answer && !list.search;
   const ownerName = `${broadcast.User?.FirstName ?? ''} ${broadcast.User?.LastName ?? ''}`.trim();

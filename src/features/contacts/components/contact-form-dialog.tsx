@@ -63,18 +63,7 @@ function PhoneField({ control, name, label, required }: { control: Control<FormV
   const value = useWatch({ control, name }) ?? '';
   const check = normalizePhoneNumber(value);
   const preview = check.ok && formatPhoneNumber(check.digits) !== value.trim() ? `Saved as ${formatPhoneNumber(check.digits)}` : undefined;
-  return (
-    <FormTextField
-      control={control}
-      name={name}
-      label={label}
-      required={required}
-      type="tel"
-      autoComplete="off"
-      helperText={preview}
-      sx={{ flex: 1 }}
-    />
-  );
+  return <FormTextField control={control} name={name} label={label} required={required} type="tel" autoComplete="off" helperText={preview} sx={{ flex: 1 }} />;
 }
 
 function ListsField({ control }: { control: Control<FormValues> }) {
@@ -168,7 +157,10 @@ export function ContactFormDialog({ open, contact, onClose, onSaved }: ContactFo
     update.mutate({ personId: contactIdOf(contact)!, input: changed }, { onSuccess: (result) => saved(result, changed), onError: showServerError });
   });
 
-  const formError = mutation.isError && Object.keys(fieldMessagesOf(mutation.error)).length === 0 && !(isApiError(mutation.error) && mutation.error.errorName === 'DuplicateContact');
+  const formError =
+    mutation.isError &&
+    Object.keys(fieldMessagesOf(mutation.error)).length === 0 &&
+    !(isApiError(mutation.error) && mutation.error.errorName === 'DuplicateContact');
   return (
     <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
       <DialogTitle id={titleId}>{editing ? 'Edit contact' : 'New contact'}</DialogTitle>
@@ -192,13 +184,7 @@ export function ContactFormDialog({ open, contact, onClose, onSaved }: ContactFo
                 </Box>
               </Stack>
             ))}
-            <FormTextField
-              control={control}
-              name="Notes"
-              label="Notes"
-              fullWidth
-              helperText={`Up to ${CONTACT_LIMITS.notes} characters`}
-            />
+            <FormTextField control={control} name="Notes" label="Notes" fullWidth helperText={`Up to ${CONTACT_LIMITS.notes} characters`} />
             <FormTextField
               control={control}
               name="IntegrationData"

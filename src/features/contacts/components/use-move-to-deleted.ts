@@ -21,8 +21,7 @@ export function useMoveToDeleted() {
   const moveToDeleted = async (selection: ContactSelection, count: number): Promise<boolean> => {
     const confirmed = await confirm({
       title: count === 1 ? 'Delete this contact?' : `Delete ${contactsLabel(count)}?`,
-      message:
-        'They move to the Deleted folder and leave their lists. You can restore them from there until the folder is emptied.',
+      message: 'They move to the Deleted folder and leave their lists. You can restore them from there until the folder is emptied.',
       confirmLabel: `Delete ${contactsLabel(count)}`,
       destructive: true,
     });

@@ -36,9 +36,7 @@ describe('the import without an import route', () => {
     };
     const progress: number[] = [];
     const result = await importOneByOne(plan, { create }, (done) => progress.push(done));
-    expect(created).toEqual([
-      { FirstName: 'Ann', LastName: 'Lee', PrimaryPhone: '2145550100', Notes: '', IntegrationData: '', Lists: [{ ListID: 36 }] },
-    ]);
+    expect(created).toEqual([{ FirstName: 'Ann', LastName: 'Lee', PrimaryPhone: '2145550100', Notes: '', IntegrationData: '', Lists: [{ ListID: 36 }] }]);
     expect(result).toMatchObject({ DryRun: false, New: 1, Unchanged: 1, Failed: 1, Rejected: 2, AddedToList: 1 });
     expect(result.ProblemRows.map((row) => [row.RowNumber, row.Reason])).toEqual([
       [3, 'InvalidPhone'],

@@ -63,7 +63,14 @@ describe('ImportSummary', () => {
 
   it('offers no download when the only problems are rows the import could not save', () => {
     const failed = { ...problemRow(12), Reason: 'Failed' as const, Message: 'The target list was deleted while the import ran.' };
-    const result: ContactImportResult = { ...bigDryRun, DryRun: false, Rejected: 0, RejectedByReason: { InvalidPhone: 0, DuplicateInFile: 0, TooLong: 0 }, Failed: 1, ProblemRows: [failed] };
+    const result: ContactImportResult = {
+      ...bigDryRun,
+      DryRun: false,
+      Rejected: 0,
+      RejectedByReason: { InvalidPhone: 0, DuplicateInFile: 0, TooLong: 0 },
+      Failed: 1,
+      ProblemRows: [failed],
+    };
     render(<ImportSummary result={result} fileHadHeader listName={null} />);
     expect(screen.getByText('Could not be saved: 1')).toBeInTheDocument();
     expect(screen.queryByRole('link', { name: 'Download rejected rows' })).not.toBeInTheDocument();
@@ -71,7 +78,14 @@ describe('ImportSummary', () => {
 
   it('shows every rejected row when they all fit', () => {
     const twelve = Array.from({ length: 12 }, (_, index) => problemRow(2 + index));
-    const result: ContactImportResult = { ...bigDryRun, TotalRows: 40, New: 28, Rejected: 12, RejectedByReason: { InvalidPhone: 12, DuplicateInFile: 0, TooLong: 0 }, ProblemRows: twelve };
+    const result: ContactImportResult = {
+      ...bigDryRun,
+      TotalRows: 40,
+      New: 28,
+      Rejected: 12,
+      RejectedByReason: { InvalidPhone: 12, DuplicateInFile: 0, TooLong: 0 },
+      ProblemRows: twelve,
+    };
     render(<ImportSummary result={result} fileHadHeader listName={null} />);
     expect(shownRowNumbers()).toEqual(twelve.map((row) => String(row.RowNumber)));
     expect(screen.queryByText(/^The first/)).not.toBeInTheDocument();

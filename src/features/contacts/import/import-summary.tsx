@@ -18,13 +18,7 @@ import Typography from '@mui/material/Typography';
 import { importProblemsUrl } from '@/api/resources/contacts/contact-requests.ts';
 import { useNotOfferedSentence } from '@/api/route-availability.ts';
 import { Link as RouterLink } from 'react-router-dom';
-import {
-  importFieldLabels,
-  importProblemLabels,
-  importProblemReasons,
-  type ContactImportResult,
-  type ImportUpdate,
-} from '@contract/contact-import.ts';
+import { importFieldLabels, importProblemLabels, importProblemReasons, type ContactImportResult, type ImportUpdate } from '@contract/contact-import.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { paths } from '@/config/paths.ts';
 import { formatCount, formatCountOf } from '@/utils/format-number.ts';
@@ -102,8 +96,7 @@ export function ImportSummary({ result, fileHadHeader, listName, canDownloadProb
         </Grid>
       </Grid>
       <Typography variant="body2" color="textSecondary">
-        {formatCountOf(result.TotalRows, 'row', 'rows')} in the file.{' '}
-        {listName && `${listSentence(result, listName, done, addToListNotOffered ?? undefined)} `}
+        {formatCountOf(result.TotalRows, 'row', 'rows')} in the file. {listName && `${listSentence(result, listName, done, addToListNotOffered ?? undefined)} `}
         {result.PhonesNotAdded > 0 &&
           `${formatCountOf(result.PhonesNotAdded, 'extra number', 'extra numbers')} found no free phone slot and ${done ? 'were' : 'will be'} left out. `}
         Existing contacts keep their opt-outs, do-not-call flags and text opt-in status; empty cells never clear anything.
@@ -185,7 +178,12 @@ function ChangeLine({ change }: { change: ImportUpdate['Changes'][number] }) {
  * What the import changes on contacts that already exist (decision 0164): each contact's changed fields, before and
  * after, and, in the review, the choice to keep the values they hold and fill only empty fields.
  */
-function ContactChanges({ result, done, rowOffset, keepExisting }: {
+function ContactChanges({
+  result,
+  done,
+  rowOffset,
+  keepExisting,
+}: {
   result: ContactImportResult;
   done: boolean;
   rowOffset: number;
@@ -211,7 +209,9 @@ function ContactChanges({ result, done, rowOffset, keepExisting }: {
       {offerChoice && (
         <FormControlLabel
           sx={{ mb: 1 }}
-          control={<Checkbox checked={keepExisting.checked} disabled={keepExisting.disabled} onChange={(event) => keepExisting.onChange(event.target.checked)} />}
+          control={
+            <Checkbox checked={keepExisting.checked} disabled={keepExisting.disabled} onChange={(event) => keepExisting.onChange(event.target.checked)} />
+          }
           label="Keep the values contacts already have (fill only empty fields)"
         />
       )}

@@ -73,8 +73,8 @@ export function MappingStep(props: MappingStepProps) {
           />
         </Stack>
         <Typography variant="body2" color="textSecondary" sx={{ mb: 2 }}>
-          {formatCountOf(props.dataRowCount, 'row', 'rows')} of contacts. We guessed what each column holds; the choices you
-          make are remembered for files with the same column names.
+          {formatCountOf(props.dataRowCount, 'row', 'rows')} of contacts. We guessed what each column holds; the choices you make are remembered for files with
+          the same column names.
         </Typography>
         <ColumnsTable
           firstRows={props.firstRows}
@@ -84,8 +84,8 @@ export function MappingStep(props: MappingStepProps) {
           onMappingChange={props.onMappingChange}
         />
         <Typography variant="body2" color="textSecondary" sx={{ mt: 1 }}>
-          Names hold at most {CONTACT_LIMITS.name} characters each, notes {CONTACT_LIMITS.notes} and integration data{' '}
-          {CONTACT_LIMITS.integrationData}: a row with a longer value is rejected, not cut short.
+          Names hold at most {CONTACT_LIMITS.name} characters each, notes {CONTACT_LIMITS.notes} and integration data {CONTACT_LIMITS.integrationData}: a row
+          with a longer value is rejected, not cut short.
         </Typography>
         {!phoneMapped && (
           <Alert severity="warning" sx={{ mt: 2 }}>
@@ -99,8 +99,8 @@ export function MappingStep(props: MappingStepProps) {
           Preview
         </Typography>
         <Typography variant="body2" color="textSecondary" sx={{ mb: 2 }}>
-          The first rows as they will be saved. Phone numbers are written as 10 digits: punctuation, a leading 1 and
-          spreadsheet notation such as 2.145551234E+09 are fixed.
+          The first rows as they will be saved. Phone numbers are written as 10 digits: punctuation, a leading 1 and spreadsheet notation such as
+          2.145551234E+09 are fixed.
         </Typography>
         {showAll && <PreviewTable firstRows={props.firstRows} hasHeader={props.hasHeader} mapping={props.mapping} />}
       </Box>
@@ -177,7 +177,9 @@ const ColumnsTable = memo(function ColumnsTable({ firstRows, hasHeader, columnCo
                     {samples.join(' · ') || '—'}
                   </Typography>
                 </TableCell>
-                <TableCell sx={{ ...onWideScreens, color: 'text.secondary', maxWidth: 360, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}>
+                <TableCell
+                  sx={{ ...onWideScreens, color: 'text.secondary', maxWidth: 360, overflow: 'hidden', textOverflow: 'ellipsis', whiteSpace: 'nowrap' }}
+                >
                   {samples.join(' · ') || '—'}
                 </TableCell>
                 <TableCell>

@@ -107,8 +107,8 @@ export function SourceStep({ state, onRead, onCancel }: SourceStepProps) {
             />
           </Button>
           <Typography variant="body2" color="textSecondary" sx={{ mt: 2 }}>
-            One contact per row, with a phone number in each. Columns such as First Name, Last Name, Phone Number and Notes
-            are recognised; you can match the rest on the next step.
+            One contact per row, with a phone number in each. Columns such as First Name, Last Name, Phone Number and Notes are recognised; you can match the
+            rest on the next step.
           </Typography>
         </Box>
       ) : (

@@ -53,7 +53,6 @@ const textStatusLabels: Record<TextOptInStatus, { label: string; color: 'default
 
 const slotLabels = { PrimaryPhone: 'Primary', SecondaryPhone: 'Secondary', TertiaryPhone: 'Tertiary' } as const;
 
-
 function PhoneNumbers({ contact }: { contact: Contact }) {
   return (
     <Table size="small" aria-label="Phone numbers">
@@ -147,11 +146,7 @@ function Memberships({ contact, personId }: { contact: Contact; personId: number
       ) : (
         <Stack direction="row" sx={{ flexWrap: 'wrap', gap: 1 }}>
           {memberOf.map((list) => (
-            <Stack
-              key={list.ListID}
-              direction="row"
-              sx={{ alignItems: 'center', pl: 1.5, pr: 0.25, borderRadius: 4, border: 1, borderColor: 'divider' }}
-            >
+            <Stack key={list.ListID} direction="row" sx={{ alignItems: 'center', pl: 1.5, pr: 0.25, borderRadius: 4, border: 1, borderColor: 'divider' }}>
               <Link component={RouterLink} to={paths.lists.detail.href(list.ListID)} underline="hover" variant="body2">
                 {list.ListName}
               </Link>

@@ -35,9 +35,7 @@ import { useMoveToDeleted } from '../components/use-move-to-deleted.ts';
 import { textOr } from '@/utils/missing.ts';
 
 // The form's code, with the phone-number library, loads when a contact is first created here, not with the list.
-const ContactFormDialog = lazy(() =>
-  import('../components/contact-form-dialog.tsx').then((module) => ({ default: module.ContactFormDialog })),
-);
+const ContactFormDialog = lazy(() => import('../components/contact-form-dialog.tsx').then((module) => ({ default: module.ContactFormDialog })));
 
 const columns: GridColDef<Contact>[] = [
   {
@@ -101,7 +99,10 @@ export function ContactListPage() {
   const contacts = useQuery(contactQueries.list(params));
   const rows = contacts.data?.Items ?? [];
   const total = contacts.data?.Size ?? 0;
-  const selection = useRowSelection(list.search, rows.map((row) => contactIdOf(row)!));
+  const selection = useRowSelection(
+    list.search,
+    rows.map((row) => contactIdOf(row)!),
+  );
   const { moveToDeleted, isPending: deleting } = useMoveToDeleted();
   const [creating, setCreating] = useState(false);
   // Once shown, the form stays mounted so it can animate closed.

@@ -52,8 +52,7 @@ function ConversationListItem({
 }) {
   const unread = conversation.UnreadCount > 0;
   // Flagged for a person: the latest text is a reply that may ask to stop, which the service did not act on (decision 0142).
-  const askingToStop =
-    !conversation.IsOptedOut && conversation.LastMessage?.Direction === 'Inbound' && mayAskToStop(conversation.LastMessage.Message);
+  const askingToStop = !conversation.IsOptedOut && conversation.LastMessage?.Direction === 'Inbound' && mayAskToStop(conversation.LastMessage.Message);
   const initials = initialsOf(conversation);
   const title = conversationTitle(conversation);
   return (
@@ -80,12 +79,7 @@ function ConversationListItem({
       </Avatar>
       <Box sx={{ minWidth: 0, flex: 1 }}>
         <Stack direction="row" spacing={1} sx={{ alignItems: 'baseline' }}>
-          <Typography
-            component="span"
-            variant="body2"
-            noWrap
-            sx={{ flex: 1, minWidth: 0, fontWeight: unread ? 700 : 500, color: 'text.primary' }}
-          >
+          <Typography component="span" variant="body2" noWrap sx={{ flex: 1, minWidth: 0, fontWeight: unread ? 700 : 500, color: 'text.primary' }}>
             {title}
           </Typography>
           <Typography component="span" variant="caption" color="textSecondary" sx={{ flexShrink: 0 }}>
@@ -133,11 +127,7 @@ function ConversationListItem({
         </Stack>
         {/* One line, always drawn, whatever it holds: a row never grows under the pointer when the text number
             names arrive, so a click that lands as they do still opens the conversation pressed. */}
-        <Stack
-          direction="row"
-          spacing={1.5}
-          sx={{ mt: 0.5, color: 'text.secondary', minHeight: 20, overflow: 'hidden', whiteSpace: 'nowrap' }}
-        >
+        <Stack direction="row" spacing={1.5} sx={{ mt: 0.5, color: 'text.secondary', minHeight: 20, overflow: 'hidden', whiteSpace: 'nowrap' }}>
           {askingToStop && (
             <Typography
               component="span"
@@ -170,11 +160,7 @@ function ConversationListItem({
             </Typography>
           )}
           {conversation.IsOptedOut && (
-            <Typography
-              component="span"
-              variant="caption"
-              sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.25, color: 'error.main' }}
-            >
+            <Typography component="span" variant="caption" sx={{ display: 'inline-flex', alignItems: 'center', gap: 0.25, color: 'error.main' }}>
               <BlockOutlined sx={{ fontSize: 14 }} aria-hidden /> Opted out
             </Typography>
           )}

@@ -84,8 +84,12 @@ function ThreadHeader({
                 <Box component="span" sx={{ whiteSpace: 'nowrap' }}>{`${formatPhoneNumber(conversation.PhoneNumber)} ·`}</Box>{' '}
               </>
             )}
-            <Box component="span" sx={{ whiteSpace: 'nowrap' }}>{textNumber ? `to ${textOr(textNumber.Name)},` : 'to'}</Box>{' '}
-            <Box component="span" sx={{ whiteSpace: 'nowrap' }}>{formatPhoneNumber(conversation.TextPhoneNumber)}</Box>
+            <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+              {textNumber ? `to ${textOr(textNumber.Name)},` : 'to'}
+            </Box>{' '}
+            <Box component="span" sx={{ whiteSpace: 'nowrap' }}>
+              {formatPhoneNumber(conversation.TextPhoneNumber)}
+            </Box>
           </Typography>
         </Box>
         <Stack direction="row" spacing={1} sx={{ ml: 'auto', alignItems: 'center', flexShrink: 0 }}>
@@ -121,9 +125,7 @@ function ThreadHeader({
             to={paths.broadcasts.report.href(conversation.Broadcast.BroadcastID)}
           />
         )}
-        {conversation.PersonID !== null && (
-          <LinkChip icon={<PersonOutlined />} label="Contact" to={paths.contacts.detail.href(conversation.PersonID)} />
-        )}
+        {conversation.PersonID !== null && <LinkChip icon={<PersonOutlined />} label="Contact" to={paths.contacts.detail.href(conversation.PersonID)} />}
         <LinkChip icon={<HistoryOutlined />} label="Number history" to={paths.phoneNumbers.history.href(conversation.PhoneNumber)} />
       </Stack>
     </Box>
@@ -146,9 +148,11 @@ function OptedOutNotice({ conversation }: { conversation: InboxConversation }) {
     select: (feed) => feed.Items.find((item) => item.PhoneNumber === conversation.PhoneNumber) ?? null,
   });
   let what: string;
-  if (conversation.IsAutoOptOut) what = `${phone} opted out by replying STOP (or a word like it): texts and calls are both blocked. Only they can opt back in, by texting UNSTOP.`;
+  if (conversation.IsAutoOptOut)
+    what = `${phone} opted out by replying STOP (or a word like it): texts and calls are both blocked. Only they can opt back in, by texting UNSTOP.`;
   else if (optOut.data?.GlobalOptOut) what = `${phone} opted out of every Text-Em-All sender: texts and calls are both blocked.`;
-  else if (optOut.data) what = `${phone} is opted out: ${blockedChannels({ ...optOut.data, DoNotText: true })} ${optOut.data.DoNotCall ? 'are both' : 'are'} blocked.`;
+  else if (optOut.data)
+    what = `${phone} is opted out: ${blockedChannels({ ...optOut.data, DoNotText: true })} ${optOut.data.DoNotCall ? 'are both' : 'are'} blocked.`;
   else if (optOut.isPending) what = `${phone} is opted out of texts.`;
   else what = `${phone} is opted out of texts, and perhaps of calls: its history says.`;
   return (
@@ -201,8 +205,8 @@ function AskingToStopNotice({ conversation, reply }: { conversation: InboxConver
         )
       }
     >
-      “{(reply.Message ?? '').trim()}” may ask for no more texts. It did not opt the number out: only a reply of just STOP, END,
-      CANCEL, QUIT or UNSUBSCRIBE does. If they asked, opt {phone} out of texts and calls.
+      “{(reply.Message ?? '').trim()}” may ask for no more texts. It did not opt the number out: only a reply of just STOP, END, CANCEL, QUIT or UNSUBSCRIBE
+      does. If they asked, opt {phone} out of texts and calls.
       {addNotOffered && <NotOfferedNote sentence={addNotOffered} />}
     </Alert>
   );
@@ -262,12 +266,7 @@ export function ConversationThread(props: ConversationThreadProps) {
   const askingToStop = !conversation.IsOptedOut && latestReply !== undefined && mayAskToStop(latestReply.Message) ? latestReply : null;
   return (
     <Box sx={{ display: 'flex', flexDirection: 'column', height: '100%', minHeight: 0 }}>
-      <ThreadHeader
-        conversation={conversation}
-        inboxHref={inboxHref}
-        onToggleDone={props.onToggleDone}
-        onMarkUnread={props.onMarkUnread}
-      />
+      <ThreadHeader conversation={conversation} inboxHref={inboxHref} onToggleDone={props.onToggleDone} onMarkUnread={props.onMarkUnread} />
       {messages.isError ? (
         <Box sx={{ p: 3 }}>
           <QueryErrorAlert title="The texts could not be loaded." error={messages.error} onRetry={() => void messages.refetch()} />
@@ -292,14 +291,14 @@ export function ConversationThread(props: ConversationThreadProps) {
         <>
           {askingToStop && <AskingToStopNotice conversation={conversation} reply={askingToStop} />}
           <MessageComposer
-          key={conversationId}
-          ref={composerRef}
-          conversationId={conversationId}
-          recipientName={title}
-          onSent={(message) => onSent(conversation, message)}
-          onLeave={onLeaveComposer}
-          firstText={firstText}
-        />
+            key={conversationId}
+            ref={composerRef}
+            conversationId={conversationId}
+            recipientName={title}
+            onSent={(message) => onSent(conversation, message)}
+            onLeave={onLeaveComposer}
+            firstText={firstText}
+          />
         </>
       )}
     </Box>

@@ -42,14 +42,12 @@ export function MessageComposer({ conversationId, recipientName, ref, onSent, on
   const id = useId();
   const fieldId = `${id}-reply`;
   const counterId = `${id}-count`;
-  const { control, handleSubmit, reset, setError, setFocus, getValues, setValue } = useForm<
-    TextMessageInput,
-    unknown,
-    z.output<typeof textMessageInputSchema>
-  >({
-    resolver: zodResolver(textMessageInputSchema),
-    defaultValues: { Message: drafts.get(conversationId) ?? '' },
-  });
+  const { control, handleSubmit, reset, setError, setFocus, getValues, setValue } = useForm<TextMessageInput, unknown, z.output<typeof textMessageInputSchema>>(
+    {
+      resolver: zodResolver(textMessageInputSchema),
+      defaultValues: { Message: drafts.get(conversationId) ?? '' },
+    },
+  );
   const text = useWatch({ control, name: 'Message' }) ?? '';
 
   useImperativeHandle(ref, () => ({ focus: () => setFocus('Message') }), [setFocus]);
@@ -77,12 +75,7 @@ export function MessageComposer({ conversationId, recipientName, ref, onSent, on
   );
 
   return (
-    <Box
-      component="form"
-      noValidate
-      onSubmit={(event) => void submit(event)}
-      sx={{ borderTop: 1, borderColor: 'divider', px: { xs: 2, md: 3 }, pt: 2, pb: 1 }}
-    >
+    <Box component="form" noValidate onSubmit={(event) => void submit(event)} sx={{ borderTop: 1, borderColor: 'divider', px: { xs: 2, md: 3 }, pt: 2, pb: 1 }}>
       <FormTextField
         control={control}
         name="Message"

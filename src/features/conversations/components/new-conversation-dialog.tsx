@@ -53,11 +53,7 @@ interface NewConversationFormProps extends Omit<NewConversationDialogProps, 'ope
 function NewConversationForm({ onClose, onStarted, textNumberId, textNumbers, titleId }: NewConversationFormProps) {
   const start = useStartConversation();
   const sender = useTextSender();
-  const { control, handleSubmit, setError, setFocus, setValue, formState } = useForm<
-    ConversationSendInput,
-    unknown,
-    z.output<typeof newConversationSchema>
-  >({
+  const { control, handleSubmit, setError, setFocus, setValue, formState } = useForm<ConversationSendInput, unknown, z.output<typeof newConversationSchema>>({
     resolver: zodResolver(newConversationSchema),
     defaultValues: {
       TextNumberID: textNumberId,
@@ -117,15 +113,7 @@ function NewConversationForm({ onClose, onStarted, textNumberId, textNumbers, ti
             <FormTextField control={control} name="LastMessage.Contact.FirstName" label="First name" autoComplete="off" />
             <FormTextField control={control} name="LastMessage.Contact.LastName" label="Last name" autoComplete="off" />
           </Stack>
-          <FormTextField
-            control={control}
-            name="LastMessage.Message"
-            label="Message"
-            required
-            multiline
-            minRows={3}
-            maxRows={10}
-          />
+          <FormTextField control={control} name="LastMessage.Message" label="Message" required multiline minRows={3} maxRows={10} />
           {/* Counted as sent to a new number, the usual case: the service adds the notice to a first text (decision 0140). */}
           <SmsSegmentCounter
             count={countSegments(message.trim() ? withOptOutNotice(message.trim()) : '')}
@@ -183,13 +171,7 @@ export function NewConversationDialog({ open, onClose, onStarted, textNumberId }
             <Skeleton variant="rounded" height={220} sx={{ mt: 2 }} />
           </DialogContent>
         ) : (
-          <NewConversationForm
-            onClose={onClose}
-            onStarted={onStarted}
-            titleId={titleId}
-            textNumbers={numbers}
-            textNumberId={from.TextNumberID}
-          />
+          <NewConversationForm onClose={onClose} onStarted={onStarted} titleId={titleId} textNumbers={numbers} textNumberId={from.TextNumberID} />
         ))}
     </Dialog>
   );

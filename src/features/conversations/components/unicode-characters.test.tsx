@@ -29,7 +29,7 @@ describe('UnicodeCharacters', () => {
     expect(within(group).getByText('No plain equivalent')).toBeInTheDocument();
 
     await user.click(within(group).getByRole('button', { name: "Replace ’ with '" }));
-    expect(screen.getByRole('textbox', { name: 'Text' })).toHaveValue('Don\'t forget—it\'s Thursday\u00a0👍');
+    expect(screen.getByRole('textbox', { name: 'Text' })).toHaveValue("Don't forget—it's Thursday\u00a0👍");
     await user.click(within(group).getByRole('button', { name: 'Replace — with -' }));
     await user.click(within(group).getByRole('button', { name: 'Replace non-breaking space with a space' }));
     expect(screen.getByRole('textbox', { name: 'Text' })).toHaveValue("Don't forget-it's Thursday 👍");

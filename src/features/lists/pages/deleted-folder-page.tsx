@@ -45,13 +45,14 @@ export function DeletedFolderPage() {
   // Latest deletion first: what was just deleted is what is most often restored (decision 0145).
   const state = useListSearchParams({ defaultSort: { field: 'DeletedDate', desc: true } });
   const folder = useQuery(listQueries.detail('deleted'));
-  const contacts = useQuery(
-    contactQueries.list({ listId: 'deleted', ...feedParamsOf(state) }),
-  );
+  const contacts = useQuery(contactQueries.list({ listId: 'deleted', ...feedParamsOf(state) }));
   const rows = contacts.data?.Items ?? [];
   const total = contacts.data?.Size ?? 0;
   const inFolder = folder.data?.RosterCount ?? 0;
-  const selection = useRowSelection(state.search, rows.map((row) => contactIdOf(row)!));
+  const selection = useRowSelection(
+    state.search,
+    rows.map((row) => contactIdOf(row)!),
+  );
   const confirm = useConfirm();
   const notify = useNotify();
   const restore = useRestoreContacts();
@@ -120,7 +121,11 @@ export function DeletedFolderPage() {
       }
     >
       {folder.isSuccess && inFolder === 0 ? (
-        <EmptyState icon={<RestoreFromTrashOutlined />} title="The Deleted folder is empty" description="Contacts you delete wait here until you restore them or empty the folder." />
+        <EmptyState
+          icon={<RestoreFromTrashOutlined />}
+          title="The Deleted folder is empty"
+          description="Contacts you delete wait here until you restore them or empty the folder."
+        />
       ) : (
         <>
           <Box sx={{ mb: 2 }}>
@@ -148,10 +153,7 @@ export function DeletedFolderPage() {
               startIcon={<DeleteForeverOutlined />}
               loading={purge.isPending}
               onClick={() =>
-                void purgeContacts(
-                  selection.allMatching ? { matching: { search: state.search } } : { personIds: selection.ids },
-                  selection.count(total),
-                )
+                void purgeContacts(selection.allMatching ? { matching: { search: state.search } } : { personIds: selection.ids }, selection.count(total))
               }
             >
               Delete forever

@@ -47,7 +47,13 @@ import { NotOfferedNote } from '@/components/feedback/not-offered-note.tsx';
 
 const membersLabel = (count: number) => formatCountOf(count, 'contact', 'contacts');
 /** A list's name as a file name: letters and digits, the rest as dashes. */
-const csvFileStem = (name: string) => name.normalize('NFD').replace(/\p{M}+/gu, '').replace(/[^A-Za-z0-9]+/g, '-').replace(/^-|-$/g, '').toLowerCase() || 'list';
+const csvFileStem = (name: string) =>
+  name
+    .normalize('NFD')
+    .replace(/\p{M}+/gu, '')
+    .replace(/[^A-Za-z0-9]+/g, '-')
+    .replace(/^-|-$/g, '')
+    .toLowerCase() || 'list';
 
 const computedListNotes: Record<number, string> = {
   [SYSTEM_LIST_IDS.Everyone]: 'Every contact is in Everyone. Add or delete contacts on the Contacts page.',
@@ -58,12 +64,13 @@ function ListMembers({ list }: { list: ContactList }) {
   const listId = list.ListID;
   const editable = isUserList(list);
   const state = useListSearchParams();
-  const members = useQuery(
-    contactQueries.list({ listId, ...feedParamsOf(state) }),
-  );
+  const members = useQuery(contactQueries.list({ listId, ...feedParamsOf(state) }));
   const rows = members.data?.Items ?? [];
   const total = members.data?.Size ?? 0;
-  const selection = useRowSelection(state.search, rows.map((row) => contactIdOf(row)!));
+  const selection = useRowSelection(
+    state.search,
+    rows.map((row) => contactIdOf(row)!),
+  );
   const confirm = useConfirm();
   const notify = useNotify();
   const remove = useRemoveListMembers();
@@ -155,9 +162,7 @@ function ListMembers({ list }: { list: ContactList }) {
           </Button>
         )}
       </Stack>
-      {members.isError && (
-        <QueryErrorAlert title="The members could not be loaded." error={members.error} onRetry={() => void members.refetch()} />
-      )}
+      {members.isError && <QueryErrorAlert title="The members could not be loaded." error={members.error} onRetry={() => void members.refetch()} />}
       {editable && (
         <SelectionToolbar selection={selection} total={total} pageCount={rows.length} noun={{ one: 'contact', many: 'contacts' }}>
           <Button
@@ -167,11 +172,7 @@ function ListMembers({ list }: { list: ContactList }) {
             startIcon={<PersonRemoveOutlined />}
             loading={remove.isPending}
             onClick={() =>
-              void removeMembers(
-                selection.allMatching ? { matching: { search: state.search } } : { personIds: selection.ids },
-                selection.count(total),
-                true,
-              )
+              void removeMembers(selection.allMatching ? { matching: { search: state.search } } : { personIds: selection.ids }, selection.count(total), true)
             }
           >
             Remove from list
@@ -241,13 +242,18 @@ function ListPage({ listId }: { listId: number }) {
       description={
         data && (
           <>
-            {data.ListDescription && <Box component="span" sx={{ display: 'block' }}>{data.ListDescription}</Box>}
+            {data.ListDescription && (
+              <Box component="span" sx={{ display: 'block' }}>
+                {data.ListDescription}
+              </Box>
+            )}
             {membersLabel(data.RosterCount)}
           </>
         )
       }
       actions={
-        data && isUserList(data) && (
+        data &&
+        isUserList(data) && (
           <>
             <Button component={RouterLink} to={paths.contacts.import.href({ list: listId })} startIcon={<UploadFileOutlined />}>
               Import into list

@@ -39,9 +39,7 @@ const systemListHelp: Record<number, string> = {
 
 export function ListListPage() {
   const list = useListSearchParams();
-  const lists = useQuery(
-    listQueries.list(feedParamsOf(list)),
-  );
+  const lists = useQuery(listQueries.list(feedParamsOf(list)));
   const confirm = useConfirm();
   const notify = useNotify();
   const remove = useDeleteList();

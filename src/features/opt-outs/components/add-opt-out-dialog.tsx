@@ -68,7 +68,9 @@ function AddOptOutForm({ phoneNumber, onClose, titleId }: Omit<AddOptOutDialogPr
       {
         onSuccess: (answer) => {
           // Done, even when the answer could not be read (decision 92): then say what was asked.
-          const optOut = isCreatedUnread(answer) ? { PhoneNumber: check.ok ? check.digits : PhoneNumber, DoNotCall: Channel !== 'Text', DoNotText: Channel !== 'Call' } : answer;
+          const optOut = isCreatedUnread(answer)
+            ? { PhoneNumber: check.ok ? check.digits : PhoneNumber, DoNotCall: Channel !== 'Text', DoNotText: Channel !== 'Call' }
+            : answer;
           notify({ message: `${formatPhoneNumber(optOut.PhoneNumber)} is opted out of ${channelsText(optOut.DoNotCall, optOut.DoNotText)}.` });
           onClose();
         },
@@ -91,9 +93,7 @@ function AddOptOutForm({ phoneNumber, onClose, titleId }: Omit<AddOptOutDialogPr
     <form noValidate onSubmit={(event) => void submit(event)}>
       <DialogTitle id={titleId}>Add an opt-out</DialogTitle>
       <DialogContent>
-        <DialogContentText sx={{ mb: 2 }}>
-          The number is skipped by every later broadcast and cannot be texted from Conversations.
-        </DialogContentText>
+        <DialogContentText sx={{ mb: 2 }}>The number is skipped by every later broadcast and cannot be texted from Conversations.</DialogContentText>
         {formState.errors.root && (
           // A route the API lacks is no error (decision 0131).
           <Alert
@@ -136,15 +136,7 @@ function AddOptOutForm({ phoneNumber, onClose, titleId }: Omit<AddOptOutDialogPr
               </FormControl>
             )}
           />
-          <FormTextField
-            control={control}
-            name="Notes"
-            label="Reason"
-            required
-            autoFocus={Boolean(phoneNumber)}
-            placeholder="Asked by phone"
-            sx={{ mt: 1 }}
-          />
+          <FormTextField control={control} name="Notes" label="Reason" required autoFocus={Boolean(phoneNumber)} placeholder="Asked by phone" sx={{ mt: 1 }} />
         </Stack>
       </DialogContent>
       <DialogActions sx={{ px: 3, pb: 2 }}>

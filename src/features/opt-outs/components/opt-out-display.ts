@@ -79,4 +79,3 @@ export function outcomeOf(item: PhoneNumberBroadcast): Outcome {
   if (status === 'Expired') return { label: 'Expired', reached: false, why: 'The calling window closed before its turn.' };
   return { label: 'Waiting', reached: null, why: 'Not contacted yet.' };
 }
-

@@ -136,11 +136,7 @@ function RemoveOptOutForm({ optOut, onClose, titleId, textLocked }: RemoveOptOut
                 <FormControl error={fieldState.invalid}>
                   <FormControlLabel
                     control={
-                      <Checkbox
-                        checked={field.value}
-                        onChange={(event) => field.onChange(event.target.checked)}
-                        slotProps={{ input: { ref: field.ref } }}
-                      />
+                      <Checkbox checked={field.value} onChange={(event) => field.onChange(event.target.checked)} slotProps={{ input: { ref: field.ref } }} />
                     }
                     label="The person asked to be contacted again, and I have their consent."
                   />
@@ -178,12 +174,7 @@ export function RemoveOptOutDialog({ optOut, onClose }: RemoveOptOutDialogProps)
             <Skeleton variant="rounded" height={120} sx={{ mt: 2 }} />
           </DialogContent>
         ) : (
-          <RemoveOptOutForm
-            optOut={optOut}
-            onClose={onClose}
-            titleId={titleId}
-            textLocked={optOut.DoNotText === true && textSetBy?.Source === 'TextReply'}
-          />
+          <RemoveOptOutForm optOut={optOut} onClose={onClose} titleId={titleId} textLocked={optOut.DoNotText === true && textSetBy?.Source === 'TextReply'} />
         ))}
     </Dialog>
   );

@@ -34,16 +34,13 @@ import { AddOptOutDialog } from '../components/add-opt-out-dialog.tsx';
 import { RemoveOptOutDialog, type RemovableOptOut } from '../components/remove-opt-out-dialog.tsx';
 import { OPT_OUT_LIST_STATE, optOutDateFrom, optOutFilterParams } from '../opt-out-list-state.ts';
 
-const DayPickerField = lazy(() =>
-  import('@/components/form/day-picker-field.tsx').then((module) => ({ default: module.DayPickerField })),
-);
+const DayPickerField = lazy(() => import('@/components/form/day-picker-field.tsx').then((module) => ({ default: module.DayPickerField })));
 
 const channelFilters = [
   { value: '', label: 'Calls or texts' },
   { value: 'call', label: 'Calls' },
   { value: 'text', label: 'Texts' },
 ] as const;
-
 
 /** The opted-out numbers: searchable, from a date on, exportable; add one, or opt one back in with consent. */
 export function OptOutListPage() {
@@ -175,9 +172,7 @@ export function OptOutListPage() {
       <Stack direction={{ xs: 'column', sm: 'row' }} spacing={2} sx={{ mb: 2, alignItems: { sm: 'center' } }}>
         <DebouncedSearchField value={list.search} onChange={list.setSearch} label="Search" placeholder="Name or phone number" />
         {/* The date picker every list uses; its code arrives just after the page's. */}
-        <Suspense
-          fallback={<TextField size="small" label="Opted out on or after" value={dateFrom} disabled sx={{ maxWidth: { sm: 220 } }} />}
-        >
+        <Suspense fallback={<TextField size="small" label="Opted out on or after" value={dateFrom} disabled sx={{ maxWidth: { sm: 220 } }} />}>
           <DayPickerField label="Opted out on or after" day={dateFrom} onDayChange={(day) => list.setFilter('from', day)} />
         </Suspense>
         <TextField

@@ -40,7 +40,6 @@ import { BackLink } from '@/components/layout/back-link.tsx';
 
 const BROADCASTS_SHOWN = 50;
 
-
 /** Whether one channel can reach the number, and since when it cannot. */
 function ChannelStatus({ icon, label, blocked, since }: { icon: ReactNode; label: string; blocked: boolean; since: OptOutEvent | undefined }) {
   return (
@@ -56,11 +55,7 @@ function ChannelStatus({ icon, label, blocked, since }: { icon: ReactNode; label
           {blocked ? (since ? `Since ${formatApiDay(since.EventDate)}: ${reasonOf(since)}.` : 'Opted out.') : 'Can be reached.'}
         </Typography>
       </Box>
-      <Stack
-        direction="row"
-        spacing={0.5}
-        sx={{ alignItems: 'center', color: blocked ? 'error.main' : 'success.main', flexShrink: 0 }}
-      >
+      <Stack direction="row" spacing={0.5} sx={{ alignItems: 'center', color: blocked ? 'error.main' : 'success.main', flexShrink: 0 }}>
         {blocked ? <BlockOutlined fontSize="small" aria-hidden /> : <CheckCircleOutlined fontSize="small" aria-hidden />}
         <Typography variant="body2" sx={{ fontWeight: 600 }}>
           {blocked ? 'Blocked' : 'Allowed'}
@@ -93,7 +88,11 @@ function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
   return (
     <PageContainer
       title={formatPhoneNumber(phoneNumber)}
-      description={name ? `${name}. Whether this number can be reached, why, and everything sent to it.` : 'Whether this number can be reached, why, and everything sent to it.'}
+      description={
+        name
+          ? `${name}. Whether this number can be reached, why, and everything sent to it.`
+          : 'Whether this number can be reached, why, and everything sent to it.'
+      }
       eyebrow={<BackLink to={paths.optOuts.list.href()}>Opt-outs</BackLink>}
     >
       <Grid container spacing={2}>
@@ -174,11 +173,7 @@ function PhoneNumberHistory({ phoneNumber }: { phoneNumber: string }) {
         <Grid size={12}>
           <SectionCard title="Conversations">
             {conversations.isError ? (
-              <QueryErrorAlert
-                title="The conversations could not be loaded."
-                error={conversations.error}
-                onRetry={() => void conversations.refetch()}
-              />
+              <QueryErrorAlert title="The conversations could not be loaded." error={conversations.error} onRetry={() => void conversations.refetch()} />
             ) : conversations.isPending ? (
               <Skeleton variant="rounded" height={64} />
             ) : conversations.data.Items.length === 0 ? (

@@ -22,8 +22,8 @@ export function SessionsCard() {
           Sessions
         </Typography>
         <Typography variant="body2" color="textSecondary" sx={{ mt: 0.5, mb: 2 }}>
-          Logged in on a computer you no longer use, or think someone else is? Log out everywhere ends every session of
-          yours, here too. Changing your PIN code ends your other sessions as well.
+          Logged in on a computer you no longer use, or think someone else is? Log out everywhere ends every session of yours, here too. Changing your PIN code
+          ends your other sessions as well.
         </Typography>
         {logOutEverywhere.isError && (
           <Box sx={{ mb: 2 }}>

@@ -25,8 +25,7 @@ export function StateField({ control, disabled }: { control: Control<UserFormInp
             disabled={disabled}
             error={fieldState.invalid}
             helperText={
-              fieldState.error?.message ??
-              (zone ? `${timeZoneLabel(zone)} (${zone}) · ${timeInZone(zone)} there now` : 'Sets the time zone of start times')
+              fieldState.error?.message ?? (zone ? `${timeZoneLabel(zone)} (${zone}) · ${timeInZone(zone)} there now` : 'Sets the time zone of start times')
             }
           >
             {usStateCodes.map((code) => (

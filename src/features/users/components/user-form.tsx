@@ -145,11 +145,7 @@ export function UserForm({
                   secretName="PIN code"
                   required={mode === 'create'}
                   autoComplete="new-password"
-                  helperText={
-                    mode === 'create'
-                      ? 'At least 8 characters, with a letter and a digit or symbol'
-                      : 'Leave empty to keep the current PIN code'
-                  }
+                  helperText={mode === 'create' ? 'At least 8 characters, with a letter and a digit or symbol' : 'Leave empty to keep the current PIN code'}
                 />
               </Grid>
             </Grid>
@@ -172,19 +168,10 @@ export function UserForm({
             </Grid>
           </Section>
 
-          <Section
-            title="Calling defaults"
-            description="New broadcasts start from these settings; each broadcast can change them."
-          >
+          <Section title="Calling defaults" description="New broadcasts start from these settings; each broadcast can change them.">
             <Grid container columnSpacing={2} rowSpacing={2}>
               <Grid size={{ xs: 12, sm: 6 }}>
-                <FormTextField
-                  control={control}
-                  name="CallerID"
-                  label="Caller ID"
-                  type="tel"
-                  helperText="The number calls appear to come from"
-                />
+                <FormTextField control={control} name="CallerID" label="Caller ID" type="tel" helperText="The number calls appear to come from" />
               </Grid>
               <Grid size={{ xs: 12, sm: 6 }}>
                 <StateField control={control} />

@@ -49,11 +49,7 @@ export function UsersCreatePage() {
   }
 
   return (
-    <PageContainer
-      title="Add a user"
-      description="They log in with the user name and PIN code you set here."
-      eyebrow={<BackToUsersLink />}
-    >
+    <PageContainer title="Add a user" description="They log in with the user name and PIN code you set here." eyebrow={<BackToUsersLink />}>
       {content}
     </PageContainer>
   );

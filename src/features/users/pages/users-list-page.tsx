@@ -89,7 +89,14 @@ const columns: GridColDef<User>[] = [
     flex: 1,
     minWidth: 190,
     renderCell: ({ row }) => (
-      <TwoLines primary={<Typography variant="body2" noWrap>{row.Email || '—'}</Typography>} secondary={formatPhoneNumber(row.Phone)} />
+      <TwoLines
+        primary={
+          <Typography variant="body2" noWrap>
+            {row.Email || '—'}
+          </Typography>
+        }
+        secondary={formatPhoneNumber(row.Phone)}
+      />
     ),
   },
   {
@@ -127,13 +134,7 @@ export function UsersListPage() {
   const addButton = (
     <Tooltip title={account.data && !canCreate ? 'This account may not create users. Call-Em-All support can allow it.' : ''}>
       <span>
-        <Button
-          component={RouterLink}
-          to={paths.users.create.href()}
-          variant="contained"
-          startIcon={<PersonAddOutlined />}
-          disabled={!canCreate}
-        >
+        <Button component={RouterLink} to={paths.users.create.href()} variant="contained" startIcon={<PersonAddOutlined />} disabled={!canCreate}>
           Add user
         </Button>
       </span>
