@@ -1,10 +1,11 @@
-// `npm test`: every check in order — lint, typecheck, unit tests, build, e2e. A failing step does not hide the
+// `npm test`: every check in order — lint, format, typecheck, unit tests, build, e2e. A failing step does not hide the
 // others' results (e2e only needs the build); the last line sums the tests of vitest and Playwright.
 import { spawnSync } from 'node:child_process';
 import { mkdirSync, readFileSync, rmSync } from 'node:fs';
 
 const steps = [
   { name: 'lint', command: ['npx', 'eslint', '.', '--max-warnings', '0'] },
+  { name: 'format', command: ['npx', 'prettier', '--check', '.'] },
   { name: 'typecheck', command: ['npx', 'tsc', '-b'] },
   {
     name: 'unit tests',
