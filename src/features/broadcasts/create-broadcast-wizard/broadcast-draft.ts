@@ -198,17 +198,19 @@ export const broadcastDraftSchema = z.object({
   /** What a merge field reads for recipients without a value of their own (decision 0152); '' for none. */
   mergeFallbacks: z.object({ FirstName: z.string(), LastName: z.string(), Notes: z.string(), IntegrationData: z.string() }),
   /**
-   * Set when it is sent as one broadcast a time zone, each at `localStart` their time (decision 0198): the parts'
-   * idempotency keys and the broadcasts already made, by zone, so a second Send makes only the missing ones.
+   * Set when it is sent as one broadcast a time zone, each at `localStart` their time (decision 0198). Each part's
+   * idempotency key is made from the group, its clock and its refusals so far, so every tab makes the same ones.
    */
   zoneSplit: z
     .object({
       localStart: z.object({ Hour: z.int().min(0).max(23), Minute: z.int().min(0).max(59) }),
-      /** The calendar day the parts start on (`YYYY-MM-DD`), moved on at Send when the time has passed somewhere. */
-      day: z.string(),
       groupId: z.string(),
-      keys: z.record(z.string(), z.string()),
-      sent: z.record(z.string(), z.int()),
+      /** Set at the first Send (`YYYY-MM-DD`): from then on the parts' day and clocks no longer move. */
+      fixedDay: z.string().nullable(),
+      /** Refusals so far by clock (a part's start instant): the next try's key is a new one. */
+      attempts: z.record(z.string(), z.int()),
+      /** The parts made, by clock: a second Send (or another tab) makes only the missing ones. */
+      sent: z.record(z.string(), z.object({ id: z.int(), zone: z.string(), zoneName: z.string(), recipients: z.int() })),
     })
     .nullable()
     .optional(),

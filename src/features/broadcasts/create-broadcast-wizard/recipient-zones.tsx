@@ -18,7 +18,7 @@ import { clockText, earliestStartInside, groupByZone, timeOfDayText, zoneWindow 
 import { LOCAL_FORMAT, hasPassed, localToInstant, type LocalDateTime } from './start-date.ts';
 import { useRecipientNumbers } from './use-recipient-numbers.ts';
 import { canSplit } from './zone-split-people.ts';
-import { SPLIT_LEAD_MS, splitDay, splitLocalStart, splitStartIn } from './zone-split.ts';
+import { partsDay, splitLocalStart, splitStartIn } from './zone-split.ts';
 
 export interface RecipientZonesProps {
   draft: BroadcastDraft;
@@ -28,7 +28,7 @@ export interface RecipientZonesProps {
   /** Schedules the broadcast for this wall-clock time in the user's zone. */
   onStartAt: (startLocal: LocalDateTime) => void;
   /** Sends it one broadcast a time zone, each at a local time on a day; `null` sends it as one again (decision 0198). */
-  onSplit: (split: { localStart: TimeOfDay; day: string } | null) => void;
+  onSplit: (split: { localStart: TimeOfDay } | null) => void;
 }
 
 /** When the broadcast starts, as an instant: the scheduled time, or now when it is sent at once or that time has passed. */
@@ -54,9 +54,7 @@ export function RecipientZones({ draft, plan, userZone, onStartAt, onSplit }: Re
   const count = useMemo(() => groupByZone(recipients.numbers, quarter), [recipients.numbers, quarter]);
   const zonesShown = count.groups.map((group) => group.zone);
   // Split, the day moves on at Send once the local start has passed somewhere: shown as it will be sent.
-  const split = draft.zoneSplit
-    ? { ...draft.zoneSplit, day: splitDay(draft.zoneSplit.day, draft.zoneSplit.localStart, zonesShown, now + SPLIT_LEAD_MS) }
-    : null;
+  const split = draft.zoneSplit ? { ...draft.zoneSplit, day: partsDay(draft, zonesShown, userZone, now) } : null;
   // Split, each zone starts at the local start there.
   const rows = count.groups.map((group) => ({
     ...group,
@@ -80,13 +78,7 @@ export function RecipientZones({ draft, plan, userZone, onStartAt, onSplit }: Re
   const shownZone = draft.schedule.startZone;
   // The other fix: each zone at one local time, on the draft's day (or the next, once that time has passed somewhere).
   const splitOffer =
-    anyFlagged && split === null && count.groups.length > 1 && canSplit(draft)
-      ? (() => {
-          const localStart = splitLocalStart(start, userZone, duration ?? 0, hours);
-          const day = splitDay(dayjs(start).tz(userZone).format('YYYY-MM-DD'), localStart, zonesShown, now + SPLIT_LEAD_MS);
-          return { localStart, day };
-        })()
-      : null;
+    anyFlagged && split === null && count.groups.length > 1 && canSplit(draft) ? { localStart: splitLocalStart(start, userZone, duration ?? 0, hours) } : null;
   const betterText =
     better === null
       ? ''
@@ -148,7 +140,7 @@ export function RecipientZones({ draft, plan, userZone, onStartAt, onSplit }: Re
         <Alert severity="info" sx={{ mt: 1.5 }} role="status">
           Sent as one broadcast for each time zone, each starting at {timeOfDayText(split.localStart)} their time on{' '}
           {dayjs(split.day, 'YYYY-MM-DD').format('ddd, MMM D')}.
-          {Object.keys(split.sent).length === 0 && (
+          {split.fixedDay === null && (
             <Button size="small" variant="outlined" color="inherit" sx={{ display: 'flex', mt: 1 }} onClick={() => onSplit(null)}>
               Send as one broadcast
             </Button>

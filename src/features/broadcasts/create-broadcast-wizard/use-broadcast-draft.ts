@@ -3,6 +3,8 @@ import { useLocation, useMatch, useNavigate, useParams } from 'react-router-dom'
 import type { User } from '@contract/user.ts';
 import { paths } from '@/config/paths.ts';
 import { newDraft, type BroadcastDraft } from './broadcast-draft.ts';
+
+type ZoneSplit = NonNullable<BroadcastDraft['zoneSplit']>;
 import { concernsDrafts, deleteDraft, draftKey, duplicateDraft, listedDrafts, readDraft, readText, saveDraft, tidyDrafts } from './draft-store.ts';
 
 /*
@@ -163,6 +165,25 @@ export function useBroadcastDraft(user: User) {
     [user, draftId],
   );
 
+  /**
+   * Records a send's progress one time zone at a time (decision 0198) on the stored draft and on this tab's, whatever
+   * another tab changed meanwhile: the parts made and the refusals are facts every tab must see.
+   */
+  const recordSplit = useCallback(
+    (change: (split: ZoneSplit) => ZoneSplit) => {
+      const current = copyOf(user, draftId);
+      const withChange = (draft: BroadcastDraft) => (draft.zoneSplit ? { ...draft, zoneSplit: change(draft.zoneSplit) } : draft);
+      const stored = readDraft(storage(), user, draftId);
+      if (stored?.zoneSplit) {
+        const result = saveDraft(storage(), user, withChange(stored));
+        if ('saved' in result && current.mine === null) current.base = result.saved;
+      }
+      if (current.mine) current.mine = withChange(current.mine);
+      emit();
+    },
+    [user, draftId],
+  );
+
   const start = useCallback(
     (next: BroadcastDraft) => {
       const result = saveDraft(storage(), user, next);
@@ -220,6 +241,7 @@ export function useBroadcastDraft(user: User) {
   return {
     draft,
     update,
+    recordSplit,
     start,
     discard,
     /** The draft's id, in its address. */

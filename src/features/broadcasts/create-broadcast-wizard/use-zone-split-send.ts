@@ -1,5 +1,5 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
-import { useRef, useState } from 'react';
+import { useState } from 'react';
 import { isApiError } from '@/api/api-error.ts';
 import { isCreatedUnread } from '@/api/api-client.ts';
 import { broadcastGroupQueries, putBroadcastGroup } from '@/api/broadcast-groups.ts';
@@ -8,8 +8,13 @@ import { appNow } from '@/utils/app-clock.ts';
 import { formatCount } from '@/utils/format-number.ts';
 import { SENT_ID_UNKNOWN, toCreateInput, type BroadcastDraft } from './broadcast-draft.ts';
 import type { SendingHours } from './recipient-zones.ts';
-import { listPeopleCount, peopleOfDraft } from './zone-split-people.ts';
-import { partDraftOf, splitByZone, splitDay, SPLIT_LEAD_MS, SPLIT_LIMIT, type ZonePart } from './zone-split.ts';
+import { canSplit, listPeopleCount, peopleOfDraft } from './zone-split-people.ts';
+import { clockOf, partDraftOf, partKey, partsDay, splitByZone, SPLIT_LEAD_MS, SPLIT_LIMIT, startDayOf } from './zone-split.ts';
+
+type ZoneSplit = NonNullable<BroadcastDraft['zoneSplit']>;
+
+/** Our server takes JSON bodies up to 4 MiB: a part's request must stay well under it. */
+const PART_REQUEST_LIMIT = 3.5 * 1024 * 1024;
 
 export interface ZoneSplitProgress {
   /** Reading the lists' people, then sending the parts. */
@@ -18,35 +23,24 @@ export interface ZoneSplitProgress {
   of: number;
 }
 
-const withoutKey = (keys: Record<string, string>, zone: string) => Object.fromEntries(Object.entries(keys).filter(([key]) => key !== zone));
-
-/** The parts for a day, moved to the next day when the local start has passed (or is about to) in any zone. */
-function partsToSend(people: Parameters<typeof splitByZone>[0], options: Parameters<typeof splitByZone>[1]): ZonePart[] {
-  const parts = splitByZone(people, options);
-  const day = splitDay(
-    options.day,
-    options.localStart,
-    parts.map((part) => part.zone),
-    appNow() + SPLIT_LEAD_MS,
-  );
-  return day === options.day ? parts : splitByZone(people, { ...options, day });
-}
+/** The service made it, or made it and our server no longer keeps its answer (decision 0122): not to be made again. */
+const madeAnyway = (error: unknown) => isApiError(error) && error.errorName === 'AnswerNotKept';
 
 /**
- * Sends a draft as one broadcast a time zone (decision 0198): reads everyone it reaches, splits them by clock,
- * creates each part (scheduled for the local start there) with a key of its own kept in the draft, and records the
- * group on our server after each part, so a closed tab or a failure leaves the made parts linked and a second Send
- * makes only the missing ones.
+ * Sends a draft as one broadcast a time zone (decision 0198): reads everyone it reaches, splits them by clock, and
+ * creates each part scheduled for the local start there. Each part's key comes from the group, its clock and its
+ * refusals, and each made part is recorded in the stored draft at once: a second Send, a reload or another tab makes
+ * only the missing parts. The group is written to our server after each part, so the made parts stay linked.
  */
 export function useZoneSplitSend({
   draft,
-  update,
+  recordSplit,
   userZone,
   durationMinutes,
   hours,
 }: {
   draft: BroadcastDraft;
-  update: (change: (current: BroadcastDraft) => BroadcastDraft) => void;
+  recordSplit: (change: (split: ZoneSplit) => ZoneSplit) => void;
   userZone: string;
   durationMinutes: number;
   hours: SendingHours;
@@ -54,16 +48,14 @@ export function useZoneSplitSend({
   const create = useCreateBroadcast();
   const queryClient = useQueryClient();
   const [progress, setProgress] = useState<ZoneSplitProgress | null>(null);
-  // The keys and made parts of this send, as the draft will hold them once saved.
-  const made = useRef<{ keys: Record<string, string>; sent: Record<string, number> }>({ keys: {}, sent: {} });
 
   const send = useMutation({
     meta: { handlesErrors: true },
     mutationFn: async (): Promise<{ parts: number; unreachable: string[]; firstId: number; linked: boolean }> => {
       const split = draft.zoneSplit;
       if (!split) throw new Error('This draft is not split by time zone.');
-      made.current = { keys: { ...split.keys }, sent: { ...split.sent } };
-      const remember = () => update((current) => (current.zoneSplit ? { ...current, zoneSplit: { ...current.zoneSplit, ...made.current } } : current));
+      if (!canSplit(draft))
+        throw new Error('A large uploaded file’s people are not kept in this browser, so they cannot be split by time zone. Send it as one broadcast.');
 
       setProgress({ phase: 'reading', done: 0, of: listPeopleCount(draft) });
       const people = await peopleOfDraft(draft, new AbortController().signal, (read) =>
@@ -75,63 +67,80 @@ export function useZoneSplitSend({
           `${formatCount(people.length)} people are too many to send one broadcast a time zone (at most ${formatCount(SPLIT_LIMIT)}). Send it as one broadcast.`,
         );
       }
-      const parts = partsToSend(people, { day: split.day, localStart: split.localStart, userZone, durationMinutes, hours });
+      const now = appNow();
+      const options = { localStart: split.localStart, userZone, durationMinutes, hours };
+      const zones = split.fixedDay ? [] : splitByZone(people, { ...options, day: startDayOf(draft.schedule, userZone, now) }).map((part) => part.zone);
+      const day = partsDay(draft, zones, userZone, now);
+      const parts = splitByZone(people, { ...options, day });
+      const late = parts.find((part) => split.sent[clockOf(part)] === undefined && part.startsAt <= now + SPLIT_LEAD_MS);
+      if (late)
+        throw new Error(`The ${late.zoneName} part’s start has passed. The parts already made stay scheduled; send the rest as a broadcast of its own.`);
+      const inputs = parts.map((part) => toCreateInput(partDraftOf(draft, part, userZone)));
+      const oversized = inputs.findIndex((input) => JSON.stringify(input).length > PART_REQUEST_LIMIT);
+      if (oversized !== -1) throw new Error(`The ${parts[oversized]!.zoneName} part is too large for one request. Send it as one broadcast.`);
+      // From here the day and the clocks no longer move: every later Send finds the same parts.
+      if (split.fixedDay === null) recordSplit((current) => ({ ...current, fixedDay: current.fixedDay ?? day }));
 
-      const grouped: Array<{ part: ZonePart; id: number }> = [];
-      let linked = true;
+      const sent = { ...split.sent };
+      const attempts = { ...split.attempts };
       const unreachable: string[] = [];
+      let linked = true;
       for (const [index, part] of parts.entries()) {
         setProgress({ phase: 'sending', done: index, of: parts.length });
-        let id = made.current.sent[part.zone];
-        if (id === undefined) {
-          const key = made.current.keys[part.zone] ?? crypto.randomUUID();
-          made.current.keys[part.zone] = key;
-          remember();
+        const clock = clockOf(part);
+        if (sent[clock] === undefined) {
           try {
-            const created = await create.mutateAsync({ input: toCreateInput(partDraftOf(draft, part, userZone)), idempotencyKey: key });
-            id = (isCreatedUnread(created) ? created.id : created.BroadcastID) ?? SENT_ID_UNKNOWN;
+            const created = await create.mutateAsync({ input: inputs[index]!, idempotencyKey: partKey(split.groupId, part, attempts[clock] ?? 0) });
+            const id = (isCreatedUnread(created) ? created.id : created.BroadcastID) ?? SENT_ID_UNKNOWN;
+            sent[clock] = { id, zone: part.zone, zoneName: part.zoneName, recipients: part.people.length };
           } catch (error) {
-            // A refusal made nothing and is replayed for the same key: the next try needs a key of its own.
-            if (isApiError(error) && error.status >= 400 && error.status < 500) made.current.keys = withoutKey(made.current.keys, part.zone);
-            remember();
-            // A part whose people can none of them be reached (all landlines for a text) is left out, as the one
-            // broadcast would have skipped them; the others go on.
-            if (isApiError(error) && error.errorName === 'NoValidBroadcastContacts' && parts.length > 1) {
-              unreachable.push(part.zoneName);
-              continue;
+            if (madeAnyway(error)) {
+              sent[clock] = { id: SENT_ID_UNKNOWN, zone: part.zone, zoneName: part.zoneName, recipients: part.people.length };
+            } else {
+              // A refusal made nothing and is replayed for the same key: the next try needs a key of its own.
+              const refused = isApiError(error) && error.status >= 400 && error.status < 500 ? error : null;
+              if (refused) {
+                attempts[clock] = (attempts[clock] ?? 0) + 1;
+                recordSplit((current) => ({
+                  ...current,
+                  attempts: { ...current.attempts, [clock]: Math.max(current.attempts[clock] ?? 0, attempts[clock]!) },
+                }));
+              }
+              // A part whose people can none of them be reached (all landlines for a text) is left out, as the one
+              // broadcast would have skipped them; the others go on.
+              if (refused?.errorName === 'NoValidBroadcastContacts' && parts.length > 1) {
+                unreachable.push(part.zoneName);
+                continue;
+              }
+              const reason = error instanceof Error ? error.message : 'It could not be sent.';
+              const made = Object.keys(sent).length;
+              throw new Error(
+                `The ${part.zoneName} part was not sent: ${reason} ${made > 0 ? `${made} of ${parts.length} parts are scheduled; Send again sends only the rest.` : 'Nothing was sent.'}`,
+                { cause: error },
+              );
             }
-            const reason = error instanceof Error ? error.message : 'It could not be sent.';
-            const sentSoFar = Object.keys(made.current.sent).length;
-            throw new Error(
-              `The ${part.zoneName} part was not sent: ${reason} ${sentSoFar > 0 ? `${sentSoFar} of ${parts.length} parts are sent; Send again sends only the rest.` : 'Nothing was sent.'}`,
-              { cause: error },
-            );
           }
-          made.current.sent[part.zone] = id;
-          remember();
+          const made = sent[clock]!;
+          recordSplit((current) => ({ ...current, sent: { ...current.sent, [clock]: current.sent[clock] ?? made } }));
         }
-        if (id !== SENT_ID_UNKNOWN) grouped.push({ part, id });
-        // Linked after each part: the parts made so far are a group even if the tab closes now.
-        linked = await putBroadcastGroup(split.groupId, {
-          Name: draft.type.name.trim(),
-          LocalStart: split.localStart,
-          Parts: grouped.map((entry) => ({
-            BroadcastID: entry.id,
-            TimeZone: entry.part.zone,
-            TimeZoneName: entry.part.zoneName,
-            Recipients: entry.part.people.length,
-          })),
-        }).then(
-          () => true,
-          () => false,
-        );
+        // Every part made so far, from this Send or an earlier one: the group is whole even if the tab closes now.
+        const grouped = Object.values(sent).filter((entry) => entry.id !== SENT_ID_UNKNOWN);
+        if (grouped.length > 0) {
+          linked = await putBroadcastGroup(split.groupId, {
+            Name: draft.type.name.trim(),
+            LocalStart: split.localStart,
+            Parts: grouped.map((entry) => ({ BroadcastID: entry.id, TimeZone: entry.zone, TimeZoneName: entry.zoneName, Recipients: entry.recipients })),
+          }).then(
+            () => true,
+            () => false,
+          );
+        }
       }
       setProgress({ phase: 'sending', done: parts.length, of: parts.length });
-      if (grouped.length === 0 && unreachable.length === parts.length)
-        throw new Error('None of the recipients can be reached by this broadcast: nothing was sent.');
-      return { parts: parts.length - unreachable.length, unreachable, firstId: grouped[0]?.id ?? SENT_ID_UNKNOWN, linked };
+      if (Object.keys(sent).length === 0) throw new Error('None of the recipients can be reached by this broadcast: nothing was sent.');
+      const firstId = parts.map((part) => sent[clockOf(part)]?.id).find((id) => id !== undefined && id !== SENT_ID_UNKNOWN) ?? SENT_ID_UNKNOWN;
+      return { parts: Object.keys(sent).length, unreachable, firstId, linked };
     },
-    onSuccess: ({ firstId }) => update((current) => ({ ...current, sentBroadcastId: firstId })),
     onSettled: () => {
       setProgress(null);
       return queryClient.invalidateQueries({ queryKey: broadcastGroupQueries.all() });

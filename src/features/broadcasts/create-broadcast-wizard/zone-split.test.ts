@@ -3,7 +3,7 @@ import { dayjs } from '@/utils/dayjs.ts';
 import { newDraft } from './broadcast-draft.ts';
 import { localToInstant } from './start-date.ts';
 import { testUser } from './test-user.ts';
-import { partDraftOf, partName, splitByZone, splitDay, splitLocalStart, type SplitPerson } from './zone-split.ts';
+import { partDraftOf, partKey, partName, partsDay, splitByZone, splitDay, splitLocalStart, withZoneSplit, type SplitPerson } from './zone-split.ts';
 
 const hours = { start: { Hour: 8, Minute: 0 }, end: { Hour: 21, Minute: 0 } };
 const person = (PrimaryPhone: string, FirstName = ''): SplitPerson => ({ FirstName, LastName: '', PrimaryPhone, Notes: '', IntegrationData: '' });
@@ -24,12 +24,18 @@ describe('the local time each part starts at', () => {
 describe('the day the parts start on', () => {
   const eight = { Hour: 8, Minute: 0 };
   it('stays when the time is ahead in every zone', () => {
-    expect(splitDay('2030-12-24', eight, ['America/New_York', 'Pacific/Honolulu'], at('2030-12-24T06:00', CENTRAL))).toBe('2030-12-24');
+    expect(splitDay('2030-12-24', eight, ['America/New_York', 'Pacific/Honolulu'], at('2030-12-24T06:00', CENTRAL), CENTRAL)).toBe('2030-12-24');
+  });
+
+  it('starts from today when the day asked for has passed, and always ends on a day ahead', () => {
+    // Split on Dec 1, sent on Dec 8 at 7:30 AM in Texas: Dec 8 has passed in New York, so Dec 9.
+    const day = splitDay('2030-12-01', eight, ['America/New_York', 'Pacific/Honolulu'], at('2030-12-08T07:30', CENTRAL), CENTRAL);
+    expect(day).toBe('2030-12-09');
   });
 
   it('moves to the next day when the time has passed in any zone: every part goes out on one day', () => {
     // 7:30 AM in Texas is 8:30 AM in New York: 8:00 AM has passed there, not in Hawaii.
-    expect(splitDay('2030-12-24', eight, ['America/New_York', 'Pacific/Honolulu'], at('2030-12-24T07:30', CENTRAL))).toBe('2030-12-25');
+    expect(splitDay('2030-12-24', eight, ['America/New_York', 'Pacific/Honolulu'], at('2030-12-24T07:30', CENTRAL), CENTRAL)).toBe('2030-12-25');
   });
 });
 
@@ -102,5 +108,30 @@ describe('a part as a draft', () => {
     expect(part.recipients.carried?.people.map((entry) => entry.FirstName)).toEqual(['Ada']);
     // 8:00 AM in New York is 7:00 AM in Texas.
     expect(part.schedule).toMatchObject({ startMode: 'later', startLocal: '2030-12-24T07:00', startZone: CENTRAL });
+  });
+});
+
+describe('the key of a part', () => {
+  it('is the same for the same group, clock and refusals, in any tab, and new after a refusal', () => {
+    const part = { startsAt: at('2030-12-24T08:00', 'America/New_York') };
+    expect(partKey('group-1', part, 0)).toBe(partKey('group-1', { ...part }, 0));
+    expect(partKey('group-1', part, 1)).not.toBe(partKey('group-1', part, 0));
+    expect(partKey('group-2', part, 0)).not.toBe(partKey('group-1', part, 0));
+    // Our server takes keys of letters, digits, - and _, 8 to 100 long.
+    expect(partKey(crypto.randomUUID(), part, 12)).toMatch(/^[A-Za-z0-9_-]{8,100}$/);
+  });
+});
+
+describe('the day the parts go out on', () => {
+  it("follows the draft's start until the first Send fixes it", () => {
+    const draft = newDraft(testUser);
+    const scheduled = { ...draft, schedule: { ...draft.schedule, startMode: 'later' as const, startLocal: '2030-12-24T07:00' } };
+    const split = withZoneSplit(scheduled, { localStart: { Hour: 8, Minute: 0 } });
+    const now = at('2030-12-20T12:00', CENTRAL);
+    expect(partsDay(split, ['America/New_York'], CENTRAL, now)).toBe('2030-12-24');
+    const moved = { ...split, schedule: { ...split.schedule, startLocal: '2030-12-28T07:00' } };
+    expect(partsDay(moved, ['America/New_York'], CENTRAL, now)).toBe('2030-12-28');
+    const fixed = { ...moved, zoneSplit: { ...moved.zoneSplit!, fixedDay: '2030-12-24' } };
+    expect(partsDay(fixed, ['America/New_York'], CENTRAL, now)).toBe('2030-12-24');
   });
 });

@@ -40,11 +40,13 @@ export function splitLocalStart(start: number, userZone: string, durationMinutes
 }
 
 /**
- * The first day, from the draft's start day on, on which the local start is still ahead in every zone: the parts go
- * out on one calendar day.
+ * The first day, from the draft's start day (or today, if that has passed) on, on which the local start is still ahead
+ * in every zone: the parts go out on one calendar day.
  */
-export function splitDay(fromDay: string, localStart: TimeOfDay, zones: readonly string[], notBefore: number): string {
-  let day = dayjs(fromDay, 'YYYY-MM-DD');
+export function splitDay(fromDay: string, localStart: TimeOfDay, zones: readonly string[], notBefore: number, userZone: string): string {
+  const today = dayjs(notBefore).tz(userZone).format('YYYY-MM-DD');
+  let day = dayjs(fromDay < today ? today : fromDay, 'YYYY-MM-DD');
+  // Each zone's start is at most a day away from the user's: two days always find one.
   for (let tries = 0; tries < 3; tries += 1) {
     const date = day.format('YYYY-MM-DD');
     if (zones.every((zone) => localToInstant(localAt(date, localStart), zone) > notBefore)) return date;
@@ -135,9 +137,33 @@ export function partDraftOf(draft: BroadcastDraft, part: ZonePart, userZone: str
 }
 
 /** The draft set to go out one broadcast a time zone at a local time, or back to one broadcast (`null`). */
-export function withZoneSplit(draft: BroadcastDraft, split: { localStart: TimeOfDay; day: string } | null): BroadcastDraft {
-  return { ...draft, zoneSplit: split === null ? null : { ...split, groupId: crypto.randomUUID(), keys: {}, sent: {} } };
+export function withZoneSplit(draft: BroadcastDraft, split: { localStart: TimeOfDay } | null): BroadcastDraft {
+  return {
+    ...draft,
+    zoneSplit: split === null ? null : { localStart: split.localStart, groupId: crypto.randomUUID(), fixedDay: null, attempts: {}, sent: {} },
+  };
 }
 
 /** The instant a split's local start falls on in a zone. */
 export const splitStartIn = (split: { localStart: TimeOfDay; day: string }, zone: string) => localToInstant(localAt(split.day, split.localStart), zone);
+
+/** A part's clock, as the draft records it: its start instant (one a clock, since the parts share a day and a time). */
+export const clockOf = (part: Pick<ZonePart, 'startsAt'>) => String(part.startsAt);
+
+/**
+ * A part's idempotency key: the group, the part's clock and its refusals so far. Every tab, and every later Send,
+ * makes the same key for the same part, so our server answers a repeat with the part already made.
+ */
+export const partKey = (groupId: string, part: Pick<ZonePart, 'startsAt'>, refusals: number) => `${groupId}_${clockOf(part)}_${refusals}`;
+
+/** The draft's start day (its wall-clock start is in the user's zone, decision 0158), or today when it starts now. */
+export function startDayOf(schedule: BroadcastDraft['schedule'], userZone: string, now: number): string {
+  const later = schedule.startMode === 'later' && /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}$/.test(schedule.startLocal);
+  return later ? schedule.startLocal.slice(0, 10) : dayjs(now).tz(userZone).format('YYYY-MM-DD');
+}
+
+/** The day the parts go out on: fixed at the first Send, else the draft's start day or the next that fits. */
+export function partsDay(draft: BroadcastDraft, zones: readonly string[], userZone: string, now: number): string {
+  const split = draft.zoneSplit!;
+  return split.fixedDay ?? splitDay(startDayOf(draft.schedule, userZone, now), split.localStart, zones, now + SPLIT_LEAD_MS, userZone);
+}

@@ -85,7 +85,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   const confirm = useConfirm();
   const [searchParams] = useSearchParams();
   const location = useLocation();
-  const { draft: stored, update, start, discard, stepHref, addressed, revision } = useBroadcastDraft(user);
+  const { draft: stored, update, recordSplit, start, discard, stepHref, addressed, revision } = useBroadcastDraft(user);
   // StartDate and the API's times are in the user's zone (decision 0158).
   const userZone = timeZoneForState(user.State ?? '');
   const [fallback] = useState(() => newDraft(user));
@@ -147,7 +147,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
   const { settings: sendingSettings } = useSendingSettings();
   const zoneSplit = useZoneSplitSend({
     draft,
-    update,
+    recordSplit,
     userZone,
     durationMinutes: plan?.EstimatedDuration ?? 0,
     hours: { start: sendingSettings.LocalSendingStart, end: sendingSettings.LocalSendingEnd },
@@ -208,6 +208,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
     if (draft.zoneSplit) {
       zoneSplit.send.mutate(undefined, {
         onSuccess: ({ parts, unreachable, firstId, linked }) => {
+          update((current) => ({ ...current, sentBroadcastId: firstId }));
           const left = unreachable.length === 0 ? '' : ` Not sent to ${unreachable.join(' and ')}: nobody there can receive it.`;
           notify({
             message: `“${draft.type.name}” is scheduled as ${formatCountOf(parts, 'broadcast', 'broadcasts')}, one for each time zone.${left}${linked ? '' : ' They could not be linked on our server: each report shows its own.'}`,
@@ -242,7 +243,9 @@ function CreateBroadcastWizard({ user }: { user: User }) {
               // A refusal (4xx) created nothing and is replayed for the same key: the next send, after the user's
               // changes, needs a key of its own. Other failures keep the key, as the broadcast may exist.
               onError: (error) => {
-                if (isApiError(error) && error.status >= 400 && error.status < 500) {
+                // Made, but our server no longer keeps its answer (decision 0122): sent, with its id unknown.
+                if (isApiError(error) && error.errorName === 'AnswerNotKept') update((current) => ({ ...current, sentBroadcastId: SENT_ID_UNKNOWN }));
+                else if (isApiError(error) && error.status >= 400 && error.status < 500) {
                   update((current) => ({ ...current, idempotencyKey: crypto.randomUUID() }));
                 }
               },
@@ -322,7 +325,7 @@ function CreateBroadcastWizard({ user }: { user: User }) {
         </Button>
         {/* Kept at the right when the row wraps on a phone. */}
         <Box sx={{ display: 'flex', gap: 1, alignItems: 'center', ml: 'auto' }}>
-          <Button color="inherit" onClick={() => void startOver()} disabled={create.isPending}>
+          <Button color="inherit" onClick={() => void startOver()} disabled={create.isPending || zoneSplit.send.isPending}>
             Discard draft
           </Button>
           <Button
@@ -350,7 +353,11 @@ function CreateBroadcastWizard({ user }: { user: User }) {
             <Stepper nonLinear activeStep={stepIndex} alternativeLabel={!compact} sx={compact ? { '& .MuiStepConnector-root': { minWidth: 8 } } : undefined}>
               {wizardSteps.map((wizardStep, index) => (
                 <Step key={wizardStep.id} completed={index < stepIndex}>
-                  <StepButton onClick={() => goTo(index)} disabled={index > stepIndex} aria-current={index === stepIndex ? 'step' : undefined}>
+                  <StepButton
+                    onClick={() => goTo(index)}
+                    disabled={index > stepIndex || zoneSplit.send.isPending}
+                    aria-current={index === stepIndex ? 'step' : undefined}
+                  >
                     {compact ? (
                       <Box component="span" sx={visuallyHidden}>
                         {wizardStep.label}
