@@ -10,7 +10,11 @@ import { median } from '../lib/stats.ts';
 
 const AREA = '3 API at 1M';
 const LIST_P99_MS = 20;
-const LIST_RATIO = 500;
+/**
+ * Our list over json-server's, one client each (see oneClientRatio): 188× and 182× in two runs on one 2-core machine.
+ * It was 500× against json-server's one-client rate with ours at 10 connections, a mix that moved with the machine.
+ */
+const LIST_RATIO = 140;
 const DEEP_P99_MS = 20;
 const SEARCH_P99_MS = 100;
 const READY_MS = 1000;
@@ -45,13 +49,19 @@ async function measure(base: string, operation: Operation, options: { slowPeer?:
   return { sequential: single, load: loaded.requests > 0 ? loaded : null };
 }
 
-/** Requests per second under load, or one client's rate where 10 connections were skipped. */
-const throughput = (result: Measured) => result.load?.rps ?? (result.sequential.count > 0 ? 1000 / result.sequential.p50 : Number.NaN);
+/**
+ * Our rate over json-server's at the same concurrency: one client each, back to back. Both are always measured so;
+ * at 10 connections json-server on 1M contacts often finishes nothing in the window and was then counted at one
+ * client against our 10 connections: a ratio of two concurrencies, which moved with the machine.
+ */
+const oneClientRatio = (ours: Measured, peer: Measured | undefined) =>
+  peer && peer.sequential.count > 0 && ours.sequential.count > 0 ? peer.sequential.p50 / ours.sequential.p50 : Number.NaN;
 
 const describePeer = (result: Measured | undefined) => {
-  if (!result) return '—';
-  if (result.load) return `${num(result.load.rps, result.load.rps < 10 ? 1 : 0)} req/s, p99 ${ms(result.load.p99, 0)}`;
-  return `${ms(result.sequential.p50, 0)} a request (1 client)`;
+  if (!result || result.sequential.count === 0) return '—';
+  const oneClient = `1 client ${ms(result.sequential.p50, 0)}`;
+  if (!result.load) return oneClient;
+  return `${oneClient} (10 connections: ${num(result.load.rps, result.load.rps < 10 ? 1 : 0)} req/s, p99 ${ms(result.load.p99, 0)})`;
 };
 
 export async function apiSection(): Promise<Figure[]> {
@@ -159,7 +169,7 @@ export async function apiSection(): Promise<Figure[]> {
     const result = ours.get(row.key)!;
     const peer = peers.get(SCALE)?.get(row.peerKey);
     const small = peers.get(100_000)?.get(row.peerKey);
-    const ratio = throughput(result) / (peer ? throughput(peer) : Number.NaN);
+    const ratio = oneClientRatio(result, peer);
     const p99 = result.load?.p99 ?? Number.NaN;
     const budgets: string[] = [];
     let pass: boolean | null = null;
@@ -167,7 +177,7 @@ export async function apiSection(): Promise<Figure[]> {
       budgets.push(`p99 ≤ ${row.budget.p99} ms`);
       pass = p99 <= row.budget.p99 && (result.load?.failures ?? 1) === 0;
       if (row.budget.ratio) {
-        budgets.push(`≥ ${row.budget.ratio}× json-server`);
+        budgets.push(`≥ ${row.budget.ratio}× json-server (1 client each)`);
         pass = pass && ratio >= row.budget.ratio;
       }
     }
@@ -179,7 +189,7 @@ export async function apiSection(): Promise<Figure[]> {
           ? `${num(result.load.rps)} req/s, p50 ${ms(result.load.p50, 0)}, p99 ${ms(p99, 0)} (1 client ${ms(result.sequential.p50, 2)})${result.load.failures ? `, ${result.load.failures} failed` : ''}`
           : `1 client ${ms(result.sequential.p50, 2)}`,
         peer: `json-server 1M: ${describePeer(peer)}; 100k: ${describePeer(small)}`,
-        ratio: `${times(ratio)} req/s`,
+        ratio: `${times(ratio)} req/s (1 client each)`,
         budget: budgets.join(', '),
         pass,
         raw: { ours: result, jsonServer1M: peer, jsonServer100k: small },
