@@ -9,9 +9,16 @@ import { step } from '../lib/section.ts';
 import { FLOOR_PORT, ROOT, SERVER_PORT, startProductServer } from '../lib/servers.ts';
 
 const AREA = '2 Lighthouse 12.2.3';
-const BUDGET = { desktop: 98, mobile: 85 } as const;
+/** Desktop scores sit at 100, the floor app's too, well clear of the machine's moves: an absolute budget. */
+const DESKTOP_SCORE = 98;
+/**
+ * A mobile score moves with the machine (Lighthouse's simulated 4× slowdown is of this machine's CPU): the same
+ * broadcasts home scored 87 on one 2-core machine and 82 on another, where the floor app scored 92 and 90. Its budget
+ * is a distance from the floor app's score in the same run, the absolute score printed beside it.
+ */
+const MOBILE_POINTS_BELOW_FLOOR = 3;
 
-type FormFactor = keyof typeof BUDGET;
+type FormFactor = 'desktop' | 'mobile';
 
 /**
  * Runs of each mobile figure; the median run is the figure. Under the simulated 4× slowdown one run's score moves by
@@ -126,8 +133,8 @@ export async function lighthouseSection(): Promise<Figure[]> {
             ours: describe(report),
             peer: `floor app: ${describe(floorReport)}`,
             ratio: `${report.score - floorReport.score >= 0 ? '+' : ''}${report.score - floorReport.score} points`,
-            budget: `≥ ${BUDGET[formFactor]}, CLS 0`,
-            pass: report.score >= BUDGET[formFactor] && report.cls === 0,
+            budget: formFactor === 'desktop' ? `≥ ${DESKTOP_SCORE}, CLS 0` : `≥ the floor app's − ${MOBILE_POINTS_BELOW_FLOOR} points, CLS 0`,
+            pass: (formFactor === 'desktop' ? report.score >= DESKTOP_SCORE : report.score >= floorReport.score - MOBILE_POINTS_BELOW_FLOOR) && report.cls === 0,
             raw: { ours: report, floor: floorReport },
           }),
         );
