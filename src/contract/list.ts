@@ -9,6 +9,15 @@ export type ListType = z.infer<typeof listTypeSchema>;
 /** The system lists every account has; user lists have positive IDs. */
 export const SYSTEM_LIST_IDS = { Everyone: 0, Unfiled: -1, Deleted: -2 } as const;
 
+/** A list as its routes name it: system lists by name (`/v1/lists/everyone`, as the API's own Uri values do), others by id. */
+export function listPathKey(listId: number | string): string {
+  if (typeof listId === 'string') return listId;
+  if (listId === SYSTEM_LIST_IDS.Everyone) return 'everyone';
+  if (listId === SYSTEM_LIST_IDS.Unfiled) return 'unfiled';
+  if (listId === SYSTEM_LIST_IDS.Deleted) return 'deleted';
+  return String(listId);
+}
+
 /** A list people made (not Everyone, Unfiled or Deleted); one whose ListType the API left out is told by its ID. */
 export const isUserList = (list: { ListID: number; ListType: string | null }) =>
   list.ListType === null ? !(Object.values(SYSTEM_LIST_IDS) as number[]).includes(list.ListID) : list.ListType === 'User';

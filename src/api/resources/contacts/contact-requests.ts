@@ -11,6 +11,7 @@ import {
   type ContactUpdateInput,
 } from '@contract/contact.ts';
 import { feedSchema, type Feed } from '@contract/feed.ts';
+import { listPathKey } from '@contract/list.ts';
 
 export const contactFeedSchema = feedSchema(contactSchema);
 
@@ -32,14 +33,17 @@ export interface ContactListParams extends ListParams {
   listId?: number | 'unfiled' | 'deleted';
 }
 
+/** All contacts, or a list's (a system list by its name, as the API's routes have it). */
+const contactsPath = (listId: ContactListParams['listId']) => (listId === undefined ? '/v1/contacts' : `/v1/lists/${listPathKey(listId)}/contacts`);
+
 export function listContacts({ listId, ...params }: ContactListParams, signal?: AbortSignal): Promise<Feed<Contact>> {
-  const base = listId === undefined ? '/v1/contacts' : `/v1/lists/${listId}/contacts`;
+  const base = contactsPath(listId);
   return apiRequest(`${base}${buildListQuery(params)}`, { schema: contactFeedSchema, signal });
 }
 
 /** The IDs of every contact a feed matches, page by page (for actions whose route needs them named). */
 export async function collectContactIds({ listId, ...params }: ContactListParams, signal?: AbortSignal): Promise<number[]> {
-  const base = listId === undefined ? '/v1/contacts' : `/v1/lists/${listId}/contacts`;
+  const base = contactsPath(listId);
   const ids: number[] = [];
   for await (const page of walkFeed(`${base}${buildListQuery({ ...params, pageSize: 1000 })}`, contactSchema, { signal })) {
     ids.push(...page.items.map((contact) => contact.PersonID!));
@@ -49,7 +53,7 @@ export async function collectContactIds({ listId, ...params }: ContactListParams
 
 /** Every contact a feed matches, page by page, with the count so far (for exports). */
 export function walkContacts({ listId, ...params }: Omit<ContactListParams, 'page'>, signal?: AbortSignal) {
-  const base = listId === undefined ? '/v1/contacts' : `/v1/lists/${listId}/contacts`;
+  const base = contactsPath(listId);
   return walkFeed(`${base}${buildListQuery({ ...params, pageSize: 1000 })}`, contactSchema, { signal });
 }
 
