@@ -6,10 +6,18 @@ import { freshDatabase, importCsv } from '../lib/data.ts';
 import { DEMO_LOGIN } from '../lib/http.ts';
 import { startProductServer } from '../lib/servers.ts';
 import { elapsedMs } from '../lib/stats.ts';
-import { yardstickImport } from '../lib/yardstick-import.ts';
+import { importFloor, type ImportFloor } from '../lib/import-floor.ts';
 
 const AREA = '5 Import';
-const BUDGET_MS = { 100_000: 4000, 1_000_000: 30_000 } as const;
+/**
+ * Our import's time over the floor's for the same rows (bench/lib/import-floor.ts), both measured in the same run:
+ * absolute seconds move with the machine (a 1M import of 29.9 s on one 2-core machine, 33.9 s on another; 30.6 and
+ * 38.4 s in two runs on one machine), the ratio much less (0.77× and 0.82× in those two runs). Our import is faster
+ * than the floor at a million rows (it inserts a batch in one statement and indexes it after), so its budget is the
+ * floor's own time. The 100,000-row import carries fixed costs the floor has not (a browser, an upload, a dry run):
+ * 0.94× and 1.12× in the same runs.
+ */
+const BUDGET_RATIO = { 100_000: 1.4, 1_000_000: 1 } as const;
 const LONGEST_TASK_MS = 50;
 
 /** What the bench keeps on the page's global object (the page is a browser; this file is typed for Node). */
@@ -88,25 +96,32 @@ async function importThroughPage(rows: number): Promise<ImportRun> {
   }
 }
 
+const seconds = (milliseconds: number) => `${(milliseconds / 1000).toFixed(1)} s`;
+
+const describeFloor = (floor: ImportFloor) =>
+  `floor, the same rows in one process: ${seconds(floor.ms)} = parse ${seconds(floor.parse.ms)} (${num(floor.parse.rowsPerSecond)} rows/s) + indexed insert ${seconds(floor.insert.ms)} (${num(floor.insert.rowsPerSecond)} rows/s)`;
+
 export async function importSection(): Promise<Figure[]> {
-  step('timing the yardstick import');
-  const peer = await yardstickImport(importCsv(100_000));
   const figures: Figure[] = [];
   let longest = 0;
   for (const rows of [100_000, 1_000_000] as const) {
+    const file = importCsv(rows);
+    step(`${rows.toLocaleString('en-US')} rows: timing the import floor`);
+    const floor = await importFloor(file);
     const run = await importThroughPage(rows);
     longest = Math.max(longest, run.longestTaskMs);
     const rate = rows / (run.totalMs / 1000);
+    const ratio = run.totalMs / floor.ms;
     figures.push(
       figure({
         area: AREA,
         name: `${num(rows)}-row CSV: read + check in the browser, upload, dry run, import`,
-        ours: `${(run.totalMs / 1000).toFixed(1)} s = read ${(run.readMs / 1000).toFixed(1)} + check ${(run.checkMs / 1000).toFixed(1)} + import ${(run.applyMs / 1000).toFixed(1)} (${num(rate)} rows/s)`,
-        peer: `yardstick pipeline, 100,000 rows in one process: ${(peer.ms / 1000).toFixed(1)} s (${num(peer.rowsPerSecond)} rows/s)`,
-        ratio: `${(rate / peer.rowsPerSecond).toFixed(2)}× rows/s`,
-        budget: `≤ ${BUDGET_MS[rows] / 1000} s`,
-        pass: run.totalMs <= BUDGET_MS[rows],
-        raw: { ...run, yardstick: peer },
+        ours: `${seconds(run.totalMs)} = read ${(run.readMs / 1000).toFixed(1)} + check ${(run.checkMs / 1000).toFixed(1)} + import ${(run.applyMs / 1000).toFixed(1)} (${num(rate)} rows/s)`,
+        peer: describeFloor(floor),
+        ratio: `${ratio.toFixed(2)}× the floor's time`,
+        budget: `≤ ${BUDGET_RATIO[rows]}× the floor's time`,
+        pass: ratio <= BUDGET_RATIO[rows],
+        raw: { ...run, floor, ratio },
       }),
     );
   }
