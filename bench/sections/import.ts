@@ -11,13 +11,13 @@ import { importFloor, type ImportFloor } from '../lib/import-floor.ts';
 const AREA = '5 Import';
 /**
  * Our import's time over the floor's for the same rows (bench/lib/import-floor.ts), both measured in the same run:
- * absolute seconds move with the machine (a 1M import of 29.9 s on one 2-core machine, 33.9 s on another; 30.6 and
- * 38.4 s in two runs on one machine), the ratio much less (0.77× and 0.82× in those two runs). Our import is faster
- * than the floor at a million rows (it inserts a batch in one statement and indexes it after), so its budget is the
- * floor's own time. The 100,000-row import carries fixed costs the floor has not (a browser, an upload, a dry run):
- * 0.94× and 1.12× in the same runs.
+ * absolute seconds move with the machine (a 1M import of 29.9 s on one 2-core machine, 33.9 s on another; 30.6 to
+ * 42.3 s in three runs on one machine), the ratio much less (0.77×, 0.82× and 0.89× in those runs). Our import is
+ * faster than the floor at a million rows (it inserts a batch in one statement and indexes it after); its budget
+ * leaves a quarter above the slowest of those runs. The 100,000-row import carries fixed costs the floor has not (a
+ * browser, an upload, a dry run): 0.94×, 1.12× and 1.06× in the same runs.
  */
-const BUDGET_RATIO = { 100_000: 1.4, 1_000_000: 1 } as const;
+const BUDGET_RATIO = { 100_000: 1.4, 1_000_000: 1.15 } as const;
 const LONGEST_TASK_MS = 50;
 
 /** What the bench keeps on the page's global object (the page is a browser; this file is typed for Node). */
