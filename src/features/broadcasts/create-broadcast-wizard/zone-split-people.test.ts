@@ -1,4 +1,25 @@
-import { describe, expect, it } from 'vitest';
+import { describe, expect, it, vi } from 'vitest';
+
+vi.mock('@/api/resources/contacts/contact-requests.ts', () => ({
+  // One list page: a member whose second number is marked do-not-call.
+  async *walkContacts() {
+    yield {
+      items: [
+        {
+          FirstName: 'Ada',
+          LastName: 'L',
+          PrimaryPhone: '2145550101',
+          SecondaryPhone: '2125550101',
+          DoNotCallSecondaryPhone: true,
+          TertiaryPhone: '',
+          Notes: 'n',
+        },
+      ],
+      total: 1,
+      received: 1,
+    };
+  },
+}));
 import { newDraft, type BroadcastDraft } from './broadcast-draft.ts';
 import { recipientFileCsv } from './recipient-file.ts';
 import { testUser } from './test-user.ts';
@@ -51,5 +72,15 @@ describe('everyone a split sends to', () => {
   it('cannot be split when a large file’s rows are not kept in the draft', () => {
     expect(canSplit({ ...draft, recipients: { ...draft.recipients, files: [file(undefined)] } })).toBe(false);
     expect(canSplit({ ...draft, recipients: { ...draft.recipients, files: [file('First Name\n')] } })).toBe(true);
+  });
+
+  it("reads a list's members, and leaves out a number marked do-not-call when the broadcast calls", async () => {
+    const withList = { ...draft, recipients: { ...draft.recipients, lists: [{ id: 3, name: 'Parents', count: 1 }], primaryOnly: false } };
+    const read: number[] = [];
+    const calls = await peopleOfDraft(withList, new AbortController().signal, (count) => read.push(count));
+    expect(calls.map((person) => [person.FirstName, person.PrimaryPhone, person.Notes])).toEqual([['Ada', '2145550101', 'n']]);
+    expect(read).toEqual([1]);
+    const texts = await peopleOfDraft({ ...withList, type: { ...withList.type, channel: 'text' } }, new AbortController().signal, () => undefined);
+    expect(texts.map((person) => person.PrimaryPhone)).toEqual(['2145550101', '2125550101']);
   });
 });

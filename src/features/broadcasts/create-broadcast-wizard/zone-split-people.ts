@@ -1,7 +1,7 @@
 import { splitFullName } from '@contract/column-mapping.ts';
 import { normalizePhoneNumber } from '@contract/phone-number.ts';
 import { walkContacts } from '@/api/resources/contacts/contact-requests.ts';
-import { parsePastedNumbers, type BroadcastDraft } from './broadcast-draft.ts';
+import { needsOf, parsePastedNumbers, type BroadcastDraft } from './broadcast-draft.ts';
 import { peopleOfCsv } from './recipient-file.ts';
 import type { SplitPerson } from './zone-split.ts';
 
@@ -18,14 +18,23 @@ interface PhonesOf {
   TertiaryPhone?: string | null;
   Notes?: string | null;
   IntegrationData?: string | null;
+  /** A contact's record: a number marked do-not-call is not called (sent inline, the mark would be lost). */
+  DoNotCallPrimaryPhone?: boolean | null | undefined;
+  DoNotCallSecondaryPhone?: boolean | null | undefined;
+  DoNotCallTertiaryPhone?: boolean | null | undefined;
 }
 
 /**
  * A person as one entry per number they are reached on: the primary number, and the others too unless only primary
  * numbers are called (each is placed in its own zone).
  */
-function entriesOf(person: PhonesOf, primaryOnly: boolean): SplitPerson[] {
-  const phones = primaryOnly ? [person.PrimaryPhone] : [person.PrimaryPhone, person.SecondaryPhone, person.TertiaryPhone];
+function entriesOf(person: PhonesOf, primaryOnly: boolean, calls = false): SplitPerson[] {
+  const slots = [
+    [person.PrimaryPhone, person.DoNotCallPrimaryPhone],
+    [person.SecondaryPhone, person.DoNotCallSecondaryPhone],
+    [person.TertiaryPhone, person.DoNotCallTertiaryPhone],
+  ] as const;
+  const phones = (primaryOnly ? slots.slice(0, 1) : slots).filter(([, doNotCall]) => !(calls && doNotCall === true)).map(([phone]) => phone);
   return phones.flatMap((phone) => {
     const check = normalizePhoneNumber(phone ?? '');
     if (!check.ok) return [];
@@ -54,6 +63,7 @@ export const listPeopleCount = (draft: BroadcastDraft) => draft.recipients.lists
 export async function peopleOfDraft(draft: BroadcastDraft, signal: AbortSignal, onRead: (read: number) => void): Promise<SplitPerson[]> {
   const { recipients } = draft;
   const primaryOnly = recipients.primaryOnly;
+  const calls = needsOf(draft.type).voice;
   const people: SplitPerson[] = [
     ...(recipients.carried?.people ?? []).flatMap((person) => entriesOf(person, true)),
     ...recipients.contacts.flatMap((contact) => entriesOf({ ...splitFullName(contact.name), PrimaryPhone: contact.phone }, true)),
@@ -63,7 +73,7 @@ export async function peopleOfDraft(draft: BroadcastDraft, signal: AbortSignal, 
   let read = 0;
   for (const list of recipients.lists) {
     for await (const page of walkContacts({ listId: list.id, pageSize: 1000 }, signal)) {
-      for (const contact of page.items) people.push(...entriesOf(contact, primaryOnly));
+      for (const contact of page.items) people.push(...entriesOf(contact, primaryOnly, calls));
       onRead((read += page.items.length));
     }
   }
