@@ -6,12 +6,60 @@ import { closeSync, openSync, writeSync } from 'node:fs';
  * with embedded quotes and commas, CRLF line ends. Deterministic.
  */
 
-const FIRST = ['James', 'Mary', 'John', 'Patricia', 'Robert', 'Jennifer', 'Michael', 'Linda', 'William', 'Elizabeth', 'David',
-  'Barbara', 'Richard', 'Susan', 'Joseph', 'Jessica', 'Thomas', 'Sarah', 'Charles', 'Karen', 'Daniel', 'Lisa', 'José', 'Zoë',
-  'Renée', 'Chloé'];
-const LAST = ['Smith', 'Johnson', 'Williams', 'Brown', 'Jones', 'Garcia', 'Miller', 'Davis', 'Rodriguez', 'Martinez', 'Lopez',
-  'Wilson', 'Anderson', 'Taylor', 'Moore', 'Jackson', 'Martin', 'Lee', 'Perez', 'Thompson', 'White', 'Harris', "O'Brien",
-  'Van der Berg'];
+const FIRST = [
+  'James',
+  'Mary',
+  'John',
+  'Patricia',
+  'Robert',
+  'Jennifer',
+  'Michael',
+  'Linda',
+  'William',
+  'Elizabeth',
+  'David',
+  'Barbara',
+  'Richard',
+  'Susan',
+  'Joseph',
+  'Jessica',
+  'Thomas',
+  'Sarah',
+  'Charles',
+  'Karen',
+  'Daniel',
+  'Lisa',
+  'José',
+  'Zoë',
+  'Renée',
+  'Chloé',
+];
+const LAST = [
+  'Smith',
+  'Johnson',
+  'Williams',
+  'Brown',
+  'Jones',
+  'Garcia',
+  'Miller',
+  'Davis',
+  'Rodriguez',
+  'Martinez',
+  'Lopez',
+  'Wilson',
+  'Anderson',
+  'Taylor',
+  'Moore',
+  'Jackson',
+  'Martin',
+  'Lee',
+  'Perez',
+  'Thompson',
+  'White',
+  'Harris',
+  "O'Brien",
+  'Van der Berg',
+];
 const NOTES = ['Prefers evening calls', 'Member since 2019', 'Volunteer', 'Do not call Sundays', 'VIP', '', ''];
 // Area codes none of the sandbox's generated contacts use, so an import adds people instead of merging them.
 const AREA = ['209', '307', '406', '559', '605', '701', '802', '207'];
@@ -45,15 +93,25 @@ export function writeContactCsv(path: string, rows: number, seed = 0x9e3779b9): 
     else {
       const format = Math.floor(random() * 5);
       const [area, exchange, line] = [phone.slice(0, 3), phone.slice(3, 6), phone.slice(6)];
-      written = [phone, `(${area}) ${exchange}-${line}`, `${area}-${exchange}-${line}`, `+1 ${area} ${exchange} ${line}`, `1.${area}.${exchange}.${line}`][format]!;
+      written = [phone, `(${area}) ${exchange}-${line}`, `${area}-${exchange}-${line}`, `+1 ${area} ${exchange} ${line}`, `1.${area}.${exchange}.${line}`][
+        format
+      ]!;
     }
     if (earlier.length < 1000) earlier.push(written);
     else if (random() < 0.01) earlier[Math.floor(random() * 1000)] = written;
     const first = pick(FIRST);
     const notes = random() < 0.1 ? 'Said "call later", maybe' : pick(NOTES);
     lines.push(
-      [quote(first), quote(pick(LAST)), quote(written), `${first.toLowerCase()}.${index}@example.org`, String(1 + Math.floor(random() * 12)),
-        quote(notes), `crm:${100000 + index}`, digits(3)].join(','),
+      [
+        quote(first),
+        quote(pick(LAST)),
+        quote(written),
+        `${first.toLowerCase()}.${index}@example.org`,
+        String(1 + Math.floor(random() * 12)),
+        quote(notes),
+        `crm:${100000 + index}`,
+        digits(3),
+      ].join(','),
     );
     if (lines.length >= 10_000) {
       writeSync(file, `${lines.join('\r\n')}\r\n`);

@@ -40,15 +40,19 @@ function buildOnce(name: string, build: (path: string) => void, stale?: RegExp):
 
 /** The demo account with 1,000,000 contacts in all (the demo's own and generated ones). */
 export function contactsDatabase(): string {
-  return buildOnce(`sandbox-1m-${schemaKey}.db`, (path) => {
-    const db = openDatabase(path);
-    const now = Date.now();
-    seedDemoData(db, now);
-    addGeneratedContacts(db, SCALE - DEMO_CONTACT_COUNT, now);
-    db.exec('ANALYZE');
-    db.pragma('wal_checkpoint(TRUNCATE)');
-    db.close();
-  }, /^sandbox-1m-/);
+  return buildOnce(
+    `sandbox-1m-${schemaKey}.db`,
+    (path) => {
+      const db = openDatabase(path);
+      const now = Date.now();
+      seedDemoData(db, now);
+      addGeneratedContacts(db, SCALE - DEMO_CONTACT_COUNT, now);
+      db.exec('ANALYZE');
+      db.pragma('wal_checkpoint(TRUNCATE)');
+      db.close();
+    },
+    /^sandbox-1m-/,
+  );
 }
 
 /** A fresh copy of a database for one run (creates and imports change it). */
@@ -62,32 +66,36 @@ export function runCopy(source: string, name: string): string {
 
 /** The first `count` contacts of the 1M database as json-server's db.json, in the API's field names. */
 export function jsonServerData(count: number): string {
-  return buildOnce(`json-server-${count}-${schemaKey}.json`, (path) => {
-    const db = new Database(contactsDatabase(), { readonly: true });
-    const rows = db
-      .prepare(
-        `SELECT person_id AS PersonID, first_name AS FirstName, last_name AS LastName, primary_phone AS PrimaryPhone,
+  return buildOnce(
+    `json-server-${count}-${schemaKey}.json`,
+    (path) => {
+      const db = new Database(contactsDatabase(), { readonly: true });
+      const rows = db
+        .prepare(
+          `SELECT person_id AS PersonID, first_name AS FirstName, last_name AS LastName, primary_phone AS PrimaryPhone,
            secondary_phone AS SecondaryPhone, notes AS Notes, integration_data AS IntegrationData,
            strftime('%Y-%m-%dT%H:%M:%S', last_updated / 1000, 'unixepoch') AS LastUpdated
          FROM contacts ORDER BY person_id LIMIT ?`,
-      )
-      .iterate(count);
-    const file = openSync(path, 'w');
-    writeSync(file, '{"contacts":[\n');
-    let buffer: string[] = [];
-    let first = true;
-    for (const row of rows) {
-      buffer.push(`${first ? '' : ',\n'}${JSON.stringify(row)}`);
-      first = false;
-      if (buffer.length === 10_000) {
-        writeSync(file, buffer.join(''));
-        buffer = [];
+        )
+        .iterate(count);
+      const file = openSync(path, 'w');
+      writeSync(file, '{"contacts":[\n');
+      let buffer: string[] = [];
+      let first = true;
+      for (const row of rows) {
+        buffer.push(`${first ? '' : ',\n'}${JSON.stringify(row)}`);
+        first = false;
+        if (buffer.length === 10_000) {
+          writeSync(file, buffer.join(''));
+          buffer = [];
+        }
       }
-    }
-    writeSync(file, `${buffer.join('')}\n]}\n`);
-    closeSync(file);
-    db.close();
-  }, new RegExp(`^json-server-${count}-`));
+      writeSync(file, `${buffer.join('')}\n]}\n`);
+      closeSync(file);
+      db.close();
+    },
+    new RegExp(`^json-server-${count}-`),
+  );
 }
 
 /** A contacts CSV of `rows` rows with invalid, repeated and extra-column rows. */

@@ -27,7 +27,8 @@ export function failedFigure(area: string, name: string, error: unknown): Figure
   return figure({ area, name, ours: `failed: ${message.split('\n')[0]!.slice(0, 90)}`, budget: 'runs', pass: false });
 }
 
-export const ms = (value: number | null | undefined, digits = 1) => (value === null || value === undefined || Number.isNaN(value) ? '—' : `${value.toFixed(digits)} ms`);
+export const ms = (value: number | null | undefined, digits = 1) =>
+  value === null || value === undefined || Number.isNaN(value) ? '—' : `${value.toFixed(digits)} ms`;
 export const num = (value: number | null | undefined, digits = 0) =>
   value === null || value === undefined || Number.isNaN(value)
     ? '—'
@@ -52,7 +53,11 @@ export function textTable(figures: readonly Figure[]): string {
   const rows = figures.map((item) => [...COLUMNS.map(([, key]) => item[key]), verdict(item.pass)]);
   const header = [...COLUMNS.map(([title]) => title), ''];
   const widths = header.map((title, index) => Math.max(title.length, ...rows.map((row) => row[index]!.length)));
-  const line = (cells: readonly string[]) => cells.map((cell, index) => cell.padEnd(widths[index]!)).join('  ').trimEnd();
+  const line = (cells: readonly string[]) =>
+    cells
+      .map((cell, index) => cell.padEnd(widths[index]!))
+      .join('  ')
+      .trimEnd();
   return [line(header), line(widths.map((width) => '-'.repeat(width))), ...rows.map(line)].join('\n');
 }
 

@@ -103,10 +103,7 @@ export async function load(base: string, operation: Operation, { connections = 1
 /** Signs sandbox requests as our server does (OAuth 1.0a, the user's AuthToken, a new nonce each time). */
 export function sandboxSigner(baseUrl: string, keys: { appKey: string; secretKey: string }) {
   const sign = (token: string) => (method: string, path: string) => ({
-    authorization: authorizationHeader(
-      { method, url: `${baseUrl}${path}` },
-      { consumerKey: keys.appKey, consumerSecret: keys.secretKey, token },
-    ),
+    authorization: authorizationHeader({ method, url: `${baseUrl}${path}` }, { consumerKey: keys.appKey, consumerSecret: keys.secretKey, token }),
   });
   return {
     async logIn(userName: string, pinCode: string): Promise<(method: string, path: string) => Record<string, string>> {
@@ -131,7 +128,10 @@ export async function serverSession(baseUrl: string, userName: string, pinCode: 
     body: JSON.stringify({ UserName: userName, PinCode: pinCode }),
   });
   if (!response.ok) throw new Error(`Login to our server failed: ${response.status} ${await response.text()}`);
-  const cookie = response.headers.getSetCookie().map((line) => line.split(';')[0]).join('; ');
+  const cookie = response.headers
+    .getSetCookie()
+    .map((line) => line.split(';')[0])
+    .join('; ');
   return { cookie, 'x-requested-with': 'callboard' };
 }
 

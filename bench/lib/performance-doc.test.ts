@@ -1,5 +1,16 @@
 import { describe, expect, it } from 'vitest';
-import { END, START, areaKey, formatDate, renderArea, renderRun, runLine, splitAreas, updateDocument, type BenchResults } from '../../scripts/performance-doc.mjs';
+import {
+  END,
+  START,
+  areaKey,
+  formatDate,
+  renderArea,
+  renderRun,
+  runLine,
+  splitAreas,
+  updateDocument,
+  type BenchResults,
+} from '../../scripts/performance-doc.mjs';
 
 // scripts/performance-doc.mjs (`npm run docs:figures`) writes docs/performance.md's tables from bench/results.json.
 // Its test lives here because vitest runs the bench's tests and none under scripts/.

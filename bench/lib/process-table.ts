@@ -78,7 +78,7 @@ export function findFamily(family: Family): number[] {
   }
   for (const entry of table) if (groups.has(entry.pgid)) found.add(entry.pid);
   // Descendants, until no process is added.
-  for (let grew = true; grew; ) {
+  for (let grew = true; grew;) {
     grew = false;
     for (const entry of table) {
       if (!found.has(entry.pid) && found.has(entry.ppid)) {

@@ -103,7 +103,13 @@ export async function endProcess(child: ChildProcess, graceMs = 5000): Promise<v
  * Runs a program to its end (as `execFile` does), tracked as every process the bench starts: its output, or an
  * error with its stderr when it fails or passes `timeoutMs` (it is ended then, with what it started).
  */
-export function runProcess(options: { command?: string; args: string[]; env?: NodeJS.ProcessEnv; timeoutMs: number; label: string }): Promise<{ stdout: string; stderr: string }> {
+export function runProcess(options: {
+  command?: string;
+  args: string[];
+  env?: NodeJS.ProcessEnv;
+  timeoutMs: number;
+  label: string;
+}): Promise<{ stdout: string; stderr: string }> {
   const child = spawnTracked(options.command ?? process.execPath, options.args, options.label, { env: options.env, stdio: ['ignore', 'pipe', 'pipe'] });
   let stdout = '';
   let stderr = '';

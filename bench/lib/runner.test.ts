@@ -91,7 +91,11 @@ const readResults = (run: Run) => JSON.parse(readFileSync(run.resultsFile, 'utf8
 
 afterEach(() => {
   // A failed test leaves nothing running either.
-  for (const run of runs.splice(0)) signalAll(runningOf(run).map((entry) => entry.pid), 'SIGKILL');
+  for (const run of runs.splice(0))
+    signalAll(
+      runningOf(run).map((entry) => entry.pid),
+      'SIGKILL',
+    );
   for (const folder of folders.splice(0)) rmSync(folder, { recursive: true, force: true });
 });
 

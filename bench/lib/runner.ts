@@ -90,7 +90,13 @@ export async function runBench(all: readonly Section[], options: { only: readonl
 
   const writeResults = () => {
     mkdirSync(dirname(options.resultsFile), { recursive: true });
-    const results = { date: new Date().toISOString(), areas: wanted.map((section) => section.name), sections: reports, figures, markdown: markdownTable(figures) };
+    const results = {
+      date: new Date().toISOString(),
+      areas: wanted.map((section) => section.name),
+      sections: reports,
+      figures,
+      markdown: markdownTable(figures),
+    };
     writeFileSync(options.resultsFile, `${JSON.stringify(results, null, 2)}\n`);
   };
 
@@ -110,8 +116,24 @@ export async function runBench(all: readonly Section[], options: { only: readonl
       const ended = await Promise.race([endEverything(), new Promise<string[]>((resolve) => setTimeout(() => resolve([]), 15_000))]);
       if (section) {
         const { name, step } = section.context;
-        reports.push({ name, outcome: 'interrupted', seconds: (Date.now() - section.started) / 1000, deadlineSeconds: deadlines.get(name)! / 1000, step, ended });
-        figures.push(figure({ area: name, name: 'the whole area', ours: `interrupted (${why}) while: ${step}`, budget: 'runs', pass: false, raw: { interrupted: why, step, ended } }));
+        reports.push({
+          name,
+          outcome: 'interrupted',
+          seconds: (Date.now() - section.started) / 1000,
+          deadlineSeconds: deadlines.get(name)! / 1000,
+          step,
+          ended,
+        });
+        figures.push(
+          figure({
+            area: name,
+            name: 'the whole area',
+            ours: `interrupted (${why}) while: ${step}`,
+            budget: 'runs',
+            pass: false,
+            raw: { interrupted: why, step, ended },
+          }),
+        );
       }
       console.error(`[bench] ended: ${ended.length > 0 ? ended.join(', ') : 'nothing was running'}`);
       writeResults();
@@ -149,7 +171,10 @@ export async function runBench(all: readonly Section[], options: { only: readonl
     });
     const finished = running
       .run(context, async () => section.run())
-      .then((result) => ({ figures: result }), (error: unknown) => ({ error }));
+      .then(
+        (result) => ({ figures: result }),
+        (error: unknown) => ({ error }),
+      );
     const result = await Promise.race([finished, pastDeadline]);
     clearTimeout(timer);
     // Interrupted: the interruption reports the area and ends the bench.

@@ -69,7 +69,10 @@ export async function apiSection(): Promise<Figure[]> {
   const source = contactsDatabase();
   const ids = new Database(source, { readonly: true });
   const firstId = ids.prepare('SELECT MIN(person_id) FROM contacts').pluck().get() as number;
-  const middleId = ids.prepare('SELECT person_id FROM contacts ORDER BY person_id LIMIT 1 OFFSET ?').pluck().get(SCALE / 2) as number;
+  const middleId = ids
+    .prepare('SELECT person_id FROM contacts ORDER BY person_id LIMIT 1 OFFSET ?')
+    .pluck()
+    .get(SCALE / 2) as number;
   ids.close();
 
   // Start-up with the 1M database: three cold starts, time to the first answer and memory then.

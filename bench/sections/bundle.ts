@@ -44,7 +44,12 @@ function chunkGraph(chunks: Map<string, Chunk>): Plugin {
 
 async function buildWithGraph(outDir: string, config: Parameters<typeof build>[0]): Promise<Map<string, Chunk>> {
   const chunks = new Map<string, Chunk>();
-  await build({ ...config, logLevel: 'warn', build: { ...config?.build, outDir, emptyOutDir: true }, plugins: [...(config?.plugins ?? []), chunkGraph(chunks)] });
+  await build({
+    ...config,
+    logLevel: 'warn',
+    build: { ...config?.build, outDir, emptyOutDir: true },
+    plugins: [...(config?.plugins ?? []), chunkGraph(chunks)],
+  });
   for (const chunk of chunks.values()) chunk.gzipBytes = gzipSync(readFileSync(join(outDir, chunk.fileName)), { level: 9 }).length;
   return chunks;
 }

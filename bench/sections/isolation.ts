@@ -127,7 +127,7 @@ export async function isolationSection(): Promise<Figure[]> {
       }),
       figure({
         area: AREA,
-        name: 'that import and upload, side by side; our server\'s peak memory',
+        name: "that import and upload, side by side; our server's peak memory",
         ours: `import done in ${(importMs / 1000).toFixed(1)} s, upload in ${(uploadMs / 1000).toFixed(1)} s; peak RSS ${num(memory.peakMiB)} MiB`,
         raw: { importMs, uploadMs, memory },
       }),

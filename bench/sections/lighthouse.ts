@@ -102,7 +102,18 @@ export async function lighthouseSection(): Promise<Figure[]> {
   step('starting vite preview of the floor app');
   const floor = await startProcess({
     label: 'vite preview of the floor app',
-    args: [join(ROOT, 'node_modules/vite/bin/vite.js'), 'preview', join(ROOT, 'bench/floor'), '--outDir', floorDist, '--port', String(FLOOR_PORT), '--strictPort', '--host', '127.0.0.1'],
+    args: [
+      join(ROOT, 'node_modules/vite/bin/vite.js'),
+      'preview',
+      join(ROOT, 'bench/floor'),
+      '--outDir',
+      floorDist,
+      '--port',
+      String(FLOOR_PORT),
+      '--strictPort',
+      '--host',
+      '127.0.0.1',
+    ],
     readyUrl: `http://127.0.0.1:${FLOOR_PORT}/`,
   });
   const peer = new Map<FormFactor, Report>();
@@ -134,7 +145,8 @@ export async function lighthouseSection(): Promise<Figure[]> {
             peer: `floor app: ${describe(floorReport)}`,
             ratio: `${report.score - floorReport.score >= 0 ? '+' : ''}${report.score - floorReport.score} points`,
             budget: formFactor === 'desktop' ? `≥ ${DESKTOP_SCORE}, CLS 0` : `≥ the floor app's − ${MOBILE_POINTS_BELOW_FLOOR} points, CLS 0`,
-            pass: (formFactor === 'desktop' ? report.score >= DESKTOP_SCORE : report.score >= floorReport.score - MOBILE_POINTS_BELOW_FLOOR) && report.cls === 0,
+            pass:
+              (formFactor === 'desktop' ? report.score >= DESKTOP_SCORE : report.score >= floorReport.score - MOBILE_POINTS_BELOW_FLOOR) && report.cls === 0,
             raw: { ours: report, floor: floorReport },
           }),
         );

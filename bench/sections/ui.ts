@@ -200,7 +200,10 @@ async function timeReportAndCopies(page: Page, url: string, name: string) {
 async function timeSearch(page: Page, term: string, expected: string): Promise<WithRequest> {
   const box = page.getByRole('searchbox', { name: 'Search contacts' });
   await box.fill('');
-  await page.getByRole('status').filter({ hasText: /contacts$/ }).waitFor();
+  await page
+    .getByRole('status')
+    .filter({ hasText: /contacts$/ })
+    .waitFor();
   const finished = page.evaluate(AWAIT_SEARCH_RESULT(term, expected)) as Promise<WithRequest>;
   await box.pressSequentially(term, { delay: 60 });
   return finished;
@@ -287,10 +290,7 @@ export async function uiSection(): Promise<Figure[]> {
       floor = await timeContacts(() => openGridFloor(page, server.url, list));
     } catch (error) {
       // No verdict without the floor; ours are kept in the failure's figure, and the report's figures still run.
-      return [
-        { ...failedFigure(AREA, 'contacts page and search: the floor', error), raw: { ours } },
-        ...(await reportFigures(page, server.url)),
-      ];
+      return [{ ...failedFigure(AREA, 'contacts page and search: the floor', error), raw: { ours } }, ...(await reportFigures(page, server.url))];
     }
 
     const navigationRatio = median(elapsed(ours.navigations)) / median(elapsed(floor.navigations));
