@@ -11,8 +11,9 @@ import { median } from '../lib/stats.ts';
 const AREA = '3 API at 1M';
 const LIST_P99_MS = 20;
 /**
- * Our list over json-server's, one client each (see oneClientRatio): 188× and 182× in two runs on one 2-core machine.
- * It was 500× against json-server's one-client rate with ours at 10 connections, a mix that moved with the machine.
+ * Our list over json-server's, one client each (see oneClientRatio): 182× in a run on 2026-12-07, 188× from the
+ * one-client figures of the full run of 2026-11-28. It was 500× against json-server's one-client rate with ours at
+ * 10 connections, a mix that moved with the machine.
  */
 const LIST_RATIO = 140;
 const DEEP_P99_MS = 20;
