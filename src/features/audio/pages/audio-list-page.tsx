@@ -166,9 +166,8 @@ export function AudioListPage() {
           {users && users.length > 0 && (
             <Alert severity="warning" sx={{ mb: 2 }}>
               {users.length === 1 ? 'A broadcast still to play it uses it: ' : `${users.length} broadcasts still to play it use it: `}
-              {users
-                .map((broadcast) => `“${broadcast.BroadcastName ?? `Broadcast ${broadcast.BroadcastID}`}” (${broadcastStateOf(broadcast)})`)
-                .join(', ')}. They will have no message to play.
+              {users.map((broadcast) => `“${broadcast.BroadcastName ?? `Broadcast ${broadcast.BroadcastID}`}” (${broadcastStateOf(broadcast)})`).join(', ')}.
+              They will have no message to play.
             </Alert>
           )}
           {users === null && (
