@@ -13,7 +13,7 @@ import { useSendingSettings } from '@/api/sending-settings.ts';
 import { appNow } from '@/utils/app-clock.ts';
 import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
 import { formatCount, formatCountOf } from '@/utils/format-number.ts';
-import type { BroadcastDraft } from './broadcast-draft.ts';
+import { needsOf, type BroadcastDraft } from './broadcast-draft.ts';
 import { clockText, earliestStartInside, groupByZone, timeOfDayText, zoneWindow } from './recipient-zones.ts';
 import { LOCAL_FORMAT, hasPassed, localToInstant, type LocalDateTime } from './start-date.ts';
 import { useRecipientNumbers } from './use-recipient-numbers.ts';
@@ -139,7 +139,10 @@ export function RecipientZones({ draft, plan, userZone, onStartAt, onSplit }: Re
       {split !== null && (
         <Alert severity="info" sx={{ mt: 1.5 }} role="status">
           Sent as one broadcast for each time zone, each starting at {timeOfDayText(split.localStart)} their time on{' '}
-          {dayjs(split.day, 'YYYY-MM-DD').format('ddd, MMM D')}.
+          {dayjs(split.day, 'YYYY-MM-DD').format('ddd, MMM D')}.{/* The API's calling window is the user's, in the user's zone (decision 0198). */}
+          {needsOf(draft.type).voice && draft.schedule.checkCallingWindow && (
+            <Box sx={{ mt: 0.5 }}>Calls also keep to your calling window, in your time zone: it can hold a far zone’s calls until it opens.</Box>
+          )}
           {split.fixedDay === null && (
             <Button size="small" variant="outlined" color="inherit" sx={{ display: 'flex', mt: 1 }} onClick={() => onSplit(null)}>
               Send as one broadcast
