@@ -1,5 +1,5 @@
 import { z } from './zod.ts';
-import { dayNameSchema, timeOfDaySchema, usStateSchema, type DayName, type TimeOfDay } from './common.ts';
+import { dayNameSchema, timeOfDaySchema, usStateSchema, type TimeOfDay } from './common.ts';
 import { normalizePhoneNumber, phoneProblemMessages } from './phone-number.ts';
 import { permissionsSchema } from './user.ts';
 
@@ -66,19 +66,8 @@ export const userUpdateInputSchema = userSettingsInputSchema.partial().extend({
 });
 export type UserUpdateInput = z.infer<typeof userUpdateInputSchema>;
 
-/**
- * A new user's calling settings when Create User leaves them out: Retries 1, MaxMessageLength 120 and every day as
- * documented; the rest per docs/decisions/0040-users-and-permissions.md.
- */
-export const defaultCallingSettings = {
-  Retries: 1,
-  MaxMessageLength: 120,
-  CallThrottle: 0,
-  ContinueOnNextDay: false,
-  StartTimeOfDay: { Hour: 7, Minute: 0 },
-  StopTimeOfDay: { Hour: 20, Minute: 0 },
-  CallingWindowDays: [] as DayName[],
-} as const satisfies Partial<z.input<typeof userSettingsInputSchema>>;
+// Kept apart so the shell can read them without the phone-number rules (and their metadata) this file needs.
+export { defaultCallingSettings } from './calling-defaults.ts';
 
 const minutesOf = (time: TimeOfDay) => time.Hour * 60 + time.Minute;
 

@@ -1,4 +1,4 @@
-import { defaultCallingSettings } from '@contract/user-settings.ts';
+import { defaultCallingSettings } from '@contract/calling-defaults.ts';
 import type { SessionUser, User } from '@contract/user.ts';
 import { isApiError } from '@/api/api-error.ts';
 
