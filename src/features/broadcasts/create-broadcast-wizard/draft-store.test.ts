@@ -1,6 +1,7 @@
 import { beforeEach, describe, expect, it } from 'vitest';
 import type { User } from '@contract/user.ts';
 import { newDraft, type BroadcastDraft } from './broadcast-draft.ts';
+import { testUser } from './test-user.ts';
 import {
   allDrafts,
   BLANK_KEPT_MS,
@@ -15,24 +16,7 @@ import {
   tidyDrafts,
 } from './draft-store.ts';
 
-const user = {
-  UserID: 7,
-  UserName: 'u',
-  FirstName: 'Leia',
-  LastName: 'O',
-  Email: '',
-  Phone: '',
-  CallerID: '2027075000',
-  Retries: 2,
-  MaxMessageLength: 90,
-  CallThrottle: 5,
-  ContinueOnNextDay: false,
-  StartTimeOfDay: { Hour: 7, Minute: 0 },
-  StopTimeOfDay: { Hour: 20, Minute: 0 },
-  CallingWindowDays: [],
-  State: 'TX',
-  Permissions: { CanSeeAllBroadcasts: true, CanSeeAllRoster: true, CanSeeAllAudio: true, CanSeeGroupAudio: true },
-} satisfies User;
+const user = { ...testUser, UserID: 7, FirstName: 'Leia', ContinueOnNextDay: false } satisfies User;
 const other = { ...user, UserID: 8 };
 
 const named = (name: string, savedAt = 1000): BroadcastDraft => {

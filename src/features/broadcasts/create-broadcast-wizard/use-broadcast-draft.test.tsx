@@ -6,25 +6,9 @@ import type { User } from '@contract/user.ts';
 import { newDraft, type BroadcastDraft } from './broadcast-draft.ts';
 import { draftKey, listedDrafts, readDraft } from './draft-store.ts';
 import { useBroadcastDraft } from './use-broadcast-draft.ts';
+import { testUser } from './test-user.ts';
 
-const user = {
-  UserID: 9,
-  UserName: 'u',
-  FirstName: 'Han',
-  LastName: 'S',
-  Email: '',
-  Phone: '',
-  CallerID: '2027075000',
-  Retries: 2,
-  MaxMessageLength: 90,
-  CallThrottle: 5,
-  ContinueOnNextDay: false,
-  StartTimeOfDay: { Hour: 7, Minute: 0 },
-  StopTimeOfDay: { Hour: 20, Minute: 0 },
-  CallingWindowDays: [],
-  State: 'TX',
-  Permissions: { CanSeeAllBroadcasts: true, CanSeeAllRoster: true, CanSeeAllAudio: true, CanSeeGroupAudio: true },
-} satisfies User;
+const user = { ...testUser, UserID: 9, FirstName: 'Han', ContinueOnNextDay: false } satisfies User;
 
 // The hook's latest answer, for the test to call (set after each render, as a ref would be).
 const latest: { current: ReturnType<typeof useBroadcastDraft> | null } = { current: null };
