@@ -4,13 +4,12 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { BroadcastGroup, BroadcastGroupInput } from '../../src/contract/broadcast-group.ts';
-import { createLogger } from '../http/log.ts';
-import { startTestRedis } from '../testing/redis-server.ts';
+import { sharedRedisCopies } from '../testing/redis-server.ts';
 import { createBrowser, startTestSandbox } from '../testing/test-server.ts';
 import { createBffApp } from './app.ts';
 import { RecordStoreUnavailable } from './account-records.ts';
 import { fileBroadcastGroups, memoryBroadcastGroups, sharedBroadcastGroups, type BroadcastGroupStore } from './broadcast-groups.ts';
-import { connectSharedStore, type SharedStore } from './shared-store.ts';
+import type { SharedStore } from './shared-store.ts';
 
 const keys = { appKey: 'groups-app-key', secretKey: 'groups-secret-key' };
 const LEIA = { UserName: 'leia@cea', PinCode: 'alderaan-1977' };
@@ -220,21 +219,7 @@ describe('the file store', () => {
 });
 
 describe('several copies (REDIS_URL)', () => {
-  let redis: Awaited<ReturnType<typeof startTestRedis>>;
-  const stores: SharedStore[] = [];
-  beforeAll(async () => {
-    redis = await startTestRedis(dir);
-  }, 30_000);
-  afterAll(async () => {
-    for (const store of stores) await store.close();
-    redis?.kill();
-  });
-
-  const copy = () => {
-    const store = connectSharedStore(redis.url, createLogger({ level: 'silent', pretty: false }));
-    stores.push(store);
-    return { store, browser: server({ sharedStore: store }) };
-  };
+  const { copy, kill } = sharedRedisCopies(server);
 
   it('a group written on one copy is read on the other; with Redis down a read fails rather than answering 404', async () => {
     const a = copy();
@@ -251,7 +236,7 @@ describe('several copies (REDIS_URL)', () => {
     expect((await groupOf(onB, 701)).status).toBe(404);
     expect((await onB.request('PUT', `/api/broadcast-groups/${randomUUID()}`, picnic(702))).status).toBe(409);
 
-    redis.kill();
+    kill();
     await expect.poll(() => b.store.up).toBe(false);
     // Ended sessions fail closed too (decision 174): either way, never "in no group".
     expect([401, 502]).toContain((await groupOf(onB, 702)).status);

@@ -3,12 +3,11 @@ import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { defaultSendingSettings } from '../../src/contract/sending-settings.ts';
-import { createLogger } from '../http/log.ts';
-import { startTestRedis } from '../testing/redis-server.ts';
+import { sharedRedisCopies } from '../testing/redis-server.ts';
 import { createBrowser, startTestSandbox } from '../testing/test-server.ts';
 import { createBffApp } from './app.ts';
 import { fileSendingSettings } from './sending-settings.ts';
-import { connectSharedStore, type SharedStore } from './shared-store.ts';
+import type { SharedStore } from './shared-store.ts';
 
 const keys = { appKey: 'settings-app-key', secretKey: 'settings-secret-key' };
 const LEIA = { UserName: 'leia@cea', PinCode: 'alderaan-1977' };
@@ -117,22 +116,7 @@ describe('the file store', () => {
 });
 
 describe('several copies (REDIS_URL)', () => {
-  let redis: Awaited<ReturnType<typeof startTestRedis>>;
-  const stores: SharedStore[] = [];
-
-  beforeAll(async () => {
-    redis = await startTestRedis(dir);
-  }, 30_000);
-  afterAll(async () => {
-    for (const store of stores) await store.close();
-    redis?.kill();
-  });
-
-  const copy = () => {
-    const store = connectSharedStore(redis.url, createLogger({ level: 'silent', pretty: false }));
-    stores.push(store);
-    return { store, browser: server({ sharedStore: store }) };
-  };
+  const { copy, kill } = sharedRedisCopies(server);
 
   it('a save on one copy is read on the other; with Redis down the read fails rather than answering the defaults', async () => {
     const a = copy();
@@ -145,7 +129,7 @@ describe('several copies (REDIS_URL)', () => {
     onB.cookie = onA.cookie;
     expect(await (await onB.request('GET', '/api/sending-settings')).json()).toEqual(quiet);
 
-    redis.kill();
+    kill();
     await expect.poll(() => b.store.up).toBe(false);
     // Ended sessions fail closed too (decision 174): either way, never the defaults.
     const down = await onB.request('GET', '/api/sending-settings');

@@ -1,5 +1,11 @@
 import { spawn } from 'node:child_process';
+import { mkdtempSync, rmSync } from 'node:fs';
 import { connect, createServer } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, beforeAll } from 'vitest';
+import { connectSharedStore, type SharedStore } from '../bff/shared-store.ts';
+import { createLogger } from '../http/log.ts';
 
 /**
  * A throwaway redis-server for tests of several copies (REDIS_URL): a free port, nothing saved (files, if any, in
@@ -26,4 +32,31 @@ export async function startTestRedis(dir: string): Promise<{ url: string; kill: 
     await new Promise((resolve) => setTimeout(resolve, 50));
   }
   return { url: `redis://127.0.0.1:${port}`, kill: () => void redis.kill('SIGKILL') };
+}
+
+/**
+ * For a describe block: one test Redis, and copies of our server sharing it, each with its own connection (as
+ * separate processes would have). `kill()` stops Redis, as a crash would.
+ */
+export function sharedRedisCopies<Browser>(serverWith: (options: { sharedStore: SharedStore }) => Browser) {
+  let redis: Awaited<ReturnType<typeof startTestRedis>> | undefined;
+  const stores: SharedStore[] = [];
+  let dir = '';
+  beforeAll(async () => {
+    dir = mkdtempSync(join(tmpdir(), 'callboard-redis-'));
+    redis = await startTestRedis(dir);
+  }, 30_000);
+  afterAll(async () => {
+    for (const store of stores) await store.close();
+    redis?.kill();
+    rmSync(dir, { recursive: true, force: true });
+  });
+  return {
+    copy: () => {
+      const store = connectSharedStore(redis!.url, createLogger({ level: 'silent', pretty: false }));
+      stores.push(store);
+      return { store, browser: serverWith({ sharedStore: store }) };
+    },
+    kill: () => redis?.kill(),
+  };
 }
