@@ -82,21 +82,22 @@ test.describe('Quiet hours', () => {
   });
 });
 
+/** A text to these numbers scheduled for 7:00 AM in Texas on Dec 24, 2030, split at the review: each zone at 8:00 AM. */
+async function splitAtEight(page: Page, name: string, pasted: string, text: string) {
+  await compose(page, { name, channel: 'Text message', pasted, text });
+  await scheduleAt(page, '122420300700A');
+  await page.getByRole('button', { name: 'Next' }).click();
+  const review = page.locator('#broadcast-wizard-step');
+  await review.getByRole('button', { name: 'Send in each zone at 8:00 AM their time' }).click();
+  return review;
+}
+
 test.describe('Each zone at its local time', () => {
   test.beforeEach(async ({ page }) => logIn(page, DEMO_MASTER));
 
   test('one click sends one broadcast for each time zone at 8:00 AM their time, and each report shows the group', async ({ page }) => {
-    await compose(page, {
-      name: 'Field trip forms by zone',
-      channel: 'Text message',
-      pasted: '2125550111, 2145550112, 2135550113, 8085550114',
-      text: 'Field trip forms are due Friday.',
-    });
     // 7:00 AM in Texas is 3:00 AM in Hawaii.
-    await scheduleAt(page, '122420300700A');
-    await page.getByRole('button', { name: 'Next' }).click();
-    const review = page.locator('#broadcast-wizard-step');
-    await review.getByRole('button', { name: 'Send in each zone at 8:00 AM their time' }).click();
+    const review = await splitAtEight(page, 'Field trip forms by zone', '2125550111, 2145550112, 2135550113, 8085550114', 'Field trip forms are due Friday.');
     await expect(
       review.getByRole('status').filter({ hasText: 'Sent as one broadcast for each time zone, each starting at 8:00 AM their time on Tue, Dec 24.' }),
     ).toBeVisible();
@@ -136,15 +137,7 @@ test.describe('Each zone at its local time, where a zone cannot be reached', () 
 
   test('a zone whose only number cannot take texts is left out and named; the others are sent', async ({ page }) => {
     // (212) 555-1111 is a landline in the sandbox: a text cannot reach it.
-    await compose(page, {
-      name: 'Bus pass renewal by zone',
-      channel: 'Text message',
-      pasted: '2125551111, 2145550112, 8085550124',
-      text: 'Bus passes renew Monday.',
-    });
-    await scheduleAt(page, '122420300700A');
-    await page.getByRole('button', { name: 'Next' }).click();
-    await page.locator('#broadcast-wizard-step').getByRole('button', { name: 'Send in each zone at 8:00 AM their time' }).click();
+    await splitAtEight(page, 'Bus pass renewal by zone', '2125551111, 2145550112, 8085550124', 'Bus passes renew Monday.');
     await page.getByRole('button', { name: 'Schedule one for each zone' }).click();
     await expect(
       page.getByText('“Bus pass renewal by zone” is scheduled as 2 broadcasts, one for each time zone. Not sent to Eastern Time: nobody there can receive it.'),
