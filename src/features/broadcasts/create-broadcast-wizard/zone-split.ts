@@ -70,10 +70,9 @@ export interface ZonePart {
  * its start also keeps the earlier inside the sending hours, else with whichever does; a number with no known zone
  * goes with the user's own.
  */
-function zoneFor(digits: string, day: string, localStart: TimeOfDay, userZone: string, durationMinutes: number, hours: SendingHours): string {
-  const zones = countedZones(zonesOfNumber(digits), localToInstant(localAt(day, localStart), userZone));
+function zoneFor(digits: string, userZone: string, startIn: (zone: string) => number, durationMinutes: number, hours: SendingHours): string {
+  const zones = countedZones(zonesOfNumber(digits), startIn(userZone));
   if (zones.length === 0) return userZone;
-  const startIn = (zone: string) => localToInstant(localAt(day, localStart), zone);
   // The later clock starts its local time at the later instant.
   const westernFirst = [...zones].sort((a, b) => startIn(b) - startIn(a));
   const keepsAllInside = (zone: string) => zones.every((other) => !zoneWindow(other, startIn(zone), durationMinutes, hours).outside);
@@ -89,12 +88,21 @@ export function splitByZone(
   options: { day: string; localStart: TimeOfDay; userZone: string; durationMinutes: number; hours: SendingHours },
 ): ZonePart[] {
   const { day, localStart, userZone, durationMinutes, hours } = options;
+  // Worked out once a zone: converting a wall-clock time is slow, and thousands of people share a few zones.
+  const starts = new Map<string, number>();
+  const startIn = (zone: string) => {
+    let start = starts.get(zone);
+    if (start === undefined) starts.set(zone, (start = localToInstant(localAt(day, localStart), zone)));
+    return start;
+  };
   const byStart = new Map<number, Map<string, SplitPerson[]>>();
   for (const person of people) {
-    const zone = zoneFor(person.PrimaryPhone, day, localStart, userZone, durationMinutes, hours);
-    const startsAt = localToInstant(localAt(day, localStart), zone);
+    const zone = zoneFor(person.PrimaryPhone, userZone, startIn, durationMinutes, hours);
+    const startsAt = startIn(zone);
     const zones = byStart.get(startsAt) ?? new Map<string, SplitPerson[]>();
-    zones.set(zone, [...(zones.get(zone) ?? []), person]);
+    const inZone = zones.get(zone);
+    if (inZone) inZone.push(person);
+    else zones.set(zone, [person]);
     byStart.set(startsAt, zones);
   }
   return [...byStart]
