@@ -10,7 +10,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import { broadcastGroupQueries } from '@/api/broadcast-groups.ts';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
 import { paths } from '@/config/paths.ts';
-import { dayjs } from '@/utils/dayjs.ts';
+import { timeOfDayText } from '../create-broadcast-wizard/recipient-zones.ts';
 import { formatApiDateTime } from '@/utils/format-date.ts';
 import { formatCountOf } from '@/utils/format-number.ts';
 import { categoryOf } from '../broadcast-display.ts';
@@ -27,7 +27,7 @@ export function ZoneGroupCard({ broadcastId }: { broadcastId: number }) {
   });
   if (!group) return null;
   const people = group.Parts.reduce((sum, part) => sum + part.Recipients, 0);
-  const localStart = dayjs().hour(group.LocalStart.Hour).minute(group.LocalStart.Minute).format('h:mm A');
+  const localStart = timeOfDayText(group.LocalStart);
 
   return (
     <Card component="section" aria-labelledby="zone-group-title" sx={{ mb: 3 }}>

@@ -219,6 +219,8 @@ export const broadcastDraftSchema = z.object({
   savedAt: z.int(),
 });
 export type BroadcastDraft = z.infer<typeof broadcastDraftSchema>;
+/** How a draft sent one broadcast a time zone is going (decision 0198). */
+export type ZoneSplit = NonNullable<BroadcastDraft['zoneSplit']>;
 
 const isRecord = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 

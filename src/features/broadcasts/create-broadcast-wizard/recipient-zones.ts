@@ -105,7 +105,8 @@ export function groupByZone(numbers: Iterable<string>, at: number): ZoneCount {
   };
 }
 
-const minutesOf = (time: TimeOfDay) => time.Hour * 60 + time.Minute;
+/** Minutes since midnight of a time of day. */
+export const minutesOf = (time: TimeOfDay) => time.Hour * 60 + time.Minute;
 
 /** A broadcast's start and end as a zone's wall-clock times, and whether any of it falls in that zone's quiet hours. */
 export interface ZoneWindow {

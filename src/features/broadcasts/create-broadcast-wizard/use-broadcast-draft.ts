@@ -2,9 +2,7 @@ import { useCallback, useEffect, useMemo, useSyncExternalStore } from 'react';
 import { useLocation, useMatch, useNavigate, useParams } from 'react-router-dom';
 import type { User } from '@contract/user.ts';
 import { paths } from '@/config/paths.ts';
-import { newDraft, type BroadcastDraft } from './broadcast-draft.ts';
-
-type ZoneSplit = NonNullable<BroadcastDraft['zoneSplit']>;
+import { newDraft, type BroadcastDraft, type ZoneSplit } from './broadcast-draft.ts';
 import { concernsDrafts, deleteDraft, draftKey, duplicateDraft, listedDrafts, readDraft, readText, saveDraft, tidyDrafts } from './draft-store.ts';
 
 /*

@@ -6,12 +6,10 @@ import { broadcastGroupQueries, putBroadcastGroup } from '@/api/broadcast-groups
 import { useCreateBroadcast } from '@/api/resources/broadcasts/broadcast-mutations.ts';
 import { appNow } from '@/utils/app-clock.ts';
 import { formatCount } from '@/utils/format-number.ts';
-import { SENT_ID_UNKNOWN, toCreateInput, type BroadcastDraft } from './broadcast-draft.ts';
+import { SENT_ID_UNKNOWN, toCreateInput, type BroadcastDraft, type ZoneSplit } from './broadcast-draft.ts';
 import type { SendingHours } from './recipient-zones.ts';
 import { canSplit, listPeopleCount, peopleOfDraft } from './zone-split-people.ts';
 import { clockOf, partDraftOf, partKey, partsDay, splitByZone, SPLIT_LEAD_MS, SPLIT_LIMIT, startDayOf } from './zone-split.ts';
-
-type ZoneSplit = NonNullable<BroadcastDraft['zoneSplit']>;
 
 /** Our server takes JSON bodies up to 4 MiB: a part's request must stay well under it. */
 const PART_REQUEST_LIMIT = 3.5 * 1024 * 1024;
@@ -69,9 +67,16 @@ export function useZoneSplitSend({
       }
       const now = appNow();
       const options = { localStart: split.localStart, userZone, durationMinutes, hours };
-      const zones = split.fixedDay ? [] : splitByZone(people, { ...options, day: startDayOf(draft.schedule, userZone, now) }).map((part) => part.zone);
-      const day = partsDay(draft, zones, userZone, now);
-      const parts = splitByZone(people, { ...options, day });
+      // Split again only when the start day has passed somewhere: splitting thousands of people is not free.
+      const startDay = split.fixedDay ?? startDayOf(draft.schedule, userZone, now);
+      let parts = splitByZone(people, { ...options, day: startDay });
+      const day = partsDay(
+        draft,
+        parts.map((part) => part.zone),
+        userZone,
+        now,
+      );
+      if (day !== startDay) parts = splitByZone(people, { ...options, day });
       const late = parts.find((part) => split.sent[clockOf(part)] === undefined && part.startsAt <= now + SPLIT_LEAD_MS);
       if (late)
         throw new Error(`The ${late.zoneName} part’s start has passed. The parts already made stay scheduled; send the rest as a broadcast of its own.`);

@@ -1,7 +1,7 @@
 import type { TimeOfDay } from '@contract/common.ts';
 import { dayjs, timeZoneName } from '@/utils/dayjs.ts';
 import { draftLimits, type BroadcastDraft } from './broadcast-draft.ts';
-import { countedZones, zoneWindow, zonesOfNumber, type SendingHours } from './recipient-zones.ts';
+import { countedZones, minutesOf, zoneWindow, zonesOfNumber, type SendingHours } from './recipient-zones.ts';
 import { LOCAL_FORMAT, localToInstant } from './start-date.ts';
 
 /*
@@ -26,7 +26,6 @@ export const SPLIT_LIMIT = 10_000;
 
 const pad = (value: number) => String(value).padStart(2, '0');
 const localAt = (day: string, time: TimeOfDay) => `${day}T${pad(time.Hour)}:${pad(time.Minute)}`;
-const minutesOf = (time: TimeOfDay) => time.Hour * 60 + time.Minute;
 
 /**
  * The local time every part starts at: the draft's own start time of day (in the user's zone) when a broadcast
