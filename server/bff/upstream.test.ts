@@ -28,6 +28,12 @@ beforeAll(async () => {
         response.end(bomb);
         return;
       }
+      if (request.url === '/v1/unsized') {
+        // No length: the answer is handed on as a stream.
+        response.writeHead(401, { 'content-type': 'application/json' });
+        response.end(JSON.stringify({ ErrorName: 'NotAuthorized', Message: 'No.' }));
+        return;
+      }
       if (request.url === '/v1/big') {
         response.writeHead(200, { 'content-type': 'text/plain', 'content-encoding': 'br' });
         response.end(brotliCompressSync(big));
@@ -73,6 +79,15 @@ describe('upstream', () => {
     expect(await response.text()).toBe(big);
   });
 
+  it('hands on an answer of no declared length as a stream that can be read or cancelled', async () => {
+    const unsized = () => upstream.send({ method: 'POST', path: '/v1/unsized', token: 't', body: '{}' }, upstream.resolve('/v1/unsized')!);
+    expect(await (await unsized()).json()).toEqual({ ErrorName: 'NotAuthorized', Message: 'No.' });
+    // Cancelled unread, as a failed login's answer is: nothing may write to the stream after.
+    await (await unsized()).body?.cancel();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect((await unsized()).status).toBe(401);
+  });
+
   it('gives the bytes of an answer, whole or streamed', async () => {
     const whole = await upstream.send({ method: 'POST', path: '/v1/contacts', token: 't', body: '{"a":1}' }, upstream.resolve('/v1/contacts')!);
     expect(JSON.parse(Buffer.from(await bytesOf(whole)).toString('utf8'))).toMatchObject({ method: 'POST', body: '{"a":1}' });
@@ -109,10 +124,12 @@ describe('upstream bounds', () => {
 describe('kept-alive connections the API closes', () => {
   /** Answers the first request on each connection, then drops the connection when the next one comes on it. */
   async function droppingServer() {
+    let drops = 0;
     const dropping = createServer((request, response) => {
       request.resume();
       const socket = request.socket as typeof request.socket & { answered?: boolean };
       if (socket.answered) {
+        drops += 1;
         socket.resetAndDestroy();
         return;
       }
@@ -125,7 +142,7 @@ describe('kept-alive connections the API closes', () => {
     const api = createUpstream({ baseUrl: `http://127.0.0.1:${(dropping.address() as AddressInfo).port}`, appKey: 'k', secretKey: 's' });
     const call = (method: string) => api.send({ method, path: '/v1/contacts', token: 't', body: method === 'GET' ? null : '{}' }, api.resolve('/v1/contacts')!);
     const close = () => new Promise<void>((resolve) => dropping.close(() => resolve()));
-    return { call, close };
+    return { call, close, drops: () => drops };
   }
 
   it('sends a read again on a new connection', async () => {
@@ -135,6 +152,7 @@ describe('kept-alive connections the API closes', () => {
       // The connection it kept is dropped: the read still gets its answer.
       const again = await api.call('GET');
       expect(await again.json()).toEqual({ method: 'GET' });
+      expect(api.drops()).toBe(1);
     } finally {
       await api.close();
     }
@@ -145,6 +163,7 @@ describe('kept-alive connections the API closes', () => {
     try {
       expect(await (await api.call('POST')).json()).toEqual({ method: 'POST' });
       await expect(api.call('POST')).rejects.toMatchObject({ reason: 'unreachable', staleConnection: true });
+      expect(api.drops()).toBe(1);
     } finally {
       await api.close();
     }
