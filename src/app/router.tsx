@@ -12,7 +12,6 @@ import { paths } from '@/config/paths.ts';
 import { LoginPage } from '@/features/auth/pages/login-page.tsx';
 import { AppLayout } from './app-layout.tsx';
 import { FirstView } from './first-view.tsx';
-import { NotFoundPage } from './not-found-page.tsx';
 import { RequireSession } from './require-session.tsx';
 import { RouteErrorPage } from './route-error-page.tsx';
 
@@ -50,7 +49,8 @@ export function createAppRouter(queryClient: QueryClient) {
             ...listRoutes(queryClient),
             ...conversationRoutes,
             ...optOutRoutes(queryClient),
-            { path: '*', element: <NotFoundPage /> },
+            // Rarely seen, so it comes when asked for, like the pages.
+            { path: '*', lazy: async () => ({ Component: (await import('./not-found-page.tsx')).NotFoundPage }) },
           ],
         },
       ],
