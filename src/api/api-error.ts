@@ -56,17 +56,3 @@ function defaultMessage(status: number): string {
 }
 
 export const isApiError = (error: unknown): error is ApiError => error instanceof ApiError;
-
-/**
- * The per-field parts of a validation message ("PrimaryPhone: Not a valid US phone number; Notes: At most 50
- * characters", as the sandbox writes them), by field name, so a form can show each beside its field.
- */
-export function fieldMessagesOf(error: unknown): Record<string, string> {
-  if (!isApiError(error) || error.errorName !== 'ValidationFailed') return {};
-  const messages: Record<string, string> = {};
-  for (const part of error.message.split('; ')) {
-    const match = /^([A-Za-z]+)(?:\.\d+(?:\.[A-Za-z]+)?)?: (.+)$/.exec(part);
-    if (match && !(match[1]! in messages)) messages[match[1]!] = match[2]!;
-  }
-  return messages;
-}

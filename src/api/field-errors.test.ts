@@ -23,6 +23,14 @@ describe('fieldErrorsOf', () => {
     expect(fieldErrorsOf(error, ['UserName'])).toEqual({ fields: { UserName: 'The user name han@cea is taken. Choose another.' }, message: null });
   });
 
+  it('puts an item of a list field on the list field, and a form names its own kinds of error', () => {
+    const error = apiError('ValidationFailed', 'Lists.0: No list has ID 99; Notes: At most 50 characters');
+    expect(fieldErrorsOf(error, ['Lists', 'Notes'])).toEqual({ fields: { Lists: 'No list has ID 99', Notes: 'At most 50 characters' }, message: null });
+    const taken = apiError('Conflict', 'A list named Staff exists.', 409);
+    expect(fieldErrorsOf(taken, ['ListName'], { Conflict: 'ListName' })).toEqual({ fields: { ListName: 'A list named Staff exists.' }, message: null });
+    expect(fieldErrorsOf(taken, ['ListName'])).toEqual({ fields: {}, message: 'A list named Staff exists.' });
+  });
+
   it('leaves other errors to the form as a whole', () => {
     const error = apiError('PermissionDenied', 'You may change your own settings but not your own Permissions.', 403);
     expect(fieldErrorsOf(error, ['Permissions'])).toEqual({ fields: {}, message: 'You may change your own settings but not your own Permissions.' });

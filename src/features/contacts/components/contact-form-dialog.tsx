@@ -12,7 +12,7 @@ import TextField from '@mui/material/TextField';
 import { useQuery } from '@tanstack/react-query';
 import { useId } from 'react';
 import { Controller, useForm, useWatch, type Control } from 'react-hook-form';
-import { fieldMessagesOf, isApiError } from '@/api/api-error.ts';
+import { fieldErrorsOf } from '@/api/field-errors.ts';
 import { useCreateContact, useUpdateContact } from '@/api/resources/contacts/contact-mutations.ts';
 import { listQueries } from '@/api/resources/lists/list-queries.ts';
 import { CONTACT_LIMITS, contactIdOf, type Contact, type ContactInput } from '@contract/contact.ts';
@@ -110,14 +110,11 @@ export function ContactFormDialog({ open, contact, onClose, onSaved }: ContactFo
     onClose();
   };
 
+  const formFields = Object.keys(valuesOf(undefined));
   const showServerError = (error: unknown) => {
-    if (isApiError(error) && error.errorName === 'DuplicateContact') {
-      setError('PrimaryPhone', { message: error.message }, { shouldFocus: true });
-      return;
-    }
-    for (const [field, message] of Object.entries(fieldMessagesOf(error))) {
-      if (field in valuesOf(undefined)) setError(field as keyof FormValues, { message });
-    }
+    Object.entries(fieldErrorsOf(error, formFields).fields).forEach(([field, message], index) =>
+      setError(field as keyof FormValues, { message }, { shouldFocus: index === 0 }),
+    );
   };
 
   const saved = (result: Contact | CreatedUnread, sent: Partial<ContactInput>) => {
@@ -157,10 +154,8 @@ export function ContactFormDialog({ open, contact, onClose, onSaved }: ContactFo
     update.mutate({ personId: contactIdOf(contact)!, input: changed }, { onSuccess: (result) => saved(result, changed), onError: showServerError });
   });
 
-  const formError =
-    mutation.isError &&
-    Object.keys(fieldMessagesOf(mutation.error)).length === 0 &&
-    !(isApiError(mutation.error) && mutation.error.errorName === 'DuplicateContact');
+  // What belongs to no field is said above the form; the rest is beside its field.
+  const formError = mutation.isError ? fieldErrorsOf(mutation.error, formFields).message : null;
   return (
     <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="sm" fullWidth>
       <DialogTitle id={titleId}>{editing ? 'Edit contact' : 'New contact'}</DialogTitle>
@@ -168,7 +163,7 @@ export function ContactFormDialog({ open, contact, onClose, onSaved }: ContactFo
         <Box component="form" id={formId} noValidate onSubmit={submit} sx={{ pt: 1 }}>
           {formError && (
             <Alert severity={failureSeverityOf(mutation.error)} role="alert" sx={{ mb: 2 }}>
-              {mutation.error.message}
+              {formError}
             </Alert>
           )}
           <Stack spacing={1}>

@@ -8,7 +8,7 @@ import DialogContent from '@mui/material/DialogContent';
 import DialogTitle from '@mui/material/DialogTitle';
 import { useId } from 'react';
 import { useForm } from 'react-hook-form';
-import { fieldMessagesOf, isApiError } from '@/api/api-error.ts';
+import { fieldErrorsOf } from '@/api/field-errors.ts';
 import { useCreateList, useUpdateList } from '@/api/resources/lists/list-mutations.ts';
 import { listInputSchema, type ContactList, type ListInput } from '@contract/list.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
@@ -44,11 +44,12 @@ export function ListFormDialog({ open, list, onClose, onSaved }: ListFormDialogP
     update.reset();
     onClose();
   };
+  // A name another list has is the API's Conflict.
+  const serverErrorsOf = (error: unknown) => fieldErrorsOf(error, ['ListName', 'ListDescription'], { Conflict: 'ListName' });
   const showServerError = (error: unknown) => {
-    if (isApiError(error) && error.errorName === 'Conflict') setError('ListName', { message: error.message }, { shouldFocus: true });
-    for (const [field, message] of Object.entries(fieldMessagesOf(error))) {
-      if (field === 'ListName' || field === 'ListDescription') setError(field, { message });
-    }
+    Object.entries(serverErrorsOf(error).fields).forEach(([field, message], index) =>
+      setError(field as keyof ListInput, { message }, { shouldFocus: index === 0 }),
+    );
   };
   const saved = (result: ContactList | CreatedUnread) => {
     // Created, even when the answer could not be read (decision 92).
@@ -66,16 +67,17 @@ export function ListFormDialog({ open, list, onClose, onSaved }: ListFormDialogP
       ? update.mutate({ listId: list.ListID, input: values }, { onSuccess: saved, onError: showServerError })
       : create.mutate(values, { onSuccess: saved, onError: showServerError }),
   );
-  const handled = isApiError(mutation.error) && (mutation.error.errorName === 'Conflict' || mutation.error.errorName === 'ValidationFailed');
+  // What belongs to no field is said above the form; the rest is beside its field.
+  const formError = mutation.isError ? serverErrorsOf(mutation.error).message : null;
 
   return (
     <Dialog open={open} onClose={close} aria-labelledby={titleId} maxWidth="xs" fullWidth>
       <DialogTitle id={titleId}>{list ? 'Rename list' : 'New list'}</DialogTitle>
       <DialogContent>
         <Box component="form" id={formId} noValidate onSubmit={submit} sx={{ pt: 1 }}>
-          {mutation.isError && !handled && (
+          {formError && (
             <Alert severity={failureSeverityOf(mutation.error)} role="alert" sx={{ mb: 2 }}>
-              {mutation.error.message}
+              {formError}
             </Alert>
           )}
           <FormTextField control={control} name="ListName" label="Name" required autoFocus fullWidth />
