@@ -4,6 +4,7 @@ import { buildListQuery, type ListParams } from '../../list-params.ts';
 import { contactImportResultSchema, type ContactImportInput, type ContactImportResult } from '@contract/contact-import.ts';
 import {
   contactBatchResultSchema,
+  contactIdOf,
   contactSchema,
   type Contact,
   type ContactBatchResult,
@@ -46,7 +47,8 @@ export async function collectContactIds({ listId, ...params }: ContactListParams
   const base = contactsPath(listId);
   const ids: number[] = [];
   for await (const page of walkFeed(`${base}${buildListQuery({ ...params, pageSize: 1000 })}`, contactSchema, { signal })) {
-    ids.push(...page.items.map((contact) => contact.PersonID!));
+    // A contact the API names only by its Uri still counts; one it names not at all cannot be acted on.
+    ids.push(...page.items.flatMap((contact) => contactIdOf(contact) ?? []));
   }
   return ids;
 }

@@ -11,7 +11,7 @@ import {
   type ImportValues,
 } from '@contract/contact-import.ts';
 import { checkImportRow } from '@contract/contact-import-rows.ts';
-import type { Contact, ContactInput, ContactUpdateInput } from '@contract/contact.ts';
+import { contactIdOf, type Contact, type ContactInput, type ContactUpdateInput } from '@contract/contact.ts';
 
 /**
  * The import without `POST /v1/contacts/import` (decision 0133): the page checks the rows itself, with the rules the
@@ -162,19 +162,20 @@ export async function importOneByOne(
   const mergeIntoExisting = async (rowNumber: number, values: ImportValues): Promise<'Updated' | 'Unchanged'> => {
     if (!findByPhone) return 'Unchanged';
     const existing = await findByPhone(values.PrimaryPhone);
-    if (!existing) return 'Unchanged';
-    existingIds.push(existing.PersonID!);
+    const existingId = existing ? contactIdOf(existing) : undefined;
+    if (!existing || existingId === undefined) return 'Unchanged';
+    existingIds.push(existingId);
     if (!update) return 'Unchanged';
     const merge = mergeImportValues(valuesOfContact(existing), values, keepExisting);
     result.PhonesNotAdded += merge.phonesNotAdded.length;
     if (merge.conflict) result.Conflicts! += 1;
     if (merge.changes.length === 0) return 'Unchanged';
-    const applied = await update(existing.PersonID!, Object.fromEntries(merge.changes.map((change) => [change.Field, change.After])));
+    const applied = await update(existingId, Object.fromEntries(merge.changes.map((change) => [change.Field, change.After])));
     if (applied === false) return 'Unchanged';
     if (updates.length < MAX_LISTED_UPDATES) {
       updates.push({
         RowNumber: rowNumber,
-        PersonID: existing.PersonID!,
+        PersonID: existingId,
         PrimaryPhone: values.PrimaryPhone,
         Name: [existing.FirstName, existing.LastName].filter(Boolean).join(' '),
         Changes: merge.changes,
