@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { SandboxDatabase } from '../db/database.ts';
 
 /**
@@ -19,4 +20,17 @@ export function endAuthToken(db: SandboxDatabase, token: string): void {
 /** Ends every AuthToken of a user but `keep` (the one that asked, when it goes on: decision 0112). */
 export function endUserAuthTokens(db: SandboxDatabase, userId: number, keep = ''): void {
   db.prepare<[number, string]>('DELETE FROM auth_tokens WHERE user_id = ? AND token <> ?').run(userId, keep);
+}
+
+/** AuthTokens handed out at login, the statement prepared once. */
+export function authTokenQueries(db: SandboxDatabase) {
+  const insertToken = db.prepare<[string, number, number]>('INSERT INTO auth_tokens (token, user_id, created_at) VALUES (?, ?, ?)');
+  return {
+    /** A new AuthToken for the user, made at `now`. */
+    issue(userId: number, now: number): string {
+      const token = randomUUID();
+      insertToken.run(token, userId, now);
+      return token;
+    },
+  };
 }

@@ -1,5 +1,6 @@
 import { dayNames, type DayName } from '../../../src/contract/common.ts';
 import type { NamedUserStub, User } from '../../../src/contract/user.ts';
+import type { SandboxDatabase } from '../db/database.ts';
 
 export interface UserRow {
   user_id: number;
@@ -81,4 +82,13 @@ export const USER_COLUMNS = `user_id, account_id, user_name, first_name, last_na
 /** A linked user with the name to show, from joined columns; null when no user is linked. */
 export function namedUserStub(userId: number | null, firstName: string | null, lastName: string | null): NamedUserStub | null {
   return userId === null ? null : { Uri: `/v1/account/users/${userId}`, UserID: userId, FirstName: firstName ?? '', LastName: lastName ?? '' };
+}
+
+/** The reads and writes of `users` the routes make, prepared once when the routes are made. */
+export function userQueries(db: SandboxDatabase) {
+  const credentialsByName = db.prepare<[string], { user_id: number; pin_hash: string }>('SELECT user_id, pin_hash FROM users WHERE user_name = ?');
+  return {
+    /** The user a login names, with the PIN's hash to check. */
+    credentialsOf: (userName: string) => credentialsByName.get(userName),
+  };
 }
