@@ -11,13 +11,9 @@ import type { Permissions } from '../../../src/contract/user.ts';
 import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError, notFound } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';
-import { parseListQuery, queryFeed, type ListSpec } from '../http/list-query.ts';
-import { USER_COLUMNS, daysToMask, toApiUser, toDocumentedUser, type UserRow } from '../model/users.ts';
-import { endUserAuthTokens } from '../model/auth-tokens.ts';
+import { parseListQuery } from '../http/list-query.ts';
+import { daysToMask, queryUserFeed, toApiUser, toDocumentedUser, userFeedSpec, userQueries, type UserRow, type UserSettingsRow } from '../model/users.ts';
 import { hashPinCode } from '../pin-codes.ts';
-
-/** A user's settings as columns, ready to be written (the row minus what never changes). */
-type UserSettingsRow = Omit<UserRow, 'user_id' | 'account_id' | 'is_master'>;
 
 const minutes = (time: TimeOfDay) => time.Hour * 60 + time.Minute;
 const flag = (value: boolean) => (value ? 1 : 0);
@@ -75,56 +71,18 @@ function changesPermissions(current: UserRow, requested: Partial<Permissions>): 
  * allowed to create users), update (anyone their own settings but not their Permissions; masters anyone's).
  */
 export function userRoutes({ db, clock }: SandboxDeps) {
-  const userById = db.prepare<[number], UserRow>(`SELECT ${USER_COLUMNS} FROM users WHERE user_id = ?`);
-  const userIdByName = db.prepare<[string], { user_id: number }>('SELECT user_id FROM users WHERE user_name = ?');
-  const accountById = db.prepare<[number], { can_create_users: number; state: string; phone: string }>(
-    'SELECT can_create_users, state, phone FROM accounts WHERE account_id = ?',
-  );
-  const settingsSql = `user_name = @user_name, first_name = @first_name, last_name = @last_name, email = @email,
-    phone = @phone, caller_id = @caller_id, retries = @retries, max_message_length = @max_message_length,
-    call_throttle = @call_throttle, continue_on_next_day = @continue_on_next_day, start_minute = @start_minute,
-    stop_minute = @stop_minute, calling_window_days = @calling_window_days, state = @state,
-    can_see_all_broadcasts = @can_see_all_broadcasts, can_see_all_roster = @can_see_all_roster,
-    can_see_all_audio = @can_see_all_audio, can_see_group_audio = @can_see_group_audio`;
-  const updateUser = db.prepare<[UserSettingsRow & { user_id: number }]>(`UPDATE users SET ${settingsSql} WHERE user_id = @user_id`);
-  const updatePin = db.prepare<[string, number]>('UPDATE users SET pin_hash = ? WHERE user_id = ?');
-  const insertUser = db.prepare<[UserSettingsRow & { account_id: number; pin_hash: string; created_at: number }]>(`
-    INSERT INTO users (account_id, pin_hash, created_at, user_name, first_name, last_name, email, phone, caller_id,
-      retries, max_message_length, call_throttle, continue_on_next_day, start_minute, stop_minute, calling_window_days,
-      state, can_see_all_broadcasts, can_see_all_roster, can_see_all_audio, can_see_group_audio)
-    VALUES (@account_id, @pin_hash, @created_at, @user_name, @first_name, @last_name, @email, @phone, @caller_id,
-      @retries, @max_message_length, @call_throttle, @continue_on_next_day, @start_minute, @stop_minute,
-      @calling_window_days, @state, @can_see_all_broadcasts, @can_see_all_roster, @can_see_all_audio,
-      @can_see_group_audio)`);
-
-  const listSpec: ListSpec = {
-    fields: {
-      UserID: { sql: 'user_id', type: 'integer' },
-      UserName: { sql: 'user_name', type: 'string' },
-      FirstName: { sql: 'first_name', type: 'string' },
-      LastName: { sql: 'last_name', type: 'string' },
-      Email: { sql: 'email', type: 'string' },
-      State: { sql: 'state', type: 'string' },
-      IsMasterUser: { sql: 'is_master', type: 'boolean' },
-    },
-    defaultSort: 'last_name COLLATE NOCASE, first_name COLLATE NOCASE',
-    tieBreaker: 'user_id',
-    search: (term) => ({
-      sql: `instr(lower(first_name || ' ' || last_name || ' ' || user_name || ' ' || email), lower(?)) > 0`,
-      params: [term],
-    }),
-  };
+  const users = userQueries(db);
 
   /** A user of the signed-in user's account; another account's answers 404, as if it did not exist. */
   const userOnAccount = (user: AuthUser, id: number) => {
-    const row = userById.get(id);
+    const row = users.byId(id);
     if (!row || row.account_id !== user.accountId) throw notFound('User', id);
     return row;
   };
 
   const ensureUserNameFree = (userName: string, exceptUserId?: number) => {
-    const holder = userIdByName.get(userName);
-    if (holder && holder.user_id !== exceptUserId) {
+    const holder = users.idOfName(userName);
+    if (holder !== undefined && holder !== exceptUserId) {
       throw new SandboxError('DuplicateUserName', `The user name ${userName} is taken. Choose another.`);
     }
   };
@@ -133,12 +91,7 @@ export function userRoutes({ db, clock }: SandboxDeps) {
     .get('/account/users', (c) => {
       const user = c.get('user');
       const url = new URL(c.req.url);
-      const query = parseListQuery(url, listSpec, user.timeZone);
-      // Master users see the whole team; everyone else sees only themselves.
-      const source = user.isMaster
-        ? { from: 'users', where: ['account_id = ?'], params: [user.accountId], select: USER_COLUMNS }
-        : { from: 'users', where: ['account_id = ?', 'user_id = ?'], params: [user.accountId, user.userId], select: USER_COLUMNS };
-      return c.json(queryFeed(db, url, source, query, toApiUser));
+      return c.json(queryUserFeed(db, user, url, parseListQuery(url, userFeedSpec, user.timeZone)));
     })
     .get('/account/users/:id{-?[0-9]+}', (c) => {
       const user = c.get('user');
@@ -150,7 +103,7 @@ export function userRoutes({ db, clock }: SandboxDeps) {
     })
     .post('/account/users', async (c) => {
       const user = c.get('user');
-      const account = accountById.get(user.accountId);
+      const account = users.accountForNewUsers(user.accountId);
       if (!user.isMaster) throw new SandboxError('PermissionDenied', 'Only a master user may create users.');
       if (account?.can_create_users !== 1) {
         throw new SandboxError('PermissionDenied', 'This account may not create users. Ask Call-Em-All support to allow it.');
@@ -183,13 +136,8 @@ export function userRoutes({ db, clock }: SandboxDeps) {
       // Hashed first (off the event loop): what follows reads and writes without yielding in between.
       const pinHash = await hashPinCode(input.PinCode);
       ensureUserNameFree(settings.user_name);
-      const { lastInsertRowid } = insertUser.run({
-        ...settings,
-        account_id: user.accountId,
-        pin_hash: pinHash,
-        created_at: clock.now(),
-      });
-      return c.json(toDocumentedUser(userById.get(Number(lastInsertRowid))!));
+      const userId = users.insert({ ...settings, account_id: user.accountId, pin_hash: pinHash, created_at: clock.now() });
+      return c.json(toDocumentedUser(users.byId(userId)!));
     })
     .put('/account/users/:id{-?[0-9]+}', async (c) => {
       const user = c.get('user');
@@ -207,14 +155,8 @@ export function userRoutes({ db, clock }: SandboxDeps) {
       const settings = applySettings(userOnAccount(user, target.user_id), input);
       checkCallingWindow(settings);
       if (input.UserName !== undefined) ensureUserNameFree(input.UserName, target.user_id);
-      db.transaction(() => {
-        updateUser.run({ ...settings, user_id: target.user_id });
-        if (pinHash !== null) {
-          updatePin.run(pinHash, target.user_id);
-          // A new PIN ends the user's other AuthTokens; the one that changed it goes on (decision 0112).
-          endUserAuthTokens(db, target.user_id, c.get('authToken'));
-        }
-      })();
-      return c.json(toDocumentedUser(userById.get(target.user_id)!));
+      // A new PIN ends the user's other AuthTokens; the one that changed it goes on (decision 0112).
+      users.update(target.user_id, settings, pinHash, c.get('authToken'));
+      return c.json(toDocumentedUser(users.byId(target.user_id)!));
     });
 }
