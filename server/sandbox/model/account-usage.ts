@@ -1,9 +1,9 @@
-import { creditKinds, type AccountUsage, type CreditKind } from '../../../src/contract/account.ts';
+import { creditKinds, type Account, type AccountUsage, type CreditKind } from '../../../src/contract/account.ts';
 import type { SandboxClock } from '../clock.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError } from '../http/errors.ts';
-import { zonedParts, zonedTimeToEpoch } from '../time.ts';
+import { formatApiDate, zonedParts, zonedTimeToEpoch } from '../time.ts';
 
 /** The longest range one report covers, and the one answered when the request names none. */
 export const MAX_USAGE_DAYS = 366;
@@ -17,6 +17,7 @@ interface CalendarDay {
 
 const pad = (value: number) => String(value).padStart(2, '0');
 const isoDay = ({ year, month, day }: CalendarDay) => `${year}-${pad(month)}-${pad(day)}`;
+/** Credits are kept to two decimals (texts cost half a credit; transfers bill by the minute). */
 const credits = (value: number) => Math.round(value * 100) / 100;
 
 function addDays({ year, month, day }: CalendarDay, days: number): CalendarDay {
@@ -103,5 +104,53 @@ export function createUsageReport(db: SandboxDatabase, clock: SandboxClock) {
       Totals: totals,
       Days: days,
     };
+  };
+}
+
+/** One row of `accounts`, with the credits its running broadcasts may still spend. */
+interface AccountRow {
+  account_id: number;
+  company_name: string;
+  account_status: string;
+  address: string;
+  city: string;
+  state: string;
+  zip: string;
+  phone: string;
+  call_balance: number;
+  can_create_users: number;
+  created_at: number;
+  pending: number;
+}
+
+/** Reads of the account, prepared once per database. */
+export function accountQueries(db: SandboxDatabase) {
+  const byId = db.prepare<[number], AccountRow>(`
+    SELECT a.*, COALESCE((
+      SELECT SUM(MAX(b.max_credit_cost - b.credits_used, 0)) FROM broadcasts b
+      WHERE b.account_id = a.account_id AND b.deleted_at IS NULL
+        AND b.broadcast_status IN ('AuthorizationApproved', 'InProgress', 'Paused')
+    ), 0) AS pending
+    FROM accounts a WHERE a.account_id = ?`);
+  return { byId: (accountId: number): AccountRow | undefined => byId.get(accountId) };
+}
+
+/** GET /v1/account's shape; dates in the reading user's time zone. */
+export function toApiAccount(row: AccountRow, timeZone: string): Account {
+  return {
+    Uri: '/v1/account',
+    AccountID: row.account_id,
+    CompanyName: row.company_name,
+    AccountStatus: row.account_status,
+    Address: row.address,
+    City: row.city,
+    State: row.state,
+    Zip: row.zip,
+    Phone: row.phone,
+    CallBalance: credits(row.call_balance),
+    PendingCallBalance: credits(row.pending),
+    AvailableCallUnits: credits(row.call_balance - row.pending),
+    CanCreateUsers: row.can_create_users === 1,
+    CreatedDate: formatApiDate(row.created_at, timeZone),
   };
 }
