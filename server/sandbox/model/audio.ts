@@ -1,7 +1,9 @@
 import { randomInt } from 'node:crypto';
-import type { Audio, AudioMessageType } from '../../../src/contract/audio.ts';
+import { audioMessageTypes, type Audio, type AudioMessageType } from '../../../src/contract/audio.ts';
+import type { Feed } from '../../../src/contract/feed.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
+import { queryFeed, type ListQuery, type ListSpec } from '../http/list-query.ts';
 import { formatApiDate, formatApiDateOrNull } from '../time.ts';
 
 /** One row of `audio`, without the sound itself (read only when it is played). */
@@ -78,5 +80,73 @@ export function toApiAudio(row: AudioRow, user: AuthUser): Audio {
     Text: row.tts_text,
     Voice: row.voice,
     User: { Uri: `/v1/account/users/${row.owner_user_id}`, UserID: row.owner_user_id },
+  };
+}
+
+/** Filters, sorts and search of the audio library's feed. */
+export const audioFeedSpec: ListSpec = {
+  fields: {
+    AudioID: { sql: 'audio_id', type: 'string' },
+    Name: { sql: 'name', type: 'string' },
+    Description: { sql: 'description', type: 'string' },
+    Favorite: { sql: 'favorite', type: 'boolean' },
+    Shared: { sql: 'shared', type: 'boolean' },
+    Length: { sql: 'length_seconds', type: 'integer' },
+    MessageType: { sql: 'message_type', type: 'string', values: audioMessageTypes },
+    TextToSpeech: { sql: 'text_to_speech', type: 'boolean' },
+    Voice: { sql: 'voice', type: 'string' },
+    Created: { sql: 'created_at', type: 'date' },
+    LastUsed: { sql: 'last_used', type: 'date' },
+    UserID: { sql: 'owner_user_id', type: 'integer' },
+  },
+  defaultSort: 'created_at DESC',
+  tieBreaker: 'audio_id',
+  search: (term) => ({ sql: `instr(lower(name || ' ' || description || ' ' || tts_text), lower(?)) > 0`, params: [term] }),
+};
+
+/** One page of the audio the user may see (audioScope). */
+export function queryAudioFeed(db: SandboxDatabase, user: AuthUser, url: URL, query: ListQuery): Feed<Audio> {
+  const scope = audioScope(user);
+  const source = { from: 'audio', where: [scope.sql], params: scope.params, select: AUDIO_COLUMNS };
+  return queryFeed(db, url, source, query, (row: AudioRow) => toApiAudio(row, user));
+}
+
+/** A new item's row: the columns an insert writes, the sound itself included (null for text-to-speech). */
+export type NewAudioRow = Omit<AudioRow, 'message_type' | 'read_only' | 'last_used'> & { data: Buffer | null };
+
+/** Broadcast statuses that will still play their audio. */
+const UPCOMING_STATUSES = ['AuthorizationApproved', 'InProgress', 'Paused'];
+
+/** The reads and writes of `audio` the routes make, prepared once when the routes are made. */
+export function audioQueries(db: SandboxDatabase) {
+  const audioById = db.prepare<[string], AudioRow>(`SELECT ${AUDIO_COLUMNS} FROM audio WHERE audio_id = ? AND deleted_at IS NULL`);
+  const soundOf = db.prepare<[string], { data: Buffer | null }>('SELECT data FROM audio WHERE audio_id = ?');
+  const insertAudio = db.prepare<[NewAudioRow]>(`
+    INSERT INTO audio (audio_id, account_id, owner_user_id, name, description, favorite, shared, length_seconds,
+      text_to_speech, tts_text, voice, content_type, file_name, data, created_at)
+    VALUES (@audio_id, @account_id, @owner_user_id, @name, @description, @favorite, @shared, @length_seconds,
+      @text_to_speech, @tts_text, @voice, @content_type, @file_name, @data, @created_at)`);
+  const updateAudio = db.prepare<[Pick<AudioRow, 'audio_id' | 'name' | 'description' | 'favorite' | 'shared'>]>(
+    'UPDATE audio SET name = @name, description = @description, favorite = @favorite, shared = @shared WHERE audio_id = @audio_id',
+  );
+  const deleteAudio = db.prepare<[number, string]>('UPDATE audio SET deleted_at = ?, data = NULL WHERE audio_id = ?');
+  const upcomingBroadcast = db.prepare<[string, string], { broadcast_id: number; broadcast_name: string }>(`
+    SELECT broadcast_id, broadcast_name FROM broadcasts
+    WHERE deleted_at IS NULL AND (audio_id = ? OR audio_vm_id = ?)
+      AND broadcast_status IN (${UPCOMING_STATUSES.map((status) => `'${status}'`).join(', ')})
+    ORDER BY start_at LIMIT 1`);
+
+  return {
+    /** An item not deleted, whoever may see it. */
+    byId: (audioId: string) => audioById.get(audioId),
+    /** The recording itself; null for text-to-speech and deleted items. */
+    soundOf: (audioId: string) => soundOf.get(audioId)?.data ?? null,
+    insert: (row: NewAudioRow) => void insertAudio.run(row),
+    /** Writes an item's name, description, favourite and shared flags. */
+    update: (row: Pick<AudioRow, 'audio_id' | 'name' | 'description' | 'favorite' | 'shared'>) => void updateAudio.run(row),
+    /** Marks the item deleted at `now` and drops its recording. */
+    markDeleted: (audioId: string, now: number) => void deleteAudio.run(now, audioId),
+    /** The first broadcast still to play the item (as its message or its voicemail), if any. */
+    upcomingBroadcastUsing: (audioId: string) => upcomingBroadcast.get(audioId, audioId),
   };
 }

@@ -1,19 +1,12 @@
 import { Hono } from 'hono';
-import {
-  DEFAULT_TTS_VOICE,
-  audioMessageTypes,
-  audioNameOfFile,
-  audioTtsCreateInputSchema,
-  audioUpdateInputSchema,
-  estimateSpeechSeconds,
-} from '../../../src/contract/audio.ts';
+import { DEFAULT_TTS_VOICE, audioNameOfFile, audioTtsCreateInputSchema, audioUpdateInputSchema, estimateSpeechSeconds } from '../../../src/contract/audio.ts';
 import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError, notFound } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';
-import { parseListQuery, queryFeed, type ListSpec } from '../http/list-query.ts';
+import { parseListQuery } from '../http/list-query.ts';
 import { parseMultipart } from '../http/multipart.ts';
 import { measureAudioFile } from '../model/audio-files.ts';
-import { AUDIO_COLUMNS, audioScope, mayChangeAudio, maySeeAudio, newAudioId, toApiAudio, type AudioRow } from '../model/audio.ts';
+import { audioFeedSpec, audioQueries, mayChangeAudio, maySeeAudio, newAudioId, queryAudioFeed, toApiAudio } from '../model/audio.ts';
 
 /** A library name from the first words of a text-to-speech message. */
 function nameFromText(text: string): string {
@@ -26,54 +19,16 @@ function nameFromText(text: string): string {
   return name;
 }
 
-/** Broadcast statuses that will still play their audio. */
-const UPCOMING_STATUSES = ['AuthorizationApproved', 'InProgress', 'Paused'];
-
 /**
  * The audio library (§8, docs/decisions/0042-audio-library.md): list, read, play, text-to-speech, upload,
  * rename / favourite / share, delete.
  */
 export function audioRoutes({ db, clock }: SandboxDeps) {
-  const audioById = db.prepare<[string], AudioRow>(`SELECT ${AUDIO_COLUMNS} FROM audio WHERE audio_id = ? AND deleted_at IS NULL`);
-  const soundOf = db.prepare<[string], { data: Buffer | null }>('SELECT data FROM audio WHERE audio_id = ?');
-  const insertAudio = db.prepare(`
-    INSERT INTO audio (audio_id, account_id, owner_user_id, name, description, favorite, shared, length_seconds,
-      text_to_speech, tts_text, voice, content_type, file_name, data, created_at)
-    VALUES (@audio_id, @account_id, @owner_user_id, @name, @description, @favorite, @shared, @length_seconds,
-      @text_to_speech, @tts_text, @voice, @content_type, @file_name, @data, @created_at)`);
-  const updateAudio = db.prepare(
-    'UPDATE audio SET name = @name, description = @description, favorite = @favorite, shared = @shared WHERE audio_id = @audio_id',
-  );
-  const deleteAudio = db.prepare<[number, string]>('UPDATE audio SET deleted_at = ?, data = NULL WHERE audio_id = ?');
-  const upcomingBroadcast = db.prepare<[string, string], { broadcast_id: number; broadcast_name: string }>(`
-    SELECT broadcast_id, broadcast_name FROM broadcasts
-    WHERE deleted_at IS NULL AND (audio_id = ? OR audio_vm_id = ?)
-      AND broadcast_status IN (${UPCOMING_STATUSES.map((status) => `'${status}'`).join(', ')})
-    ORDER BY start_at LIMIT 1`);
-
-  const listSpec: ListSpec = {
-    fields: {
-      AudioID: { sql: 'audio_id', type: 'string' },
-      Name: { sql: 'name', type: 'string' },
-      Description: { sql: 'description', type: 'string' },
-      Favorite: { sql: 'favorite', type: 'boolean' },
-      Shared: { sql: 'shared', type: 'boolean' },
-      Length: { sql: 'length_seconds', type: 'integer' },
-      MessageType: { sql: 'message_type', type: 'string', values: audioMessageTypes },
-      TextToSpeech: { sql: 'text_to_speech', type: 'boolean' },
-      Voice: { sql: 'voice', type: 'string' },
-      Created: { sql: 'created_at', type: 'date' },
-      LastUsed: { sql: 'last_used', type: 'date' },
-      UserID: { sql: 'owner_user_id', type: 'integer' },
-    },
-    defaultSort: 'created_at DESC',
-    tieBreaker: 'audio_id',
-    search: (term) => ({ sql: `instr(lower(name || ' ' || description || ' ' || tts_text), lower(?)) > 0`, params: [term] }),
-  };
+  const library = audioQueries(db);
 
   /** An item the user may see; anything else answers 404, as if it did not exist. */
   const visibleAudio = (user: AuthUser, id: string) => {
-    const row = audioById.get(id);
+    const row = library.byId(id);
     if (!row || !maySeeAudio(user, row)) throw notFound('Audio', id);
     return row;
   };
@@ -86,17 +41,14 @@ export function audioRoutes({ db, clock }: SandboxDeps) {
     return row;
   };
 
-  const created = (user: AuthUser, id: string) => toApiAudio(audioById.get(id)!, user);
+  const created = (user: AuthUser, id: string) => toApiAudio(library.byId(id)!, user);
 
   return (
     new Hono<SandboxEnv>()
       .get('/audio', (c) => {
         const user = c.get('user');
         const url = new URL(c.req.url);
-        const query = parseListQuery(url, listSpec, user.timeZone);
-        const scope = audioScope(user);
-        const source = { from: 'audio', where: [scope.sql], params: scope.params, select: AUDIO_COLUMNS };
-        return c.json(queryFeed(db, url, source, query, (row: AudioRow) => toApiAudio(row, user)));
+        return c.json(queryAudioFeed(db, user, url, parseListQuery(url, audioFeedSpec, user.timeZone)));
       })
       .get('/audio/:id', (c) => {
         const user = c.get('user');
@@ -105,7 +57,7 @@ export function audioRoutes({ db, clock }: SandboxDeps) {
       // Ours: the recording itself, for playback (decision 0042). Text-to-speech items have none.
       .get('/audio/:id/content', (c) => {
         const row = visibleAudio(c.get('user'), c.req.param('id'));
-        const sound = soundOf.get(row.audio_id)?.data;
+        const sound = library.soundOf(row.audio_id);
         if (row.text_to_speech === 1 || !sound || !row.content_type) {
           throw new SandboxError('ResourceNotFound', `${row.name} is text-to-speech: it is spoken when called and has no recording.`);
         }
@@ -121,7 +73,7 @@ export function audioRoutes({ db, clock }: SandboxDeps) {
         const user = c.get('user');
         const input = await readBody(c, audioTtsCreateInputSchema);
         const id = newAudioId(db);
-        insertAudio.run({
+        library.insert({
           audio_id: id,
           account_id: user.accountId,
           owner_user_id: user.userId,
@@ -168,7 +120,7 @@ export function audioRoutes({ db, clock }: SandboxDeps) {
         }
         const fileName = c.req.param('filename');
         const id = newAudioId(db);
-        insertAudio.run({
+        library.insert({
           audio_id: id,
           account_id: user.accountId,
           owner_user_id: user.userId,
@@ -192,7 +144,7 @@ export function audioRoutes({ db, clock }: SandboxDeps) {
         const user = c.get('user');
         const row = changeableAudio(user, c.req.param('id'), 'change');
         const input = await readBody(c, audioUpdateInputSchema);
-        updateAudio.run({
+        library.update({
           audio_id: row.audio_id,
           name: input.Name ?? row.name,
           description: input.Description ?? row.description,
@@ -204,14 +156,14 @@ export function audioRoutes({ db, clock }: SandboxDeps) {
       .delete('/audio/:id', (c) => {
         const user = c.get('user');
         const row = changeableAudio(user, c.req.param('id'), 'delete');
-        const broadcast = upcomingBroadcast.get(row.audio_id, row.audio_id);
+        const broadcast = library.upcomingBroadcastUsing(row.audio_id);
         if (broadcast) {
           throw new SandboxError(
             'Conflict',
             `${row.name} is used by the broadcast ${broadcast.broadcast_name} (${broadcast.broadcast_id}), which has not finished. Cancel it or wait until it completes.`,
           );
         }
-        deleteAudio.run(clock.now(), row.audio_id);
+        library.markDeleted(row.audio_id, clock.now());
         return c.json({ AudioID: row.audio_id, Deleted: true });
       })
   );
