@@ -11,6 +11,8 @@ import tseslint from 'typescript-eslint';
  *   src/app -> src/features/* -> (src/api, src/components) -> (src/config, src/utils, src/hooks)
  *   a feature never imports another feature; components never import the api (they may use src/contract's pure rules); the api imports no UI;
  *   server/bff and server/sandbox never import each other; both may use src/contract (the zod schemas and domain rules both sides share).
+ *   server/*.ts (the entry points: config, start, main) put bff and sandbox together, and nothing but tests' helpers imports them;
+ *   bench/ and scripts/ stand outside the product: they may drive it (the sandbox's data, the signer, the build), it never imports them.
  */
 const allow = (from, to) => ({
   from: { element: { type: from } },
@@ -33,16 +35,19 @@ const policies = [
   allow('bff', ['bff', 'server-common', 'contract', 'server-testing']),
   allow('sandbox', ['sandbox', 'server-common', 'contract', 'server-testing']),
   allow('server-common', ['server-common']),
-  allow('server-testing', ['server-testing', 'bff', 'sandbox', 'server-common', 'contract']),
+  allow('server-testing', ['server-testing', 'server-entry', 'bff', 'sandbox', 'server-common', 'contract']),
+  allow('server-entry', ['server-entry', 'bff', 'sandbox', 'server-common', 'server-testing', 'contract']),
   allow('e2e', ['e2e', 'contract']),
+  allow('bench', ['bench', 'sandbox', 'server-common', 'server-testing', 'scripts', 'contract']),
+  allow('scripts', ['scripts', 'shared']),
 ];
 
 const architecture = {
-  files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'e2e/**/*.ts'],
+  files: ['src/**/*.{ts,tsx}', 'server/**/*.ts', 'e2e/**/*.ts', 'bench/**/*.{ts,tsx}', 'scripts/**/*.{js,mjs}'],
   plugins: { boundaries },
   settings: {
     'import/resolver': { typescript: { project: './tsconfig.json' } },
-    'boundaries/include': ['src/**/*', 'server/**/*', 'e2e/**/*'],
+    'boundaries/include': ['src/**/*', 'server/**/*', 'e2e/**/*', 'bench/**/*', 'scripts/**/*'],
     'boundaries/elements': [
       { type: 'app', pattern: 'src/app' },
       { type: 'feature', pattern: 'src/features/*', capture: ['feature'] },
@@ -56,6 +61,10 @@ const architecture = {
       { type: 'server-common', pattern: 'server/(oauth1|http)' },
       { type: 'server-testing', pattern: 'server/testing' },
       { type: 'e2e', pattern: 'e2e' },
+      // Last of the server's: only the files that none of its folders above claim (server/*.ts).
+      { type: 'server-entry', pattern: 'server' },
+      { type: 'bench', pattern: 'bench' },
+      { type: 'scripts', pattern: 'scripts' },
     ],
   },
   rules: {
@@ -73,7 +82,7 @@ export default tseslint.config(
   { ignores: ['dist', 'dist-server', 'node_modules', '.cache', 'reports', 'test-results', 'playwright-report', 'data', 'bench/.cache'] },
   {
     extends: [js.configs.recommended, ...tseslint.configs.strict],
-    files: ['**/*.{ts,tsx,js}'],
+    files: ['**/*.{ts,tsx,js,mjs}'],
     languageOptions: { ecmaVersion: 2023, globals: { ...globals.node } },
     rules: {
       '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
@@ -118,13 +127,32 @@ export default tseslint.config(
     rules: { 'no-restricted-syntax': 'off' },
   },
   architecture,
-  // Tests beside the code, in any layer, may use the shared test helpers.
+  // Tests beside the code, in any layer, may use the shared test helpers (and check a generated table against its script).
   {
     files: ['src/**/*.test.{ts,tsx}'],
     rules: {
       'boundaries/dependencies': [
         'error',
-        { default: 'disallow', policies: [...policies, { from: { element: { type: 'feature' } }, allow: [{ to: { element: { type: 'testing' } } }] }] },
+        {
+          default: 'disallow',
+          policies: [
+            ...policies,
+            { from: { element: { type: 'feature' } }, allow: [{ to: { element: { type: 'testing' } } }, { to: { element: { type: 'scripts' } } }] },
+          ],
+        },
+      ],
+    },
+  },
+  // A server test may start the whole server (server/main.ts) or read its configuration to check what it refuses.
+  {
+    files: ['server/**/*.test.ts'],
+    rules: {
+      'boundaries/dependencies': [
+        'error',
+        {
+          default: 'disallow',
+          policies: [...policies, { from: { element: { type: ['bff', 'sandbox'] } }, allow: [{ to: { element: { type: 'server-entry' } } }] }],
+        },
       ],
     },
   },
