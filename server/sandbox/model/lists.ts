@@ -1,8 +1,9 @@
-import { SYSTEM_LIST_IDS, type ContactList, type ListStub } from '../../../src/contract/list.ts';
+import type { Feed } from '../../../src/contract/feed.ts';
+import { SYSTEM_LIST_IDS, type ContactList, type ListInput, type ListStub, type ListUpdateInput } from '../../../src/contract/list.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError } from '../http/errors.ts';
-import { escapeLike, prepareCached, type ListSpec } from '../http/list-query.ts';
+import { escapeLike, prepareCached, queryFeed, type ListQuery, type ListSpec } from '../http/list-query.ts';
 import { formatApiDate } from '../time.ts';
 
 /**
@@ -101,6 +102,76 @@ export function requireVisibleList(db: SandboxDatabase, user: AuthUser, listId: 
   const list = findVisibleList(db, user, listId);
   if (!list) throw new SandboxError('ResourceNotFound', `List ${listId} was not found.`);
   return list;
+}
+
+/** One page of the lists the user sees, system lists included, as rows (their RosterCount is the caller's to add). */
+export function queryListFeed(db: SandboxDatabase, user: AuthUser, url: URL, query: ListQuery): Feed<ListRow> {
+  const { from, params } = listSource(user);
+  return queryFeed<ListRow, ListRow>(db, url, { from, where: [], params, select: 'l.*' }, query, (row) => row);
+}
+
+/** List names are unique (without case) among the lists a user sees, system lists included. */
+function requireFreeName(db: SandboxDatabase, user: AuthUser, name: string, exceptListId: number | null): void {
+  const { from, params } = listSource(user);
+  const taken = prepareCached(db, `SELECT l.list_id FROM ${from} WHERE l.list_name = ? COLLATE NOCASE AND l.list_id IS NOT ?`).get(
+    ...params,
+    name,
+    exceptListId,
+  );
+  if (taken) throw new SandboxError('Conflict', `A list named "${name}" already exists.`);
+}
+
+/** Creates a user list owned by the user, its name checked free in the same transaction; answers its ListID. */
+export function createList(db: SandboxDatabase, user: AuthUser, input: ListInput, now: number): number {
+  return db.transaction(() => {
+    requireFreeName(db, user, input.ListName, null);
+    return Number(
+      db
+        .prepare(
+          `INSERT INTO lists (account_id, owner_user_id, list_name, list_description, sms_name, is_auto_reply_on,
+             auto_reply_message, created_at, last_updated)
+           VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
+        )
+        .run(
+          user.accountId,
+          user.userId,
+          input.ListName,
+          input.ListDescription ?? '',
+          input.SMSName ?? '',
+          input.IsAutoReplyOn ? 1 : 0,
+          input.AutoReplyMessage ?? '',
+          now,
+          now,
+        ).lastInsertRowid,
+    );
+  })();
+}
+
+/** Writes the fields the input names (a new name checked free in the same transaction); `now` becomes LastUpdated. */
+export function updateList(db: SandboxDatabase, user: AuthUser, listId: number, input: ListUpdateInput, now: number): void {
+  const changes: Record<string, unknown> = {
+    list_name: input.ListName,
+    list_description: input.ListDescription,
+    sms_name: input.SMSName,
+    is_auto_reply_on: input.IsAutoReplyOn === undefined ? undefined : input.IsAutoReplyOn ? 1 : 0,
+    auto_reply_message: input.AutoReplyMessage,
+  };
+  const columns = Object.keys(changes).filter((column) => changes[column] !== undefined);
+  db.transaction(() => {
+    if (input.ListName !== undefined) requireFreeName(db, user, input.ListName, listId);
+    if (columns.length > 0) {
+      db.prepare(`UPDATE lists SET ${columns.map((column) => `${column} = ?`).join(', ')}, last_updated = ? WHERE list_id = ?`).run(
+        ...columns.map((column) => changes[column]),
+        now,
+        listId,
+      );
+    }
+  })();
+}
+
+/** Deletes a user list; its members leave with it (ON DELETE CASCADE), the contacts stay. */
+export function deleteList(db: SandboxDatabase, listId: number): void {
+  db.prepare('DELETE FROM lists WHERE list_id = ?').run(listId);
 }
 
 export function toApiList(row: ListRow, rosterCount: number, timeZone: string): ContactList {

@@ -3,10 +3,21 @@ import { listInputSchema, listUpdateInputSchema, SYSTEM_LIST_IDS, type ListDelet
 import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError } from '../http/errors.ts';
 import { readBody, readJsonBody } from '../http/json-body.ts';
-import { parseListQuery, prepareCached, queryFeed } from '../http/list-query.ts';
+import { parseListQuery } from '../http/list-query.ts';
 import { addToList, purgeContacts, removeFromList, resolveBatchTargets, restoreFromDeletedFolder } from '../model/contact-batches.ts';
 import { contactFeedSpec, countContactsInLists, folderOfList, queryContactFeed } from '../model/contacts.ts';
-import { isSystemList, listFeedSpec, listSource, parseListParam, requireVisibleList, toApiList, type ListRow } from '../model/lists.ts';
+import {
+  createList,
+  deleteList,
+  isSystemList,
+  listFeedSpec,
+  parseListParam,
+  queryListFeed,
+  requireVisibleList,
+  toApiList,
+  updateList,
+  type ListRow,
+} from '../model/lists.ts';
 
 const systemListRefused = (what: string) => new SandboxError('PermissionDenied', `System lists cannot be ${what}.`);
 
@@ -23,17 +34,6 @@ const computedMembership = (listId: number) =>
 export function listRoutes({ db, clock }: SandboxDeps) {
   const listReply = (user: AuthUser, row: ListRow) => toApiList(row, countContactsInLists(db, user, [row.list_id]).get(row.list_id) ?? 0, user.timeZone);
 
-  /** List names are unique (without case) among the lists a user sees, system lists included. */
-  const requireFreeName = (user: AuthUser, name: string, exceptListId: number | null) => {
-    const { from, params } = listSource(user);
-    const taken = prepareCached(db, `SELECT l.list_id FROM ${from} WHERE l.list_name = ? COLLATE NOCASE AND l.list_id IS NOT ?`).get(
-      ...params,
-      name,
-      exceptListId,
-    );
-    if (taken) throw new SandboxError('Conflict', `A list named "${name}" already exists.`);
-  };
-
   const userList = (user: AuthUser, param: string, what: string) => {
     const listId = parseListParam(param);
     if (isSystemList(listId)) throw systemListRefused(what);
@@ -44,14 +44,7 @@ export function listRoutes({ db, clock }: SandboxDeps) {
     .get('/lists', (c) => {
       const user = c.get('user');
       const url = new URL(c.req.url);
-      const { from, params } = listSource(user);
-      const feed = queryFeed<ListRow, ListRow>(
-        db,
-        url,
-        { from, where: [], params, select: 'l.*' },
-        parseListQuery(url, listFeedSpec, user.timeZone),
-        (row) => row,
-      );
+      const feed = queryListFeed(db, user, url, parseListQuery(url, listFeedSpec, user.timeZone));
       const counts = countContactsInLists(
         db,
         user,
@@ -66,60 +59,21 @@ export function listRoutes({ db, clock }: SandboxDeps) {
     .post('/lists', async (c) => {
       const user = c.get('user');
       const input = await readBody(c, listInputSchema);
-      const now = clock.now();
-      const listId = db.transaction(() => {
-        requireFreeName(user, input.ListName, null);
-        return Number(
-          db
-            .prepare(
-              `INSERT INTO lists (account_id, owner_user_id, list_name, list_description, sms_name, is_auto_reply_on,
-                 auto_reply_message, created_at, last_updated)
-               VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)`,
-            )
-            .run(
-              user.accountId,
-              user.userId,
-              input.ListName,
-              input.ListDescription ?? '',
-              input.SMSName ?? '',
-              input.IsAutoReplyOn ? 1 : 0,
-              input.AutoReplyMessage ?? '',
-              now,
-              now,
-            ).lastInsertRowid,
-        );
-      })();
+      const listId = createList(db, user, input, clock.now());
       return c.json(listReply(user, requireVisibleList(db, user, listId)));
     })
     .put('/lists/:id', async (c) => {
       const user = c.get('user');
       const list = userList(user, c.req.param('id'), 'renamed or changed');
       const input = await readBody(c, listUpdateInputSchema);
-      const changes: Record<string, unknown> = {
-        list_name: input.ListName,
-        list_description: input.ListDescription,
-        sms_name: input.SMSName,
-        is_auto_reply_on: input.IsAutoReplyOn === undefined ? undefined : input.IsAutoReplyOn ? 1 : 0,
-        auto_reply_message: input.AutoReplyMessage,
-      };
-      const columns = Object.keys(changes).filter((column) => changes[column] !== undefined);
-      db.transaction(() => {
-        if (input.ListName !== undefined) requireFreeName(user, input.ListName, list.list_id);
-        if (columns.length > 0) {
-          db.prepare(`UPDATE lists SET ${columns.map((column) => `${column} = ?`).join(', ')}, last_updated = ? WHERE list_id = ?`).run(
-            ...columns.map((column) => changes[column]),
-            clock.now(),
-            list.list_id,
-          );
-        }
-      })();
+      updateList(db, user, list.list_id, input, clock.now());
       return c.json(listReply(user, requireVisibleList(db, user, list.list_id)));
     })
     .delete('/lists/:id', (c) => {
       const user = c.get('user');
       const list = userList(user, c.req.param('id'), 'deleted');
-      // Members leave with the list (ON DELETE CASCADE); the contacts stay.
-      db.prepare('DELETE FROM lists WHERE list_id = ?').run(list.list_id);
+      // Members leave with the list; the contacts stay.
+      deleteList(db, list.list_id);
       const result: ListDeleteResult = { ListID: list.list_id, Deleted: true };
       return c.json(result);
     })
