@@ -102,6 +102,15 @@ export function broadcastScope(user: AuthUser, alias = 'b'): { sql: string; para
     : { sql: `${alias}.account_id = ? AND ${alias}.user_id = ? AND ${alias}.deleted_at IS NULL`, params: [user.accountId, user.userId] };
 }
 
+/** Reads of broadcasts as BroadcastRowWithJoins, prepared once per database. */
+export function broadcastQueries(db: SandboxDatabase) {
+  const byId = db.prepare<[number], BroadcastRowWithJoins>(`SELECT ${BROADCAST_SELECT} FROM ${BROADCAST_FROM} WHERE b.broadcast_id = ?`);
+  return {
+    /** Any broadcast, whoever may see it: for one the caller has just created. */
+    byId: (broadcastId: number): BroadcastRowWithJoins | undefined => byId.get(broadcastId),
+  };
+}
+
 const credits = (value: number) => Math.round(value * 100) / 100;
 
 /**

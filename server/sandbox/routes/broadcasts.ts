@@ -9,30 +9,24 @@ import { createBroadcast } from '../engine/create-broadcast.ts';
 import { planBroadcast } from '../engine/plan.ts';
 import { SandboxError, errors, notFound } from '../http/errors.ts';
 import { parseWith, readJsonBody } from '../http/json-body.ts';
-import { BROADCAST_FROM, BROADCAST_SELECT, toApiBroadcast, type BroadcastRowWithJoins } from '../model/broadcasts.ts';
+import { broadcastQueries, toApiBroadcast } from '../model/broadcasts.ts';
+import { draftBroadcastQueries } from '../model/draft-broadcasts.ts';
 import { dashboardUrlOf } from '../single-sign-on.ts';
 import { formatApiDate, formatApiDateOrNull } from '../time.ts';
-
-interface DraftRow {
-  draft_broadcast_id: number;
-  account_id: number;
-  user_id: number;
-  body_json: string;
-}
 
 /** Creating broadcasts (§6), previewing them (ours) and drafts (§12). docs/decisions/0050-broadcast-engine.md */
 export function broadcastRoutes(deps: SandboxDeps) {
   const { db, clock } = deps;
-  const draftById = db.prepare<[number], DraftRow>('SELECT * FROM draft_broadcasts WHERE draft_broadcast_id = ?');
-  const broadcastById = db.prepare<[number], BroadcastRowWithJoins>(`SELECT ${BROADCAST_SELECT} FROM ${BROADCAST_FROM} WHERE b.broadcast_id = ?`);
+  const broadcasts = broadcastQueries(db);
+  const drafts = draftBroadcastQueries(db);
 
   /** The body, with the fields of the draft it names filled in underneath. */
   async function readCreateBody(user: AuthUser, raw: unknown): Promise<BroadcastCreateInput> {
     if (raw === undefined) throw new SandboxError('ValidationFailed', 'The request needs a JSON body.');
     const input = parseWith(broadcastCreateInputSchema, raw);
     if (!input.DraftBroadcastID) return input;
-    const draft = draftById.get(input.DraftBroadcastID);
-    if (!draft || draft.account_id !== user.accountId || draft.user_id !== user.userId) {
+    const draft = drafts.ownDraft(user, input.DraftBroadcastID);
+    if (!draft) {
       throw new SandboxError('ValidationFailed', `DraftBroadcastID: draft ${input.DraftBroadcastID} was not found.`);
     }
     const drafted = JSON.parse(draft.body_json) as Record<string, unknown>;
@@ -53,7 +47,7 @@ export function broadcastRoutes(deps: SandboxDeps) {
         );
       }
       const created = createBroadcast(db, user, plan, now);
-      const row = broadcastById.get(created.primaryId)!;
+      const row = broadcasts.byId(created.primaryId)!;
       return c.json({ ...toApiBroadcast(row, user.timeZone), FailedContacts: plan.failedContacts });
     })
     .post('/broadcasts/preview', async (c) => {
@@ -101,11 +95,7 @@ export function broadcastRoutes(deps: SandboxDeps) {
         }
       }
       const body = { ...extra, Contacts: accepted };
-      const id = Number(
-        db
-          .prepare('INSERT INTO draft_broadcasts (account_id, user_id, body_json, created_at) VALUES (?, ?, ?, ?)')
-          .run(user.accountId, user.userId, JSON.stringify(body), clock.now()).lastInsertRowid,
-      );
+      const id = drafts.insert(user, body, clock.now());
       return c.json({
         DraftBroadcastID: id,
         Contacts: accepted,
@@ -117,8 +107,8 @@ export function broadcastRoutes(deps: SandboxDeps) {
     })
     .get('/draftbroadcasts/:id{[0-9]+}', (c) => {
       const user = c.get('user');
-      const draft = draftById.get(Number(c.req.param('id')));
-      if (!draft || draft.account_id !== user.accountId || draft.user_id !== user.userId) throw notFound('Draft broadcast', c.req.param('id'));
+      const draft = drafts.ownDraft(user, Number(c.req.param('id')));
+      if (!draft) throw notFound('Draft broadcast', c.req.param('id'));
       return c.json({ DraftBroadcastID: draft.draft_broadcast_id, ...(JSON.parse(draft.body_json) as object) });
     });
 }
