@@ -1,8 +1,11 @@
+import type { Feed } from '../../../src/contract/feed.ts';
 import type { OptOut, OptOutEvent, OptOutSource } from '../../../src/contract/opt-out.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
+import { queryFeed, type ListQuery, type ListSpec } from '../http/list-query.ts';
+import { phoneOrNameSearch } from '../http/phone-numbers.ts';
 import { formatApiDate } from '../time.ts';
-import { contactIdForPhoneSql } from './phone-contacts.ts';
+import { contactIdForPhoneSql, perRoster } from './phone-contacts.ts';
 import { namedUserStub } from './users.ts';
 
 /**
@@ -74,6 +77,63 @@ export function toApiOptOutEvent(row: OptOutEventRow, timeZone: string): OptOutE
     BroadcastID: row.broadcast_id,
     EventDate: formatApiDate(row.created_at, timeZone),
   };
+}
+
+/** Filters, sorts and search of the opt-outs feed; `date-from` is read by the route (queryOptOutFeed's `since`). */
+export const optOutFeedSpec: ListSpec = {
+  fields: {
+    PhoneNumber: { sql: 'o.phone_number', type: 'string' },
+    FirstName: { sql: "COALESCE(p.first_name, '')", type: 'string' },
+    LastName: { sql: "COALESCE(p.last_name, '')", type: 'string' },
+    Notes: { sql: 'o.notes', type: 'string' },
+    OptOutDate: { sql: 'o.opt_out_date', type: 'date' },
+    DoNotCall: { sql: 'o.do_not_call', type: 'boolean' },
+    DoNotText: { sql: 'o.do_not_text', type: 'boolean' },
+    GlobalOptOut: { sql: 'o.global_opt_out', type: 'boolean' },
+  },
+  // Oldest first, as the seed's example lists them.
+  defaultSort: 'o.opt_out_date',
+  tieBreaker: 'o.phone_number',
+  search: phoneOrNameSearch('o.phone_number', 'p.first_name', 'p.last_name'),
+  extraParams: ['date-from'],
+};
+
+/** Filters and sorts of a number's opt-out history. */
+export const optOutHistorySpec: ListSpec = {
+  fields: {
+    EventID: { sql: 'e.event_id', type: 'integer' },
+    Action: { sql: 'e.action', type: 'string', values: ['OptOut', 'OptIn'] },
+    Source: { sql: 'e.source', type: 'string', values: ['Manual', 'Keypress', 'TextReply', 'Import'] },
+    DoNotCall: { sql: 'e.do_not_call', type: 'boolean' },
+    DoNotText: { sql: 'e.do_not_text', type: 'boolean' },
+    EventDate: { sql: 'e.created_at', type: 'date' },
+  },
+  // Newest first: the question is usually "what happened last?".
+  defaultSort: 'e.created_at DESC',
+  tieBreaker: 'e.event_id DESC',
+};
+
+/** One page of the account's opt-outs, those made since `since` (epoch ms) when it is given. */
+export function queryOptOutFeed(db: SandboxDatabase, user: AuthUser, url: URL, query: ListQuery, since: number | null): Feed<OptOut> {
+  const where = ['o.account_id = ?'];
+  const params: unknown[] = [user.accountId];
+  if (since !== null) {
+    where.push('o.opt_out_date >= ?');
+    params.push(since);
+  }
+  const source = { from: optOutFrom(user), where, params, select: OPT_OUT_SELECT };
+  return queryFeed(db, url, source, query, (row: OptOutRow) => toApiOptOut(row, user.timeZone));
+}
+
+/** One page of a number's opt-out history on the user's account. */
+export function queryOptOutHistory(db: SandboxDatabase, user: AuthUser, phoneNumber: string, url: URL, query: ListQuery): Feed<OptOutEvent> {
+  const source = {
+    from: OPT_OUT_EVENT_FROM,
+    where: ['e.account_id = ?', 'e.phone_number = ?'],
+    params: [user.accountId, phoneNumber],
+    select: OPT_OUT_EVENT_SELECT,
+  };
+  return queryFeed(db, url, source, query, (row: OptOutEventRow) => toApiOptOutEvent(row, user.timeZone));
 }
 
 export interface OptOutChange {
@@ -226,4 +286,19 @@ export function optIn(
     });
   }
   return { doNotCall, doNotText, deleted, lifted: { call: liftCall, text: liftText } };
+}
+
+/** What the opt-out routes read and change, prepared once when the routes are made. */
+export function optOutQueries(db: SandboxDatabase) {
+  const byPhone = perRoster((viewer) =>
+    db.prepare<[number, string], OptOutRow>(`SELECT ${OPT_OUT_SELECT} FROM ${optOutFrom(viewer)} WHERE o.account_id = ? AND o.phone_number = ?`),
+  );
+  return {
+    /** A number's opt-out on the viewer's account, with the name from the viewer's roster. */
+    byPhone: (viewer: AuthUser, phoneNumber: string) => byPhone(viewer).get(viewer.accountId, phoneNumber),
+    /** optOut in a transaction of its own. */
+    add: db.transaction((change: OptOutChange) => optOut(db, change)),
+    /** optIn in a transaction of its own. */
+    lift: db.transaction((change: OptOutChange) => optIn(db, change)),
+  };
 }

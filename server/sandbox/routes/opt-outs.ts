@@ -3,68 +3,29 @@ import { optOutInputSchema, optOutRemovalInputSchema, type OptOutRemovalResult }
 import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError } from '../http/errors.ts';
 import { parseWith, readBody, readJsonBody } from '../http/json-body.ts';
-import { parseListQuery, queryFeed, type ListSpec } from '../http/list-query.ts';
-import { phoneNumberOrError, phoneOrNameSearch } from '../http/phone-numbers.ts';
+import { parseListQuery } from '../http/list-query.ts';
+import { phoneNumberOrError } from '../http/phone-numbers.ts';
 import {
-  OPT_OUT_EVENT_FROM,
-  OPT_OUT_EVENT_SELECT,
-  optOutFrom,
-  OPT_OUT_SELECT,
   channelSource,
   channelsToAdd,
-  optIn,
-  optOut,
+  optOutFeedSpec,
+  optOutHistorySpec,
+  optOutQueries,
+  queryOptOutFeed,
+  queryOptOutHistory,
   storedOptOut,
   toApiOptOut,
-  toApiOptOutEvent,
-  type OptOutEventRow,
-  type OptOutRow,
 } from '../model/opt-outs.ts';
-import { perRoster } from '../model/phone-contacts.ts';
 import { parseFilterDate } from '../time.ts';
-
-const optOutList: ListSpec = {
-  fields: {
-    PhoneNumber: { sql: 'o.phone_number', type: 'string' },
-    FirstName: { sql: "COALESCE(p.first_name, '')", type: 'string' },
-    LastName: { sql: "COALESCE(p.last_name, '')", type: 'string' },
-    Notes: { sql: 'o.notes', type: 'string' },
-    OptOutDate: { sql: 'o.opt_out_date', type: 'date' },
-    DoNotCall: { sql: 'o.do_not_call', type: 'boolean' },
-    DoNotText: { sql: 'o.do_not_text', type: 'boolean' },
-    GlobalOptOut: { sql: 'o.global_opt_out', type: 'boolean' },
-  },
-  // Oldest first, as the seed's example lists them.
-  defaultSort: 'o.opt_out_date',
-  tieBreaker: 'o.phone_number',
-  search: phoneOrNameSearch('o.phone_number', 'p.first_name', 'p.last_name'),
-  extraParams: ['date-from'],
-};
-
-const historyList: ListSpec = {
-  fields: {
-    EventID: { sql: 'e.event_id', type: 'integer' },
-    Action: { sql: 'e.action', type: 'string', values: ['OptOut', 'OptIn'] },
-    Source: { sql: 'e.source', type: 'string', values: ['Manual', 'Keypress', 'TextReply', 'Import'] },
-    DoNotCall: { sql: 'e.do_not_call', type: 'boolean' },
-    DoNotText: { sql: 'e.do_not_text', type: 'boolean' },
-    EventDate: { sql: 'e.created_at', type: 'date' },
-  },
-  // Newest first: the question is usually "what happened last?".
-  defaultSort: 'e.created_at DESC',
-  tieBreaker: 'e.event_id DESC',
-};
 
 /**
  * Opt-outs (§18; docs/decisions/0032-opt-out-routes.md): query, add by channel, remove (opt back in), and each
  * number's history. An opt-out belongs to the account, so every user sees and honours it.
  */
 export function optOutRoutes({ db, clock }: SandboxDeps) {
-  const byPhone = perRoster((viewer) =>
-    db.prepare<[number, string], OptOutRow>(`SELECT ${OPT_OUT_SELECT} FROM ${optOutFrom(viewer)} WHERE o.account_id = ? AND o.phone_number = ?`),
-  );
+  const optOuts = optOutQueries(db);
   const readOptOut = (user: AuthUser, phoneNumber: string) => {
-    const row = byPhone(user).get(user.accountId, phoneNumber);
+    const row = optOuts.byPhone(user, phoneNumber);
     if (!row) throw new SandboxError('ResourceNotFound', `${phoneNumber} is not opted out.`);
     return toApiOptOut(row, user.timeZone);
   };
@@ -73,18 +34,11 @@ export function optOutRoutes({ db, clock }: SandboxDeps) {
     .get('/optouts', (c) => {
       const user = c.get('user');
       const url = new URL(c.req.url);
-      const query = parseListQuery(url, optOutList, user.timeZone);
-      const where = ['o.account_id = ?'];
-      const params: unknown[] = [user.accountId];
+      const query = parseListQuery(url, optOutFeedSpec, user.timeZone);
       const dateFrom = query.extras.get('date-from');
-      if (dateFrom !== undefined) {
-        const from = parseFilterDate(dateFrom, user.timeZone);
-        if (from === null) throw new SandboxError('InvalidQueryParameter', 'date-from must be a date such as 2020-10-01.');
-        where.push('o.opt_out_date >= ?');
-        params.push(from);
-      }
-      const source = { from: optOutFrom(user), where, params, select: OPT_OUT_SELECT };
-      return c.json(queryFeed(db, url, source, query, (row: OptOutRow) => toApiOptOut(row, user.timeZone)));
+      const since = dateFrom === undefined ? null : parseFilterDate(dateFrom, user.timeZone);
+      if (dateFrom !== undefined && since === null) throw new SandboxError('InvalidQueryParameter', 'date-from must be a date such as 2020-10-01.');
+      return c.json(queryOptOutFeed(db, user, url, query, since));
     })
     .get('/optouts/:phoneNumber{[0-9]+}', (c) => {
       const user = c.get('user');
@@ -94,14 +48,7 @@ export function optOutRoutes({ db, clock }: SandboxDeps) {
       const user = c.get('user');
       const phoneNumber = phoneNumberOrError('PhoneNumber', c.req.param('phoneNumber'));
       const url = new URL(c.req.url);
-      const query = parseListQuery(url, historyList, user.timeZone);
-      const source = {
-        from: OPT_OUT_EVENT_FROM,
-        where: ['e.account_id = ?', 'e.phone_number = ?'],
-        params: [user.accountId, phoneNumber],
-        select: OPT_OUT_EVENT_SELECT,
-      };
-      return c.json(queryFeed(db, url, source, query, (row: OptOutEventRow) => toApiOptOutEvent(row, user.timeZone)));
+      return c.json(queryOptOutHistory(db, user, phoneNumber, url, parseListQuery(url, optOutHistorySpec, user.timeZone)));
     })
     .post('/optouts', async (c) => {
       const user = c.get('user');
@@ -119,18 +66,16 @@ export function optOutRoutes({ db, clock }: SandboxDeps) {
             `${standing.Notes ? `, reason: ${standing.Notes}` : ''}); nothing was changed.`,
         );
       }
-      db.transaction(() =>
-        optOut(db, {
-          accountId: user.accountId,
-          phoneNumber,
-          call: input.DoNotCall === true,
-          text: input.DoNotText === true,
-          source: 'Manual',
-          notes: input.Notes,
-          userId: user.userId,
-          at: clock.now(),
-        }),
-      )();
+      optOuts.add({
+        accountId: user.accountId,
+        phoneNumber,
+        call: input.DoNotCall === true,
+        text: input.DoNotText === true,
+        source: 'Manual',
+        notes: input.Notes,
+        userId: user.userId,
+        at: clock.now(),
+      });
       return c.json(readOptOut(user, phoneNumber));
     })
     .delete('/optouts/:phoneNumber{[0-9]+}', async (c) => {
@@ -158,18 +103,16 @@ export function optOutRoutes({ db, clock }: SandboxDeps) {
             'Its voice opt-out can be lifted on its own (channel=Call).',
         );
       }
-      const result = db.transaction(() =>
-        optIn(db, {
-          accountId: user.accountId,
-          phoneNumber,
-          call: channel !== 'text',
-          text: liftText,
-          source: 'Manual',
-          notes: Notes,
-          userId: user.userId,
-          at: clock.now(),
-        }),
-      )()!;
+      const result = optOuts.lift({
+        accountId: user.accountId,
+        phoneNumber,
+        call: channel !== 'text',
+        text: liftText,
+        source: 'Manual',
+        notes: Notes,
+        userId: user.userId,
+        at: clock.now(),
+      })!;
       const reply: OptOutRemovalResult = {
         PhoneNumber: phoneNumber,
         DoNotCall: result.doNotCall,
