@@ -3,7 +3,7 @@ import Button from '@mui/material/Button';
 import Stack from '@mui/material/Stack';
 import Typography from '@mui/material/Typography';
 import type { ReactNode } from 'react';
-import type { RowSelection } from './use-row-selection.ts';
+import type { RowSelection } from '@/hooks/use-row-selection.ts';
 
 export interface SelectionToolbarProps {
   selection: RowSelection;

@@ -5,7 +5,7 @@ import { useState } from 'react';
 import { LiveRegion } from '@/components/feedback/live-region.tsx';
 import type { ListSort } from '@/hooks/use-list-search-params.ts';
 import { cspNonce } from '@/utils/csp-nonce.ts';
-import type { RowSelection } from './use-row-selection.ts';
+import type { RowSelection } from '@/hooks/use-row-selection.ts';
 
 export interface ServerListState {
   page: number;

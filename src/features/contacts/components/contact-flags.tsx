@@ -3,7 +3,7 @@ import Stack from '@mui/material/Stack';
 import type { Contact } from '@contract/contact.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { DeferredTooltip } from '@/components/data-display/deferred-tooltip.tsx';
-import { phoneNumbersOf } from './phone-numbers.ts';
+import { phoneNumbersOf } from '../phone-numbers.ts';
 
 /** "Do not call" and "No texts" chips when any of the contact's numbers is blocked; the tooltip says which. */
 export function ContactFlags({ contact }: { contact: Contact }) {

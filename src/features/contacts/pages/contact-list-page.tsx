@@ -21,7 +21,7 @@ import { ExportCsvButton } from '@/components/data-table/export-csv-button.tsx';
 import { LinkCell } from '@/components/data-table/link-cell.tsx';
 import { SelectionToolbar } from '@/components/data-table/selection-toolbar.tsx';
 import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';
-import { useRowSelection } from '@/components/data-table/use-row-selection.ts';
+import { useRowSelection } from '@/hooks/use-row-selection.ts';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
@@ -31,7 +31,7 @@ import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
 import { formatApiDateTime, formatApiRelative } from '@/utils/format-date.ts';
 import { ContactFlags } from '../components/contact-flags.tsx';
 import { CONTACT_LIST_STATE } from '../contact-list-state.ts';
-import { useMoveToDeleted } from '../components/use-move-to-deleted.ts';
+import { useMoveToDeleted } from '../hooks/use-move-to-deleted.ts';
 import { textOr } from '@/utils/missing.ts';
 
 // The form's code, with the phone-number library, loads when a contact is first created here, not with the list.

@@ -18,7 +18,7 @@ import type { InboxConversation } from '@contract/conversation.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { mayAskToStop } from '@contract/text-opt-out.ts';
 import { formatApiRelative } from '@/utils/format-date.ts';
-import { conversationItemId, conversationTitle, messageSnippet } from './conversation-display.ts';
+import { conversationItemId, conversationTitle, messageSnippet } from '../conversation-display.ts';
 import { textOr } from '@/utils/missing.ts';
 
 export interface ConversationListProps {

@@ -33,7 +33,7 @@ import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { paths } from '@/config/paths.ts';
-import { INBOX_POLL_MS, conversationTitle } from './conversation-display.ts';
+import { INBOX_POLL_MS, conversationTitle } from '../conversation-display.ts';
 import { MessageComposer, type ComposerHandle } from './message-composer.tsx';
 import { MessageList } from './message-list.tsx';
 import type { CreatedUnread } from '@/api/api-client.ts';

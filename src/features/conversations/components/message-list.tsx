@@ -6,7 +6,7 @@ import Typography from '@mui/material/Typography';
 import { Fragment, useEffect, useRef } from 'react';
 import type { TextMessage } from '@contract/conversation.ts';
 import { formatApiDay, formatApiTime } from '@/utils/format-date.ts';
-import { messageStatusLabels } from './conversation-display.ts';
+import { messageStatusLabels } from '../conversation-display.ts';
 
 export interface MessageListProps {
   /** Oldest first. */

@@ -32,7 +32,7 @@ import { paths } from '@/config/paths.ts';
 import { useAnnouncement } from '@/hooks/use-announcement.ts';
 import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
 import { formatCount } from '@/utils/format-number.ts';
-import { INBOX_POLL_MS, conversationItemId, conversationTitle, inboxQueues, messageSnippet, parseQueue } from '../components/conversation-display.ts';
+import { INBOX_POLL_MS, conversationItemId, conversationTitle, inboxQueues, messageSnippet, parseQueue } from '../conversation-display.ts';
 import { ConversationList } from '../components/conversation-list.tsx';
 import { ConversationThread } from '../components/conversation-thread.tsx';
 import { KeyboardShortcutsDialog } from '../components/keyboard-shortcuts-dialog.tsx';

@@ -15,7 +15,7 @@ import { contactIdOf, type Contact } from '@contract/contact.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
 import { SelectionToolbar } from '@/components/data-table/selection-toolbar.tsx';
 import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';
-import { useRowSelection } from '@/components/data-table/use-row-selection.ts';
+import { useRowSelection } from '@/hooks/use-row-selection.ts';
 import { useConfirm } from '@/components/feedback/confirm-dialog.tsx';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';

@@ -28,7 +28,7 @@ import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
 import { formatApiDay } from '@/utils/format-date.ts';
 import { formatCount } from '@/utils/format-number.ts';
 import { ListFormDialog } from '../components/list-form-dialog.tsx';
-import { listHref } from '../components/list-paths.ts';
+import { listHref } from '../list-paths.ts';
 import { textOr } from '@/utils/missing.ts';
 
 const systemListHelp: Record<number, string> = {

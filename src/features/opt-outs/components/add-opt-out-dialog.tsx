@@ -25,7 +25,7 @@ import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { z } from '@contract/zod.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
-import { channelChoices, channelsText } from './opt-out-display.ts';
+import { channelChoices, channelsText } from '../opt-out-display.ts';
 import { isCreatedUnread } from '@/api/api-client.ts';
 import { notOfferedSentenceOf } from '@/utils/not-offered.ts';
 

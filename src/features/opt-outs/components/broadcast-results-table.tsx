@@ -10,7 +10,7 @@ import { Link as RouterLink } from 'react-router-dom';
 import type { PhoneNumberBroadcast } from '@contract/phone-number-broadcast.ts';
 import { paths } from '@/config/paths.ts';
 import { formatApiDateTime } from '@/utils/format-date.ts';
-import { outcomeOf } from './opt-out-display.ts';
+import { outcomeOf } from '../opt-out-display.ts';
 
 /** The broadcasts that had the number among their recipients, with what happened to it in each. */
 export function BroadcastResultsTable({ items }: { items: PhoneNumberBroadcast[] }) {

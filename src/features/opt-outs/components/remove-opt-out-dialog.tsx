@@ -26,7 +26,7 @@ import { formatPhoneNumber } from '@contract/phone-format.ts';
 import { z } from '@contract/zod.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { FormTextField } from '@/components/form/form-text-field.tsx';
-import { channelChoices, channelsText } from './opt-out-display.ts';
+import { channelChoices, channelsText } from '../opt-out-display.ts';
 import { notOfferedSentenceOf } from '@/utils/not-offered.ts';
 
 /** Opting back in needs the person's consent, on record. */

@@ -33,7 +33,7 @@ import { formatApiDateTime, formatApiDay, formatApiRelative } from '@/utils/form
 import { formatCount } from '@/utils/format-number.ts';
 import { AddOptOutDialog } from '../components/add-opt-out-dialog.tsx';
 import { BroadcastResultsTable } from '../components/broadcast-results-table.tsx';
-import { describeEvent, reasonOf } from '../components/opt-out-display.ts';
+import { describeEvent, reasonOf } from '../opt-out-display.ts';
 import { RemoveOptOutDialog, type RemovableOptOut } from '../components/remove-opt-out-dialog.tsx';
 import { SectionCard } from '@/components/layout/section-card.tsx';
 import { BackLink } from '@/components/layout/back-link.tsx';

@@ -7,7 +7,7 @@ import { useId } from 'react';
 import { Controller, type Control } from 'react-hook-form';
 import { dayNames, type DayName } from '@contract/common.ts';
 import { formatCallingDays } from '../user-summary.ts';
-import type { UserFormInput } from './user-form-schema.ts';
+import type { UserFormInput } from '../user-form-schema.ts';
 
 /** The days calls may go out, as seven toggles; the line under them says the choice in words. */
 export function CallingDaysField({ control, disabled }: { control: Control<UserFormInput>; disabled?: boolean }) {

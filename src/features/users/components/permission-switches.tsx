@@ -4,7 +4,7 @@ import type { Control } from 'react-hook-form';
 import type { Permissions } from '@contract/user.ts';
 import { FormSwitch } from '@/components/form/form-switch.tsx';
 import { permissionLabels } from '../user-summary.ts';
-import type { UserFormInput } from './user-form-schema.ts';
+import type { UserFormInput } from '../user-form-schema.ts';
 
 /** The four visibility permissions; read-only (with the reason) when the signed-in user may not change them. */
 export function PermissionSwitches({ control, readOnlyReason }: { control: Control<UserFormInput>; readOnlyReason?: string }) {

@@ -3,7 +3,7 @@ import TextField from '@mui/material/TextField';
 import { Controller, type Control } from 'react-hook-form';
 import { stateTimeZones, timeZoneForState, usStateCodes } from '@contract/common.ts';
 import { timeInZone, timeZoneLabel, usStateNames } from '@/utils/us-states.ts';
-import type { UserFormInput } from './user-form-schema.ts';
+import type { UserFormInput } from '../user-form-schema.ts';
 
 /** The user's State, with the time zone it sets for start times and calling windows shown under it. */
 export function StateField({ control, disabled }: { control: Control<UserFormInput>; disabled?: boolean }) {

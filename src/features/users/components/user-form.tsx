@@ -20,7 +20,7 @@ import { CallingDaysField } from './calling-days-field.tsx';
 import { PermissionSwitches } from './permission-switches.tsx';
 import { StateField } from './state-field.tsx';
 import { TimeOfDayField } from '@/components/form/time-of-day-field.tsx';
-import { userFormSchema, type UserFormInput, type UserFormValues } from './user-form-schema.ts';
+import { userFormSchema, type UserFormInput, type UserFormValues } from '../user-form-schema.ts';
 import { DatePickersProvider } from '@/components/form/date-pickers-provider.tsx';
 
 function Section({ title, description, children }: { title: string; description?: string; children: ReactNode }) {

@@ -12,7 +12,7 @@ import { BackToUsersLink } from '../components/back-to-users-link.tsx';
 import { mayManageUsers } from '@/api/resources/session/session-user.ts';
 import { MasterOnlyNotice } from '../components/master-only-notice.tsx';
 import { UserForm } from '../components/user-form.tsx';
-import { newUserDefaults, toCreateInput } from '../components/user-form-schema.ts';
+import { newUserDefaults, toCreateInput } from '../user-form-schema.ts';
 import { fullName } from '../user-summary.ts';
 import { isCreatedUnread } from '@/api/api-client.ts';
 import { textOr } from '@/utils/missing.ts';

@@ -15,7 +15,7 @@ import { BackToUsersLink } from '../components/back-to-users-link.tsx';
 import { isForbidden, mayManageUsers } from '@/api/resources/session/session-user.ts';
 import { MasterOnlyNotice } from '../components/master-only-notice.tsx';
 import { UserForm } from '../components/user-form.tsx';
-import { toUpdateInput, userFormValuesOf } from '../components/user-form-schema.ts';
+import { toUpdateInput, userFormValuesOf } from '../user-form-schema.ts';
 import { fullName } from '../user-summary.ts';
 
 /** A master user edits anyone on the account, permissions included. */

@@ -10,7 +10,7 @@ import { pageIntros } from '@/config/page-intros.ts';
 import { mayManageUsers } from '@/api/resources/session/session-user.ts';
 import { SessionsCard } from '../components/sessions-card.tsx';
 import { UserForm } from '../components/user-form.tsx';
-import { toUpdateInput, userFormValuesOf } from '../components/user-form-schema.ts';
+import { toUpdateInput, userFormValuesOf } from '../user-form-schema.ts';
 
 /** The signed-in user's own settings; only a master user may change their own permissions. */
 export function UsersSettingsPage() {
