@@ -11,6 +11,7 @@ import {
 import type { AuthUser } from '../context.ts';
 import { recordingInstruction } from './phone-recordings.ts';
 import type { SandboxDatabase } from '../db/database.ts';
+import { prepareCached } from '../http/list-query.ts';
 import { formatApiDate, formatApiDateOrNull } from '../time.ts';
 
 /** One row of `broadcasts`: one channel of a broadcast (combo types have a 'Call' and a 'Text' row). */
@@ -108,6 +109,76 @@ export function broadcastQueries(db: SandboxDatabase) {
   return {
     /** Any broadcast, whoever may see it: for one the caller has just created. */
     byId: (broadcastId: number): BroadcastRowWithJoins | undefined => byId.get(broadcastId),
+    /** The broadcast if `user` may see it (broadcastScope). */
+    visibleById(user: AuthUser, broadcastId: number): BroadcastRowWithJoins | undefined {
+      const scope = broadcastScope(user);
+      return prepareCached(db, `SELECT ${BROADCAST_SELECT} FROM ${BROADCAST_FROM} WHERE b.broadcast_id = ? AND ${scope.sql}`).get(
+        broadcastId,
+        ...scope.params,
+      ) as BroadcastRowWithJoins | undefined;
+    },
+    /** The broadcast and, for a combo, its other half (when not deleted): acting on one acts on both. */
+    halvesOf(row: BroadcastRowWithJoins): BroadcastRowWithJoins[] {
+      const ids = [row.call_broadcast_id, row.text_broadcast_id].filter((id): id is number => !!id && id !== row.broadcast_id);
+      if (ids.length === 0) return [row];
+      const others = prepareCached(
+        db,
+        `SELECT ${BROADCAST_SELECT} FROM ${BROADCAST_FROM} WHERE b.broadcast_id IN (${ids.map(() => '?').join(',')})
+           AND b.account_id = ? AND b.deleted_at IS NULL`,
+      ).all(...ids, row.account_id) as BroadcastRowWithJoins[];
+      return [row, ...others];
+    },
+  };
+}
+
+/** A broadcast waiting for its start (the status the API calls AuthorizationApproved). */
+export const SCHEDULED: BroadcastStatus = 'AuthorizationApproved';
+
+/**
+ * Pausing, resuming, canceling and deleting broadcasts (docs/decisions/0010-broadcast-lifecycle.md,
+ * 0023-stopping-broadcasts.md). Each changes every half it is given in one transaction; the caller has checked that
+ * each half may take the change.
+ */
+export function broadcastStatusChanges(db: SandboxDatabase) {
+  const setStatus = db.prepare<[BroadcastStatus, number | null, number]>('UPDATE broadcasts SET broadcast_status = ?, paused_at = ? WHERE broadcast_id = ?');
+  const shiftEstimate = db.prepare<[number, number]>(
+    'UPDATE broadcasts SET estimated_completion = estimated_completion + ? WHERE broadcast_id = ? AND estimated_completion IS NOT NULL',
+  );
+  const cancelRow = db.prepare<[number, number]>(
+    `UPDATE broadcasts SET broadcast_status = 'Canceled', paused_at = NULL, completed_at = ?, estimated_completion = NULL
+     WHERE broadcast_id = ?`,
+  );
+  const cancelRecipients = db.prepare<[number]>(
+    `UPDATE broadcast_recipients SET status = 'Canceled', next_attempt_at = NULL
+     WHERE broadcast_id = ? AND status IN ('Pending', 'In Progress', 'Retry Pending')`,
+  );
+  const markDeleted = db.prepare<[number, number]>('UPDATE broadcasts SET deleted_at = ? WHERE broadcast_id = ?');
+
+  const cancel = (half: BroadcastRow, now: number) => {
+    cancelRow.run(now, half.broadcast_id);
+    cancelRecipients.run(half.broadcast_id);
+  };
+
+  return {
+    pause: db.transaction((halves: readonly BroadcastRow[], now: number) => {
+      for (const half of halves) setStatus.run('Paused', now, half.broadcast_id);
+    }),
+    resume: db.transaction((halves: readonly BroadcastRow[], now: number) => {
+      for (const half of halves) {
+        // A broadcast paused before its start waits for it again.
+        setStatus.run(half.start_at > now ? SCHEDULED : 'InProgress', null, half.broadcast_id);
+        if (half.paused_at !== null) shiftEstimate.run(now - half.paused_at, half.broadcast_id);
+      }
+    }),
+    cancel: db.transaction((halves: readonly BroadcastRow[], now: number) => {
+      for (const half of halves) cancel(half, now);
+    }),
+    delete: db.transaction((halves: readonly BroadcastRow[], now: number) => {
+      for (const half of halves) {
+        if (half.broadcast_status === SCHEDULED) cancel(half, now);
+        markDeleted.run(now, half.broadcast_id);
+      }
+    }),
   };
 }
 

@@ -1,0 +1,108 @@
+import { broadcastStatusCategories, broadcastStatuses, broadcastTypes } from '../../../src/contract/broadcast.ts';
+import { callResultCategories, callStatuses, textResultCategories, textStatuses } from '../../../src/contract/broadcast-detail.ts';
+import type { AuthUser } from '../context.ts';
+import { escapeLike, type FeedSource, type FieldSpec, type ListSpec } from '../http/list-query.ts';
+import { BROADCAST_FROM, BROADCAST_SELECT, broadcastScope } from './broadcasts.ts';
+
+/** The feeds a report reads: broadcasts (docs/decisions/0020-broadcast-queries.md) and their per-number results. */
+
+const STATUS_CATEGORY_SQL = `CASE b.broadcast_status WHEN 'AuthorizationApproved' THEN 'Scheduled' WHEN 'Complete' THEN 'Completed'
+  ELSE b.broadcast_status END`;
+
+/** GET /v1/broadcasts. */
+export const broadcastFeedSpec: ListSpec = {
+  fields: {
+    BroadcastID: { sql: 'b.broadcast_id', type: 'integer' },
+    BroadcastName: { sql: 'b.broadcast_name', type: 'string' },
+    BroadcastType: { sql: 'b.broadcast_type', type: 'string', values: broadcastTypes },
+    // The seed's own query filters on `Completed` (the category's spelling) and gets `Complete` back (decision 0010).
+    BroadcastStatus: { sql: 'b.broadcast_status', type: 'string', values: broadcastStatuses, aliases: { Completed: 'Complete' } },
+    BroadcastStatusCategory: { sql: STATUS_CATEGORY_SQL, type: 'string', values: broadcastStatusCategories },
+    CreatedDate: { sql: 'b.created_at', type: 'date' },
+    StartDate: { sql: 'b.start_at', type: 'date' },
+    CompletedDate: { sql: 'b.completed_at', type: 'date' },
+    CallerID: { sql: 'b.caller_id', type: 'string' },
+    CreditsUsed: { sql: 'b.credits_used', type: 'number' },
+    PhoneNumberCount: { sql: 'b.phone_number_count', type: 'integer' },
+    TotalCompleted: { sql: 'b.total_completed', type: 'integer' },
+    TextNumberID: { sql: 'b.text_number_id', type: 'integer' },
+    HasCustomField: { sql: 'b.has_custom_field', type: 'boolean' },
+    CallBroadcastID: { sql: 'COALESCE(b.call_broadcast_id, 0)', type: 'integer' },
+    TextBroadcastID: { sql: 'COALESCE(b.text_broadcast_id, 0)', type: 'integer' },
+  },
+  defaultSort: 'b.start_at DESC',
+  tieBreaker: 'b.broadcast_id DESC',
+  search: (term) => ({ sql: "b.broadcast_name LIKE ? ESCAPE '\\'", params: [`%${escapeLike(term)}%`] }),
+};
+
+/** The broadcasts `user` may see, as BroadcastRowWithJoins, for a feed of broadcastFeedSpec. */
+export function broadcastFeedSource(user: AuthUser): FeedSource {
+  const scope = broadcastScope(user);
+  return { select: BROADCAST_SELECT, from: BROADCAST_FROM, where: [scope.sql], params: scope.params };
+}
+
+/** `search` on details: a name, or (when it has two digits or more) a part of the phone number. */
+function searchRecipients(term: string) {
+  const name = `%${escapeLike(term)}%`;
+  const digits = term.replace(/\D/g, '');
+  const conditions = ["(r.first_name || ' ' || r.last_name) LIKE ? ESCAPE '\\'"];
+  const params: unknown[] = [name];
+  if (digits.length >= 2) {
+    conditions.push("r.phone_number LIKE ? ESCAPE '\\'");
+    params.push(`%${digits}%`);
+  }
+  return { sql: conditions.join(' OR '), params };
+}
+
+const contactFields: Record<string, FieldSpec> = {
+  PhoneNumber: { sql: 'r.phone_number', type: 'string' },
+  FirstName: { sql: 'r.first_name', type: 'string' },
+  LastName: { sql: 'r.last_name', type: 'string' },
+  Notes: { sql: 'r.notes', type: 'string' },
+  IntegrationData: { sql: 'r.integration_data', type: 'string' },
+};
+
+// A result is "" before the first attempt (decision 0011), so "" is a value one may filter on.
+const resultField = (values: readonly string[]): FieldSpec => ({
+  sql: "COALESCE(r.result_category, '')",
+  type: 'string',
+  values: [...values, ''],
+});
+
+/** GET /v1/broadcasts/{id}/details: each channel filters on its own fields, as its items carry them. */
+export const recipientFeedSpecs: Record<'Call' | 'Text', ListSpec> = {
+  Call: {
+    fields: {
+      ...contactFields,
+      NumberOfAttempts: { sql: 'r.attempts', type: 'integer' },
+      LastCallTime: { sql: 'r.last_attempt_at', type: 'date' },
+      SurveyResult: { sql: 'r.survey_result', type: 'string' },
+      CallResultCategory: resultField(callResultCategories),
+      CallStatus: { sql: 'r.status', type: 'string', values: callStatuses },
+      TransferDuration: { sql: 'r.transfer_duration', type: 'integer' },
+      IsTransferInitiated: { sql: 'r.is_transfer_initiated', type: 'boolean' },
+    },
+    defaultSort: 'r.seq ASC',
+    tieBreaker: 'r.seq ASC',
+    search: searchRecipients,
+  },
+  Text: {
+    fields: {
+      ...contactFields,
+      TextResultCategory: resultField(textResultCategories),
+      TextStatus: { sql: 'r.status', type: 'string', values: textStatuses },
+      MessageText: { sql: 'r.message_text', type: 'string', sortable: false },
+    },
+    defaultSort: 'r.seq ASC',
+    tieBreaker: 'r.seq ASC',
+    search: searchRecipients,
+  },
+};
+
+/** A broadcast's per-number results, as RecipientRow, for a feed of recipientFeedSpecs. */
+export const recipientFeedSource = (broadcastId: number): FeedSource => ({
+  select: 'r.*',
+  from: 'broadcast_recipients r',
+  where: ['r.broadcast_id = ?'],
+  params: [broadcastId],
+});
