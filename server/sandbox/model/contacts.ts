@@ -448,3 +448,90 @@ export function countContactsInLists(db: SandboxDatabase, user: AuthUser, listId
   }
   return counts;
 }
+
+/** The columns a new contact is created with (the rest take their defaults). */
+export type NewContactRow = Pick<
+  ContactRow,
+  | 'account_id'
+  | 'owner_user_id'
+  | 'first_name'
+  | 'last_name'
+  | 'primary_phone'
+  | 'secondary_phone'
+  | 'tertiary_phone'
+  | 'notes'
+  | 'integration_data'
+  | 'dnc_primary'
+  | 'dnc_secondary'
+  | 'dnc_tertiary'
+>;
+
+/** The contact writes the contact routes make, prepared once when the routes are made. */
+export function contactQueries(db: SandboxDatabase) {
+  const insertContact = db.prepare(`
+    INSERT INTO contacts (account_id, owner_user_id, first_name, last_name, primary_phone, secondary_phone, tertiary_phone,
+      notes, integration_data, dnc_primary, dnc_secondary, dnc_tertiary, created_at, last_updated)
+    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
+  const addMember = db.prepare('INSERT OR IGNORE INTO list_members (list_id, person_id, added_at) VALUES (?, ?, ?)');
+
+  /** Makes the contact a member of exactly `listIds` among the lists the user can see. */
+  const setMemberships = (user: AuthUser, personId: number, listIds: readonly number[], now: number) => {
+    const scope = listScope(user);
+    prepareCached(
+      db,
+      `DELETE FROM list_members WHERE person_id = ? AND list_id NOT IN (SELECT value FROM json_each(?))
+       AND list_id IN (SELECT l.list_id FROM lists l WHERE ${scope.sql})`,
+    ).run(personId, JSON.stringify(listIds), ...scope.params);
+    for (const listId of listIds) addMember.run(listId, personId, now);
+  };
+
+  return {
+    /**
+     * Creates a contact in `listIds`, refused with DuplicateContact when the user already sees an active contact with
+     * its primary number: one transaction. Answers the new PersonID.
+     */
+    create: db.transaction((user: AuthUser, contact: NewContactRow, listIds: readonly number[], now: number): number => {
+      const duplicate = findContactByPhone(db, user, contact.primary_phone);
+      if (duplicate) throw duplicateContactError(contact.primary_phone, duplicate);
+      const id = Number(
+        insertContact.run(
+          contact.account_id,
+          contact.owner_user_id,
+          contact.first_name,
+          contact.last_name,
+          contact.primary_phone,
+          contact.secondary_phone,
+          contact.tertiary_phone,
+          contact.notes,
+          contact.integration_data,
+          contact.dnc_primary,
+          contact.dnc_secondary,
+          contact.dnc_tertiary,
+          now,
+          now,
+        ).lastInsertRowid,
+      );
+      for (const listId of listIds) addMember.run(listId, id, now);
+      return id;
+    }),
+    /**
+     * Writes the columns of `next` that differ from `row` and, when `listIds` is given, makes those the contact's
+     * lists; a new primary number another active contact has is refused with DuplicateContact. One transaction.
+     */
+    update: db.transaction((user: AuthUser, row: ContactRow, next: Partial<ContactRow>, listIds: readonly number[] | undefined, now: number) => {
+      const columns = (Object.keys(next) as Array<keyof ContactRow>).filter((column) => next[column] !== row[column]);
+      if (next.primary_phone !== row.primary_phone) {
+        const duplicate = findContactByPhone(db, user, next.primary_phone!, row.person_id);
+        if (duplicate) throw duplicateContactError(next.primary_phone!, duplicate);
+      }
+      if (columns.length > 0) {
+        db.prepare(`UPDATE contacts SET ${columns.map((column) => `${column} = ?`).join(', ')}, last_updated = ? WHERE person_id = ?`).run(
+          ...columns.map((column) => next[column]),
+          now,
+          row.person_id,
+        );
+      }
+      if (listIds) setMemberships(user, row.person_id, listIds, now);
+    }),
+  };
+}

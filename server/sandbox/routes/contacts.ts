@@ -7,22 +7,13 @@ import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { SandboxError } from '../http/errors.ts';
 import { readBody, readJsonBody } from '../http/json-body.ts';
-import { parseListQuery, prepareCached, type ListSpec } from '../http/list-query.ts';
+import { parseListQuery, type ListSpec } from '../http/list-query.ts';
 import { moveToDeletedFolder, purgeContacts, resolveBatchTargets, type BatchTarget } from '../model/contact-batches.ts';
 import { importContacts } from '../model/contact-import.ts';
 import { MAX_UPLOAD_ROWS, requireVisibleUploadName } from '../model/file-uploads.ts';
 import { attachmentDisposition, importProblemsCsv, rejectsFileName } from '../model/import-problems.ts';
-import {
-  contactFeedSpec,
-  duplicateContactError,
-  findContactByPhone,
-  phoneSlots,
-  queryContactFeed,
-  requireVisibleContact,
-  toApiContacts,
-  type ContactRow,
-} from '../model/contacts.ts';
-import { findVisibleList, isSystemList, listScope } from '../model/lists.ts';
+import { contactFeedSpec, contactQueries, phoneSlots, queryContactFeed, requireVisibleContact, toApiContacts, type ContactRow } from '../model/contacts.ts';
+import { findVisibleList, isSystemList } from '../model/lists.ts';
 
 /** DELETE /v1/contacts reads the contact filters, to narrow "all", and the Deleted-folder option. */
 const bulkDeleteSpec: ListSpec = { ...contactFeedSpec, extraParams: ['movetodeleted'] };
@@ -105,22 +96,7 @@ function nextPhoneSlots(row: ContactRow, digits: Partial<Record<ContactPhoneFiel
 
 /** Contacts (REFERENCE.md §15) and the import of uploaded files into them. */
 export function contactRoutes({ db, clock }: SandboxDeps) {
-  const insertContact = db.prepare(`
-    INSERT INTO contacts (account_id, owner_user_id, first_name, last_name, primary_phone, secondary_phone, tertiary_phone,
-      notes, integration_data, dnc_primary, dnc_secondary, dnc_tertiary, created_at, last_updated)
-    VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)`);
-  const addMember = db.prepare('INSERT OR IGNORE INTO list_members (list_id, person_id, added_at) VALUES (?, ?, ?)');
-
-  /** Makes the contact a member of exactly `listIds` among the lists the user can see. */
-  const setMemberships = (user: AuthUser, personId: number, listIds: readonly number[], now: number) => {
-    const scope = listScope(user);
-    prepareCached(
-      db,
-      `DELETE FROM list_members WHERE person_id = ? AND list_id NOT IN (SELECT value FROM json_each(?))
-       AND list_id IN (SELECT l.list_id FROM lists l WHERE ${scope.sql})`,
-    ).run(personId, JSON.stringify(listIds), ...scope.params);
-    for (const listId of listIds) addMember.run(listId, personId, now);
-  };
+  const contacts = contactQueries(db);
 
   const contactReply = (user: AuthUser, personId: number) => toApiContacts(db, user, [requireVisibleContact(db, user, personId)])[0];
 
@@ -161,31 +137,25 @@ export function contactRoutes({ db, clock }: SandboxDeps) {
         const input = await readBody(c, contactInputSchema);
         const phones = validPhones(input);
         const listIds = listsToJoin(db, user, input.Lists ?? []);
-        const now = clock.now();
-        const personId = db.transaction(() => {
-          const duplicate = findContactByPhone(db, user, phones.PrimaryPhone!);
-          if (duplicate) throw duplicateContactError(phones.PrimaryPhone!, duplicate);
-          const id = Number(
-            insertContact.run(
-              user.accountId,
-              user.userId,
-              input.FirstName ?? '',
-              input.LastName ?? '',
-              phones.PrimaryPhone!,
-              phones.SecondaryPhone ?? '',
-              phones.TertiaryPhone ?? '',
-              input.Notes ?? '',
-              input.IntegrationData ?? '',
-              input.DoNotCallPrimaryPhone ? 1 : 0,
-              input.DoNotCallSecondaryPhone && phones.SecondaryPhone ? 1 : 0,
-              input.DoNotCallTertiaryPhone && phones.TertiaryPhone ? 1 : 0,
-              now,
-              now,
-            ).lastInsertRowid,
-          );
-          for (const listId of listIds) addMember.run(listId, id, now);
-          return id;
-        })();
+        const personId = contacts.create(
+          user,
+          {
+            account_id: user.accountId,
+            owner_user_id: user.userId,
+            first_name: input.FirstName ?? '',
+            last_name: input.LastName ?? '',
+            primary_phone: phones.PrimaryPhone!,
+            secondary_phone: phones.SecondaryPhone ?? '',
+            tertiary_phone: phones.TertiaryPhone ?? '',
+            notes: input.Notes ?? '',
+            integration_data: input.IntegrationData ?? '',
+            dnc_primary: input.DoNotCallPrimaryPhone ? 1 : 0,
+            dnc_secondary: input.DoNotCallSecondaryPhone && phones.SecondaryPhone ? 1 : 0,
+            dnc_tertiary: input.DoNotCallTertiaryPhone && phones.TertiaryPhone ? 1 : 0,
+          },
+          listIds,
+          clock.now(),
+        );
         return c.json(contactReply(user, personId));
       })
       .put('/contacts/:id{[0-9]+}', async (c) => {
@@ -211,22 +181,7 @@ export function contactRoutes({ db, clock }: SandboxDeps) {
             ]),
           ),
         } as Partial<ContactRow>;
-        const columns = (Object.keys(next) as Array<keyof ContactRow>).filter((column) => next[column] !== row[column]);
-        const now = clock.now();
-        db.transaction(() => {
-          if (next.primary_phone !== row.primary_phone) {
-            const duplicate = findContactByPhone(db, user, next.primary_phone!, personId);
-            if (duplicate) throw duplicateContactError(next.primary_phone!, duplicate);
-          }
-          if (columns.length > 0) {
-            db.prepare(`UPDATE contacts SET ${columns.map((column) => `${column} = ?`).join(', ')}, last_updated = ? WHERE person_id = ?`).run(
-              ...columns.map((column) => next[column]),
-              now,
-              personId,
-            );
-          }
-          if (listIds) setMemberships(user, personId, listIds, now);
-        })();
+        contacts.update(user, row, next, listIds, clock.now());
         return c.json(contactReply(user, personId));
       })
       .delete('/contacts/:id{[0-9]+}', (c) => {
