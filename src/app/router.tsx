@@ -2,7 +2,7 @@ import type { QueryClient } from '@tanstack/react-query';
 import { createBrowserRouter, Navigate } from 'react-router-dom';
 import { accountRoutes } from '@/features/account/routes.tsx';
 import { audioRoutes } from '@/features/audio/routes.tsx';
-import { usersRoutes } from '@/features/users/routes.tsx';
+import { userRoutes } from '@/features/users/routes.tsx';
 import { broadcastRoutes } from '@/features/broadcasts/routes.tsx';
 import { contactRoutes } from '@/features/contacts/routes.tsx';
 import { listRoutes } from '@/features/lists/routes.tsx';
@@ -43,7 +43,7 @@ export function createAppRouter(queryClient: QueryClient) {
             { index: true, element: <Navigate to={paths.broadcasts.list.href()} replace /> },
             ...broadcastRoutes(queryClient),
             ...accountRoutes,
-            ...usersRoutes(queryClient),
+            ...userRoutes(queryClient),
             ...audioRoutes(queryClient),
             ...contactRoutes(queryClient),
             ...listRoutes(queryClient),

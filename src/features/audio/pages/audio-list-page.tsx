@@ -31,7 +31,7 @@ import { audioQueries } from '@/api/resources/audio/audio-queries.ts';
 import { broadcastQueries } from '@/api/resources/broadcasts/broadcast-queries.ts';
 import type { Broadcast } from '@contract/broadcast.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
-import { usersQueries } from '@/api/resources/users/users-queries.ts';
+import { userQueries } from '@/api/resources/users/user-queries.ts';
 import type { Audio } from '@contract/audio.ts';
 import { DebouncedSearchField } from '@/components/data-table/debounced-search-field.tsx';
 import { ServerDataGrid } from '@/components/data-table/server-data-grid.tsx';
@@ -118,7 +118,7 @@ export function AudioListPage() {
   const list = useListSearchParams(AUDIO_LIST_STATE);
   const audio = useQuery(audioQueries.list(audioListParams(list)));
   // Master users can name every owner; everyone else knows their own items and sees "Colleague" for the rest.
-  const users = useQuery({ ...usersQueries.list({ pageSize: 1000 }), enabled: mayManageUsers(me) });
+  const users = useQuery({ ...userQueries.list({ pageSize: 1000 }), enabled: mayManageUsers(me) });
   const ownerNames = useMemo(
     () => new Map((users.data?.Items ?? []).map((user) => [user.UserID, `${user.FirstName ?? ''} ${user.LastName ?? ''}`.trim() || user.UserName])),
     [users.data],

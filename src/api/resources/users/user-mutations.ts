@@ -1,8 +1,8 @@
 import { useMutation, useQueryClient } from '@tanstack/react-query';
 import type { UserCreateInput, UserUpdateInput } from '@contract/user-settings.ts';
 import { sessionQueries } from '../session/session-queries.ts';
-import { usersQueries } from './users-queries.ts';
-import { createUser, updateUser } from './users-requests.ts';
+import { userQueries } from './user-queries.ts';
+import { createUser, updateUser } from './user-requests.ts';
 
 export function useCreateUser() {
   const queryClient = useQueryClient();
@@ -10,7 +10,7 @@ export function useCreateUser() {
     mutationFn: (input: UserCreateInput) => createUser(input),
     // The form shows the error next to the field it concerns (a taken user name, say).
     meta: { handlesErrors: true },
-    onSuccess: () => queryClient.invalidateQueries({ queryKey: usersQueries.all() }),
+    onSuccess: () => queryClient.invalidateQueries({ queryKey: userQueries.all() }),
   });
 }
 
@@ -21,7 +21,7 @@ export function useUpdateUser() {
     meta: { handlesErrors: true },
     onSuccess: () =>
       Promise.all([
-        queryClient.invalidateQueries({ queryKey: usersQueries.all() }),
+        queryClient.invalidateQueries({ queryKey: userQueries.all() }),
         // The signed-in user may have changed their own settings (or a master their permissions).
         queryClient.invalidateQueries({ queryKey: sessionQueries.current().queryKey }),
       ]),

@@ -1,20 +1,20 @@
 import { keepPreviousData, queryOptions } from '@tanstack/react-query';
 import type { ListParams } from '../../list-params.ts';
-import { getUser, listUsers } from './users-requests.ts';
+import { getUser, listUsers } from './user-requests.ts';
 
-export const usersQueries = {
+export const userQueries = {
   all: () => ['users'] as const,
-  lists: () => [...usersQueries.all(), 'list'] as const,
+  lists: () => [...userQueries.all(), 'list'] as const,
   list: (params: ListParams) =>
     queryOptions({
-      queryKey: [...usersQueries.lists(), params],
+      queryKey: [...userQueries.lists(), params],
       queryFn: ({ signal }) => listUsers(params, signal),
       placeholderData: keepPreviousData,
     }),
-  details: () => [...usersQueries.all(), 'detail'] as const,
+  details: () => [...userQueries.all(), 'detail'] as const,
   detail: (userId: number) =>
     queryOptions({
-      queryKey: [...usersQueries.details(), userId],
+      queryKey: [...userQueries.details(), userId],
       queryFn: ({ signal }) => getUser(userId, signal),
     }),
 };

@@ -1,8 +1,8 @@
 import Skeleton from '@mui/material/Skeleton';
 import { useQuery } from '@tanstack/react-query';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
-import { useUpdateUser } from '@/api/resources/users/users-mutations.ts';
-import { usersQueries } from '@/api/resources/users/users-queries.ts';
+import { useUpdateUser } from '@/api/resources/users/user-mutations.ts';
+import { userQueries } from '@/api/resources/users/user-queries.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
@@ -13,9 +13,9 @@ import { UserForm } from '../components/user-form.tsx';
 import { toUpdateInput, userFormValuesOf } from '../user-form-schema.ts';
 
 /** The signed-in user's own settings; only a master user may change their own permissions. */
-export function UsersSettingsPage() {
+export function UserSettingsPage() {
   const { data: me } = useQuery(sessionQueries.current());
-  const user = useQuery({ ...usersQueries.detail(me?.UserID ?? 0), enabled: me !== undefined && me !== null });
+  const user = useQuery({ ...userQueries.detail(me?.UserID ?? 0), enabled: me !== undefined && me !== null });
   const updateUser = useUpdateUser();
   const notify = useNotify();
   const isMaster = mayManageUsers(me);

@@ -13,7 +13,7 @@ import type { ReactNode } from 'react';
 import { Link as RouterLink, useNavigate } from 'react-router-dom';
 import { accountQueries } from '@/api/resources/account/account-queries.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
-import { usersQueries } from '@/api/resources/users/users-queries.ts';
+import { userQueries } from '@/api/resources/users/user-queries.ts';
 import { timeZoneForState } from '@contract/common.ts';
 import { formatPhoneNumber } from '@contract/phone-format.ts';
 import type { User } from '@contract/user.ts';
@@ -24,7 +24,7 @@ import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
 import { paths } from '@/config/paths.ts';
 import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
-import { usersListParams } from '../users-list-state.ts';
+import { userListParams } from '../user-list-state.ts';
 import { timeZoneLabel } from '@/utils/us-states.ts';
 import { isForbidden, mayManageUsers } from '@/api/resources/session/session-user.ts';
 import { MasterOnlyNotice } from '../components/master-only-notice.tsx';
@@ -119,14 +119,14 @@ const columns: GridColDef<User>[] = [
 ];
 
 /** The account's users, for master users: who they are, their calling defaults and what they may see. */
-export function UsersListPage() {
+export function UserListPage() {
   const { data: me } = useQuery(sessionQueries.current());
   const navigate = useNavigate();
   const list = useListSearchParams();
   const account = useQuery(accountQueries.detail());
   const isMaster = mayManageUsers(me);
   const users = useQuery({
-    ...usersQueries.list(usersListParams(list)),
+    ...userQueries.list(userListParams(list)),
     enabled: isMaster,
   });
   const canCreate = account.data?.CanCreateUsers === true;

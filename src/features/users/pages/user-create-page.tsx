@@ -3,7 +3,7 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate } from 'react-router-dom';
 import { accountQueries } from '@/api/resources/account/account-queries.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
-import { useCreateUser } from '@/api/resources/users/users-mutations.ts';
+import { useCreateUser } from '@/api/resources/users/user-mutations.ts';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
 import { PageContainer } from '@/components/layout/page-container.tsx';
@@ -17,7 +17,7 @@ import { fullName } from '../user-summary.ts';
 import { isCreatedUnread } from '@/api/api-client.ts';
 import { textOr } from '@/utils/missing.ts';
 
-export function UsersCreatePage() {
+export function UserCreatePage() {
   const { data: me } = useQuery(sessionQueries.current());
   const account = useQuery(accountQueries.detail());
   const createUser = useCreateUser();

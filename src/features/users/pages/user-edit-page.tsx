@@ -4,8 +4,8 @@ import { useQuery } from '@tanstack/react-query';
 import { useNavigate, useParams } from 'react-router-dom';
 import { isRecordNotFound } from '@/api/route-availability.ts';
 import { sessionQueries } from '@/api/resources/session/session-queries.ts';
-import { useUpdateUser } from '@/api/resources/users/users-mutations.ts';
-import { usersQueries } from '@/api/resources/users/users-queries.ts';
+import { useUpdateUser } from '@/api/resources/users/user-mutations.ts';
+import { userQueries } from '@/api/resources/users/user-queries.ts';
 import { EmptyState } from '@/components/feedback/empty-state.tsx';
 import { useNotify } from '@/components/feedback/notifications.tsx';
 import { QueryErrorAlert } from '@/components/feedback/query-error-alert.tsx';
@@ -19,11 +19,11 @@ import { toUpdateInput, userFormValuesOf } from '../user-form-schema.ts';
 import { fullName } from '../user-summary.ts';
 
 /** A master user edits anyone on the account, permissions included. */
-export function UsersEditPage() {
+export function UserEditPage() {
   const userId = Number(useParams().userId);
   const { data: me } = useQuery(sessionQueries.current());
   const isMaster = mayManageUsers(me);
-  const user = useQuery({ ...usersQueries.detail(userId), enabled: isMaster && Number.isInteger(userId) });
+  const user = useQuery({ ...userQueries.detail(userId), enabled: isMaster && Number.isInteger(userId) });
   const updateUser = useUpdateUser();
   const notify = useNotify();
   const navigate = useNavigate();
