@@ -34,6 +34,7 @@ import { useListSearchParams } from '@/hooks/use-list-search-params.ts';
 import { formatCount } from '@/utils/format-number.ts';
 import { INBOX_POLL_MS, conversationItemId, conversationTitle, inboxQueues, messageSnippet, parseQueue } from '../conversation-display.ts';
 import { ConversationList } from '../components/conversation-list.tsx';
+import { InboxEmptyState } from '../components/inbox-empty-state.tsx';
 import { ConversationThread } from '../components/conversation-thread.tsx';
 import { KeyboardShortcutsDialog } from '../components/keyboard-shortcuts-dialog.tsx';
 import type { ComposerHandle } from '../components/message-composer.tsx';
@@ -174,31 +175,9 @@ export function ConversationInboxPage() {
 
   const broadcastName = conversations.find((conversation) => conversation.Broadcast?.BroadcastID === broadcastId)?.Broadcast?.BroadcastName;
   const filtered = list.search !== '' || textNumberId !== null || broadcastId !== null;
-  const empty =
-    broadcastId !== null && list.search === '' ? (
-      <EmptyState
-        icon={<CampaignOutlined />}
-        title={queue === 'all' ? 'No replies to this broadcast yet.' : 'No replies to this broadcast here.'}
-        description="Replies appear as they arrive."
-      />
-    ) : filtered ? (
-      <EmptyState title="No conversations match." description="Try another name or number, or clear the filters." />
-    ) : queue === 'open' ? (
-      <EmptyState icon={<ForumOutlined />} title="Nothing needs a reply." description="New replies land here. Finished conversations are under Done." />
-    ) : queue === 'done' ? (
-      <EmptyState title="Nothing is done yet." description="Mark a conversation done (E) once it needs nothing more." />
-    ) : (
-      <EmptyState
-        icon={<ForumOutlined />}
-        title="No conversations yet."
-        description="Replies to your broadcasts start conversations, or text someone yourself."
-        action={
-          <Button variant="contained" onClick={() => setNewTextOpen(true)}>
-            New text
-          </Button>
-        }
-      />
-    );
+  const empty = (
+    <InboxEmptyState queue={queue} ofBroadcast={broadcastId !== null && list.search === ''} filtered={filtered} onNewText={() => setNewTextOpen(true)} />
+  );
 
   return (
     <PageContainer
