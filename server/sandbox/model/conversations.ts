@@ -2,8 +2,10 @@ import type { Conversation, InboxConversation, MessageDirection, MessageStatus, 
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { scheduleEvent } from '../simulator/scheduled-events.ts';
+import { phoneOrNameSearch } from '../http/phone-numbers.ts';
+import type { FeedSource, ListSpec } from '../http/list-query.ts';
 import { formatApiDate, formatApiDateOrNull } from '../time.ts';
-import { contactIdForPhoneSql } from './phone-contacts.ts';
+import { contactIdForPhoneSql, perRoster } from './phone-contacts.ts';
 import { namedUserStub } from './users.ts';
 import { OPT_OUT_NOTICE, withOptOutNotice as withNotice } from '../../../src/contract/text-opt-out.ts';
 
@@ -62,6 +64,36 @@ export const conversationFrom = (viewer: AuthUser) => `conversations c
 
 export const conversationFromParams = (user: AuthUser) => [user.canSeeAllBroadcasts ? 1 : 0, user.userId];
 
+export const conversationFeedSpec: ListSpec = {
+  fields: {
+    ConversationID: { sql: 'c.conversation_id', type: 'integer' },
+    TextNumberID: { sql: 'c.text_number_id', type: 'integer' },
+    TextPhoneNumber: { sql: 'tn.text_phone_number', type: 'string' },
+    PhoneNumber: { sql: 'c.phone_number', type: 'string' },
+    IsDone: { sql: 'c.is_done', type: 'boolean' },
+    IsAutoOptOut: { sql: 'c.is_auto_opt_out', type: 'boolean' },
+    UnreadCount: { sql: 'c.unread_count', type: 'integer' },
+    PersonID: { sql: 'p.person_id', type: 'integer' },
+    FirstName: { sql: "COALESCE(p.first_name, '')", type: 'string' },
+    LastName: { sql: "COALESCE(p.last_name, '')", type: 'string' },
+    BroadcastID: { sql: 'c.broadcast_id', type: 'integer' },
+    CreatedDate: { sql: 'c.created_at', type: 'date' },
+    LastMessageDate: { sql: 'c.last_message_at', type: 'date' },
+  },
+  // The inbox order: latest activity first (threads never texted sort last).
+  defaultSort: 'c.last_message_at DESC',
+  tieBreaker: 'c.conversation_id DESC',
+  search: phoneOrNameSearch('c.phone_number', 'p.first_name', 'p.last_name'),
+};
+
+/** The account's conversations as `viewer` sees them, for a feed of conversationFeedSpec. */
+export const conversationFeedSource = (viewer: AuthUser): FeedSource => ({
+  from: conversationFrom(viewer),
+  where: ['c.account_id = ?'],
+  params: [...conversationFromParams(viewer), viewer.accountId],
+  select: CONVERSATION_SELECT,
+});
+
 /** The documented lookup's shape, key for key (seed: Get Conversation). */
 export function toApiConversation(row: ConversationRow): Conversation {
   return {
@@ -94,6 +126,27 @@ export interface TextMessageRow {
 export const TEXT_MESSAGE_SELECT =
   'm.message_id, m.conversation_id, m.direction, m.body, m.status, m.user_id, u.first_name AS user_first_name, u.last_name AS user_last_name, m.broadcast_id, m.created_at';
 export const TEXT_MESSAGE_FROM = 'text_messages m LEFT JOIN users u ON u.user_id = m.user_id';
+
+export const textMessageFeedSpec: ListSpec = {
+  fields: {
+    TextMessageID: { sql: 'm.message_id', type: 'integer' },
+    Direction: { sql: 'm.direction', type: 'string', values: ['Inbound', 'Outbound'] },
+    Status: { sql: 'm.status', type: 'string', values: ['Queued', 'Delivered', 'Failed', 'Received'] },
+    MessageDate: { sql: 'm.created_at', type: 'date' },
+    BroadcastID: { sql: 'm.broadcast_id', type: 'integer' },
+  },
+  // Oldest first, as a thread reads; `sortby=-MessageDate` pages back from the latest.
+  defaultSort: 'm.created_at',
+  tieBreaker: 'm.message_id',
+};
+
+/** A conversation's texts, for a feed of textMessageFeedSpec. */
+export const textMessageFeedSource = (conversationId: number): FeedSource => ({
+  from: TEXT_MESSAGE_FROM,
+  where: ['m.conversation_id = ?'],
+  params: [conversationId],
+  select: TEXT_MESSAGE_SELECT,
+});
 
 export function toApiTextMessage(row: TextMessageRow, timeZone: string): TextMessage {
   return {
@@ -240,4 +293,84 @@ export function sendConversationText(
   db.prepare('UPDATE conversations SET unread_count = 0 WHERE conversation_id = ?').run(text.conversationId);
   scheduleEvent(db, text.at + DELIVERY_DELAY_MS, 'text-delivery', { messageId });
   return messageId;
+}
+
+/** A user's text in a conversation, as sendConversationText takes it. */
+type ConversationText = Parameters<typeof sendConversationText>[1];
+
+/**
+ * What the conversation routes read and change, prepared once per database (statements that depend on the viewer's
+ * roster once per roster). Each change runs in one transaction.
+ */
+export function conversationQueries(db: SandboxDatabase) {
+  const byId = perRoster((viewer) =>
+    db.prepare<[number, number, number, number], ConversationRow>(
+      `SELECT ${CONVERSATION_SELECT} FROM ${conversationFrom(viewer)} WHERE c.conversation_id = ? AND c.account_id = ?`,
+    ),
+  );
+  const byNumbers = perRoster((viewer) =>
+    db.prepare<[number, number, number, string, string], ConversationRow>(
+      `SELECT ${CONVERSATION_SELECT} FROM ${conversationFrom(viewer)}
+       WHERE c.account_id = ? AND substr(tn.text_phone_number, -10) = ? AND c.phone_number = ?`,
+    ),
+  );
+  const textMessageById = db.prepare<[number], TextMessageRow>(`SELECT ${TEXT_MESSAGE_SELECT} FROM ${TEXT_MESSAGE_FROM} WHERE m.message_id = ?`);
+  const optOutDate = db.prepare<[number, string], { opt_out_date: number }>('SELECT opt_out_date FROM opt_outs WHERE account_id = ? AND phone_number = ?');
+  const contactIdForPhone = db.prepare<{ accountId: number; phone: string }, { person_id: number | null }>(
+    `SELECT ${contactIdForPhoneSql('@accountId', '@phone')} AS person_id`,
+  );
+  const insertContact = db.prepare(
+    `INSERT INTO contacts (account_id, owner_user_id, first_name, last_name, primary_phone, notes, created_at, last_updated)
+     VALUES (?, ?, ?, ?, ?, ?, ?, ?)`,
+  );
+  // Done means handled: whatever was unread is read now.
+  const markDone = db.prepare<[number, number]>('UPDATE conversations SET is_done = ?, unread_count = 0 WHERE conversation_id = ?');
+  const markNotDone = db.prepare<[number, number]>('UPDATE conversations SET is_done = ? WHERE conversation_id = ?');
+  const markRead = db.prepare<[number]>('UPDATE conversations SET unread_count = 0 WHERE conversation_id = ?');
+  const markUnread = db.prepare<[number]>('UPDATE conversations SET unread_count = MAX(unread_count, 1) WHERE conversation_id = ?');
+
+  return {
+    /** The account's conversation as `viewer` sees it. */
+    byId: (viewer: AuthUser, conversationId: number): ConversationRow | undefined =>
+      byId(viewer).get(...(conversationFromParams(viewer) as [number, number]), conversationId, viewer.accountId),
+    /** The account's conversation between a text number and a phone (both ten digits), as `viewer` sees it. */
+    byNumbers: (viewer: AuthUser, textPhone: string, phone: string): ConversationRow | undefined =>
+      byNumbers(viewer).get(...(conversationFromParams(viewer) as [number, number]), viewer.accountId, textPhone, phone),
+    textMessageById: (messageId: number): TextMessageRow | undefined => textMessageById.get(messageId),
+    /** When the number's stored opt-out was made (there must be one). */
+    optOutDate: (accountId: number, phoneNumber: string): number => optOutDate.get(accountId, phoneNumber)!.opt_out_date,
+
+    /**
+     * Opens (or finds) the conversation and sends its first text. A name given for a number the account does not know
+     * yet becomes a contact, so the thread shows it. Returns the conversation's ID.
+     */
+    openWithText: db.transaction(
+      (opening: {
+        user: AuthUser;
+        textNumberId: number;
+        phoneNumber: string;
+        contact: { FirstName?: string | null; LastName?: string | null; Notes?: string | null };
+        message: string;
+        at: number;
+      }): number => {
+        const { user, contact, phoneNumber: phone, at } = opening;
+        const named = Boolean(contact.FirstName || contact.LastName);
+        if (named && contactIdForPhone.get({ accountId: user.accountId, phone })?.person_id === null) {
+          insertContact.run(user.accountId, user.userId, contact.FirstName ?? '', contact.LastName ?? '', phone, contact.Notes ?? '', at, at);
+        }
+        const id = findOrOpenConversation(db, { accountId: user.accountId, textNumberId: opening.textNumberId, phoneNumber: phone, userId: user.userId, at });
+        sendConversationText(db, { accountId: user.accountId, conversationId: id, phoneNumber: phone, body: opening.message, userId: user.userId, at });
+        return id;
+      },
+    ),
+    /** sendConversationText in a transaction of its own; returns the text's ID. */
+    sendText: db.transaction((text: ConversationText): number => sendConversationText(db, text)),
+    /** Marks the conversation done or not, read or unread; an unset field is left as it is. */
+    update: db.transaction((conversationId: number, change: { isDone?: boolean; isRead?: boolean }) => {
+      if (change.isDone === true) markDone.run(1, conversationId);
+      if (change.isDone === false) markNotDone.run(0, conversationId);
+      if (change.isRead === true) markRead.run(conversationId);
+      if (change.isRead === false) markUnread.run(conversationId);
+    }),
+  };
 }
