@@ -1,6 +1,8 @@
+import type { Feed } from '../../../src/contract/feed.ts';
 import type { TextNumber } from '../../../src/contract/text-number.ts';
+import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
-import { escapeLike, type FeedSource, type ListSpec } from '../http/list-query.ts';
+import { escapeLike, queryFeed, type ListQuery, type ListSpec } from '../http/list-query.ts';
 
 /** Text numbers (docs/decisions/0034-text-numbers.md): every user of the account may text from each of them. */
 
@@ -39,13 +41,11 @@ export const textNumberFeedSpec: ListSpec = {
   }),
 };
 
-/** The account's text numbers, for a feed of textNumberFeedSpec. */
-export const textNumberFeedSource = (accountId: number): FeedSource => ({
-  from: 'text_numbers tn',
-  where: ['tn.account_id = ?'],
-  params: [accountId],
-  select: TEXT_NUMBER_SELECT,
-});
+/** One page of the account's text numbers. */
+export function queryTextNumberFeed(db: SandboxDatabase, user: AuthUser, url: URL, query: ListQuery): Feed<TextNumber> {
+  const source = { from: 'text_numbers tn', where: ['tn.account_id = ?'], params: [user.accountId], select: TEXT_NUMBER_SELECT };
+  return queryFeed(db, url, source, query, toApiTextNumber);
+}
 
 /** Lookups of an account's text numbers, prepared once per database. */
 export function textNumberQueries(db: SandboxDatabase) {

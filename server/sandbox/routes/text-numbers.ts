@@ -1,8 +1,8 @@
 import { Hono } from 'hono';
 import type { SandboxDeps, SandboxEnv } from '../context.ts';
 import { notFound } from '../http/errors.ts';
-import { parseListQuery, queryFeed } from '../http/list-query.ts';
-import { textNumberFeedSource, textNumberFeedSpec, textNumberQueries, toApiTextNumber } from '../model/text-numbers.ts';
+import { parseListQuery } from '../http/list-query.ts';
+import { queryTextNumberFeed, textNumberFeedSpec, textNumberQueries, toApiTextNumber } from '../model/text-numbers.ts';
 
 /** Text numbers (§9; docs/decisions/0034-text-numbers.md): every user of the account may text from each of them. */
 export function textNumberRoutes({ db }: SandboxDeps) {
@@ -13,7 +13,7 @@ export function textNumberRoutes({ db }: SandboxDeps) {
       const user = c.get('user');
       const url = new URL(c.req.url);
       const query = parseListQuery(url, textNumberFeedSpec, user.timeZone);
-      return c.json(queryFeed(db, url, textNumberFeedSource(user.accountId), query, toApiTextNumber));
+      return c.json(queryTextNumberFeed(db, user, url, query));
     })
     .get('/textnumbers/:id{-?[0-9]+}', (c) => {
       const id = Number(c.req.param('id'));
