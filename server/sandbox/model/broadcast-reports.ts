@@ -1,8 +1,19 @@
-import { broadcastStatusCategories, broadcastStatuses, broadcastTypes } from '../../../src/contract/broadcast.ts';
-import { callResultCategories, callStatuses, textResultCategories, textStatuses } from '../../../src/contract/broadcast-detail.ts';
+import { broadcastStatusCategories, broadcastStatuses, broadcastTypes, type Broadcast } from '../../../src/contract/broadcast.ts';
+import { callResultCategories, callStatuses, textResultCategories, textStatuses, type BroadcastDetail } from '../../../src/contract/broadcast-detail.ts';
+import type { Feed } from '../../../src/contract/feed.ts';
 import type { AuthUser } from '../context.ts';
-import { escapeLike, type FeedSource, type FieldSpec, type ListSpec } from '../http/list-query.ts';
-import { BROADCAST_FROM, BROADCAST_SELECT, broadcastScope } from './broadcasts.ts';
+import type { SandboxDatabase } from '../db/database.ts';
+import { escapeLike, queryFeed, type FieldSpec, type ListQuery, type ListSpec } from '../http/list-query.ts';
+import {
+  BROADCAST_FROM,
+  BROADCAST_SELECT,
+  broadcastScope,
+  toApiBroadcast,
+  toApiBroadcastDetail,
+  type BroadcastRow,
+  type BroadcastRowWithJoins,
+  type RecipientRow,
+} from './broadcasts.ts';
 
 /** The feeds a report reads: broadcasts (docs/decisions/0020-broadcast-queries.md) and their per-number results. */
 
@@ -35,10 +46,12 @@ export const broadcastFeedSpec: ListSpec = {
   search: (term) => ({ sql: "b.broadcast_name LIKE ? ESCAPE '\\'", params: [`%${escapeLike(term)}%`] }),
 };
 
-/** The broadcasts `user` may see, as BroadcastRowWithJoins, for a feed of broadcastFeedSpec. */
-export function broadcastFeedSource(user: AuthUser): FeedSource {
+/** One page of the broadcasts `user` may see. */
+export function queryBroadcastFeed(db: SandboxDatabase, user: AuthUser, url: URL, query: ListQuery): Feed<Broadcast> {
   const scope = broadcastScope(user);
-  return { select: BROADCAST_SELECT, from: BROADCAST_FROM, where: [scope.sql], params: scope.params };
+  return queryFeed(db, url, { select: BROADCAST_SELECT, from: BROADCAST_FROM, where: [scope.sql], params: scope.params }, query, (row: BroadcastRowWithJoins) =>
+    toApiBroadcast(row, user.timeZone),
+  );
 }
 
 /** `search` on details: a name, or (when it has two digits or more) a part of the phone number. */
@@ -99,10 +112,15 @@ export const recipientFeedSpecs: Record<'Call' | 'Text', ListSpec> = {
   },
 };
 
-/** A broadcast's per-number results, as RecipientRow, for a feed of recipientFeedSpecs. */
-export const recipientFeedSource = (broadcastId: number): FeedSource => ({
-  select: 'r.*',
-  from: 'broadcast_recipients r',
-  where: ['r.broadcast_id = ?'],
-  params: [broadcastId],
-});
+/** One page of a broadcast's per-number results, read with recipientFeedSpecs[broadcast.channel]; dates in `user`'s zone. */
+export function queryBroadcastDetailFeed(db: SandboxDatabase, user: AuthUser, broadcast: BroadcastRow, url: URL, query: ListQuery): Feed<BroadcastDetail> {
+  return queryFeed(
+    db,
+    url,
+    { select: 'r.*', from: 'broadcast_recipients r', where: ['r.broadcast_id = ?'], params: [broadcast.broadcast_id] },
+    query,
+    (row: RecipientRow) => toApiBroadcastDetail(row, broadcast.channel, user.timeZone),
+    // Every number of the broadcast has one row, written once when it was created: unfiltered, the count is known.
+    { total: query.filtered || query.search !== null ? undefined : broadcast.phone_number_count },
+  );
+}

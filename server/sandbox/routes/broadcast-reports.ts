@@ -2,17 +2,9 @@ import { Hono } from 'hono';
 import type { BroadcastStatus } from '../../../src/contract/broadcast.ts';
 import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError, notFound } from '../http/errors.ts';
-import { parseListQuery, queryFeed } from '../http/list-query.ts';
-import { broadcastFeedSource, broadcastFeedSpec, recipientFeedSource, recipientFeedSpecs } from '../model/broadcast-reports.ts';
-import {
-  SCHEDULED,
-  broadcastQueries,
-  broadcastStatusChanges,
-  toApiBroadcast,
-  toApiBroadcastDetail,
-  type BroadcastRowWithJoins,
-  type RecipientRow,
-} from '../model/broadcasts.ts';
+import { parseListQuery } from '../http/list-query.ts';
+import { broadcastFeedSpec, queryBroadcastDetailFeed, queryBroadcastFeed, recipientFeedSpecs } from '../model/broadcast-reports.ts';
+import { SCHEDULED, broadcastQueries, broadcastStatusChanges, toApiBroadcast, type BroadcastRowWithJoins } from '../model/broadcasts.ts';
 
 /** Which statuses each action may start from (decision 0010). */
 const allowedFrom = {
@@ -78,8 +70,7 @@ export function broadcastReportRoutes({ db, clock }: SandboxDeps) {
       const user = c.get('user');
       const url = new URL(c.req.url);
       const query = parseListQuery(url, broadcastFeedSpec, user.timeZone);
-      const feed = queryFeed(db, url, broadcastFeedSource(user), query, (row: BroadcastRowWithJoins) => toApiBroadcast(row, user.timeZone));
-      return c.json(feed);
+      return c.json(queryBroadcastFeed(db, user, url, query));
     })
     .get('/broadcasts/:id{[0-9]+}', (c) => {
       const user = c.get('user');
@@ -90,16 +81,7 @@ export function broadcastReportRoutes({ db, clock }: SandboxDeps) {
       const broadcast = findVisible(user, Number(c.req.param('id')));
       const url = new URL(c.req.url);
       const query = parseListQuery(url, recipientFeedSpecs[broadcast.channel], user.timeZone);
-      const feed = queryFeed(
-        db,
-        url,
-        recipientFeedSource(broadcast.broadcast_id),
-        query,
-        (row: RecipientRow) => toApiBroadcastDetail(row, broadcast.channel, user.timeZone),
-        // Every number of the broadcast has one row, written once when it was created: unfiltered, the count is known.
-        { total: query.filtered || query.search !== null ? undefined : broadcast.phone_number_count },
-      );
-      return c.json(feed);
+      return c.json(queryBroadcastDetailFeed(db, user, broadcast, url, query));
     })
     .post('/broadcasts/:id{[0-9]+}/pause', (c) => {
       const user = c.get('user');
