@@ -1,9 +1,10 @@
 import type { Conversation, InboxConversation, MessageDirection, MessageStatus, TextMessage } from '../../../src/contract/conversation.ts';
+import type { Feed } from '../../../src/contract/feed.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { scheduleEvent } from '../simulator/scheduled-events.ts';
 import { phoneOrNameSearch } from '../http/phone-numbers.ts';
-import type { FeedSource, ListSpec } from '../http/list-query.ts';
+import { queryFeed, type ListQuery, type ListSpec } from '../http/list-query.ts';
 import { formatApiDate, formatApiDateOrNull } from '../time.ts';
 import { contactIdForPhoneSql, perRoster } from './phone-contacts.ts';
 import { namedUserStub } from './users.ts';
@@ -86,14 +87,6 @@ export const conversationFeedSpec: ListSpec = {
   search: phoneOrNameSearch('c.phone_number', 'p.first_name', 'p.last_name'),
 };
 
-/** The account's conversations as `viewer` sees them, for a feed of conversationFeedSpec. */
-export const conversationFeedSource = (viewer: AuthUser): FeedSource => ({
-  from: conversationFrom(viewer),
-  where: ['c.account_id = ?'],
-  params: [...conversationFromParams(viewer), viewer.accountId],
-  select: CONVERSATION_SELECT,
-});
-
 /** The documented lookup's shape, key for key (seed: Get Conversation). */
 export function toApiConversation(row: ConversationRow): Conversation {
   return {
@@ -139,14 +132,6 @@ export const textMessageFeedSpec: ListSpec = {
   defaultSort: 'm.created_at',
   tieBreaker: 'm.message_id',
 };
-
-/** A conversation's texts, for a feed of textMessageFeedSpec. */
-export const textMessageFeedSource = (conversationId: number): FeedSource => ({
-  from: TEXT_MESSAGE_FROM,
-  where: ['m.conversation_id = ?'],
-  params: [conversationId],
-  select: TEXT_MESSAGE_SELECT,
-});
 
 export function toApiTextMessage(row: TextMessageRow, timeZone: string): TextMessage {
   return {
@@ -194,6 +179,23 @@ export function toInboxConversation(row: ConversationRow, timeZone: string): Inb
     Broadcast:
       row.broadcast_id === null ? null : { Uri: `/v1/broadcasts/${row.broadcast_id}`, BroadcastID: row.broadcast_id, BroadcastName: row.broadcast_name ?? '' },
   };
+}
+
+/** One page of the account's conversations, in the inbox's shape, as `user` sees them. */
+export function queryConversationFeed(db: SandboxDatabase, user: AuthUser, url: URL, query: ListQuery): Feed<InboxConversation> {
+  const source = {
+    from: conversationFrom(user),
+    where: ['c.account_id = ?'],
+    params: [...conversationFromParams(user), user.accountId],
+    select: CONVERSATION_SELECT,
+  };
+  return queryFeed(db, url, source, query, (row: ConversationRow) => toInboxConversation(row, user.timeZone));
+}
+
+/** One page of a conversation's texts; dates in `user`'s zone. */
+export function queryTextMessageFeed(db: SandboxDatabase, user: AuthUser, conversationId: number, url: URL, query: ListQuery): Feed<TextMessage> {
+  const source = { from: TEXT_MESSAGE_FROM, where: ['m.conversation_id = ?'], params: [conversationId], select: TEXT_MESSAGE_SELECT };
+  return queryFeed(db, url, source, query, (row: TextMessageRow) => toApiTextMessage(row, user.timeZone));
 }
 
 /** The account's conversation between a text number and a phone (both ten digits), if there is one. */

@@ -4,19 +4,17 @@ import type { AuthUser, SandboxDeps, SandboxEnv } from '../context.ts';
 import { SandboxError, notFound } from '../http/errors.ts';
 import { readBody } from '../http/json-body.ts';
 import { phoneNumberOrError } from '../http/phone-numbers.ts';
-import { parseListQuery, queryFeed, rawQueryPairs, safeDecode } from '../http/list-query.ts';
+import { parseListQuery, rawQueryPairs, safeDecode } from '../http/list-query.ts';
 import {
-  conversationFeedSource,
   conversationFeedSpec,
   conversationQueries,
   findOrOpenConversation,
-  textMessageFeedSource,
+  queryConversationFeed,
+  queryTextMessageFeed,
   textMessageFeedSpec,
   toApiConversation,
   toApiTextMessage,
   toInboxConversation,
-  type ConversationRow,
-  type TextMessageRow,
 } from '../model/conversations.ts';
 import { channelSource, storedOptOut } from '../model/opt-outs.ts';
 import { textNumberQueries } from '../model/text-numbers.ts';
@@ -63,7 +61,7 @@ export function conversationRoutes({ db, clock }: SandboxDeps) {
       const user = c.get('user');
       const url = new URL(c.req.url);
       const query = parseListQuery(url, conversationFeedSpec, user.timeZone);
-      return c.json(queryFeed(db, url, conversationFeedSource(user), query, (row: ConversationRow) => toInboxConversation(row, user.timeZone)));
+      return c.json(queryConversationFeed(db, user, url, query));
     })
     .get('/conversations/single', (c) => {
       const user = c.get('user');
@@ -90,9 +88,7 @@ export function conversationRoutes({ db, clock }: SandboxDeps) {
       const conversation = readConversation(user, Number(c.req.param('id')));
       const url = new URL(c.req.url);
       const query = parseListQuery(url, textMessageFeedSpec, user.timeZone);
-      return c.json(
-        queryFeed(db, url, textMessageFeedSource(conversation.conversation_id), query, (row: TextMessageRow) => toApiTextMessage(row, user.timeZone)),
-      );
+      return c.json(queryTextMessageFeed(db, user, conversation.conversation_id, url, query));
     })
     .post('/conversations', async (c) => {
       const user = c.get('user');
