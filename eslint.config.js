@@ -123,6 +123,23 @@ export default tseslint.config(
   },
   { files: ['src/contract/zod.ts', 'src/utils/dayjs.ts'], rules: { 'no-restricted-imports': 'off' } },
   {
+    // A sandbox route validates the request, calls server/sandbox/model and shapes the answer: no SQL of its own.
+    files: ['server/sandbox/routes/**/*.ts'],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        ...[
+          "CallExpression[callee.object.name='db'][callee.property.name=/^(prepare|exec|transaction|pragma)$/]",
+          'CallExpression[callee.name=/^(prepareCached|queryFeed)$/]',
+          'Literal[value=/\\b(SELECT|INSERT INTO|UPDATE|DELETE FROM)\\b/]',
+          'TemplateElement[value.raw=/\\b(SELECT|INSERT INTO|UPDATE|DELETE FROM)\\b/]',
+        ].map((selector) => ({ selector, message: 'SQL belongs in server/sandbox/model; the route calls it.' })),
+      ],
+    },
+  },
+  {
     files: ['*.config.{ts,js}', 'vite.config.ts', 'playwright.config.ts', 'eslint.config.js'],
     rules: { 'no-restricted-syntax': 'off' },
   },

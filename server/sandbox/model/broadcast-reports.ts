@@ -1,9 +1,11 @@
 import { broadcastStatusCategories, broadcastStatuses, broadcastTypes, type Broadcast } from '../../../src/contract/broadcast.ts';
 import { callResultCategories, callStatuses, textResultCategories, textStatuses, type BroadcastDetail } from '../../../src/contract/broadcast-detail.ts';
 import type { Feed } from '../../../src/contract/feed.ts';
+import type { PhoneNumberBroadcast } from '../../../src/contract/phone-number-broadcast.ts';
 import type { AuthUser } from '../context.ts';
 import type { SandboxDatabase } from '../db/database.ts';
 import { escapeLike, queryFeed, type FieldSpec, type ListQuery, type ListSpec } from '../http/list-query.ts';
+import { formatApiDate } from '../time.ts';
 import {
   BROADCAST_FROM,
   BROADCAST_SELECT,
@@ -123,4 +125,49 @@ export function queryBroadcastDetailFeed(db: SandboxDatabase, user: AuthUser, br
     // Every number of the broadcast has one row, written once when it was created: unfiltered, the count is known.
     { total: query.filtered || query.search !== null ? undefined : broadcast.phone_number_count },
   );
+}
+
+type PhoneNumberBroadcastRow = RecipientRow & Pick<BroadcastRow, 'broadcast_name' | 'broadcast_type' | 'broadcast_status' | 'channel' | 'start_at'>;
+
+/** A phone number across broadcasts (docs/decisions/0033-phone-number-history.md). */
+export const phoneNumberBroadcastFeedSpec: ListSpec = {
+  fields: {
+    BroadcastID: { sql: 'b.broadcast_id', type: 'integer' },
+    BroadcastName: { sql: 'b.broadcast_name', type: 'string' },
+    BroadcastType: { sql: 'b.broadcast_type', type: 'string', values: broadcastTypes },
+    BroadcastStatus: { sql: 'b.broadcast_status', type: 'string', values: broadcastStatuses },
+    Channel: { sql: 'b.channel', type: 'string', values: ['Call', 'Text'] },
+    StartDate: { sql: 'b.start_at', type: 'date' },
+    // One of the two is filled, by channel (docs/decisions/0011-broadcast-results.md).
+    CallResultCategory: { sql: "CASE WHEN b.channel = 'Call' THEN COALESCE(r.result_category, '') END", type: 'string' },
+    TextResultCategory: { sql: "CASE WHEN b.channel = 'Text' THEN COALESCE(r.result_category, '') END", type: 'string' },
+  },
+  defaultSort: 'b.start_at DESC',
+  tieBreaker: 'b.broadcast_id DESC, r.seq',
+};
+
+/** GET /v1/phonenumbers/{number}/broadcasts: every broadcast `user` may see that had the number, with its result there. */
+export function queryPhoneNumberBroadcastFeed(
+  db: SandboxDatabase,
+  user: AuthUser,
+  phoneNumber: string,
+  url: URL,
+  query: ListQuery,
+): Feed<PhoneNumberBroadcast> {
+  const scope = broadcastScope(user, 'b');
+  const source = {
+    from: 'broadcast_recipients r JOIN broadcasts b ON b.broadcast_id = r.broadcast_id',
+    where: ['r.phone_number = ?', scope.sql],
+    params: [phoneNumber, ...scope.params],
+    select: 'r.*, b.broadcast_name, b.broadcast_type, b.broadcast_status, b.channel, b.start_at',
+  };
+  return queryFeed(db, url, source, query, (row: PhoneNumberBroadcastRow): PhoneNumberBroadcast => ({
+    ...toApiBroadcastDetail(row, row.channel, user.timeZone),
+    BroadcastID: row.broadcast_id,
+    BroadcastName: row.broadcast_name,
+    BroadcastType: row.broadcast_type,
+    BroadcastStatus: row.broadcast_status,
+    Channel: row.channel,
+    StartDate: formatApiDate(row.start_at, user.timeZone),
+  }));
 }
