@@ -7,7 +7,8 @@ import { errorResponse, failureResponse } from './errors.ts';
 import type { SessionData } from './session-cookie.ts';
 import type { Sessions } from './sessions.ts';
 import type { SharedStore } from './shared-store.ts';
-import type { Upstream } from './upstream.ts';
+import { requestTimingOf } from './request-log.ts';
+import type { RequestTiming, Upstream } from './upstream.ts';
 
 /**
  * What our server keeps per API account because the API has no place for it (the sending settings, decision 0184;
@@ -111,11 +112,11 @@ async function unavailableOnFailure<T>(command: Promise<T>): Promise<T> {
 /** The session's account: from GET /v1/account (documented), remembered per AuthToken. */
 function accountIdReader(upstream: Upstream) {
   const byToken = new Map<string, number>();
-  return async (session: SessionData): Promise<number | 'token-refused' | 'unknown'> => {
+  return async (session: SessionData, timing?: RequestTiming): Promise<number | 'token-refused' | 'unknown'> => {
     const known = byToken.get(session.token);
     if (known !== undefined) return known;
     const url = upstream.resolve('/v1/account')!;
-    const response = await upstream.send({ method: 'GET', path: url.pathname, token: session.token }, url);
+    const response = await upstream.send({ method: 'GET', path: url.pathname, token: session.token, timing }, url);
     if (response.status === 401) {
       await response.body?.cancel();
       return 'token-refused';
@@ -140,7 +141,7 @@ export function accountScope({ upstream, sessions }: { upstream: Upstream; sessi
     const session = sessions.read(c);
     if (!session) return errorResponse(c, 'NotLoggedIn', 'You are not logged in.');
     try {
-      const accountId = await accountOf(session);
+      const accountId = await accountOf(session, requestTimingOf(c));
       if (accountId === 'token-refused') {
         sessions.clear(c);
         return errorResponse(c, 'NotLoggedIn', 'Your session has ended. Log in again.');

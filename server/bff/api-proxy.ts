@@ -5,6 +5,7 @@ import { apiErrorBodySchema } from '../../src/contract/error.ts';
 import { UPLOAD_BODY_LIMIT, isUploadRoute } from '../http/request-bodies.ts';
 import { errorResponse, failureResponse } from './errors.ts';
 import { IDEMPOTENCY_HEADER, isValidIdempotencyKey, type IdempotencyCache } from './idempotency.ts';
+import { requestTimingOf } from './request-log.ts';
 import type { Sessions } from './sessions.ts';
 import { RequestBodyTooLarge, byteCap, bytesOf, wholeBytesOf, type RequestBody, type Upstream } from './upstream.ts';
 
@@ -117,7 +118,7 @@ export function forwardToApi({ upstream, sessions, idempotency }: { upstream: Up
     const body = await requestBody(c, upload);
     if (body instanceof Response) return body;
     const longWork = upload || (method === 'POST' && IMPORT_ROUTE.test(path));
-    const request = { method, path, token: session.token, body, contentType: c.req.header('content-type') ?? null, longWork };
+    const request = { method, path, token: session.token, body, contentType: c.req.header('content-type') ?? null, longWork, timing: requestTimingOf(c) };
 
     const key = c.req.header(IDEMPOTENCY_HEADER);
     if (method === 'POST' && key !== undefined && idempotency) {

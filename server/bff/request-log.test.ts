@@ -50,6 +50,8 @@ describe('request log', () => {
     expect(requestLine!.upstreamMs).toBeGreaterThan(0);
     expect(requestLine!.ms).toBeGreaterThanOrEqual(requestLine!.upstreamMs as number);
     expect(lines.filter((line) => line.msg === 'request')).toHaveLength(2);
+    // The login's line counts the API's share too: the login itself and the user's settings read after it.
+    expect(lines.find((line) => line.route === '/api/session' && line.method === 'POST')!.upstreamMs).toBeGreaterThan(0);
   });
 
   it('never writes a PIN code, a cookie, an AuthToken, a key, a query or a body', async () => {

@@ -1,20 +1,25 @@
-import { AsyncLocalStorage } from 'node:async_hooks';
 import { randomUUID } from 'node:crypto';
 import { performance } from 'node:perf_hooks';
-import type { MiddlewareHandler } from 'hono';
+import type { Context, MiddlewareHandler } from 'hono';
 import type { Logger } from '../http/log.ts';
-import { UpstreamFailure, type Upstream } from './upstream.ts';
+import { UpstreamFailure, type RequestTiming, type Upstream } from './upstream.ts';
 
 export const REQUEST_ID_HEADER = 'x-request-id';
 /** A request id a proxy may hand us: short, and only characters that cannot break a log line or a header. */
 const ACCEPTED_REQUEST_ID = /^[\w.:@/+=-]{1,128}$/;
 
-/** What one request has spent waiting on the API so far, for its log line. */
-interface RequestTiming {
-  id: string;
-  upstreamMs: number;
+declare module 'hono' {
+  interface ContextVariableMap {
+    /** What this request has spent waiting on the API so far, for its log line. */
+    requestTiming: RequestTiming;
+  }
 }
-const current = new AsyncLocalStorage<RequestTiming>();
+
+/**
+ * The request's timing, for the upstream exchanges it makes (`upstream.send({ ..., timing })`). Handed on by hand, not
+ * through AsyncLocalStorage: that tracks every promise in the process, about 50 µs of each request's CPU.
+ */
+export const requestTimingOf = (c: Context): RequestTiming | undefined => c.get('requestTiming');
 
 /**
  * A path as a route, naming no one: IDs, phone numbers, tokens and file names become `:id`
@@ -49,7 +54,8 @@ export function requestLog({ log, trustProxy, onFinished }: RequestLogOptions): 
     const timing: RequestTiming = { id, upstreamMs: 0 };
     const started = performance.now();
     try {
-      await current.run(timing, next);
+      c.set('requestTiming', timing);
+      await next();
     } finally {
       const ms = performance.now() - started;
       const route = routeOf(c.req.path);
@@ -66,9 +72,6 @@ export function requestLog({ log, trustProxy, onFinished }: RequestLogOptions): 
     }
   };
 }
-
-/** The id of the request being served, for other lines about it. */
-export const currentRequestId = (): string | undefined => current.getStore()?.id;
 
 /** The API's own route, without whatever path its base URL carries; worked out only for metrics and failure lines. */
 function apiRouteOf(url: URL): string {
@@ -91,8 +94,7 @@ export function measuredUpstream(
       const started = performance.now();
       const finish = (status: number | null, reason: string | null) => {
         const ms = performance.now() - started;
-        const timing = current.getStore();
-        if (timing) timing.upstreamMs += ms;
+        if (request.timing) request.timing.upstreamMs += ms;
         onExchange?.({ method: request.method, route: apiRouteOf(url), status, reason, seconds: ms / 1000 });
         return ms;
       };
@@ -113,7 +115,7 @@ export function measuredUpstream(
         if (reason !== 'cancelled') {
           log.warn(
             {
-              requestId: currentRequestId(),
+              requestId: request.timing?.id,
               method: request.method,
               route: apiRouteOf(url),
               reason,

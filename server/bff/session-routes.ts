@@ -6,7 +6,8 @@ import { errorResponse, failureResponse } from './errors.ts';
 import type { LoginThrottle } from './login-throttle.ts';
 import type { SessionData } from './session-cookie.ts';
 import type { Sessions } from './sessions.ts';
-import { LOGIN_TOKEN, type Upstream } from './upstream.ts';
+import { requestTimingOf } from './request-log.ts';
+import { LOGIN_TOKEN, type RequestTiming, type Upstream } from './upstream.ts';
 
 /** A login body is two short fields; anything bigger is refused before it is read (decision 0111). */
 const LOGIN_BODY_BYTES = 4096;
@@ -46,12 +47,16 @@ function userOfSession(session: Pick<SessionData, 'userId' | 'userName'>): Sessi
  * they fill in what the session knows when the route answers; any other answer leaves the session's own. Only a 401
  * says something about the session: the API no longer takes its token.
  */
-async function fillIn(upstream: Upstream, session: Pick<SessionData, 'token' | 'userId' | 'userName'>): Promise<SessionUser | 'token-refused'> {
+async function fillIn(
+  upstream: Upstream,
+  session: Pick<SessionData, 'token' | 'userId' | 'userName'>,
+  timing: RequestTiming | undefined,
+): Promise<SessionUser | 'token-refused'> {
   const known = userOfSession(session);
   const url = upstream.resolve(`/v1/account/users/${session.userId}`);
   if (!url) return known;
   try {
-    const response = await upstream.send({ method: 'GET', path: url.pathname, token: session.token }, url);
+    const response = await upstream.send({ method: 'GET', path: url.pathname, token: session.token, timing }, url);
     if (response.status === 401) return 'token-refused';
     const user = userSchema.safeParse(await readJson(response));
     if (!response.ok || !user.success || user.data.UserID !== session.userId) return known;
@@ -65,7 +70,7 @@ export function currentUserReader({ upstream, sessions }: { upstream: Upstream; 
   return async (c: Context): Promise<CurrentUser> => {
     const session = sessions.read(c);
     if (!session) return { signedOut: 'You are not logged in.' };
-    const user = await fillIn(upstream, session);
+    const user = await fillIn(upstream, session, requestTimingOf(c));
     if (user === 'token-refused') {
       sessions.clear(c);
       return { signedOut: 'Your session has ended. Log in again.' };
@@ -78,10 +83,10 @@ export function currentUserReader({ upstream, sessions }: { upstream: Upstream; 
  * The sandbox has no logout in the API either; its own control route deletes the AuthTokens a session ended
  * (decision 0115). Best effort: the session is over on our side whatever the sandbox answers.
  */
-async function endSandboxTokens(upstream: Upstream, token: string, scope: 'current' | 'all') {
+async function endSandboxTokens(upstream: Upstream, token: string, scope: 'current' | 'all', timing: RequestTiming | undefined) {
   const url = new URL(scope === 'current' ? '/sandbox/auth-tokens/current' : '/sandbox/auth-tokens', upstream.origin);
   try {
-    const response = await upstream.send({ method: 'DELETE', path: url.pathname, token }, url);
+    const response = await upstream.send({ method: 'DELETE', path: url.pathname, token, timing }, url);
     await response.body?.cancel();
   } catch {
     // Nothing to add: the token is refused by our server from now on anyway.
@@ -135,7 +140,10 @@ export function sessionRoutes({
       const loginUrl = upstream.resolve('/v1/user/login')!;
       let login: Response;
       try {
-        login = await upstream.send({ method: 'POST', path: '/v1/user/login', token: LOGIN_TOKEN, body: JSON.stringify(input.data) }, loginUrl);
+        login = await upstream.send(
+          { method: 'POST', path: '/v1/user/login', token: LOGIN_TOKEN, body: JSON.stringify(input.data), timing: requestTimingOf(c) },
+          loginUrl,
+        );
       } catch (error) {
         await attempt.unchecked();
         return failureResponse(c, error);
@@ -153,7 +161,7 @@ export function sessionRoutes({
       await attempt.succeeded();
       const session = { token: result.data.AuthToken, userId: result.data.UserID, userName: UserName };
       sessions.start(c, session.token, session.userId, session.userName);
-      const user = await fillIn(upstream, session);
+      const user = await fillIn(upstream, session, requestTimingOf(c));
       return c.json(user === 'token-refused' ? userOfSession(session) : user);
     })
     .get('/', async (c) => {
@@ -164,13 +172,13 @@ export function sessionRoutes({
     .delete('/', async (c) => {
       const session = sessions.read(c);
       sessions.end(c);
-      if (session && sandbox) await endSandboxTokens(upstream, session.token, 'current');
+      if (session && sandbox) await endSandboxTokens(upstream, session.token, 'current', requestTimingOf(c));
       return c.json({ LoggedOut: true });
     })
     .delete('/everywhere', async (c) => {
       const session = sessions.endEverywhere(c);
       if (!session) return errorResponse(c, 'NotLoggedIn', 'You are not logged in.');
-      if (sandbox) await endSandboxTokens(upstream, session.token, 'all');
+      if (sandbox) await endSandboxTokens(upstream, session.token, 'all', requestTimingOf(c));
       return c.json({ LoggedOut: true });
     });
 }

@@ -254,6 +254,14 @@ export interface UpstreamRequest {
   signal?: AbortSignal;
   /** Work that is slow by nature: the deadline is LONG_WORK_TIMEOUT_MS (or CEA_TIMEOUT_MS, if longer). */
   longWork?: boolean;
+  /** The browser's request this exchange serves: its log line names it and counts the time spent here. */
+  timing?: RequestTiming;
+}
+
+/** One request to our server as its log line sees it: its id and the time it has spent waiting on the API. */
+export interface RequestTiming {
+  id: string;
+  upstreamMs: number;
 }
 
 /** Signs every request with OAuth 1.0a (AppKey, SecretKey, the user's AuthToken) and sends it upstream. */
