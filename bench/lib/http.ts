@@ -70,6 +70,33 @@ export async function sequential(
   return { count: samples.length, p50: percentile(samples, 0.5), p90: percentile(samples, 0.9), failures };
 }
 
+/**
+ * Two operations back to back in turn, one client, `pairs` times each: what drifts on a shared machine while they run
+ * (a neighbour's load, the CPU's clock) reaches both alike, so their difference is the figure to read.
+ */
+export async function interleaved(
+  first: { base: string; operation: Operation },
+  second: { base: string; operation: Operation },
+  pairs: number,
+): Promise<[SequentialResult, SequentialResult]> {
+  const samples: [number[], number[]] = [[], []];
+  const failures = [0, 0];
+  for (let pair = 0; pair < pairs; pair += 1) {
+    for (const [side, { base, operation }] of [first, second].entries()) {
+      const { ms, status } = await timedRequest(base, operation);
+      if (status >= 200 && status < 300) samples[side]!.push(ms);
+      else failures[side]! += 1;
+    }
+  }
+  const result = (side: 0 | 1): SequentialResult => ({
+    count: samples[side].length,
+    p50: percentile(samples[side], 0.5),
+    p90: percentile(samples[side], 0.9),
+    failures: failures[side]!,
+  });
+  return [result(0), result(1)];
+}
+
 /** autocannon with `connections` clients for `seconds`; every request is built anew (new nonce, new body). */
 export async function load(base: string, operation: Operation, { connections = 10, seconds = 3 } = {}): Promise<LoadResult> {
   const result = await autocannon({

@@ -48,6 +48,9 @@ export interface RequestLogOptions {
  * Never a header, a query, a cookie or a body (docs/decisions/0170-request-logs.md).
  */
 export function requestLog({ log, trustProxy, onFinished }: RequestLogOptions): MiddlewareHandler {
+  // The line holds only what is built below (a checked id, a route naming no one, numbers), so the logger's search
+  // for secrets in nested fields, a third of the line's cost, is skipped for it.
+  const lines = log.child({}, { redact: [] });
   return async (c, next) => {
     const offered = trustProxy ? c.req.header(REQUEST_ID_HEADER) : undefined;
     const id = offered !== undefined && ACCEPTED_REQUEST_ID.test(offered) ? offered : randomUUID();
@@ -66,8 +69,8 @@ export function requestLog({ log, trustProxy, onFinished }: RequestLogOptions): 
         // An answer whose headers cannot change (none of ours today) goes out without the id; the line still has it.
       }
       const line = { requestId: id, method: c.req.method, route, status, ms: Math.round(ms * 10) / 10, upstreamMs: Math.round(timing.upstreamMs * 10) / 10 };
-      if (status >= 500) log.warn(line, 'request failed');
-      else log.info(line, 'request');
+      if (status >= 500) lines.warn(line, 'request failed');
+      else lines.info(line, 'request');
       onFinished?.({ method: c.req.method, route, status, seconds: ms / 1000 });
     }
   };

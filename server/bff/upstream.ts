@@ -274,7 +274,7 @@ export function createUpstream(options: { baseUrl: string; appKey: string; secre
     const headers: Record<string, string> = {
       accept: 'application/json',
       authorization: authorizationHeader(
-        { method: request.method, url: url.toString() },
+        { method: request.method, url },
         { consumerKey: options.appKey, consumerSecret: options.secretKey, token: request.token },
       ),
     };
