@@ -1,10 +1,21 @@
 /// <reference types="vitest/config" />
+import { readFileSync, readdirSync } from 'node:fs';
+import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
 import { defineConfig } from 'vite';
 import { firstViewPlugin } from './scripts/first-view-plugin.ts';
 
 const apiPort = Number(process.env.API_PORT ?? 8081);
+
+/**
+ * The app's test files that replace a module (`vi.mock`). They run isolated: in a shared module graph, a module that
+ * an earlier file loaded would keep the real one, and the replacement could reach later files.
+ */
+const moduleMockingTests = readdirSync('src', { recursive: true, encoding: 'utf8' })
+  .filter((file) => /\.test\.tsx?$/.test(file))
+  .map((file) => `src/${file}`)
+  .filter((file) => /\bvi\.(mock|doMock)\(/.test(readFileSync(file, 'utf8')));
 
 export default defineConfig({
   plugins: [react(), firstViewPlugin()],
@@ -47,6 +58,8 @@ export default defineConfig({
   test: {
     // A global a test stubs (fetch, matchMedia, URL) is put back after it, without each file saying so.
     unstubGlobals: true,
+    // One worker a core (vitest's default leaves one core out): most server tests wait on a server, a thread or a timer.
+    maxWorkers: availableParallelism(),
     projects: [
       {
         extends: true,
@@ -54,6 +67,9 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['server/**/*.test.ts'],
+          // The files share their worker's loaded modules (no test replaces one): importing the server and the sandbox
+          // again for each file took a third of the run. Each test builds the servers and databases it uses.
+          isolate: false,
           // Many files start our server, whose sandbox starts in a fresh thread with cold code: room on a busy machine.
           hookTimeout: 30_000,
           // The simulator's tests play whole broadcasts through a seeded sandbox: seconds each, more on a busy machine.
@@ -66,6 +82,19 @@ export default defineConfig({
           name: 'app',
           environment: 'happy-dom',
           include: ['src/**/*.test.{ts,tsx}'],
+          exclude: moduleMockingTests,
+          setupFiles: ['./src/testing/setup-tests.ts'],
+          // One page environment and one load of React, MUI and the app per worker, not per file (77 s -> 10 s); the
+          // setup file still runs for each file, and each test cleans up what it rendered.
+          isolate: false,
+        },
+      },
+      {
+        extends: true,
+        test: {
+          name: 'app-module-mocks',
+          environment: 'happy-dom',
+          include: moduleMockingTests,
           setupFiles: ['./src/testing/setup-tests.ts'],
         },
       },

@@ -17,9 +17,16 @@ interface Anchor {
   speed: number;
 }
 
+const WRITE_ANCHOR = "INSERT INTO sandbox_state (key, value) VALUES ('clock', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value";
+
+/** Stores where simulated time stands now: the next clock made on `db` goes on from `simulated` (a copied database's seed time). */
+export function setClock(db: SandboxDatabase, simulated: number, speed: number, realNow: () => number = Date.now): void {
+  db.prepare<[string]>(WRITE_ANCHOR).run(JSON.stringify({ simulated, real: realNow(), speed } satisfies Anchor));
+}
+
 export function createClock(db: SandboxDatabase, speed: number, realNow: () => number = Date.now): SandboxClock {
   const read = db.prepare<[], { value: string }>("SELECT value FROM sandbox_state WHERE key = 'clock'");
-  const write = db.prepare<[string]>("INSERT INTO sandbox_state (key, value) VALUES ('clock', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value");
+  const write = db.prepare<[string]>(WRITE_ANCHOR);
   const stored = read.get();
   let anchor: Anchor = stored ? (JSON.parse(stored.value) as Anchor) : { simulated: realNow(), real: realNow(), speed };
   if (anchor.speed !== speed) {

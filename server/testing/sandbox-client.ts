@@ -1,5 +1,5 @@
 import { createSandboxApp } from '../sandbox/app.ts';
-import { createClock, type SandboxClock } from '../sandbox/clock.ts';
+import { createClock, setClock, type SandboxClock } from '../sandbox/clock.ts';
 import { openDatabase, type SandboxDatabase } from '../sandbox/db/database.ts';
 import { hasNoAccounts, seedDemoData } from '../sandbox/demo/demo-data.ts';
 import { createSimulator, type Simulator } from '../sandbox/simulator/simulator.ts';
@@ -33,12 +33,34 @@ export interface SandboxUserClient {
   json<T = unknown>(method: string, path: string, body?: unknown): Promise<T>;
 }
 
+/** The demo account as seeded once in this test worker (the bytes of its database), and the sandbox time it was seeded at. */
+let demoSeed: { bytes: Buffer; seededAt: number } | null = null;
+
+/**
+ * A fresh in-memory database holding the demo account, its clock where the seed left it: a copy of the worker's one
+ * seed (a few milliseconds), not a new seed (most of a second), with the same rows a new seed would write.
+ */
+function demoDatabase(speed: number): SandboxDatabase {
+  if (!demoSeed) {
+    const seeded = openDatabase(':memory:');
+    const seededAt = createClock(seeded, 1).now();
+    seedDemoData(seeded, seededAt);
+    demoSeed = { bytes: seeded.serialize(), seededAt };
+    seeded.close();
+  }
+  const db = openDatabase(demoSeed.bytes);
+  setClock(db, demoSeed.seededAt, speed);
+  return db;
+}
+
 /** The sandbox app in process, on a fresh in-memory database with the demo data, driven with signed requests. */
 export function createSandboxHarness(
   options: { seed?: boolean; clockSpeed?: number; databasePath?: string; documentedOnly?: boolean; dashboardUrl?: string } = {},
 ): SandboxHarness {
-  const db = openDatabase(options.databasePath ?? ':memory:');
-  const clock = createClock(db, options.clockSpeed ?? 1);
+  const speed = options.clockSpeed ?? 1;
+  const fromSeed = options.seed !== false && options.databasePath === undefined;
+  const db = fromSeed ? demoDatabase(speed) : openDatabase(options.databasePath ?? ':memory:');
+  const clock = createClock(db, speed);
   if (options.seed !== false && hasNoAccounts(db)) seedDemoData(db, clock.now());
   const simulator = createSimulator(clock, simulationSteps({ db, clock }));
   const app = createSandboxApp({

@@ -15,21 +15,24 @@ export class SandboxDatabaseError extends Error {
 
 const WHERE = 'The sandbox database lives in DATA_DIR (data/sandbox.db by default), or where SANDBOX_DB says.';
 
-/** Opens (creating when needed) the sandbox database, checks it, and brings its schema up to date. */
-export function openDatabase(path: string): SandboxDatabase {
-  const inMemory = path === ':memory:';
-  if (!inMemory) prepareFolder(path);
+/**
+ * Opens (creating when needed) the sandbox database, checks it, and brings its schema up to date. Given the bytes of
+ * one (`db.serialize()`), it opens a copy of it in memory.
+ */
+export function openDatabase(path: string | Buffer): SandboxDatabase {
+  const file = typeof path === 'string' && path !== ':memory:' ? path : null;
+  if (file) prepareFolder(file);
   let db: SandboxDatabase;
   try {
     db = new Database(path);
   } catch (error) {
-    throw new SandboxDatabaseError(`The sandbox database ${path} cannot be opened: ${(error as Error).message}. ${WHERE}`);
+    throw new SandboxDatabaseError(`The sandbox database ${file ?? ':memory:'} cannot be opened: ${(error as Error).message}. ${WHERE}`);
   }
-  if (!inMemory) {
+  if (file) {
     // The file holds AuthTokens and PIN hashes: only the server's own user may read it. SQLite gives its -wal and
     // -shm files the database file's mode; ones left from before are set too.
-    for (const file of [path, `${path}-wal`, `${path}-shm`]) if (existsSync(file)) chmodSync(file, 0o600);
-    checkIntact(db, path);
+    for (const part of [file, `${file}-wal`, `${file}-shm`]) if (existsSync(part)) chmodSync(part, 0o600);
+    checkIntact(db, file);
   }
   db.pragma('journal_mode = WAL');
   // WAL makes NORMAL durable against application crashes; only an OS crash can lose the last commits.
