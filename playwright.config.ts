@@ -1,7 +1,7 @@
 import { defineConfig, devices } from '@playwright/test';
 
+/** Where the project servers listen: documented-only and real-shape. Each worker starts its own main server (e2e/fixtures.ts). */
 const PORT = Number(process.env.E2E_PORT ?? 4319);
-const baseURL = `http://127.0.0.1:${PORT}`;
 /** The sandbox that has only the routes a public source documents (decision 0130), on a port of its own. */
 const DOCUMENTED_ONLY_PORT = PORT + 2;
 const documentedOnlyURL = `http://127.0.0.1:${DOCUMENTED_ONLY_PORT}`;
@@ -25,14 +25,12 @@ export default defineConfig({
   forbidOnly: !!process.env.CI,
   // No retries: a test that passes only on a second try hides a bug in the test or the product.
   retries: 0,
-  workers: Number(process.env.PW_WORKERS ?? 1),
+  // Each worker has a server and sandbox of its own (e2e/fixtures.ts): the workers never share data.
+  workers: Number(process.env.PW_WORKERS ?? 2),
   timeout: 60_000,
   expect: { timeout: 10_000 },
   reporter: [['list'], ['json', { outputFile: 'reports/e2e.json' }]],
-  // The demo account's undo window off, so sent broadcasts start at once (e2e/undo-window.spec.ts turns it on).
-  globalSetup: './e2e/support/global-setup.ts',
   use: {
-    baseURL,
     trace: 'retain-on-failure',
     screenshot: 'only-on-failure',
   },
@@ -43,35 +41,27 @@ export default defineConfig({
       use: chromium,
     },
     {
-      // Moves the shared sandbox's clock by a day, which ends the demo's running broadcasts that other specs read:
-      // it runs once they are done.
+      // Moves its sandbox's clock by a day, which ends the demo's running broadcasts that other specs read: its
+      // worker's server is used by nothing else.
       name: 'after-the-clock-moves',
       testMatch: ['record-by-phone.spec.ts'],
-      dependencies: ['chromium'],
       use: chromium,
     },
     {
       name: 'documented-only',
       testMatch: ['documented-only.spec.ts', 'quiet-hours.spec.ts', 'undo-window-documented-only.spec.ts', 'double-send.spec.ts'],
       use: { ...chromium, baseURL: documentedOnlyURL },
+      // One server for the project: its files take turns.
+      workers: 1,
     },
     {
       name: 'real-shape',
       testMatch: ['real-shape.spec.ts'],
       use: { ...chromium, baseURL: realShapeURL },
+      workers: 1,
     },
   ],
   webServer: [
-    {
-      // What `npm start` runs, built by `npm run build` (which `npm test` runs first).
-      command: 'node dist-server/start.mjs',
-      url: `${baseURL}/api/health`,
-      // Request lines would bury the test report; warnings and failures still show.
-      env: { PORT: String(PORT), HOST: '127.0.0.1', SANDBOX_DB: ':memory:', SANDBOX_CLOCK_SPEED: '1', LOG_LEVEL: 'warn' },
-      reuseExistingServer: false,
-      timeout: 60_000,
-      stdout: 'pipe',
-    },
     {
       command: 'node dist-server/start.mjs',
       url: `${documentedOnlyURL}/api/health`,

@@ -9,9 +9,9 @@ const noLookAlike = 'No similar broadcast went to these people in the last 24 ho
  * the documented-only project, since it needs only documented routes.
  */
 test.describe('Double-send guard', () => {
-  test('names a similar broadcast sent to the same list, and sends only after "Send it anyway"', async ({ page, browser }, testInfo) => {
+  test('names a similar broadcast sent to the same list, and sends only after "Send it anyway"', async ({ page, browser, baseURL }) => {
     // Someone else on the account sends first.
-    const staff = await browser.newContext({ baseURL: testInfo.project.use.baseURL });
+    const staff = await browser.newContext({ baseURL });
     const staffPage = await staff.newPage();
     await logIn(staffPage, DEMO_STAFF);
     await compose(staffPage, {

@@ -1,10 +1,10 @@
-import { spawn, type ChildProcess } from 'node:child_process';
 import { mkdtempSync, readdirSync, readFileSync, rmSync, statSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { request as playwrightRequest } from '@playwright/test';
 import Database from 'better-sqlite3';
 import { DEMO_MASTER, expect, test } from './fixtures.ts';
+import { startBuiltServer, type ServerProcess } from './support/server-process.ts';
 
 /**
  * The SecretKey and every AuthToken stay on the server: a server started with known keys is used through the app,
@@ -22,50 +22,24 @@ const SECRET_KEY = 'e2e-SECRET-key-9d7e3a51';
 const SESSION_SECRET = 'e2e-session-secret-0c8b6d2f4a1e9f7b3c5d';
 
 let dir: string;
-let server: ChildProcess;
+let server: ServerProcess | undefined;
 let baseUrl: string;
-let output = '';
 
 test.beforeAll(async () => {
   dir = mkdtempSync(join(tmpdir(), 'callboard-secrets-'));
-  server = spawn(process.execPath, ['dist-server/start.mjs'], {
-    env: {
-      ...process.env,
-      PORT: '0',
-      HOST: '127.0.0.1',
-      DATA_DIR: dir,
-      SANDBOX_DB: join(dir, 'sandbox.db'),
-      CEA_APP_KEY: APP_KEY,
-      CEA_SECRET_KEY: SECRET_KEY,
-      SESSION_SECRET,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
+  server = await startBuiltServer({
+    DATA_DIR: dir,
+    SANDBOX_DB: join(dir, 'sandbox.db'),
+    CEA_APP_KEY: APP_KEY,
+    CEA_SECRET_KEY: SECRET_KEY,
+    SESSION_SECRET,
+    LOG_LEVEL: 'info',
   });
-  baseUrl = await new Promise<string>((resolve, reject) => {
-    const timer = setTimeout(() => reject(new Error(`The server did not start:\n${output}`)), 60_000);
-    const onData = (chunk: Buffer) => {
-      output += chunk.toString('utf8');
-      const match = /running at (http:\/\/[^\s"]+)/.exec(output);
-      if (match) {
-        clearTimeout(timer);
-        resolve(match[1]!);
-      }
-    };
-    server.stdout!.on('data', onData);
-    server.stderr!.on('data', onData);
-  });
+  baseUrl = server.url;
 });
 
-/** Stops the server and waits for it to exit; it writes the log lines it still buffers as it goes. */
-async function stopServer() {
-  if (!server || server.exitCode !== null || server.signalCode !== null) return;
-  const exited = new Promise((resolve) => server.once('exit', resolve));
-  server.kill('SIGTERM');
-  await exited;
-}
-
 test.afterAll(async () => {
-  await stopServer();
+  await server?.stop();
   rmSync(dir, { recursive: true, force: true });
 });
 
@@ -152,7 +126,8 @@ test('the SecretKey and AuthTokens never reach the browser, the built app or the
   expect(sandboxTokens()).toEqual([]);
   const secrets = [SECRET_KEY, SESSION_SECRET, ...tokens];
   // Every line the server logged is searched, the ones it still held too.
-  await stopServer();
+  await server!.stop();
+  const output = server!.output();
 
   const places = [
     ...seen,

@@ -2,13 +2,13 @@ import type { Page } from '@playwright/test';
 import { z } from 'zod';
 import { apiJson } from './api.ts';
 import { DEMO_LIMITED, expect, logIn, test } from './fixtures.ts';
-import { setUndoWindow } from './support/global-setup.ts';
+import { setUndoWindow } from './support/sending-settings.ts';
 import { compose, send } from './support/wizard.ts';
 
 /**
  * The undo window after Send (decisions 0184–0186): a broadcast sent now is created to start a minute or so later,
  * the report counts down with Undo, and Undo cancels it and brings the draft back. Every other spec runs with the
- * window off (e2e/support/global-setup.ts); this one turns it on and off again.
+ * window off (each worker turns it off on its server, e2e/fixtures.ts); this one turns it on and off again.
  */
 
 const broadcastAnswer = z.object({
@@ -21,12 +21,12 @@ const undoRegion = (page: Page) => page.getByRole('region', { name: 'Undo sendin
 const heading = (page: Page, name: string) => page.getByRole('heading', { level: 2, name });
 
 test.describe('the undo window after Send', () => {
-  test.beforeEach(async ({ page }, testInfo) => {
-    await setUndoWindow(testInfo.project.use.baseURL!, 60);
+  test.beforeEach(async ({ page, serverURL }) => {
+    await setUndoWindow(serverURL, 60);
     await logIn(page);
   });
-  test.afterAll(async ({ browser: _browser }, testInfo) => {
-    await setUndoWindow(testInfo.project.use.baseURL!, 0);
+  test.afterAll(async ({ serverURL }) => {
+    await setUndoWindow(serverURL, 0);
   });
 
   test('Send counts down on the report; Undo cancels it and brings the draft back as it was; sending again is a new send', async ({ page }) => {
@@ -118,8 +118,8 @@ test.describe('the undo window after Send', () => {
 });
 
 test.describe("the account's sending settings", () => {
-  test.afterAll(async ({ browser: _browser }, testInfo) => {
-    await setUndoWindow(testInfo.project.use.baseURL!, 0);
+  test.afterAll(async ({ serverURL }) => {
+    await setUndoWindow(serverURL, 0);
   });
 
   test('a master user changes them on the account page; they are checked, and kept', async ({ page }) => {

@@ -1,20 +1,14 @@
-import { request, type FullConfig } from '@playwright/test';
+import { request } from '@playwright/test';
 import { defaultSendingSettings, type SendingSettings } from '../../src/contract/sending-settings.ts';
-import { DEMO_MASTER } from '../fixtures.ts';
+import { DEMO_MASTER } from './demo-users.ts';
 
 /**
- * Before any spec: the demo account's undo window is turned off on the servers whose API can cancel, so a broadcast
- * sent in a spec starts at once, as the specs expect. e2e/undo-window.spec.ts turns it on for itself and off again.
- * The documented-only and real-shape servers' APIs do not say who is a master user, so the window cannot be changed
- * there (decision 0184): documented-only holds nothing (it cannot cancel), and real-shape sends are held, as they would
- * be on such an API.
+ * Sets the demo account's undo window on the server at `baseURL`. Each worker's server starts with it off, so a
+ * broadcast sent in a spec starts at once, as the specs expect; e2e/undo-window.spec.ts turns it on for itself and off
+ * again. The documented-only and real-shape servers' APIs do not say who is a master user, so the window cannot be
+ * changed there (decision 0184): documented-only holds nothing (it cannot cancel), and real-shape sends are held, as
+ * they would be on such an API.
  */
-// eslint-disable-next-line no-restricted-syntax -- Playwright takes the global setup as the default export.
-export default async function globalSetup(config: FullConfig) {
-  const main = config.projects.find((project) => project.name === 'chromium')?.use.baseURL;
-  if (main) await setUndoWindow(main, 0);
-}
-
 export async function setUndoWindow(baseURL: string, seconds: number) {
   const context = await request.newContext({ baseURL, extraHTTPHeaders: { 'x-requested-with': 'callboard' } });
   try {
