@@ -171,6 +171,14 @@ export default tseslint.config(
           policies: [...policies, { from: { element: { type: ['bff', 'sandbox'] } }, allow: [{ to: { element: { type: 'server-entry' } } }] }],
         },
       ],
+      'no-restricted-syntax': [
+        'error',
+        { selector: 'ExportDefaultDeclaration', message: 'Use named exports.' },
+        {
+          selector: "CallExpression[callee.object.name='vi'][callee.property.name=/^(mock|doMock)$/]",
+          message: "The server's test files share their worker's modules (vite.config.ts): hand the code a fake instead of replacing a module.",
+        },
+      ],
     },
   },
 );

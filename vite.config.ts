@@ -67,8 +67,8 @@ export default defineConfig({
           name: 'server',
           environment: 'node',
           include: ['server/**/*.test.ts'],
-          // The files share their worker's loaded modules (no test replaces one): importing the server and the sandbox
-          // again for each file took a third of the run. Each test builds the servers and databases it uses.
+          // The files share their worker's loaded modules (lint keeps vi.mock out of them): importing the server and
+          // the sandbox again for each file took a third of the run. Each test builds the servers and databases it uses.
           isolate: false,
           // Many files start our server, whose sandbox starts in a fresh thread with cold code: room on a busy machine.
           hookTimeout: 30_000,
