@@ -54,7 +54,13 @@ test.describe('report figures', () => {
     });
     await openReport(page, 'Early dismissal: water main break', 'Calls');
     await expect(page.locator('figcaption')).toContainText('numbers completed by');
-    expect(chartRequests).toHaveLength(1);
+    // One page of the newest completions, never a second page: the broadcast is running, so the chart may ask again
+    // (the same request) when its count moves while the report is open.
+    expect(chartRequests.length).toBeGreaterThanOrEqual(1);
+    expect(new Set(chartRequests).size).toBe(1);
+    const asked = new URL(chartRequests[0]!).searchParams;
+    expect(asked.get('pagesize')).toBe('1000');
+    expect(asked.get('page') ?? '1').toBe('1');
   });
 
   test("a text broadcast's Delivered card and its results legend give one share", async ({ page }) => {

@@ -142,19 +142,23 @@ test.describe("the wizard's steps are pages of their own", () => {
 
     const checkStep = async (name: string) => {
       await expect(heading(page, name)).toBeVisible();
-      // Nothing is wider than the screen.
-      expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(390);
-      // The stepper is one row of equal steps: no label wraps into a column of its own.
-      const steps = await Promise.all((await page.getByRole('tab').all()).map(async (tab) => (await tab.boundingBox())!));
-      expect(steps).toHaveLength(5);
-      const spread = (values: number[]) => Math.max(...values) - Math.min(...values);
-      expect(spread(steps.map((box) => box.y)), 'steps on one line').toBeLessThanOrEqual(1);
-      expect(spread(steps.map((box) => box.height)), 'steps of one height').toBeLessThanOrEqual(1);
-      // Who it reaches comes before Next, on screen and in the reading and tab order.
       const reach = page.getByRole('complementary', { name: 'Who it reaches' });
       const nextButton = page.getByRole('button', { name: /^(Next|Send broadcast|Schedule broadcast)$/ });
-      const reachBox = (await reach.boundingBox())!;
-      expect(reachBox.y + reachBox.height).toBeLessThanOrEqual((await nextButton.boundingBox())!.y);
+      // Measured once the step has settled: its parts load after its heading, and each one moves what is below it.
+      await expect(async () => {
+        // Nothing is wider than the screen.
+        expect(Number(await page.evaluate('document.documentElement.scrollWidth'))).toBeLessThanOrEqual(390);
+        // The stepper is one row of equal steps: no label wraps into a column of its own.
+        const steps = await Promise.all((await page.getByRole('tab').all()).map(async (tab) => (await tab.boundingBox())!));
+        expect(steps).toHaveLength(5);
+        const spread = (values: number[]) => Math.max(...values) - Math.min(...values);
+        expect(spread(steps.map((box) => box.y)), 'steps on one line').toBeLessThanOrEqual(1);
+        expect(spread(steps.map((box) => box.height)), 'steps of one height').toBeLessThanOrEqual(1);
+        // Who it reaches comes before Next on screen.
+        const reachBox = (await reach.boundingBox())!;
+        expect(reachBox.y + reachBox.height).toBeLessThanOrEqual((await nextButton.boundingBox())!.y);
+      }).toPass({ timeout: 10_000 });
+      // And in the reading and tab order.
       await expect(reach.locator('xpath=following::button').filter({ hasText: /^(Next|Send broadcast|Schedule broadcast)$/ })).toHaveCount(1);
     };
 
