@@ -27,7 +27,8 @@ export default defineConfig({
   // No retries: a test that passes only on a second try hides a bug in the test or the product.
   retries: 0,
   // Each worker has a server and sandbox of its own (e2e/fixtures.ts): the workers never share data. A worker keeps
-  // about two cores busy (Chromium, our server, its sandbox): on 2 cores, 2 workers took 1,363 s against 1,226 s for one.
+  // about two cores busy (Chromium, our server, its sandbox): on 2 cores, two workers took 1,363 s in a clean-clone run,
+  // one worker 1,226 s and 1,376 s in two others; no gain.
   workers: Number(process.env.PW_WORKERS ?? Math.max(1, Math.floor(availableParallelism() / 2))),
   timeout: 60_000,
   expect: { timeout: 10_000 },
