@@ -1,5 +1,4 @@
 /// <reference types="vitest/config" />
-import { readFileSync, readdirSync } from 'node:fs';
 import { availableParallelism } from 'node:os';
 import { fileURLToPath } from 'node:url';
 import react from '@vitejs/plugin-react';
@@ -7,15 +6,6 @@ import { defineConfig } from 'vite';
 import { firstViewPlugin } from './scripts/first-view-plugin.ts';
 
 const apiPort = Number(process.env.API_PORT ?? 8081);
-
-/**
- * The app's test files that replace a module (`vi.mock`). They run isolated: in a shared module graph, a module that
- * an earlier file loaded would keep the real one, and the replacement could reach later files.
- */
-const moduleMockingTests = readdirSync('src', { recursive: true, encoding: 'utf8' })
-  .filter((file) => /\.test\.tsx?$/.test(file))
-  .map((file) => `src/${file}`)
-  .filter((file) => /\bvi\.(mock|doMock)\(/.test(readFileSync(file, 'utf8')));
 
 export default defineConfig({
   plugins: [react(), firstViewPlugin()],
@@ -82,19 +72,6 @@ export default defineConfig({
           name: 'app',
           environment: 'happy-dom',
           include: ['src/**/*.test.{ts,tsx}'],
-          exclude: moduleMockingTests,
-          setupFiles: ['./src/testing/setup-tests.ts'],
-          // One page environment and one load of React, MUI and the app per worker, not per file (77 s -> 10 s); the
-          // setup file still runs for each file, and each test cleans up what it rendered.
-          isolate: false,
-        },
-      },
-      {
-        extends: true,
-        test: {
-          name: 'app-module-mocks',
-          environment: 'happy-dom',
-          include: moduleMockingTests,
           setupFiles: ['./src/testing/setup-tests.ts'],
         },
       },
